@@ -1,0 +1,217 @@
+"""The records that flow through wirewatch: one `Article` goes ingest -> extract -> connect -> store.
+
+Everything here is a plain dataclass so that components, the store and the exporters share one
+vocabulary. Character offsets (`start`, `end`) always index into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Modality = Literal[
+    "asserted",  # stated as fact by the outlet
+    "reported",  # attributed to a source ("according to KCNA")
+    "claimed",  # one party's claim or accusation
+    "denied",  # a party denies it
+    "planned",  # future or intended
+    "speculated",  # analysts suggest, possibly
+    "hypothetical",  # if ... would
+    "negated",  # has not
+    "historical",  # background, not news
+]
+MODALITIES: tuple[str, ...] = (
+    "asserted",
+    "reported",
+    "claimed",
+    "denied",
+    "planned",
+    "speculated",
+    "hypothetical",
+    "negated",
+    "historical",
+)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Timex:
+    """A TIMEX3-style time expression. `value` is the normalized value (2024-05-15, 2024-W20, P3D,
+    PRESENT_REF, ...) or None when it cannot be resolved (e.g. "last month" with no publication date)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    # day | month | year | week | quarter | season | decade | century | time | None (for durations / refs)
+    precision: str | None = None
+
+    def to_dict(self, article_id: str) -> dict[str, Any]:
+        return {"article_id": article_id, **asdict(self)}
+
+
+@dataclass
+class EntityMention:
+    """One span of text that names an entity. `entity_id` links it to an `Entity`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # PERSON | ORG | GPE | LOC | NORP | FAC | ...
+    entity_id: str
+
+
+@dataclass
+class Entity:
+    """A canonical real-world entity. `id` is stable across articles (derived from kind + canonical name)
+    so that the same entity seen in two articles is one row in the store."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None  # ISO 3166-1 alpha-3
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # roles seen with it: "Deputy State Department spokesman"
+    lat: float | None = None
+    lon: float | None = None
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    """A participant of an event as it appears in the export: canonical name plus where it came from."""
+
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    entity_id: str | None = None
+    text: str | None = None  # as written in the sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Location:
+    text: str  # as written
+    name: str | None = None  # canonical (gazetteer) name
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass
+class Quantity:
+    """A number attached to an event ("three ballistic missiles"), used to spot numeric contradictions."""
+
+    value: float
+    unit: str  # the counted noun, lemmatized: "missile", "soldier"
+    text: str
+
+
+@dataclass
+class EventMention:
+    """One sentence's report of an event. Fusion groups mentions of one happening into an `Event`."""
+
+    article_id: str
+    event_type: str
+    sentence: str
+    start: int  # sentence offsets in the article text
+    end: int
+    trigger: str = ""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[Actor] = field(default_factory=list)  # empty = unknown; several = compound actor
+    recipient: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    id: str = ""  # mention id, set by the store
+    event_id: str | None = None  # fused event, set by connect
+
+
+@dataclass
+class Event:
+    """One real-world happening, fused from one or more mentions."""
+
+    id: str
+    event_type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    story_id: str | None = None
+    sources: int = 0  # distinct independent outlets
+    confidence: float = 0.0
+    confidence_reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    id: str
+    label: str = ""
+    start: str | None = None
+    end: str | None = None
+    key_entities: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConflictValue:
+    value: Any
+    article_id: str
+    sentence: str
+    outlet: str | None = None
+
+
+@dataclass
+class Conflict:
+    id: str
+    field: str  # date | quantity | actor | recipient | location | occurrence
+    event_ids: list[str]
+    values: list[ConflictValue]
+    explanation: str = ""
+
+
+@dataclass
+class Article:
+    """A news report. Metadata fields stay None when unknown: wirewatch never invents them."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD)
+    dateline: str | None = None  # "PYONGYANG", "SEOUL"
+    url: str | None = None
+    language: str | None = None
+    source: str | None = None  # where it came from: path, path:line, path#item
+    content_hash: str = ""
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None  # exact | near
+    story_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # reader-specific extras (feed, warc record id, ...)
+    # Filled by extraction components:
+    sentences: list[Sentence] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
