@@ -1,11 +1,11 @@
 """The one exception hierarchy of wirewatch.
 
-    WirewatchError
-    ├── InputError        a file, line or record that cannot be read (names the source and the reason)
-    ├── ComponentError    a pipeline component failed on an article (names the component)
-    ├── StoreError        the database cannot be opened, migrated or written
-    │   └── NotFoundError an id that is not in the store
-    └── ConfigError       a bad option, ontology file or setting
+WirewatchError
+├── InputError        a file, line or record that cannot be read (names the source and the reason)
+├── ComponentError    a pipeline component failed on an article (names the component)
+├── StoreError        the database cannot be opened, migrated or written
+│   └── NotFoundError an id that is not in the store
+└── ConfigError       a bad option, ontology file or setting
 """
 
 from __future__ import annotations

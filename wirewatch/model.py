@@ -215,3 +215,5 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    # The parsed spaCy Doc while the article is in the pipeline; never stored.
+    doc: Any = field(default=None, repr=False, compare=False)

@@ -1,0 +1,115 @@
+"""Turn model objects into the plain dicts of the export contract (`../shared/eval/README.md`).
+
+One place decides what an exported article, event, entity, conflict or timex looks like, so the store's
+exports, the REST API and the evaluation scripts all agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .model import Actor, Article, Conflict, Entity, Event, EventMention, Timex
+
+
+def actors_value(actors: list[Actor]) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """null for no actor, an object for one, a list for a compound actor ("North Korea and Russia")."""
+    if not actors:
+        return None
+    if len(actors) == 1:
+        return actors[0].to_dict()
+    return [a.to_dict() for a in actors]
+
+
+def mention_record(m: EventMention) -> dict[str, Any]:
+    return {
+        "id": m.id or None,
+        "article_id": m.article_id,
+        "sentence": m.sentence,
+        "start": m.start,
+        "end": m.end,
+        "trigger": m.trigger,
+        "modality": m.modality,
+        "attributed_to": m.attributed_to,
+    }
+
+
+def event_record(ev: Event) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "event_type": ev.event_type,
+        "mode": ev.mode,
+        "context": list(ev.context),
+        "actor": actors_value(ev.actor),
+        "recipient": actors_value(ev.recipient),
+        "modality": ev.modality,
+        "attributed_to": ev.attributed_to,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "location": asdict(ev.location) if ev.location else None,
+        "story_id": ev.story_id,
+        "sources": ev.sources,
+        "confidence": round(ev.confidence, 3),
+        "confidence_reasons": list(ev.confidence_reasons),
+        "mentions": [mention_record(m) for m in ev.mentions],
+    }
+
+
+def event_from_mention(m: EventMention, event_id: str | None = None) -> Event:
+    """A one-mention event: what a mention is before fusion, and what evaluation of extraction alone uses."""
+    return Event(
+        id=event_id or m.id or f"{m.article_id}:{m.start}:{m.event_type}",
+        event_type=m.event_type,
+        mentions=[m],
+        mode=m.mode,
+        context=list(m.context),
+        actor=list(m.actor),
+        recipient=list(m.recipient),
+        modality=m.modality,
+        attributed_to=m.attributed_to,
+        date=m.date,
+        date_precision=m.date_precision,
+        location=m.location,
+        sources=1,
+    )
+
+
+ARTICLE_FIELDS = (
+    "id",
+    "title",
+    "outlet",
+    "published",
+    "dateline",
+    "story_id",
+    "duplicate_of",
+    "duplicate_kind",
+    "url",
+    "language",
+    "source",
+    "content_hash",
+)
+
+
+def article_record(a: Article, with_text: bool = False) -> dict[str, Any]:
+    rec = {k: getattr(a, k) for k in ARTICLE_FIELDS}
+    if with_text:
+        rec["text"] = a.text
+    return rec
+
+
+def entity_record(e: Entity) -> dict[str, Any]:
+    return asdict(e)
+
+
+def timex_record(t: Timex, article_id: str) -> dict[str, Any]:
+    return t.to_dict(article_id)
+
+
+def conflict_record(c: Conflict) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "field": c.field,
+        "event_ids": list(c.event_ids),
+        "values": [asdict(v) for v in c.values],
+        "explanation": c.explanation,
+    }
