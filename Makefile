@@ -1,0 +1,43 @@
+# Two commands do all set-up on a fresh machine (see README):
+#   make demo   - create .venv, install wirewatch, ingest the bundled demo corpus, print a summary
+#   make test   - create .venv, install wirewatch with dev tools, run ruff and the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DEMO_DB ?= demo/demo.db
+
+.PHONY: install demo test lint typecheck eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/wirewatch --db $(DEMO_DB) ingest demo/corpus
+	$(BIN)/wirewatch --db $(DEMO_DB) info
+
+lint: install
+	$(BIN)/ruff check wirewatch tests benchmarks eval
+
+typecheck: install
+	$(BIN)/mypy wirewatch
+
+test: install lint
+	$(BIN)/python -m pytest -q
+
+# Scores on the shared dev data (../shared/eval), when it is present.
+eval: install
+	$(BIN)/python eval/run_shared.py
+
+bench: install
+	$(BIN)/python benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache $(DEMO_DB)*

@@ -1,0 +1,237 @@
+"""The `wirewatch` command line: a thin layer over the library (wirewatch.ingest, wirewatch.Store, ...).
+
+Output that pipes: tables and summaries go to stdout, progress bars and warnings to stderr; `--json`
+gives machine-readable output. Exit status 1 means some input failed (the rest was stored), 2 a usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import WirewatchError
+from .store.db import Store, default_db_path
+
+app = typer.Typer(
+    help="wirewatch: turn news reports into an evidence-backed event database.\n\n"
+    "Ingest reports (text, HTML, RSS/Atom, JSON Lines, WARC, folders of them), extract PLOVER events with "
+    "actors, dates, modality and attribution, and query or export them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class State:
+    db: str | None = None
+
+
+state = State()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="WIREWATCH_DB", help=f"SQLite database file [default: {default_db_path()}]"),
+    ] = None,
+) -> None:
+    state.db = db
+
+
+def open_store(readonly: bool = False) -> Store:
+    return Store(state.db, readonly=readonly)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------------------------------------- ingest
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders to read (recursively); - reads stdin.")],
+    extract: Annotated[bool, typer.Option(help="Run extraction (entities, events, time).")] = True,
+    ontology: Annotated[
+        Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary instead of text.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read reports into the database: dedup, extract, connect.
+
+    Every problem (unreadable file, broken JSON line, malformed feed) is reported with the file and line; the
+    other inputs are still stored. Re-running the same command changes nothing that is already stored.
+    Exit status 1 when some input failed.
+    """
+    from .ingest.batch import ingest as run_ingest
+    from .ingest.sources import count_inputs
+
+    pipeline = None
+    if extract:
+        from .extract import extraction_components
+        from .pipeline import Pipeline
+
+        try:
+            pipeline = Pipeline(extraction_components(str(ontology) if ontology else None))
+        except WirewatchError as exc:
+            fail(str(exc))
+    store = open_store()
+    show = not quiet and not as_json and err.is_terminal
+    total = count_inputs([p for p in paths if p != "-"]) if show else None
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not show, transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=total)
+        try:
+            report = run_ingest(
+                paths, store, extract=extract, pipeline=pipeline, stdin=sys.stdin,
+                progress=lambda n: progress.advance(task, n),
+            )
+        except KeyboardInterrupt:
+            err.print("[yellow]interrupted:[/yellow] finished batches are stored; run the same command to go on")
+            raise typer.Exit(130) from None
+    summary = report.to_dict()
+    summary["database"] = store.path
+    if as_json:
+        out.print_json(json.dumps(summary))
+    else:
+        out.print(
+            f"stored {report.stored}, duplicates {report.duplicates} "
+            f"(exact {report.exact_duplicates}, near {report.near_duplicates}), unchanged {report.unchanged}, "
+            f"updated {report.updated}, failed {len(report.failed)}"
+        )
+        out.print(
+            f"database {store.path}: {store.count('articles')} articles, {store.count('events')} events, "
+            f"{store.count('event_mentions')} event mentions, {store.count('entities')} entities"
+        )
+        for f in report.failed:
+            where = f"{f['source']}:{f['line']}" if f.get("line") else f["source"]
+            err.print(f"[red]failed[/red] {where}: {f['reason']}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    ontology: Annotated[
+        Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
+    ] = None,
+    missing: Annotated[bool, typer.Option("--missing", help="Only articles never extracted.")] = False,
+) -> None:
+    """Re-run extraction over stored articles (after a model or ontology change)."""
+    from .ingest.batch import reextract
+
+    store = open_store()
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("extract", total=store.count("articles"))
+        try:
+            n, failures = reextract(store, ontology=str(ontology) if ontology else None, only_missing=missing,
+                                    progress=lambda k: progress.advance(task, k))
+        except WirewatchError as exc:
+            fail(str(exc))
+    out.print(f"extracted {n} articles, {len(failures)} failed")
+    for f in failures:
+        err.print(f"[red]failed[/red] {f}")
+    if failures:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------------------------- query
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words to find, e.g. "tactical missile" (FTS5 syntax allowed).')],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
+) -> None:
+    """Full-text search over articles; prints ranked snippets with [matches] marked."""
+    store = open_store(readonly=_exists())
+    try:
+        hits = store.search(query, limit=limit)
+    except WirewatchError as exc:
+        fail(str(exc))
+    if as_json:
+        for h in hits:
+            sys.stdout.write(json.dumps(h, ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        err.print("no matches")
+        return
+    for i, h in enumerate(hits, 1):
+        meta = " · ".join(x for x in (h["outlet"], h["published"]) if x)
+        out.print(f"{i}. [bold]{h['title'] or '(untitled)'}[/bold]  {h['id']}" + (f"  ({meta})" if meta else ""))
+        out.print(f"   {h['snippet']}")
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="articles | events | entities | timexes | conflicts | stories")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "jsonl",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; default stdout.")] = None,
+) -> None:
+    """Export records in the documented contract (one JSON object per line for jsonl)."""
+    from .store import export as exporting
+
+    store = open_store(readonly=_exists())
+    try:
+        n = exporting.write(store, kind, fmt, output)
+    except WirewatchError as exc:
+        fail(str(exc))
+    if output and output != "-":
+        err.print(f"wrote {n} {kind} to {output}")
+
+
+@app.command()
+def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Show the database location, schema version and counts."""
+    store = open_store(readonly=_exists())
+    data: dict[str, Any] = {
+        "database": store.path,
+        "schema_version": store.schema_version(),
+        **{t: store.count(t) for t in ("articles", "entities", "events", "event_mentions", "conflicts")},
+        "duplicates": store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
+        "ingest_errors": store.conn.execute("SELECT count(*) FROM ingest_errors").fetchone()[0],
+    }
+    if as_json:
+        out.print_json(json.dumps(data))
+        return
+    for k, v in data.items():
+        out.print(f"{k:16s} {v}")
+
+
+def _exists() -> bool:
+    """Read-only when the database already exists, so queries never create an empty file by accident."""
+    return Path(state.db or default_db_path()).exists()
+
+
+def _table(title: str, columns: list[str]) -> Table:
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    return t
+
+
+def main() -> None:
+    try:
+        app()
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

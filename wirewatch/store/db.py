@@ -1,0 +1,480 @@
+"""The embedded SQLite store: articles, extraction results, events, stories and conflicts.
+
+Opened in WAL mode with foreign keys on, so a web server can read while an ingest writes. Every write path
+goes through `transaction()`; an interrupted ingest therefore leaves whole articles or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, NotFoundError, StoreError
+from ..model import (
+    Actor,
+    Article,
+    Conflict,
+    ConflictValue,
+    Entity,
+    EntityMention,
+    Event,
+    EventMention,
+    Location,
+    Quantity,
+    Story,
+    Timex,
+)
+from .migrations import MIGRATIONS
+
+MEMORY = ":memory:"
+
+
+def default_db_path() -> Path:
+    """`$WIREWATCH_DB`, else `$XDG_DATA_HOME/wirewatch/wirewatch.db` (~/.local/share/...)."""
+    env = os.environ.get("WIREWATCH_DB")
+    if env:
+        return Path(env)
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "wirewatch" / "wirewatch.db"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _actors(raw: str | None) -> list[Actor]:
+    return [Actor(**a) for a in json.loads(raw or "[]")]
+
+
+def _location(raw: str | None) -> Location | None:
+    return Location(**json.loads(raw)) if raw else None
+
+
+_FTS_TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """Make free text safe for FTS5: every word is quoted, so hyphens or colons are not operators.
+
+    A query already written in FTS5 syntax (quotes, AND/OR/NOT, NEAR, prefix*) is passed through."""
+    if re.search(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|\*', query):
+        return query
+    return " ".join(f'"{t}"' for t in _FTS_TOKEN.findall(query))
+
+
+class Store:
+    """The wirewatch database. `Store(":memory:")` for tests; `Store()` opens the default location."""
+
+    def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
+        self.path = str(path) if path is not None else str(default_db_path())
+        self.readonly = readonly
+        try:
+            if self.path != MEMORY and not readonly:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            if readonly:
+                if self.path != MEMORY and not Path(self.path).exists():
+                    raise StoreError(f"no database at {self.path}")
+                uri = f"file:{Path(self.path).resolve()}?mode=ro" if self.path != MEMORY else self.path
+                self.conn = sqlite3.connect(uri, uri=self.path != MEMORY, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        # Autocommit mode: transactions are explicit (BEGIN/COMMIT in `transaction`).
+        self.conn.isolation_level = None
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            if self.path != MEMORY:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        self._depth = 0
+
+    # ------------------------------------------------------------------ plumbing
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work; nested calls join the outer transaction."""
+        if getattr(self, "_depth", 0):
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def schema_version(self) -> int:
+        try:
+            row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0] or 0)
+
+    def migrations(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+        return [dict(r) for r in rows]
+
+    def migrate(self) -> list[int]:
+        """Apply missing migrations; returns the versions applied."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        have = self.schema_version()
+        latest = max(m.version for m in MIGRATIONS)
+        if have > latest:
+            raise StoreError(
+                f"{self.path} has schema version {have}, newer than this wirewatch knows ({latest}); upgrade"
+            )
+        applied = []
+        self._depth = 0
+        for m in MIGRATIONS:
+            if m.version <= have:
+                continue
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                for stmt in _split_sql(m.sql):
+                    self.conn.execute(stmt)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                    (m.version, m.name, now_iso()),
+                )
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"migration {m.version} ({m.name}) failed on {self.path}: {exc}") from exc
+            applied.append(m.version)
+        return applied
+
+    # ------------------------------------------------------------------ articles
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def article_row(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        """The canonical (first stored, non-duplicate where possible) article with this content hash."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? ORDER BY duplicate_of IS NOT NULL, rowid LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def insert_article(self, a: Article) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO articles(id, title, outlet, published, dateline, url, language, source, "
+                "content_hash, duplicate_of, duplicate_kind, story_id, text, meta, ingested_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.language, a.source,
+                    a.content_hash, a.duplicate_of, a.duplicate_kind, a.story_id, a.text,
+                    _dumps(a.meta), now_iso(),
+                ),
+            )
+
+    def replace_article(self, a: Article) -> None:
+        """Update an article whose source changed; its extraction results are cleared for a re-run."""
+        with self.transaction() as c:
+            self.clear_extraction(a.id)
+            c.execute(
+                "UPDATE articles SET title=?, outlet=?, published=?, dateline=?, url=?, language=?, source=?, "
+                "content_hash=?, duplicate_of=?, duplicate_kind=?, text=?, meta=?, ingested_at=?, "
+                "extracted_at=NULL WHERE id=?",
+                (
+                    a.title, a.outlet, a.published, a.dateline, a.url, a.language, a.source, a.content_hash,
+                    a.duplicate_of, a.duplicate_kind, a.text, _dumps(a.meta), now_iso(), a.id,
+                ),
+            )
+
+    def set_story(self, article_id: str, story_id: str | None) -> None:
+        self.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
+    def get_article(self, article_id: str, *, with_extraction: bool = False) -> Article:
+        row = self.article_row(article_id)
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r}")
+        art = self._article_from_row(row)
+        if with_extraction:
+            self._load_extraction(art)
+        return art
+
+    def _article_from_row(self, row: sqlite3.Row) -> Article:
+        return Article(
+            id=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"],
+            published=row["published"], dateline=row["dateline"], url=row["url"],
+            language=row["language"], source=row["source"], content_hash=row["content_hash"],
+            duplicate_of=row["duplicate_of"], duplicate_kind=row["duplicate_kind"],
+            story_id=row["story_id"], meta=json.loads(row["meta"] or "{}"),
+        )
+
+    def iter_articles(
+        self, *, where: str = "", params: Sequence[Any] = (), order: str = "rowid"
+    ) -> Iterator[Article]:
+        sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        for row in self.conn.execute(sql, tuple(params)):
+            yield self._article_from_row(row)
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "entities", "events", "event_mentions", "conflicts", "timexes"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def record_error(self, err: InputError) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_errors(source, line, reason, at) VALUES (?,?,?,?)",
+            (err.source, err.line, err.reason, now_iso()),
+        )
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
+        """Ranked full-text hits (BM25, title weighted x3) with a highlighted snippet ([...] marks)."""
+        q = fts_query(query)
+        if not q.strip():
+            return []
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, a.story_id, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
+                "bm25(articles_fts, 3.0, 1.0) AS rank "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (q, limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    # ------------------------------------------------------------------ extraction results
+    def clear_extraction(self, article_id: str) -> None:
+        c = self.conn
+        c.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
+
+    def save_extraction(self, a: Article) -> None:
+        """Replace the article's entity mentions, timexes and event mentions; upsert its entities."""
+        with self.transaction() as c:
+            self.clear_extraction(a.id)
+            for e in a.entities:
+                self.upsert_entity(e)
+            c.executemany(
+                'INSERT INTO entity_mentions(article_id, entity_id, start, "end", text, kind) '
+                "VALUES (?,?,?,?,?,?)",
+                [(a.id, m.entity_id, m.start, m.end, m.text, m.kind) for m in a.entity_mentions],
+            )
+            c.executemany(
+                'INSERT INTO timexes(article_id, start, "end", text, type, value, precision) '
+                "VALUES (?,?,?,?,?,?,?)",
+                [(a.id, t.start, t.end, t.text, t.type, t.value, t.precision) for t in a.timexes],
+            )
+            for i, m in enumerate(a.events):
+                m.id = m.id or f"{a.id}#m{i}"
+                self._insert_mention(m)
+            c.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (now_iso(), a.id))
+
+    def upsert_entity(self, e: Entity) -> None:
+        row = self.conn.execute("SELECT aliases, titles, country, lat, lon FROM entities WHERE id = ?", (e.id,))
+        old = row.fetchone()
+        if old is None:
+            self.conn.execute(
+                "INSERT INTO entities(id, name, kind, country, aliases, titles, lat, lon) VALUES (?,?,?,?,?,?,?,?)",
+                (e.id, e.name, e.kind, e.country, _dumps(sorted(set(e.aliases))),
+                 _dumps(sorted(set(e.titles))), e.lat, e.lon),
+            )
+            return
+        aliases = sorted(set(json.loads(old["aliases"])) | set(e.aliases))
+        titles = sorted(set(json.loads(old["titles"])) | set(e.titles))
+        self.conn.execute(
+            "UPDATE entities SET aliases=?, titles=?, country=coalesce(country, ?), lat=coalesce(lat, ?), "
+            "lon=coalesce(lon, ?) WHERE id=?",
+            (_dumps(aliases), _dumps(titles), e.country, e.lat, e.lon, e.id),
+        )
+
+    def _insert_mention(self, m: EventMention) -> None:
+        self.conn.execute(
+            "INSERT INTO event_mentions(id, article_id, event_id, event_type, mode, context, actor, recipient, "
+            'modality, attributed_to, date, date_precision, location, quantities, sentence, start, "end", '
+            "trigger, trigger_start, trigger_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                m.id, m.article_id, m.event_id, m.event_type, m.mode, _dumps(m.context),
+                _dumps([asdict(a) for a in m.actor]), _dumps([asdict(a) for a in m.recipient]),
+                m.modality, m.attributed_to, m.date, m.date_precision,
+                _dumps(asdict(m.location)) if m.location else None,
+                _dumps([asdict(q) for q in m.quantities]), m.sentence, m.start, m.end,
+                m.trigger, m.trigger_start, m.trigger_end,
+            ),
+        )
+
+    def _load_extraction(self, a: Article) -> None:
+        a.entity_mentions = [
+            EntityMention(start=r["start"], end=r["end"], text=r["text"], kind=r["kind"], entity_id=r["entity_id"])
+            for r in self.conn.execute(
+                "SELECT * FROM entity_mentions WHERE article_id = ? ORDER BY start", (a.id,)
+            )
+        ]
+        a.timexes = [
+            Timex(start=r["start"], end=r["end"], text=r["text"], type=r["type"], value=r["value"],
+                  precision=r["precision"])
+            for r in self.conn.execute("SELECT * FROM timexes WHERE article_id = ? ORDER BY start", (a.id,))
+        ]
+        a.events = self.mentions(where="article_id = ?", params=(a.id,))
+
+    def mentions(self, *, where: str = "", params: Sequence[Any] = ()) -> list[EventMention]:
+        sql = "SELECT * FROM event_mentions" + (f" WHERE {where}" if where else "") + " ORDER BY article_id, start"
+        return [self._mention_from_row(r) for r in self.conn.execute(sql, tuple(params))]
+
+    @staticmethod
+    def _mention_from_row(r: sqlite3.Row) -> EventMention:
+        return EventMention(
+            id=r["id"], article_id=r["article_id"], event_id=r["event_id"], event_type=r["event_type"],
+            mode=r["mode"], context=json.loads(r["context"]), actor=_actors(r["actor"]),
+            recipient=_actors(r["recipient"]), modality=r["modality"], attributed_to=r["attributed_to"],
+            date=r["date"], date_precision=r["date_precision"], location=_location(r["location"]),
+            quantities=[Quantity(**q) for q in json.loads(r["quantities"])], sentence=r["sentence"],
+            start=r["start"], end=r["end"], trigger=r["trigger"], trigger_start=r["trigger_start"],
+            trigger_end=r["trigger_end"],
+        )
+
+    # ------------------------------------------------------------------ entities
+    def entities(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Entity]:
+        sql = (
+            "SELECT e.*, (SELECT json_group_array(DISTINCT article_id) FROM entity_mentions m "
+            "WHERE m.entity_id = e.id) AS arts FROM entities e"
+            + (f" WHERE {where}" if where else "") + " ORDER BY e.name"
+        )
+        out = []
+        for r in self.conn.execute(sql, tuple(params)):
+            out.append(Entity(
+                id=r["id"], name=r["name"], kind=r["kind"], country=r["country"],
+                aliases=json.loads(r["aliases"]), titles=json.loads(r["titles"]), lat=r["lat"], lon=r["lon"],
+                articles=sorted(json.loads(r["arts"] or "[]")),
+            ))
+        return out
+
+    # ------------------------------------------------------------------ events
+    def save_event(self, ev: Event) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO events(id, event_type, mode, context, actor, recipient, modality, "
+                "attributed_to, date, date_precision, location, story_id, sources, confidence, "
+                "confidence_reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    ev.id, ev.event_type, ev.mode, _dumps(ev.context), _dumps([asdict(a) for a in ev.actor]),
+                    _dumps([asdict(a) for a in ev.recipient]), ev.modality, ev.attributed_to, ev.date,
+                    ev.date_precision, _dumps(asdict(ev.location)) if ev.location else None, ev.story_id,
+                    ev.sources, ev.confidence, _dumps(ev.confidence_reasons),
+                ),
+            )
+            for m in ev.mentions:
+                c.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (ev.id, m.id))
+
+    def events(self, *, where: str = "", params: Sequence[Any] = (), limit: int | None = None,
+               offset: int = 0) -> list[Event]:
+        """Fused events with their mentions. Mentions not yet fused come back as one-mention events."""
+        sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        out = []
+        for r in self.conn.execute(sql, tuple(params)):
+            ev = Event(
+                id=r["id"], event_type=r["event_type"], mode=r["mode"], context=json.loads(r["context"]),
+                actor=_actors(r["actor"]), recipient=_actors(r["recipient"]), modality=r["modality"],
+                attributed_to=r["attributed_to"], date=r["date"], date_precision=r["date_precision"],
+                location=_location(r["location"]), story_id=r["story_id"], sources=r["sources"],
+                confidence=r["confidence"], confidence_reasons=json.loads(r["confidence_reasons"]),
+            )
+            ev.mentions = self.mentions(where="event_id = ?", params=(ev.id,))
+            out.append(ev)
+        return out
+
+    def unfused_mentions(self) -> list[EventMention]:
+        return self.mentions(where="event_id IS NULL")
+
+    # ------------------------------------------------------------------ conflicts and stories
+    def save_conflict(self, c: Conflict) -> None:
+        self.conn.execute(
+            'INSERT OR REPLACE INTO conflicts(id, field, event_ids, "values", explanation) VALUES (?,?,?,?,?)',
+            (c.id, c.field, _dumps(c.event_ids), _dumps([asdict(v) for v in c.values]), c.explanation),
+        )
+
+    def conflicts(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Conflict]:
+        sql = "SELECT * FROM conflicts" + (f" WHERE {where}" if where else "") + " ORDER BY id"
+        return [
+            Conflict(
+                id=r["id"], field=r["field"], event_ids=json.loads(r["event_ids"]),
+                values=[ConflictValue(**v) for v in json.loads(r["values"])], explanation=r["explanation"],
+            )
+            for r in self.conn.execute(sql, tuple(params))
+        ]
+
+    def stories(self) -> list[Story]:
+        """Stories as the articles' story ids group them (label: the earliest article's title)."""
+        out: dict[str, Story] = {}
+        for r in self.conn.execute(
+            "SELECT id, title, published, story_id FROM articles WHERE story_id IS NOT NULL "
+            "ORDER BY published IS NULL, published, rowid"
+        ):
+            s = out.setdefault(r["story_id"], Story(id=r["story_id"], label=r["title"] or ""))
+            s.article_ids.append(r["id"])
+            if r["published"]:
+                s.start = min(s.start or r["published"], r["published"])
+                s.end = max(s.end or r["published"], r["published"])
+            if not s.label and r["title"]:
+                s.label = r["title"]
+        return list(out.values())
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements; trigger bodies (BEGIN ... END;) stay whole."""
+    out, buf, depth = [], [], 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buf.append(line)
+        if re.search(r"\bBEGIN\s*$", stripped):
+            depth += 1
+        if stripped.endswith(";"):
+            if depth and stripped.upper() == "END;":
+                depth -= 1
+            if not depth:
+                out.append("\n".join(buf))
+                buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out

@@ -1,0 +1,180 @@
+"""Schema migrations, recorded as data.
+
+Each migration is (version, name, SQL). `Store` applies the ones a database lacks, in order, each in its
+own transaction, and records them in `schema_migrations` (version, name, applied_at). Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        1,
+        "articles, full-text search, dedup signatures, ingest errors",
+        """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            dateline TEXT,
+            url TEXT,
+            language TEXT,
+            source TEXT,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id) ON DELETE SET NULL,
+            duplicate_kind TEXT CHECK (duplicate_kind IN ('exact', 'near')),
+            story_id TEXT,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL,
+            extracted_at TEXT
+        );
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_story ON articles(story_id);
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        -- MinHash signature per article and its LSH band keys: near-duplicate lookup is one indexed
+        -- query per band, so nothing has to be loaded into memory and it scales with the store.
+        CREATE TABLE minhashes (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
+        CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+
+        CREATE TABLE ingest_errors (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            line INTEGER,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """,
+    ),
+    Migration(
+        2,
+        "entities, timexes, event mentions, events, conflicts",
+        """
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            titles TEXT NOT NULL DEFAULT '[]',
+            lat REAL,
+            lon REAL
+        );
+        CREATE INDEX entities_name ON entities(name);
+        CREATE TABLE entity_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT,
+            precision TEXT
+        );
+        CREATE INDEX timexes_article ON timexes(article_id);
+
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            event_type TEXT NOT NULL,
+            mode TEXT,
+            context TEXT NOT NULL DEFAULT '[]',
+            actor TEXT NOT NULL DEFAULT '[]',
+            recipient TEXT NOT NULL DEFAULT '[]',
+            modality TEXT NOT NULL,
+            attributed_to TEXT,
+            date TEXT,
+            date_precision TEXT,
+            location TEXT,
+            story_id TEXT,
+            sources INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 0,
+            confidence_reasons TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX events_type ON events(event_type);
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_story ON events(story_id);
+
+        CREATE TABLE event_mentions (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT REFERENCES events(id) ON DELETE SET NULL,
+            event_type TEXT NOT NULL,
+            mode TEXT,
+            context TEXT NOT NULL DEFAULT '[]',
+            actor TEXT NOT NULL DEFAULT '[]',
+            recipient TEXT NOT NULL DEFAULT '[]',
+            modality TEXT NOT NULL,
+            attributed_to TEXT,
+            date TEXT,
+            date_precision TEXT,
+            location TEXT,
+            quantities TEXT NOT NULL DEFAULT '[]',
+            sentence TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            trigger TEXT NOT NULL DEFAULT '',
+            trigger_start INTEGER,
+            trigger_end INTEGER
+        );
+        CREATE INDEX event_mentions_article ON event_mentions(article_id);
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE INDEX event_mentions_type_date ON event_mentions(event_type, date);
+
+        CREATE TABLE conflicts (
+            id TEXT PRIMARY KEY,
+            field TEXT NOT NULL,
+            event_ids TEXT NOT NULL,
+            "values" TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT ''
+        );
+        """,
+    ),
+]
