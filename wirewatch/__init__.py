@@ -1,7 +1,10 @@
 """wirewatch: news reports in, an evidence-backed event database out."""
 
 from .errors import ComponentError, ConfigError, InputError, NotFoundError, StoreError, WirewatchError
+from .ingest.batch import IngestReport, ingest, reextract
 from .model import Actor, Article, Conflict, Entity, EntityMention, Event, EventMention, Story, Timex
+from .pipeline import Pipeline
+from .store.db import Store
 
 __version__ = "0.1.0"
 
@@ -15,11 +18,16 @@ __all__ = [
     "EntityMention",
     "Event",
     "EventMention",
+    "IngestReport",
     "InputError",
     "NotFoundError",
+    "Pipeline",
     "Story",
+    "Store",
     "StoreError",
     "Timex",
     "WirewatchError",
     "__version__",
+    "ingest",
+    "reextract",
 ]
