@@ -213,6 +213,76 @@ def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         out.print(f"{k:16s} {v}")
 
 
+@app.command()
+def events(
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="Event type, e.g. MOBILIZE.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient name contains this.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country of actor or recipient.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, reported, claimed, denied, planned, ...")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date, inclusive.")] = None,
+    story: Annotated[str | None, typer.Option(help="Only this story.")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many independent outlets.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
+) -> None:
+    """Browse events in date order with filters; each line shows who did what to whom and the evidence."""
+    from .records import event_record
+    from .store.queries import EventFilter, query_events
+
+    store = open_store(readonly=_exists())
+    flt = EventFilter(type=type_, actor=actor, recipient=recipient, country=country, modality=modality,
+                      since=since, until=until, story=story, min_sources=min_sources)
+    evs, total = query_events(store, flt, limit=limit)
+    if as_json:
+        for ev in evs:
+            sys.stdout.write(json.dumps(event_record(ev), ensure_ascii=False) + "\n")
+        return
+    t = _table(f"{len(evs)} of {total} events", ["date", "type", "actor", "recipient", "modality", "src", "evidence"])
+    for ev in evs:
+        m = ev.mentions[0] if ev.mentions else None
+        t.add_row(
+            ev.date or "?", ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
+            ", ".join(a.name for a in ev.actor) or "-", ", ".join(a.name for a in ev.recipient) or "-",
+            ev.modality + (f" ({ev.attributed_to})" if ev.attributed_to else ""), str(ev.sources),
+            (m.sentence[:160] + f"  [{m.article_id}]") if m else "",
+        )
+    out.print(t)
+
+
+@app.command()
+def entities(
+    name: Annotated[str | None, typer.Option(help="Name or alias contains this.")] = None,
+    kind: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, LOC, ...")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
+) -> None:
+    """Browse canonical entities with their aliases, country and the number of articles naming them."""
+    from .records import entity_record
+
+    store = open_store(readonly=_exists())
+    where, params = [], []
+    if name:
+        where.append("(lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)")
+        params += [f"%{name.lower()}%"] * 2
+    if kind:
+        where.append("e.kind = ?")
+        params.append(kind.upper())
+    ents = store.entities(where=" AND ".join(where), params=params)
+    ents.sort(key=lambda e: (-len(e.articles), e.name))
+    ents = ents[:limit]
+    if as_json:
+        for e in ents:
+            sys.stdout.write(json.dumps(entity_record(e), ensure_ascii=False) + "\n")
+        return
+    t = _table(f"{len(ents)} entities", ["name", "kind", "country", "aliases", "titles", "articles"])
+    for e in ents:
+        t.add_row(e.name, e.kind, e.country or "", ", ".join(a for a in e.aliases if a != e.name),
+                  ", ".join(e.titles[:3]), str(len(e.articles)))
+    out.print(t)
+
+
 def _exists() -> bool:
     """Read-only when the database already exists, so queries never create an empty file by accident."""
     return Path(state.db or default_db_path()).exists()
