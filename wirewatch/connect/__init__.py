@@ -1,0 +1,52 @@
+"""Connect: stories, event fusion, corroboration and contradictions, run per article as it is stored.
+
+Each step is a connector `(store, article) -> None` that runs inside the ingest batch's transaction, after
+the article and its extraction results are written: assign the article to a story, fuse its event
+mentions with events already known, recount independent sources and confidence, and refresh conflicts.
+"""
+
+from __future__ import annotations
+
+from ..model import Article
+from ..store.db import Store
+from .conflicts import ConflictFinder
+from .corroboration import corroborate
+from .fusion import Fuser, aggregate
+
+__all__ = ["assign_story", "default_connectors", "fuse_events"]
+
+
+def assign_story(store: Store, article: Article) -> None:
+    """Put the article in a story (copies follow their original)."""
+    from .stories import StoryClusterer
+
+    if article.duplicate_of:
+        row = store.article_row(article.duplicate_of)
+        story = row["story_id"] if row is not None else None
+    else:
+        clusterer = getattr(store, "_story_clusterer", None)
+        if clusterer is None:
+            clusterer = StoryClusterer(store.conn)
+            store._story_clusterer = clusterer  # type: ignore[attr-defined]
+        names = [e.name for e in article.entities] or None
+        result = clusterer.assign(article, entities=names)
+        story = result.story_id
+        for old in result.merged:
+            store.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (story, old))
+            store.conn.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (story, old))
+    article.story_id = story
+    store.set_story(article.id, story)
+
+
+def fuse_events(store: Store, article: Article) -> None:
+    """Fuse the article's stored mentions into events; recount sources and refresh conflicts."""
+    mentions = store.mentions(where="article_id = ?", params=(article.id,))
+    touched = Fuser(store).fuse(mentions, article.story_id) | store.stale_events
+    store.stale_events = set()
+    for ev in store.events_by_ids(list(touched)):
+        store.save_event(corroborate(store, aggregate(ev)))
+    ConflictFinder(store).refresh(touched)
+
+
+def default_connectors() -> list:
+    return [assign_story, fuse_events]

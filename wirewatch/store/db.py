@@ -103,6 +103,7 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
         self._depth = 0
+        self.stale_events: set[str] = set()
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -281,10 +282,27 @@ class Store:
 
     # ------------------------------------------------------------------ extraction results
     def clear_extraction(self, article_id: str) -> None:
+        """Drop an article's extraction results. Events left without mentions are deleted with their
+        conflicts; events that keep other mentions are remembered in `stale_events` for re-aggregation."""
         c = self.conn
+        touched = [
+            r[0]
+            for r in c.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND event_id IS NOT NULL",
+                (article_id,),
+            )
+        ]
         c.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
         c.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
         c.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
+        for eid in touched:
+            if c.execute("SELECT 1 FROM event_mentions WHERE event_id = ? LIMIT 1", (eid,)).fetchone():
+                self.stale_events.add(eid)
+                continue
+            for (cid,) in c.execute("SELECT conflict_id FROM conflict_events WHERE event_id = ?", (eid,)).fetchall():
+                c.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
+            c.execute("DELETE FROM events WHERE id = ?", (eid,))
+            self.stale_events.discard(eid)
 
     def save_extraction(self, a: Article) -> None:
         """Replace the article's entity mentions, timexes and event mentions; upsert its entities."""
@@ -422,6 +440,12 @@ class Store:
             out.append(ev)
         return out
 
+    def events_by_ids(self, ids: Sequence[str]) -> list[Event]:
+        ids = sorted(set(ids))
+        if not ids:
+            return []
+        return self.events(where=f"id IN ({','.join('?' * len(ids))})", params=ids)
+
     def unfused_mentions(self) -> list[EventMention]:
         return self.mentions(where="event_id IS NULL")
 
@@ -430,6 +454,10 @@ class Store:
         self.conn.execute(
             'INSERT OR REPLACE INTO conflicts(id, field, event_ids, "values", explanation) VALUES (?,?,?,?,?)',
             (c.id, c.field, _dumps(c.event_ids), _dumps([asdict(v) for v in c.values]), c.explanation),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO conflict_events(conflict_id, event_id) VALUES (?, ?)",
+            [(c.id, e) for e in c.event_ids],
         )
 
     def conflicts(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Conflict]:

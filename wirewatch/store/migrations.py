@@ -177,4 +177,16 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        3,
+        "conflict-event links",
+        """
+        CREATE TABLE conflict_events (
+            conflict_id TEXT NOT NULL REFERENCES conflicts(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (conflict_id, event_id)
+        );
+        CREATE INDEX conflict_events_event ON conflict_events(event_id);
+        """,
+    ),
 ]

@@ -1,0 +1,70 @@
+"""How many independent outlets report an event, and how far to trust it.
+
+Independence: mentions are grouped by their article's root (an article and its syndicated or exact
+copies are one report), and roots are counted by outlet; a report with no known outlet counts as a source
+of its own. Confidence rises with independent sources and falls with hedging and denials; the reasons are
+kept so the UI and briefings can show why.
+"""
+
+from __future__ import annotations
+
+from ..model import Event
+from ..store.db import Store
+
+# How much one mention of each modality supports the event having happened.
+SUPPORT = {
+    "asserted": 1.0, "reported": 0.9, "claimed": 0.6, "planned": 0.5, "speculated": 0.35,
+    "hypothetical": 0.2, "historical": 0.8, "negated": 0.0, "denied": 0.0,
+}
+
+
+def independent_sources(store: Store, ev: Event) -> dict[str, list[str]]:
+    """{source key: [article ids]}: one key per independent outlet (copies folded into their root)."""
+    out: dict[str, list[str]] = {}
+    for m in ev.mentions:
+        row = store.conn.execute(
+            "SELECT a.id, a.outlet, a.duplicate_of, r.outlet AS root_outlet FROM articles a "
+            "LEFT JOIN articles r ON r.id = a.duplicate_of WHERE a.id = ?",
+            (m.article_id,),
+        ).fetchone()
+        if row is None:
+            continue
+        root = row["duplicate_of"] or row["id"]
+        outlet = row["root_outlet"] if row["duplicate_of"] else row["outlet"]
+        key = (outlet or f"article {root}").strip()
+        out.setdefault(key, [])
+        if m.article_id not in out[key]:
+            out[key].append(m.article_id)
+    return out
+
+
+def corroborate(store: Store, ev: Event) -> Event:
+    sources = independent_sources(store, ev)
+    ev.sources = len(sources)
+    best_by_source = {}
+    for key, arts in sources.items():
+        mods = [m.modality for m in ev.mentions if m.article_id in arts]
+        best_by_source[key] = max((SUPPORT.get(x, 0.5) for x in mods), default=0.5)
+    # Noisy-OR over independent sources: each source alone supports the event with its best modality.
+    disbelief = 1.0
+    for s in best_by_source.values():
+        disbelief *= 1.0 - 0.6 * s
+    conf = 1.0 - disbelief
+    denials = [m for m in ev.mentions if m.modality in ("denied", "negated")]
+    hedged = [m for m in ev.mentions if m.modality in ("speculated", "hypothetical", "claimed")]
+    if denials:
+        conf *= 0.6
+    ev.confidence = round(max(0.0, min(1.0, conf)), 3)
+    names = ", ".join(sorted(sources))
+    reasons = [f"{ev.sources} independent source{'s' if ev.sources != 1 else ''}: {names}"]
+    copies = sum(len(v) for v in sources.values()) - len(sources)
+    if copies:
+        reasons.append(f"{copies} syndicated or repeated report{'s' if copies != 1 else ''} counted once")
+    for m in hedged:
+        who = f" by {m.attributed_to}" if m.attributed_to else ""
+        reasons.append(f"{m.modality}{who} in {m.article_id}")
+    for m in denials:
+        who = f" ({m.attributed_to})" if m.attributed_to else ""
+        reasons.append(f"{m.modality}{who} in {m.article_id}")
+    ev.confidence_reasons = reasons
+    return ev

@@ -1,0 +1,201 @@
+"""Cross-source event fusion: mentions of one real-world happening become one `Event`.
+
+Online: each new mention is compared only with candidate events found through indexed columns
+(same event type, and the same story or a date within the window), so the cost per article stays flat as
+the store grows. A mention joins the best candidate whose score passes FUSE_THRESHOLD, else it starts a
+new event.
+
+What counts for a match: the same type (required), compatible dates (a week apart is a different
+happening; a day or two apart may be one happening reported with different days, which then shows up as
+a date conflict), overlapping participants (same entity, or a transliteration variant), the same story,
+and shared content words of the sentences (numbers are left out, so "two missiles" and "three missiles"
+can still fuse and be flagged as a quantity conflict).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from datetime import date as Date
+
+from rapidfuzz import fuzz
+
+from ..model import Actor, Event, EventMention
+from ..store.db import Store
+
+FUSE_THRESHOLD = 0.55
+DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+STOP = frozenset(
+    """a an the and or but of to in on at by for with from into onto over under about after before during
+    since than that this these those its his her their our your it he she they we i you be is are was were
+    been being has have had do does did not no so as if then there here which who whom whose what when where
+    while also said says say told according reported report reports state media news agency official officials
+    would could should will may might can shall more most less some any all each other such one two three four
+    five six seven eight nine ten dozen hundreds thousands""".split()
+)
+MODALITY_RANK = {
+    "asserted": 0, "reported": 1, "claimed": 2, "planned": 3, "speculated": 4, "hypothetical": 5,
+    "historical": 6, "negated": 7, "denied": 8,
+}
+
+
+def content_words(sentence: str) -> set[str]:
+    out = set()
+    for w in _WORD.findall(sentence.lower()):
+        if w in STOP or len(w) < 3:
+            continue
+        out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+    return out
+
+
+def parse_date(value: str | None) -> Date | None:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return Date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def date_score(a: str | None, b: str | None) -> float | None:
+    """1 for the same date, lower for near dates, None when the dates rule out one happening."""
+    if not a or not b:
+        return 0.5  # unknown: neither for nor against
+    da, db = parse_date(a), parse_date(b)
+    if da and db:
+        gap = abs((da - db).days)
+        if gap == 0:
+            return 1.0
+        return 0.4 if gap <= DATE_WINDOW_DAYS else None
+    # month / year precision: compatible when one is a prefix of the other
+    if a.startswith(b[:7]) or b.startswith(a[:7]):
+        return 0.7
+    if a[:4] != b[:4]:
+        return None
+    return 0.2
+
+
+def name_key(name: str) -> str:
+    """Case, hyphens and punctuation folded: "Kim Jong-un" and "Kim Jong Un" share a key."""
+    return " ".join(re.sub(r"[^\w\s]", " ", name.replace("-", " ").lower()).split())
+
+
+def names_equivalent(a: str, b: str) -> bool:
+    """The same name in another transliteration or spelling."""
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or fuzz.token_sort_ratio(ka, kb) >= 88
+
+
+def actor_keys(actors: list[Actor]) -> set[str]:
+    return {(a.entity_id or a.name).lower() for a in actors}
+
+
+def same_participants(a: list[Actor], b: list[Actor]) -> float | None:
+    """1 when they share a participant, 0.5 when either is unknown, 0 when they differ."""
+    if not a or not b:
+        return 0.5
+    if actor_keys(a) & actor_keys(b):
+        return 1.0
+    if any(names_equivalent(x.name, y.name) for x in a for y in b):
+        return 1.0
+    return 0.0
+
+
+def match_score(m: EventMention, m_story: str | None, ev: Event, ev_words: set[str]) -> float:
+    if m.event_type != ev.event_type:
+        return 0.0
+    ds = date_score(m.date, ev.date)
+    if ds is None:
+        return 0.0
+    act = same_participants(m.actor, ev.actor)
+    rec = same_participants(m.recipient, ev.recipient)
+    assert act is not None and rec is not None
+    words = content_words(m.sentence)
+    overlap = len(words & ev_words) / max(1, min(len(words), len(ev_words)))
+    story = 1.0 if m_story and ev.story_id == m_story else 0.0
+    # Weights: participants and content carry most; the story and date agreement confirm.
+    return 0.3 * act + 0.1 * rec + 0.3 * overlap + 0.15 * story + 0.15 * ds
+
+
+def event_id_for(m: EventMention) -> str:
+    return "ev-" + hashlib.sha1(f"{m.article_id}|{m.id}|{m.event_type}".encode()).hexdigest()[:12]
+
+
+def aggregate(ev: Event) -> Event:
+    """Recompute an event's fields from its mentions (the mentions are the evidence)."""
+    ms = ev.mentions
+    if not ms:
+        return ev
+    ev.actor = next((list(m.actor) for m in ms if m.actor), [])
+    ev.recipient = next((list(m.recipient) for m in ms if m.recipient), [])
+    ev.location = next((m.location for m in ms if m.location), None)
+    ev.mode = next((m.mode for m in ms if m.mode), None)
+    ev.context = sorted({c for m in ms for c in m.context})
+    best = min(ms, key=lambda m: MODALITY_RANK.get(m.modality, 9))
+    ev.modality, ev.attributed_to = best.modality, best.attributed_to
+    if ev.attributed_to is None:
+        ev.attributed_to = next((m.attributed_to for m in ms if m.attributed_to), None)
+    dated = [m for m in ms if m.date]
+    if dated:
+        # The most precise date most mentions agree on; ties go to the earliest.
+        top = max(len(m.date or "") for m in dated)
+        counts = Counter(m.date for m in dated if len(m.date or "") == top)
+        ev.date = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        ev.date_precision = next(m.date_precision for m in dated if m.date == ev.date)
+    else:
+        ev.date = ev.date_precision = None
+    return ev
+
+
+class Fuser:
+    """Assigns each stored mention of an article to an event, creating or updating events in the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def candidates(self, m: EventMention, story: str | None) -> list[Event]:
+        where = ["event_type = ?"]
+        params: list[object] = [m.event_type]
+        near = []
+        if story:
+            near.append("story_id = ?")
+            params.append(story)
+        d = parse_date(m.date)
+        if d is not None:
+            near.append("(date >= ? AND date <= ?)")
+            params += [
+                Date.fromordinal(d.toordinal() - DATE_WINDOW_DAYS).isoformat(),
+                Date.fromordinal(d.toordinal() + DATE_WINDOW_DAYS).isoformat() + "~",
+            ]
+        if not near:
+            # No story and no date: only events of the same article can be told apart safely.
+            near.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
+            params.append(m.article_id)
+        where.append("(" + " OR ".join(near) + ")")
+        return self.store.events(where=" AND ".join(where), params=params, limit=50)
+
+    def fuse(self, mentions: list[EventMention], story: str | None) -> set[str]:
+        """Fuse the mentions; returns the ids of events created or changed."""
+        touched: set[str] = set()
+        for m in mentions:
+            best, best_score = None, 0.0
+            for ev in self.candidates(m, story):
+                words: set[str] = set()
+                for em in ev.mentions:
+                    words |= content_words(em.sentence)
+                s = match_score(m, story, ev, words)
+                if s > best_score:
+                    best, best_score = ev, s
+            if best is not None and best_score >= FUSE_THRESHOLD:
+                ev = best
+            else:
+                ev = Event(id=event_id_for(m), event_type=m.event_type, story_id=story)
+            ev.mentions = [x for x in ev.mentions if x.id != m.id] + [m]
+            m.event_id = ev.id
+            if ev.story_id is None:
+                ev.story_id = story
+            self.store.save_event(aggregate(ev))
+            touched.add(ev.id)
+        return touched
