@@ -86,3 +86,17 @@ def test_failed_batch_leaves_nothing_half_written(store):
     assert store.conn.execute("SELECT count(*) FROM minhashes").fetchone()[0] == 0
     r = run(store, Article(id="a", text=LAUNCH), Article(id="b", text=SUMMIT))
     assert r.stored == 2
+
+
+def test_jsonl_text_is_kept_verbatim(tmp_path, store):
+    """Offsets in exports index the text the producer gave: a JSON record's body is never cleaned."""
+    from wirewatch.ingest.sources import iter_inputs
+
+    text = "\n\nSEOUL, March 3 (AP) _\n\nNorth Korea fired a missile on Monday, officials said.\r\n"
+    p = tmp_path / "in.jsonl"
+    import json
+
+    p.write_text(json.dumps({"id": "x1", "text": text}) + "\n")
+    (art,) = list(iter_inputs([p]))
+    assert art.text == text
+    assert art.dateline == "SEOUL"
