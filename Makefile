@@ -34,7 +34,7 @@ test: install lint
 
 # Scores on the shared dev data (../shared/eval), when it is present.
 eval: install
-	$(BIN)/python eval/run_shared.py
+	$(BIN)/python eval/gate.py
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

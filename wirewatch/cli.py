@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -53,7 +53,15 @@ def open_store(readonly: bool = False) -> Store:
     return Store(state.db, readonly=readonly)
 
 
-def fail(message: str, code: int = 2) -> None:
+def open_read_store() -> Store:
+    """Queries open the database read-only and never create an empty one by accident."""
+    path = Path(state.db or default_db_path())
+    if not path.exists():
+        fail(f"no database at {path}: ingest something first, or pass --db / set WIREWATCH_DB")
+    return Store(path, readonly=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
 
@@ -159,7 +167,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
 ) -> None:
     """Full-text search over articles; prints ranked snippets with [matches] marked."""
-    store = open_store(readonly=_exists())
+    store = open_read_store()
     try:
         hits = store.search(query, limit=limit)
     except WirewatchError as exc:
@@ -186,7 +194,7 @@ def export(
     """Export records in the documented contract (one JSON object per line for jsonl)."""
     from .store import export as exporting
 
-    store = open_store(readonly=_exists())
+    store = open_read_store()
     try:
         n = exporting.write(store, kind, fmt, output)
     except WirewatchError as exc:
@@ -198,7 +206,7 @@ def export(
 @app.command()
 def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Show the database location, schema version and counts."""
-    store = open_store(readonly=_exists())
+    store = open_read_store()
     data: dict[str, Any] = {
         "database": store.path,
         "schema_version": store.schema_version(),
@@ -231,7 +239,7 @@ def events(
     from .records import event_record
     from .store.queries import EventFilter, query_events
 
-    store = open_store(readonly=_exists())
+    store = open_read_store()
     flt = EventFilter(type=type_, actor=actor, recipient=recipient, country=country, modality=modality,
                       since=since, until=until, story=story, min_sources=min_sources)
     evs, total = query_events(store, flt, limit=limit)
@@ -261,7 +269,7 @@ def entities(
     """Browse canonical entities with their aliases, country and the number of articles naming them."""
     from .records import entity_record
 
-    store = open_store(readonly=_exists())
+    store = open_read_store()
     where, params = [], []
     if name:
         where.append("(lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)")
@@ -283,16 +291,77 @@ def entities(
     out.print(t)
 
 
-def _exists() -> bool:
-    """Read-only when the database already exists, so queries never create an empty file by accident."""
-    return Path(state.db or default_db_path()).exists()
-
-
 def _table(title: str, columns: list[str]) -> Table:
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c, overflow="fold")
     return t
+
+
+# ---------------------------------------------------------------------------------------------- serve, brief
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    lock_reads: Annotated[
+        bool, typer.Option("--lock-reads", help="Require a read token too ($WIREWATCH_READ_TOKEN or <db>.read-token).")
+    ] = False,
+    extract: Annotated[bool, typer.Option(help="Run extraction on articles POSTed to /api/articles.")] = True,
+) -> None:
+    """Serve the web UI (/), the REST API (/api, docs at /docs) and /healthz over the database.
+
+    Writes (POST /api/articles) need `Authorization: Bearer TOKEN`: $WIREWATCH_TOKEN, else the token in
+    <db>.token, created and printed at the first start. Reads are open unless --lock-reads or
+    $WIREWATCH_READ_TOKEN is set."""
+    import os
+
+    import uvicorn
+
+    from .serve.api import create_app, resolve_token, token_file
+
+    db = str(state.db or default_db_path())
+    try:
+        Store(db).close()
+        token, created = resolve_token(db)
+        read_token = None
+        if lock_reads or os.environ.get("WIREWATCH_READ_TOKEN"):
+            read_token, read_created = resolve_token(db, "WIREWATCH_READ_TOKEN", ".read-token")
+            if read_created:
+                err.print(f"read token (saved to {token_file(db, '.read-token')}, mode 0600): {read_token}")
+        application = create_app(db, token=token, read_token=read_token, extract=extract)
+    except WirewatchError as exc:
+        fail(str(exc))
+    if created:
+        err.print(f"write token (saved to {token_file(db)}, mode 0600): {token}")
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; reads {'locked' if read_token else 'open'})")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def brief(
+    story: Annotated[str | None, typer.Option("--story", help="Story id.")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Entity id, name or alias.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md | html")] = "md",
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="File to write (timeline PNG next to it); default stdout.")
+    ] = None,
+) -> None:
+    """Write a situation report: key events, contradictions, who said what, and a timeline picture."""
+    from .serve.brief import build_brief, write_brief
+    from .serve.queries import Reader
+
+    store = open_read_store()
+    try:
+        report = build_brief(Reader(store), story=story, entity=entity, since=since,
+                             picture=output is not None or fmt == "html")
+        text, png = write_brief(report, fmt, output)
+    except WirewatchError as exc:
+        fail(str(exc))
+    if output:
+        err.print(f"wrote {output}" + (f" and {png}" if png else ""))
+    else:
+        sys.stdout.write(text)
 
 
 def main() -> None:

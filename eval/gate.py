@@ -1,0 +1,136 @@
+"""The quality gate: ingest evaluation sets through the real pipeline, export, score, compare with floors.
+
+Every figure comes from the official scorer (`score.py`, found in ../shared/eval or passed in), run on what
+`wirewatch export` writes, exactly as a user would produce it. Floors live in `eval/floors.json`, a little
+below the scores measured when they were set; the gate fails when any figure drops below its floor.
+
+    python eval/gate.py                 # every suite whose data is present
+    python eval/gate.py seeds plover    # some suites
+    python eval/gate.py --show          # print scores, never fail
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from wirewatch.ingest.batch import ingest  # noqa: E402
+from wirewatch.store import export  # noqa: E402
+from wirewatch.store.db import Store  # noqa: E402
+
+
+def scorer() -> Path | None:
+    for p in (SHARED / "eval" / "score.py", HERE / "score.py"):
+        if p.exists():
+            return p
+    return None
+
+
+def build(inputs: list[Path], workdir: Path, kinds: tuple[str, ...]) -> dict[str, Path]:
+    """Ingest inputs into a fresh store, export the given kinds as JSONL files."""
+    store = Store(workdir / "eval.db")
+    report = ingest([str(p) for p in inputs], store)
+    if report.failed:
+        print(f"warning: {len(report.failed)} inputs failed: {report.failed[:3]}", file=sys.stderr)
+    out = {}
+    for kind in kinds:
+        path = workdir / f"{kind}.jsonl"
+        export.write(store, kind, "jsonl", path)
+        out[kind] = path
+    store.close()
+    return out
+
+
+def run_score(args: list[str]) -> dict[str, float]:
+    score = scorer()
+    assert score is not None
+    proc = subprocess.run([sys.executable, str(score), *args], capture_output=True, text=True, check=True)
+    lines = proc.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print("   ", line)
+    return json.loads(lines[-1])
+
+
+def suite_seeds(work: Path) -> dict[str, float] | None:
+    gold = SHARED / "eval" / "seeds_gold.json"
+    if not gold.exists():
+        return None
+    f = build([SHARED / "seeds"], work, ("events", "entities", "articles", "conflicts"))
+    return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                      "--articles", str(f["articles"])])
+
+
+def suite_plover(work: Path) -> dict[str, float] | None:
+    gold = SHARED / "eval" / "plover_dev.jsonl"
+    if not gold.exists():
+        return None
+    f = build([gold], work, ("events",))
+    return run_score(["plover", str(gold), str(f["events"])])
+
+
+def suite_timex(work: Path) -> dict[str, float] | None:
+    gold = SHARED / "eval" / "timebank_dev.jsonl"
+    if not gold.exists():
+        return None
+    f = build([gold], work, ("timexes",))
+    return run_score(["timex", str(gold), str(f["timexes"])])
+
+
+def suite_stories(work: Path) -> dict[str, float] | None:
+    gold = SHARED / "eval" / "ecb_dev.jsonl"
+    if not gold.exists():
+        return None
+    f = build([gold], work, ("articles",))
+    return run_score(["stories", str(gold), str(f["articles"])])
+
+
+def suite_connect(work: Path) -> dict[str, float] | None:
+    """Our own multi-outlet corpus with fusion and conflict gold (needs only score.py)."""
+    gold = HERE / "connect" / "gold.json"
+    if not gold.exists() or scorer() is None:
+        return None
+    f = build([HERE / "connect" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+
+
+SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
+          "connect": suite_connect}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("suites", nargs="*", choices=[*SUITES, []], help="suites to run (default: all present)")
+    ap.add_argument("--show", action="store_true", help="print scores without enforcing floors")
+    args = ap.parse_args(argv)
+    floors = json.loads((HERE / "floors.json").read_text())
+    failures, ran = [], 0
+    for name in args.suites or list(SUITES):
+        with tempfile.TemporaryDirectory() as d:
+            print(f"== {name}")
+            scores = SUITES[name](Path(d))
+        if scores is None:
+            print("   skipped: data not present")
+            continue
+        ran += 1
+        for metric, floor in floors.get(name, {}).items():
+            got = scores.get(metric)
+            ok = got is not None and got >= floor
+            print(f"   {'ok  ' if ok else 'FAIL'} {metric}: {got if got is None else round(got, 3)} (floor {floor})")
+            if not ok:
+                failures.append(f"{name}.{metric}")
+    print(f"gate: {ran} suites, {len(failures)} below floor" + (f": {', '.join(failures)}" if failures else ""))
+    return 0 if args.show or not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
