@@ -327,13 +327,16 @@ def serve(
         if lock_reads or os.environ.get("WIREWATCH_READ_TOKEN"):
             read_token, read_created = resolve_token(db, "WIREWATCH_READ_TOKEN", ".read-token")
             if read_created:
-                err.print(f"read token (saved to {token_file(db, '.read-token')}, mode 0600): {read_token}")
+                err.print(f"read token (saved to {token_file(db, '.read-token')}, mode 0600): {read_token}",
+                          soft_wrap=True, markup=False)
         application = create_app(db, token=token, read_token=read_token, extract=extract)
     except WirewatchError as exc:
         fail(str(exc))
     if created:
-        err.print(f"write token (saved to {token_file(db)}, mode 0600): {token}")
-    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; reads {'locked' if read_token else 'open'})")
+        # soft_wrap: a token broken over two lines cannot be copied.
+        err.print(f"write token (saved to {token_file(db)}, mode 0600): {token}", soft_wrap=True, markup=False)
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; reads {'locked' if read_token else 'open'})",
+              soft_wrap=True, markup=False)
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 

@@ -1,0 +1,120 @@
+"""Situation reports: Markdown and HTML, the timeline PNG, conflicts, who said what, the CLI command."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.serve_fixtures import STORY, build_demo_store, xss_article
+from wirewatch.cli import app
+from wirewatch.errors import ConfigError, NotFoundError
+from wirewatch.serve.brief import build_brief, md, render_markdown, write_brief
+from wirewatch.serve.queries import Reader
+from wirewatch.store.db import Store
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "demo.db"
+    build_demo_store(path, extra=[xss_article()]).close()
+    return str(path)
+
+
+@pytest.fixture
+def reader(db: str) -> Iterator[Reader]:
+    store = Store(db, readonly=True)
+    yield Reader(store)
+    store.close()
+
+
+def test_markdown_brief_for_a_story(reader: Reader, tmp_path: Path) -> None:
+    b = build_brief(reader, story=STORY)
+    out = tmp_path / "out" / "launch.md"
+    text, png = write_brief(b, "md", out)
+    assert out.read_text(encoding="utf-8") == text
+    assert png == tmp_path / "out" / "launch.timeline.png" and png.read_bytes().startswith(PNG_MAGIC)
+    assert text.startswith("# Situation report: North Korea fires two missiles")
+    assert "**Period:** 2024-03-12 – 2024-03-19" in text and "![Timeline of events](launch.timeline.png)" in text
+    # Key events in date order, with source counts and confidence.
+    events = text.split("## Key events")[1].split("## Contradictions")[0]
+    dates = [line.split("**")[1] for line in events.splitlines() if line.startswith("- **")]
+    assert dates == sorted(dates) and len(dates) == 4
+    assert "3 source(s), confidence 0.82" in events
+    # Contradictions with each outlet's value.
+    conflicts = text.split("## Contradictions")[1].split("## Who said what")[0]
+    assert "**quantity**" in conflicts and "2 — Harbor Wire" in conflicts and "3 — Gulf Courier" in conflicts
+    assert "denied — Capitol Dispatch" in conflicts
+    # Who said what: the denial comes first.
+    said = text.split("## Who said what")[1].strip().splitlines()
+    assert said[0].startswith("- **KCNA** (denied, via Capitol Dispatch")
+
+
+def test_html_brief_embeds_the_picture(reader: Reader, tmp_path: Path) -> None:
+    b = build_brief(reader, story=STORY)
+    out = tmp_path / "launch.html"
+    text, png = write_brief(b, "html", out)
+    assert png is not None and png.exists()
+    marker = 'src="data:image/png;base64,'
+    assert marker in text
+    data = text.split(marker)[1].split('"')[0]
+    assert base64.b64decode(data).startswith(PNG_MAGIC)
+    assert "<style>" in text and "Contradictions" in text and "Outlets disagree on how many missiles" in text
+    assert "Gulf Courier" in text and "Capitol Dispatch" in text
+    # Article text is escaped in the report too.
+    assert "<script>alert" not in text and "&lt;script&gt;alert(1)" in text and "<img src=y" not in text
+
+
+def test_entity_and_since_briefs(reader: Reader) -> None:
+    b = build_brief(reader, entity="Pyongyang", picture=False)  # by alias
+    assert b.title == "Situation report: North Korea" and b.png is None
+    assert {ev.id for ev in b.events} == {"ev-launch", "ev-condemn", "x1#m0"}
+    b = build_brief(reader, since="2024-03-19")
+    assert [ev.id for ev in b.events] == ["ev-drill", "t1#m0"] and not b.conflicts
+    text = render_markdown(b)
+    assert "_No contradictions between sources._" in text and "![" not in text
+
+
+def test_brief_arguments(reader: Reader) -> None:
+    with pytest.raises(ConfigError):
+        build_brief(reader)
+    with pytest.raises(ConfigError):
+        build_brief(reader, story=STORY, entity="Japan")
+    with pytest.raises(ConfigError):
+        build_brief(reader, since="last week")
+    with pytest.raises(NotFoundError):
+        build_brief(reader, story="nope")
+    with pytest.raises(NotFoundError):
+        build_brief(reader, entity="Atlantis")
+
+
+def test_markdown_escapes_article_text() -> None:
+    assert md("<script>x</script> *bold* [a](b)") == r"&lt;script&gt;x&lt;/script&gt; \*bold\* \[a\](b)"
+    assert md("Seoul & Washington\nagreed") == "Seoul & Washington agreed"
+
+
+def test_cli_brief(db: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "b.html"
+    res = runner.invoke(app, ["--db", db, "brief", "--story", STORY, "--format", "html", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.exists() and (tmp_path / "b.timeline.png").exists()
+    res = runner.invoke(app, ["--db", db, "brief", "--entity", "KCNA"])
+    assert res.exit_code == 0 and res.stdout.startswith("# Situation report: KCNA")
+    res = runner.invoke(app, ["--db", db, "brief", "--story", "nope"])
+    assert res.exit_code == 2
+
+
+def test_long_briefs_keep_the_best_supported_events(reader: Reader, monkeypatch: pytest.MonkeyPatch) -> None:
+    import wirewatch.serve.brief as brief
+
+    monkeypatch.setattr(brief, "MAX_EVENTS", 2)
+    b = build_brief(reader, story=STORY, picture=False)
+    # ev-launch has 3 sources, ev-condemn the best confidence of the rest; listed in date order.
+    assert [ev.id for ev in b.events] == ["ev-condemn", "ev-launch"] and b.omitted == 2
+    assert "and 2 more event(s) not listed" in render_markdown(b)

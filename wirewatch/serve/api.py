@@ -1,0 +1,513 @@
+"""The REST API (`/api/...`), its auth, limits and error shape; `create_app` also mounts the web UI.
+
+Every request opens its own read-only connection to the SQLite store, so the server is safe next to a
+running `wirewatch ingest` (the store is in WAL mode: readers never block the writer). Writes (POST
+/api/articles) go through one lock and one writable connection at a time, because SQLite has one writer.
+
+Errors always have one JSON shape: {"error": {"code": "not_found", "message": "...", "status": 404}}.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import NotFoundError, WirewatchError
+from ..model import Article, Modality
+from ..records import article_record, conflict_record, entity_record, mention_record, timex_record
+from ..store.db import Store
+from .queries import EventFilter, Page, Reader, event_summary
+
+log = logging.getLogger("wirewatch.serve")
+
+MAX_BODY = 2 * 1024 * 1024  # bytes per POST
+MAX_ARTICLES = 100  # articles per POST
+MAX_TEXT = 200_000  # characters of text per article
+MAX_LIMIT = 200  # page size cap for every list
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+HERE = Path(__file__).parent
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+STATUS_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error", 500: "internal_error",
+    503: "unavailable",
+}
+
+
+class ApiError(StarletteHTTPException):
+    """An HTTP error with a machine-readable code (defaults to the status's generic code)."""
+
+    def __init__(self, status: int, message: str, code: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=status, detail=message, headers=headers)
+        self.code = code or STATUS_CODES.get(status, "error")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    status: int
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class ListResponse(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class ArticleIn(BaseModel):
+    """One report to ingest. Without an id, one is derived from the text's hash."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, min_length=1, max_length=300,
+                           description="stable id; re-posting it with new text updates the article")
+    text: str = Field(min_length=1, description=f"plain text of the report (at most {MAX_TEXT} characters)")
+    title: str | None = Field(None, max_length=2000, description="headline")
+    url: str | None = Field(None, max_length=4000, description="where it was published")
+    outlet: str | None = Field(None, max_length=300, description="who published it (counts as one source)")
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$",
+                                  description="publication date, YYYY-MM-DD")
+
+
+# Only documents the body in OpenAPI: the handler parses it itself, to enforce the size limits first.
+ARTICLES_IN: TypeAdapter[ArticleIn | list[ArticleIn]] = TypeAdapter(ArticleIn | list[ArticleIn])
+BODY_SCHEMA = ARTICLES_IN.json_schema(ref_template="#/components/schemas/{model}")
+BODY_DEFS = BODY_SCHEMA.pop("$defs", {})  # moved into components.schemas by create_app's openapi()
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorResponse, "description": STATUS_CODES[s]} for s in (401, 404, 422)
+}
+
+
+# ---------------------------------------------------------------------------------------------- tokens
+def token_file(db_path: str | Path, suffix: str = ".token") -> Path:
+    return Path(str(db_path) + suffix)
+
+
+def resolve_token(db_path: str | Path, env: str = "WIREWATCH_TOKEN", suffix: str = ".token") -> tuple[str, bool]:
+    """A token: $env, else the file `<db><suffix>`, else a new one saved there (mode 0600).
+
+    Returns (token, created) so the CLI prints a new token exactly once. The write token uses the defaults;
+    `serve --lock-reads` uses ("WIREWATCH_READ_TOKEN", ".read-token")."""
+    value = os.environ.get(env)
+    if value:
+        return value, False
+    path = token_file(db_path, suffix)
+    if path.exists():
+        saved = path.read_text(encoding="utf-8").strip()
+        if saved:
+            return saved, False
+    token = secrets.token_urlsafe(32)
+    # Created with mode 0600, so the token is never readable by other users, not even for a moment.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(token + "\n")
+    os.chmod(path, 0o600)  # an existing empty file may have had wider permissions
+    return token, True
+
+
+def _presented(request: Request) -> str | None:
+    """The secret in an Authorization header: Bearer TOKEN, or Basic with the token as password (browsers)."""
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value.strip()).decode("utf-8").partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+    return None
+
+
+def _matches(given: str | None, *tokens: str | None) -> bool:
+    return given is not None and any(t and hmac.compare_digest(given.encode(), t.encode()) for t in tokens)
+
+
+class Settings:
+    def __init__(self, db_path: str, token: str, read_token: str | None, extract: bool,
+                 max_body: int, max_articles: int, max_text: int) -> None:
+        self.db_path = db_path
+        self.token = token
+        self.read_token = read_token
+        self.extract = extract
+        self.max_body = max_body
+        self.max_articles = max_articles
+        self.max_text = max_text
+        self.write_lock = threading.Lock()
+        self.pipeline: Any = None
+        self.connectors: list[Any] | None = None
+
+
+def settings(request: Request) -> Settings:
+    s: Settings = request.app.state.settings
+    return s
+
+
+def require_read(request: Request) -> None:
+    s = settings(request)
+    if s.read_token and not _matches(_presented(request), s.read_token, s.token):
+        html = not request.url.path.startswith("/api/")
+        # Browsers answer a Basic challenge with a login prompt: that is how the UI is unlocked.
+        challenge = 'Basic realm="wirewatch"' if html else 'Bearer realm="wirewatch"'
+        raise ApiError(401, "reads are locked: send the read token (Authorization: Bearer TOKEN)",
+                       headers={"WWW-Authenticate": challenge})
+
+
+def require_write(request: Request) -> None:
+    given = _presented(request) if request.headers.get("authorization", "").lower().startswith("bearer") else None
+    if not _matches(given, settings(request).token):
+        raise ApiError(401, "missing or wrong token: send Authorization: Bearer TOKEN",
+                       headers={"WWW-Authenticate": 'Bearer realm="wirewatch"'})
+
+
+def reader(request: Request) -> Iterator[Reader]:
+    """A fresh read-only connection per request, closed when the response is done.
+
+    The request reads inside one transaction, i.e. one WAL snapshot: a page and its total agree even while
+    an ingest commits batches meanwhile (and the writer is never blocked by it)."""
+    store = Store(settings(request).db_path, readonly=True)
+    try:
+        store.conn.execute("BEGIN")
+        yield Reader(store)
+    finally:
+        if store.conn.in_transaction:
+            store.conn.execute("ROLLBACK")
+        store.close()
+
+
+ReaderDep = Annotated[Reader, Depends(reader)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    return Page(items[offset: offset + limit], len(items), limit, offset).to_dict()
+
+
+# ---------------------------------------------------------------------------------------------- routes
+api = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERRORS)
+
+
+@api.get("/articles", response_model=ListResponse, summary="Search (q) or list articles")
+def list_articles(r: ReaderDep, q: Annotated[str | None, Query(description="full-text query")] = None,
+                  limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    if q:
+        return r.search(q, limit, offset).to_dict()
+    return r.articles(limit, offset).to_dict()
+
+
+@api.get("/articles/{article_id:path}", summary="One article with its text and extraction results")
+def get_article(article_id: str, r: ReaderDep) -> dict[str, Any]:
+    a = r.article(article_id)
+    rec = article_record(a, with_text=True)
+    rec["entity_mentions"] = [vars(m) for m in a.entity_mentions]
+    rec["timexes"] = [timex_record(t, a.id) for t in a.timexes]
+    rec["event_mentions"] = [{**mention_record(m), "event_id": m.event_id, "event_type": m.event_type}
+                             for m in a.events]
+    return rec
+
+
+@api.post("/articles", status_code=201, summary="Ingest one article or a list (bearer token required)",
+          dependencies=[Depends(require_write)],
+          responses={413: {"model": ErrorResponse, "description": "payload_too_large"}},
+          openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+              "schema": BODY_SCHEMA}}}})
+async def post_articles(request: Request) -> dict[str, Any]:
+    s = settings(request)
+    body = await _read_body(request, s.max_body)
+    try:
+        data = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(400, f"body is not valid JSON: {exc}", "invalid_json") from exc
+    raw = data if isinstance(data, list) else [data]
+    if not raw or not all(isinstance(x, dict) for x in raw):
+        raise ApiError(422, "send one article object or a non-empty list of them")
+    if len(raw) > s.max_articles:
+        raise ApiError(413, f"{len(raw)} articles in one request; at most {s.max_articles}", "too_many_articles")
+    items = []
+    for i, obj in enumerate(raw):
+        try:
+            items.append(ArticleIn.model_validate(obj))
+        except ValidationError as exc:
+            prefix = ("body", i) if isinstance(data, list) else ("body",)
+            raise RequestValidationError(
+                [{**e, "loc": (*prefix, *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
+            ) from exc
+    for i, item in enumerate(items):
+        if len(item.text) > s.max_text:
+            raise ApiError(422, f"article {i}: text has {len(item.text)} characters; at most {s.max_text}",
+                           "text_too_long")
+    articles = [
+        Article(id=a.id or "api-" + hashlib.sha256(a.text.encode()).hexdigest()[:16], text=a.text, title=a.title,
+                url=a.url, outlet=a.outlet, published=a.published, source="api")
+        for a in items
+    ]
+    report = await run_in_threadpool(_ingest, s, articles)
+    return {**report.to_dict(), "article_ids": report.article_ids}
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is known to exceed `limit` (before reading it all)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"body of {declared} bytes; at most {limit}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"body larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _ingest(s: Settings, articles: list[Article]) -> Any:
+    from ..ingest.batch import ingest
+
+    with s.write_lock:
+        if s.extract and s.pipeline is None:
+            # Built once per server: loading the spaCy model per request would take seconds each time.
+            from ..extract import extraction_components
+            from ..pipeline import Pipeline
+
+            s.pipeline = Pipeline(extraction_components())
+        store = Store(s.db_path)
+        try:
+            return ingest(articles=articles, store=store, extract=s.extract, pipeline=s.pipeline,
+                          connectors=s.connectors)
+        finally:
+            store.close()
+
+
+@api.get("/events", response_model=ListResponse, summary="Events (fused, plus mentions not yet fused)")
+def list_events(
+    r: ReaderDep,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
+    actor: Annotated[str | None, Query(description="entity id, or part of the actor's name")] = None,
+    recipient: Annotated[str | None, Query(description="entity id, or part of the recipient's name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3 of an actor, recipient or place")] = None,
+    modality: Modality | None = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = None,
+    story: Annotated[str | None, Query(description="story id")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, description="at least this many independent outlets")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    f = EventFilter(type=type, actor=actor, recipient=recipient, country=country, modality=modality,
+                    since=since, until=until, story=story, min_sources=min_sources)
+    items = [r.event_json(ev) for ev in r.events(f, limit, offset)]
+    return Page(items, r.count_events(f), limit, offset).to_dict()
+
+
+@api.get("/events/{event_id:path}", summary="One event with its evidence mentions")
+def get_event(event_id: str, r: ReaderDep) -> dict[str, Any]:
+    ev = r.event(event_id)
+    rec = r.event_json(ev)
+    rec["conflicts"] = [conflict_record(c) for c in r.conflicts(event_ids=[ev.id])]
+    return rec
+
+
+@api.get("/entities", response_model=ListResponse, summary="Entities by name/alias (q) and kind")
+def list_entities(r: ReaderDep, q: Annotated[str | None, Query(description="part of a name or alias")] = None,
+                  kind: Annotated[str | None, Query(description="PERSON, ORG, GPE, ...")] = None, limit: Limit = 50,
+                  offset: Offset = 0) -> dict[str, Any]:
+    page = r.entities(q, kind, limit, offset)
+    return Page([entity_record(e) for e in page.items], page.total, limit, offset).to_dict()
+
+
+@api.get("/entities/{entity_id:path}", summary="One entity, its events as actor/recipient, co-occurring entities")
+def get_entity(entity_id: str, r: ReaderDep) -> dict[str, Any]:
+    e = r.entity(entity_id)
+    return {
+        **entity_record(e),
+        "events_as_actor": [r.event_json(ev) for ev in r.events(EventFilter(actor=e.id), MAX_LIMIT)],
+        "events_as_recipient": [r.event_json(ev) for ev in r.events(EventFilter(recipient=e.id), MAX_LIMIT)],
+        "co_occurring": r.co_occurring(e.id),
+    }
+
+
+@api.get("/stories", response_model=ListResponse, summary="Stories with article, source, event, conflict counts")
+def list_stories(r: ReaderDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return _page(r.stories(), limit, offset)
+
+
+@api.get("/stories/{story_id:path}", summary="One story with its events and conflicts")
+def get_story(story_id: str, r: ReaderDep) -> dict[str, Any]:
+    story = r.story(story_id)
+    story["events"] = [r.event_json(ev) for ev in r.events(EventFilter(story=story_id))]
+    story["conflicts"] = [conflict_record(c) for c in r.conflicts(story=story_id)]
+    return story
+
+
+@api.get("/conflicts", response_model=ListResponse, summary="Contradictions between sources")
+def list_conflicts(r: ReaderDep, story: Annotated[str | None, Query(description="story id")] = None,
+                   field: Annotated[str | None, Query(description="date, quantity, actor, ...")] = None,
+                   limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    found = [c for c in r.conflicts(story=story) if field is None or c.field == field]
+    return _page([conflict_record(c) for c in found], limit, offset)
+
+
+@api.get("/timeline", response_model=ListResponse, summary="Dated events in date order (by story or entity)")
+def timeline(r: ReaderDep, story: Annotated[str | None, Query(description="story id")] = None,
+             entity: Annotated[str | None, Query(description="entity id")] = None, limit: Limit = MAX_LIMIT,
+             offset: Offset = 0) -> dict[str, Any]:
+    if entity is not None:
+        entity = r.entity(entity).id  # 404 for an unknown entity rather than an empty timeline
+    if story is not None:
+        r.story(story)
+    f = EventFilter(story=story, entity=entity, since="0")  # since="0": dated events only
+    items = [
+        {"id": ev.id, "date": ev.date, "date_precision": ev.date_precision, "event_type": ev.event_type,
+         "label": event_summary(ev), "modality": ev.modality, "sources": ev.sources,
+         "confidence": round(ev.confidence, 3), "story_id": ev.story_id}
+        for ev in r.events(f, limit, offset)
+    ]
+    return Page(items, r.count_events(f), limit, offset).to_dict()
+
+
+# ---------------------------------------------------------------------------------------------- the app
+def _error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None,
+           details: Any = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": {"code": code, "message": message, "status": status}}
+    if details is not None:
+        body["error"]["details"] = details
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api/") or path == "/openapi.json") and "text/html" in request.headers.get(
+        "accept", "")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    from .web import error_page
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = getattr(exc, "code", None) or STATUS_CODES.get(exc.status_code, "error")
+        if _wants_html(request):
+            return error_page(request, exc.status_code, str(exc.detail), exc.headers)
+        return _error(exc.status_code, code, str(exc.detail), exc.headers)
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(x) for x in first["loc"])
+        message = f"{where}: {first['msg']}" if where else str(first["msg"])
+        if _wants_html(request):
+            return error_page(request, 422, message)
+        return _error(422, "validation_error", message, details=errors)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        if _wants_html(request):
+            return error_page(request, 404, str(exc))
+        return _error(404, "not_found", str(exc))
+
+    async def wirewatch_error(request: Request, exc: Exception) -> Response:
+        return _error(400, "bad_request", str(exc))
+
+    async def internal(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return _error(500, "internal_error", "internal server error")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(WirewatchError, wirewatch_error)
+    app.add_exception_handler(Exception, internal)
+
+
+def create_app(
+    db_path: str,
+    *,
+    token: str | None = None,
+    read_token: str | None = None,
+    extract: bool = True,
+    max_body: int = MAX_BODY,
+    max_articles: int = MAX_ARTICLES,
+    max_text: int = MAX_TEXT,
+    connectors: list[Any] | None = None,
+) -> FastAPI:
+    """The whole server: REST API, web UI, static files, offline /docs, /healthz.
+
+    `token` guards writes (default: $WIREWATCH_TOKEN or `<db>.token`, created when missing); `read_token`
+    (default $WIREWATCH_READ_TOKEN) locks reads too. `extract=False` stores POSTed articles without NLP."""
+    db_path = str(db_path)
+    Store(db_path).close()  # create and migrate once, so per-request connections can be read-only
+    if token is None:
+        token, _ = resolve_token(db_path)
+    if read_token is None:
+        read_token = os.environ.get("WIREWATCH_READ_TOKEN") or None
+    from .. import __version__
+    from .web import docs_router, web
+
+    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
+                  description="Evidence-backed event database: events, entities, stories, conflicts.")
+    app.state.settings = Settings(db_path, token, read_token, extract, max_body, max_articles, max_text)
+    app.state.settings.connectors = connectors
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz(request: Request) -> dict[str, Any]:
+        store = Store(settings(request).db_path, readonly=True)
+        try:
+            return {"status": "ok", "schema_version": store.schema_version(), "articles": store.count("articles")}
+        finally:
+            store.close()
+
+    base_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        # The POST body is documented by hand (openapi_extra), so its models are not registered by FastAPI.
+        if app.openapi_schema is None:
+            base_openapi().setdefault("components", {}).setdefault("schemas", {}).update(BODY_DEFS)
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    install_error_handlers(app)
+    app.include_router(api)
+    app.include_router(docs_router)
+    app.include_router(web)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+__all__ = ["create_app", "resolve_token", "token_file"]

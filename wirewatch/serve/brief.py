@@ -1,0 +1,239 @@
+"""Situation reports ("briefs") for a story, an entity or a period, as Markdown or HTML.
+
+A brief says what happened (key events in date order, with source counts and confidence), where sources
+disagree (conflicts with each outlet's value), who said what (attributions, claims, denials), and shows a
+timeline picture (matplotlib PNG: a file next to the output, and a data URI inside HTML so the file stands
+alone). Every statement quotes its evidence sentence and names the outlet.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..errors import ConfigError
+from ..model import Conflict, Event
+from .queries import EventFilter, Reader, event_summary, outlet_counts, parse_date
+
+MAX_EVENTS = 60  # key events listed; the rest are counted, so a long story still gives a readable brief
+SAID_MODALITIES = {"reported", "claimed", "denied", "negated", "speculated"}
+HERE = Path(__file__).parent
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True,
+)
+
+
+@dataclass
+class Said:
+    source: str  # who said it: the attributed source, else the outlet
+    modality: str
+    sentence: str
+    outlet: str | None
+    article_id: str
+    event: str  # the event's one-line label
+    date: str | None
+
+
+@dataclass
+class Brief:
+    title: str
+    scope: str
+    period: str
+    events: list[Event]
+    omitted: int
+    conflicts: list[Conflict]
+    said: list[Said]
+    outlets: dict[str, dict[str, Any]]
+    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    png: bytes | None = None
+
+    def outlet_line(self, ev: Event) -> str:
+        counts = outlet_counts(ev, self.outlets)
+        return ", ".join(f"{o} ({n})" if n > 1 else o for o, n in sorted(counts.items()))
+
+    def label(self, ev: Event) -> str:
+        return event_summary(ev)
+
+
+def build_brief(r: Reader, *, story: str | None = None, entity: str | None = None,
+                since: str | None = None, picture: bool = True) -> Brief:
+    """Collect a brief's content; exactly one of story / entity, or since alone (since can narrow either)."""
+    if story and entity:
+        raise ConfigError("give --story or --entity, not both")
+    if not (story or entity or since):
+        raise ConfigError("give --story ID, --entity NAME or --since DATE")
+    if since and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", since):
+        raise ConfigError(f"--since wants YYYY-MM-DD, got {since!r}")
+    f = EventFilter(since=since)
+    if story:
+        s = r.story(story)
+        f.story = story
+        title, scope = f"Situation report: {s['label'] or story}", f"story {story}"
+    elif entity:
+        e = r.find_entity(entity)
+        f.entity = e.id
+        title, scope = f"Situation report: {e.name}", f"entity {e.name} ({e.id})"
+    else:
+        title, scope = f"Situation report since {since}", f"all events since {since}"
+    if since and (story or entity):
+        scope += f", since {since}"
+    total = r.count_events(f)
+    # The best-supported events when there are more than fit, then in date order (undated last).
+    events = r.events(f, MAX_EVENTS, by_weight=True)
+    events.sort(key=lambda ev: (ev.date is None, ev.date or "", ev.id))
+    dates = sorted(d for d in (ev.date for ev in events) if d)
+    period = f"{dates[0]} – {dates[-1]}" if dates else "undated"
+    conflicts = r.conflicts(event_ids=[ev.id for ev in events])
+    outlets = r.outlets()
+    brief = Brief(title, scope, period, events, total - len(events), conflicts, _said(events, outlets), outlets)
+    if picture:
+        brief.png = timeline_png(events, title)
+    return brief
+
+
+def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]:
+    """Attributed, claimed and denied statements, denials first: they are what an analyst must weigh."""
+    out = []
+    for ev in events:
+        for m in ev.mentions:
+            if not m.attributed_to and m.modality not in SAID_MODALITIES:
+                continue
+            outlet = outlets.get(m.article_id, {}).get("outlet")
+            out.append(Said(m.attributed_to or outlet or "unattributed", m.modality, m.sentence, outlet,
+                            m.article_id, event_summary(ev), ev.date))
+    out.sort(key=lambda s: (s.modality not in {"denied", "negated"}, s.date or "9999", s.source))
+    return out
+
+
+def timeline_png(events: list[Event], title: str) -> bytes:
+    """A timeline picture: one row per event type, dot size = sources, colour = how firm the report is."""
+    # Figure + Agg canvas, not pyplot: no display is needed and no global state is shared between the
+    # web server's threads.
+    import matplotlib.dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dated = [(parse_date(ev.date, precise=True), ev) for ev in events]
+    points = [(d, ev) for d, ev in dated if d is not None]
+    lanes = sorted({ev.event_type for _, ev in points})
+    fig = Figure(figsize=(9, 1.4 + 0.5 * max(len(lanes), 1)), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    if not points:
+        ax.text(0.5, 0.5, "no events with a day or week date", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        colours = {"denied": "#b42318", "negated": "#b42318", "claimed": "#f79009", "speculated": "#f79009",
+                   "planned": "#f79009", "hypothetical": "#f79009"}
+        xs = [float(mdates.date2num(d)) for d, _ in points]
+        ys = [lanes.index(ev.event_type) for _, ev in points]
+        sizes = [40 + 40 * min(ev.sources or 1, 6) for _, ev in points]
+        cs = [colours.get(ev.modality, "#1f5fbf") for _, ev in points]
+        ax.scatter(xs, ys, s=sizes, c=cs, alpha=0.8, edgecolors="white", linewidths=1.2, zorder=3)
+        if len(points) <= 12:
+            for x, (_, ev) in zip(xs, points, strict=True):
+                label = event_summary(ev).split(" · ")[0]
+                ax.annotate(label[:28], (x, lanes.index(ev.event_type)), xytext=(0, 10),
+                            textcoords="offset points", ha="center", fontsize=7, color="#344054")
+        ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
+        ax.set_ylim(-0.7, len(lanes) - 0.3)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        lo, hi = min(xs), max(xs)
+        pad = max((hi - lo) * 0.08, 1.5)
+        ax.set_xlim(lo - pad, hi + pad)
+        # AutoDateLocator cannot pick ticks for spans of a few days (it warns); days are the natural unit there.
+        span = (hi - lo) + 2 * pad
+        locator = mdates.DayLocator(interval=max(1, round(span / 6))) if span < 60 else mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.grid(axis="x", color="#e3e6ec", zorder=0)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="x", labelsize=8)
+    ax.set_title(title[:90], fontsize=10, loc="left")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- rendering
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_ENTITY = re.compile(r"&(#?\w+;)")  # only an "&" that would start an HTML entity needs escaping
+
+
+def md(text: Any) -> str:
+    """Escape report text for Markdown: HTML characters become entities (a Markdown viewer would render raw
+    HTML from an article), Markdown syntax characters are backslashed, newlines become spaces."""
+    s = str(text) if text is not None else ""
+    s = _ENTITY.sub(r"&amp;\1", s).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(s.split()))
+
+
+def render_markdown(b: Brief, png_name: str | None = None) -> str:
+    lines = [f"# {md(b.title)}", "", f"- **Scope:** {md(b.scope)}", f"- **Period:** {md(b.period)}",
+             f"- **Events:** {len(b.events) + b.omitted}", f"- **Generated:** {b.generated}", ""]
+    if png_name:
+        lines += [f"![Timeline of events]({png_name})", ""]
+    lines += ["## Key events", ""]
+    if not b.events:
+        lines.append("_No events._")
+    for ev in b.events:
+        lines.append(f"- **{md(ev.date or 'undated')}** {md(event_summary(ev))} — {md(ev.modality)}; "
+                     f"{ev.sources} source(s), confidence {ev.confidence:.2f}; {md(b.outlet_line(ev))}")
+        if ev.mentions:
+            m = ev.mentions[0]
+            lines.append(f"  > “{md(m.sentence)}” ({md(b.outlets.get(m.article_id, {}).get('outlet') or '?')}, "
+                         f"{md(m.article_id)})")
+    if b.omitted:
+        lines.append(f"- … and {b.omitted} more event(s) not listed")
+    lines += ["", "## Contradictions", ""]
+    if not b.conflicts:
+        lines.append("_No contradictions between sources._")
+    for c in b.conflicts:
+        lines.append(f"- **{md(c.field)}**: {md(c.explanation)}")
+        for v in c.values:
+            lines.append(f"  - {md(v.value)} — {md(v.outlet or 'unknown outlet')}: “{md(v.sentence)}” "
+                         f"({md(v.article_id)})")
+    lines += ["", "## Who said what", ""]
+    if not b.said:
+        lines.append("_No attributed statements._")
+    for s in b.said:
+        lines.append(f"- **{md(s.source)}** ({md(s.modality)}, via {md(s.outlet or 'unknown outlet')}, "
+                     f"{md(s.date or 'undated')}): “{md(s.sentence)}”")
+    return "\n".join(lines) + "\n"
+
+
+def render_html(b: Brief, *, standalone: bool = True) -> str:
+    """HTML brief; `standalone` inlines the stylesheet (a file to mail around), else links /static."""
+    css = (HERE / "static" / "brief.css").read_text(encoding="utf-8") if standalone else None
+    png = base64.b64encode(b.png).decode("ascii") if b.png else None
+    return _env.get_template("brief.html").render(b=b, css=css, png=png, standalone=standalone,
+                                                  summary=event_summary)
+
+
+def write_brief(b: Brief, fmt: str, out: str | Path | None) -> tuple[str, Path | None]:
+    """Render `b`; with `out`, write it there and the PNG next to it (<stem>.timeline.png).
+
+    Returns (text, png path or None). Without `out` the caller prints the text; Markdown then has no
+    picture (there is no file to point at), HTML still embeds it."""
+    if fmt not in {"md", "html"}:
+        raise ConfigError(f"unknown brief format {fmt!r}; choose md or html")
+    png_path = None
+    if out is not None:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+    if out is not None and b.png:
+        out = Path(out)
+        png_path = out.with_name(out.stem + ".timeline.png")
+        png_path.write_bytes(b.png)
+    text = render_markdown(b, png_path.name if png_path else None) if fmt == "md" else render_html(b)
+    if out is not None:
+        Path(out).write_text(text, encoding="utf-8")
+    return text, png_path
