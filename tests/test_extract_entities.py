@@ -1,0 +1,114 @@
+"""Entities: cleaning, canonical names, countries, titles, stable ids and merging across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import extraction_components, merge_entities
+from wirewatch.extract.entities import clean_name, entity_id
+from wirewatch.extract.gazetteer import gazetteer
+from wirewatch.model import Article, Entity
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(extraction_components())  # the spaCy model is a process-wide singleton
+
+
+def run(pipe: Pipeline, text: str, aid: str = "a1", published: str | None = "2023-03-02") -> Article:
+    return pipe.run(Article(id=aid, text=text, published=published))
+
+
+def by_name(art: Article, name: str) -> Entity:
+    hits = [e for e in art.entities if e.name == name]
+    assert hits, [e.name for e in art.entities]
+    return hits[0]
+
+
+def test_entity_id_folds_case_hyphens_and_spaces() -> None:
+    assert entity_id("PERSON", "Kim Jong-un") == entity_id("PERSON", "kim jong un") == "person:kim-jong-un"
+    assert entity_id("ORG", "Workers' Party") == "org:workers-party"
+
+
+def test_clean_name_strips_article_possessive_and_punctuation() -> None:
+    assert clean_name("the United States's") == "United States"
+    assert clean_name("Moscow’s") == "Moscow"
+    assert clean_name("U.S.") == "U.S."
+
+
+def test_gazetteer_countries_demonyms_and_cities() -> None:
+    gaz = gazetteer()
+    assert gaz.country_of_name("DPRK") == "PRK"
+    assert gaz.country_of_name("America") == "USA"
+    assert gaz.country_of_name("us") is None  # the pronoun is not the country
+    assert gaz.country_of_demonym("North Korean") == "PRK"
+    assert gaz.country_of_demonym("Korean") is None  # ambiguous, never guessed
+    city = gaz.city("Vladivostok")
+    assert city is not None and city.country == "RUS" and city.lat is not None
+
+
+def test_mention_offsets_are_text_slices(pipe: Pipeline) -> None:
+    art = run(pipe, "Officials in Seoul said the North Korean leader Kim Jong Un toured a shipyard in Nampo.")
+    assert art.entity_mentions
+    for m in art.entity_mentions:
+        assert art.text[m.start:m.end] == m.text
+
+
+def test_demonym_resolves_to_country_and_titles_are_kept_apart(pipe: Pipeline) -> None:
+    art = run(pipe, "Japanese Defense Minister Taro Sugimoto met Australian officials in Canberra on Monday. "
+                    "Japan will buy two frigates.")
+    japan = by_name(art, "Japan")
+    assert japan.kind == "GPE" and japan.country == "JPN"
+    assert "Japanese" in japan.aliases
+    person = by_name(art, "Taro Sugimoto")
+    assert person.kind == "PERSON" and person.country == "JPN"
+    assert any("Minister" in t for t in person.titles)
+    assert "Defense Minister" not in person.name
+    canberra = by_name(art, "Canberra")
+    assert canberra.country == "AUS" and canberra.lat is not None and canberra.lon is not None
+
+
+def test_us_variants_and_capital_as_government(pipe: Pipeline) -> None:
+    art = run(pipe, "The U.S. imposed new tariffs. Washington said America would not back down, "
+                    "and the US Navy sent a destroyer.")
+    us = [e for e in art.entities if e.id == "gpe:united-states"]
+    assert len(us) == 1
+    assert {"U.S.", "Washington", "America"} <= set(us[0].aliases)
+
+
+def test_short_reference_and_acronym_resolve_within_article(pipe: Pipeline) -> None:
+    text = ("Marshal Ri Pyong Chol visited the Korean Central News Agency office. "
+            "Ri later told KCNA that the work was going well.")
+    art = run(pipe, text)
+    ri = by_name(art, "Ri Pyong Chol")
+    assert "Ri" in ri.aliases and "Marshal" in ri.titles
+    kcna = [e for e in art.entities if e.id == "org:korean-central-news-agency"]
+    assert len(kcna) == 1 and "KCNA" in kcna[0].aliases and kcna[0].country == "PRK"
+    assert not any(e.name == "Ri" for e in art.entities)
+
+
+def test_unknown_acronym_links_to_its_expansion(pipe: Pipeline) -> None:
+    art = run(pipe, "The Baltic Grain Exchange Council met on Friday. The BGEC said prices would fall.")
+    council = by_name(art, "Baltic Grain Exchange Council")
+    assert "BGEC" in council.aliases
+
+
+def test_ids_are_stable_across_articles_and_merge(pipe: Pipeline) -> None:
+    a = run(pipe, "Kim Jong Un oversaw an artillery drill near Wonsan.", aid="x1")
+    b = run(pipe, "Kim Jong-un met the Russian defence minister. Kim praised the talks.", aid="x2")
+    ka = [e for e in a.entities if e.kind == "PERSON"]
+    kb = [e for e in b.entities if e.kind == "PERSON" and e.name.startswith("Kim")]
+    assert ka[0].id == kb[0].id == "person:kim-jong-un"
+    merged = {e.id: e for e in merge_entities(a.entities + b.entities)}
+    kim = merged["person:kim-jong-un"]
+    assert kim.articles == ["x1", "x2"]
+    assert {"Kim Jong Un", "Kim Jong-un", "Kim"} <= set(kim.aliases)
+
+
+def test_merge_entities_folds_bare_acronym_into_named_org() -> None:
+    full = Entity(id="org:baltic-grain-exchange-council", name="Baltic Grain Exchange Council", kind="ORG",
+                  aliases=["Baltic Grain Exchange Council", "BGEC"], articles=["a"])
+    bare = Entity(id="org:bgec", name="BGEC", kind="ORG", aliases=["BGEC"], articles=["b"])
+    merged = merge_entities([full, bare])
+    assert len(merged) == 1 and merged[0].articles == ["a", "b"]

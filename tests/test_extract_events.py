@@ -1,0 +1,165 @@
+"""Events: types, actors, recipients, dates, locations, quantities, offsets and ontology overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirewatch.extract import extraction_components, load_ontology
+from wirewatch.model import Article, EventMention, Timex
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(extraction_components())
+
+
+def run(pipe: Pipeline, text: str, published: str | None = "2023-03-02") -> Article:
+    return pipe.run(Article(id="t", text=text, published=published))
+
+
+def only(art: Article, etype: str) -> EventMention:
+    hits = [m for m in art.events if m.event_type == etype]
+    assert len(hits) == 1, [(m.event_type, m.trigger) for m in art.events]
+    return hits[0]
+
+
+def names(actors: list) -> list[str]:
+    return [a.name for a in actors]
+
+
+def test_weapons_test_with_quantity_offsets_and_context(pipe: Pipeline) -> None:
+    text = "North Korea fired three ballistic missiles into the sea off its east coast."
+    art = run(pipe, text)
+    m = only(art, "MOBILIZE")
+    assert names(m.actor) == ["North Korea"] and m.actor[0].country == "PRK"
+    assert m.mode == "weapons"
+    assert [(q.value, q.unit) for q in m.quantities] == [(3, "missile")]
+    assert "military" in m.context
+    assert art.text[m.start:m.end] == m.sentence == text
+    assert art.text[m.trigger_start:m.trigger_end] == m.trigger == "fired"
+
+
+def test_offsets_in_second_paragraph(pipe: Pipeline) -> None:
+    text = "Tensions rose on the border.\n\nLater, Chinese troops arrested two Indian soldiers near Ladakh."
+    art = run(pipe, text)
+    m = only(art, "COERCE")
+    assert art.text[m.start:m.end] == m.sentence
+    assert m.sentence.startswith("Later, Chinese troops")
+    assert art.text[m.trigger_start:m.trigger_end] == "arrested"
+    assert m.actor[0].country == "CHN"
+    assert [(q.value, q.unit) for q in m.quantities] == [(2, "soldier")]
+
+
+def test_compound_actor_is_two_actors(pipe: Pipeline) -> None:
+    art = run(pipe, "Iran and Syria both rejected the ceasefire proposal on Sunday.")
+    m = only(art, "REJECT")
+    assert names(m.actor) == ["Iran", "Syria"]
+
+
+def test_accusation_with_recipient_and_claimed_content(pipe: Pipeline) -> None:
+    art = run(pipe, "Ukraine has accused Belarus of supplying fuel to Russian forces.")
+    acc = only(art, "ACCUSE")
+    assert names(acc.actor) == ["Ukraine"] and names(acc.recipient) == ["Belarus"]
+    assert acc.mode == "allege"
+    aid = only(art, "AID")
+    assert names(aid.actor) == ["Belarus"] and aid.modality == "claimed"
+    assert aid.attributed_to == "Ukraine"
+
+
+def test_speech_act_content_is_not_a_second_event(pipe: Pipeline) -> None:
+    art = run(pipe, "The European Union demanded that Serbia withdraw its police from the border.")
+    assert [m.event_type for m in art.events] == ["REQUEST"]
+    req = art.events[0]
+    assert names(req.actor) == ["European Union"] and names(req.recipient) == ["Serbia"]
+
+
+def test_inspect_versus_consult(pipe: Pipeline) -> None:
+    art = run(pipe, "Kim Jong Un visited a munitions factory in Hamhung. Putin visited Beijing in May.")
+    ins = only(art, "INSPECT")
+    assert names(ins.actor) == ["Kim Jong Un"] and ins.location is not None
+    assert ins.location.name == "Hamhung" and ins.location.lat is not None
+    con = only(art, "CONSULT")
+    assert names(con.actor)[0].startswith("Vladimir Putin") or names(con.actor) == ["Putin"]
+    assert con.mode == "visit" and names(con.recipient) == ["China"]
+
+
+def test_personnel_and_pronoun_coreference(pipe: Pipeline) -> None:
+    text = ("Kim Jong Un chaired a party meeting in Pyongyang. "
+            "He dismissed the army chief of staff and appointed General Ri Chang Ho to the post.")
+    art = run(pipe, text)
+    pers = [m for m in art.events if m.event_type == "PERSONNEL"]
+    assert len(pers) == 2
+    assert all(names(m.actor) == ["Kim Jong Un"] for m in pers)
+    assert pers[0].actor[0].text == "He"
+
+
+def test_the_regime_is_the_salient_country(pipe: Pipeline) -> None:
+    text = ("Iran says it is enriching uranium. Iran has denied it seeks a bomb. "
+            "On Monday the regime seized a British tanker in the Gulf.")
+    art = run(pipe, text)
+    m = only(art, "COERCE")
+    assert names(m.actor) == ["Iran"]
+    assert m.actor[0].text == "regime"
+
+
+def test_dates_timex_published_or_null(pipe: Pipeline) -> None:
+    art = pipe.run(Article(id="d", text="Police arrested the protest leaders.", published="2023-03-02"))
+    m = only(art, "COERCE")
+    assert (m.date, m.date_precision) == ("2023-03-02", "day")  # no time in the text: the report date
+    art = pipe.run(Article(id="d", text="Police arrested the protest leaders.", published=None))
+    assert only(art, "COERCE").date is None  # never guessed
+    art = pipe.run(Article(id="d", text="Russia will deploy bombers to Belarus.", published="2023-03-02"))
+    m = only(art, "MOBILIZE")
+    assert m.date is None and m.modality == "planned"
+
+
+def test_date_from_a_timex_attached_to_the_trigger(pipe: Pipeline) -> None:
+    # Timexes are normally filled by the timex component; set them by hand to test only the attachment.
+    text = "Troops withdrew from the town on Friday."
+    art = Article(id="d", text=text, published="2023-03-08")
+    for comp in pipe.components:
+        art = comp(art)
+        if comp.name == "timex":
+            start = text.index("Friday")
+            art.timexes = [Timex(start, start + 6, "Friday", "DATE", "2023-03-03", "day")]
+    m = only(art, "RETREAT")
+    assert (m.date, m.date_precision) == ("2023-03-03", "day")
+
+
+def test_future_cooperation_is_agree_and_joint_drills_cooperate(pipe: Pipeline) -> None:
+    art = run(pipe, "Germany will send two air defence systems to Poland.")
+    m = only(art, "AGREE")
+    assert names(m.actor) == ["Germany"]
+    art = run(pipe, "Russian and Chinese warships held joint drills in the Sea of Japan.")
+    assert only(art, "COOPERATE").actor
+
+
+def test_user_ontology_adds_a_type_and_overrides_one(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "types:\n"
+        "  SPACE_LAUNCH:\n"
+        "    quad: material conflict\n"
+        "    description: satellite and space launches\n"
+        "    recipient: false\n"
+        "    verbs: ['launch @spacecraft', 'orbit']\n"
+        "    nouns: ['satellite launch']\n"
+        "    context: [space]\n"
+        "  AGREE:\n"
+        "    context: [diplomatic, treaty-watch]\n"
+        "sets:\n"
+        "  spacecraft: [satellite, spacecraft, probe]\n",
+        encoding="utf-8")
+    onto = load_ontology(str(extra))
+    assert "SPACE_LAUNCH" in onto.types and "INSPECT" in onto.types
+    assert onto.types["AGREE"].context == ["diplomatic", "treaty-watch"]
+    assert onto.verbs["agree"]  # the override kept the shipped triggers
+    pipe = Pipeline(extraction_components(ontology_path=str(extra)))
+    art = pipe.run(Article(id="s", text="North Korea launched a reconnaissance satellite.", published=None))
+    m = only(art, "SPACE_LAUNCH")
+    assert names(m.actor) == ["North Korea"] and "space" in m.context
+    art = pipe.run(Article(id="s", text="Chile and Peru agreed to a fishing accord.", published=None))
+    assert "treaty-watch" in only(art, "AGREE").context

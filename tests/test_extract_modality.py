@@ -1,0 +1,126 @@
+"""Modality (asserted, reported, claimed, denied, planned, speculated, hypothetical, negated, historical)
+and attribution (who the report credits), canonicalized."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import extraction_components
+from wirewatch.model import Article, EventMention
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(extraction_components())
+
+
+def events(pipe: Pipeline, text: str, published: str | None = "2023-03-02") -> list[EventMention]:
+    return pipe.run(Article(id="m", text=text, published=published)).events
+
+
+def one(evs: list[EventMention], etype: str) -> EventMention:
+    hits = [m for m in evs if m.event_type == etype]
+    assert len(hits) == 1, [(m.event_type, m.trigger, m.modality) for m in evs]
+    return hits[0]
+
+
+def test_asserted_by_default(pipe: Pipeline) -> None:
+    m = one(events(pipe, "Turkish jets bombed militant positions in northern Iraq."), "ASSAULT")
+    assert (m.modality, m.attributed_to) == ("asserted", None)
+
+
+def test_according_to_a_named_agency(pipe: Pipeline) -> None:
+    text = "According to the Korean Central News Agency, Kim Jong Un inspected a new submarine."
+    m = one(events(pipe, text), "INSPECT")
+    assert (m.modality, m.attributed_to) == ("reported", "Korean Central News Agency")
+
+
+def test_acronym_source_is_canonicalized(pipe: Pipeline) -> None:
+    m = one(events(pipe, "KCNA reported that Kim Jong Un toured a tank plant."), "INSPECT")
+    assert (m.modality, m.attributed_to) == ("reported", "Korean Central News Agency")
+
+
+def test_state_media_resolves_only_when_the_article_names_the_outlet(pipe: Pipeline) -> None:
+    text = "State media said Kim Jong Un guided an artillery drill."
+    m = one(events(pipe, text), "INSPECT")  # a leader guiding a drill inspects it
+    assert (m.modality, m.attributed_to) == ("reported", "state media")
+    text += " KCNA published photos of the drill."
+    m = [e for e in events(pipe, text) if e.trigger == "guided"][0]
+    assert m.attributed_to == "Korean Central News Agency"
+
+
+def test_trailing_officials_said(pipe: Pipeline) -> None:
+    m = one(events(pipe, "Police detained 40 protesters in Minsk on Sunday, officials said."), "COERCE")
+    assert (m.modality, m.attributed_to) == ("reported", "officials")
+
+
+def test_a_spokesman_said(pipe: Pipeline) -> None:
+    text = "A Pentagon spokesman said the destroyer had withdrawn from the strait."
+    m = one(events(pipe, text), "RETREAT")
+    # The spokesman speaks for the institution, named canonically.
+    assert m.modality == "reported" and m.attributed_to == "US Department of Defense spokesman"
+
+
+def test_analysts_speculate(pipe: Pipeline) -> None:
+    text = "Analysts suggest that Pyongyang may be producing artillery shells for Moscow."
+    m = one(events(pipe, text), "PRODUCE")
+    assert (m.modality, m.attributed_to) == ("speculated", "Analysts")
+
+
+def test_speculation_adverb(pipe: Pipeline) -> None:
+    m = one(events(pipe, "The convoy was possibly attacked by drones."), "ASSAULT")
+    assert m.modality == "speculated"
+
+
+def test_denial_is_a_reject_and_its_content_denied(pipe: Pipeline) -> None:
+    evs = events(pipe, "Belarus denied supplying ammunition to Russia.")
+    rej = one(evs, "REJECT")
+    assert rej.modality == "asserted" and [a.name for a in rej.actor] == ["Belarus"]
+    aid = one(evs, "AID")
+    assert aid.modality == "denied"
+
+
+def test_claimed_accusation_content(pipe: Pipeline) -> None:
+    evs = events(pipe, "Seoul accused Pyongyang of hacking its banks.")
+    m = one(evs, "COERCE")
+    assert m.modality == "claimed" and m.attributed_to == "South Korea"
+
+
+def test_negated(pipe: Pipeline) -> None:
+    m = one(events(pipe, "Russia has not withdrawn its troops from the region."), "RETREAT")
+    assert m.modality == "negated"
+
+
+def test_planned_by_plan_verb_and_by_future(pipe: Pipeline) -> None:
+    m = one(events(pipe, "The navy plans to deploy two frigates to the Red Sea."), "MOBILIZE")
+    assert m.modality == "planned" and m.date is None
+    m = one(events(pipe, "The army will hold live-fire drills next week."), "MOBILIZE")
+    assert m.modality == "planned"
+
+
+def test_hypothetical(pipe: Pipeline) -> None:
+    m = one(events(pipe, "If talks fail, the rebels would attack the capital."), "ASSAULT")
+    assert m.modality == "hypothetical"
+
+
+def test_historical_when_the_date_is_long_before_publication(pipe: Pipeline) -> None:
+    text = "In 1994 the army arrested the opposition leader."
+    art = Article(id="h", text=text, published="2023-03-02")
+    for comp in pipe.components:
+        art = comp(art)
+    m = one(art.events, "COERCE")
+    if any(t.value == "1994" for t in art.timexes):  # the timex component dated it
+        assert (m.modality, m.date) == ("historical", "1994")
+
+
+def test_source_carries_to_the_next_sentence_of_the_paragraph(pipe: Pipeline) -> None:
+    text = ("KCNA said on Friday that Kim Jong Un had called for more drills. "
+            "His remarks came during his inspection of a missile base.\n\n"
+            "Troops arrested smugglers near the border.")
+    evs = events(pipe, text)
+    ins = one(evs, "INSPECT")
+    assert (ins.modality, ins.attributed_to) == ("reported", "Korean Central News Agency")
+    assert [a.name for a in ins.actor] == ["Kim Jong Un"]
+    arrest = one(evs, "COERCE")  # a new paragraph: no inherited source
+    assert (arrest.modality, arrest.attributed_to) == ("asserted", None)

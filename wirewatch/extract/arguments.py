@@ -1,0 +1,383 @@
+"""Who did what to whom: actors, recipients, locations and quantities of a trigger, from the parse.
+
+`ArticleContext` holds what one article knows beyond a sentence: which tokens belong to which entity,
+the people named so far (for "he" / "the dictator"), and the salient country (for "the regime").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Any
+
+from ..model import Actor, Article, Entity, Location, Quantity
+from .gazetteer import gazetteer
+from .lexicon import lexicon
+
+_SUBJ = ("nsubj", "csubj")
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+_CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
+NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon", "for",
+                    "from", "of")
+_LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "to", "around", "off",
+                        "throughout", "within", "toward", "towards"})
+# Clauses below the trigger are other events; their places are theirs.
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "pcomp", "acl", "parataxis", "conj", "csubj"})
+_NUM_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                   "ninety": 90, "dozen": 12, "dozens": 24, "a": 1, "an": 1})
+_MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
+         "millions": 1e6, "billion": 1e9, "billions": 1e9}
+
+
+class ArticleContext:
+    """Per-article lookups: token -> entity, people seen so far, salient country."""
+
+    def __init__(self, article: Article, doc: Any) -> None:
+        self.article, self.doc = article, doc
+        self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
+        self.tok_ent: dict[int, Entity] = {}
+        self.ent_span: dict[int, tuple[int, int]] = {}
+        persons: list[tuple[int, Entity]] = []
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in article.entity_mentions:
+            ent = self.entities.get(m.entity_id)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if ent is None or span is None:
+                continue
+            for t in span:
+                self.tok_ent[t.i] = ent
+                self.ent_span[t.i] = (span.start, span.end)
+            if ent.kind == "PERSON":
+                persons.append((span.start, ent))
+            if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
+                counts[ent.id] += 1
+                first.setdefault(ent.id, span.start)
+        persons.sort(key=lambda p: p[0])
+        self._person_pos = [p[0] for p in persons]
+        self._persons = [p[1] for p in persons]
+        self.salient_country: Entity | None = None
+        if counts:
+            best = max(counts, key=lambda k: (counts[k], -first[k]))
+            self.salient_country = self.entities[best]
+        self.last_subject: Actor | None = None  # most recent actor that was a sentence subject
+        self.last_actors: dict[tuple[str, str], list[Actor]] = {}  # (type, trigger lemma) -> latest actors
+        self.last_speaker: Actor | None = None  # subject of the latest "X said"
+        # The state outlet this article names (for "state media"), and the source it is currently
+        # quoting (for "The report detailed ..."); the events component updates the latter.
+        lex = lexicon()
+        self._state_media = next((e.name for e in article.entities if e.kind == "ORG" and
+                                  (k := lex.known_entity(e.name)) is not None and k.state_media), None)
+        self.running_source: str | None = None
+
+    def state_media_name(self) -> str | None:
+        return self._state_media
+
+    def person_before(self, i: int) -> Entity | None:
+        k = bisect.bisect_left(self._person_pos, i)
+        return self._persons[k - 1] if k > 0 else None
+
+    # ------------------------------------------------------------------ noun phrases
+    def np_text(self, tok: Any, coordinated: bool = False) -> str:
+        """The noun phrase as written: the head with its modifiers, prepositional phrases and appositions,
+        without relative clauses or (unless `coordinated`) the other conjuncts."""
+        lo, hi = tok.i, tok.i
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and c.text in ("-", "'")) and \
+                        not (coordinated and c.dep_ in ("conj", "cc")):
+                    continue
+                lo, hi = min(lo, c.i), max(hi, c.i)
+                stack.append(c)
+        if tok.i in self.ent_span:
+            s, e = self.ent_span[tok.i]
+            lo, hi = min(lo, s), max(hi, e - 1)
+        while hi > lo and self.doc[hi].is_punct and self.doc[hi].text not in (")", "'"):
+            hi -= 1
+        words = self.doc[lo:hi + 1]
+        text = words.text
+        if words[0].dep_ == "det" and words[0].lower_ in ("the", "a", "an") and len(words) > 1:
+            text = self.doc[lo + 1:hi + 1].text
+        return text.strip()
+
+    def core_name(self, tok: Any) -> str:
+        """A generic actor's name: left modifiers and head ("Israeli army", "Rwandan rebels")."""
+        lo = tok.i
+        for c in tok.lefts:
+            if c.dep_ in ("det", "predet", "punct", "nummod", "quantmod") or c.tag_ in ("PRP$", "WDT", "WP$"):
+                continue
+            lo = min(lo, c.left_edge.i)
+        lo = max(lo, next((c.i + 1 for c in tok.lefts if c.dep_ in ("det", "predet")), lo))
+        return self.doc[lo:tok.i + 1].text
+
+    def _country_of_modifiers(self, tok: Any) -> Entity | None:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_ent:
+                ent = self.tok_ent[c.i]
+                if ent.kind == "GPE" and ent.country:
+                    return ent
+        return None
+
+    # ------------------------------------------------------------------ actors
+    def actor(self, tok: Any) -> Actor | None:
+        """The actor a noun-phrase head stands for (entity, resolved pronoun or generic group)."""
+        lex = lexicon()
+        tok = skip_partitive(tok, lex)
+        if tok.pos_ == "VERB":
+            # "The Red Cross operating in Iraq said": the parser made the participle the subject.
+            inner = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+            if inner is None:
+                return None
+            tok = inner
+        if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
+            return None  # "the previous day's shooting", "the earthquake killed": not participants
+        text = self.np_text(tok)
+        ent = self.tok_ent.get(tok.i)
+        if ent is None:
+            # "spokesman Vedant Patel", "the U.S. envoy, Mr. X": a named person hanging off a common noun.
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.i in self.tok_ent:
+                    ent = self.tok_ent[c.i]
+                    s, e = self.ent_span[c.i]
+                    lo = min(tok.left_edge.i, s)
+                    if self.doc[lo].dep_ == "det":
+                        lo += 1
+                    text = self.doc[lo:max(e, tok.i + 1)].text
+                    break
+        if ent is not None:
+            return self._from_entity(ent, text)
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ == "PRON":
+            speaker = self._speaker(tok)
+            if speaker is not None:
+                return self.actor(speaker)
+            if low in ("he", "she", "him", "her", "his", "hers", "himself", "herself"):
+                return self._from_entity(self.person_before(tok.i), tok.text)
+            if low in _IT_THEY:
+                return self._it_they(tok)
+            return None
+        if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
+            country = self._country_of_modifiers(tok)
+            if country is not None:
+                return self._from_entity(country, text)
+            # "the regime" alone means the country the article is about; "the government of Sindh
+            # province" names its own.
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
+                    not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None:
+                return self._from_entity(self.salient_country, text)
+        if tok.pos_ == "NOUN" and lemma in lex["report_nouns"] and self.last_speaker is not None and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "The statement ... accused the South": whoever issued the statement just quoted
+            return self.last_speaker
+        if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
+                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            return self._from_entity(self.person_before(tok.i), text)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        country = self._country_of_modifiers(tok)
+        name = self.core_name(tok)
+        return Actor(name=name, kind=None, country=country.country if country else None,
+                     text=text if text != name else None)
+
+    def _from_entity(self, ent: Entity | None, text: str) -> Actor | None:
+        if ent is None:
+            return None
+        return Actor(name=ent.name, kind=ent.kind, country=ent.country, entity_id=ent.id,
+                     text=text if text != ent.name else None)
+
+    def _speaker(self, pron: Any) -> Any | None:
+        """ "X said he/it/they will ...": a subject pronoun of reported speech is the speaker."""
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = pron.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head == clause:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ in _SUBJ), None)
+        if subj is None or subj.pos_ == "PRON" or subj.i in self.tok_ent and \
+                self.tok_ent[subj.i].kind not in ("PERSON", "ORG", "GPE", "NORP"):
+            return None
+        if pron.lower_ in ("he", "she") and subj.i in self.tok_ent and self.tok_ent[subj.i].kind != "PERSON":
+            return None
+        return subj
+
+    def _it_they(self, tok: Any) -> Actor | None:
+        # "The ILO reiterated its demand", "Israel mounted its invasion": a possessive pronoun is the
+        # subject of the clause it sits in.
+        v = tok.head
+        for _ in range(4):
+            if v.pos_ in ("VERB", "AUX") or v.head == v:
+                break
+            v = v.head
+        if v.pos_ in ("VERB", "AUX") and tok.dep_ == "poss":
+            subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+            if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
+                return self.actor(subj)
+        return self.last_subject
+
+    def actors(self, tok: Any | None) -> list[Actor]:
+        """The actor(s) of a head and its conjuncts ("North Korea and Russia" -> two actors)."""
+        if tok is None:
+            return []
+        tok = skip_partitive(tok, lexicon())
+        conj = [c for c in tok.conjuncts if c.i > tok.i]
+        if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
+                tok.pos_ == "NOUN":
+            # "Israeli helicopters and tanks": one group of things, not two actors.
+            a = self.actor(tok)
+            if a is not None:
+                a.text = self.np_text(tok, coordinated=True)
+                return [a]
+        heads = [tok, *conj]
+        out: list[Actor] = []
+        for h in heads:
+            a = self.actor(h)
+            if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
+                out.append(a)
+        return out
+
+    # ------------------------------------------------------------------ locations and quantities
+    @staticmethod
+    def clause_scope(head: Any) -> list[Any]:
+        """The head and its dependents, without the clauses embedded under it (breadth first)."""
+        out, frontier = [head], [head]
+        while frontier:
+            nxt = [c for t in frontier for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+            out.extend(nxt)
+            frontier = nxt
+        return out
+
+    def location(self, scope: list[Any], exclude: set[str]) -> Location | None:
+        """The first place (GPE/LOC/FAC) in a locative phrase of the event's clause."""
+        for t in scope:
+            if t.dep_ != "pobj" or t.head.lower_ not in _LOC_PREPS:
+                continue
+            ent = self.tok_ent.get(t.i)
+            if ent is None or ent.kind not in ("GPE", "LOC", "FAC") or ent.id in exclude:
+                continue
+            s, e = self.ent_span[t.i]
+            return Location(text=self.doc[s:e].text, name=ent.name, country=ent.country, lat=ent.lat,
+                            lon=ent.lon)
+        return None
+
+    def quantities(self, scope: list[Any]) -> list[Quantity]:
+        out: list[Quantity] = []
+        for t in scope:
+            if t.dep_ != "nummod" or t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
+                continue
+            noun = t.head
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
+                continue
+            nums = [x for x in t.subtree if x.i <= t.i]
+            value = parse_number([x.text for x in nums])
+            if value is None:
+                continue
+            text = self.doc[nums[0].i:noun.i + 1].text
+            out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
+        return out
+
+
+def skip_partitive(tok: Any, lex: Any) -> Any:
+    """ "a group of Moroccan diplomats" -> diplomats; "thousands of students" -> students."""
+    for _ in range(3):
+        if not (tok.lemma_.lower() in lex["partitive_nouns"] or tok.like_num):
+            break
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            break
+        tok = obj
+    return tok
+
+
+def parse_number(words: list[str]) -> float | None:
+    """ "three" -> 3, "25,000" -> 25000, "5.1 million" -> 5100000, "more than 30" -> 30."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        lw = w.lower().replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", lw):
+            current += float(lw)
+            seen = True
+        elif lw in _NUM_WORDS and (lw not in ("a", "an") or len(words) > 1):
+            current += _NUM_WORDS[lw]
+            seen = True
+        elif lw in _MULT:
+            current = (current or 1) * _MULT[lw]
+            if _MULT[lw] >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+    return total + current if seen else None
+
+
+def subject(verb: Any) -> Any | None:
+    """The syntactic subject of a verb, following control and coordination ("agreed to share", "dismissed
+    ... and replaced"), and relative pronouns back to their noun."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD"):
+            return _recover_subject(verb)
+        if verb.dep_ == "xcomp" and verb.head != verb:
+            gov = verb.head
+            # Object control: "forced Iraq to withdraw", "urged Seoul to talk" - the object acts.
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+            # Raising passives: "is expected to visit", "was forced to resign".
+            sp = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+            if sp is not None:
+                return sp
+            verb = gov
+        elif verb.dep_ in ("conj", "advcl", "acomp") and verb.head != verb:
+            verb = verb.head
+        elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
+            verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
+        elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
+            # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
+            gov = verb.head.head
+            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            if obj is None and gov.dep_ == "relcl":
+                obj = gov.head  # "companies it accuses of carrying": the companies carry
+            if obj is not None and verb.head.lower_ in ("of", "for", "with"):
+                return obj
+            verb = gov
+        else:
+            return None
+    return None
+
+
+def _recover_subject(verb: Any) -> Any | None:
+    """A finite verb the parser left without subject usually follows a list it misattached: "In response
+    to advances by China, Russia, and North Korea, Japan and the United States have announced ..." parses
+    Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
+    joined to it by "and" (not by commas, which belong to the fronted list)."""
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].head == verb and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < start or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].dep_ != "conj":
+        return None
+    t = doc[i]
+    while t.dep_ == "conj" and t.head.i < t.i and any(x.dep_ == "cc" for x in doc[t.head.i + 1:t.i]):
+        t = t.head
+    return t if t.i > start else None
+
+
+def agent(verb: Any) -> Any | None:
+    """The "by X" of a passive verb or event noun."""
+    for c in verb.children:
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None

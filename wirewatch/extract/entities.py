@@ -1,0 +1,465 @@
+"""The "entities" component: spaCy NER, cleaned and completed, resolved to canonical entities.
+
+Pipeline per article:
+1. candidate spans = spaCy entities + lexicon matches (aliases.yaml, country names, demonyms) + all-caps
+   acronyms + bare surnames of people named in full elsewhere in the article ("Kim", "Pak");
+2. clean each span (leading "the", possessive 's, trailing punctuation, leading titles -> Entity.titles);
+3. resolve: demonym -> its country, capital used as a government ("Washington said") -> its country,
+   acronym -> the organisation it abbreviates, surname -> the full name, lexicon alias -> lexicon entry;
+4. id = kind + folded canonical name, so the same entity gets the same id in every article.
+The corrected spans are written back to `doc.ents`, so later components see the same entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Entity, EntityMention
+from .gazetteer import fold, gazetteer
+from .lexicon import lexicon
+from .nlp import get_nlp
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# "Yeonpyeong Island" is later just "Yeonpyeong".
+_PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
+                             "prefecture", "strait", "valley", "mountains", "mountain", "river", "port"})
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Stable id: kind + name folded (case, accents, hyphens/spaces, punctuation)."""
+    key = re.sub(r"[^\w]+", "-", fold(name).replace("'", "")).strip("-")
+    return f"{kind.lower()}:{key}"
+
+
+def clean_name(text: str) -> str:
+    """Strip what spaCy often leaves on an entity span: "the", possessive 's, trailing punctuation."""
+    t = text.strip().replace("\u2019", "'")
+    t = re.sub(r"^(the|The|THE)\s+", "", t)
+    t = re.sub(r"('s|')$", "", t).strip()
+    return t.strip(" ,;:.!?\"()[]") if not re.search(r"\b[A-Z]\.$", t) else t.strip(" ,;:!?\"()[]")
+
+
+@dataclass
+class _Span:
+    start: int  # token indices into the doc
+    end: int
+    label: str
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------- matchers
+_matchers: dict[int, tuple[Any, Any]] = {}
+
+
+def _lexicon_matchers(nlp: Any) -> tuple[Any, Any]:
+    """(case-sensitive matcher for short forms, lower-case matcher for names), built once per vocab."""
+    key = id(nlp.vocab)
+    if key not in _matchers:
+        from spacy.matcher import PhraseMatcher
+
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        lex, gaz = lexicon(), gazetteer()
+        by_label: dict[str, set[str]] = {}
+        for e in lex.known.values():
+            by_label.setdefault(e.kind, set()).update({e.name, *e.aliases})
+        by_label.setdefault("ORG", set()).update(k for k, e in lex.known_exact.items() if e.kind == "ORG")
+        by_label.setdefault("GPE", set()).update(gaz.surface_forms("names"))
+        by_label.setdefault("NORP", set()).update(gaz.surface_forms("demonyms"))
+        for label, raw_forms in by_label.items():
+            # "the Treasury" is matched as "Treasury": an article is never part of a name span.
+            forms = {re.sub(r"^(the|The)\s+", "", f) for f in raw_forms}
+            short = [f for f in forms if len(f) <= 5 and f.replace(".", "").isupper()]
+            long_ = [f for f in forms if f not in short and not f.islower()]
+            if short:
+                exact.add(label, [nlp.make_doc(f) for f in short])
+            if long_:
+                lower.add(label, [nlp.make_doc(f) for f in long_])
+        _matchers[key] = (exact, lower)
+    return _matchers[key]
+
+
+# ---------------------------------------------------------------------------------------------- spans
+def _candidate_spans(doc: Any) -> list[_Span]:
+    from spacy.util import filter_spans
+
+    nlp = get_nlp()
+    exact, lower = _lexicon_matchers(nlp)
+    from spacy.tokens import Span
+
+    ner = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    # Lower-case matches of capitalised names are ordinary words ("turkey", "polish"): skip them.
+    labelled = [Span(doc, s, e, label=mid) for m in (exact, lower) for mid, s, e in m(doc)
+                if doc[s].text[:1].isupper()]
+    # A lexicon match wins when it covers an NER span (it knows the full name); otherwise the longer wins.
+    covered = {i for sp in labelled for i in range(sp.start, sp.end)}
+    keep_ner = [e for e in ner if not all(i in covered for i in range(e.start, e.end))]
+    # Leading "the" is not part of a name; without it a lexicon match ties with NER and wins the tie.
+    keep_ner = [Span(doc, e.start + 1, e.end, label=e.label_) if e.end - e.start > 1 and doc[e.start].lower_ == "the"
+                else e for e in keep_ner]
+    spans = filter_spans(labelled + keep_ner)
+    return [_Span(s.start, s.end, s.label_) for s in sorted(spans, key=lambda s: s.start)]
+
+
+def _trim(doc: Any, sp: _Span) -> _Span | None:
+    """Drop determiners, possessive markers and punctuation at the edges; move leading titles out."""
+    lex = lexicon()
+    s, e = sp.start, sp.end
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct and doc[e - 1].text != "."):
+        e -= 1
+    if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
+        return None  # "Defense" of "Defense Minister": a title NER took for an organisation
+    if sp.label == "PERSON":
+        while e - s > 1 and doc[s].lower_ in lex["title_prefixes"]:
+            sp.titles.append(doc[s].text)
+            s += 1
+    return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
+
+
+def _acronym(tok: Any) -> bool:
+    t = tok.text.replace(".", "")
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+def _caps_context(doc: Any, tok: Any) -> bool:
+    """An all-caps word next to other all-caps words is a shouted headline, not an acronym."""
+    near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc) and doc[j].is_alpha]
+    return any(t.is_upper and len(t.text) > 1 for t in near)
+
+
+def _initials(doc: Any, sp: _Span) -> str:
+    return "".join(t.text[0] for t in doc[sp.start:sp.end]
+                   if t.text.lower() not in _STOP_INITIALS and t.text[:1].isalpha())
+
+
+def _name_end(doc: Any, j: int, limit: int) -> int:
+    """End of a run of capitalised name words from token j, with hyphenated parts ("Chol-su", "Do-yun")."""
+    while j < min(len(doc), limit):
+        t = doc[j]
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_alpha and t.text[:1].isupper() and not t.is_upper:
+            j += 1
+        elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
+            j += 2  # the lower-case half of a hyphenated given name
+        else:
+            break
+    return j
+
+
+def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """Persons NER missed or cut: two to four capitalised names after a title ("Marshal Ri Pyong Chol",
+    "Foreign Minister Kenji Sato"), and Korean names - a family name followed by a hyphenated or two-part
+    given name ("Han Do-yun", "Ryom Chol Su") - whatever NER made of them."""
+    lex = lexicon()
+    prefixes, surnames = lex["title_prefixes"], lex.sets.get("korean_surnames_cased", frozenset())
+    owner = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    out = list(spans)
+    for tok in doc:
+        titled = tok.lower_ in prefixes and tok.text[:1].isupper() and (
+            tok.i not in owner or owner[tok.i].label == "PERSON")
+        korean = tok.text in surnames and tok.i + 1 < len(doc)
+        if not (titled or korean):
+            continue
+        start = tok.i + 1 if titled else tok.i
+        end = _name_end(doc, start, start + 5)
+        names = [t for t in doc[start:end] if t.is_alpha]
+        if korean and not titled:
+            given = doc[tok.i + 1:end]
+            hyphenated = len(given) >= 3 and given[1].text == "-"
+            two_short = len(names) == 3 and all(len(t) <= 5 for t in names[1:])
+            if not (hyphenated or two_short):
+                continue
+        if len(names) < 2:
+            continue
+        # NER spans inside the name are replaced; a name that runs into an organisation is left alone.
+        inside = {id(sp) for t in doc[start:end] if (sp := owner.get(t.i)) is not None}
+        if any(sp.start < start or sp.end > end for sp in out if id(sp) in inside and sp.label in ("ORG", "FAC")
+               and sp.end - sp.start > len(names)):
+            continue
+        out = [sp for sp in out if sp.end <= start or sp.start >= end]
+        out.append(_Span(start, end, "PERSON"))
+        owner.update({i: out[-1] for i in range(start, end)})
+    return sorted(out, key=lambda s: s.start)
+
+
+def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """Acronyms and bare surnames that NER missed ("KCNA reported", "Kim said")."""
+    spans = _titled_names(doc, spans)
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    parts: set[str] = set()
+    for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            toks = [t.text for t in doc[sp.start:sp.end] if t.is_alpha]
+            if toks:
+                parts.update({toks[0], toks[-1]})
+    # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
+    spans = [_Span(sp.start, sp.end, "PERSON", sp.titles, sp.country)
+             if sp.end - sp.start == 1 and sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start].text in parts
+             and gazetteer().country_of_any(doc[sp.start].text) is None else sp for sp in spans]
+    extra = []
+    for tok in doc:
+        if tok.i in taken or not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if tok.text in parts and tok.pos_ == "PROPN":
+            extra.append(_Span(tok.i, tok.i + 1, "PERSON"))
+        elif _acronym(tok) and tok.pos_ == "PROPN" and 3 <= len(tok.text) <= 5 and not tok.is_sent_start \
+                and not _caps_context(doc, tok):
+            extra.append(_Span(tok.i, tok.i + 1, "ORG"))
+    return sorted(spans + extra, key=lambda s: s.start)
+
+
+def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
+    """Read roles and nationality off the words before a person's name ("U.S. Deputy ... spokesman")."""
+    gaz, lex = gazetteer(), lexicon()
+    j = sp.start - 1
+    words: list[Any] = []
+    while j >= 0:
+        t = doc[j]
+        # Only nouns/adjectives of the same noun phrase: "North Korean leader", "Deputy ... spokesman".
+        ok_pos = t.pos_ in ("NOUN", "PROPN", "ADJ") or t.text == "-"
+        if not ok_pos or label_at.get(j) == "PERSON" or t.ent_type_ in ("DATE", "TIME") or t.is_space:
+            break
+        region = set(range(sp.start, sp.end)) | {w.i for w in words}
+        if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
+            break
+        if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"]:
+            break
+        words.append(t)
+        j -= 1
+    words.reverse()
+    title: list[str] = []
+    for t in words:
+        label = label_at.get(t.i)
+        if label in ("GPE", "NORP"):
+            iso = gaz.country_of_any(t.text) or gaz.country_of_any(_span_text_at(doc, t.i, label_at))
+            sp.country = sp.country or iso
+            continue
+        title.append(t.text)
+    if title and any(w.lower() in lex["titles"] or w.islower() for w in title):
+        sp.titles.insert(0, " ".join(title))
+
+
+def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
+    s = e = i
+    while s > 0 and label_at.get(s - 1) == label_at.get(i):
+        s -= 1
+    while e + 1 < len(doc) and label_at.get(e + 1) == label_at.get(i):
+        e += 1
+    return doc[s:e + 1].text
+
+
+# ---------------------------------------------------------------------------------------------- resolve
+class _Resolver:
+    """Turns cleaned spans of one article into mentions and entities."""
+
+    def __init__(self, article: Article, doc: Any) -> None:
+        self.article, self.doc = article, doc
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[EntityMention] = []
+        self.gaz, self.lex = gazetteer(), lexicon()
+        self.place_bases: dict[str, Entity] = {}  # "Yeonpyeong" -> the "Yeonpyeong Island" entity
+
+    def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
+               titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None) -> Entity:
+        eid = entity_id(kind, name)
+        ent = self.entities.get(eid)
+        if ent is None:
+            ent = Entity(id=eid, name=name, kind=kind, country=country, aliases=[name], lat=lat, lon=lon,
+                         articles=[self.article.id])
+            self.entities[eid] = ent
+        ent.country = ent.country or country
+        if alias and alias not in ent.aliases:
+            ent.aliases.append(alias)
+        for t in titles:
+            if t not in ent.titles:
+                ent.titles.append(t)
+        return ent
+
+    def country_entity(self, iso3: str, alias: str) -> Entity:
+        c = self.gaz.countries[iso3]
+        return self.entity("GPE", c.name, iso3, alias)
+
+    def resolve(self, sp: _Span, text: str, persons: list[tuple[int, list[str], Entity]],
+                orgs: list[tuple[str, Entity]]) -> Entity:
+        label, gaz = sp.label, self.gaz
+        known = self.lex.known_entity(text)
+        if known is not None and not (label == "PERSON" and known.kind != "PERSON"):
+            return self.entity(known.kind, known.name, known.country, text)
+        iso = gaz.country_of_name(text)
+        if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
+            return self.country_entity(iso, text)
+        if label in ("NORP", "GPE", "ORG", "PERSON"):
+            iso = gaz.country_of_demonym(text)
+            if iso:
+                return self.country_entity(iso, text)
+        if label == "NORP":
+            return self.entity("NORP", text, alias=text)
+        if label == "GPE":
+            root = self.doc[sp.start:sp.end].root
+            capital_of = gaz.country_of_capital(text)
+            if capital_of and root.dep_ in _SUBJ_DEPS | {"agent"} or capital_of and (
+                    root.dep_ == "pobj" and root.head.lower_ == "by"):
+                return self.country_entity(capital_of, text)  # "Washington said": the government
+        if label in ("GPE", "LOC"):
+            # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
+            # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
+            city = gaz.city(text)
+            if city is not None:
+                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon)
+            base = self.place_bases.get(text)
+            if base is not None:
+                return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
+            return self.entity("LOC", text, alias=text)
+        if label == "FAC":
+            city = gaz.city(text)
+            lat, lon = (city.lat, city.lon) if city else (None, None)
+            return self.entity(label, text, city.country if city else None, text, lat=lat, lon=lon)
+        if label == "ORG":
+            if _acronym(self.doc[sp.start]) and sp.end - sp.start == 1:
+                for initials, ent in orgs:
+                    if initials == text.replace(".", ""):
+                        return self.entity(ent.kind, ent.name, ent.country, text)
+            country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
+                            if gaz.country_of_any(t.text)), None)
+            return self.entity("ORG", text, country, text)
+        # PERSON: a bare surname or given name is the full name seen nearest in the article.
+        if sp.end - sp.start == 1:
+            best: Entity | None = None
+            for pos, parts, ent in persons:
+                if text in parts and (best is None or pos < sp.start):
+                    best = ent
+            if best is not None:
+                return self.entity("PERSON", best.name, sp.country, text, sp.titles)
+        return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def run(self, spans: list[_Span]) -> None:
+        doc = self.doc
+        label_at = {i: sp.label for sp in spans for i in range(sp.start, sp.end)}
+        for sp in spans:
+            if sp.label == "PERSON":
+                _titles_and_country(doc, sp, label_at)
+        # Full names and organisations first, so short forms anywhere in the article can resolve to them.
+        persons: list[tuple[int, list[str], Entity]] = []
+        orgs: list[tuple[str, Entity]] = []
+        resolved: dict[int, Entity] = {}
+        for k, sp in enumerate(spans):
+            text = clean_name(doc[sp.start:sp.end].text)
+            if sp.label == "PERSON" and sp.end - sp.start >= 2 and self.lex.known_entity(text) is None:
+                ent = self.resolve(sp, text, [], [])
+                toks = [t.text for t in doc[sp.start:sp.end] if t.is_alpha] or [text]
+                persons.append((sp.start, [toks[0], toks[-1]], ent))
+                resolved[k] = ent
+            elif sp.label == "ORG" and sp.end - sp.start >= 2:
+                ent = self.resolve(sp, text, [], [])
+                orgs.append((_initials(doc, sp), ent))
+                resolved[k] = ent
+            elif sp.label in ("GPE", "LOC") and sp.end - sp.start >= 2 and \
+                    doc[sp.end - 1].lower_ in _PLACE_SUFFIXES:
+                ent = self.resolve(sp, text, [], [])
+                resolved[k] = ent
+                base = clean_name(doc[sp.start:sp.end - 1].text)
+                if ent.kind == "LOC" and self.gaz.country_of_any(base) is None:
+                    self.place_bases[base] = ent
+        for k, sp in enumerate(spans):
+            text = clean_name(doc[sp.start:sp.end].text)
+            ent = resolved.get(k) or self.resolve(sp, text, persons, orgs)
+            if ent.kind == "PERSON" and sp.titles:
+                for t in sp.titles:
+                    if t not in ent.titles:
+                        ent.titles.append(t)
+            ent.country = ent.country or sp.country
+            first, last = doc[sp.start], doc[sp.end - 1]
+            self.mentions.append(EntityMention(start=first.idx, end=last.idx + len(last.text),
+                                               text=doc[sp.start:sp.end].text, kind=sp.label,
+                                               entity_id=ent.id))
+
+
+class EntitiesComponent:
+    """doc -> entity_mentions, entities (one Entity per id within the article)."""
+
+    name = "entities"
+    reads: tuple[str, ...] = ("doc", "text", "id")
+    writes: tuple[str, ...] = ("entity_mentions", "entities")
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
+        article.doc = doc
+        spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
+        spans = _add_missed(doc, spans)
+        res = _Resolver(article, doc)
+        res.run(spans)
+        article.entity_mentions = res.mentions
+        article.entities = list(res.entities.values())
+        _write_back(doc, spans)
+        return article
+
+
+def _write_back(doc: Any, spans: list[_Span]) -> None:
+    """Put the corrected entity spans into doc.ents (keeping DATE, CARDINAL, ... that do not overlap)."""
+    from spacy.tokens import Span
+
+    ours = [Span(doc, sp.start, sp.end, label=sp.label) for sp in spans]
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    others = [e for e in doc.ents if e.label_ not in ENTITY_LABELS and
+              not any(i in taken for i in range(e.start, e.end))]
+    doc.set_ents(sorted(ours + others, key=lambda s: s.start), default="outside")
+
+
+# ---------------------------------------------------------------------------------------------- merge
+def merge_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """Union entities by id (aliases, titles, articles); then fold a bare acronym organisation
+    ("IAEA" seen alone in one article) into the organisation that lists it as an alias."""
+    by_id: dict[str, Entity] = {}
+    for e in entities:
+        cur = by_id.get(e.id)
+        if cur is None:
+            by_id[e.id] = Entity(id=e.id, name=e.name, kind=e.kind, country=e.country,
+                                 aliases=list(e.aliases), titles=list(e.titles), lat=e.lat, lon=e.lon,
+                                 articles=list(e.articles))
+            continue
+        _absorb(cur, e)
+    # NER sometimes calls a person a facility or place ("Japan's Kenji Sato" as FAC): an identical
+    # multi-word name that is a PERSON elsewhere is that person.
+    persons = {fold(e.name): e.id for e in by_id.values() if e.kind == "PERSON" and " " in e.name}
+    for eid in list(by_id):
+        e = by_id[eid]
+        owner_id = persons.get(fold(e.name))
+        if e.kind in ("FAC", "LOC") and owner_id and e.lat is None and owner_id in by_id:
+            _absorb(by_id[owner_id], e)
+            del by_id[eid]
+    alias_owner: dict[str, str] = {}
+    for e in by_id.values():
+        for a in e.aliases:
+            if e.name != a and _acronym_str(a):
+                alias_owner.setdefault(a.replace(".", ""), e.id)
+    for eid in list(by_id):
+        e = by_id[eid]
+        owner = alias_owner.get(e.name.replace(".", ""))
+        if e.kind == "ORG" and _acronym_str(e.name) and owner and owner != eid and owner in by_id:
+            _absorb(by_id[owner], e)
+            del by_id[eid]
+    return list(by_id.values())
+
+
+def _acronym_str(s: str) -> bool:
+    t = s.replace(".", "")
+    return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+def _absorb(cur: Entity, e: Entity) -> None:
+    for src, dst in ((e.aliases, cur.aliases), (e.titles, cur.titles), (e.articles, cur.articles)):
+        for x in src:
+            if x not in dst:
+                dst.append(x)
+    if e.name not in cur.aliases:
+        cur.aliases.append(e.name)
+    cur.country = cur.country or e.country
+    if cur.lat is None and e.lat is not None:
+        cur.lat, cur.lon = e.lat, e.lon

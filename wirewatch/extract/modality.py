@@ -1,0 +1,224 @@
+"""How the report presents an event (modality) and whom it credits (attribution).
+
+The trigger's own markers come first ("has not", "will", "possibly", "potential"), then what governs it
+on the way up the parse ("KCNA reported that ...", "analysts suggest ...", "denied ...", "plans to ..."),
+then the sentence ("according to X", a trailing ", officials said"). When several apply, the most
+specific wins: denied > negated > hypothetical > claimed > speculated > planned > reported > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .arguments import ArticleContext, subject
+from .lexicon import lexicon
+
+RANK = {m: i for i, m in enumerate(
+    ["asserted", "reported", "historical", "planned", "speculated", "claimed", "hypothetical", "negated",
+     "denied"])}
+_STATE_MODS = frozenset({"state", "official", "state-run", "state-controlled", "government", "state-owned",
+                         "government-run", "party"})
+_MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv", "radio", "newspaper", "outlet",
+                          "broadcaster", "press", "daily", "mouthpiece"})
+_FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
+
+
+@dataclass
+class Presentation:
+    modality: str = "asserted"
+    source: str | None = None
+    explicit: bool = False  # the sentence names its source ...
+    reporting: bool = False  # ... through a reporting verb or "according to" (later sentences may inherit)
+
+    def bump(self, modality: str, source: str | None = None) -> None:
+        if RANK[modality] > RANK[self.modality]:
+            self.modality = modality
+        if source and not self.source:
+            self.source = source
+            self.explicit = True
+            self.reporting = modality == "reported"
+
+
+def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
+    """Markers on the trigger itself (or on the verb an event noun depends on)."""
+    for c in tok.children:
+        low, dep = c.lower_, c.dep_
+        if dep == "neg" or dep in ("nsubj", "nsubjpass") and (
+                low in ("no-one", "nobody", "none", "noone") or any(d.lower_ == "no" for d in c.children)):
+            p.bump("negated")  # "has not ...", "no one was injured", "no troops were sent"
+        elif dep in ("aux", "auxpass"):
+            if low in lex["future_aux"]:
+                p.bump("planned")
+            elif low in ("would", "'d"):
+                hyp = any(m.lower_ in lex["hypothetical_marks"] for m in tok.subtree if m.dep_ == "mark")
+                p.bump("hypothetical" if hyp else "planned")
+            elif low in lex["hypothetical_aux"]:
+                p.bump("speculated")
+        elif dep == "advmod" and low in lex["speculation_adverbs"]:
+            p.bump("speculated")
+        elif dep == "advmod" and low in lex["historical_markers"]:
+            p.bump("historical")
+        elif dep == "amod" and low in lex["speculation_adjectives"]:
+            p.bump("speculated")
+        elif dep == "amod" and low in lex["plan_adjectives"]:
+            p.bump("planned")
+        elif dep == "mark" and low in lex["hypothetical_marks"]:
+            p.bump("hypothetical")
+        elif dep == "aux" and low == "to" and tok.head.lemma_.lower() == "go":
+            p.bump("planned")
+
+
+def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContext,
+                 sent: Any, timex_texts: list[str]) -> Presentation:
+    lex = lexicon()
+    p = Presentation()
+    if embed:
+        p.bump(embed)
+    _own_markers(tok, p, lex)
+    # Walk up the parse: each governor may report, claim, deny, plan or speculate the event.
+    child, t = tok, tok.head
+    steps = 0
+    while t != child and steps < 12:
+        lemma = t.lemma_.lower()
+        if child.dep_ == "relcl" or child.dep_ == "advcl" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break  # a relative or finite adverbial clause says its own thing
+        if t.pos_ in ("VERB", "AUX"):
+            _own_markers_governor(t, child, p, lex)
+        if lemma in lex["deny_verbs"] | lex["deny_nouns"] and t.pos_ in ("VERB", "NOUN") and \
+                t != tok and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj"):
+            p.bump("denied")
+        elif lemma in lex["claim_verbs"] and t.pos_ == "VERB":
+            p.bump("claimed", source_of(t, ctx))
+        elif lemma in lex["speculation_verbs"] and t.pos_ == "VERB" or \
+                lemma in lex["speculation_nouns"] and t.pos_ == "NOUN":
+            p.bump("speculated", source_of(t, ctx))
+        elif _plans(t, lemma, child, lex):
+            p.bump("planned")
+        elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
+                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep"):
+            p.bump("reported", source_of(t, ctx))
+        if t.pos_ == "VERB" and lemma in lex["attribution_verbs"] | lex["claim_verbs"] and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break  # a new speaker: what governs "Ukraine said ..." is not about this content
+        child, t = t, t.head
+        steps += 1
+    _sentence_sources(tok, sent, ctx, p, lex)
+    if p.modality in ("reported", "asserted") and any(x.lower().startswith(_FUTURE_TIMEX) for x in timex_texts):
+        p.bump("planned")
+    if p.source and p.modality == "reported" and _speculative_source(p.source, lex):
+        p.bump("speculated")
+    return p
+
+
+def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
+    """ "plans to deploy", "production plans", "intended for deployment"."""
+    if t.pos_ == "VERB" and lemma in lex["plan_verbs"]:
+        return child.dep_ in ("xcomp", "prep", "dobj")
+    if t.pos_ == "NOUN" and lemma in lex["plan_nouns"]:
+        return child.dep_ in ("acl", "prep", "compound", "pobj", "xcomp")
+    return t.pos_ in ("VERB", "ADJ") and lemma in lex["plan_adjectives"]
+
+
+def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> None:
+    """Markers of a governing clause that carry down to its content ("will hold talks", "if ...")."""
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"]:
+            p.bump("hypothetical")
+        elif c.dep_ == "advmod" and c.lower_ in lex["speculation_adverbs"]:
+            p.bump("speculated")
+        elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj"):
+            p.bump("planned")
+
+
+def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation, lex: Any) -> None:
+    """ "according to X" anywhere, or a reporting verb hanging off the main clause (", X said")."""
+    for t in sent:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            obj = next((c for c in (to.children if to is not None else t.children) if c.dep_ == "pobj"), None)
+            if obj is not None:
+                p.bump("reported", canonical_source(obj, ctx))
+                return
+    if p.source:
+        return
+    root = sent.root
+    for c in root.children:
+        # ", officials said." credits the main clause only when it has no content of its own
+        # ("..., while Ukraine said Moscow had received ..." reports something else).
+        if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in lex["attribution_verbs"] and \
+                c.i > tok.i and not any(x.i == tok.i for x in c.subtree) and \
+                not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children):
+            src = source_of(c, ctx)
+            if src:
+                p.bump("reported", src)
+                return
+
+
+def _speculative_source(source: str, lex: Any) -> bool:
+    words = {w.rstrip("s").lower() for w in source.split()}
+    return bool(words & {w.rstrip("s") for w in lex["speculative_sources"]})
+
+
+def source_of(verb: Any, ctx: ArticleContext) -> str | None:
+    """Who a reporting / speculation verb or noun credits."""
+    lex = lexicon()
+    if verb.pos_ == "NOUN":
+        # "speculation among analysts", "claims by officials"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("among", "by", "from", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return canonical_source(obj, ctx)
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    subj = None if passive else subject(verb)  # "is expected to be announced": nobody is credited
+    if subj is not None and subj.dep_ not in ("nsubj", "csubj") and subj.head.i != verb.i:
+        subj = None if subj.dep_ in ("dobj", "nsubjpass") else subj  # controlled objects are no speakers
+    if subj is None and verb.dep_ == "acl":
+        subj = verb.head  # "analysts suggesting ..."
+    if subj is None:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                subj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if subj is None:
+        return None
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in lex["speculation_nouns"]:
+        return source_of(subj, ctx) or canonical_source(subj, ctx)
+    return canonical_source(subj, ctx)
+
+
+def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
+    """A source as analysts want to read it: the entity's canonical name, "state media" (or the state
+    outlet the article names), the article's own running source for "the report", or the generic NP."""
+    from .arguments import skip_partitive
+
+    lex = lexicon()
+    tok = skip_partitive(tok, lex)
+    ent = ctx.tok_ent.get(tok.i)
+    if ent is not None:
+        return ent.name
+    lemma = tok.lemma_.lower()
+    named = {c.dep_: ctx.tok_ent[c.i] for c in tok.children
+             if c.dep_ in ("appos", "compound", "npadvmod", "nmod") and c.i in ctx.tok_ent}
+    person = next((e for e in named.values() if e.kind == "PERSON"), None)
+    if person is not None:
+        return person.name  # "spokesman Vedant Patel"
+    org = next((e for e in named.values() if e.kind == "ORG"), None)
+    if org is None and lemma in _MEDIA_HEADS:
+        org = next((ctx.tok_ent[c.i] for c in tok.rights if c.i in ctx.tok_ent and c.i - tok.i <= 2
+                    and ctx.tok_ent[c.i].kind == "ORG"), None)
+    if org is not None:
+        # "state media KCNA" is the outlet; "a Pentagon spokesman" speaks for the institution.
+        return org.name if lemma in _MEDIA_HEADS else f"{org.name} {tok.text}"
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    if lemma in _MEDIA_HEADS and mods & _STATE_MODS:
+        return ctx.state_media_name() or "state media"
+    if tok.pos_ == "PRON":
+        a = ctx.actor(tok)
+        return a.name if a else None
+    if lemma in lex["report_nouns"] and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                           for c in tok.children):
+        return ctx.running_source
+    return ctx.core_name(tok) or None

@@ -1,0 +1,165 @@
+"""Participants of a trigger from the dependency parse: who acts (actor), who is acted upon (recipient).
+
+Verbs: subject (or "by X" of a passive) acts; dative, object, "to/with/against X" or the subject of a
+"that" clause receives. Event nouns: possessor, "by X", a national modifier ("U.S. sanctions"), "from X"
+for verbal acts ("condemnation from Seoul"), else the subject of the verb the noun is the object of.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Actor
+from .arguments import NOT_PARTICIPANT, ArticleContext, agent, skip_partitive, subject
+from .lexicon import lexicon
+from .ontology import Ontology
+
+# Verbal-act nouns whose "from X" is the one acting ("condemnation from Seoul").
+_FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complaint", "demand", "request",
+                               "appeal", "call", "praise", "support", "warning", "threat", "rebuke",
+                               "accusation", "pledge", "offer", "invitation", "rejection", "response"})
+# Nouns whose proper-noun modifier is the target, not the actor ("the Kuwait invasion").
+_TARGETED_NOUNS = frozenset({"invasion", "occupation", "bombing", "siege", "blockade", "annexation",
+                             "embargo", "incursion", "shelling", "bombardment"})
+_VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
+                         "from", "for")
+_NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
+                         "between")
+
+
+def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list[Actor], list[Actor], Any]:
+    """Actor of an event noun: "Kim's inspection", "visit by Kim", "U.S. sanctions", "Kim made a visit",
+    "North Korea's ramp-up in the production of ..."; recipient: "visit to Washington", "talks with X"."""
+    actor_tok = target = None
+    node, clause = noun, None
+    if noun.dep_ == "compound":
+        node = noun.head  # "mediation effort": the effort carries the arguments
+    for _ in range(3):
+        # "Friday's clash": a date is no possessor-actor.
+        poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
+        actor_tok = poss if poss is not None else agent(node)
+        if actor_tok is None:
+            # "condemnation from Seoul", "criticism from rights groups"
+            actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
+                              and node.lemma_.lower() in _FROM_ACTOR_NOUNS
+                              for g in c.children if g.dep_ == "pobj"), None)
+        if actor_tok is None:
+            for c in node.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.tok_ent and \
+                        ctx.tok_ent[c.i].kind in ("GPE", "ORG", "NORP", "PERSON"):
+                    if c.dep_ == "compound" and c.pos_ == "PROPN" and node.lemma_.lower() in _TARGETED_NOUNS:
+                        target = c  # "the Kuwait invasion" is an invasion of Kuwait
+                        continue
+                    actor_tok = c
+                    break
+        if actor_tok is not None:
+            break
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            node = head.head  # up through "ramp-up in the production of"
+            continue
+        break
+    # The clause the noun sits in: its verb gives tense and, failing all else, the actor.
+    v = noun
+    for _ in range(4):
+        if v.head == v:
+            break
+        v = v.head
+        if v.pos_ in ("VERB", "AUX"):
+            clause = v
+            break
+    # "Kim made a visit", "held talks", "came during his inspection": only a noun that is the clause verb's
+    # own object (or in a phrase on it) takes the verb's subject; deeper nouns belong to other phrases.
+    head_noun = noun.head if noun.dep_ == "compound" else noun
+    direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
+    if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
+            and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
+        # "drew condemnation from Seoul": the "from" hangs on the verb
+        actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"), None)
+    if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
+            and not _is_subject_side(head_noun, clause):
+        subj = subject(clause)
+        # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
+        if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
+                subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
+            actor_tok = subj
+    actors = ctx.actors(actor_tok)
+    recips: list[Actor] = ctx.actors(target) if target is not None else []
+    for c in noun.children:
+        if not recips and c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and entity_like(ctx, obj):
+                recips = ctx.actors(obj)
+                break
+    return actors, without(recips, actors), clause
+
+
+def _is_subject_side(noun: Any, clause: Any) -> bool:
+    t = noun
+    while t != clause and t.head != t:
+        if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        t = t.head
+    return False
+
+
+def entity_like(ctx: ArticleContext, tok: Any) -> bool:
+    """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
+    lex = lexicon()
+    if tok.ent_type_ in NOT_PARTICIPANT or tok.ent_type_ in ("LOC", "FAC"):
+        return False
+    if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"]:
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
+        return True
+    return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+
+
+def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
+    kids = list(verb.children)
+    if passive:
+        sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if sp is not None and entity_like(ctx, sp):
+            return ctx.actors(sp)
+    for c in kids:  # "give Tanzania a grant"
+        if c.dep_ == "dative":
+            obj = c if c.pos_ != "ADP" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return ctx.actors(obj)
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj):
+        return ctx.actors(dobj)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in _VERB_RECIPIENT_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and entity_like(ctx, obj):
+                return ctx.actors(obj)
+    if dobj is not None:  # "supplying weapons to X" failed above; "demolished homes": the thing acted on
+        for c in dobj.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "of", "for", "against"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and entity_like(ctx, obj):
+                    return ctx.actors(obj)
+    for c in kids:  # "demanded that the US cancel ...": the one asked is the content's subject
+        if c.dep_ in ("ccomp", "xcomp"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
+                return ctx.actors(s)
+    return []
+
+
+def from_phrase(verb: Any) -> Any | None:
+    """The "from X" of a verb or of its object."""
+    for node in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def without(recips: list[Actor], actors: list[Actor]) -> list[Actor]:
+    ids = {a.entity_id or a.name for a in actors}
+    return [r for r in recips if (r.entity_id or r.name) not in ids]

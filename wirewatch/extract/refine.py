@@ -1,0 +1,130 @@
+"""Refinements that need the participants: type corrections (joint drills are COOPERATE, shells fired at
+another country are ASSAULT, arms deployed abroad are AID), capitals as governments, fallback actors, and the
+PLOVER mode and contexts of a mention.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Actor
+from .arguments import ArticleContext
+from .entities import entity_id
+from .gazetteer import gazetteer
+from .ontology import Ontology
+from .triggers import Trigger
+
+_FIRE_VERBS = frozenset({"fire", "launch", "shell", "lob", "drop"})
+_TOWARD = frozenset({"near", "at", "toward", "towards", "into", "on", "across", "over", "onto"})
+
+
+def fired_at_other_country(ctx: ArticleContext, tok: Any, actors: list[Actor]) -> bool:
+    """Weapons fired at or near a place of a country other than the shooter's."""
+    own = {a.country for a in actors if a.country}
+    if tok.lemma_.lower() not in _FIRE_VERBS or not own:
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    preps += [p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ not in _TOWARD:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        owners = [obj, *[g for g in obj.children if g.dep_ in ("poss", "compound", "amod")]]
+        countries = {ctx.tok_ent[t.i].country for t in owners if t.i in ctx.tok_ent} - {None}
+        if countries and not countries & own:
+            return True
+    return False
+
+
+def abroad(ctx: ArticleContext, tok: Any, actors: list[Actor]) -> bool:
+    """ "deployment to Russia" by someone who is not Russia."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            ent = ctx.tok_ent.get(obj.i) if obj is not None else None
+            if ent is not None and ent.kind == "GPE" and ent.country and \
+                    ent.name == gazetteer().country_name(ent.country) and \
+                    all(a.country != ent.country for a in actors):
+                return True
+    return False
+
+
+def fallback_actors(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
+    """When the sentence names no actor: "a meeting between A and B" (both act); "missiles were fired from
+    near Pyongyang" (the launch site's country fires); "last week's launch" / "the launch of two
+    missiles" (the actor of the same kind of event reported earlier in the article)."""
+    tok = trig.tok
+    between = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    if between is not None and etype in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT"):
+        return ctx.actors(between)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    if passive and tok.lemma_.lower() in _FIRE_VERBS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for t in c.subtree:
+                    ent = ctx.tok_ent.get(t.i)
+                    if ent is not None and ent.kind in ("GPE", "LOC") and ent.country:
+                        name = gazetteer().country_name(ent.country)
+                        if name:
+                            from .entities import entity_id
+
+                            return [Actor(name=name, kind="GPE", country=ent.country,
+                                          entity_id=entity_id("GPE", name), text=ctx.doc[t.i].text)]
+    if tok.pos_ == "NOUN" and etype in ("MOBILIZE", "ASSAULT", "SANCTION", "PERSONNEL", "INSPECT", "PRODUCE"):
+        # the same word for the same kind of event: "launched ..." then "last week's launch"
+        return list(ctx.last_actors.get((etype, tok.lemma_.lower()), []))
+    return []
+
+
+def capital_as_state(a: Actor) -> Actor:
+    gaz = gazetteer()
+    iso = gaz.country_of_capital(a.name) if a.kind == "GPE" else None
+    if iso is None or a.country != iso:
+        return a
+    name = gaz.countries[iso].name
+
+    return Actor(name=name, kind="GPE", country=iso, entity_id=entity_id("GPE", name), text=a.text or a.name)
+
+
+def np_countries(ctx: ArticleContext, actors: list[Actor]) -> set[str]:
+    """Countries named inside one generic actor ("French and Egyptian warships")."""
+    if len(actors) != 1 or actors[0].entity_id:
+        return set()
+    from .gazetteer import gazetteer as gaz
+
+    words = actors[0].name.replace(",", " ").split()  # the modifiers, not "... in Ukraine"
+    if len(words) > 6:
+        return set()
+    return {c for w in words if (c := gaz().country_of_any(w))}
+
+
+def joint(tok: Any) -> bool:
+    return any(c.lower_ in ("joint", "jointly", "together", "combined", "bilateral", "trilateral")
+               for c in tok.children if c.dep_ in ("amod", "advmod"))
+
+
+def mode_of(onto: Ontology, etype: str, lemma: str, tok: Any) -> str | None:
+    mode = onto.mode_for(etype, lemma)
+    if mode is None and etype == "MOBILIZE":
+        deps = {t.lemma_.lower() for t in tok.subtree}
+        if deps & {"police", "policeman", "paramilitary"}:
+            return "police"
+        if deps & {"militia", "militiaman"}:
+            return "militia"
+        if deps & onto.sets.get("weapon", frozenset()):
+            return "weapons"
+        if deps & onto.sets.get("troop", frozenset()):
+            return "troops"
+    return mode
+
+
+def contexts_of(onto: Ontology, etype: str, sent: Any) -> list[str]:
+    out = list(onto.types[etype].context) if etype in onto.types else []
+    for t in sent:
+        for c in onto.context_index.get(t.lemma_.lower(), ()):
+            if c not in out:
+                out.append(c)
+    return out

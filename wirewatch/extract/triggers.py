@@ -1,0 +1,429 @@
+"""Find event triggers in a sentence and decide which of them are events of their own.
+
+Matching is one dict lookup per token (lemma -> trigger specs). The rules after matching follow PLOVER's
+coding conventions, which code the act the sentence reports rather than every verb in it:
+- the content of a speech act is not a second event ("demanded that X withdraw" is one REQUEST);
+  content of an accusation or a denial is kept, marked `claimed` / `denied` (arms-transfer accusations are
+  what analysts follow);
+- a promise of a cooperative act is AGREE, a conditional or announced conflictual act is THREATEN;
+- "ordered troops to deploy" is the ordered act, by whoever ordered it;
+- descriptive modifiers ("newly deployed weapons"), generic dispositions ("a tendency to replace
+  officials"), anaphoric subjects ("The visit comes as ...") and background frames ("during the meeting")
+  are not new events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import lexicon
+from .ontology import Ontology, TriggerSpec
+
+# Dependency links a trigger's dependent (for two-word triggers) may hang on.
+_DEP_LINKS = frozenset({"prep", "prt", "dobj", "pobj", "compound", "amod", "acomp", "attr", "xcomp",
+                        "dative", "agent", "nsubjpass", "advmod", "npadvmod", "appos", "nmod", "oprd",
+                        "pcomp", "nsubj", "aux", "neg", "det", "poss"})
+# Links that end the search for a governing trigger: coordinated and relative clauses are separate.
+_BARRIERS = frozenset({"relcl", "parataxis", "appos"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TOPIC = frozenset({"on", "about", "regarding", "concerning", "over"})
+_PARTICLES = frozenset({"in", "out", "up", "down", "off", "on", "over", "for", "with", "to", "at", "back", "by",
+                        "into", "upon", "against", "of", "from", "together", "apart", "away", "around"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
+@dataclass
+class Trigger:
+    tok: Any  # spaCy Token
+    type: str
+    spec: TriggerSpec
+    suppressed: bool = False
+    background: bool = False
+    governor: Trigger | None = None  # the trigger whose content this one is
+    embed: str | None = None  # "claimed" | "denied" when kept as the content of an accusation/denial
+    promised: str | None = None  # original type when a future act was coded AGREE / THREATEN
+    negated: bool = False
+    actor_from: Any = None  # token whose subject is the actor (directive / commissive rules)
+
+
+def _dependents(tok: Any, depth: int = 4) -> list[Any]:
+    # In "the sanctions Washington imposed" the object of the relative clause is the noun it modifies.
+    out = [tok.head] if tok.dep_ in ("relcl", "acl") else []
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                # Time and topic phrases never complete a trigger ("produced [a deal] on missile data").
+                if c.dep_ in _DEP_LINKS and not (c.dep_ == "prep" and (_temporal_prep(c) or c.lower_ in _TOPIC)):
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _temporal_prep(prep: Any) -> bool:
+    """ "on Thursday" is not a target: "fired missiles on Thursday" is no "fire on"."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] | None) -> bool:
+    if spec.dep is None and spec.dep_set is None:
+        return True
+    if spec.dep in _PARTICLES:
+        # A particle or preposition belongs to the verb itself ("give in", "call for"); only "to" may
+        # sit one level down, on the infinitive ("decline to comment").
+        if any(c.lower_ == spec.dep and not (c.dep_ == "prep" and _temporal_prep(c)) for c in tok.children):
+            return True
+        return spec.dep == "to" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+                                        for c in tok.children)
+    if spec.dep_set == "conflict":
+        # "warned that any provocation would be met with a merciless strike": the threat is in the clause.
+        deps = [d for c in tok.children if c.dep_ == "ccomp" for d in c.subtree] + (deps or _dependents(tok))
+    deps = deps if deps is not None else _dependents(tok)
+    if spec.dep is not None:
+        return any(d.lemma_.lower() == spec.dep for d in deps)
+    if spec.dep_set == "PERSON":
+        return any(d.ent_type_ == "PERSON" for d in deps)
+    members = onto.sets.get(spec.dep_set or "", frozenset())
+    return any(d.lemma_.lower() in members for d in deps)
+
+
+def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
+    pos = tok.pos_
+    if pos in ("VERB", "AUX"):
+        specs = onto.verbs.get(tok.lemma_.lower())
+    elif pos == "NOUN":
+        specs = onto.nouns.get(tok.lemma_.lower())
+    else:
+        return None
+    if not specs:
+        return None
+    blocked = onto.not_events.get(tok.lemma_.lower())
+    if blocked and any(d.lemma_.lower() in blocked for d in _dependents(tok, 2)):
+        return None  # "declined to comment", "a news conference"
+    deps: list[Any] | None = None
+    best: TriggerSpec | None = None
+    for spec in specs:
+        if pos == "AUX" and spec.dep is None:
+            continue  # bare "be"/"have" are never events
+        if spec.dep or spec.dep_set:
+            deps = deps if deps is not None else _dependents(tok)
+        if _spec_matches(spec, tok, onto, deps) and (
+                best is None or (spec.specificity, -spec.order) > (best.specificity, -best.order)):
+            best = spec
+    return best
+
+
+def _descriptive(tok: Any, onto: Ontology) -> bool:
+    """Modifiers that describe a thing rather than report an act."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_ == "amod" or tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return True
+    elif tok.dep_ == "compound" and tok.head.lemma_.lower() not in onto.sets.get("event_heads", frozenset()):
+        return True  # "production plant", "launch missions"; but "production plans/targets" are events
+    return False
+
+
+def _inside_descriptive(tok: Any, sent_root: Any) -> bool:
+    """Inside a participle that describes a noun ("a system earmarked for deployment")."""
+    t = tok
+    while t.head != t and t != sent_root:
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t != tok:
+            return True
+        if t.dep_ in _BARRIERS:
+            return False
+        t = t.head
+    return False
+
+
+def _generic(tok: Any) -> bool:
+    """Governed by a disposition noun: "a tendency to replace officials" is not a replacement."""
+    generic = lexicon()["generic_nouns"]
+    t, steps = tok, 0
+    while t.head != t and steps < 4:
+        if t.dep_ in _BARRIERS:
+            return False
+        t = t.head
+        steps += 1
+        if t.pos_ == "NOUN" and t.lemma_.lower() in generic:
+            return True
+    return False
+
+
+def _copular_description(tok: Any) -> bool:
+    """ "This visit is part of a series of visits": an event noun in the predicate of "be" classifies,
+    it does not report."""
+    if tok.pos_ != "NOUN":
+        return False
+    t = tok
+    for _ in range(6):
+        if t.dep_ in ("attr", "acomp") and t.head.lemma_ == "be":
+            return True
+        if t.head == t or t.head.pos_ in ("VERB",) and t.head.lemma_ != "be":
+            return False
+        t = t.head
+    return False
+
+
+def _anaphoric(tok: Any) -> bool:
+    """A re-mention of an event already reported: "The visit comes as ...", "This visit by Kim is part
+    of ...", "had not commented on the launch", "The missiles were launched from ...". A definite event
+    noun that brings no participants of its own, a definite subject of an event noun, or a definite
+    patient of an agentless passive refers back; it is not a new event."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "agent" for c in tok.children):
+            return False
+        sp = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return sp is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in sp.children)
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return False
+    first = tok
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head  # "The visit ... and the subsequent reshuffling ... indicate"
+    own_args = any(c.dep_ in ("poss", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "by", "with",
+                                                                                          "between", "to")
+                   or c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                   or c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "new", "latest")
+                   for c in tok.children)
+    if first.dep_ in ("nsubj", "nsubjpass"):
+        return not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return not own_args
+
+
+def _secondary(tok: Any) -> bool:
+    """A non-finite adjunct clause ("..., killing one person", "to demand reforms", "in demanding") or a
+    gerund after a preposition: circumstances, results or purposes of the sentence's main act."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    # (An xcomp is not secondary: in "failed to reach agreement" it is the main act.)
+    return tok.dep_ in ("advcl", "pcomp")
+
+
+def _must_requests(sent: Any, found: dict[int, Trigger], lex: Any) -> None:
+    """ "X said (that) Y must / should do Z" is X's REQUEST to Y (PLOVER), whatever Z is."""
+    for tok in sent:
+        if tok.i in found or tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["request_speech_verbs"]:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            modal = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+            # "has to withdraw" asks; "has yet to prove" does not.
+            have_to = c.lemma_ == "have" and any(x.dep_ == "xcomp" for x in c.children) and \
+                not any(x.lower_ in ("yet", "still") for x in c.subtree)
+            subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
+            if (modal or have_to) and subj is not None and subj.pos_ != "PRON":
+                found[tok.i] = Trigger(tok=tok, type="REQUEST", spec=TriggerSpec("REQUEST", tok.lemma_, "VERB"))
+                break
+
+
+def _background(tok: Any) -> bool:
+    """An event noun in a frame adjunct: "during the meeting", "despite hours of negotiations"."""
+    if tok.pos_ != "NOUN":
+        return False
+    t = tok
+    for _ in range(3):
+        if t.dep_ != "pobj":
+            return False
+        prep = t.head
+        if prep.lower_ in lexicon()["frame_preps"] and prep.head.pos_ in ("VERB", "AUX"):
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return False
+        t = prep.head
+    return False
+
+
+def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
+    """All triggers of one sentence (a spaCy Span), with suppression decided."""
+    root = sent.root
+    found: dict[int, Trigger] = {}
+    for tok in sent:
+        spec = _match(tok, onto)
+        if spec is None or _descriptive(tok, onto):
+            continue
+        found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
+    lex = lexicon()
+    _must_requests(sent, found, lex)
+    if not found:
+        return []
+    for trig in found.values():
+        tok = trig.tok
+        if _inside_descriptive(tok, root) or _generic(tok) or _anaphoric(tok) or _in_relative_clause(tok) \
+                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i:
+            trig.suppressed = True
+        trig.background = _background(tok) or _secondary(tok)
+        trig.negated = any(c.dep_ == "neg" for c in tok.children)
+        gov = _governor(tok, found)
+        if gov is None:
+            continue
+        trig.governor = gov
+        _apply_embedding(trig, gov, onto, lex)
+    _negation_rules(found, onto, lex)
+    _future_rules(found, lex)
+    live = [t for t in found.values() if not t.suppressed]
+    if any(not t.background for t in live):
+        for t in live:
+            if t.background and not t.embed:  # the content of an accusation/denial is its own event
+                t.suppressed = True
+    return sorted(found.values(), key=lambda t: t.tok.i)
+
+
+def _governor(tok: Any, found: dict[int, Trigger]) -> Trigger | None:
+    speech = lexicon()["attribution_verbs"]
+    t = tok
+    while t.head != t:
+        if t.dep_ in _BARRIERS or _own_adverbial(t):
+            return None
+        via_conj = t.dep_ == "conj"
+        t = t.head
+        if t.i not in found and t.lemma_.lower() in speech and any(c.dep_ == "nsubj" for c in t.children):
+            return None  # "..., while Ukraine said X": X is Ukraine's statement, not the main clause's
+        # A conjunct is a sibling, not content ("dismissed X and replaced Y"); look above the first one.
+        if t.i in found and not via_conj:
+            return found[t.i]
+    return None
+
+
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _own_adverbial(t: Any) -> bool:
+    """A finite adverbial clause with its own subject ("..., though they signed a treaty", "as the
+    opposition threatened ...") is a separate statement, not the content of the clause it hangs on."""
+    return t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "before", "lest", "whether", "till"})
+
+
+def _in_condition(tok: Any) -> bool:
+    """The condition of another act ("threatened to ... unless Baghdad accepted its conditions", "must
+    agree before they demobilize") is not itself reported as happening."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
+            return t.head.i != t.i
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _in_relative_clause(tok: Any) -> bool:
+    """A relative clause about a participant ("Sharon, who has vowed ...", "Hamas, which ...") is
+    background. One with a subject of its own ("the sanctions Washington imposed") reports an event."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "relcl":
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            wh = any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in t.subtree
+                     if c.i < t.i)
+            return subj is None or wh or t.head.ent_type_ in _NAMED
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _unreported(tok: Any) -> bool:
+    """Inside what a source did not say ("The report did not say how many missiles were fired")."""
+    speech = lexicon()["reporting_verbs"]
+    t = tok
+    for _ in range(6):
+        if t.head == t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in speech and any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
+def _apply_embedding(trig: Trigger, gov: Trigger, onto: Ontology, lex: Any) -> None:
+    glemma = gov.tok.lemma_.lower()
+    if gov.tok.pos_ in ("VERB", "AUX") and glemma in onto.lists.get("directive_verbs", frozenset()) and \
+            trig.type in MATERIAL_CONFLICT:
+        # "ordered patrols" / "ordered troops to deploy": the ordered act is the event, by the orderer.
+        gov.suppressed = True
+        trig.actor_from = gov.tok
+        trig.governor = None
+        return
+    if gov.type == trig.type:
+        trig.suppressed = True  # "held talks", "launched an investigation": one event
+        return
+    if glemma in lex["deny_verbs"] and gov.type == "REJECT" and trig.tok.pos_ in ("VERB", "AUX"):
+        trig.embed = "denied"  # "denied supplying weapons": the supply is reported as denied
+        return
+    if gov.type == "ACCUSE" and trig.tok.pos_ in ("VERB", "AUX"):
+        trig.embed = "claimed"  # "accused X of supplying weapons": the supply is X's alleged act
+        return
+    if glemma in onto.lists.get("commissive_verbs", frozenset()) and (trig.tok.dep_ == "xcomp" or (
+            trig.tok.dep_ == "advcl" and any(c.lower_ == "to" for c in trig.tok.children))):
+        # A vow to fight is a threat; a promise to help stays AGREE.
+        if trig.type in MATERIAL_CONFLICT:  # "pledged to ask Congress" stays a pledge
+            gov.type = "THREATEN"
+        trig.suppressed = True
+        return
+    if gov.type in onto.lists.get("speech_act_types", frozenset()) or gov.type == "ACCUSE":
+        trig.suppressed = True
+        return
+    if trig.tok.pos_ == "NOUN":
+        trig.suppressed = True  # an event noun inside another event's arguments ("launched an attack")
+
+
+def _negation_rules(found: dict[int, Trigger], onto: Ontology, lex: Any) -> None:
+    """Negated cooperation is rejection (PLOVER): "failed to reach agreement", "will not accept"."""
+    negating = lex["negating_verbs"]
+    for trig in found.values():
+        tok = trig.tok
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in negating and head.i not in found:
+            trig.negated = True
+        if trig.negated and trig.type in ("AGREE", "CONCEDE", "COOPERATE", "SUPPORT"):
+            trig.promised, trig.type = trig.type, "REJECT"
+            trig.negated = False
+
+
+# A promised meeting stays a (planned) CONSULT: "will visit Seoul next week" is what analysts look for.
+_PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "SUPPORT", "CONCEDE"})
+# Announced sanctions are sanctions (PLOVER codes the announcement itself), so SANCTION stays.
+_THREATENABLE = frozenset({"PROTEST", "COERCE", "ASSAULT"})
+
+
+def _announced(tok: Any, lex: Any) -> bool:
+    """Is the act someone's statement ("X said it would ...", "..., X announced")? A threat needs a
+    speaker; "the rebels would attack if talks fail" on the outlet's own account is a hypothesis."""
+    speech = lex["reporting_verbs"] | lex["attribution_verbs"] | lex["claim_verbs"]
+    t = tok
+    while t.head != t:
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in speech:
+            return True
+    return any(c.lemma_.lower() in speech and c.dep_ in ("parataxis", "ccomp", "advcl") for c in t.children)
+
+
+def _future_rules(found: dict[int, Trigger], lex: Any) -> None:
+    """PLOVER codes an announced future act by what it promises: "will give aid" is AGREE, "would boycott"
+    and "will withdraw unless ..." are THREATEN. Military moves and production keep their type (planned)."""
+    for trig in found.values():
+        tok = trig.tok
+        if trig.suppressed or trig.negated or trig.promised or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        # "unless" makes a threat; "if" attaches a condition to an offer ("would meet him if ...").
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                                    for m in c.children) for c in tok.children)
+        future = bool(auxes & lex["future_aux"]) or ("would" in auxes or "'d" in auxes) and not (
+            tok.dep_ == "advcl" and any(m.lower_ == "if" for m in tok.children))
+        if not future:
+            continue
+        if (trig.type in _THREATENABLE or conditional and trig.type in _PROMISABLE | {"MOBILIZE", "CONSULT"}) \
+                and _announced(tok, lex):
+            trig.promised, trig.type = trig.type, "THREATEN"
+        elif trig.type in _PROMISABLE:
+            trig.promised, trig.type = trig.type, "AGREE"
