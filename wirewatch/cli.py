@@ -181,8 +181,9 @@ def search(
         return
     for i, h in enumerate(hits, 1):
         meta = " · ".join(x for x in (h["outlet"], h["published"]) if x)
-        out.print(f"{i}. [bold]{h['title'] or '(untitled)'}[/bold]  {h['id']}" + (f"  ({meta})" if meta else ""))
-        out.print(f"   {h['snippet']}")
+        # Article text is data, not rich markup: "[ballistic]" match marks must print as they are.
+        out.print(f"{i}. {h['title'] or '(untitled)'}  {h['id']}" + (f"  ({meta})" if meta else ""), markup=False)
+        out.print(f"   {h['snippet']}", markup=False)
 
 
 @app.command()

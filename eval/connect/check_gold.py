@@ -24,7 +24,9 @@ TYPES = {
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     "INSPECT", "PRODUCE", "PERSONNEL",
 }
-MODALITIES = {"asserted", "reported", "claimed", "denied", "planned", "speculated", "hypothetical", "negated", "historical"}
+MODALITIES = {
+    "asserted", "reported", "claimed", "denied", "planned", "speculated", "hypothetical", "negated", "historical",
+}
 FIELDS = {"date", "quantity", "actor", "recipient", "location", "occurrence"}
 KINDS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
@@ -63,7 +65,8 @@ def main(argv=None):
     ap.add_argument("--corpus", default=str(HERE / "corpus.jsonl"))
     args = ap.parse_args(argv)
 
-    gold = json.load(open(args.gold, encoding="utf-8"))
+    with open(args.gold, encoding="utf-8") as fh:
+        gold = json.load(fh)
     corpus = {}
     with open(args.corpus, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -204,7 +207,8 @@ def main(argv=None):
     print("  first type:", dict(sorted(Counter(e['type'][0] for e in gold['events']).items())))
     print("  modalities (first):", dict(sorted(Counter(e['modality'][0] for e in gold['events']).items())))
     print(f"fusion groups: {len(fusion)} sizes {[len(g) for g in fusion]} "
-          f"(pairs {sum(len(g) * (len(g) - 1) // 2 for g in fusion)}, largest {max((len(g) for g in fusion), default=0)})")
+          f"(pairs {sum(len(g) * (len(g) - 1) // 2 for g in fusion)}, "
+          f"largest {max((len(g) for g in fusion), default=0)})")
     print(f"conflicts: {len(conflicts)} by field {dict(Counter(c['field'][0] for c in conflicts))}")
     for a, b, r in near:
         print(f"near duplicates: {a} ~ {b} ({r:.3f})")
