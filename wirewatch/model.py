@@ -136,6 +136,9 @@ class EventMention:
     attributed_to: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    # Where the date came from: "text" (a time expression of the sentence) or "published" (the report's
+    # date, used for a past/present report with no time expression). Only text dates can contradict.
+    date_from: str | None = None
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)
     id: str = ""  # mention id, set by the store

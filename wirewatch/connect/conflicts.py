@@ -15,16 +15,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from .fusion import names_equivalent, parse_date
+from .fusion import content_words, date_score, names_equivalent
 
 POSITIVE = {"asserted", "reported", "claimed"}
 NEGATIVE = {"denied", "negated"}
 CLAIM_TYPES = {"ACCUSE"}
 DENIAL_TYPES = {"REJECT"}
+BLAME_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}  # where "who did it" is contested
+MAX_PEERS = 300
+MANY_RECIPIENTS = {"PERSONNEL"}  # the official removed and the one appointed are both recipients
 
 
 def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
@@ -35,6 +36,8 @@ def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
 def _variants(a: Actor, b: Actor) -> bool:
     if (a.entity_id and a.entity_id == b.entity_id) or names_equivalent(a.name, b.name):
         return True
+    if not (a.entity_id or a.country) or not (b.entity_id or b.country):
+        return True  # a bare common noun ("officials") cannot contradict anyone
     # A person or body and its own country are one side, not two claims of who acted.
     return bool(a.country and a.country == b.country and "GPE" in (a.kind, b.kind))
 
@@ -88,8 +91,7 @@ class ConflictFinder:
         out: list[Conflict] = []
         if len({m.article_id for m in ev.mentions}) < 2:
             return out
-        out += self._disagreement(ev, "date", lambda m: m.date if m.date_precision == "day" else None,
-                                  differ=_dates_differ)
+        out += self._disagreement(ev, "date", _stated_date, differ=_dates_differ)
         units = {q.unit for m in ev.mentions for q in m.quantities}
         for unit in sorted(units):
             out += self._disagreement(
@@ -97,12 +99,12 @@ class ConflictFinder:
                 lambda m, u=unit: next((q.value for q in m.quantities if q.unit == u), None),  # type: ignore[misc]
                 what=f"number of {unit}s" if not unit.endswith("s") else f"number of {unit}",
             )
-        out += self._disagreement(ev, "actor", lambda m: tuple(m.actor), differ=lambda a, b: participants_differ(
-            list(a), list(b)))
-        out += self._disagreement(ev, "recipient", lambda m: tuple(m.recipient),
+        out += self._disagreement(ev, "actor", lambda m: tuple(a for a in m.actor if a.entity_id),
                                   differ=lambda a, b: participants_differ(list(a), list(b)))
-        out += self._disagreement(ev, "location", _place, differ=lambda a, b: a.lower() != b.lower()
-                                  and fuzz.ratio(a, b) < 85)
+        if ev.event_type not in MANY_RECIPIENTS:
+            out += self._disagreement(ev, "recipient", lambda m: tuple(a for a in m.recipient if a.entity_id),
+                                      differ=lambda a, b: participants_differ(list(a), list(b)))
+        out += self._disagreement(ev, "location", _place, differ=lambda a, b: a[1] != b[1])
         pos = [m for m in ev.mentions if m.modality in POSITIVE]
         neg = [m for m in ev.mentions if m.modality in NEGATIVE]
         if pos and neg and {m.article_id for m in pos} != {m.article_id for m in neg}:
@@ -115,38 +117,77 @@ class ConflictFinder:
             ))
         return out
 
-    def claim_vs_denial(self, ev: Event) -> list[Conflict]:
-        """Pair a denial with the claims it answers (same story, the denier is the accused)."""
+    def across(self, ev: Event) -> list[Conflict]:
+        """Contradictions between this event and other events of its story."""
         if not ev.story_id:
             return []
-        out = []
-        if ev.event_type in DENIAL_TYPES or ev.modality == "denied":
-            others = self.store.events(where="story_id = ? AND id != ? AND (event_type IN ('ACCUSE') OR "
-                                       "modality = 'claimed')", params=(ev.story_id, ev.id))
-            denial, claims = ev, others
-        elif ev.event_type in CLAIM_TYPES or ev.modality == "claimed":
-            denial_evs = self.store.events(where="story_id = ? AND id != ? AND (event_type = 'REJECT' OR "
-                                           "modality = 'denied')", params=(ev.story_id, ev.id))
-            out += [c for d in denial_evs for c in self._pair(d, [ev])]
-            return out
-        else:
-            return []
-        return self._pair(denial, claims)
-
-    def _pair(self, denial: Event, claims: list[Event]) -> list[Conflict]:
-        out = []
-        for c in claims:
-            accused = c.recipient if c.event_type in CLAIM_TYPES else c.actor
-            if denial.actor and accused and participants_differ(denial.actor, accused):
-                continue
-            dm, cm = denial.mentions[0], c.mentions[0]
-            out.append(Conflict(
-                id=conflict_id("occurrence", [c.id, denial.id]), field="occurrence", event_ids=[c.id, denial.id],
-                values=[self.value(f"claimed ({c.event_type})", cm), self.value(f"denied ({denial.event_type})", dm)],
-                explanation=f"{_names(c.actor) or 'A source'} claims it ({self.outlets([cm])}); "
-                f"{_names(denial.actor) or 'a party'} denies it ({self.outlets([dm])})",
-            ))
+        peers = self.store.events(where="story_id = ? AND id != ?", params=(ev.story_id, ev.id), limit=MAX_PEERS)
+        out: list[Conflict] = []
+        for other in peers:
+            if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
+                continue  # one report does not contradict itself
+            for rule in (self._claim_vs_denial, self._held_vs_not, self._who_did_it):
+                c = rule(ev, other) or rule(other, ev)
+                if c is not None:
+                    out.append(c)
+                    break
         return out
+
+    def _claim_vs_denial(self, denial: Event, claim: Event) -> Conflict | None:
+        """A denial answers a claim: the denier is the accused (or the claimed actor) and they are about the
+        same thing (an accusation, or shared content words)."""
+        if not _is_denial(denial) or _is_denial(claim):
+            return None
+        if claim.modality not in POSITIVE and claim.event_type not in CLAIM_TYPES:
+            return None
+        accused = claim.recipient if claim.event_type in CLAIM_TYPES else claim.actor
+        if denial.actor and accused and participants_differ(denial.actor, accused):
+            return None
+        if claim.event_type not in CLAIM_TYPES and _overlap(denial, claim) < 3:
+            return None
+        dm, cm = denial.mentions[0], claim.mentions[0]
+        return Conflict(
+            id=conflict_id("occurrence", [claim.id, denial.id]), field="occurrence",
+            event_ids=[claim.id, denial.id],
+            values=[self.value(f"{cm.modality} ({claim.event_type})", cm),
+                    self.value(f"denied ({denial.event_type})", dm)],
+            explanation=f"{_names(claim.actor) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
+            f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)})",
+        )
+
+    def _held_vs_not(self, neg: Event, pos: Event) -> Conflict | None:
+        """The same kind of happening reported as taking place and as not taking place (called off)."""
+        if neg.event_type != pos.event_type or neg.modality not in NEGATIVE or pos.modality not in POSITIVE:
+            return None
+        if participants_differ(neg.actor, pos.actor) or _overlap(neg, pos) < 2:
+            return None
+        nm, pm = neg.mentions[0], pos.mentions[0]
+        return Conflict(
+            id=conflict_id("occurrence", [pos.id, neg.id]), field="occurrence", event_ids=[pos.id, neg.id],
+            values=[self.value(f"{pm.modality}: took place", pm), self.value(f"{nm.modality}: did not", nm)],
+            explanation=f"{self.outlets(pos.mentions)} report the {pos.event_type} as taking place; "
+            f"{self.outlets(neg.mentions)} say it did not",
+        )
+
+    def _who_did_it(self, a: Event, b: Event) -> Conflict | None:
+        """Mutual blame: the same use of force on the same days, each side naming the other as the actor."""
+        if a.event_type != b.event_type or a.event_type not in BLAME_TYPES or a.id > b.id:
+            return None
+        if not (a.actor and b.actor) or not participants_differ(a.actor, b.actor):
+            return None
+        if date_score(a.date, b.date) is None:
+            return None
+        reversed_roles = (b.recipient and not participants_differ(a.actor, b.recipient)) or (
+            a.recipient and not participants_differ(b.actor, a.recipient))
+        if not reversed_roles and _overlap(a, b) < 3:
+            return None
+        am, bm = a.mentions[0], b.mentions[0]
+        return Conflict(
+            id=conflict_id("actor", [a.id, b.id]), field="actor", event_ids=[a.id, b.id],
+            values=[self.value(_names(a.actor), am), self.value(_names(b.actor), bm)],
+            explanation=f"Who acted first: {_names(a.actor)} ({self.outlets(a.mentions)}) vs "
+            f"{_names(b.actor)} ({self.outlets(b.mentions)})",
+        )
 
     def refresh(self, event_ids: Iterable[str]) -> list[Conflict]:
         """Recompute every conflict that involves these events."""
@@ -159,19 +200,42 @@ class ConflictFinder:
                     conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
                     conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
             for ev in self.store.events_by_ids(ids):
-                found += self.within(ev) + self.claim_vs_denial(ev)
+                found += self.within(ev) + self.across(ev)
             for c in found:
                 self.store.save_conflict(c)
         return found
 
 
-def _place(m: EventMention) -> str | None:
-    return (m.location.name or m.location.text) if m.location else None
+def _is_denial(ev: Event) -> bool:
+    return ev.event_type in DENIAL_TYPES or ev.modality == "denied"
+
+
+def _overlap(a: Event, b: Event) -> int:
+    wa = set().union(*(content_words(m.sentence) for m in a.mentions))
+    wb = set().union(*(content_words(m.sentence) for m in b.mentions))
+    return len(wa & wb)
+
+
+def _place(m: EventMention) -> tuple[str, str] | None:
+    """(name, country) of a place resolved in a gazetteer. Places in different countries contradict;
+    "East Sea" vs "east coast" (launch site vs landing area, both unresolved) do not."""
+    loc = m.location
+    if loc is None or not loc.country:
+        return None
+    return (loc.name or loc.text, loc.country)
+
+
+def _stated_date(m: EventMention) -> str | None:
+    """A date the sentence states (day or month); a publication date standing in cannot contradict."""
+    if m.date_from == "published" or m.date_precision not in ("day", "month"):
+        return None
+    return m.date
 
 
 def _dates_differ(a: Any, b: Any) -> bool:
-    da, db = parse_date(a), parse_date(b)
-    return bool(da and db and da != db)
+    """Different at the precision both have: 2025-10 vs 2025-09-14 differ, 2025-09 vs 2025-09-14 do not."""
+    n = min(len(a), len(b))
+    return n >= 7 and a[:n] != b[:n]
 
 
 def _hashable(v: Any) -> Any:
@@ -181,6 +245,8 @@ def _hashable(v: Any) -> Any:
 
 
 def _plain(v: Any) -> Any:
+    if isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], str) and len(v[1]) == 3 and v[1].isupper():
+        return f"{v[0]} ({v[1]})"  # a place and its country
     if isinstance(v, tuple):
         return " and ".join(v)
     if isinstance(v, float) and v.is_integer():

@@ -59,16 +59,20 @@ def parse_date(value: str | None) -> Date | None:
     return None
 
 
-def date_score(a: str | None, b: str | None) -> float | None:
-    """1 for the same date, lower for near dates, None when the dates rule out one happening."""
+def date_score(a: str | None, b: str | None, *, soft: bool = False) -> float | None:
+    """1 for the same date, lower for near dates, None when the dates rule out one happening.
+
+    `soft`: one of the dates is only the report's publication date (no time expression in the sentence),
+    so a gap of up to a week is still compatible: the report may come days after the happening."""
     if not a or not b:
         return 0.5  # unknown: neither for nor against
     da, db = parse_date(a), parse_date(b)
     if da and db:
         gap = abs((da - db).days)
         if gap == 0:
-            return 1.0
-        return 0.4 if gap <= DATE_WINDOW_DAYS else None
+            return 1.0 if not soft else 0.7
+        limit = 7 if soft else DATE_WINDOW_DAYS
+        return 0.4 if gap <= limit else None
     # month / year precision: compatible when one is a prefix of the other
     if a.startswith(b[:7]) or b.startswith(a[:7]):
         return 0.7
@@ -92,26 +96,32 @@ def actor_keys(actors: list[Actor]) -> set[str]:
     return {(a.entity_id or a.name).lower() for a in actors}
 
 
-def same_participants(a: list[Actor], b: list[Actor]) -> float | None:
-    """1 when they share a participant, 0.5 when either is unknown, 0 when they differ."""
+def same_participants(a: list[Actor], b: list[Actor]) -> float:
+    """1 when they share a participant, 0.5 when unknown, near 0 when they clearly differ.
+
+    Named participants (with an entity id) are compared by identity or name variant; otherwise the
+    countries decide ("South Korean military" and "South Korea" are one side); bare common nouns
+    ("officials", "both sides") say nothing either way."""
     if not a or not b:
         return 0.5
-    if actor_keys(a) & actor_keys(b):
+    if actor_keys(a) & actor_keys(b) or any(names_equivalent(x.name, y.name) for x in a for y in b):
         return 1.0
-    if any(names_equivalent(x.name, y.name) for x in a for y in b):
-        return 1.0
-    return 0.0
+    ca, cb = {x.country for x in a if x.country}, {y.country for y in b if y.country}
+    if ca and cb:
+        return 0.8 if ca & cb else 0.0
+    named_a, named_b = [x for x in a if x.entity_id], [y for y in b if y.entity_id]
+    return 0.2 if named_a and named_b else 0.5
 
 
 def match_score(m: EventMention, m_story: str | None, ev: Event, ev_words: set[str]) -> float:
     if m.event_type != ev.event_type:
         return 0.0
-    ds = date_score(m.date, ev.date)
+    text_dated = any(x.date_from != "published" for x in ev.mentions if x.date)
+    ds = date_score(m.date, ev.date, soft=m.date_from == "published" or not text_dated)
     if ds is None:
         return 0.0
     act = same_participants(m.actor, ev.actor)
     rec = same_participants(m.recipient, ev.recipient)
-    assert act is not None and rec is not None
     words = content_words(m.sentence)
     overlap = len(words & ev_words) / max(1, min(len(words), len(ev_words)))
     story = 1.0 if m_story and ev.story_id == m_story else 0.0
@@ -137,7 +147,8 @@ def aggregate(ev: Event) -> Event:
     ev.modality, ev.attributed_to = best.modality, best.attributed_to
     if ev.attributed_to is None:
         ev.attributed_to = next((m.attributed_to for m in ms if m.attributed_to), None)
-    dated = [m for m in ms if m.date]
+    # Dates read from the sentences outrank publication dates standing in for them.
+    dated = [m for m in ms if m.date and m.date_from != "published"] or [m for m in ms if m.date]
     if dated:
         # The most precise date most mentions agree on; ties go to the earliest.
         top = max(len(m.date or "") for m in dated)

@@ -150,6 +150,7 @@ class EventsComponent:
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
         date, precision = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        from_published = date is not None and not any(timex_date(t)[0] == date for t in timexes)
         if date and article.published and date[:4].isdigit() and int(date[:4]) < int(article.published[:4]) - 1 \
                 and pres.modality in ("asserted", "reported"):
             pres.modality = "historical"
@@ -163,6 +164,7 @@ class EventsComponent:
             mode=mode_of(onto, etype, lemma, tok), context=contexts_of(onto, etype, sent),
             actor=actors, recipient=recipients, modality=pres.modality, attributed_to=pres.source,
             date=date, date_precision=precision, location=ctx.location(scope, exclude),
+            date_from=None if date is None else ("published" if from_published else "text"),
             quantities=ctx.quantities(scope))
         if actors:
             ctx.last_subject = actors[0]

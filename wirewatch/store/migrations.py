@@ -189,4 +189,62 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX conflict_events_event ON conflict_events(event_id);
         """,
     ),
+    Migration(
+        4,
+        "story clustering state; where an event mention's date came from",
+        """
+        ALTER TABLE event_mentions ADD COLUMN date_from TEXT;
+        -- The story clusterer's state (wirewatch/connect/stories.py), frozen here as shipped.
+        CREATE TABLE IF NOT EXISTS story_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        -- document frequency of every feature ("t:quake", "e:tara reid", "n:5.6", "y:2013")
+        CREATE TABLE IF NOT EXISTS story_terms (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS story_clusters (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,               -- creation order; the older story survives a merge
+            label TEXT NOT NULL DEFAULT '',
+            label_score REAL NOT NULL DEFAULT 0,
+            start_date TEXT,
+            end_date TEXT,
+            key_entities TEXT NOT NULL DEFAULT '[]',  -- JSON list of display names
+            size INTEGER NOT NULL DEFAULT 0,
+            centroid TEXT NOT NULL DEFAULT '{}',      -- JSON {feature: summed member weight}
+            names TEXT NOT NULL DEFAULT '{}',         -- JSON {"e:..." feature: display name}
+            updated_seq INTEGER NOT NULL DEFAULT 0,   -- article sequence number of the last change
+            merged_into TEXT                          -- set when merged away (then size = 0)
+        );
+        -- inverted index: feature -> stories holding it; newest first for blocking
+        CREATE TABLE IF NOT EXISTS story_postings (
+            term TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            weight REAL NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (term, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS story_postings_recent ON story_postings(term, seq DESC);
+        CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings(story_id);
+        CREATE TABLE IF NOT EXISTS story_articles (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            published TEXT,
+            title TEXT,
+            score REAL NOT NULL,
+            is_new INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, seq);
+        CREATE TABLE IF NOT EXISTS story_merges (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            article_id TEXT,
+            score REAL,
+            seq INTEGER
+        );
+        """,
+    ),
 ]
