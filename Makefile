@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo/demo.db
 
-.PHONY: install demo test lint typecheck eval bench clean
+.PHONY: install demo test lint typecheck eval bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,15 @@ lint: install
 typecheck: install
 	$(BIN)/mypy wirewatch
 
-test: install lint
+# Debian's Chromium for the browser end-to-end test (best effort: without it that one test is skipped).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	  || echo "warning: could not install chromium; the browser test will be skipped"; \
+	fi
+
+test: install lint browser
 	$(BIN)/python -m pytest -q
 
 # Scores on the shared dev data (../shared/eval), when it is present.
