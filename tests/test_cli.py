@@ -87,3 +87,20 @@ def test_queries_never_create_a_database(tmp_path):
     res = runner.invoke(app, ["--db", str(db), "search", "x"])
     assert res.exit_code == 2 and "no database" in res.output
     assert not db.exists()
+
+
+def test_events_and_entities_browse(tmp_path):
+    """Events are filtered by type and date; JSON output follows the export contract."""
+    from tests.serve_fixtures import build_demo_store
+
+    db = tmp_path / "demo.db"
+    build_demo_store(str(db))
+    res = runner.invoke(app, ["--db", str(db), "events", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and {"id", "event_type", "actor", "mentions", "sources"} <= set(rows[0])
+    t = rows[0]["event_type"]
+    only = runner.invoke(app, ["--db", str(db), "events", "--type", t, "--json"])
+    assert {json.loads(line)["event_type"] for line in only.stdout.splitlines()} == {t}
+    table = runner.invoke(app, ["--db", str(db), "entities"])
+    assert table.exit_code == 0 and "entities" in table.stdout

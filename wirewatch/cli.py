@@ -238,12 +238,12 @@ def events(
 ) -> None:
     """Browse events in date order with filters; each line shows who did what to whom and the evidence."""
     from .records import event_record
-    from .store.queries import EventFilter, query_events
+    from .serve.queries import EventFilter, Reader
 
-    store = open_read_store()
+    reader = Reader(open_read_store())
     flt = EventFilter(type=type_, actor=actor, recipient=recipient, country=country, modality=modality,
                       since=since, until=until, story=story, min_sources=min_sources)
-    evs, total = query_events(store, flt, limit=limit)
+    evs, total = reader.events(flt, limit=limit), reader.count_events(flt)
     if as_json:
         for ev in evs:
             sys.stdout.write(json.dumps(event_record(ev), ensure_ascii=False) + "\n")
