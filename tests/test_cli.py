@@ -104,3 +104,24 @@ def test_events_and_entities_browse(tmp_path):
     assert {json.loads(line)["event_type"] for line in only.stdout.splitlines()} == {t}
     table = runner.invoke(app, ["--db", str(db), "entities"])
     assert table.exit_code == 0 and "entities" in table.stdout
+
+
+def test_stories_story_and_conflicts_commands(tmp_path):
+    from tests.serve_fixtures import build_demo_store
+
+    db = tmp_path / "demo.db"
+    store = build_demo_store(str(db))
+    sid = store.stories()[0].id
+    store.close()
+    listed = runner.invoke(app, ["--db", str(db), "stories"])
+    assert listed.exit_code == 0 and sid in listed.stdout
+    timeline = runner.invoke(app, ["--db", str(db), "story", sid])
+    assert timeline.exit_code == 0 and "sources" in timeline.stdout
+    data = json.loads(runner.invoke(app, ["--db", str(db), "story", sid, "--json"]).stdout)
+    dates = [e["date"] for e in data["events"] if e["date"]]
+    assert dates == sorted(dates)  # a timeline is in date order
+    assert runner.invoke(app, ["--db", str(db), "story", "no-such-story"]).exit_code == 2
+    conf = runner.invoke(app, ["--db", str(db), "conflicts", "--json"])
+    assert conf.exit_code == 0
+    for line in conf.stdout.splitlines():
+        assert {"id", "field", "event_ids", "values", "explanation"} <= set(json.loads(line))

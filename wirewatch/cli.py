@@ -257,7 +257,7 @@ def events(
             ev.modality + (f" ({ev.attributed_to})" if ev.attributed_to else ""), str(ev.sources),
             (m.sentence[:160] + f"  [{m.article_id}]") if m else "",
         )
-    out.print(t)
+    t.show()
 
 
 @app.command()
@@ -289,14 +289,121 @@ def entities(
     for e in ents:
         t.add_row(e.name, e.kind, e.country or "", ", ".join(a for a in e.aliases if a != e.name),
                   ", ".join(e.titles[:3]), str(len(e.articles)))
-    out.print(t)
+    t.show()
 
 
-def _table(title: str, columns: list[str]) -> Table:
-    t = Table(title=title, show_lines=False, header_style="bold")
-    for c in columns:
-        t.add_column(c, overflow="fold")
-    return t
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False,
+) -> None:
+    """List stories: label, time span, articles, independent outlets, events and conflicts."""
+    from .serve.queries import Reader
+
+    rows = Reader(open_read_store()).stories()[:limit]
+    if as_json:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    t = _table(f"{len(rows)} stories", ["id", "span", "articles", "sources", "events", "conflicts", "label"])
+    for r in rows:
+        span = f"{r['start'] or '?'}..{r['end'] or '?'}"
+        t.add_row(r["id"], span, str(r["articles"]), str(r["sources"]), str(r["events"]), str(r["conflicts"]),
+                  r["label"])
+    t.show()
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="Story id (see `wirewatch stories`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON: the story, its events and conflicts.")] = False,
+) -> None:
+    """A story's timeline: fused events in date order with sources, confidence and conflicts."""
+    from .records import conflict_record, event_record
+    from .serve.queries import EventFilter, Reader
+
+    reader = Reader(open_read_store())
+    try:
+        info = reader.story(story_id)
+    except WirewatchError as exc:
+        fail(str(exc))
+    evs = reader.events(EventFilter(story=story_id))
+    conflicts = reader.conflicts(story=story_id)
+    if as_json:
+        sys.stdout.write(json.dumps({"story": info, "events": [event_record(e) for e in evs],
+                                    "conflicts": [conflict_record(c) for c in conflicts]}, ensure_ascii=False))
+        sys.stdout.write("\n")
+        return
+    out.print(f"{info['label']}  [{story_id}]", markup=False)
+    out.print(f"{info['start'] or '?'} .. {info['end'] or '?'} · {info['articles']} articles · "
+              f"{info['sources']} outlets: {', '.join(info['outlets'])}", markup=False)
+    flagged = {e for c in conflicts for e in c.event_ids}
+    for ev in evs:
+        who = ", ".join(a.name for a in ev.actor) or "?"
+        whom = ", ".join(a.name for a in ev.recipient)
+        mark = "  ⚠ conflict" if ev.id in flagged else ""
+        out.print(f"\n{ev.date or 'undated'}  {ev.event_type}  {who}" + (f" -> {whom}" if whom else "")
+                  + f"  ({ev.sources} source{'s' if ev.sources != 1 else ''}, confidence {ev.confidence:.2f}, "
+                  f"{ev.modality}){mark}", markup=False)
+        for m in ev.mentions[:3]:
+            out.print(f"    \u201c{m.sentence[:200]}\u201d  [{m.article_id}]", markup=False)
+    if conflicts:
+        out.print("\nConflicts:", markup=False)
+        for c in conflicts:
+            out.print(f"  {c.field}: {c.explanation}", markup=False)
+
+
+@app.command()
+def conflicts(
+    story_id: Annotated[str | None, typer.Option("--story", help="Only this story.")] = None,
+    field: Annotated[str | None, typer.Option(help="date, quantity, actor, recipient, location, occurrence")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
+) -> None:
+    """Contradictions between reports: who says what, in which outlet and sentence."""
+    from .records import conflict_record
+    from .serve.queries import Reader
+
+    found = Reader(open_read_store()).conflicts(story=story_id)
+    if field:
+        found = [c for c in found if c.field == field]
+    if as_json:
+        for c in found:
+            sys.stdout.write(json.dumps(conflict_record(c), ensure_ascii=False) + "\n")
+        return
+    if not found:
+        err.print("no conflicts")
+    for c in found:
+        out.print(f"[{c.field}] {c.explanation}  ({c.id}; events {', '.join(c.event_ids)})", markup=False)
+        for v in c.values:
+            out.print(f"    {v.value!s:<24} {v.outlet or v.article_id}: \u201c{v.sentence[:160]}\u201d", markup=False)
+
+
+class _Rows:
+    """A rich table on a terminal; tab-separated lines with a header when piped (for cut, sort, awk)."""
+
+    def __init__(self, title: str, columns: list[str]) -> None:
+        self.title, self.columns = title, columns
+        self.rows: list[list[str]] = []
+
+    def add_row(self, *cells: str) -> None:
+        self.rows.append([str(c) for c in cells])
+
+    def show(self) -> None:
+        if out.is_terminal:
+            t = Table(title=self.title, show_lines=False, header_style="bold")
+            for c in self.columns:
+                t.add_column(c, overflow="fold")
+            for r in self.rows:
+                t.add_row(*r)
+            out.print(t, markup=False)
+            return
+        sys.stdout.write("\t".join(self.columns) + "\n")
+        for r in self.rows:
+            sys.stdout.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in r) + "\n")
+
+
+def _table(title: str, columns: list[str]) -> _Rows:
+    return _Rows(title, columns)
 
 
 # ---------------------------------------------------------------------------------------------- serve, brief

@@ -471,20 +471,27 @@ class Store:
         ]
 
     def stories(self) -> list[Story]:
-        """Stories as the articles' story ids group them (label: the earliest article's title)."""
+        """Stories as the articles' story ids group them, with the clusterer's label and key entities
+        (falling back to the earliest article's title), ordered by their first date."""
         out: dict[str, Story] = {}
         for r in self.conn.execute(
-            "SELECT id, title, published, story_id FROM articles WHERE story_id IS NOT NULL "
-            "ORDER BY published IS NULL, published, rowid"
+            "SELECT a.id, a.title, a.published, a.story_id, c.label, c.key_entities FROM articles a "
+            "LEFT JOIN story_clusters c ON c.id = a.story_id WHERE a.story_id IS NOT NULL "
+            "ORDER BY a.published IS NULL, a.published, a.rowid"
         ):
-            s = out.setdefault(r["story_id"], Story(id=r["story_id"], label=r["title"] or ""))
+            s = out.get(r["story_id"])
+            if s is None:
+                s = out[r["story_id"]] = Story(
+                    id=r["story_id"], label=r["label"] or r["title"] or "",
+                    key_entities=json.loads(r["key_entities"] or "[]"),
+                )
             s.article_ids.append(r["id"])
             if r["published"]:
                 s.start = min(s.start or r["published"], r["published"])
                 s.end = max(s.end or r["published"], r["published"])
             if not s.label and r["title"]:
                 s.label = r["title"]
-        return list(out.values())
+        return sorted(out.values(), key=lambda s: (s.start is None, s.start or "", s.id))
 
 
 def _split_sql(script: str) -> list[str]:
