@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from wirewatch.connect import fuse_events
+from wirewatch.connect.fusion import content_words, same_participants, stem
 from wirewatch.model import Actor, Article, EventMention, Quantity
 from wirewatch.store import export
 
@@ -109,3 +110,143 @@ def test_reextraction_leaves_no_orphan_events(store):
     (ev,) = store.events()
     assert [m.article_id for m in ev.mentions] == ["a2"]
     assert store.conflicts() == []
+
+
+# ---------------------------------------------------------------- standing in time, sides, units, denials
+
+KR = Actor("South Korea", "GPE", "KOR", "gpe:south korea")
+JP = Actor("Japan", "GPE", "JPN", "gpe:japan")
+
+
+def talks(sentence, modality="asserted", date="2025-03-15", precision="day", date_from="text", actor=None):
+    return EventMention(article_id="", event_type="CONSULT", sentence=sentence, start=0, end=0,
+                        actor=actor if actor is not None else [KR, JP], modality=modality, date=date,
+                        date_precision=precision, date_from=date_from)
+
+
+def test_background_reference_stays_out_of_the_event_it_recalls(store):
+    # The same day and words, but one outlet only recalls the launch as background to a newer one: fusing it
+    # would count a recap as a second source.
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the East Sea.", 2)])
+    add(store, "a2", "Korea Ledger", [launch("The test came a week after North Korea fired two ballistic missiles "
+                                             "into the East Sea.", 2, modality="historical")])
+    assert len(store.events()) == 2
+    assert all(ev.sources == 1 for ev in store.events())
+
+
+def test_plan_for_another_day_is_its_own_event(store):
+    # "will speak by telephone next week" (a week, not a day) does not join the meeting held on Saturday ...
+    add(store, "a1", "Harbor Wire", [talks("The foreign ministers of South Korea and Japan met in Busan.")])
+    add(store, "a2", "Korea Ledger", [talks("The foreign ministers of South Korea and Japan will speak again "
+                                            "by telephone next week.", modality="planned", date="2025-03",
+                                            precision="week")])
+    assert len(store.events()) == 2
+    # ... while a plan that names the very day of the meeting is the same happening.
+    add(store, "a3", "Tokyo Evening", [talks("The foreign ministers of South Korea and Japan are due to meet in "
+                                             "Busan on Saturday.", modality="planned")])
+    sizes = sorted(len(ev.mentions) for ev in store.events())
+    assert sizes == [1, 2]
+
+
+def test_called_off_meeting_fuses_with_the_held_one_as_an_occurrence_conflict(store):
+    off = talks("A meeting of the foreign ministers of South Korea and Japan planned for Saturday in Busan has "
+                "been called off.", modality="negated", actor=[Actor("foreign ministers")])
+    add(store, "a1", "Tokyo Evening", [off])
+    add(store, "a2", "Korea Ledger", [talks("The foreign ministers of South Korea and Japan met in Busan on "
+                                            "Saturday.")])
+    (ev,) = store.events()
+    assert ev.modality == "asserted" and ev.date == "2025-03-15"
+    (c,) = store.conflicts()
+    assert c.field == "occurrence" and c.event_ids == [ev.id]
+
+
+def test_state_body_and_its_country_are_one_side(store):
+    # KCNA names the Missile Administration, Seoul names the country; different stories, same day.
+    admin = Actor("Missile Administration", "ORG", "PRK", "org:missile administration")
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles toward the East Sea on "
+                                            "Tuesday.", 2)], story="s1")
+    add(store, "a2", "Pyongyang Monitor", [launch("North Korea's Missile Administration conducted a test-fire of "
+                                                  "tactical ballistic missiles on Tuesday.", actor=admin)], story="s2")
+    (ev,) = store.events()
+    assert ev.sources == 2
+    # A state and its own body are closer than two bodies of one country, which may be two actors.
+    jcs = Actor("Joint Chiefs of Staff", "ORG", "KOR", "org:jcs")
+    nis = Actor("National Intelligence Service", "ORG", "KOR", "org:nis")
+    assert same_participants([NK], [admin]) > same_participants([jcs], [nis]) > same_participants([NK], [KR])
+
+
+def test_inflections_meet_in_content_words():
+    assert content_words("marines were wounded by shells") == content_words("wounding a marine with a shell")
+    assert stem("companies") == stem("company") and stem("Korea's") == stem("Korea")
+    assert stem("missiles") == stem("missile") and stem("imposed") == stem("impose")
+
+
+def test_counts_of_one_kind_of_target_disagree(store):
+    treasury = Actor("US Department of the Treasury", "ORG", "USA", "org:us treasury")
+
+    def sanction(sentence, n, unit):
+        return EventMention(article_id="", event_type="SANCTION", sentence=sentence, start=0, end=0,
+                            actor=[treasury], quantities=[Quantity(n, unit, str(n))], date="2025-10-02",
+                            date_precision="day", date_from="text")
+
+    add(store, "a1", "Beltway Briefing", [sanction("The Treasury sanctioned seven companies over arms shipments to "
+                                                   "Russia.", 7, "company")])
+    add(store, "a2", "Harbor Wire", [sanction("The U.S. Treasury blacklisted nine entities over arms shipments to "
+                                              "Russia.", 9, "entity")])
+    (c,) = store.conflicts()
+    assert c.field == "quantity" and sorted(v.value for v in c.values) == [7, 9]
+    assert "number of entities" in c.explanation
+
+
+def test_denial_needs_the_accused_to_answer(store):
+    # "The two sides failed to agree" is a rejection by nobody in particular: it answers no accusation.
+    accuse = EventMention(article_id="", event_type="ACCUSE", sentence="The ministers condemned North Korea's "
+                          "missile launches.", start=0, end=0, actor=[Actor("ministers")], recipient=[NK],
+                          date="2025-03-11", date_precision="day")
+    reject = EventMention(article_id="", event_type="REJECT", sentence="The two sides failed to agree on the "
+                          "wording of a statement on North Korea's missile launches.", start=0, end=0,
+                          actor=[Actor("sides")], date="2025-03-11", date_precision="day")
+    add(store, "a1", "Harbor Wire", [accuse])
+    add(store, "a2", "Korea Ledger", [reject])
+    assert store.conflicts() == []
+
+
+def test_denied_report_stays_apart_and_answers_only_its_own_kind(store):
+    ri = Actor("Ri Chol Min", "PERSON", None, "person:ri chol min")
+    dismissed = EventMention(article_id="", event_type="PERSONNEL", sentence="North Korea dismissed defense "
+                             "minister Ri Chol Min last month.", start=0, end=0, actor=[NK], recipient=[ri],
+                             modality="claimed", date="2025-10", date_precision="month", date_from="text")
+    inspected = EventMention(article_id="", event_type="INSPECT", sentence="Defense minister Ri Chol Min "
+                             "inspected an air force unit.", start=0, end=0, actor=[ri], modality="reported",
+                             date="2025-11-05", date_precision="day", date_from="text")
+    denied = EventMention(article_id="", event_type="PERSONNEL", sentence="North Korea denied that defense "
+                          "minister Ri Chol Min had been dismissed.", start=0, end=0, recipient=[ri],
+                          modality="denied", date="2025-11-06", date_precision="day", date_from="published")
+    add(store, "a1", "Korea Ledger", [dismissed])
+    add(store, "a2", "Pyongyang Monitor", [inspected, denied])
+    assert len(store.events()) == 3  # the denial is not fused into the claim it answers
+    (c,) = store.conflicts()
+    claim = next(ev for ev in store.events() if ev.modality == "claimed")
+    assert c.field == "occurrence" and claim.id in c.event_ids
+    assert not any(ev.event_type == "INSPECT" and ev.id in c.event_ids for ev in store.events())
+
+
+def test_launch_and_the_other_sides_alert_are_not_mutual_blame(store):
+    sk = Actor("South Korean military", None, "KOR")
+    alert = EventMention(article_id="", event_type="MOBILIZE", sentence="The South Korean military raised its "
+                         "surveillance posture after North Korea fired two ballistic missiles.", start=0, end=0,
+                         actor=[sk], date="2025-03-11", date_precision="day")
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the East Sea.", 2)])
+    add(store, "a2", "Korea Ledger", [alert])
+    assert len(store.events()) == 2  # two sides, two acts
+    assert store.conflicts() == []
+    # Each side naming the other as the one that opened fire is still a conflict on the actor.
+    shelling = EventMention(article_id="", event_type="ASSAULT", sentence="North Korean artillery fired shells "
+                            "near Yeonpyeong Island.", start=0, end=0, actor=[NK], date="2025-09-26",
+                            date_precision="day", date_from="text")
+    blame = EventMention(article_id="", event_type="ASSAULT", sentence="South Korean forces started the clash "
+                         "by firing shells near Yeonpyeong Island.", start=0, end=0, actor=[KR],
+                         modality="claimed", date="2025-09-26", date_precision="day", date_from="text")
+    add(store, "a3", "Harbor Wire", [shelling], story="s2")
+    add(store, "a4", "Pyongyang Monitor", [blame], story="s2")
+    assert [c.field for c in store.conflicts()] == ["actor"]

@@ -163,3 +163,68 @@ def test_user_ontology_adds_a_type_and_overrides_one(tmp_path: Path) -> None:
     assert names(m.actor) == ["North Korea"] and "space" in m.context
     art = pipe.run(Article(id="s", text="Chile and Peru agreed to a fishing accord.", published=None))
     assert "treaty-watch" in only(art, "AGREE").context
+
+
+def test_offset_from_another_clause_dates_an_earlier_happening_as_background(pipe: Pipeline) -> None:
+    art = run(pipe, "Iran seized an oil tanker in the Gulf on Tuesday. The seizure came a week after Iranian forces "
+                    "seized a container ship near Hormuz.", published="2024-05-14")
+    now, before = [m for m in art.events if m.event_type == "COERCE"]
+    assert (now.date, now.modality) == ("2024-05-14", "asserted")
+    # "a week after X seized": X is a week before the report's day; an earlier seizure is background.
+    assert (before.date, before.date_from, before.modality) == ("2024-05-07", "text", "historical")
+
+
+def test_last_weeks_happening_is_background(pipe: Pipeline) -> None:
+    art = run(pipe, "Iran test-fired a ballistic missile on Tuesday. Last week's launch had also ended in the "
+                    "desert, the ministry said.", published="2024-05-14")
+    now, before = [m for m in art.events if m.event_type == "MOBILIZE"]
+    assert now.modality != "historical" and before.modality == "historical"
+
+
+def test_called_off_plan_is_negated_and_its_weekday_lies_ahead(pipe: Pipeline) -> None:
+    art = run(pipe, "Talks between the trade ministers of Chile and Peru that had been scheduled for Monday in Lima "
+                    "have been cancelled, an official said on Friday.", published="2024-05-10")
+    m = only(art, "CONSULT")
+    assert m.modality == "negated"
+    assert (m.date, m.date_from) == ("2024-05-13", "text")  # the coming Monday, not the one before Friday
+    assert only(run(pipe, "Seoul postponed the summit with Tokyo."), "CONSULT").modality == "negated"
+
+
+def test_the_events_day_beats_the_reports_day(pipe: Pipeline) -> None:
+    art = run(pipe, "Iran's Revolutionary Guard conducted a test of cruise missiles fitted with a new engine on "
+                    "Sunday, state television reported on Monday.", published="2024-05-13")
+    assert only(art, "MOBILIZE").date == "2024-05-12"
+
+
+def test_days_earlier_inside_a_report_is_a_date_not_history(pipe: Pipeline) -> None:
+    art = run(pipe, "State media said the general had visited a tank division two days earlier.",
+              published="2024-05-13")
+    m = only(art, "INSPECT")
+    assert (m.date, m.modality) == ("2024-05-11", "reported")
+
+
+def test_passive_harm_by_a_countrys_weapon_names_that_side(pipe: Pipeline) -> None:
+    art = run(pipe, "Two Ukrainian soldiers were killed when Russian drones struck a checkpoint.")
+    killed = next(m for m in art.events if m.trigger == "killed")
+    assert killed.actor and killed.actor[0].country == "RUS"
+
+
+def test_counts_in_an_outcome_clause_belong_to_the_event(pipe: Pipeline) -> None:
+    art = run(pipe, "Russian artillery fired 40 shells at the village, wounding three civilians.")
+    m = only(art, "ASSAULT")
+    assert [(q.value, q.unit) for q in m.quantities] == [(40, "shell"), (3, "civilian")]
+
+
+def test_a_later_time_inside_another_clause_does_not_date_or_plan_the_trigger(pipe: Pipeline) -> None:
+    art = run(pipe, "The trade ministers of Chile and Peru met in Lima on Monday and agreed to cut tariffs from "
+              "next year.", published="2024-05-13")
+    met, agreed = only(art, "CONSULT"), only(art, "AGREE")
+    assert (met.modality, met.date) == ("asserted", "2024-05-13")
+    assert (agreed.modality, agreed.date) == ("asserted", "2024-05-13")
+
+
+def test_a_named_body_takes_the_country_its_phrase_gives(pipe: Pipeline) -> None:
+    # Sides are compared by country: "Russia's Foreign Ministry" must be on Russia's.
+    art = run(pipe, "Russia's Foreign Ministry condemned the new sanctions.")
+    m = only(art, "ACCUSE")
+    assert m.actor and m.actor[0].country == "RUS"

@@ -124,3 +124,17 @@ def test_source_carries_to_the_next_sentence_of_the_paragraph(pipe: Pipeline) ->
     assert [a.name for a in ins.actor] == ["Kim Jong Un"]
     arrest = one(evs, "COERCE")  # a new paragraph: no inherited source
     assert (arrest.modality, arrest.attributed_to) == ("asserted", None)
+
+
+def test_cancelled_happening_is_negated(pipe: Pipeline) -> None:
+    m = one(events(pipe, "A meeting between the trade ministers of Chile and Peru has been called off."), "CONSULT")
+    assert m.modality == "negated"
+    m = one(events(pipe, "Peru postponed the talks with Chile."), "CONSULT")
+    assert m.modality == "negated"
+
+
+def test_days_earlier_is_not_history_but_years_earlier_is(pipe: Pipeline) -> None:
+    m = one(events(pipe, "Officials said the troops had withdrawn from the town a day earlier."), "RETREAT")
+    assert m.modality == "reported"
+    m = one(events(pipe, "Officials said the troops had withdrawn years earlier."), "RETREAT")
+    assert m.modality == "historical"

@@ -23,9 +23,18 @@ POSITIVE = {"asserted", "reported", "claimed"}
 NEGATIVE = {"denied", "negated"}
 CLAIM_TYPES = {"ACCUSE"}
 DENIAL_TYPES = {"REJECT"}
-BLAME_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}  # where "who did it" is contested
+# Where "who did it" is contested: uses of force. A launch and the other side's raised alert on the same
+# day (both MOBILIZE) are two acts, not two versions of one.
+BLAME_TYPES = {"ASSAULT", "COERCE"}
 MAX_PEERS = 300
 MANY_RECIPIENTS = {"PERSONNEL"}  # the official removed and the one appointed are both recipients
+# Counted nouns that count the same things: "seven companies" and "nine entities" sanctioned disagree.
+UNIT_FAMILY = {"company": "entity", "firm": "entity", "entity": "entity", "organization": "entity",
+               "organisation": "entity", "business": "entity"}
+
+
+def unit_key(unit: str) -> str:
+    return UNIT_FAMILY.get(unit, unit)
 
 
 def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
@@ -46,6 +55,17 @@ def participants_differ(x: list[Actor], y: list[Actor]) -> bool:
     if not x or not y:
         return False
     return not any(_variants(a, b) for a in x for b in y)
+
+
+def same_side(x: list[Actor], y: list[Actor]) -> bool:
+    """Known on both sides and the same: one entity, a name variant, or the same country."""
+    for a in x:
+        for b in y:
+            if (a.entity_id and a.entity_id == b.entity_id) or names_equivalent(a.name, b.name):
+                return True
+            if a.country and a.country == b.country:
+                return True
+    return False
 
 
 class ConflictFinder:
@@ -92,12 +112,13 @@ class ConflictFinder:
         if len({m.article_id for m in ev.mentions}) < 2:
             return out
         out += self._disagreement(ev, "date", _stated_date, differ=_dates_differ)
-        units = {q.unit for m in ev.mentions for q in m.quantities}
+        units = {unit_key(q.unit) for m in ev.mentions for q in m.quantities}
         for unit in sorted(units):
             out += self._disagreement(
                 ev, "quantity",
-                lambda m, u=unit: next((q.value for q in m.quantities if q.unit == u), None),  # type: ignore[misc]
-                what=f"number of {unit}s" if not unit.endswith("s") else f"number of {unit}",
+                lambda m, u=unit: next((q.value for q in m.quantities if unit_key(q.unit) == u),  # type: ignore[misc]
+                                       None),
+                what=f"number of {_plural(unit)}",
             )
         out += self._disagreement(ev, "actor", lambda m: tuple(a for a in m.actor if a.entity_id),
                                   differ=lambda a, b: participants_differ(list(a), list(b)))
@@ -134,14 +155,20 @@ class ConflictFinder:
         return out
 
     def _claim_vs_denial(self, denial: Event, claim: Event) -> Conflict | None:
-        """A denial answers a claim: the denier is the accused (or the claimed actor) and they are about the
-        same thing (an accusation, or shared content words)."""
+        """A denial answers a claim. A rejection (REJECT) answers it when the one rejecting is the accused
+        (or the claimed actor): known, and the same entity or country - "the two sides failed to agree"
+        answers nobody's accusation. A denied report of a happening ("denied that Ri had been dismissed")
+        answers claims of the same kind of happening. Either way they must be about the same thing (an
+        accusation, or shared content words)."""
         if not _is_denial(denial) or _is_denial(claim):
             return None
         if claim.modality not in POSITIVE and claim.event_type not in CLAIM_TYPES:
             return None
         accused = claim.recipient if claim.event_type in CLAIM_TYPES else claim.actor
-        if denial.actor and accused and participants_differ(denial.actor, accused):
+        if denial.event_type in DENIAL_TYPES:
+            if not same_side(denial.actor, accused):
+                return None
+        elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
             return None
         if claim.event_type not in CLAIM_TYPES and _overlap(denial, claim) < 3:
             return None
@@ -256,3 +283,9 @@ def _plain(v: Any) -> Any:
 
 def _names(actors: list[Actor]) -> str:
     return " and ".join(a.name for a in actors)
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith("s"):
+        return unit
+    return unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"

@@ -5,9 +5,11 @@ Online: each new mention is compared only with candidate events found through in
 the store grows. A mention joins the best candidate whose score passes FUSE_THRESHOLD, else it starts a
 new event.
 
-What counts for a match: the same type (required), compatible dates (a week apart is a different
-happening; a day or two apart may be one happening reported with different days, which then shows up as
-a date conflict), overlapping participants (same entity, or a transliteration variant), the same story,
+What counts for a match: the same type (required), the same standing in time (a background reference
+to an earlier happening, a plan and a denial are kept apart from reports of what is happening now, see
+`compatible_phase`), compatible dates (a week apart is a different happening; a day or two apart may be
+one happening reported with different days, which then shows up as a date conflict), overlapping
+participants (same entity, a transliteration variant, or a body and its own country), the same story,
 and shared content words of the sentences (numbers are left out, so "two missiles" and "three missiles"
 can still fuse and be flagged as a quantity conflict).
 """
@@ -41,13 +43,51 @@ MODALITY_RANK = {
 }
 
 
+def stem(w: str) -> str:
+    """A crude suffix strip so that inflections meet: "wounded"/"wounding", "missiles"/"missile",
+    "companies"/"company", "Korea's"/"Korea"."""
+    w = w.removesuffix("'s").rstrip("'")
+    if w.endswith("ies") and len(w) > 5:
+        w = w[:-3] + "y"
+    else:
+        for suffix in ("ing", "ed", "s"):
+            if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+
+
 def content_words(sentence: str) -> set[str]:
     out = set()
     for w in _WORD.findall(sentence.lower()):
         if w in STOP or len(w) < 3:
             continue
-        out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+        out.add(stem(w))
     return out
+
+
+# How a mention stands in time. Reports of a happening ("now": asserted, reported, claimed, negated, ...)
+# fuse with each other; a background reference ("past": historical) restates an earlier happening and would
+# count the outlet's recap as corroboration; a plan ("future") is a different happening from what took
+# place unless both name the same day; a denial is the denier's own statement, tied to the claim it
+# answers by a conflict (see conflicts.py), not fused into it.
+PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
+
+
+def phase(modality: str | None) -> str:
+    return PHASE.get(modality or "", "now")
+
+
+def compatible_phase(m: EventMention, ev: Event) -> bool:
+    p, phases = phase(m.modality), {phase(x.modality) for x in ev.mentions}
+    if not phases or p in phases:
+        return True
+    if p in ("past", "denied") or phases <= {"past", "denied"}:
+        return False
+    # A plan and a report (either way round) of one happening: "talks planned for Saturday" and "met on
+    # Saturday" both name the day; a plan for "next week" names none and stays its own event.
+    return m.date_from == "text" and m.date_precision == "day" and any(
+        x.date == m.date and x.date_from == "text" and x.date_precision == "day" for x in ev.mentions)
 
 
 def parse_date(value: str | None) -> Date | None:
@@ -108,19 +148,29 @@ def same_participants(a: list[Actor], b: list[Actor]) -> float:
         return 1.0
     ca, cb = {x.country for x in a if x.country}, {y.country for y in b if y.country}
     if ca and cb:
-        return 0.8 if ca & cb else 0.0
+        if not ca & cb:
+            return 0.0
+        # A state and one of its own bodies or forces ("North Korea" / "Missile Administration") are the
+        # same side; two bodies of one country may still be two actors.
+        state = any(x.kind == "GPE" and x.country in cb for x in a) or \
+            any(y.kind == "GPE" and y.country in ca for y in b)
+        return 0.9 if state else 0.8
     named_a, named_b = [x for x in a if x.entity_id], [y for y in b if y.entity_id]
     return 0.2 if named_a and named_b else 0.5
 
 
 def match_score(m: EventMention, m_story: str | None, ev: Event, ev_words: set[str]) -> float:
-    if m.event_type != ev.event_type:
+    if m.event_type != ev.event_type or not compatible_phase(m, ev):
         return 0.0
     text_dated = any(x.date_from != "published" for x in ev.mentions if x.date)
     ds = date_score(m.date, ev.date, soft=m.date_from == "published" or not text_dated)
     if ds is None:
         return 0.0
     act = same_participants(m.actor, ev.actor)
+    if act == 0.0:
+        # Actors of two different countries are two acts (a launch and the other side's raised alert), or
+        # two versions of who acted, which conflicts.py sets against each other: never one event.
+        return 0.0
     rec = same_participants(m.recipient, ev.recipient)
     words = content_words(m.sentence)
     overlap = len(words & ev_words) / max(1, min(len(words), len(ev_words)))

@@ -10,10 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date as Date
+from datetime import timedelta
 from typing import Any
 
 from ..model import Actor, Article, EventMention, Timex
-from .arguments import ArticleContext, agent, subject
+from .arguments import ArticleContext, agent, parse_number, subject
+from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation
 from .nlp import get_nlp
@@ -77,6 +81,7 @@ class EventsComponent:
         ctx = ArticleContext(article, doc)
         paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", article.text or "")]
         events: list[EventMention] = []
+        spans: list[_Dated] = []  # the date each mention got, with the days it covers
         # (paragraph, source, actors it was quoted about) of the previous sentence, if it named a source
         prev: tuple[int, str, set[str]] | None = None
         for sent in doc.sents:
@@ -90,7 +95,7 @@ class EventsComponent:
             for trig in find_triggers(sent, self.ontology):
                 if trig.suppressed:
                     continue
-                m, pres = self._mention(article, ctx, sent, trig)
+                m, pres, dated = self._mention(article, ctx, sent, trig)
                 if m is None:
                     continue
                 ids = {a.entity_id or a.name for a in m.actor}
@@ -103,24 +108,26 @@ class EventsComponent:
                     # Kim called for ... . Kim's remarks came during his inspection ...").
                     m.attributed_to, m.modality = prev[1], "reported"
                 events.append(m)
+                spans.append(dated)
             named = named or _sentence_source(sent, ctx)
             _note_speaker(sent, ctx)
             prev = (para, named, quoted_about) if named else None
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
+        _mark_background(events, spans)
         article.events = events
         return article
 
     # ------------------------------------------------------------------ one mention
     def _mention(self, article: Article, ctx: ArticleContext, sent: Any,
-                 trig: Trigger) -> tuple[EventMention | None, Presentation]:
+                 trig: Trigger) -> tuple[EventMention | None, Presentation, _Dated]:
         onto, tok = self.ontology, trig.tok
         etype = trig.type
         actors, recipients, clause = self._arguments(ctx, trig)
         lemma = tok.lemma_.lower()
         if not actors:
-            actors = fallback_actors(ctx, trig, etype)
+            actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig)
         if etype == "MOBILIZE" and (joint(tok) or len({a.country for a in actors if a.country}) >= 2 or
                                     len(np_countries(ctx, actors)) >= 2):
             etype = "COOPERATE"  # joint drills of two countries' forces
@@ -132,31 +139,41 @@ class EventsComponent:
             etype = "AID"
         # A capital as a participant is its government ("urged Pyongyang", "visited Beijing": China hosts);
         # as a place it stays a city (see `location`).
-        actors = [capital_as_state(a) for a in actors]
-        recipients = [capital_as_state(r) for r in recipients]
+        actors = [_country_from_phrase(capital_as_state(a)) for a in actors]
+        recipients = [_country_from_phrase(capital_as_state(r)) for r in recipients]
         spec = onto.types.get(etype)
         if spec is not None and not spec.recipient:
             recipients = []
         if spec is not None and spec.verbal and not actors and not recipients:
-            return None, Presentation()  # "were discussed": a verbal act nobody performed tells nothing
+            return None, Presentation(), _Dated()  # "were discussed": a verbal act nobody performed tells nothing
         stext = text_span = sent.text
         lead = len(text_span) - len(text_span.lstrip())
         start = sent.start_char + lead
         stext = text_span.strip()
         timexes = [t for t in article.timexes if start <= t.start < start + len(stext)]
-        pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in timexes])
+        anchors = {tok.i} | ({clause.i} if clause is not None else set())
+        # Only a time expression on the trigger's own phrase makes it future: "agreed to share data from next
+        # year" is an agreement made now about sharing later.
+        own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
+                       and _reaches(x, anchors) is not None]
+        pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
         if trig.negated and pres.modality not in ("denied",):
             pres.bump("negated")
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
-        date, precision = _date(ctx, trig, clause, timexes, article.published, pres.modality)
-        from_published = date is not None and not any(timex_date(t)[0] == date for t in timexes)
+        dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        date, precision = dated.date, dated.precision
         if date and article.published and date[:4].isdigit() and int(date[:4]) < int(article.published[:4]) - 1 \
                 and pres.modality in ("asserted", "reported"):
             pres.modality = "historical"
         scope = ctx.clause_scope(tok)
         if clause is not None and clause != tok:
             scope += [t for t in ctx.clause_scope(clause) if t.i not in {x.i for x in scope}]
+        # A subjectless participle clause tells the same event's outcome ("fired 30 shells, wounding two
+        # marines"): its counts belong to the event, so reports giving other counts can be compared.
+        outcome = [t for c in (clause if clause is not None else tok).children
+                   if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(g.dep_.startswith("nsubj") for g in c.children)
+                   for t in ctx.clause_scope(c)]
         exclude = {a.entity_id for a in actors + recipients if a.entity_id}
         m = EventMention(
             article_id=article.id, event_type=etype, sentence=stext, start=start, end=start + len(stext),
@@ -164,12 +181,29 @@ class EventsComponent:
             mode=mode_of(onto, etype, lemma, tok), context=contexts_of(onto, etype, sent),
             actor=actors, recipient=recipients, modality=pres.modality, attributed_to=pres.source,
             date=date, date_precision=precision, location=ctx.location(scope, exclude),
-            date_from=None if date is None else ("published" if from_published else "text"),
-            quantities=ctx.quantities(scope))
+            date_from=dated.source, quantities=ctx.quantities(scope + outcome))
         if actors:
             ctx.last_subject = actors[0]
             ctx.last_actors[(etype, lemma)] = actors
-        return m, pres
+        return m, pres, dated
+
+    def _instrument(self, ctx: ArticleContext, trig: Trigger) -> list[Actor]:
+        """A passive harm with no agent, caused by a country's weapon: "three marines were wounded when North
+        Korean shells landed" - the side whose shells they were acted (the weapon's phrase, with its country)."""
+        tok = trig.tok
+        if tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+            return []
+        weapons = self.ontology.sets.get("weapon", frozenset())
+        for c in tok.children:
+            if c.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
+                                            for m in c.children):
+                continue
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.lemma_.lower() in weapons:
+                found = [a for a in ctx.actors(subj) if a.country]
+                if found:
+                    return found
+        return []
 
     def _arguments(self, ctx: ArticleContext, trig: Trigger) -> tuple[list[Actor], list[Actor], Any]:
         """(actors, recipients, clause verb) for a verb or an event noun."""
@@ -192,6 +226,20 @@ class EventsComponent:
             actors = ctx.actors(subject(trig.actor_from))
             recips = without(recips, actors)
         return actors, recips, clause
+
+
+def _country_from_phrase(a: Actor) -> Actor:
+    """A named body or person with no country of its own takes the one its phrase puts before the name:
+    "Russia's Foreign Ministry", "his South Korean counterpart, Han Do-yun". Fusion and conflicts compare
+    sides by country, so an ORG or PERSON without one cannot be matched with its state. Only one country
+    counts: "the foreign ministers of Japan and South Korea" is not a named actor anyway."""
+    if a.country or a.kind not in ("ORG", "PERSON") or not a.text or a.name not in a.text:
+        return a
+    words = re.findall(r"[A-Z][\w.-]*", a.text[:a.text.index(a.name)].replace("'s", " "))
+    gaz = gazetteer()
+    found = {iso for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)
+             if (iso := gaz.country_of_any(" ".join(words[i:j])))}
+    return replace(a, country=found.pop()) if len(found) == 1 else a
 
 
 def _note_speaker(sent: Any, ctx: ArticleContext) -> None:
@@ -220,41 +268,234 @@ def _sentence_source(sent: Any, ctx: ArticleContext) -> str | None:
     return None
 
 
+Span = tuple[Date, Date]  # the first and last day a date covers
+
+
+@dataclass
+class _Dated:
+    """A mention's date: the calendar prefix and its precision, where it came from ("text" or "published")
+    and the days it covers (a week keeps its seven days here, though its prefix is only the month)."""
+
+    date: str | None = None
+    precision: str | None = None
+    source: str | None = None
+    span: Span | None = None
+
+
+# Dependencies that open a clause of its own: a time expression inside one dates that clause, not the trigger.
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj", "pcomp"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_UNIT_DAYS = {"day": 1, "week": 7}  # offsets short enough to give a day ("a week after", "a day earlier")
+_PLAN_WORDS = frozenset({"plan", "planned", "schedule", "scheduled", "set", "due", "slated", "expected"})
+# A happening that ended before the article's own one of that type and began at least this many days
+# before it is background ("last week's launch"); a strike two days earlier in a roundup is not.
+_MIN_BACKGROUND_DAYS = 5
+
+
+def _timex_root(doc: Any, t: Timex) -> Any:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _plan_word(tok: Any) -> bool:
+    return tok.lemma_.lower() in _PLAN_WORDS or tok.lower_ in _PLAN_WORDS
+
+
+def _opens_clause(x: Any) -> bool:
+    """Does `x` head a clause of its own, whose time is not its governor's? A relative clause of planning
+    ("a meeting that had been planned for Saturday") dates its noun, and a "when" clause ("were wounded
+    when shells landed on Friday") happens at the same time."""
+    if x.dep_ not in _CLAUSAL or _plan_word(x):
+        return False
+    return not (x.dep_ == "advcl" and any(c.lower_ in ("when", "as", "while") and c.dep_ in ("mark", "advmod")
+                                          for c in x.children))
+
+
+def _reaches(x: Any, anchors: set[int], max_steps: int = 8) -> list[Any] | None:
+    """The tokens passed on the way up from `x` to one of `anchors` without leaving through another clause
+    (see `_opens_clause`); None when the way up leaves the trigger's phrase."""
+    path: list[Any] = []
+    for _ in range(max_steps):
+        if x.head == x:
+            return None
+        if _opens_clause(x):
+            return None
+        path.append(x)
+        x = x.head
+        if x.i in anchors:
+            return path
+    return None
+
+
+def _span_of(value: str | None) -> Span | None:
+    """The days a TIMEX3 value covers (2025-09-16, 2025-W37, 2025-09, 2025)."""
+    if not value:
+        return None
+    try:
+        if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", value):
+            d = Date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.match(r"(\d{4})-W(\d{2})$", value):
+            monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + timedelta(days=6)
+        if m := re.match(r"(\d{4})-(\d{2})$", value):
+            first = Date(int(m[1]), int(m[2]), 1)
+            nxt = Date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - timedelta(days=1)
+        if m := re.match(r"(\d{4})$", value):
+            return Date(int(m[1]), 1, 1), Date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _day(d: Date) -> _Dated:
+    return _Dated(d.isoformat(), "day", "text", (d, d))
+
+
+def _offset_days(tok: Any) -> int | None:
+    """Days in a short measure phrase: "a week", "two days", "one day" (npadvmod of `tok`)."""
+    for c in tok.children:
+        unit = c.lemma_.lower()
+        if c.dep_ != "npadvmod" or unit not in _UNIT_DAYS:
+            continue
+        n: float | None = 1.0 if c.tag_ == "NN" else None  # "a week" / "weeks" without a count says nothing
+        for g in c.children:
+            if g.dep_ == "nummod":
+                n = parse_number([g.text])
+        if n is not None and n == int(n):
+            return int(n) * _UNIT_DAYS[unit]
+    return None
+
+
+def _reference_day(ctx: ArticleContext, verb: Any, timexes: list[Timex], published: str | None) -> Date | None:
+    """The day of the clause an offset counts from: its own day expression, else the report's date."""
+    for t in timexes:
+        x = _timex_root(ctx.doc, t)
+        if x is not None and _reaches(x, {verb.i}, max_steps=3) is not None:
+            span = _span_of(t.value)
+            return span[0] if span and span[0] == span[1] else None
+    pub = _span_of(published[:10]) if published else None
+    return pub[0] if pub else None
+
+
+def _relative(ctx: ArticleContext, tok: Any, clause: Any, timexes: list[Timex],
+              published: str | None) -> _Dated | None:
+    """A day told as an offset from another clause: "came a week after North Korea fired" (the firing is a
+    week before the coming), "had visited the unit a day earlier" (before the report), "two days before".
+    No time expression covers these: the timex gives only a duration."""
+    root = tok.sent.root
+    for verb in {tok, clause} - {None}:
+        for c in verb.children:
+            # Only inside a report ("KCNA said Ri had visited the unit a day earlier"): the offset counts
+            # from the report; in a sentence of its own it counts from something the text does not say.
+            if c.dep_ == "advmod" and c.lower_ in ("earlier", "later") and verb != root:
+                days = _offset_days(c)
+                ref = _reference_day(ctx, root, timexes, published) if days is not None else None
+                if days is not None and ref is not None:
+                    return _day(ref - timedelta(days=days if c.lower_ == "earlier" else -days))
+        marks = [c for c in verb.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")]
+        if verb.dep_ == "pobj" and verb.head.lower_ in ("after", "before"):
+            marks.append(verb.head)
+        for mk in marks:
+            days = _offset_days(verb) if mk.head == verb else None
+            days = days if days is not None else _offset_days(mk)
+            gov = verb.head if mk.head == verb else mk.head
+            if days is None or gov == verb:
+                continue
+            ref = _reference_day(ctx, gov, timexes, published)
+            if ref is not None:
+                return _day(ref - timedelta(days=days if mk.lower_ == "after" else -days))
+    return None
+
+
 def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex], published: str | None,
-          modality: str) -> tuple[str | None, str | None]:
-    """From a timex in the sentence (preferring one attached to the trigger or its clause); else the
-    publication date for a past/present report of a real event; else null."""
+          modality: str) -> _Dated:
+    """From a timex in the sentence (preferring one attached to the trigger or its clause), or an offset
+    from another clause ("a week after"); else the publication date for a past/present report of a real
+    event; else null."""
     doc, tok = ctx.doc, trig.tok
     anchors = {tok.i} | ({clause.i} if clause is not None else set())
     root = tok.sent.root
     # The main clause's time ("On Tuesday, officials said troops had arrested ...") dates what it reports,
-    # unless the trigger sits in its own dated clause.
-    in_root_clause = any(x.i == tok.i for x in root.subtree)
+    # unless the trigger sits in its own dated clause. A denial's day is not the day of what it denies.
+    in_root_clause = any(x.i == tok.i for x in root.subtree) and modality != "denied"
 
     def rank(t: Timex) -> int | None:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        x = _timex_root(doc, t)
+        if x is None:
             return None
-        x, steps = span.root, 0
+        start, steps = x, 0
         while x.head != x and steps < 3:
+            if x != start and _opens_clause(x):
+                # Another clause's time ("agreed to share data from next year" is when the sharing starts);
+                # a clause hanging off the main one still counts as the main clause's time, as it did.
+                x = root if x.head == root else x
+                break
             x, steps = x.head, steps + 1
             if x.i in anchors:
                 return 0
             if x.i == root.i and in_root_clause:
-                return 1
-        return None
+                break
+        # Deeper inside the trigger's own phrase ("a test-fire of missiles fitted with ... on Tuesday, KCNA
+        # reported on Wednesday"): the event's day, ahead of the report's.
+        if _reaches(start, anchors) is not None:
+            return 1
+        return 2 if x.i == root.i and in_root_clause else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
     scored = [(r, t) for t in timexes if (r := rank(t)) is not None]
-    ranked = [t for _, t in sorted(scored, key=lambda rt: (rt[0], abs(rt[1].start - tok.idx)))]
-    for t in ranked:
+    ranked = sorted(scored, key=lambda rt: (rt[0], abs(rt[1].start - tok.idx)))
+    for r, t in ranked:
+        if r == 2 and (rel := _relative(ctx, tok, clause, timexes, published)) is not None:
+            return rel  # "came a week after X fired": the offset beats the main clause's day
         d, prec = timex_date(t)
         if d:
-            return d, prec
+            return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
+    rel = _relative(ctx, tok, clause, timexes, published)
+    if rel is not None:
+        return rel
     if published and modality not in ("planned", "hypothetical", "speculated", "negated", "historical"):
         verb = clause if clause is not None else tok
         if verb.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in verb.children
                                              if c.dep_ in ("aux", "auxpass")):
-            return published[:10], "day"
-    return None, None
+            return _Dated(published[:10], "day", "published", _span_of(published[:10]))
+    return _Dated()
+
+
+def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int], published: str | None,
+                  modality: str) -> _Dated:
+    """ "A meeting that had been planned for Saturday has been called off" (on a Friday): the past tense
+    makes the timex pick the last Saturday, but what was planned and did not happen lies ahead: the first
+    such weekday after the report."""
+    if modality not in ("planned", "negated") or dated.precision != "day" or not published:
+        return dated
+    words = re.findall(r"[a-z]+", t.text.lower())
+    pub, span = _span_of(published[:10]), dated.span
+    x = _timex_root(ctx.doc, t)
+    path = _reaches(x, anchors) if x is not None else None
+    if not (words and words[-1] in _WEEKDAYS and set(words) <= _WEEKDAYS | {"on", "s"}) or pub is None \
+            or span is None or path is None or not any(_plan_word(p) for p in path):
+        return dated
+    if span[0] < pub[0]:
+        return _day(span[0] + timedelta(days=7))
+    return dated
+
+
+def _mark_background(events: list[EventMention], dated: list[_Dated]) -> None:
+    """A happening dated clearly before one of the same type the article already reported is background
+    ("The launch came a week after North Korea fired two missiles", "Last week's launch had also ...").
+    Only days read from the text count for the earlier one: a publication date says nothing of when."""
+    for i, m in enumerate(events):
+        span = dated[i].span
+        if m.modality not in ("asserted", "reported") or dated[i].source != "text" or span is None:
+            continue
+        for j in range(i):
+            lead, lead_span = events[j], dated[j].span
+            if lead.event_type != m.event_type or lead_span is None or lead.modality not in (
+                    "asserted", "reported", "claimed"):
+                continue
+            if span[1] < lead_span[0] and (lead_span[0] - span[0]).days >= _MIN_BACKGROUND_DAYS:
+                m.modality = "historical"
+                break

@@ -57,8 +57,10 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
                 p.bump("speculated")
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
-        elif dep == "advmod" and low in lex["historical_markers"]:
+        elif dep == "advmod" and low in lex["historical_markers"] and not _short_offset(c):
             p.bump("historical")
+        elif dep == "amod" and _cancels(c, lex):
+            p.bump("negated")  # "the cancelled meeting"
         elif dep == "amod" and low in lex["speculation_adjectives"]:
             p.bump("speculated")
         elif dep == "amod" and low in lex["plan_adjectives"]:
@@ -86,7 +88,9 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
             break  # a relative or finite adverbial clause says its own thing
         if t.pos_ in ("VERB", "AUX"):
             _own_markers_governor(t, child, p, lex)
-        if lemma in lex["deny_verbs"] | lex["deny_nouns"] and t.pos_ in ("VERB", "NOUN") and \
+        if t.pos_ == "VERB" and _cancels(t, lex) and child.dep_ in ("nsubjpass", "dobj"):
+            p.bump("negated")  # "a meeting ... has been called off", "Seoul postponed the talks"
+        elif lemma in lex["deny_verbs"] | lex["deny_nouns"] and t.pos_ in ("VERB", "NOUN") and \
                 t != tok and child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj"):
             p.bump("denied")
         elif lemma in lex["claim_verbs"] and t.pos_ == "VERB":
@@ -110,6 +114,19 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
     if p.source and p.modality == "reported" and _speculative_source(p.source, lex):
         p.bump("speculated")
     return p
+
+
+def _cancels(t: Any, lex: Any) -> bool:
+    """ "cancel", "postpone", "call off" (a phrasal verb with its particle)."""
+    lemma = t.lemma_.lower()
+    prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
+    return lemma in lex["cancel_verbs"] or (prt is not None and f"{lemma} {prt}" in lex["cancel_verbs"])
+
+
+def _short_offset(marker: Any) -> bool:
+    """ "a day earlier", "two weeks earlier": a day counted back from the report, not the distant past
+    that "earlier" or "ago" alone signal."""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "day", "week") for c in marker.children)
 
 
 def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
