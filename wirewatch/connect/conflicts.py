@@ -237,9 +237,22 @@ def _is_denial(ev: Event) -> bool:
     return ev.event_type in DENIAL_TYPES or ev.modality == "denied"
 
 
+_TIME_WORDS = frozenset(
+    """last next year years month months week weeks day days today yesterday tomorrow earlier later ago
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _common_words(sentence: str) -> set[str]:
+    """Content words written in lower case: what a sentence is about, without the names in it (two
+    sentences that both name North Korea and Russia are not therefore about the same thing)."""
+    lower = " ".join(w for w in sentence.split() if w[:1].islower())
+    return {w for w in content_words(lower) if w not in _TIME_WORDS}
+
+
 def _overlap(a: Event, b: Event) -> int:
-    wa = set().union(*(content_words(m.sentence) for m in a.mentions))
-    wb = set().union(*(content_words(m.sentence) for m in b.mentions))
+    wa = set().union(*(_common_words(m.sentence) for m in a.mentions))
+    wb = set().union(*(_common_words(m.sentence) for m in b.mentions))
     return len(wa & wb)
 
 
