@@ -7,41 +7,13 @@ mentions with events already known, recount independent sources and confidence, 
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any
-
 from ..model import Article
-from ..store.db import Store, _split_sql
+from ..store.db import Store
 from .conflicts import ConflictFinder
 from .corroboration import corroborate
 from .fusion import Fuser, aggregate
 
 __all__ = ["assign_story", "default_connectors", "fuse_events"]
-
-
-class _JoinedConnection:
-    """The store's connection as the story clusterer sees it: its own commits and `with conn:` blocks
-    join the ingest batch's transaction instead of ending it, so a batch stays all-or-nothing."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._conn, name)
-
-    def commit(self) -> None:
-        if not self._conn.in_transaction:
-            self._conn.commit()
-
-    def executescript(self, script: str) -> None:
-        for stmt in _split_sql(script):
-            self._conn.execute(stmt)
-
-    def __enter__(self) -> _JoinedConnection:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def assign_story(store: Store, article: Article) -> None:
@@ -54,7 +26,7 @@ def assign_story(store: Store, article: Article) -> None:
     else:
         clusterer = getattr(store, "_story_clusterer", None)
         if clusterer is None:
-            clusterer = StoryClusterer(_JoinedConnection(store.conn))  # type: ignore[arg-type]
+            clusterer = StoryClusterer(store.conn)
             store._story_clusterer = clusterer  # type: ignore[attr-defined]
         names = [e.name for e in article.entities] or None
         result = clusterer.assign(article, entities=names)

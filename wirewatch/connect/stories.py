@@ -50,7 +50,8 @@ publication dates (None when no member has one: wirewatch never invents dates).
 
 Persistence: `SCHEMA_SQL` creates the `story_*` tables (idempotent; the constructor runs it). `seed()`
 bulk-imports already-clustered articles (an archive, a benchmark) as the same rows. One
-`StoryClusterer` should write a given database at a time; `assign` commits its own transaction.
+`StoryClusterer` should write a given database at a time; `assign` commits its own transaction unless
+the caller has one open (an ingest batch), which it then joins.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -267,8 +269,20 @@ class StoryClusterer:
         self.conn = conn
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.merge_threshold = MERGE_THRESHOLD
-        conn.executescript(SCHEMA_SQL)
-        conn.commit()
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_clusters'").fetchone() is None:
+            # A bare connection (tests, tools); the wirewatch store creates these tables in its migrations.
+            conn.executescript(SCHEMA_SQL)
+            conn.commit()
+
+    @contextmanager
+    def _unit(self) -> Iterator[None]:
+        """A transaction of our own, or a part of the caller's: inside an ingest batch the caller's
+        transaction decides, so a batch stays all-or-nothing."""
+        if self.conn.in_transaction:
+            yield
+            return
+        with self.conn:
+            yield
 
     # ------------------------------------------------------------------ state helpers
     def _meta(self, key: str, default: int = 0) -> int:
@@ -343,7 +357,7 @@ class StoryClusterer:
         the names of `article.entities` are used, else capitalised runs of the text. Re-assigning an
         article id that is already stored returns its current story without changing anything.
         """
-        with self.conn:
+        with self._unit():
             known = self.conn.execute(
                 "SELECT story_id, score FROM story_articles WHERE article_id = ?", (article.id,)
             ).fetchone()
@@ -407,7 +421,7 @@ class StoryClusterer:
                 df_new.update(counts.keys())
                 rows.append((art, counts, display))
             feats.append(rows)
-        with self.conn:
+        with self._unit():
             n_docs = self._meta("n_docs") + sum(len(r) for r in feats)
             self._set_meta("n_docs", n_docs)
             self.conn.executemany(
