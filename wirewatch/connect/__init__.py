@@ -7,27 +7,30 @@ mentions with events already known, recount independent sources and confidence, 
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from ..model import Article
 from ..store.db import Store
 from .conflicts import ConflictFinder
 from .corroboration import corroborate
 from .fusion import Fuser, aggregate
+from .stories import StoryClusterer
 
 __all__ = ["assign_story", "default_connectors", "fuse_events"]
+
+# One clusterer per open store, so its prepared state is reused across the articles of a run.
+_clusterers: WeakKeyDictionary[Store, StoryClusterer] = WeakKeyDictionary()
 
 
 def assign_story(store: Store, article: Article) -> None:
     """Put the article in a story (copies follow their original)."""
-    from .stories import StoryClusterer
-
     if article.duplicate_of:
         row = store.article_row(article.duplicate_of)
         story = row["story_id"] if row is not None else None
     else:
-        clusterer = getattr(store, "_story_clusterer", None)
+        clusterer = _clusterers.get(store)
         if clusterer is None:
-            clusterer = StoryClusterer(store.conn)
-            store._story_clusterer = clusterer  # type: ignore[attr-defined]
+            clusterer = _clusterers[store] = StoryClusterer(store.conn)
         names = [e.name for e in article.entities] or None
         result = clusterer.assign(article, entities=names)
         story = result.story_id

@@ -423,7 +423,8 @@ class Store:
 
     def events(self, *, where: str = "", params: Sequence[Any] = (), limit: int | None = None,
                offset: int = 0) -> list[Event]:
-        """Fused events with their mentions. Mentions not yet fused come back as one-mention events."""
+        """Fused events with their mentions (mentions no fusion step has grouped are not included; the
+        read layer in serve/queries.py and the exports show those as one-mention events)."""
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -436,8 +437,16 @@ class Store:
                 location=_location(r["location"]), story_id=r["story_id"], sources=r["sources"],
                 confidence=r["confidence"], confidence_reasons=json.loads(r["confidence_reasons"]),
             )
-            ev.mentions = self.mentions(where="event_id = ?", params=(ev.id,))
             out.append(ev)
+        # Mentions for all these events in a few queries rather than one per event.
+        by_event: dict[str, list[EventMention]] = {}
+        ids = [ev.id for ev in out]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for m in self.mentions(where=f"event_id IN ({','.join('?' * len(chunk))})", params=chunk):
+                by_event.setdefault(m.event_id or "", []).append(m)
+        for ev in out:
+            ev.mentions = by_event.get(ev.id, [])
         return out
 
     def events_by_ids(self, ids: Sequence[str]) -> list[Event]:
