@@ -51,7 +51,7 @@ def iter_inputs(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> 
         if str(p) == "-":
             yield from _guard(STDIN_SOURCE, lambda: read_stdin(stdin if stdin is not None else sys.stdin))
             continue
-        for entry in _expand(Path(p)):
+        for entry in expand_path(Path(p)):
             if isinstance(entry, InputError):
                 yield entry
             else:
@@ -67,7 +67,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
             if str(p) == "-":
                 total += 1
                 continue
-            total += sum(1 for e in _expand(Path(p)) if not isinstance(e, InputError))
+            total += sum(1 for e in expand_path(Path(p)) if not isinstance(e, InputError))
         return total
     except OSError:
         return None
@@ -191,7 +191,7 @@ def file_stem(path: Path) -> str:
 # --- walking ---------------------------------------------------------------------------------------
 
 
-def _expand(path: Path) -> Iterator[Path | InputError]:
+def expand_path(path: Path) -> Iterator[Path | InputError]:
     """A file as itself; a folder as its files, recursively, in sorted order, hidden entries skipped.
     Symlinked folders are not followed (no loops); symlinked files are read."""
     try:
@@ -215,7 +215,7 @@ def _expand(path: Path) -> Iterator[Path | InputError]:
         child = path / e.name
         try:
             if e.is_dir(follow_symlinks=False):
-                yield from _expand(child)
+                yield from expand_path(child)
                 continue
             if e.is_symlink() and e.is_dir():
                 continue  # a link to a folder: skipped to avoid cycles
