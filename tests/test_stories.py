@@ -249,3 +249,17 @@ def test_article_without_usable_text_gets_its_own_story(conn: sqlite3.Connection
     numbers_only = sc.assign(Article(id="nums", text="350 2024 14"))
     assert empty.is_new and numbers_only.is_new
     assert sc.story(empty.story_id).label == "empty"  # no headline to show: the article id
+
+
+def test_publication_dates_of_one_news_cycle_are_detail_evidence() -> None:
+    from wirewatch.connect.stories import _date_agreement, similarity
+
+    article = {"t": {"t:missile": 1.0}, "n": {"n:100": 1.0}}
+    story = {"t": {"t:missile": 2.0}, "n": {"n:350": 2.0}}
+    undated = similarity(article, story)
+    # Reports a day apart (time zones) agree fully; an undated side is no evidence either way.
+    assert _date_agreement(None) is None
+    assert _date_agreement(0) == _date_agreement(1) == 1.0
+    assert similarity(article, story, _date_agreement(1)) > undated
+    assert similarity(article, story, _date_agreement(1)) > similarity(article, story, _date_agreement(6))
+    assert similarity(article, story, None) == undated

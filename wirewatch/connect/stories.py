@@ -23,9 +23,12 @@ How an article is placed
    Matching words and names say *what kind* of happening; matching numbers and dates ("5.6 magnitude",
    "May 2013") say it is the *same* one, and disagreeing ones halve the score. Details only scale the
    content score, so two unrelated stories from the same month never meet through their dates alone.
-   When both the article and the story carry publication dates the score is multiplied by
-   exp(-max(0, gap - 2) / 14) (gap in days outside the story's span); beyond `MAX_GAP_DAYS` the story
-   is not a candidate at all.
+   When both the article and the story carry publication dates, their agreement is one more detail
+   aspect, exp(-max(0, gap - 1) / 3) (gap in days outside the story's span: 1 within a day, since
+   time zones put one happening's reports on neighbouring dates), so that reports of the same news
+   cycle that word their numbers differently ("2 missiles" / "three missiles") are not halved; and
+   the score is multiplied by exp(-max(0, gap - 2) / 14); beyond `MAX_GAP_DAYS` the story is not a
+   candidate at all. An undated side is no evidence either way (ECB+-style texts keep the old score).
 4. The best candidate wins when its score reaches the threshold (`DEFAULT_THRESHOLD`, set on the ECB+
    dev topics, where B-cubed F1 is flat within 0.01 for thresholds 0.15-0.18); otherwise the article
    starts a new story. Story ids are stable, sequential strings: "s-000001".
@@ -183,9 +186,11 @@ def _unit(vecs: Vectors) -> Vectors:
     return out
 
 
-def similarity(article: Vectors, story: Vectors) -> float:
+def similarity(article: Vectors, story: Vectors, when: float | None = None) -> float:
     """The content x detail score of the module docstring. `article` must be unit length per aspect;
-    `story` may be an unnormalised centroid (it is normalised here)."""
+    `story` may be an unnormalised centroid (it is normalised here). `when`: how well the article's
+    publication date agrees with the story's span (`_date_agreement`), one more detail aspect when
+    both are dated."""
     cos: dict[str, float] = {}
     for a, av in article.items():
         sv = story.get(a)
@@ -199,6 +204,8 @@ def similarity(article: Vectors, story: Vectors) -> float:
         return 0.0
     content = sum(w * c for w, c in content_w) / sum(w for w, _ in content_w)
     detail_w = [(ASPECT_WEIGHTS[a], cos[a]) for a in _DETAIL if a in article]
+    if when is not None:
+        detail_w.append((ASPECT_WEIGHTS["d"], when))
     if not detail_w:
         return content
     return content * (0.5 + sum(w * c for w, c in detail_w) / sum(w for w, _ in detail_w))
@@ -222,6 +229,15 @@ def _gap_days(pub: date, start: str | None, end: str | None) -> int | None:
     if pub > e:
         return (pub - e).days
     return 0
+
+
+def _date_agreement(gap: int | None) -> float | None:
+    """Publication-date agreement as detail evidence: 1 within a day of the story's span (time zones
+    put one happening's reports on neighbouring dates), then decaying over a few days; None when either
+    side is undated (no evidence, not disagreement)."""
+    if gap is None:
+        return None
+    return math.exp(-max(0, gap - 1) / 3.0)
 
 
 def _time_factor(gap: int | None) -> float:
@@ -373,9 +389,8 @@ class StoryClusterer:
 
             cands = self._candidates(vecs, published)
             for c in cands:
-                c.score = similarity(vecs, _aspects(c.centroid))
-                if published is not None:
-                    c.score *= _time_factor(_gap_days(published, c.start, c.end))
+                gap = _gap_days(published, c.start, c.end) if published is not None else None
+                c.score = similarity(vecs, _aspects(c.centroid), _date_agreement(gap)) * _time_factor(gap)
             cands.sort(key=lambda c: (-c.score, c.seq))
             best = cands[0] if cands and cands[0].score >= self.threshold else None
 
