@@ -250,3 +250,17 @@ def test_launch_and_the_other_sides_alert_are_not_mutual_blame(store):
     add(store, "a3", "Harbor Wire", [shelling], story="s2")
     add(store, "a4", "Pyongyang Monitor", [blame], story="s2")
     assert [c.field for c in store.conflicts()] == ["actor"]
+
+
+def test_claim_and_denial_in_two_stories_still_conflict(store):
+    """Story clustering depends on arrival order; a denial days after a claim is compared all the same."""
+    accuse = EventMention(article_id="", event_type="ACCUSE", sentence="The United States accused North Korea of "
+                          "shipping artillery shells to Russia.", start=0, end=0, actor=[US], recipient=[NK],
+                          modality="claimed", date="2025-03-11", date_precision="day")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="North Korea denied shipping any artillery "
+                        "shells to Russia.", start=0, end=0, actor=[NK], modality="denied", date="2025-03-12",
+                        date_precision="day")
+    add(store, "a1", "Harbor Wire", [accuse], story="s1")
+    add(store, "a2", "Korea Ledger", [deny], story="s2")
+    (c,) = store.conflicts()
+    assert c.field == "occurrence"

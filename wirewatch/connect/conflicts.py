@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from typing import Any
 
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from .fusion import content_words, date_score, names_equivalent
+from .fusion import content_words, date_score, names_equivalent, parse_date
 
 POSITIVE = {"asserted", "reported", "claimed"}
 NEGATIVE = {"denied", "negated"}
@@ -27,6 +28,7 @@ DENIAL_TYPES = {"REJECT"}
 # day (both MOBILIZE) are two acts, not two versions of one.
 BLAME_TYPES = {"ASSAULT", "COERCE"}
 MAX_PEERS = 300
+PEER_DAYS = 3  # events this close in time are compared even across stories
 MANY_RECIPIENTS = {"PERSONNEL"}  # the official removed and the one appointed are both recipients
 # Counted nouns that count the same things: "seven companies" and "nine entities" sanctioned disagree.
 UNIT_FAMILY = {"company": "entity", "firm": "entity", "entity": "entity", "organization": "entity",
@@ -139,10 +141,20 @@ class ConflictFinder:
         return out
 
     def across(self, ev: Event) -> list[Conflict]:
-        """Contradictions between this event and other events of its story."""
-        if not ev.story_id:
+        """Contradictions between this event and other events of its story, or of the same days (story
+        clustering depends on arrival order, so a claim and its denial may land in two stories)."""
+        near, params = [], []
+        if ev.story_id:
+            near.append("story_id = ?")
+            params.append(ev.story_id)
+        d = parse_date(ev.date)
+        if d is not None:
+            near.append("(date >= ? AND date <= ?)")
+            params += [(d - timedelta(days=PEER_DAYS)).isoformat(), (d + timedelta(days=PEER_DAYS)).isoformat() + "~"]
+        if not near:
             return []
-        peers = self.store.events(where="story_id = ? AND id != ?", params=(ev.story_id, ev.id), limit=MAX_PEERS)
+        peers = self.store.events(where=f"id != ? AND ({' OR '.join(near)})", params=[ev.id, *params],
+                                  limit=MAX_PEERS)
         out: list[Conflict] = []
         for other in peers:
             if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
