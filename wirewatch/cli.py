@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 
 from .errors import WirewatchError
 from .store.db import Store, default_db_path
+
+if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
+    from .ingest.batch import IngestReport
 
 app = typer.Typer(
     help="wirewatch: turn news reports into an evidence-backed event database.\n\n"
@@ -67,6 +70,29 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 # ---------------------------------------------------------------------------------------------- ingest
+def report_ingest(report: IngestReport, store: Store, as_json: bool) -> None:
+    """The end-of-run summary shared by `ingest` and `batch`; exit status 1 when some input failed."""
+    summary: dict[str, Any] = report.to_dict()
+    summary["database"] = store.path
+    if as_json:
+        out.print_json(json.dumps(summary))
+    else:
+        out.print(
+            f"stored {report.stored}, duplicates {report.duplicates} "
+            f"(exact {report.exact_duplicates}, near {report.near_duplicates}), unchanged {report.unchanged}, "
+            f"updated {report.updated}, failed {len(report.failed)}"
+        )
+        out.print(
+            f"database {store.path}: {store.count('articles')} articles, {store.count('events')} events, "
+            f"{store.count('event_mentions')} event mentions, {store.count('entities')} entities"
+        )
+        for f in report.failed:
+            where = f"{f['source']}:{f['line']}" if f.get("line") else f["source"]
+            err.print(f"[red]failed[/red] {where}: {f['reason']}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read (recursively); - reads stdin.")],
@@ -112,25 +138,7 @@ def ingest(
         except KeyboardInterrupt:
             err.print("[yellow]interrupted:[/yellow] finished batches are stored; run the same command to go on")
             raise typer.Exit(130) from None
-    summary = report.to_dict()
-    summary["database"] = store.path
-    if as_json:
-        out.print_json(json.dumps(summary))
-    else:
-        out.print(
-            f"stored {report.stored}, duplicates {report.duplicates} "
-            f"(exact {report.exact_duplicates}, near {report.near_duplicates}), unchanged {report.unchanged}, "
-            f"updated {report.updated}, failed {len(report.failed)}"
-        )
-        out.print(
-            f"database {store.path}: {store.count('articles')} articles, {store.count('events')} events, "
-            f"{store.count('event_mentions')} event mentions, {store.count('entities')} entities"
-        )
-        for f in report.failed:
-            where = f"{f['source']}:{f['line']}" if f.get("line") else f["source"]
-            err.print(f"[red]failed[/red] {where}: {f['reason']}")
-    if report.failed:
-        raise typer.Exit(1)
+    report_ingest(report, store, as_json)
 
 
 @app.command()
@@ -524,25 +532,7 @@ def batch(
             raise typer.Exit(130) from None
         except WirewatchError as exc:
             fail(str(exc))
-    summary: dict[str, Any] = report.to_dict()
-    summary["database"] = store.path
-    if as_json:
-        out.print_json(json.dumps(summary))
-    else:
-        out.print(
-            f"stored {report.stored}, duplicates {report.duplicates} "
-            f"(exact {report.exact_duplicates}, near {report.near_duplicates}), unchanged {report.unchanged}, "
-            f"updated {report.updated}, failed {len(report.failed)}"
-        )
-        out.print(
-            f"database {store.path}: {store.count('articles')} articles, {store.count('events')} events, "
-            f"{store.count('event_mentions')} event mentions, {store.count('entities')} entities"
-        )
-        for f in report.failed:
-            where = f"{f['source']}:{f['line']}" if f.get("line") else f["source"]
-            err.print(f"[red]failed[/red] {where}: {f['reason']}")
-    if report.failed:
-        raise typer.Exit(1)
+    report_ingest(report, store, as_json)
 
 
 def main() -> None:
