@@ -71,6 +71,7 @@ from datetime import date
 
 from ..errors import NotFoundError
 from ..model import Article, Story
+from .fusion import parse_date
 from .story_features import STOP_WORDS, date_features, features_and_names
 
 DEFAULT_THRESHOLD = 0.16
@@ -211,17 +212,8 @@ def similarity(article: Vectors, story: Vectors, when: float | None = None) -> f
     return content * (0.5 + sum(w * c for w, c in detail_w) / sum(w for w, _ in detail_w))
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _gap_days(pub: date, start: str | None, end: str | None) -> int | None:
-    s, e = _parse_date(start), _parse_date(end)
+    s, e = parse_date(start), parse_date(end)
     if s is None or e is None:
         return None
     if pub < s:
@@ -384,7 +376,7 @@ class StoryClusterer:
             counts, display = features_and_names(article.text or "", article.title, entities)
             n_docs, df = self._learn_df(list(counts))
             vecs = self._vectorise(counts, n_docs, df)
-            published = _parse_date(article.published)
+            published = parse_date(article.published)
             seq = n_docs
 
             cands = self._candidates(vecs, published)
@@ -471,7 +463,7 @@ class StoryClusterer:
                         names.setdefault(f, name)
                     for w, f in _probes(vecs):
                         postings[f] += w
-                    pub = _parse_date(art.published)
+                    pub = parse_date(art.published)
                     if pub is not None:
                         dates.append(pub.isoformat())
                     members.append((art.id, sid, seq, art.published, art.title, 0.0, int(j == 0)))
