@@ -103,8 +103,18 @@ def suite_connect(work: Path) -> dict[str, float] | None:
                       "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
 
 
+def suite_voa(work: Path) -> dict[str, float] | None:
+    """24 real Voice of America reports with multi-article gold (events, entities, fusion, conflicts)."""
+    gold = SHARED / "eval" / "voa_dev_gold.json"
+    if not gold.exists():
+        return None
+    f = build([SHARED / "eval" / "voa_dev_articles.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+
+
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
-          "connect": suite_connect}
+          "connect": suite_connect, "voa": suite_voa}
 
 
 def main(argv: list[str] | None = None) -> int:
