@@ -304,6 +304,15 @@ class Store:
             c.execute("DELETE FROM events WHERE id = ?", (eid,))
             self.stale_events.discard(eid)
 
+    def clear_fusion(self) -> None:
+        """Drop every fused event and conflict; mentions stay, unfused. A full re-extraction starts from here,
+        so its result does not depend on the events an earlier run left behind (re-running is idempotent)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM conflicts")  # conflict_events cascade
+            c.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL")
+            c.execute("DELETE FROM events")
+        self.stale_events = set()
+
     def save_extraction(self, a: Article) -> None:
         """Replace the article's entity mentions, timexes and event mentions; upsert its entities."""
         with self.transaction() as c:
