@@ -123,13 +123,21 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         # Autocommit mode: transactions are explicit (BEGIN/COMMIT in `transaction`).
         self.conn.isolation_level = None
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
-            if self.path != MEMORY:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self._check_is_ours()
+            if not readonly:
+                if self.path != MEMORY:
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                    self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except sqlite3.DatabaseError as exc:  # "file is not a database": /etc/passwd, a PDF, a truncated copy
+            self.conn.close()
+            raise StoreError(f"{self.path} is not a wirewatch database: {exc}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
         self._depth = 0
         self.stale_events: set[str] = set()
 
@@ -164,6 +172,14 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _check_is_ours(self) -> None:
+        """Refuse another program's SQLite file rather than add our tables to it (or fail on a missing one)."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "schema_migrations" in tables or (not tables and not self.readonly):
+            return  # ours, or a new empty file to create
+        found = f"it has other tables ({', '.join(sorted(tables)[:5])})" if tables else "it is empty"
+        raise StoreError(f"{self.path} is not a wirewatch database: {found}; give another --db / WIREWATCH_DB")
 
     def schema_version(self) -> int:
         try:
