@@ -22,6 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import FilterError, NotFoundError, WirewatchError
+from .serve.queries import MAX_INT
 from .store.db import Store, default_db_path
 
 if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
@@ -119,8 +120,8 @@ def clip(text: str, n: int) -> str:
     return (cut[:space] if space > n // 2 else text[:n]).rstrip(" ,;:-") + "…"
 
 
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")]
-OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first (for the next page).")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_INT, help="How many to show.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=MAX_INT, help="Skip this many first (next page).")]
 
 
 # ---------------------------------------------------------------------------------------------- ingest
