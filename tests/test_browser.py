@@ -85,3 +85,43 @@ def test_story_evidence_in_browser(server: str, tmp_path: Path) -> None:
         finally:
             browser.close()
     assert not problems, problems
+
+
+# What people type or follow: each answers with a page of the site, in its layout, saying what went wrong.
+ERROR_PAGES = [
+    ("/search?q=%22North", 400, "quote is not closed"),
+    ("/search?q=NOT", 400, "This search cannot be run"),
+    ("/events?since=March", 422, "is not a date"),
+    ("/stories/nope", 404, "no story 'nope'"),
+    ("/entities/gpe:atlantis", 404, "no entity"),
+]
+
+
+def test_error_pages_in_browser(server: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    problems: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            for path, status, message in ERROR_PAGES:
+                resp = page.goto(server + path)
+                assert resp is not None and resp.status == status, (path, resp and resp.status)
+                assert resp.headers["content-type"].startswith("text/html"), path
+                body = page.locator("main").inner_text()
+                assert message in body, (path, body)
+                assert '"error"' not in page.content()[:200]  # not the API's JSON
+                assert page.get_by_role("link", name="wirewatch").is_visible()  # the site's header
+                assert page.get_by_role("searchbox").is_visible()
+            # The bad search offers the plain words; following the link finds the reports.
+            page.goto(server + "/search?q=%22North")
+            page.get_by_role("link", name="Search for the words").click()
+            page.wait_for_url("**/search?q=North")
+            assert "Reports (" in page.locator("main").inner_text()
+            # /entities/ is a page of its own, not an error.
+            resp = page.goto(server + "/entities/")
+            assert resp is not None and resp.status == 200 and "North Korea" in page.locator("main").inner_text()
+        finally:
+            browser.close()
+    assert not problems, problems

@@ -81,7 +81,10 @@ def test_brief_page(client: Any) -> None:
 def test_not_found_is_an_html_page(client: Any) -> None:
     resp = client.get("/stories/nope", headers=HTML)
     assert resp.status_code == 404 and "<h1>404</h1>" in resp.text
-    assert client.get("/stories/nope").headers["content-type"].startswith("application/json")
+    # curl and other clients without an Accept header get the page too; only one asking for JSON gets JSON.
+    assert client.get("/stories/nope").headers["content-type"].startswith("text/html")
+    asked = client.get("/stories/nope", headers={"Accept": "application/json"})
+    assert asked.status_code == 404 and asked.json()["error"]["code"] == "not_found"
 
 
 def test_static_assets_are_local(client: Any) -> None:
@@ -132,4 +135,6 @@ def test_events_page_filters(client: Any) -> None:
     html = get(client, "/events?modality=planned")
     assert "1 found" in html and "<option selected>planned</option>" in html
     resp = client.get("/events?since=tomorrow", headers=HTML)
-    assert resp.status_code == 422 and "<h1>422</h1>" in resp.text
+    # The events page again, with the form as sent and what a date looks like.
+    assert resp.status_code == 422 and "cannot be used" in resp.text and "YYYY-MM-DD" in resp.text
+    assert 'value="tomorrow"' in resp.text

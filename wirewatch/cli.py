@@ -2,28 +2,54 @@
 
 Output that pipes: tables and summaries go to stdout, progress bars and warnings to stderr; `--json`
 gives machine-readable output. Exit status 1 means some input failed (the rest was stored), 2 a usage or
-configuration error.
+configuration error (a bad filter value, a file that is not a wirewatch database). A reader that closes the
+pipe early (`wirewatch search x | head -3`) is not an error: exit status 0.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .errors import WirewatchError
+from .errors import FilterError, NotFoundError, WirewatchError
+from .serve.queries import MAX_INT
 from .store.db import Store, default_db_path
 
 if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
     from .ingest.batch import IngestReport
 
+class _Commands(typer.core.TyperGroup):
+    """Every command runs inside this: a closed pipe ends the command quietly (click would exit 1)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+            return result
+        except BrokenPipeError:
+            _reader_went_away()
+
+
+def _reader_went_away() -> NoReturn:
+    # The reader (head, less) has all it wants. Point stdout at /dev/null so the interpreter's final flush
+    # does not fail again, and exit 0: nothing went wrong with the data.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(0)
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="wirewatch: turn news reports into an evidence-backed event database.\n\n"
     "Ingest reports (text, HTML, RSS/Atom, JSON Lines, WARC, folders of them), extract PLOVER events with "
     "actors, dates, modality and attribution, and query or export them.",
@@ -31,7 +57,13 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
+class _Stdout(Console):
+    def on_broken_pipe(self) -> None:  # rich's own handler exits 1, which means "some input failed" here
+        self.quiet = True
+        _reader_went_away()
+
+
+out = _Stdout(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 
 
@@ -65,8 +97,31 @@ def open_read_store() -> Store:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}")
+    # One line (soft_wrap), and the message printed as it is: paths and queries may contain [brackets].
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
+
+
+def show_cut(shown: int, total: int, offset: int, what: str) -> None:
+    """On stderr, so pipes get only the rows: say that a list is cut and how to see the rest."""
+    if shown < total:
+        start = f" (from #{offset + 1})" if offset else ""
+        err.print(f"showing {shown} of {total} {what}{start}, use --limit/--offset for the rest",
+                  soft_wrap=True, markup=False)
+
+
+def clip(text: str, n: int) -> str:
+    """`text` cut to at most about `n` characters at a word boundary, with an ellipsis ("National", not "Nationa")."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[: n + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > n // 2 else text[:n]).rstrip(" ,;:-") + "…"
+
+
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_INT, help="How many to show.")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=MAX_INT, help="Skip this many first (next page).")]
 
 
 # ---------------------------------------------------------------------------------------------- ingest
@@ -171,15 +226,20 @@ def extract(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words to find, e.g. "tactical missile" (FTS5 syntax allowed).')],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 10,
+    limit: LimitOpt = 10,
+    offset: OffsetOpt = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines output.")] = False,
 ) -> None:
-    """Full-text search over articles; prints ranked snippets with [matches] marked."""
+    """Full-text search over articles; prints ranked snippets with [matches] marked.
+
+    Plain words are searched as words. FTS5 syntax ("exact phrase", AND, OR, NOT, NEAR(a b), prefix*) is
+    used as written; when it is broken (an unclosed quote, a lone NOT) the error says how to fix it."""
     store = open_read_store()
     try:
-        hits = store.search(query, limit=limit)
+        hits, total = store.search_page(query, limit=limit, offset=offset)
     except WirewatchError as exc:
         fail(str(exc))
+    show_cut(len(hits), total, offset, "matches")
     if as_json:
         for h in hits:
             sys.stdout.write(json.dumps(h, ensure_ascii=False) + "\n")
@@ -240,18 +300,31 @@ def events(
     since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date, inclusive.")] = None,
     story: Annotated[str | None, typer.Option(help="Only this story.")] = None,
-    min_sources: Annotated[int | None, typer.Option(help="At least this many independent outlets.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    min_sources: Annotated[int | None, typer.Option(min=1, help="At least this many independent outlets.")] = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
 ) -> None:
-    """Browse events in date order with filters; each line shows who did what to whom and the evidence."""
+    """Browse events in date order with filters; each line shows who did what to whom and the evidence.
+
+    A filter that cannot match (an unknown --type or --modality, a --since that is not a date, an unknown
+    --story) is an error (exit 2) that lists what is allowed, not an empty list."""
     from .records import event_record
     from .serve.queries import EventFilter, Reader
 
     reader = Reader(open_read_store())
-    flt = EventFilter(type=type_, actor=actor, recipient=recipient, country=country, modality=modality,
-                      since=since, until=until, story=story, min_sources=min_sources)
-    evs, total = reader.events(flt, limit=limit), reader.count_events(flt)
+    try:
+        flt = reader.check_filter(EventFilter(type=type_, actor=actor, recipient=recipient, country=country,
+                                              modality=modality, since=since, until=until, story=story,
+                                              min_sources=min_sources))
+        if story is not None:
+            reader.story(story)
+    except FilterError as exc:
+        fail(str(exc))
+    except NotFoundError as exc:
+        fail(f"{exc}; see `wirewatch stories`")
+    evs, total = reader.events(flt, limit=limit, offset=offset), reader.count_events(flt)
+    show_cut(len(evs), total, offset, "events")
     if as_json:
         for ev in evs:
             sys.stdout.write(json.dumps(event_record(ev), ensure_ascii=False) + "\n")
@@ -263,7 +336,7 @@ def events(
             ev.date or "?", ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
             ", ".join(a.name for a in ev.actor) or "-", ", ".join(a.name for a in ev.recipient) or "-",
             ev.modality + (f" ({ev.attributed_to})" if ev.attributed_to else ""), str(ev.sources),
-            (m.sentence[:160] + f"  [{m.article_id}]") if m else "",
+            (clip(m.sentence, 160) + f"  [{m.article_id}]") if m else "",
         )
     t.show()
 
@@ -272,7 +345,8 @@ def events(
 def entities(
     name: Annotated[str | None, typer.Option(help="Name or alias contains this.")] = None,
     kind: Annotated[str | None, typer.Option(help="PERSON, ORG, GPE, LOC, ...")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
 ) -> None:
     """Browse canonical entities with their aliases, country and the number of articles naming them."""
@@ -288,7 +362,9 @@ def entities(
         params.append(kind.upper())
     ents = store.entities(where=" AND ".join(where), params=params)
     ents.sort(key=lambda e: (-len(e.articles), e.name))
-    ents = ents[:limit]
+    total = len(ents)
+    ents = ents[offset: offset + limit]
+    show_cut(len(ents), total, offset, "entities")
     if as_json:
         for e in ents:
             sys.stdout.write(json.dumps(entity_record(e), ensure_ascii=False) + "\n")
@@ -302,13 +378,16 @@ def entities(
 
 @app.command()
 def stories(
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    limit: LimitOpt = 100,
+    offset: OffsetOpt = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False,
 ) -> None:
     """List stories: label, time span, articles, independent outlets, events and conflicts."""
     from .serve.queries import Reader
 
-    rows = Reader(open_read_store()).stories()[:limit]
+    reader = Reader(open_read_store())
+    rows = reader.stories(limit, offset)
+    show_cut(len(rows), reader.count_stories(), offset, "stories")
     if as_json:
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -354,7 +433,7 @@ def story(
                   + f"  ({ev.sources} source{'s' if ev.sources != 1 else ''}, confidence {ev.confidence:.2f}, "
                   f"{ev.modality}){mark}", markup=False)
         for m in ev.mentions[:3]:
-            out.print(f"    \u201c{m.sentence[:200]}\u201d  [{m.article_id}]", markup=False)
+            out.print(f"    \u201c{clip(m.sentence, 200)}\u201d  [{m.article_id}]", markup=False)
     if conflicts:
         out.print("\nConflicts:", markup=False)
         for c in conflicts:
@@ -369,9 +448,18 @@ def conflicts(
 ) -> None:
     """Contradictions between reports: who says what, in which outlet and sentence."""
     from .records import conflict_record
-    from .serve.queries import Reader
+    from .serve.queries import CONFLICT_FIELDS, Reader, check_choice
 
-    found = Reader(open_read_store()).conflicts(story=story_id)
+    reader = Reader(open_read_store())
+    try:
+        check_choice("--field", field, CONFLICT_FIELDS)
+        if story_id is not None:
+            reader.story(story_id)
+    except FilterError as exc:
+        fail(str(exc))
+    except NotFoundError as exc:
+        fail(f"{exc}; see `wirewatch stories`")
+    found = reader.conflicts(story=story_id)
     if field:
         found = [c for c in found if c.field == field]
     if as_json:
@@ -383,7 +471,8 @@ def conflicts(
     for c in found:
         out.print(f"[{c.field}] {c.explanation}  ({c.id}; events {', '.join(c.event_ids)})", markup=False)
         for v in c.values:
-            out.print(f"    {v.value!s:<24} {v.outlet or v.article_id}: \u201c{v.sentence[:160]}\u201d", markup=False)
+            out.print(f"    {v.value!s:<24} {v.outlet or v.article_id}: \u201c{clip(v.sentence, 160)}\u201d",
+                      markup=False)
 
 
 class _Rows:
@@ -539,7 +628,11 @@ def main() -> None:
     try:
         app()
     except WirewatchError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        sys.exit(2)
+    except sqlite3.DatabaseError as exc:  # a store damaged after it was opened: one line, not a traceback
+        err.print(f"[red]error:[/red] database {escape(str(state.db or default_db_path()))}: {escape(str(exc))}",
+                  soft_wrap=True)
         sys.exit(2)
 
 

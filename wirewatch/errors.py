@@ -5,7 +5,10 @@ WirewatchError
 ├── ComponentError    a pipeline component failed on an article (names the component)
 ├── StoreError        the database cannot be opened, migrated or written
 │   └── NotFoundError an id that is not in the store
-└── ConfigError       a bad option, ontology file or setting
+├── ConfigError       a bad option, ontology file or setting
+└── QueryError        a search query or filter that cannot be run (says what is allowed)
+    ├── SearchSyntaxError  FTS5 syntax SQLite cannot parse (an unclosed quote, a lone NOT)
+    └── FilterError        a filter value outside its allowed values (an unknown type, a date that is none)
 """
 
 from __future__ import annotations
@@ -50,3 +53,21 @@ class NotFoundError(StoreError):
 
 class ConfigError(WirewatchError):
     """A bad option, ontology file or setting."""
+
+
+class QueryError(WirewatchError):
+    """A search query or filter value that cannot be run: bad FTS syntax, an unknown type, a date that is not one.
+
+    The message says what went wrong and what is allowed; the CLI exits 2, the API answers 400/422."""
+
+
+class SearchSyntaxError(QueryError):
+    """A full-text query whose FTS5 syntax is broken; the message has a hint and the plain-words alternative."""
+
+    def __init__(self, message: str, plain: str = "") -> None:
+        self.plain = plain  # the query's words without any syntax: what to search for instead
+        super().__init__(message)
+
+
+class FilterError(QueryError):
+    """A filter value outside its allowed values (HTTP 422, CLI exit 2); the message lists what is allowed."""

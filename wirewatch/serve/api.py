@@ -19,6 +19,7 @@ import os
 import secrets
 import threading
 from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,15 +27,15 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import NotFoundError, WirewatchError
+from ..errors import FilterError, NotFoundError, SearchSyntaxError, WirewatchError
 from ..model import Article, Modality
 from ..records import article_record, conflict_record, entity_record, mention_record, timex_record
 from ..store.db import Store
-from .queries import EventFilter, Page, Reader, event_summary
+from .queries import CONFLICT_FIELDS, MAX_INT, EventFilter, Page, Reader, check_choice, event_summary
 
 log = logging.getLogger("wirewatch.serve")
 
@@ -93,7 +94,32 @@ class ArticleIn(BaseModel):
     url: str | None = Field(None, max_length=4000, description="where it was published")
     outlet: str | None = Field(None, max_length=300, description="who published it (counts as one source)")
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$",
-                                  description="publication date, YYYY-MM-DD")
+                                  description="publication date, YYYY-MM-DD (a real day), optionally with a time")
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        # The CLI refuses such files too: an article of spaces (or zero-width marks) has nothing to extract.
+        if not value.translate(_INVISIBLE).strip():
+            raise ValueError("text is blank")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def _real_day(cls, value: str | None) -> str | None:
+        # "2025-13-45" matches the pattern; stored, it would become an event date no calendar has.
+        if value is None:
+            return value
+        try:
+            date.fromisoformat(value[:10])
+            if len(value) > 10:
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date and time (YYYY-MM-DD[THH:MM[:SS]][+HH:MM])") from None
+        return value
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 # Only documents the body in OpenAPI: the handler parses it itself, to enforce the size limits first.
@@ -204,7 +230,7 @@ def reader(request: Request) -> Iterator[Reader]:
 
 ReaderDep = Annotated[Reader, Depends(reader)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT)]
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -246,6 +272,9 @@ async def post_articles(request: Request) -> dict[str, Any]:
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"body is not valid JSON: {exc}", "invalid_json") from exc
+    except RecursionError as exc:  # [[[[...]]]] 100,000 deep: no article is shaped like that
+        raise ApiError(400, "body is nested too deeply to be an article or a list of articles",
+                       "invalid_json") from exc
     raw = data if isinstance(data, list) else [data]
     if not raw or not all(isinstance(x, dict) for x in raw):
         raise ApiError(422, "send one article object or a non-empty list of them")
@@ -316,12 +345,13 @@ def list_events(
     since: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = None,
     until: Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")] = None,
     story: Annotated[str | None, Query(description="story id")] = None,
-    min_sources: Annotated[int | None, Query(ge=1, description="at least this many independent outlets")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=MAX_INT,
+                                             description="at least this many independent outlets")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    f = EventFilter(type=type, actor=actor, recipient=recipient, country=country, modality=modality,
-                    since=since, until=until, story=story, min_sources=min_sources)
+    f = r.check_filter(EventFilter(type=type, actor=actor, recipient=recipient, country=country,
+                                   modality=modality, since=since, until=until, story=story, min_sources=min_sources))
     items = [r.event_json(ev) for ev in r.events(f, limit, offset)]
     return Page(items, r.count_events(f), limit, offset).to_dict()
 
@@ -355,7 +385,7 @@ def get_entity(entity_id: str, r: ReaderDep) -> dict[str, Any]:
 
 @api.get("/stories", response_model=ListResponse, summary="Stories with article, source, event, conflict counts")
 def list_stories(r: ReaderDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return _page(r.stories(), limit, offset)
+    return Page(r.stories(limit, offset), r.count_stories(), limit, offset).to_dict()
 
 
 @api.get("/stories/{story_id:path}", summary="One story with its events and conflicts")
@@ -368,8 +398,9 @@ def get_story(story_id: str, r: ReaderDep) -> dict[str, Any]:
 
 @api.get("/conflicts", response_model=ListResponse, summary="Contradictions between sources")
 def list_conflicts(r: ReaderDep, story: Annotated[str | None, Query(description="story id")] = None,
-                   field: Annotated[str | None, Query(description="date, quantity, actor, ...")] = None,
+                   field: Annotated[str | None, Query(description=", ".join(CONFLICT_FIELDS))] = None,
                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    check_choice("field", field, CONFLICT_FIELDS)
     found = [c for c in r.conflicts(story=story) if field is None or c.field == field]
     return _page([conflict_record(c) for c in found], limit, offset)
 
@@ -402,9 +433,13 @@ def _error(status: int, code: str, message: str, headers: Mapping[str, str] | No
 
 
 def _wants_html(request: Request) -> bool:
+    """Errors of the web UI's pages are HTML pages, whatever the Accept header (curl sends */*); only a
+    client that asks for JSON and not HTML gets the API's JSON shape there. The API is always JSON."""
     path = request.url.path
-    return not (path.startswith("/api/") or path == "/openapi.json") and "text/html" in request.headers.get(
-        "accept", "")
+    if path.startswith("/api/") or path in ("/openapi.json", "/healthz"):
+        return False
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept or "application/json" not in accept
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -434,10 +469,17 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(404, "not_found", str(exc))
 
     async def wirewatch_error(request: Request, exc: Exception) -> Response:
-        return _error(400, "bad_request", str(exc))
+        # Broken FTS syntax is the client's to fix (400); a filter value outside its allowed values is 422.
+        status, code = (422, "validation_error") if isinstance(exc, FilterError) else (
+            (400, "bad_query") if isinstance(exc, SearchSyntaxError) else (400, "bad_request"))
+        if _wants_html(request):
+            return error_page(request, status, str(exc))
+        return _error(status, code, str(exc))
 
     async def internal(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        if _wants_html(request):
+            return error_page(request, 500, "Something went wrong on the server; the error is in its log.")
         return _error(500, "internal_error", "internal server error")
 
     app.add_exception_handler(StarletteHTTPException, http_error)

@@ -14,14 +14,42 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..errors import NotFoundError
-from ..model import Article, Conflict, Entity, Event, Story
+from ..errors import FilterError, NotFoundError
+from ..model import MODALITIES, Article, Conflict, Entity, Event
 from ..records import article_record, event_from_mention, event_record
-from ..store.db import Store, fts_query
+from ..store.db import Store
 
 # Private-use characters mark search hits in snippets: they never occur in news text, so splitting on them
 # cannot be confused by brackets in an article (FTS snippet() only knows literal marker strings).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
+
+
+# The fields connect/conflicts.py compares (tests/test_web.py checks this list against that module).
+CONFLICT_FIELDS = ("date", "quantity", "actor", "recipient", "location", "occurrence")
+MAX_INT = 2**63 - 1  # SQLite's integer range: a larger offset or count cannot even be bound to a query
+_DATE_FILTER = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_date(name: str, value: str | None) -> str | None:
+    """A date filter as YYYY, YYYY-MM or YYYY-MM-DD naming a real day; FilterError otherwise ("March")."""
+    if not value:
+        return None
+    m = _DATE_FILTER.match(value)
+    try:
+        if m:
+            date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return value
+    except ValueError:
+        pass
+    raise FilterError(f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05, "
+                      "2024-05-14)")
+
+
+def check_choice(name: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> str | None:
+    """`value` if it is one of `allowed` (case-insensitive), else FilterError listing them."""
+    if value is None or value.upper() in {a.upper() for a in allowed}:
+        return value
+    raise FilterError(f"{name}: unknown value {value!r}; allowed: {', '.join(allowed)}")
 
 
 @dataclass
@@ -134,6 +162,25 @@ class Reader:
         )
         return sql, p1 + p2
 
+    def event_types(self) -> list[str]:
+        """The shipped ontology's types and any other type the store holds (a user ontology's)."""
+        from ..extract.ontology import load_ontology
+
+        stored = {r[0] for r in self.conn.execute("SELECT DISTINCT event_type FROM event_mentions")}
+        return sorted(set(load_ontology().types) | stored)
+
+    def check_filter(self, f: EventFilter) -> EventFilter:
+        """Raise FilterError (with the allowed values) for a filter that can only match by accident: an unknown
+        type or modality, a date that is not one, a count out of range. What the CLI, API and UI share."""
+        if f.type:
+            check_choice("type", f.type, self.event_types())
+        check_choice("modality", f.modality, MODALITIES)
+        check_date("since", f.since)
+        check_date("until", f.until)
+        if f.min_sources is not None and not 1 <= f.min_sources <= MAX_INT:
+            raise FilterError(f"min_sources: {f.min_sources} is out of range; use a whole number from 1")
+        return f
+
     def count_events(self, f: EventFilter) -> int:
         sql, params = self._union(f)
         return int(self.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
@@ -210,20 +257,11 @@ class Reader:
         return Page([article_record(a) for a in arts], total, limit, offset)
 
     def search(self, query: str, limit: int, offset: int) -> Page:
-        """Full-text hits with a snippet whose matches are wrapped in HIT_OPEN/HIT_CLOSE."""
-        q = fts_query(query)
-        if not q.strip():
-            return Page([], 0, limit, offset)
-        total = int(self.conn.execute(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (q,)).fetchone()[0])
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.story_id, a.duplicate_of, "
-            f"snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ? OFFSET ?",
-            (q, limit, offset),
-        ).fetchall()
-        return Page([dict(r) for r in rows], total, limit, offset)
+        """Full-text hits with a snippet whose matches are wrapped in HIT_OPEN/HIT_CLOSE (QueryError on bad syntax)."""
+        hits, total = self.store.search_page(query, limit, offset, (HIT_OPEN, HIT_CLOSE))
+        for h in hits:
+            h.pop("rank", None)
+        return Page(hits, total, limit, offset)
 
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id, with_extraction=True)
@@ -276,29 +314,76 @@ class Reader:
         return [dict(r) for r in rows]
 
     # ------------------------------------------------------------------ stories and conflicts
-    def stories(self) -> list[dict[str, Any]]:
-        """Every story with counts: articles, distinct outlets, events and conflicts."""
-        stories = self.store.stories()
+    def stories(self, limit: int | None = None, offset: int = 0, *, recent_first: bool = False,
+                story_id: str | None = None) -> list[dict[str, Any]]:
+        """A page of stories with their counts: articles, distinct outlets, events and conflicts.
+
+        One query pages the stories and counts, for the page only, their events (fused and not yet fused) and
+        conflicts; one more fetches the page's article ids. The work per page does not grow with the number
+        of stories (tests/test_web.py counts the statements). Default order: first date, then id;
+        `recent_first` (the home page): last date, then sources, newest first."""
+        order = ('coalesce(s."end", \'\') DESC, s.sources DESC, s.id' if recent_first
+                 else "s.start IS NULL, s.start, s.id")
+        params: list[Any] = [story_id] if story_id is not None else []
+        where = "AND a.story_id = ?" if story_id is not None else ""
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        story_events = (
+            "SELECT id FROM events WHERE story_id = s.id UNION ALL SELECT m.id FROM event_mentions m "
+            "JOIN articles b ON b.id = m.article_id WHERE m.event_id IS NULL AND b.story_id = s.id"
+        )
+        sql = (
+            "SELECT s.*, coalesce(nullif(c.label, ''), (SELECT b.title FROM articles b WHERE b.story_id = s.id "
+            "AND coalesce(b.title, '') != '' ORDER BY b.published IS NULL, b.published, b.rowid LIMIT 1), '') "
+            "AS label, c.key_entities AS cluster_keys, "
+            f"(SELECT count(*) FROM ({story_events})) AS events, "
+            "(SELECT count(DISTINCT ce.conflict_id) FROM conflict_events ce "
+            f"WHERE ce.event_id IN ({story_events})) AS conflicts "
+            "FROM (SELECT a.story_id AS id, count(*) AS articles, count(DISTINCT nullif(a.outlet, '')) AS sources, "
+            "json_group_array(DISTINCT nullif(a.outlet, '')) AS outlets, min(nullif(a.published, '')) AS start, "
+            "max(nullif(a.published, '')) AS \"end\" FROM articles a "
+            f"WHERE a.story_id IS NOT NULL {where} GROUP BY a.story_id) s "
+            f"LEFT JOIN story_clusters c ON c.id = s.id ORDER BY {order}{page}"
+        )
+        rows = self.conn.execute(sql, params).fetchall()
+        members: dict[str, list[str]] = {r["id"]: [] for r in rows}
+        for a in self.conn.execute(
+            "SELECT id, story_id FROM articles WHERE story_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY published IS NULL, published, rowid", (_json_list(list(members)),)
+        ):
+            members[a["story_id"]].append(a["id"])
+        # Key entities for the stories whose clusterer left none: one query for the whole page.
+        keys = {r["id"]: json.loads(r["cluster_keys"] or "[]") for r in rows}
+        for k in self.conn.execute(
+            "SELECT story_id, name FROM (SELECT a.story_id, e.name, row_number() OVER (PARTITION BY a.story_id "
+            "ORDER BY count(DISTINCT m.article_id) DESC, e.name) AS rank FROM entity_mentions m "
+            "JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id "
+            "WHERE a.story_id IN (SELECT value FROM json_each(?)) GROUP BY a.story_id, e.id) "
+            "WHERE rank <= 5 ORDER BY story_id, rank", (_json_list([i for i, v in keys.items() if not v]),)
+        ).fetchall():
+            keys[k["story_id"]].append(k["name"])
         out = []
-        for s in stories:
-            out.append(self._story_summary(s))
+        for r in rows:
+            outlets = sorted(o for o in json.loads(r["outlets"]) if o)
+            key = keys[r["id"]]
+            out.append({
+                "id": r["id"], "label": r["label"], "start": r["start"], "end": r["end"], "key_entities": key,
+                "article_ids": members[r["id"]], "articles": r["articles"], "outlets": outlets,
+                "sources": len(outlets), "events": r["events"], "conflicts": r["conflicts"],
+            })
         return out
 
-    def story(self, story_id: str) -> dict[str, Any]:
-        for s in self.store.stories():
-            if s.id == story_id:
-                return self._story_summary(s)
-        raise NotFoundError(f"no story {story_id!r}")
+    def count_stories(self) -> int:
+        return int(self.conn.execute(
+            "SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL").fetchone()[0])
 
-    def _story_summary(self, s: Story) -> dict[str, Any]:
-        outlets = sorted({o for o in (self.outlets().get(a, {}).get("outlet") for a in s.article_ids) if o})
-        n_events = self.count_events(EventFilter(story=s.id))
-        key = s.key_entities or [e["name"] for e in self.key_entities(s.article_ids)]
-        return {
-            "id": s.id, "label": s.label, "start": s.start, "end": s.end, "key_entities": key,
-            "article_ids": s.article_ids, "articles": len(s.article_ids), "outlets": outlets,
-            "sources": len(outlets), "events": n_events, "conflicts": len(self.conflicts(story=s.id)),
-        }
+    def story(self, story_id: str) -> dict[str, Any]:
+        found = self.stories(story_id=story_id)
+        if not found:
+            raise NotFoundError(f"no story {story_id!r}")
+        return found[0]
 
     def key_entities(self, article_ids: list[str], limit: int = 5) -> list[dict[str, Any]]:
         rows = self.conn.execute(

@@ -20,11 +20,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ..errors import FilterError, SearchSyntaxError
 from ..model import MODALITIES, Event
 from .api import reader, require_read  # api.py imports this module only inside functions: no cycle
 from .queries import (
     HIT_CLOSE,
     HIT_OPEN,
+    MAX_INT,
     EventFilter,
     Reader,
     event_summary,
@@ -35,7 +37,7 @@ from .queries import (
 )
 
 HERE = Path(__file__).parent
-PAGE = 50  # events per UI page
+PAGE = 50  # events (and stories, entities) per UI page
 env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(HERE / "templates"),
     autoescape=True,  # every template, whatever its extension (the SVG partial included)
@@ -91,13 +93,16 @@ def docs(request: Request) -> HTMLResponse:
 
 
 @web.get("/", response_class=HTMLResponse)
-def index(request: Request, r: Reader = ReaderDep) -> HTMLResponse:
-    stories = sorted(r.stories(), key=lambda s: (s["end"] or "", s["sources"]), reverse=True)
+def index(request: Request, offset: int = Query(0, ge=0, le=MAX_INT), r: Reader = ReaderDep) -> HTMLResponse:
+    # Paged in SQL, newest first: the page costs the same with 10 stories or 10,000.
+    stories = r.stories(PAGE, offset, recent_first=True)
+    n_stories = r.count_stories()
     counts = {t: r.store.count(t) for t in ("articles", "events", "entities", "conflicts")}
     counts["events"] = r.count_events(EventFilter())
     # Without stories (no connect step has run yet) the latest reports are the way in.
-    latest = [] if stories else r.articles(20, 0).items
-    return page(request, "index.html", stories=stories, counts=counts, latest=latest)
+    latest = [] if n_stories else r.articles(20, 0).items
+    return page(request, "index.html", stories=stories, counts=counts, latest=latest, n_stories=n_stories,
+                offset=offset, page_size=PAGE)
 
 
 @web.get("/events", response_class=HTMLResponse)
@@ -108,41 +113,66 @@ def events_page(
     recipient: str | None = None,
     country: str | None = None,
     modality: str | None = None,
-    since: str | None = Query(None, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
-    until: str | None = Query(None, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"),
+    since: str | None = None,
+    until: str | None = None,
     story: str | None = None,
-    min_sources: int | None = Query(None, ge=1),
-    offset: int = Query(0, ge=0),
+    min_sources: str | None = None,
+    offset: int = Query(0, ge=0, le=MAX_INT),
     r: Reader = ReaderDep,
 ) -> HTMLResponse:
-    """All events (also those no story holds yet), filtered like GET /api/events."""
+    """All events (also those no story holds yet), filtered like GET /api/events.
+
+    A bad filter ("since=March") shows this page again, status 422, with the form as sent and what is allowed."""
     # Empty form fields arrive as "": they mean "no filter".
     form = {"type": type, "actor": actor, "recipient": recipient, "country": country, "modality": modality,
             "since": since, "until": until, "story": story}
-    form = {k: (v or None) for k, v in form.items()}
-    f = EventFilter(type=form["type"], actor=form["actor"], recipient=form["recipient"], country=form["country"],
-                    modality=form["modality"], since=form["since"], until=form["until"], story=form["story"],
-                    min_sources=min_sources)
+    form = {k: (v.strip() or None if v else None) for k, v in form.items()}
+    context: dict[str, Any] = {"form": form, "min_sources": min_sources or None, "page_size": PAGE,
+                               "modalities": MODALITIES, "offset": offset, "error": None}
+    try:
+        sources = _whole_number("min_sources", min_sources)
+        f = r.check_filter(EventFilter(
+            type=form["type"], actor=form["actor"], recipient=form["recipient"], country=form["country"],
+            modality=form["modality"], since=form["since"], until=form["until"], story=form["story"],
+            min_sources=sources))
+    except FilterError as exc:
+        return page(request, "events.html", 422, events=[], total=0, query={}, **{**context, "error": str(exc)})
     total = r.count_events(f)
     events = r.events(f, PAGE, offset, newest_first=True)
     conflicted = {eid for c in r.conflicts(event_ids=[ev.id for ev in events]) for eid in c.event_ids}
-    query = {k: v for k, v in {**form, "min_sources": min_sources}.items() if v is not None}
-    return page(request, "events.html", events=_cards(r, events, conflicted), total=total, offset=offset,
-                form=form, min_sources=min_sources, query=query, page_size=PAGE, modalities=MODALITIES)
+    query = {k: v for k, v in {**form, "min_sources": sources}.items() if v is not None}
+    return page(request, "events.html", events=_cards(r, events, conflicted), total=total, query=query, **context)
+
+
+def _whole_number(name: str, value: str | None) -> int | None:
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_INT:
+        raise FilterError(f"{name}: {value!r} is not a whole number from 1")
+    return int(text)
 
 
 @web.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: str = "", offset: int = Query(0, ge=0), r: Reader = ReaderDep) -> HTMLResponse:
+def search(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_INT),
+           r: Reader = ReaderDep) -> HTMLResponse:
+    """Reports by full text and entities by name. Broken FTS syntax (an unclosed quote, a lone NOT) answers 400
+    with a hint and a link that searches the plain words instead."""
     hits, entities = [], []
     total = 0
     if q.strip():
-        found = r.search(q, 20, offset)
+        try:
+            found = r.search(q, 20, offset)
+        except SearchSyntaxError as exc:
+            return page(request, "search.html", 400, q=q, hits=[], total=0, offset=offset, entities=[],
+                        error=str(exc), plain=exc.plain)
         total = found.total
         for h in found.items:
             h["pieces"] = _snippet_pieces(h["snippet"])
             hits.append(h)
         entities = r.entities(q, None, 20, 0).items
-    return page(request, "search.html", q=q, hits=hits, total=total, offset=offset, entities=entities)
+    return page(request, "search.html", q=q, hits=hits, total=total, offset=offset, entities=entities,
+                error=None, plain="")
 
 
 def _snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
@@ -177,6 +207,17 @@ def event(request: Request, event_id: str, r: Reader = ReaderDep) -> HTMLRespons
     conflicts = r.conflicts(event_ids=[ev.id])
     return page(request, "event.html", card=_cards(r, [ev], {c for x in conflicts for c in x.event_ids})[0],
                 conflicts=conflicts, outlets=r.outlets())
+
+
+@web.get("/entities", response_class=HTMLResponse)
+@web.get("/entities/", response_class=HTMLResponse)
+def entities_page(request: Request, q: str = "", kind: str = "", offset: int = Query(0, ge=0, le=MAX_INT),
+                  r: Reader = ReaderDep) -> HTMLResponse:
+    """Every entity, by name, filtered by part of a name or alias and by kind."""
+    found = r.entities(q.strip() or None, kind.strip() or None, PAGE, offset)
+    query = {k: v for k, v in {"q": q.strip(), "kind": kind.strip()}.items() if v}
+    return page(request, "entities.html", entities=found.items, total=found.total, offset=offset, name_q=q,
+                kind=kind, query=query, page_size=PAGE)
 
 
 @web.get("/entities/{entity_id:path}", response_class=HTMLResponse)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, NotFoundError, StoreError
+from ..errors import InputError, NotFoundError, SearchSyntaxError, StoreError
 from ..model import (
     Actor,
     Article,
@@ -68,10 +68,38 @@ _FTS_TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
 def fts_query(query: str) -> str:
     """Make free text safe for FTS5: every word is quoted, so hyphens or colons are not operators.
 
-    A query already written in FTS5 syntax (quotes, AND/OR/NOT, NEAR, prefix*) is passed through."""
+    A query already written in FTS5 syntax (quotes, AND/OR/NOT, NEAR, prefix*) is passed through; when that
+    syntax is broken, `Store.search_page` raises a SearchSyntaxError that explains it."""
     if re.search(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|\*', query):
         return query
+    return fts_words(query)
+
+
+def fts_words(query: str) -> str:
+    """The query's words, each quoted: what is searched for when the FTS5 syntax is not wanted."""
     return " ".join(f'"{t}"' for t in _FTS_TOKEN.findall(query))
+
+
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+FTS_HINT = (
+    'close every quote ("North Korea"), put a word on both sides of AND, OR and NOT (missile NOT drill), '
+    "close brackets ((missile OR rocket) launch), write NEAR(word word) and put * after a word's first letters "
+    "(missil*)"
+)
+
+
+def _fts_error(query: str, exc: sqlite3.OperationalError) -> SearchSyntaxError:
+    # Operators in lower case are plain words to FTS5: the suggestion can always be searched as it is.
+    plain = " ".join(t.lower() if t in _FTS_OPERATORS else t for t in _FTS_TOKEN.findall(query))
+    reason = str(exc)
+    if "unterminated string" in reason:
+        hint = 'a quote is not closed: write "North Korea"'
+    elif "unknown special query" in reason:
+        hint = "* goes after a word's first letters: missil*"
+    else:
+        hint = FTS_HINT
+    instead = f"; or search for the plain words: {plain}" if plain else ""
+    return SearchSyntaxError(f"bad search syntax in {query!r} ({reason}): {hint}{instead}", plain)
 
 
 class Store:
@@ -95,13 +123,21 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         # Autocommit mode: transactions are explicit (BEGIN/COMMIT in `transaction`).
         self.conn.isolation_level = None
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
-            if self.path != MEMORY:
-                self.conn.execute("PRAGMA journal_mode = WAL")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self._check_is_ours()
+            if not readonly:
+                if self.path != MEMORY:
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                    self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except sqlite3.DatabaseError as exc:  # "file is not a database": /etc/passwd, a PDF, a truncated copy
+            self.conn.close()
+            raise StoreError(f"{self.path} is not a wirewatch database: {exc}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
         self._depth = 0
         self.stale_events: set[str] = set()
 
@@ -136,6 +172,14 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _check_is_ours(self) -> None:
+        """Refuse another program's SQLite file rather than add our tables to it (or fail on a missing one)."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "schema_migrations" in tables or (not tables and not self.readonly):
+            return  # ours, or a new empty file to create
+        found = f"it has other tables ({', '.join(sorted(tables)[:5])})" if tables else "it is empty"
+        raise StoreError(f"{self.path} is not a wirewatch database: {found}; give another --db / WIREWATCH_DB")
 
     def schema_version(self) -> int:
         try:
@@ -264,21 +308,30 @@ class Store:
     # ------------------------------------------------------------------ search
     def search(self, query: str, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
         """Ranked full-text hits (BM25, title weighted x3) with a highlighted snippet ([...] marks)."""
+        return self.search_page(query, limit, offset)[0]
+
+    def search_page(self, query: str, limit: int = 10, offset: int = 0,
+                    marks: tuple[str, str] = ("[", "]")) -> tuple[list[dict[str, Any]], int]:
+        """(hits, total): the one full-text search of wirewatch (CLI, API and web UI).
+
+        Raises SearchSyntaxError, with a hint, for FTS5 syntax SQLite cannot parse (an unclosed quote, a lone NOT)."""
         q = fts_query(query)
         if not q.strip():
-            return []
+            return [], 0
         try:
+            total = int(self.conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (q,)).fetchone()[0])
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, a.story_id, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, "
+                "snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet, "
                 "bm25(articles_fts, 3.0, 1.0) AS rank "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (q, limit, offset),
+                (marks[0], marks[1], q, limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+            raise _fts_error(query, exc) from exc
+        return [dict(r) for r in rows], total
 
     # ------------------------------------------------------------------ extraction results
     def clear_extraction(self, article_id: str) -> None:
@@ -303,6 +356,15 @@ class Store:
                 c.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
             c.execute("DELETE FROM events WHERE id = ?", (eid,))
             self.stale_events.discard(eid)
+
+    def clear_fusion(self) -> None:
+        """Drop every fused event and conflict; mentions stay, unfused. A full re-extraction starts from here,
+        so its result does not depend on the events an earlier run left behind (re-running is idempotent)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM conflicts")  # conflict_events cascade
+            c.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL")
+            c.execute("DELETE FROM events")
+        self.stale_events = set()
 
     def save_extraction(self, a: Article) -> None:
         """Replace the article's entity mentions, timexes and event mentions; upsert its entities."""
