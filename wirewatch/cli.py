@@ -535,6 +535,12 @@ def batch(
     report_ingest(report, store, as_json)
 
 
+# sources, follow, watch, alerts: the live layer's commands (wirewatch/live/cli.py)
+from .live.cli import register as _register_live  # noqa: E402 - needs the helpers defined above
+
+_register_live(app)
+
+
 def main() -> None:
     try:
         app()

@@ -113,6 +113,7 @@ def events_page(
     story: str | None = None,
     min_sources: int | None = Query(None, ge=1),
     offset: int = Query(0, ge=0),
+    hide_background: bool = False,
     r: Reader = ReaderDep,
 ) -> HTMLResponse:
     """All events (also those no story holds yet), filtered like GET /api/events."""
@@ -122,11 +123,12 @@ def events_page(
     form = {k: (v or None) for k, v in form.items()}
     f = EventFilter(type=form["type"], actor=form["actor"], recipient=form["recipient"], country=form["country"],
                     modality=form["modality"], since=form["since"], until=form["until"], story=form["story"],
-                    min_sources=min_sources)
+                    min_sources=min_sources, hide_background=hide_background)
     total = r.count_events(f)
     events = r.events(f, PAGE, offset, newest_first=True)
     conflicted = {eid for c in r.conflicts(event_ids=[ev.id for ev in events]) for eid in c.event_ids}
-    query = {k: v for k, v in {**form, "min_sources": min_sources}.items() if v is not None}
+    query = {k: v for k, v in {**form, "min_sources": min_sources, "hide_background": hide_background or None}.items()
+             if v is not None}
     return page(request, "events.html", events=_cards(r, events, conflicted), total=total, offset=offset,
                 form=form, min_sources=min_sources, query=query, page_size=PAGE, modalities=MODALITIES)
 
