@@ -6,14 +6,48 @@ import json
 import re
 import sys
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 from urllib.parse import urlsplit
 
 import typer
+from rich.console import Console
 
-from ..cli import _table, err, fail, open_read_store, open_store, out
 from ..errors import WirewatchError
 from ..store import sources as db
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+# The main CLI module that registered these commands: its --db option and helpers. Passed in rather than
+# imported, because under `python -m wirewatch.cli` that module is __main__, not wirewatch.cli.
+_host: ModuleType | None = None
+
+
+def _main() -> ModuleType:
+    assert _host is not None, "register() first"
+    return _host
+
+
+def open_store() -> Store:
+    store: Store = _main().open_store()
+    return store
+
+
+def open_read_store() -> Store:
+    store: Store = _main().open_read_store()
+    return store
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    _main().fail(message, code)
+    raise AssertionError("unreachable")
+
+
+def _table(title: str, columns: list[str]) -> Any:
+    return _main()._table(title, columns)
 
 sources_app = typer.Typer(
     help="Follow RSS/Atom feeds and sitemaps: add, list (with health), remove. `wirewatch follow` polls them.",
@@ -298,7 +332,9 @@ def alerts(
     t.show()
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, host: ModuleType) -> None:
+    global _host
+    _host = host
     app.add_typer(sources_app, name="sources")
     app.add_typer(watch_app, name="watch")
     app.command()(follow)
