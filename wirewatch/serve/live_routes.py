@@ -144,7 +144,8 @@ def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 
 def _query(**values: Any) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v not in (None, "", False)}
+    """The filled-in filters, as the links of the page (CSV download, pager) repeat them."""
+    return {k: ("true" if v is True else v) for k, v in values.items() if v not in (None, "", False)}
 
 
 @pages_router.get("/map", response_class=HTMLResponse)

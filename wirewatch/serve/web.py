@@ -127,8 +127,8 @@ def events_page(
     total = r.count_events(f)
     events = r.events(f, PAGE, offset, newest_first=True)
     conflicted = {eid for c in r.conflicts(event_ids=[ev.id for ev in events]) for eid in c.event_ids}
-    query = {k: v for k, v in {**form, "min_sources": min_sources, "hide_background": hide_background or None}.items()
-             if v is not None}
+    extra = {"min_sources": min_sources, "hide_background": "true" if hide_background else None}
+    query = {k: v for k, v in {**form, **extra}.items() if v is not None}
     return page(request, "events.html", events=_cards(r, events, conflicted), total=total, offset=offset,
                 form=form, min_sources=min_sources, query=query, page_size=PAGE, modalities=MODALITIES)
 
