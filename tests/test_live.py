@@ -228,3 +228,20 @@ def test_kill_during_a_poll_then_poll_again_equals_one_clean_poll(site: LiveServ
     # Everything from the first feed was kept: its pages were not fetched again.
     again = [p for p, _ in site.site.requests[before:]]
     assert "/feeds/courier.rss" in again and "/world/flood-aid.html" not in again
+
+
+def test_robots_crawl_delay_is_obeyed() -> None:
+    import httpx
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nCrawl-delay: 1\nDisallow: /no/\n")
+        return httpx.Response(200, text="ok")
+
+    with Fetcher(FetchSettings(host_delay_s=0), client=httpx.Client(transport=httpx.MockTransport(handler))) as f:
+        f.get("http://example.test/a")
+        start = time.monotonic()
+        f.get("http://example.test/b")
+        assert time.monotonic() - start >= 0.9
+        with pytest.raises(FetchError, match="robots"):
+            f.get("http://example.test/no/c")

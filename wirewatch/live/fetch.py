@@ -19,6 +19,8 @@ from .. import __version__
 from ..errors import WirewatchError
 
 USER_AGENT = f"wirewatch/{__version__} (+https://github.com/wirewatch; news event monitor)"
+ROBOTS_TTL_S = 24 * 3600  # robots.txt is read again after a day (a long-running `follow`)
+MAX_CRAWL_DELAY_S = 30.0  # a robots.txt Crawl-delay is obeyed up to this
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 
@@ -66,7 +68,7 @@ class Fetcher:
     settings: FetchSettings = field(default_factory=FetchSettings)
     client: httpx.Client | None = None
     _last: dict[str, float] = field(default_factory=dict)
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+    _robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.client is None:
@@ -120,11 +122,14 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.path == "/robots.txt":
             return True
-        origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._load_robots(origin)
-        parser = self._robots[origin]
+        parser = self._robots_for(f"{parts.scheme}://{parts.netloc}")
         return True if parser is None else parser.can_fetch(self.settings.user_agent, url)
+
+    def _robots_for(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        cached = self._robots.get(origin)
+        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL_S:
+            cached = self._robots[origin] = (time.monotonic(), self._load_robots(origin))
+        return cached[1]
 
     # ------------------------------------------------------------------ internals
     def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
@@ -187,10 +192,17 @@ class Fetcher:
             self._last[urlsplit(url).netloc] = time.monotonic()
 
     def _polite(self, url: str) -> None:
-        host = urlsplit(url).netloc
+        parts = urlsplit(url)
+        host = parts.netloc
         last = self._last.get(host)
         if last is not None:
-            gap = self.settings.host_delay_s - (time.monotonic() - last)
+            delay = self.settings.host_delay_s
+            cached = self._robots.get(f"{parts.scheme}://{host}")
+            if cached is not None and cached[1] is not None and self.settings.respect_robots:
+                asked = cached[1].crawl_delay(self.settings.user_agent)
+                if asked:
+                    delay = max(delay, min(float(asked), MAX_CRAWL_DELAY_S))
+            gap = delay - (time.monotonic() - last)
             if gap > 0:
                 time.sleep(gap)
 

@@ -14,6 +14,7 @@ evidence sentences, parties, type or place (case-insensitive).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from typing import Any
 import httpx
 
 from ..model import Event
+from ..records import event_record
 from ..serve.queries import EventFilter, Reader, event_summary
 from ..store import sources as db
 from ..store.db import Store
@@ -84,7 +86,16 @@ def alert_on_events(store: Store, event_ids: Iterable[str]) -> int:
 
 
 def webhook_payload(reader: Reader, rule: db.WatchRule, ev: Event, reason: str) -> dict[str, Any]:
-    return {"rule": rule.name, "reason": reason, "summary": event_summary(ev), "event": reader.event_json(ev)}
+    """The event in the export contract, each mention with its outlet, title and date (as GET /api/events)."""
+    rec = event_record(ev)
+    ids = sorted({m["article_id"] for m in rec["mentions"]})
+    meta = {a.id: a for a in reader.store.iter_articles(where="id IN (SELECT value FROM json_each(?))",
+                                                         params=(json.dumps(ids),))}
+    for m in rec["mentions"]:
+        art = meta.get(m["article_id"])
+        m["outlet"], m["article_title"], m["published"] = (art.outlet, art.title, art.published) if art else (None,) * 3
+        m["url"] = art.url if art else None
+    return {"rule": rule.name, "reason": reason, "summary": event_summary(ev), "event": rec}
 
 
 def backfill(store: Store, rule: db.WatchRule) -> int:
