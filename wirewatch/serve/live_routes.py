@@ -156,8 +156,11 @@ def map_page(request: Request, r: ReaderDep, type: str | None = None, actor: str
     points, unplaced = analyst.map_points(r, f)
     form = _query(type=type, actor=actor, country=country, since=since, until=until, story=story,
                   hide_background=hide_background)
+    from .world_outline import land_paths
+
     return _page(request, "map.html", points=analyst.project(points), unplaced=unplaced, form=form,
-                 width=960, height=480, lons=range(-180, 181, 30), lats=range(-90, 91, 30))
+                 width=960, height=480, lons=range(-180, 180, 30), lats=range(-90, 91, 30),
+                 lands=land_paths(960, 480))
 
 
 @pages_router.get("/entities", response_class=HTMLResponse)
