@@ -148,6 +148,8 @@ class Poller:
                     continue
                 handled.append(it)
                 articles.append(art)
+            if not articles:
+                continue
             report = self._ingest(src, articles)
             res.stored += report.stored
             res.duplicates += report.duplicates

@@ -17,11 +17,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
 import httpx
 
+from ..errors import WirewatchError
 from ..model import Event
 from ..records import event_record
 from ..serve.queries import EventFilter, Reader, event_summary
@@ -60,7 +62,18 @@ def matching_events(reader: Reader, rule: db.WatchRule, ids: list[str] | None = 
 
 
 def alert_on_events(store: Store, event_ids: Iterable[str]) -> int:
-    """Record alerts for the rules these (new or changed) events match; returns how many alerts changed."""
+    """Record alerts for the rules these (new or changed) events match; returns how many alerts changed.
+
+    A failure here is logged, not raised: a broken rule must never make ingest drop an article."""
+    ids = sorted(set(event_ids))
+    try:
+        return _alert_on_events(store, ids)
+    except (sqlite3.Error, WirewatchError) as exc:
+        log.error("watch rules were not checked for events %s: %s", ids[:5], exc)
+        return 0
+
+
+def _alert_on_events(store: Store, event_ids: Iterable[str]) -> int:
     ids = sorted(set(event_ids))
     if not ids:
         return 0
