@@ -174,7 +174,9 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return
             data, ctype = found
             etag = f'"{abs(hash(data)) % 10**12}"'
-            if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            # If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 13.2.2).
+            inm, ims = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+            if (inm == etag) if inm is not None else (ims == LAST_MODIFIED):
                 self.send_response(304)
                 self.send_header("ETag", etag)
                 self.end_headers()

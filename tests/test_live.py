@@ -245,3 +245,62 @@ def test_robots_crawl_delay_is_obeyed() -> None:
         assert time.monotonic() - start >= 0.9
         with pytest.raises(FetchError, match="robots"):
             f.get("http://example.test/no/c")
+
+
+def test_sitemap_lastmod_change_rereads_the_page(site: LiveServer, tmp_path: Path) -> None:
+    from tests import live_server
+
+    db = tmp_path / "w.db"
+    cli(db, "sources", "add", site.base + "/sitemap.xml", "--name", "map")
+    assert follow_once(db)[0] == 0
+    path = "/news/port-strike.html"
+    title, outlet, day, text = live_server.ARTICLES[path]
+    original = dict(live_server.ARTICLES)
+    try:
+        live_server.ARTICLES[path] = (title, outlet, day, text + " Talks were set for Friday.")
+        old_sitemap = live_server.sitemap
+        live_server.sitemap = lambda base: old_sitemap(base).replace(  # type: ignore[assignment]
+            f"{path}</loc><lastmod>2025-02-06".encode(), f"{path}</loc><lastmod>2025-02-07".encode())
+        code, output = follow_once(db)
+        assert code == 0 and "1 new" in output, output
+    finally:
+        live_server.ARTICLES.clear()
+        live_server.ARTICLES.update(original)
+        live_server.sitemap = old_sitemap  # type: ignore[assignment]
+    with Store(db) as s:
+        (text_now,) = [r[0] for r in s.conn.execute("SELECT text FROM articles WHERE url LIKE ?", (f"%{path}",))]
+    assert "Talks were set for Friday" in text_now  # updated in place, not stored twice
+
+
+@pytest.mark.slow
+def test_serve_follow_polls_in_the_server_process(site: LiveServer, tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    db = tmp_path / "w.db"
+    cli(db, "sources", "add", site.base + "/feeds/ledger.atom", "--name", "ledger")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIREWATCH_")}
+    cmd = [sys.executable, "-m", "wirewatch.cli", "--db", str(db), "serve", "--port", str(port), "--no-extract",
+           "--follow"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, health = time.monotonic() + 60, None
+        while time.monotonic() < deadline:
+            try:
+                (health,) = httpx.get(f"http://127.0.0.1:{port}/api/sources", timeout=2).json()["items"]
+                if health["items_total"] == 2:
+                    break
+            except (httpx.TransportError, ValueError):
+                assert proc.poll() is None, proc.communicate()
+            time.sleep(0.3)
+        assert health is not None and health["status"] == "ok" and health["items_total"] == 2, health
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()

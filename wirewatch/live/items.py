@@ -85,7 +85,9 @@ def _sitemap(root: etree._Element, stem: str) -> Listing:
         if index:
             children.append(loc)
         else:
-            items.append(Listed(key=loc, url=loc, article_id=f"{stem}-{sha1_12(loc)}", lastmod=lastmod))
+            # A new <lastmod> makes it a new item: the page is read again and ingest updates the article.
+            key = f"{loc} {lastmod}" if lastmod else loc
+            items.append(Listed(key=key, url=loc, article_id=f"{stem}-{sha1_12(loc)}", lastmod=lastmod))
         if len(items) + len(children) >= MAX_SITEMAP_URLS:
             break
     return Listing(kind, items, [], children)
