@@ -115,3 +115,17 @@ def test_background_follower_polls_and_stops(tmp_path: Path) -> None:
         with Store(path, readonly=True) as s:
             assert s.count("articles") == 2
         assert site.site.paths().count("/feeds/ledger.atom") == 1  # not due again for an hour
+
+
+def test_map_tiles_are_optional_and_configurable(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = client.get("/map", headers={"accept": "text/html"})
+    assert "<image" not in plain.text and 'class="land"' in plain.text
+    assert "img-src 'self' data:;" in plain.headers["content-security-policy"]
+    monkeypatch.setenv("WIREWATCH_MAP_TILES", "https://tiles.example.org/{z}/{x}/{y}.png")
+    monkeypatch.setenv("WIREWATCH_MAP_ATTRIBUTION", "© Example contributors")
+    tiled = client.get("/map", headers={"accept": "text/html"})
+    assert tiled.text.count('class="tile"') == 16 and "tiles.example.org/2/3/1.png" in tiled.text
+    assert "img-src 'self' data: https://tiles.example.org;" in tiled.headers["content-security-policy"]
+    assert "© Example contributors" in tiled.text and 'class="land"' not in tiled.text
+    monkeypatch.setenv("WIREWATCH_MAP_TILES", "javascript:alert(1)")  # unusable: the outline again
+    assert 'class="tile"' not in client.get("/map", headers={"accept": "text/html"}).text

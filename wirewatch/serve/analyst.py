@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -56,13 +57,32 @@ def map_points(r: Reader, f: EventFilter, limit: int = 2000) -> tuple[list[MapPo
     return points, max(r.count_events(f) - len(points), 0)
 
 
-def project(points: list[MapPoint], width: int = 960, height: int = 480) -> list[dict[str, Any]]:
-    """Equirectangular x/y of each point on a `width` x `height` plot (no tiles needed)."""
+def project(points: list[MapPoint], width: int = 960, height: int = 480, *,
+            mercator: bool = False) -> list[dict[str, Any]]:
+    """x/y of each point: equirectangular on a `width` x `height` plot, or Web Mercator on a square `width`
+    plot (what slippy-map tiles use; latitudes beyond +-85 are clamped)."""
     out = []
     for p in points:
-        out.append({**p.to_dict(), "x": round((p.lon + 180.0) / 360.0 * width, 1),
-                    "y": round((90.0 - p.lat) / 180.0 * height, 1), "r": 4 + 2 * min(p.sources, 6)})
+        x = (p.lon + 180.0) / 360.0 * width
+        if mercator:
+            lat = math.radians(max(min(p.lat, 85.0511), -85.0511))
+            y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * width
+        else:
+            y = (90.0 - p.lat) / 180.0 * height
+        out.append({**p.to_dict(), "x": round(x, 1), "y": round(y, 1), "r": 4 + 2 * min(p.sources, 6)})
     return out
+
+
+TILE_ZOOM = 2  # 4 x 4 tiles: the whole world on one page
+
+
+def tiles(template: str, size: int) -> list[dict[str, Any]]:
+    """The tiles of the world at TILE_ZOOM from a {z}/{x}/{y} URL template, placed on a `size` square."""
+    n = 2**TILE_ZOOM
+    step = size / n
+    return [{"href": template.replace("{z}", str(TILE_ZOOM)).replace("{x}", str(x)).replace("{y}", str(y)),
+             "x": round(x * step, 1), "y": round(y * step, 1), "size": round(step, 1)}
+            for y in range(n) for x in range(n)]
 
 
 # ---------------------------------------------------------------------------------------------- entities

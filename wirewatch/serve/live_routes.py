@@ -7,14 +7,16 @@ Every route depends on `require_read`: with reads locked, feeds and CSV need the
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..store import sources as db
 from . import analyst
-from .api import DATE, ERRORS, MAX_LIMIT, ListResponse, ReaderDep, require_read
+from .api import CSP, DATE, ERRORS, MAX_LIMIT, ListResponse, ReaderDep, require_read
 from .queries import EventFilter, Page
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -152,15 +154,34 @@ def _query(**values: Any) -> dict[str, Any]:
 def map_page(request: Request, r: ReaderDep, type: str | None = None, actor: str | None = None,
              country: str | None = None, since: Since = None, until: Until = None, story: str | None = None,
              hide_background: bool = False) -> HTMLResponse:
+    """Without $WIREWATCH_MAP_TILES: dots over a coarse land outline, nothing fetched from elsewhere. With
+    it (a {z}/{x}/{y} tile URL template, e.g. a tile server of your own), the world's tiles at zoom 2 lie
+    under the dots, and the page's Content-Security-Policy allows images from that one origin."""
+    from .world_outline import land_paths
+
     f = _filter(type, actor, None, country, None, since, until, story, hide_background=hide_background)
     points, unplaced = analyst.map_points(r, f)
     form = _query(type=type, actor=actor, country=country, since=since, until=until, story=story,
                   hide_background=hide_background)
-    from .world_outline import land_paths
+    template = os.environ.get("WIREWATCH_MAP_TILES", "").strip()
+    origin = _origin(template) if template else None
+    width = 960
+    height = width if origin else 480
+    resp = _page(request, "map.html", points=analyst.project(points, width, height, mercator=bool(origin)),
+                 unplaced=unplaced, form=form, width=width, height=height, lons=range(-180, 180, 30),
+                 lats=range(-90, 91, 30), lands=[] if origin else land_paths(width, height),
+                 tiles=analyst.tiles(template, width) if origin else [],
+                 attribution=os.environ.get("WIREWATCH_MAP_ATTRIBUTION", "map tiles: " + (origin or "")))
+    if origin:
+        resp.headers["Content-Security-Policy"] = CSP.replace("img-src 'self' data:", f"img-src 'self' data: {origin}")
+    return resp
 
-    return _page(request, "map.html", points=analyst.project(points), unplaced=unplaced, form=form,
-                 width=960, height=480, lons=range(-180, 180, 30), lats=range(-90, 91, 30),
-                 lands=land_paths(960, 480))
+
+def _origin(template: str) -> str | None:
+    parts = urlsplit(template)
+    if parts.scheme not in ("http", "https") or not parts.netloc or "{x}" not in template:
+        return None  # not a usable template: fall back to the outline rather than break the page
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 @pages_router.get("/entities", response_class=HTMLResponse)
