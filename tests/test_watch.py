@@ -114,7 +114,12 @@ def test_atom_feed_validates_and_obeys_the_read_lock(tmp_path: Path) -> None:
     assert alerts["total"] == 1 and alerts["items"][0]["event"]["event_type"] == "MOBILIZE"
 
 
-def test_webhook_gets_the_post_and_failures_are_retried_later(site: LiveServer, tmp_path: Path) -> None:
+def test_webhook_gets_the_post_and_failures_are_retried_later(site: LiveServer, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import hmac
+
+    monkeypatch.setenv("WIREWATCH_WEBHOOK_SECRET", "s3cret")
     path = tmp_path / "w.db"
     site.site.status["/hook"] = 500
     _store_with_alerts(path, webhook=site.base + "/hook")  # ingest did not wait for the receiver
@@ -129,7 +134,9 @@ def test_webhook_gets_the_post_and_failures_are_retried_later(site: LiveServer, 
     assert len(posts) == 4
     body = json.loads(posts[-1]["__body__"])
     assert body["rule"] == "nk" and body["reason"] == "more sources" and body["event"]["sources"] == 2
-    assert posts[-1]["content-type"] == "application/json"
+    assert posts[-1]["content-type"] == "application/json" and posts[-1]["x-wirewatch-rule"] == "nk"
+    expected = hmac.new(b"s3cret", posts[-1]["__body__"].encode(), hashlib.sha256).hexdigest()
+    assert posts[-1]["x-wirewatch-signature"] == "sha256=" + expected
 
 
 def test_watch_cli(tmp_path: Path) -> None:

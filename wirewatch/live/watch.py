@@ -14,8 +14,10 @@ evidence sentences, parties, type or place (case-insensitive).
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -126,14 +128,23 @@ def backfill(store: Store, rule: db.WatchRule) -> int:
 def deliver_webhooks(store: Store, *, client: httpx.Client | None = None, timeout_s: float = 10.0,
                      retry_base_s: float = 30.0) -> tuple[int, int]:
     """POST due outbox rows as JSON. Returns (delivered, failed attempts). A failure is retried with
-    exponential backoff (30 s, 1 min, 2 min, ... at most an hour) and given up after MAX_ATTEMPTS."""
+    exponential backoff (30 s, 1 min, 2 min, ... at most an hour) and given up after MAX_ATTEMPTS.
+
+    With $WIREWATCH_WEBHOOK_SECRET set, each POST carries X-Wirewatch-Signature: sha256=HMAC(secret, body),
+    so the receiver can check it came from this wirewatch. X-Wirewatch-Delivery is the same on a retry."""
+    secret = os.environ.get("WIREWATCH_WEBHOOK_SECRET", "")
     own = client is None
     client = client or httpx.Client(timeout=timeout_s, follow_redirects=False)
     delivered = failed = 0
     try:
         for d in db.due_deliveries(store):
+            body = json.dumps(d.payload, ensure_ascii=False).encode()
+            headers = {"User-Agent": "wirewatch-webhook", "Content-Type": "application/json",
+                       "X-Wirewatch-Rule": d.rule, "X-Wirewatch-Delivery": str(d.id)}
+            if secret:
+                headers["X-Wirewatch-Signature"] = "sha256=" + hmac.new(secret.encode(), body, "sha256").hexdigest()
             try:
-                resp = client.post(d.url, json=d.payload, headers={"User-Agent": "wirewatch-webhook"})
+                resp = client.post(d.url, content=body, headers=headers)
                 ok, error = resp.status_code < 300, f"HTTP {resp.status_code}"
             except httpx.HTTPError as exc:
                 ok, error = False, f"{type(exc).__name__}: {exc}"
