@@ -11,6 +11,7 @@ own dedup (same id and content -> "unchanged") covers the rest.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -82,7 +83,11 @@ class Poller:
                  on_result: Callable[[PollResult], None] | None = None) -> list[PollResult]:
         results = []
         for src in list(db.list_sources(self.store) if sources is None else sources):
-            res = self.poll(src)
+            try:
+                res = self.poll(src)
+            except (sqlite3.Error, WirewatchError) as exc:  # e.g. the database stayed locked: next source
+                log.error("polling %s failed: %s", src.name, exc)
+                res = PollResult(src.name, "error", error=f"{type(exc).__name__}: {exc}")
             results.append(res)
             if on_result:
                 on_result(res)
@@ -223,7 +228,7 @@ def follow_forever(store: Store, poller: Poller, *, stop: Callable[[], bool] = l
             poller.poll_all(poller.due(), on_result=on_result)
             if deliver is not None:
                 deliver()
-        except WirewatchError as exc:  # a store error must not kill a long-running follower
+        except (sqlite3.Error, WirewatchError) as exc:  # a store error must not kill a long-running follower
             log.error("follow round failed: %s", exc)
         waited = 0.0
         while waited < tick_s and not stop():
