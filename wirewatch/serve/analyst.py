@@ -157,6 +157,20 @@ def conflicts(r: Reader, f: ConflictFilter) -> list[Conflict]:
     return found
 
 
+def conflict_stories(r: Reader) -> dict[str, str]:
+    """story id -> label, for the stories that have conflicts (the conflicts page's story filter)."""
+    rows = r.conn.execute(
+        "SELECT DISTINCT e.story_id, coalesce(c.label, '') AS label FROM conflict_events ce "
+        "JOIN events e ON e.id = ce.event_id LEFT JOIN story_clusters c ON c.id = e.story_id "
+        "WHERE e.story_id IS NOT NULL ORDER BY label, e.story_id")
+    labels = {row["story_id"]: row["label"] for row in rows}
+    for sid in [k for k, v in labels.items() if not v]:  # no clusterer label: the first article's title
+        row = r.conn.execute("SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL "
+                             "ORDER BY published IS NULL, published, rowid LIMIT 1", (sid,)).fetchone()
+        labels[sid] = (row["title"] if row else None) or sid
+    return labels
+
+
 def conflict_fields(r: Reader) -> list[str]:
     return [row[0] for row in r.conn.execute("SELECT DISTINCT field FROM conflicts ORDER BY field")]
 

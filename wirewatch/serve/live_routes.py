@@ -199,7 +199,7 @@ def conflicts_page(request: Request, r: ReaderDep, field: str | None = None, sto
                    outlet: str | None = None, q: str | None = None, hide_background: bool = False) -> HTMLResponse:
     f = analyst.ConflictFilter(field or None, story or None, outlet or None, q or None, hide_background)
     found = analyst.conflicts(r, f)
-    stories = {s["id"]: s["label"] for s in r.stories()}
+    stories = analyst.conflict_stories(r)
     return _page(request, "conflicts_page.html", conflicts=found, fields=analyst.conflict_fields(r), f=f,
                  stories=stories, query=_query(field=field, story=story, outlet=outlet, q=q,
                                                hide_background=hide_background))
