@@ -512,6 +512,9 @@ def serve(
         bool, typer.Option("--lock-reads", help="Require a read token too ($WIREWATCH_READ_TOKEN or <db>.read-token).")
     ] = False,
     extract: Annotated[bool, typer.Option(help="Run extraction on articles POSTed to /api/articles.")] = True,
+    follow: Annotated[
+        bool, typer.Option("--follow", help="Also poll followed sources (see `wirewatch follow`) in this process.")
+    ] = False,
 ) -> None:
     """Serve the web UI (/), the REST API (/api, docs at /docs) and /healthz over the database.
 
@@ -542,7 +545,17 @@ def serve(
         err.print(f"write token (saved to {token_file(db)}, mode 0600): {token}", soft_wrap=True, markup=False)
     err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; reads {'locked' if read_token else 'open'})",
               soft_wrap=True, markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    follower = None
+    if follow:
+        from .live.service import BackgroundFollower
+
+        follower = BackgroundFollower(db, extract=extract).start()
+        err.print("following sources in the background (see /sources)")
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="info")
+    finally:
+        if follower is not None:
+            follower.stop()
 
 
 @app.command()
@@ -622,6 +635,12 @@ def batch(
         except WirewatchError as exc:
             fail(str(exc))
     report_ingest(report, store, as_json)
+
+
+# sources, follow, watch, alerts: the live layer's commands (wirewatch/live/cli.py)
+from .live.cli import register as _register_live  # noqa: E402 - needs the helpers defined above
+
+_register_live(app, sys.modules[__name__])
 
 
 def main() -> None:

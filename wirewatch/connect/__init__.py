@@ -48,7 +48,10 @@ def fuse_events(store: Store, article: Article) -> None:
     store.stale_events = set()
     for ev in store.events_by_ids(list(touched)):
         store.save_event(corroborate(store, aggregate(ev)))
-    ConflictFinder(store).refresh(touched)
+    found = ConflictFinder(store).refresh(touched)
+    from ..live.watch import alert_on_events  # watch rules see every new or changed event
+
+    alert_on_events(store, touched | {e for c in found for e in c.event_ids})
 
 
 def default_connectors() -> list:

@@ -511,6 +511,7 @@ def create_app(
     if read_token is None:
         read_token = os.environ.get("WIREWATCH_READ_TOKEN") or None
     from .. import __version__
+    from . import live_routes
     from .web import docs_router, web
 
     app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
@@ -546,7 +547,10 @@ def create_app(
     app.openapi = openapi  # type: ignore[method-assign]
     install_error_handlers(app)
     app.include_router(api)
+    app.include_router(live_routes.api_router)  # sources, watch, alerts, map, entity index, CSV
+    app.include_router(live_routes.feeds_router)  # /feeds/watch/NAME.atom
     app.include_router(docs_router)
+    app.include_router(live_routes.pages_router)  # before `web`: /entities/ is the index, not an entity
     app.include_router(web)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -65,6 +65,7 @@ class EventFilter:
     min_sources: int | None = None
     entity: str | None = None  # actor or recipient (by entity id or name)
     ids: list[str] | None = None
+    hide_background: bool = False  # leave out background references (modality "historical")
 
 
 @dataclass
@@ -130,6 +131,8 @@ def _where(f: EventFilter, alias: str, story_expr: str, sources_expr: str) -> tu
             f"OR upper(json_extract({a}.location, '$.country')) = ?)"
         )
         params += [c, c, c]
+    if f.hide_background:
+        parts.append(f"{a}.modality != 'historical'")
     if f.ids is not None:
         parts.append(f"{a}.id IN (SELECT value FROM json_each(?))")
         params.append(_json_list(f.ids))

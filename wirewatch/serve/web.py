@@ -118,6 +118,7 @@ def events_page(
     story: str | None = None,
     min_sources: str | None = None,
     offset: int = Query(0, ge=0, le=MAX_INT),
+    hide_background: bool = False,
     r: Reader = ReaderDep,
 ) -> HTMLResponse:
     """All events (also those no story holds yet), filtered like GET /api/events.
@@ -134,13 +135,14 @@ def events_page(
         f = r.check_filter(EventFilter(
             type=form["type"], actor=form["actor"], recipient=form["recipient"], country=form["country"],
             modality=form["modality"], since=form["since"], until=form["until"], story=form["story"],
-            min_sources=sources))
+            min_sources=sources, hide_background=hide_background))
     except FilterError as exc:
         return page(request, "events.html", 422, events=[], total=0, query={}, **{**context, "error": str(exc)})
     total = r.count_events(f)
     events = r.events(f, PAGE, offset, newest_first=True)
     conflicted = {eid for c in r.conflicts(event_ids=[ev.id for ev in events]) for eid in c.event_ids}
-    query = {k: v for k, v in {**form, "min_sources": sources}.items() if v is not None}
+    extra = {"min_sources": sources, "hide_background": "true" if hide_background else None}
+    query = {k: v for k, v in {**form, **extra}.items() if v is not None}
     return page(request, "events.html", events=_cards(r, events, conflicted), total=total, query=query, **context)
 
 
@@ -207,17 +209,6 @@ def event(request: Request, event_id: str, r: Reader = ReaderDep) -> HTMLRespons
     conflicts = r.conflicts(event_ids=[ev.id])
     return page(request, "event.html", card=_cards(r, [ev], {c for x in conflicts for c in x.event_ids})[0],
                 conflicts=conflicts, outlets=r.outlets())
-
-
-@web.get("/entities", response_class=HTMLResponse)
-@web.get("/entities/", response_class=HTMLResponse)
-def entities_page(request: Request, q: str = "", kind: str = "", offset: int = Query(0, ge=0, le=MAX_INT),
-                  r: Reader = ReaderDep) -> HTMLResponse:
-    """Every entity, by name, filtered by part of a name or alias and by kind."""
-    found = r.entities(q.strip() or None, kind.strip() or None, PAGE, offset)
-    query = {k: v for k, v in {"q": q.strip(), "kind": kind.strip()}.items() if v}
-    return page(request, "entities.html", entities=found.items, total=found.total, offset=offset, name_q=q,
-                kind=kind, query=query, page_size=PAGE)
 
 
 @web.get("/entities/{entity_id:path}", response_class=HTMLResponse)

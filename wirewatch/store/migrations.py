@@ -247,4 +247,75 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        5,
+        "live sources, their items and health; watch rules, alerts, webhook outbox",
+        """
+        -- Followed feeds and sitemaps (wirewatch/store/sources.py owns this SQL).
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT,                          -- rss, atom, sitemap; NULL until the first fetch
+            every_s INTEGER NOT NULL DEFAULT 900,
+            added_at TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,  -- consecutive failed polls
+            items_seen INTEGER NOT NULL DEFAULT 0,  -- items listed by the last successful fetch
+            items_new INTEGER NOT NULL DEFAULT 0,   -- articles the last poll stored
+            items_total INTEGER NOT NULL DEFAULT 0  -- articles stored from this source ever
+        );
+        -- One row per feed item / sitemap URL already read, so re-polls never fetch a page twice.
+        CREATE TABLE source_items (
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            article_id TEXT,
+            url TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source_id, item_key)
+        );
+        CREATE TABLE watch_rules (
+            name TEXT PRIMARY KEY,
+            actor TEXT,
+            event_type TEXT,
+            country TEXT,
+            min_sources INTEGER,
+            query TEXT,
+            webhook TEXT,
+            created_at TEXT NOT NULL
+        );
+        -- One alert per (rule, event); updated (not duplicated) when the event gains sources or conflicts.
+        CREATE TABLE watch_alerts (
+            rule TEXT NOT NULL REFERENCES watch_rules(name) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            first_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sources INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT 'new',
+            revision INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (rule, event_id)
+        );
+        CREATE INDEX watch_alerts_updated ON watch_alerts(updated_at);
+        -- Webhook deliveries waiting to be sent: written inside the ingest transaction, sent later.
+        CREATE TABLE watch_outbox (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL REFERENCES watch_rules(name) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            url TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_try_at TEXT NOT NULL,
+            delivered_at TEXT,
+            failed_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX watch_outbox_pending ON watch_outbox(delivered_at, failed_at, next_try_at);
+        """,
+    ),
 ]

@@ -12,6 +12,13 @@ document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (el && el.tagName === "DETAILS") { el.open = true; }
   }
+  // Filter forms send only the fields that are filled in: shorter URLs to share, and no empty number
+  // field for the server to refuse.
+  document.querySelectorAll("form.filters").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input, select").forEach(function (el) { if (!el.value) { el.disabled = true; } });
+    });
+  });
   window.addEventListener("hashchange", openTarget);
   openTarget();
 });
