@@ -86,12 +86,19 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
             actor_tok = subj
     actors = ctx.actors(actor_tok)
     recips: list[Actor] = ctx.actors(target) if target is not None else []
-    for c in noun.children:
-        if not recips and c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and entity_like(ctx, obj):
-                recips = ctx.actors(obj)
+    skip = {t.i for t in ([actor_tok] if actor_tok is not None else [])}
+    holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    for h in holders:
+        for c in h.children:
+            if recips:
                 break
+            if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+                recips = party_of(ctx, _pobj(c), skip)
+            elif c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                # "its demand that Israel ease restrictions": the one asked is the content's subject
+                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
+                    recips = ctx.actors(s)
     return actors, without(recips, actors), clause
 
 
@@ -116,31 +123,90 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
 
 
+# Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
+# Taliban", "a camp for Congolese refugees", "the computers of South Korean army officers".
+_INNER_PREPS = frozenset({"of", "for", "to", "against", "on", "with", "into", "from", "in", "toward", "towards",
+                          "upon", "over", "between"})
+# Clause complements that carry on the trigger's act: "is willing to withdraw ... from Lebanon",
+# "agreed to re-open its borders to UN peacekeepers", "offered to negotiate with the president".
+_CONTENT_DEPS = frozenset({"xcomp", "acomp"})
+
+
+def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> list[Actor]:
+    """The participants a noun phrase names: itself when it is entity-like, else the party it is about,
+    through its possessor or a prepositional phrase ("sanctions on the Taliban", "the return of ... to
+    X"), at most `depth` phrases deep. Things with no party ("a parked school bus") give nothing."""
+    if tok is None or tok.i in skip:
+        return []
+    if entity_like(ctx, tok):
+        return ctx.actors(tok)
+    if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.i not in skip and entity_like(ctx, c) and c.pos_ != "PRON":
+            return ctx.actors(c)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+            found = party_of(ctx, _pobj(c), skip, depth - 1)
+            if found:
+                return found
+    return []
+
+
+def _pobj(prep: Any) -> Any | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _preps(node: Any) -> list[Any]:
+    """Prepositions on a verb, including those behind a particle ("kidnapped up to 16 advisers")."""
+    out = []
+    for c in node.children:
+        if c.dep_ == "prep":
+            out.append(c)
+        elif c.dep_ == "prt":
+            out.extend(g for g in c.children if g.dep_ == "prep")
+    return out
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
+    """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
+    about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
+    willing to withdraw from Lebanon"), or the subject of a "that" clause ("demanded that the US ...")."""
     kids = list(verb.children)
     if passive:
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if sp is not None and entity_like(ctx, sp):
-            return ctx.actors(sp)
+        found = party_of(ctx, sp, skip)
+        if found:
+            return found
     for c in kids:  # "give Tanzania a grant"
         if c.dep_ == "dative":
-            obj = c if c.pos_ != "ADP" else next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
+            obj = c if c.pos_ != "ADP" else _pobj(c)
+            if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj):
         return ctx.actors(dobj)
+    for c in _preps(verb):
+        if c.lower_ in _VERB_RECIPIENT_PREPS:
+            found = party_of(ctx, _pobj(c), skip, depth=1)
+            if found:
+                return found
+    if dobj is not None:  # "imposed sanctions on the Taliban", "held a meeting with X"
+        found = party_of(ctx, dobj, skip)
+        if found:
+            return found
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in _VERB_RECIPIENT_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and entity_like(ctx, obj):
-                return ctx.actors(obj)
-    if dobj is not None:  # "supplying weapons to X" failed above; "demolished homes": the thing acted on
-        for c in dobj.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "of", "for", "against"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and entity_like(ctx, obj):
-                    return ctx.actors(obj)
+        if c.dep_ in _CONTENT_DEPS:
+            inner = c if c.dep_ == "xcomp" else next((g for g in c.children if g.dep_ == "xcomp"), c)
+            if inner is not c or c.dep_ == "xcomp":
+                found = verb_recipient(ctx, inner, False, skip)
+                if found:
+                    return found
+            for p in _preps(c):  # "is concerned with China's build-up"
+                if p.lower_ in _VERB_RECIPIENT_PREPS:
+                    found = party_of(ctx, _pobj(p), skip, depth=1)
+                    if found:
+                        return found
     for c in kids:  # "demanded that the US cancel ...": the one asked is the content's subject
         if c.dep_ in ("ccomp", "xcomp"):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
