@@ -98,12 +98,14 @@ def score(gold: dict[str, Any], events: list[dict[str, Any]], entities: list[dic
     acc("recipient_accuracy", [(g, ev) for g, ev in found if "recipient" in g], recipient_ok,
         lambda g, ev: f"gold={g['recipient']} pred={name_of(ev.get('recipient'))!r}")
     acc("modality_accuracy", [(g, ev) for g, ev in found if g.get("modality")],
-        lambda g, ev: ev.get("modality") in g["modality"], lambda g, ev: f"gold={g['modality']} pred={ev.get('modality')}")
+        lambda g, ev: ev.get("modality") in g["modality"],
+        lambda g, ev: f"gold={g['modality']} pred={ev.get('modality')}")
     acc("attribution_accuracy", [(g, ev) for g, ev in found if g.get("attributed_to")],
         lambda g, ev: names_match(ev.get("attributed_to"), g["attributed_to"]),
         lambda g, ev: f"gold={g['attributed_to']} pred={ev.get('attributed_to')!r}")
     acc("date_accuracy", [(g, ev) for g, ev in found if g.get("date")],
-        lambda g, ev: str(ev.get("date") or "").startswith(g["date"]), lambda g, ev: f"gold={g['date']} pred={ev.get('date')}")
+        lambda g, ev: str(ev.get("date") or "").startswith(g["date"]),
+        lambda g, ev: f"gold={g['date']} pred={ev.get('date')}")
 
     def forms(e: dict[str, Any]) -> set[str]:
         return {norm(x) for x in [e.get("name"), *(e.get("aliases") or [])]}

@@ -35,6 +35,24 @@ _MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "
          "millions": 1e6, "billion": 1e9, "billions": 1e9}
 
 
+# Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
+_INSTRUMENTS = frozenset({"bullet", "round", "grenade", "mortar", "shrapnel", "explosive", "gunfire", "shot",
+                          "ied", "gas", "knife", "machete", "handgun", "pistol"})
+_instruments: frozenset[str] | None = None
+
+
+def instruments() -> frozenset[str]:
+    """Weapons and instruments (the ontology's `weapon` set plus the above), never actors by themselves."""
+    global _instruments
+    if _instruments is None:
+        from .ontology import load_ontology
+
+        weapons = load_ontology().sets.get("weapon", frozenset())
+        # Platforms that people crew (jets, warships, tanks) act for their side, like the side itself.
+        _instruments = frozenset(weapons) | _INSTRUMENTS
+    return _instruments
+
+
 class ArticleContext:
     """Per-article lookups: token -> entity, people seen so far, salient country."""
 
@@ -139,6 +157,9 @@ class ArticleContext:
             tok = inner
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
+        if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
+                self._country_of_modifiers(tok) is None:
+            return None  # "Three shells hit Fakhura": a weapon is no actor ("North Korean shells" are their side)
         text = self.np_text(tok)
         ent = self.tok_ent.get(tok.i)
         if ent is None:
