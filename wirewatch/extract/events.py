@@ -15,7 +15,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
-from ..model import Actor, Article, EventMention, Timex
+from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -162,6 +162,8 @@ class EventsComponent:
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
         dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        if pres.modality in ("asserted", "reported") and _long_before(dated, article.published):
+            pres.modality = "historical"  # "In 1957, Gigante was the gunman ...", "arrested him in 2024"
         date, precision = dated.date, dated.precision
         if date and article.published and date[:4].isdigit() and int(date[:4]) < int(article.published[:4]) - 1 \
                 and pres.modality in ("asserted", "reported"):
@@ -456,7 +458,7 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and modality not in ("planned", "hypothetical", "speculated", "negated", "historical"):
+    if published and MODALITY_TABLE[modality].dated_by_report:
         verb = clause if clause is not None else tok
         if verb.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in verb.children
                                              if c.dep_ in ("aux", "auxpass")):
@@ -481,6 +483,18 @@ def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int
     if span[0] < pub[0]:
         return _day(span[0] + timedelta(days=7))
     return dated
+
+
+# A happening the text dates this many days before the report, or more, is background, not news.
+_BACKGROUND_DAYS = 60
+
+
+def _long_before(dated: _Dated, published: str | None) -> bool:
+    """Did the text's own date for the event end well before the report came out?"""
+    pub = _span_of(published[:10]) if published else None
+    if dated.source != "text" or dated.span is None or pub is None:
+        return False
+    return (pub[0] - dated.span[1]).days >= _BACKGROUND_DAYS
 
 
 def _mark_background(events: list[EventMention], dated: list[_Dated]) -> None:

@@ -7,6 +7,7 @@ for verbal acts ("condemnation from Seoul"), else the subject of the verb the no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Actor
@@ -21,6 +22,13 @@ _FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complain
 # Nouns whose proper-noun modifier is the target, not the actor ("the Kuwait invasion").
 _TARGETED_NOUNS = frozenset({"invasion", "occupation", "bombing", "siege", "blockade", "annexation",
                              "embargo", "incursion", "shelling", "bombardment"})
+# Event nouns whose possessor undergoes the act ("X's arrest": X is arrested), unlike "Kim's visit".
+PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying", "assassination", "execution",
+                           "kidnapping", "abduction", "capture", "release", "conviction", "sentencing", "trial",
+                           "extradition", "deportation", "expulsion", "dismissal", "firing", "ouster", "removal",
+                           "indictment", "prosecution", "rescue", "imprisonment", "jailing", "torture",
+                           "beating", "shooting", "stabbing", "rape", "death", "injury", "wounding", "sacking",
+                           "purge", "impeachment", "acquittal", "exoneration", "interrogation", "questioning"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
@@ -84,6 +92,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
                 subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
             actor_tok = subj
+    if actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head == node and \
+            node.lemma_.lower() in PATIENT_NOUNS:
+        # "her husband's arrest", "his girlfriend's killing": the possessor is the one acted upon
+        target, actor_tok = actor_tok, agent(node)
     actors = ctx.actors(actor_tok)
     recips: list[Actor] = ctx.actors(target) if target is not None else []
     skip = {t.i for t in ([actor_tok] if actor_tok is not None else [])}
@@ -111,12 +123,28 @@ def _is_subject_side(noun: Any, clause: Any) -> bool:
     return False
 
 
+# People and bodies of local, court and business news, beyond the lexicon's `human_nouns` (which are
+# about states and armed groups): "killing his wife", "sued the county", "apologized to customers".
+PARTY_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "child", "girlfriend",
+    "boyfriend", "partner", "fiancee", "fiance", "neighbor", "neighbour", "relative", "family", "victim",
+    "suspect", "defendant", "teenager", "teen", "boy", "girl", "clerk", "officer", "deputy", "trooper", "guard",
+    "inmate", "prisoner", "detainee", "employee", "employer", "customer", "client", "resident", "driver",
+    "passenger", "patient", "doctor", "nurse", "teacher", "pupil", "juror", "jury", "judge", "prosecutor",
+    "lawyer", "attorney", "witness", "landlord", "tenant", "owner", "investor", "shareholder", "regulator",
+    "company", "firm", "board", "department", "office", "agency", "ministry", "county", "city", "state",
+    "municipality", "sheriff", "councilman", "councilwoman", "lawmaker", "senator", "mayor", "governor",
+    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally"})
+_AGE_NOUN = re.compile(r"^\d+-year-olds?$")
+
+
 def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
     lex = lexicon()
-    if tok.ent_type_ in NOT_PARTICIPANT or tok.ent_type_ in ("LOC", "FAC"):
+    if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
-    if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"]:
+    if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
+            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
@@ -126,7 +154,7 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
 # Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
 # Taliban", "a camp for Congolese refugees", "the computers of South Korean army officers".
 _INNER_PREPS = frozenset({"of", "for", "to", "against", "on", "with", "into", "from", "in", "toward", "towards",
-                          "upon", "over", "between"})
+                          "upon", "over", "between", "by"})
 # Clause complements that carry on the trigger's act: "is willing to withdraw ... from Lebanon",
 # "agreed to re-open its borders to UN peacekeepers", "offered to negotiate with the president".
 _CONTENT_DEPS = frozenset({"xcomp", "acomp"})
@@ -143,11 +171,18 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
     for c in tok.children:
-        if c.dep_ == "poss" and c.i not in skip and entity_like(ctx, c) and c.pos_ != "PRON":
+        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to
+        if c.dep_ in ("poss", "compound", "amod") and c.i not in skip and c.pos_ != "PRON" and \
+                (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
             return ctx.actors(c)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth - 1)
+            if found:
+                return found
+    for c in tok.children:  # "a deal to supply wing parts to Airbus"
+        if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
+            found = verb_recipient(ctx, c, False, skip | {tok.i})
             if found:
                 return found
     return []
