@@ -150,7 +150,8 @@ class EventsComponent:
         lead = len(text_span) - len(text_span.lstrip())
         start = sent.start_char + lead
         stext = text_span.strip()
-        timexes = [t for t in article.timexes if start <= t.start < start + len(stext)]
+        timexes = [t for t in article.timexes if start <= t.start < start + len(stext)
+                   and _calendar(ctx.doc, t)]
         anchors = {tok.i} | ({clause.i} if clause is not None else set())
         # Only a time expression on the trigger's own phrase makes it future: "agreed to share data from next
         # year" is an agreement made now about sharing later.
@@ -294,6 +295,32 @@ _PLAN_WORDS = frozenset({"plan", "planned", "schedule", "scheduled", "set", "due
 _MIN_BACKGROUND_DAYS = 5
 
 
+# A time expression hanging on a noun this way dates that noun ("the 1967 slayings"), not the event.
+_NOUN_MODIFIER = frozenset({"compound", "amod", "nummod", "nmod"})
+_STREET = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
+                     "lane", "drive", "way", "place", "court", "highway", "route", "suite", "floor"})
+
+
+def _calendar(doc: Any, t: Timex) -> bool:
+    """Is a time expression really one? A bare number the timex component took for a year is none when it
+    is a house number ("2088 Philip Street"), part of a spec ("1920x1200") or a model ("Model 3200")."""
+    if not re.fullmatch(r"\d{1,4}", t.text.strip()):
+        return True
+    span = doc.char_span(t.start, t.end)
+    if span is None:
+        return False  # inside a longer token: "1920x1200", "KX-4000"
+    tok = span[0]
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if nxt is not None and (nxt.text in ("x", "X", "-") and not nxt.whitespace_ or nxt.is_title and any(
+            w.lower_ in _STREET for w in doc[tok.i + 1:min(len(doc), tok.i + 5)])):
+        return False
+    return not (prev is not None and prev.pos_ == "PROPN" and not prev.whitespace_ == "" and prev.is_title
+                and prev.ent_type_ != "DATE" and prev.lower_ not in ("in", "since"))
+
+
 def _timex_root(doc: Any, t: Timex) -> Any:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     return None if span is None else span.root
@@ -427,6 +454,9 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         x = _timex_root(doc, t)
         if x is None:
             return None
+        if x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN") and x.head.i != tok.i and \
+                x.head.ent_type_ not in ("DATE", "TIME") and x.head.head.i not in anchors:
+            return None  # "in the 1987 slayings", "the November ceasefire": the year dates that noun
         start, steps = x, 0
         while x.head != x and steps < 3:
             if x != start and _opens_clause(x):
