@@ -317,8 +317,8 @@ def _calendar(doc: Any, t: Timex) -> bool:
     if nxt is not None and (nxt.text in ("x", "X", "-") and not nxt.whitespace_ or nxt.is_title and any(
             w.lower_ in _STREET for w in doc[tok.i + 1:min(len(doc), tok.i + 5)])):
         return False
-    return not (prev is not None and prev.pos_ == "PROPN" and not prev.whitespace_ == "" and prev.is_title
-                and prev.ent_type_ != "DATE" and prev.lower_ not in ("in", "since"))
+    # "Model 3200", "Flight 1717": a name right before the number makes it a designation
+    return not (prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ != "DATE")
 
 
 def _timex_root(doc: Any, t: Timex) -> Any:
