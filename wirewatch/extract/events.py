@@ -82,36 +82,36 @@ class EventsComponent:
         paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", article.text or "")]
         events: list[EventMention] = []
         spans: list[_Dated] = []  # the date each mention got, with the days it covers
-        # (paragraph, source, actors it was quoted about) of the previous sentence, if it named a source
-        prev: tuple[int, str, set[str]] | None = None
+        # A source named in one sentence does not carry to the next (issue 11), except inside a continuing
+        # quotation (see `_Quotation`).
+        quote = _Quotation()
+        last_para = -1
         for sent in doc.sents:
             text = sent.text.strip()
             if not text:
                 continue
             para = bisect.bisect_right(paragraphs, sent.start_char)
-            same_para = prev is not None and prev[0] == para
+            if para != last_para:
+                quote.new_paragraph(text)
+                last_para = para
+            inside = quote.open  # the sentence goes on with a quotation opened before it
+            in_quote: list[EventMention] = []
             named: str | None = None
-            quoted_about: set[str] = set()
             for trig in find_triggers(sent, self.ontology):
                 if trig.suppressed:
                     continue
                 m, pres, dated = self._mention(article, ctx, sent, trig)
                 if m is None:
                     continue
-                ids = {a.entity_id or a.name for a in m.actor}
                 if pres.reporting and pres.source:
                     named = named or pres.source
-                    quoted_about |= ids
-                elif prev is not None and same_para and not m.attributed_to and m.modality == "asserted" \
-                        and ids & prev[2]:
-                    # The sentence goes on about what the previous one quoted ("State media reported that
-                    # Kim called for ... . Kim's remarks came during his inspection ...").
-                    m.attributed_to, m.modality = prev[1], "reported"
+                if inside and not m.attributed_to:
+                    in_quote.append(m)
                 events.append(m)
                 spans.append(dated)
             named = named or _sentence_source(sent, ctx)
+            quote.feed(text, named, in_quote)
             _note_speaker(sent, ctx)
-            prev = (para, named, quoted_about) if named else None
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
@@ -269,6 +269,52 @@ def _sentence_source(sent: Any, ctx: ArticleContext) -> str | None:
             if src:
                 return src
     return None
+
+
+class _Quotation:
+    """Attribution inside a continuing quotation: 'Reyes said: "Hooks is dangerous. He fired twice."' -
+    the second sentence is still Reyes speaking, and so is a quotation whose speaker comes at its end
+    ('"... He fired twice," Reyes said.'). Outside quotation marks nothing carries to the next sentence.
+    A paragraph that opens with a quotation mark continues a quotation left open (newsroom style)."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.speaker: str | None = None
+        self.pending: list[EventMention] = []  # inside the quotation, before its speaker is known
+
+    def new_paragraph(self, text: str) -> None:
+        if self.open and not text.startswith(('"', "\u201c", "'")):
+            self.open, self.speaker, self.pending = False, None, []
+
+    def feed(self, text: str, named: str | None, inside: list[EventMention]) -> None:
+        was_open = self.open
+        for ch in text:
+            if ch == "\u201c":
+                self.open = True
+            elif ch == "\u201d":
+                self.open = False
+            elif ch == '"':
+                self.open = not self.open
+        if named and (self.open or was_open):
+            self.speaker = self.speaker or named
+        for m in inside:
+            if self.speaker:
+                _quoted(m, self.speaker)
+            else:
+                self.pending.append(m)
+        if self.speaker:
+            for m in self.pending:
+                _quoted(m, self.speaker)
+            self.pending = []
+        if not self.open:
+            self.speaker, self.pending = None, []
+
+
+def _quoted(m: EventMention, speaker: str) -> None:
+    if not m.attributed_to:
+        m.attributed_to = speaker
+        if m.modality == "asserted":
+            m.modality = "reported"
 
 
 Span = tuple[Date, Date]  # the first and last day a date covers
