@@ -12,11 +12,14 @@ from collections import Counter
 from typing import Any
 
 from ..model import Actor, Article, Entity, Location, Quantity
+from .entities import person_gender
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 
 _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female",
+                   "her": "female", "hers": "female", "herself": "female"}
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -97,9 +100,16 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
-    def person_before(self, i: int) -> Entity | None:
+    def person_before(self, i: int, gender: str | None = None) -> Entity | None:
+        """The person named last before token `i` whose gender does not contradict `gender` ("he" is
+        never Angela Pruitt; "she" never Mr. Gigante)."""
         k = bisect.bisect_left(self._person_pos, i)
-        return self._persons[k - 1] if k > 0 else None
+        while k > 0:
+            ent = self._persons[k - 1]
+            if gender is None or person_gender(ent) in (None, gender):
+                return ent
+            k -= 1
+        return None
 
     # ------------------------------------------------------------------ noun phrases
     def np_text(self, tok: Any, coordinated: bool = False) -> str:
@@ -180,8 +190,8 @@ class ArticleContext:
             speaker = self._speaker(tok)
             if speaker is not None:
                 return self.actor(speaker)
-            if low in ("he", "she", "him", "her", "his", "hers", "himself", "herself"):
-                return self._from_entity(self.person_before(tok.i), tok.text)
+            if low in _PRONOUN_GENDER:
+                return self._from_entity(self.person_before(tok.i, _PRONOUN_GENDER[low]), tok.text)
             if low in _IT_THEY:
                 return self._it_they(tok)
             return None
@@ -229,6 +239,12 @@ class ArticleContext:
             return None
         if pron.lower_ in ("he", "she") and subj.i in self.tok_ent and self.tok_ent[subj.i].kind != "PERSON":
             return None
+        if pron.lower_ in _PRONOUN_GENDER and subj.i in self.tok_ent and \
+                person_gender(self.tok_ent[subj.i]) not in (None, _PRONOUN_GENDER[pron.lower_]):
+            return None  # "Reyes said he ...": he is not Monica Reyes
+        lo, hi = sorted((pron.i, clause.head.i))
+        if any(t.text in ('"', "\u201c", "\u201d") for t in pron.doc[lo:hi]):
+            return None  # '"He will be charged," Reyes said': inside the quotation "he" is someone else
         return subj
 
     def _it_they(self, tok: Any) -> Actor | None:
@@ -373,6 +389,9 @@ def subject(verb: Any) -> Any | None:
                 obj = gov.head  # "companies it accuses of carrying": the companies carry
             if obj is not None and verb.head.lower_ in ("of", "for", "with"):
                 return obj
+            sp = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+            if sp is not None and verb.head.lower_ in ("of", "for", "with"):
+                return sp  # "Hooks is accused of shooting his neighbor": Hooks shoots
             verb = gov
         else:
             return None
