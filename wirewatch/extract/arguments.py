@@ -209,7 +209,8 @@ class ArticleContext:
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
-                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "the president" is the one named before; "the president of Armenia" is someone else
             return self._from_entity(self.person_before(tok.i), text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None

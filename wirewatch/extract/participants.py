@@ -160,6 +160,17 @@ _INNER_PREPS = frozenset({"of", "for", "to", "against", "on", "with", "into", "f
 _CONTENT_DEPS = frozenset({"xcomp", "acomp"})
 
 
+_OWN = frozenset({"its", "their", "his", "her", "our", "my", "own"})
+
+
+def _own_people() -> frozenset[str]:
+    """Troops and envoys (the ontology's `troop` and `envoy` sets): "its troops" are the actor's own."""
+    from .ontology import load_ontology
+
+    sets = load_ontology().sets
+    return frozenset(sets.get("troop", frozenset())) | frozenset(sets.get("envoy", frozenset()))
+
+
 def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> list[Actor]:
     """The participants a noun phrase names: itself when it is entity-like, else the party it is about,
     through its possessor or a prepositional phrase ("sanctions on the Taliban", "the return of ... to
@@ -219,14 +230,17 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj):
+    # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
+    own = dobj is not None and dobj.lemma_.lower() in _own_people() and \
+        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
     for c in _preps(verb):
         if c.lower_ in _VERB_RECIPIENT_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth=1)
             if found:
                 return found
-    if dobj is not None:  # "imposed sanctions on the Taliban", "held a meeting with X"
+    if dobj is not None and not own:  # "imposed sanctions on the Taliban", "held a meeting with X"
         found = party_of(ctx, dobj, skip)
         if found:
             return found
@@ -242,6 +256,14 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                     found = party_of(ctx, _pobj(p), skip, depth=1)
                     if found:
                         return found
+    for c in kids:
+        # A purpose clause of the same actor carries the act on: "staged demonstrations to demand reforms by
+        # Suharto's government", "demonstrated ..., calling for independence from Iraq".
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children) \
+                and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            found = verb_recipient(ctx, c, False, skip)
+            if found:
+                return found
     for c in kids:  # "demanded that the US cancel ...": the one asked is the content's subject
         if c.dep_ in ("ccomp", "xcomp"):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
