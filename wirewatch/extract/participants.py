@@ -29,6 +29,9 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying"
                            "indictment", "prosecution", "rescue", "imprisonment", "jailing", "torture",
                            "beating", "shooting", "stabbing", "rape", "death", "injury", "wounding", "sacking",
                            "purge", "impeachment", "acquittal", "exoneration", "interrogation", "questioning"})
+# Verbs whose subject undergoes the event noun they take: "suffered attacks", "faces sanctions".
+UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "sustain", "experience", "survive",
+                           "escape", "risk", "withstand", "weather", "incur"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
@@ -85,8 +88,12 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # "drew condemnation from Seoul": the "from" hangs on the verb
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
+    undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
+    if actor_tok is None and undergoes and target is None:
+        # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
+        target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause):
+            and not _is_subject_side(head_noun, clause) and not undergoes:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
@@ -257,9 +264,10 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                     if found:
                         return found
     for c in kids:
-        # A purpose clause of the same actor carries the act on: "staged demonstrations to demand reforms by
-        # Suharto's government", "demonstrated ..., calling for independence from Iraq".
-        if c.dep_ == "advcl" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children) \
+        # A purpose clause of the same actor carries an act with no object of its own on: "demonstrated in
+        # Kirkuk, calling for independence from Iraq", "rioted ... demanding a referendum".
+        if dobj is None and c.dep_ == "advcl" and c.pos_ == "VERB" and \
+                not any(g.dep_.startswith("nsubj") for g in c.children) \
                 and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
             found = verb_recipient(ctx, c, False, skip)
             if found:
