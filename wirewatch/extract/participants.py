@@ -198,6 +198,11 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             found = party_of(ctx, _pobj(c), skip, depth - 1)
             if found:
                 return found
+    for c in tok.children:  # "crimes committed by Croat forces", "property seized by government forces"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = agent(c)
+            if by is not None and by.i not in skip and entity_like(ctx, by):
+                return ctx.actors(by)
     for c in tok.children:  # "a deal to supply wing parts to Airbus"
         if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
             found = verb_recipient(ctx, c, False, skip | {tok.i})
@@ -276,6 +281,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if c.dep_ in ("ccomp", "xcomp"):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
+                return ctx.actors(s)
+    for c in kids:  # "threatened to stop talks if the United States goes ahead": the condition's subject
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
     return []
 
