@@ -135,7 +135,8 @@ def _is_subject_side(noun: Any, clause: Any) -> bool:
 PARTY_NOUNS = frozenset({
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "child", "girlfriend",
     "boyfriend", "partner", "fiancee", "fiance", "cousin", "nephew", "niece", "uncle", "aunt", "grandson",
-    "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "neighbor", "neighbour", "relative", "family", "victim",
+    "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "neighbor", "neighbour", "relative",
+    "family", "victim",
     "suspect", "defendant", "teenager", "teen", "boy", "girl", "clerk", "officer", "deputy", "trooper", "guard",
     "inmate", "prisoner", "detainee", "employee", "employer", "customer", "client", "resident", "driver",
     "passenger", "patient", "doctor", "nurse", "teacher", "pupil", "juror", "jury", "judge", "prosecutor",
