@@ -387,6 +387,13 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
+# Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
+_INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
+    "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
+    "university", "college", "school", "hospital", "bank", "group", "company", "corp", "inc", "party",
+    "council", "ministry", "agency", "army", "force", "forces", "front", "movement", "church", "mosque",
+    "center", "centre", "institute", "foundation", "fund", "court", "house", "hall", "tower", "station"})
+
 # ---------------------------------------------------------------------------------------------- gender
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "sultan", "lord", "pope"})
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "dame"})
@@ -464,6 +471,8 @@ class _Resolver:
         short = self._short_org(sp, text, orgs, persons)
         if short is not None:
             return short
+        if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
+            label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
@@ -527,6 +536,17 @@ class _Resolver:
             if best is not None:
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _looks_like_person(self, sp: _Span) -> bool:
+        """Two or three capitalised words, the first a given name the name lists know, none a place or an
+        institution word: a person NER mislabelled (the same name would get another id in another article)."""
+        toks = list(self.doc[sp.start:sp.end])
+        if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+            return False
+        if any(self.gaz.country_of_any(t.text) or self.gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS
+               for t in toks):
+            return False
+        return given_name_gender(toks[0].text) is not None
 
     def _short_org(self, sp: _Span, text: str, orgs: list[tuple[str, Entity]],
                    persons: list[tuple[int, list[str], Entity]]) -> Entity | None:
