@@ -534,12 +534,24 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and MODALITY_TABLE[modality].dated_by_report:
-        verb = clause if clause is not None else tok
-        if verb.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in verb.children
-                                             if c.dep_ in ("aux", "auxpass")):
-            return _Dated(published[:10], "day", "published", _span_of(published[:10]))
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
+        return _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
+
+
+def _finite(tok: Any) -> bool:
+    """Is the trigger told in the past or present? Its own tense, else that of the nearest finite verb it
+    hangs from without a clause of its own in between ("wrapping up meetings" under "said", "continue
+    to support" under "pledged"); a time expression decides before this is asked."""
+    x = tok
+    for _ in range(4):
+        if x.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in x.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "may", "might", "could", "should")
+               for c in x.children) or x.head == x or x.dep_ in ("relcl", "ccomp", "csubj", "parataxis"):
+            return False
+        x = x.head
+    return False
 
 
 def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int], published: str | None,
