@@ -127,6 +127,7 @@ def suite_participants(work: Path) -> dict[str, float] | None:
                      "--articles", str(f["articles"])]) if scorer() is not None else {}
     with open(gold, encoding="utf-8") as g:
         mine = score_participants(json.load(g), _jsonl(f["events"]), _jsonl(f["entities"]))
+    mine["no_junk_entities"] = float(mine["junk_entities"] == 0 and mine["not_alias_errors"] == 0)
     return {**out, **{f"p_{k}": v for k, v in mine.items()}}
 
 
