@@ -380,6 +380,10 @@ def subject(verb: Any) -> Any | None:
             verb = gov
         elif verb.dep_ in ("conj", "advcl", "acomp") and verb.head != verb:
             verb = verb.head
+        elif verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and any(
+                c.dep_ == "poss" for c in verb.head.children):
+            # "Obama's failure to sell", "Ankara's decision to buy": the possessor does it
+            return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:

@@ -191,6 +191,15 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _demonym_head(doc: Any, sp: _Span) -> _Span:
+    """ "Turkish F-16" taken as one ORG: the nationality before a model designation is the entity."""
+    toks = doc[sp.start:sp.end]
+    if sp.end - sp.start >= 2 and any(any(ch.isdigit() for ch in t.text) for t in toks[1:]) and \
+            gazetteer().country_of_demonym(toks[0].text):
+        return _Span(sp.start, sp.start + 1, "NORP")
+    return sp
+
+
 def _caps_place(text: str) -> str | None:
     """ "SANTA CLARA" -> "Santa Clara" when the gazetteer knows the place (a dateline city)."""
     title = " ".join(w.capitalize() for w in text.split())
@@ -620,6 +629,7 @@ class EntitiesComponent:
         spans = _add_missed(doc, spans)
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
+        spans = [_demonym_head(doc, sp) for sp in spans]
         spans = [sp for sp in spans if not _junk(doc, sp, _url_ranges(article.text or ""))]
         _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)
