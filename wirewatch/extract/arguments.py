@@ -194,6 +194,8 @@ class ArticleContext:
                 return self._from_entity(self.person_before(tok.i, _PRONOUN_GENDER[low]), tok.text)
             if low in _IT_THEY:
                 return self._it_they(tok)
+            if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
+                return self.last_speaker  # '"So I appeal to ..."' in a quotation: whoever spoke last
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
             country = self._country_of_modifiers(tok)

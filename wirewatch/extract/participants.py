@@ -100,7 +100,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
             actor_tok = subj
     if actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head == node and \
-            node.lemma_.lower() in PATIENT_NOUNS:
+            node.lemma_.lower() in PATIENT_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
+        # ("Boko Haram's abduction of 276 schoolgirls": with an "of" object the possessor acts)
         # "her husband's arrest", "his girlfriend's killing": the possessor is the one acted upon
         target, actor_tok = actor_tok, agent(node)
     actors = ctx.actors(actor_tok)
