@@ -95,3 +95,25 @@ def test_one_modality_table() -> None:
     assert tuple(MODALITY_TABLE) == MODALITIES
     assert MODALITY_TABLE["denied"].specificity > MODALITY_TABLE["reported"].specificity
     assert not MODALITY_TABLE["planned"].dated_by_report
+
+
+def test_things_named_like_people_and_outlets(pipe: Pipeline) -> None:
+    art = pipe.run(Article(id="t", published="2026-03-11", outlet="Harbor Light", text=(
+        "BUSAN, March 11 (Harbor Light) — The drills came a day after allied forces began their annual "
+        "Iron Gate exercise. Photographs released by the ministry showed tanks. Officials said he (Park) "
+        "would attend.")))
+    ents = {e.name: e for e in art.entities}
+    assert "Photographs" not in ents
+    assert "Iron Gate" not in ents or ents["Iron Gate"].kind != "PERSON"  # an exercise, not a person
+    assert "Harbor Light" not in ents or ents["Harbor Light"].kind == "ORG"  # the outlet
+
+
+def test_a_since_clause_keeps_its_own_year(pipe: Pipeline) -> None:
+    m = by_trigger(events(pipe, "Kim has replaced his army chief five times since he took power in late 2011."),
+                   "replaced")
+    assert m.date != "2011"
+
+
+def test_a_time_is_no_source(pipe: Pipeline) -> None:
+    evs = events(pipe, "No damage had been reported by midday, and the coast guard urged ships to stay alert.")
+    assert all(m.attributed_to != "midday" for m in evs)

@@ -178,6 +178,15 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
             return True
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
+    if sp.label == "PERSON" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS") and \
+            words[0].text.endswith("s") and given_name_gender(words[0].text) is None:
+        return True  # "Photographs released by the agency": a plural is nobody
+    root = toks.root
+    if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
+            any(c.dep_ in ("det", "poss") for c in root.head.children) and given_name_gender(words[0].text) is None \
+            and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
+            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
+        return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
     text_all = doc.text
     line_lo = text_all.rfind("\n", 0, lo) + 1
     line_hi = text_all.find("\n", hi)
@@ -189,6 +198,21 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
             gaz.city(text) is not None or gaz.country_of_region(text) is not None
         return not known
     return False
+
+
+def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
+    """The outlet itself ("SEOUL, March 20 (Northern Lens) -", or the article's known outlet) is an
+    organisation, whatever NER called it."""
+    for sp in spans:
+        toks = doc[sp.start:sp.end]
+        # "SEOUL, March 20 (Northern Lens) -": a parenthesis near a paragraph start, then a dash
+        in_credit = sp.start > 0 and doc[sp.start - 1].text == "(" and sp.end + 1 < len(doc) and \
+            doc[sp.end].text == ")" and doc[sp.end + 1].text in ("—", "–", "-", "--") and \
+            sp.start - doc[sp.start].sent.start <= 8
+        if sp.label in ("LOC", "GPE", "FAC", "PERSON", "NORP") and (
+                outlet and fold(clean_name(toks.text)) == fold(outlet) or in_credit and
+                gazetteer().country_of_any(toks.text) is None and gazetteer().city(toks.text) is None):
+            sp.label = "ORG"
 
 
 def _demonym_head(doc: Any, sp: _Span) -> _Span:
@@ -630,6 +654,7 @@ class EntitiesComponent:
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = [_demonym_head(doc, sp) for sp in spans]
+        _outlet_names(doc, spans, article.outlet)
         spans = [sp for sp in spans if not _junk(doc, sp, _url_ranges(article.text or ""))]
         _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)

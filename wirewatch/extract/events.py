@@ -333,6 +333,8 @@ class _Dated:
 
 # Dependencies that open a clause of its own: a time expression inside one dates that clause, not the trigger.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj", "pcomp"})
+# Adverbial clauses that happen at another time than their governor ("since he took power in 2011").
+_OWN_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _UNIT_DAYS = {"day": 1, "week": 7}  # offsets short enough to give a day ("a week after", "a day earlier")
 _PLAN_WORDS = frozenset({"plan", "planned", "schedule", "scheduled", "set", "due", "slated", "expected"})
@@ -507,7 +509,11 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         while x.head != x and steps < 3:
             if x != start and _opens_clause(x):
                 # Another clause's time ("agreed to share data from next year" is when the sharing starts);
-                # a clause hanging off the main one still counts as the main clause's time, as it did.
+                # a clause hanging off the main one still counts as the main clause's time, as it did -
+                # except a clause with a time of its own ("since he took power in late 2011").
+                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children) \
+                        and not any(t.i == tok.i for t in x.subtree):
+                    return None
                 x = root if x.head == root else x
                 break
             x, steps = x.head, steps + 1

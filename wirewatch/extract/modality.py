@@ -219,8 +219,8 @@ def source_of(verb: Any, ctx: ArticleContext) -> str | None:
         for c in verb.children:
             if c.dep_ == "agent":
                 subj = next((g for g in c.children if g.dep_ == "pobj"), None)
-    if subj is None:
-        return None
+    if subj is None or subj.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return None  # "had been reported by midday": a time is nobody's report
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in lex["speculation_nouns"]:
         return source_of(subj, ctx) or canonical_source(subj, ctx)
     return canonical_source(subj, ctx)
