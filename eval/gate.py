@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
 from wirewatch.ingest.batch import ingest  # noqa: E402
 from wirewatch.store import export  # noqa: E402
@@ -113,8 +114,31 @@ def suite_voa(work: Path) -> dict[str, float] | None:
                       "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
 
 
+def suite_participants(work: Path) -> dict[str, float] | None:
+    """Our own 20 reports (US local crime, courts, Middle East wire, business): who did what to whom, modality,
+    dates and entities of the events found (eval/participants_eval.py), plus score.py's event figures."""
+    gold = HERE / "participants" / "gold.json"
+    if not gold.exists():
+        return None
+    from participants_eval import score as score_participants
+
+    f = build([HERE / "participants" / "corpus.jsonl"], work, ("events", "entities", "articles"))
+    out = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                     "--articles", str(f["articles"])]) if scorer() is not None else {}
+    with open(gold, encoding="utf-8") as g:
+        mine = score_participants(json.load(g), _jsonl(f["events"]), _jsonl(f["entities"]))
+    mine["no_junk_entities"] = float(mine["junk_entities"] == 0 and mine["not_alias_errors"] == 0)
+    return {**out, **{f"p_{k}": v for k, v in mine.items()}}
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
-          "connect": suite_connect, "voa": suite_voa}
+          "connect": suite_connect, "voa": suite_voa,
+          "participants": suite_participants}
 
 
 def main(argv: list[str] | None = None) -> int:

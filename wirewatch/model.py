@@ -20,17 +20,35 @@ Modality = Literal[
     "negated",  # has not
     "historical",  # background, not news
 ]
-MODALITIES: tuple[str, ...] = (
-    "asserted",
-    "reported",
-    "claimed",
-    "denied",
-    "planned",
-    "speculated",
-    "hypothetical",
-    "negated",
-    "historical",
-)
+
+
+@dataclass(frozen=True)
+class ModalityInfo:
+    """One row of the modality table: the single place that says how each modality behaves."""
+
+    name: str
+    # When several markers apply to one mention the most specific wins ("KCNA reported Seoul denied ..."
+    # is denied): higher beats lower.
+    specificity: int
+    # A report with no time expression dates the event by its publication day only when it presents the
+    # event as happening now (not planned, supposed, negated or long past).
+    dated_by_report: bool
+    # Fusion keeps phases apart: background, plans and denials are not the same happening as the news.
+    phase: str | None = None
+
+
+MODALITY_TABLE: dict[str, ModalityInfo] = {m.name: m for m in (
+    ModalityInfo("asserted", 0, True),
+    ModalityInfo("reported", 1, True),
+    ModalityInfo("historical", 2, False, "past"),
+    ModalityInfo("planned", 3, False, "future"),
+    ModalityInfo("speculated", 4, False),
+    ModalityInfo("claimed", 5, True),
+    ModalityInfo("hypothetical", 6, False, "future"),
+    ModalityInfo("negated", 7, False),
+    ModalityInfo("denied", 8, True, "denied"),
+)}
+MODALITIES: tuple[str, ...] = tuple(MODALITY_TABLE)
 
 
 @dataclass

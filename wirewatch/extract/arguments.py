@@ -12,11 +12,14 @@ from collections import Counter
 from typing import Any
 
 from ..model import Actor, Article, Entity, Location, Quantity
+from .entities import person_gender
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 
 _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female",
+                   "her": "female", "hers": "female", "herself": "female"}
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -33,6 +36,24 @@ _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy
                    "ninety": 90, "dozen": 12, "dozens": 24, "a": 1, "an": 1})
 _MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
          "millions": 1e6, "billion": 1e9, "billions": 1e9}
+
+
+# Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
+_INSTRUMENTS = frozenset({"bullet", "round", "grenade", "mortar", "shrapnel", "explosive", "gunfire", "shot",
+                          "ied", "gas", "knife", "machete", "handgun", "pistol"})
+_instruments: frozenset[str] | None = None
+
+
+def instruments() -> frozenset[str]:
+    """Weapons and instruments (the ontology's `weapon` set plus the above), never actors by themselves."""
+    global _instruments
+    if _instruments is None:
+        from .ontology import load_ontology
+
+        weapons = load_ontology().sets.get("weapon", frozenset())
+        # Platforms that people crew (jets, warships, tanks) act for their side, like the side itself.
+        _instruments = frozenset(weapons) | _INSTRUMENTS
+    return _instruments
 
 
 class ArticleContext:
@@ -79,9 +100,16 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
-    def person_before(self, i: int) -> Entity | None:
+    def person_before(self, i: int, gender: str | None = None) -> Entity | None:
+        """The person named last before token `i` whose gender does not contradict `gender` ("he" is
+        never Angela Pruitt; "she" never Mr. Gigante)."""
         k = bisect.bisect_left(self._person_pos, i)
-        return self._persons[k - 1] if k > 0 else None
+        while k > 0:
+            ent = self._persons[k - 1]
+            if gender is None or person_gender(ent) in (None, gender):
+                return ent
+            k -= 1
+        return None
 
     # ------------------------------------------------------------------ noun phrases
     def np_text(self, tok: Any, coordinated: bool = False) -> str:
@@ -139,6 +167,9 @@ class ArticleContext:
             tok = inner
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
+        if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
+                self._country_of_modifiers(tok) is None:
+            return None  # "Three shells hit Fakhura": a weapon is no actor ("North Korean shells" are their side)
         text = self.np_text(tok)
         ent = self.tok_ent.get(tok.i)
         if ent is None:
@@ -159,10 +190,12 @@ class ArticleContext:
             speaker = self._speaker(tok)
             if speaker is not None:
                 return self.actor(speaker)
-            if low in ("he", "she", "him", "her", "his", "hers", "himself", "herself"):
-                return self._from_entity(self.person_before(tok.i), tok.text)
+            if low in _PRONOUN_GENDER:
+                return self._from_entity(self.person_before(tok.i, _PRONOUN_GENDER[low]), tok.text)
             if low in _IT_THEY:
                 return self._it_they(tok)
+            if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
+                return self.last_speaker  # '"So I appeal to ..."' in a quotation: whoever spoke last
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
             country = self._country_of_modifiers(tok)
@@ -178,7 +211,8 @@ class ArticleContext:
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
-                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "the president" is the one named before; "the president of Armenia" is someone else
             return self._from_entity(self.person_before(tok.i), text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -208,6 +242,12 @@ class ArticleContext:
             return None
         if pron.lower_ in ("he", "she") and subj.i in self.tok_ent and self.tok_ent[subj.i].kind != "PERSON":
             return None
+        if pron.lower_ in _PRONOUN_GENDER and subj.i in self.tok_ent and \
+                person_gender(self.tok_ent[subj.i]) not in (None, _PRONOUN_GENDER[pron.lower_]):
+            return None  # "Reyes said he ...": he is not Monica Reyes
+        lo, hi = sorted((pron.i, clause.head.i))
+        if any(t.text in ('"', "\u201c", "\u201d") for t in pron.doc[lo:hi]):
+            return None  # '"He will be charged," Reyes said': inside the quotation "he" is someone else
         return subj
 
     def _it_they(self, tok: Any) -> Actor | None:
@@ -342,6 +382,10 @@ def subject(verb: Any) -> Any | None:
             verb = gov
         elif verb.dep_ in ("conj", "advcl", "acomp") and verb.head != verb:
             verb = verb.head
+        elif verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and any(
+                c.dep_ == "poss" for c in verb.head.children):
+            # "Obama's failure to sell", "Ankara's decision to buy": the possessor does it
+            return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -352,6 +396,9 @@ def subject(verb: Any) -> Any | None:
                 obj = gov.head  # "companies it accuses of carrying": the companies carry
             if obj is not None and verb.head.lower_ in ("of", "for", "with"):
                 return obj
+            sp = next((c for c in gov.children if c.dep_ == "nsubjpass"), None)
+            if sp is not None and verb.head.lower_ in ("of", "for", "with"):
+                return sp  # "Hooks is accused of shooting his neighbor": Hooks shoots
             verb = gov
         else:
             return None

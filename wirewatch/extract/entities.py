@@ -30,10 +30,20 @@ _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "coun
                              "prefecture", "strait", "valley", "mountains", "mountain", "river", "port"})
 
 
+# British and American spellings of one name ("Defence Ministry", "defense ministry") are one entity.
+_SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "organisation": "organization",
+             "labour": "labor", "honour": "honor", "harbour": "harbor"}
+
+
+def name_key(name: str) -> str:
+    """A name folded for comparison: case, accents, punctuation and British/American spelling."""
+    words = re.sub(r"[^\w]+", " ", fold(name).replace("'", "")).split()
+    return "-".join(_SPELLING.get(w, w) for w in words)
+
+
 def entity_id(kind: str, name: str) -> str:
-    """Stable id: kind + name folded (case, accents, hyphens/spaces, punctuation)."""
-    key = re.sub(r"[^\w]+", "-", fold(name).replace("'", "")).strip("-")
-    return f"{kind.lower()}:{key}"
+    """Stable id: kind + name folded (case, accents, hyphens/spaces, punctuation, spelling variants)."""
+    return f"{kind.lower()}:{name_key(name)}"
 
 
 def clean_name(text: str) -> str:
@@ -41,7 +51,8 @@ def clean_name(text: str) -> str:
     t = text.strip().replace("\u2019", "'")
     t = re.sub(r"^(the|The|THE)\s+", "", t)
     t = re.sub(r"('s|')$", "", t).strip()
-    return t.strip(" ,;:.!?\"()[]") if not re.search(r"\b[A-Z]\.$", t) else t.strip(" ,;:!?\"()[]")
+    keep_period = re.search(r"\b[A-Z]\.$", t) or re.search(r"\b(Corp|Inc|Co|Ltd|Bros|Jr|Sr)\.$", t)
+    return t.strip(" ,;:!?\"()[]") if keep_period else t.strip(" ,;:.!?\"()[]")
 
 
 @dataclass
@@ -111,9 +122,10 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     """Drop determiners, possessive markers and punctuation at the edges; move leading titles out."""
     lex = lexicon()
     s, e = sp.start, sp.end
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct and doc[e - 1].text != "."):
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
+                     doc[e - 1].is_punct and doc[e - 1].text != "."):
         e -= 1
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
@@ -127,6 +139,159 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
 def _acronym(tok: Any) -> bool:
     t = tok.text.replace(".", "")
     return 2 <= len(t) <= 6 and t.isalpha() and t.isupper()
+
+
+# ---------------------------------------------------------------------------------------------- filters
+# Acronyms of roles, units, time zones and technical terms: never organisations or places.
+_NOT_NAMES = frozenset({
+    "CEO", "CFO", "COO", "CTO", "CIO", "VP", "EVP", "SVP", "MD", "PHD", "DUI", "DWI", "OWI", "GMT", "UTC", "EST",
+    "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "GPS", "HQ", "ID", "TV", "AM", "PM", "LLC", "INC",
+    "LTD", "PLC", "GHZ", "MHZ", "HZ", "KB", "MB", "GB", "TB", "USB", "HDMI", "LCD", "LED", "OLED", "CPU", "GPU",
+    "RAM", "SSD", "SUV", "ATM", "PIN", "CCTV", "DNA", "GDP", "IPO", "VAT", "EV", "EVS", "AI", "IT", "PR", "HR",
+    "MPH", "KM", "KG", "RPM", "FAQ", "PDF", "URL", "END", "MORE", "UPDATE", "UPDATED", "EDS", "NOTE", "RSS"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "northern", "southern", "eastern", "western"})
+_URL = re.compile(r"\S*(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)\S*")
+_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
+
+
+def _url_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+
+
+def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
+    """Spans that name nothing: URL pieces ("html"), role and unit acronyms (CEO, DUI, GMT, GPS), bare
+    compass words ("the North"), model numbers ("KX-4000"), and a word standing alone on its line
+    ("Photographs", "END") that no gazetteer or lexicon knows."""
+    toks = doc[sp.start:sp.end]
+    lo, hi = toks.start_char, toks.end_char
+    if any(s < hi and lo < e for s, e in urls):
+        return True
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return True
+    if len(words) == 1:
+        w = words[0]
+        if w.text.replace(".", "").upper() in _NOT_NAMES and (w.is_upper or w.text.upper() in ("GHZ", "MHZ", "HZ")):
+            return True
+        if w.lower_ in _COMPASS:
+            return True
+    if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
+        return True
+    if sp.label == "PERSON" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS") and \
+            words[0].text.endswith("s") and given_name_gender(words[0].text) is None:
+        return True  # "Photographs released by the agency": a plural is nobody
+    root = toks.root
+    if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
+            any(c.dep_ in ("det", "poss") for c in root.head.children) and given_name_gender(words[0].text) is None \
+            and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
+            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
+        return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
+    text_all = doc.text
+    line_lo = text_all.rfind("\n", 0, lo) + 1
+    line_hi = text_all.find("\n", hi)
+    line = text_all[line_lo:line_hi if line_hi >= 0 else len(text_all)]
+    if len(words) <= 2 and line.strip(" .:;,!?-\t") == toks.text.strip(" .:;,!?-\n\t"):
+        text = clean_name(toks.text)
+        gaz = gazetteer()
+        known = lexicon().known_entity(text) is not None or gaz.country_of_any(text) is not None or \
+            gaz.city(text) is not None or gaz.country_of_region(text) is not None
+        return not known
+    return False
+
+
+def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
+    """The outlet itself ("SEOUL, March 20 (Northern Lens) -", or the article's known outlet) is an
+    organisation, whatever NER called it."""
+    for sp in spans:
+        toks = doc[sp.start:sp.end]
+        # "SEOUL, March 20 (Northern Lens) -": a parenthesis near a paragraph start, then a dash
+        in_credit = sp.start > 0 and doc[sp.start - 1].text == "(" and sp.end + 1 < len(doc) and \
+            doc[sp.end].text == ")" and doc[sp.end + 1].text in ("—", "–", "-", "--") and \
+            sp.start - doc[sp.start].sent.start <= 8
+        if sp.label in ("LOC", "GPE", "FAC", "PERSON", "NORP") and (
+                outlet and fold(clean_name(toks.text)) == fold(outlet) or in_credit and
+                gazetteer().country_of_any(toks.text) is None and gazetteer().city(toks.text) is None):
+            sp.label = "ORG"
+
+
+def _demonym_head(doc: Any, sp: _Span) -> _Span:
+    """ "Turkish F-16" taken as one ORG: the nationality before a model designation is the entity."""
+    toks = doc[sp.start:sp.end]
+    if sp.end - sp.start >= 2 and any(any(ch.isdigit() for ch in t.text) for t in toks[1:]) and \
+            gazetteer().country_of_demonym(toks[0].text):
+        return _Span(sp.start, sp.start + 1, "NORP")
+    return sp
+
+
+def _caps_place(text: str) -> str | None:
+    """ "SANTA CLARA" -> "Santa Clara" when the gazetteer knows the place (a dateline city)."""
+    title = " ".join(w.capitalize() for w in text.split())
+    gaz = gazetteer()
+    if gaz.city(title) is not None or gaz.country_of_name(title) is not None:
+        return title
+    return None
+
+
+def _datelines(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """A shouted place at the start of a paragraph ("BIRMINGHAM, Ala. —", "GAZA CITY, March 4") is a
+    place, whatever NER made of it (an ORG, or nothing)."""
+    out = list(spans)
+    for tok in doc:
+        if not (tok.is_sent_start and tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+            continue
+        end = tok.i
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or doc[end].text not in (",", "(", "—", "–", "-"):
+            continue
+        if _caps_place(doc[tok.i:end].text) is None:
+            continue
+        out = [sp for sp in out if sp.end <= tok.i or sp.start >= end]
+        out.append(_Span(tok.i, end, "GPE"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _repeated_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """A multi-word organisation named again in another case or spelling ("Lebanon's Defence Ministry"
+    ... "the defense ministry") is that organisation again, though NER misses the lower-case repeat."""
+    names: dict[tuple[str, ...], str] = {}
+    for sp in spans:
+        if sp.label == "ORG" and sp.end - sp.start >= 2:
+            names[tuple(name_key(t.text) for t in doc[sp.start:sp.end])] = sp.label
+    if not names:
+        return spans
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    out = list(spans)
+    for key, label in names.items():
+        n = len(key)
+        for i in range(len(doc) - n + 1):
+            if i in taken or any(j in taken for j in range(i, i + n)):
+                continue
+            if tuple(name_key(t.text) for t in doc[i:i + n]) == key:
+                out.append(_Span(i, i + n, label))
+                taken.update(range(i, i + n))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
+    """ "Birmingham, Ala.", "Markham, Ont.-based", "COVENTRY, England": the state, province or country
+    after the comma says where the place is; the gazetteer's most populous namesake does not."""
+    gaz = gazetteer()
+    for sp in spans:
+        if sp.label not in ("GPE", "LOC", "ORG", "FAC") or sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
+            continue
+        nxt = doc[sp.end + 1]
+        word = nxt.text.split("-")[0]
+        cands = [word, word + "." if not word.endswith(".") else word]
+        if sp.end + 2 < len(doc) and doc[sp.end + 2].text == "." and not nxt.whitespace_:
+            cands.append(word + ".")
+        if sp.end + 2 < len(doc) and doc[sp.end + 2].is_title:
+            cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
+        iso = next((c for w in cands if (c := gaz.country_of_region(w, postal=True) or
+                                         gaz.country_of_name(w))), None)
+        if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
+            sp.country, sp.label = iso, "GPE"
 
 
 def _caps_context(doc: Any, tok: Any) -> bool:
@@ -255,6 +420,50 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
+# Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
+_INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
+    "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
+    "university", "college", "school", "hospital", "bank", "group", "company", "corp", "inc", "party",
+    "council", "ministry", "agency", "army", "force", "forces", "front", "movement", "church", "mosque",
+    "center", "centre", "institute", "foundation", "fund", "court", "house", "hall", "tower", "station"})
+
+# ---------------------------------------------------------------------------------------------- gender
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "sultan", "lord", "pope"})
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "queen", "princess", "lady", "dame"})
+_detector: Any = None
+
+
+def title_gender(titles: Iterable[str]) -> str | None:
+    """ "male"/"female" when a title says so (Mr., Mrs., Ms., King, Queen ...), else None."""
+    for t in titles:
+        for w in t.lower().split():
+            if w in _MALE_TITLES:
+                return "male"
+            if w in _FEMALE_TITLES:
+                return "female"
+    return None
+
+
+def given_name_gender(name: str) -> str | None:
+    """Gender of a given name where the name lists are clear about it ("Angela" female, "Gary" male;
+    "Kim", "Dana" or an unknown name: None)."""
+    global _detector
+    if _detector is None:
+        import gender_guesser.detector as gd
+
+        _detector = gd.Detector(case_sensitive=False)
+    g = _detector.get_gender(name)
+    return g if g in ("male", "female") else None
+
+
+def person_gender(ent: Entity) -> str | None:
+    """A person's gender from their titles, else from their given name (the first word of a full name)."""
+    g = title_gender(ent.titles)
+    if g is None and " " in ent.name:
+        g = given_name_gender(ent.name.split()[0])
+    return g
+
+
 # ---------------------------------------------------------------------------------------------- resolve
 class _Resolver:
     """Turns cleaned spans of one article into mentions and entities."""
@@ -292,6 +501,14 @@ class _Resolver:
         known = self.lex.known_entity(text)
         if known is not None and not (label == "PERSON" and known.kind != "PERSON"):
             return self.entity(known.kind, known.name, known.country, text)
+        short = self._short_org(sp, text, orgs, persons)
+        if short is not None:
+            return short
+        if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
+            label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
+        if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
+                gaz.city(text) is not None or gaz.country_of_region(text) is not None):
+            label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
         iso = gaz.country_of_name(text)
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
@@ -304,13 +521,24 @@ class _Resolver:
         if label == "GPE":
             root = self.doc[sp.start:sp.end].root
             capital_of = gaz.country_of_capital(text)
-            if capital_of and root.dep_ in _SUBJ_DEPS | {"agent"} or capital_of and (
-                    root.dep_ == "pobj" and root.head.lower_ == "by"):
-                return self.country_entity(capital_of, text)  # "Washington said": the government
+            if capital_of and not sp.country and (root.dep_ in _SUBJ_DEPS | {"agent"} or (
+                    root.dep_ == "pobj" and root.head.lower_ == "by")):
+                # "Beirut condemned": the government. The capital's name is no alias of the country (the
+                # city keeps it: "residents of Beirut"), so the mention links without adding it.
+                return self.entity("GPE", gaz.countries[capital_of].name, capital_of)
         if label in ("GPE", "LOC"):
+            for form in (text, text + "."):  # clean_name took the period off "Calif."
+                region = gaz.country_of_region(form)
+                if region is not None and not gaz.country_of_name(text):
+                    return self.entity("GPE", gaz.region_name(form), region, text)
+            if text.isupper() and len(text) > 3:
+                text = _caps_place(text) or text
             # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
-            city = gaz.city(text)
+            # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
+            city = gaz.city(text, sp.country) if sp.country else gaz.city(text)
+            if city is None and sp.country:
+                return self.entity("GPE", text, sp.country, text)
             if city is not None:
                 return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon)
             base = self.place_bases.get(text)
@@ -329,15 +557,45 @@ class _Resolver:
             country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
                             if gaz.country_of_any(t.text)), None)
             return self.entity("ORG", text, country, text)
-        # PERSON: a bare surname or given name is the full name seen nearest in the article.
+        # PERSON: a bare surname or given name is the full name seen nearest in the article, of the gender
+        # its title says ("Mr. Gigante" is never Yolanda Gigante).
         if sp.end - sp.start == 1:
             best: Entity | None = None
+            want = title_gender(sp.titles)
             for pos, parts, ent in persons:
-                if text in parts and (best is None or pos < sp.start):
+                if text in parts and (best is None or pos < sp.start) and \
+                        (want is None or person_gender(ent) in (None, want)):
                     best = ent
             if best is not None:
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _looks_like_person(self, sp: _Span) -> bool:
+        """Two or three capitalised words, the first a given name the name lists know, none a place or an
+        institution word: a person NER mislabelled (the same name would get another id in another article)."""
+        toks = list(self.doc[sp.start:sp.end])
+        if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+            return False
+        if any(self.gaz.country_of_any(t.text) or self.gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS
+               for t in toks):
+            return False
+        return given_name_gender(toks[0].text) is not None
+
+    def _short_org(self, sp: _Span, text: str, orgs: list[tuple[str, Entity]],
+                   persons: list[tuple[int, list[str], Entity]]) -> Entity | None:
+        """ "Nuvia" after "Nuvia Graphics", "Lumera" after "Lumera Systems": the first word of one
+        organisation named in full in the article is that organisation (unless it is also a person's name
+        or a place)."""
+        if sp.end - sp.start != 1 or sp.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC") or not text[:1].isupper():
+            return None
+        if any(text in parts for _, parts, _ in persons) or self.gaz.country_of_any(text) or \
+                (sp.label != "ORG" and self.gaz.city(text) is not None):
+            return None
+        owners = {ent.id: ent for _, ent in orgs if ent.name.split()[0] == text and ent.name != text}
+        if len(owners) != 1:
+            return None
+        ent = next(iter(owners.values()))
+        return self.entity(ent.kind, ent.name, ent.country, text)
 
     def run(self, spans: list[_Span]) -> None:
         doc = self.doc
@@ -393,6 +651,12 @@ class EntitiesComponent:
         article.doc = doc
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
         spans = _add_missed(doc, spans)
+        spans = _datelines(doc, spans)
+        spans = _repeated_names(doc, spans)
+        spans = [_demonym_head(doc, sp) for sp in spans]
+        _outlet_names(doc, spans, article.outlet)
+        spans = [sp for sp in spans if not _junk(doc, sp, _url_ranges(article.text or ""))]
+        _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)
         res.run(spans)
         article.entity_mentions = res.mentions

@@ -15,7 +15,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
-from ..model import Actor, Article, EventMention, Timex
+from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -82,36 +82,36 @@ class EventsComponent:
         paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", article.text or "")]
         events: list[EventMention] = []
         spans: list[_Dated] = []  # the date each mention got, with the days it covers
-        # (paragraph, source, actors it was quoted about) of the previous sentence, if it named a source
-        prev: tuple[int, str, set[str]] | None = None
+        # A source named in one sentence does not carry to the next (issue 11), except inside a continuing
+        # quotation (see `_Quotation`).
+        quote = _Quotation()
+        last_para = -1
         for sent in doc.sents:
             text = sent.text.strip()
             if not text:
                 continue
             para = bisect.bisect_right(paragraphs, sent.start_char)
-            same_para = prev is not None and prev[0] == para
+            if para != last_para:
+                quote.new_paragraph(text)
+                last_para = para
+            inside = quote.open  # the sentence goes on with a quotation opened before it
+            in_quote: list[EventMention] = []
             named: str | None = None
-            quoted_about: set[str] = set()
             for trig in find_triggers(sent, self.ontology):
                 if trig.suppressed:
                     continue
                 m, pres, dated = self._mention(article, ctx, sent, trig)
                 if m is None:
                     continue
-                ids = {a.entity_id or a.name for a in m.actor}
                 if pres.reporting and pres.source:
                     named = named or pres.source
-                    quoted_about |= ids
-                elif prev is not None and same_para and not m.attributed_to and m.modality == "asserted" \
-                        and ids & prev[2]:
-                    # The sentence goes on about what the previous one quoted ("State media reported that
-                    # Kim called for ... . Kim's remarks came during his inspection ...").
-                    m.attributed_to, m.modality = prev[1], "reported"
+                if inside and not m.attributed_to:
+                    in_quote.append(m)
                 events.append(m)
                 spans.append(dated)
             named = named or _sentence_source(sent, ctx)
+            quote.feed(text, named, in_quote)
             _note_speaker(sent, ctx)
-            prev = (para, named, quoted_about) if named else None
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
@@ -150,7 +150,8 @@ class EventsComponent:
         lead = len(text_span) - len(text_span.lstrip())
         start = sent.start_char + lead
         stext = text_span.strip()
-        timexes = [t for t in article.timexes if start <= t.start < start + len(stext)]
+        timexes = [t for t in article.timexes if start <= t.start < start + len(stext)
+                   and _calendar(ctx.doc, t)]
         anchors = {tok.i} | ({clause.i} if clause is not None else set())
         # Only a time expression on the trigger's own phrase makes it future: "agreed to share data from next
         # year" is an agreement made now about sharing later.
@@ -162,6 +163,8 @@ class EventsComponent:
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
         dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        if pres.modality in ("asserted", "reported") and _long_before(dated, article.published):
+            pres.modality = "historical"  # "In 1957, Gigante was the gunman ...", "arrested him in 2024"
         date, precision = dated.date, dated.precision
         if date and article.published and date[:4].isdigit() and int(date[:4]) < int(article.published[:4]) - 1 \
                 and pres.modality in ("asserted", "reported"):
@@ -268,6 +271,52 @@ def _sentence_source(sent: Any, ctx: ArticleContext) -> str | None:
     return None
 
 
+class _Quotation:
+    """Attribution inside a continuing quotation: 'Reyes said: "Hooks is dangerous. He fired twice."' -
+    the second sentence is still Reyes speaking, and so is a quotation whose speaker comes at its end
+    ('"... He fired twice," Reyes said.'). Outside quotation marks nothing carries to the next sentence.
+    A paragraph that opens with a quotation mark continues a quotation left open (newsroom style)."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.speaker: str | None = None
+        self.pending: list[EventMention] = []  # inside the quotation, before its speaker is known
+
+    def new_paragraph(self, text: str) -> None:
+        if self.open and not text.startswith(('"', "\u201c", "'")):
+            self.open, self.speaker, self.pending = False, None, []
+
+    def feed(self, text: str, named: str | None, inside: list[EventMention]) -> None:
+        was_open = self.open
+        for ch in text:
+            if ch == "\u201c":
+                self.open = True
+            elif ch == "\u201d":
+                self.open = False
+            elif ch == '"':
+                self.open = not self.open
+        if named and (self.open or was_open):
+            self.speaker = self.speaker or named
+        for m in inside:
+            if self.speaker:
+                _quoted(m, self.speaker)
+            else:
+                self.pending.append(m)
+        if self.speaker:
+            for m in self.pending:
+                _quoted(m, self.speaker)
+            self.pending = []
+        if not self.open:
+            self.speaker, self.pending = None, []
+
+
+def _quoted(m: EventMention, speaker: str) -> None:
+    if not m.attributed_to:
+        m.attributed_to = speaker
+        if m.modality == "asserted":
+            m.modality = "reported"
+
+
 Span = tuple[Date, Date]  # the first and last day a date covers
 
 
@@ -284,12 +333,40 @@ class _Dated:
 
 # Dependencies that open a clause of its own: a time expression inside one dates that clause, not the trigger.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj", "pcomp"})
+# Adverbial clauses that happen at another time than their governor ("since he took power in 2011").
+_OWN_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _UNIT_DAYS = {"day": 1, "week": 7}  # offsets short enough to give a day ("a week after", "a day earlier")
 _PLAN_WORDS = frozenset({"plan", "planned", "schedule", "scheduled", "set", "due", "slated", "expected"})
 # A happening that ended before the article's own one of that type and began at least this many days
 # before it is background ("last week's launch"); a strike two days earlier in a roundup is not.
 _MIN_BACKGROUND_DAYS = 5
+
+
+# A time expression hanging on a noun this way dates that noun ("the 1967 slayings"), not the event.
+_NOUN_MODIFIER = frozenset({"compound", "amod", "nummod", "nmod"})
+_STREET = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd",
+                     "lane", "drive", "way", "place", "court", "highway", "route", "suite", "floor"})
+
+
+def _calendar(doc: Any, t: Timex) -> bool:
+    """Is a time expression really one? A bare number the timex component took for a year is none when it
+    is a house number ("2088 Philip Street"), part of a spec ("1920x1200") or a model ("Model 3200")."""
+    if not re.fullmatch(r"\d{1,4}", t.text.strip()):
+        return True
+    span = doc.char_span(t.start, t.end)
+    if span is None:
+        return False  # inside a longer token: "1920x1200", "KX-4000"
+    tok = span[0]
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if nxt is not None and (nxt.text in ("x", "X", "-") and not nxt.whitespace_ or nxt.is_title and any(
+            w.lower_ in _STREET for w in doc[tok.i + 1:min(len(doc), tok.i + 5)])):
+        return False
+    # "Model 3200", "Flight 1717": a name right before the number makes it a designation
+    return not (prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ != "DATE")
 
 
 def _timex_root(doc: Any, t: Timex) -> Any:
@@ -425,11 +502,18 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         x = _timex_root(doc, t)
         if x is None:
             return None
+        if x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN") and x.head.i != tok.i and \
+                x.head.ent_type_ not in ("DATE", "TIME") and x.head.head.i not in anchors:
+            return None  # "in the 1987 slayings", "the November ceasefire": the year dates that noun
         start, steps = x, 0
         while x.head != x and steps < 3:
             if x != start and _opens_clause(x):
                 # Another clause's time ("agreed to share data from next year" is when the sharing starts);
-                # a clause hanging off the main one still counts as the main clause's time, as it did.
+                # a clause hanging off the main one still counts as the main clause's time, as it did -
+                # except a clause with a time of its own ("since he took power in late 2011").
+                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children) \
+                        and not any(t.i == tok.i for t in x.subtree):
+                    return None
                 x = root if x.head == root else x
                 break
             x, steps = x.head, steps + 1
@@ -456,12 +540,24 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and modality not in ("planned", "hypothetical", "speculated", "negated", "historical"):
-        verb = clause if clause is not None else tok
-        if verb.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in verb.children
-                                             if c.dep_ in ("aux", "auxpass")):
-            return _Dated(published[:10], "day", "published", _span_of(published[:10]))
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
+        return _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
+
+
+def _finite(tok: Any) -> bool:
+    """Is the trigger told in the past or present? Its own tense, else that of the nearest finite verb it
+    hangs from without a clause of its own in between ("wrapping up meetings" under "said", "continue
+    to support" under "pledged"); a time expression decides before this is asked."""
+    x = tok
+    for _ in range(4):
+        if x.tag_ in _PAST_PRESENT or any(c.tag_ in _PAST_PRESENT for c in x.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "may", "might", "could", "should")
+               for c in x.children) or x.head == x or x.dep_ in ("relcl", "ccomp", "csubj", "parataxis"):
+            return False
+        x = x.head
+    return False
 
 
 def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int], published: str | None,
@@ -481,6 +577,18 @@ def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int
     if span[0] < pub[0]:
         return _day(span[0] + timedelta(days=7))
     return dated
+
+
+# A happening the text dates this many days before the report, or more, is background, not news.
+_BACKGROUND_DAYS = 60
+
+
+def _long_before(dated: _Dated, published: str | None) -> bool:
+    """Did the text's own date for the event end well before the report came out?"""
+    pub = _span_of(published[:10]) if published else None
+    if dated.source != "text" or dated.span is None or pub is None:
+        return False
+    return (pub[0] - dated.span[1]).days >= _BACKGROUND_DAYS
 
 
 def _mark_background(events: list[EventMention], dated: list[_Dated]) -> None:

@@ -89,7 +89,27 @@ class Gazetteer:
                 self._add_short(a, iso3, self._names)
             for d in ex.get("demonyms") or []:
                 self._add_short(d, iso3, self._demonyms)
+        # States and provinces ("Alabama", "Ala.", "Ont."): they say which country a place is in.
+        self._regions: dict[str, str] = {}
+        self._postal: dict[str, str] = {}  # "AL", "CA": only right after "City, "
+        self._region_names: dict[str, str] = {}  # "ala." -> "Alabama"
+        for iso3, ex in extra.items():
+            for r in ex.get("regions") or []:
+                self._regions[fold(r)] = iso3
+        try:
+            import us
+
+            for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+                for n in (st.name, st.ap_abbr):
+                    if n:
+                        self._regions.setdefault(fold(n), "USA")
+                        self._region_names[fold(n)] = st.name
+                self._postal[st.abbr] = "USA"
+                self._region_names[fold(st.abbr)] = st.name
+        except ImportError:  # pragma: no cover - `us` is a dependency; without it states are unknown
+            pass
         self._cities: dict[str, Place] | None = None
+        self._cities_all: dict[str, list[Place]] = {}
         self._gc = gc
         # Surface forms as written, for the entity phrase matcher.
         self._forms: dict[str, set[str]] = {"names": set(), "demonyms": set()}
@@ -134,6 +154,18 @@ class Gazetteer:
         """Name, alias or demonym: used to read a country off modifiers ("U.S. spokesman", "Japanese PM")."""
         return self.country_of_name(text) or self.country_of_demonym(text)
 
+    def country_of_region(self, text: str, postal: bool = False) -> str | None:
+        """alpha-3 of a state or province ("Virginia", "Calif.", "Ont."); USPS codes ("CA") only when
+        `postal` (the caller has seen "City, CA")."""
+        t = text.strip()
+        if postal and t in self._postal:
+            return self._postal[t]
+        return self._regions.get(fold(t))
+
+    def region_name(self, text: str) -> str:
+        """ "Calif." -> "California"; a region without a known long form keeps its text."""
+        return self._region_names.get(fold(text.strip()), text.strip())
+
     def country_name(self, iso3: str | None) -> str | None:
         c = self.countries.get(iso3 or "")
         return c.name if c else None
@@ -151,16 +183,23 @@ class Gazetteer:
                 # newsroom reading when nothing else disambiguates.
                 for n in {c["name"], c.get("asciiname") or c["name"]}:
                     k = fold(n)
+                    self._cities_all.setdefault(k, []).append(p)
                     if k not in table or table[k].population < p.population:
                         table[k] = p
             self._cities = table
         return self._cities
 
-    def city(self, text: str) -> Place | None:
+    def city(self, text: str, country: str | None = None) -> Place | None:
+        """The city of that name: in `country` when the text says which ("Birmingham, Ala."), else the most
+        populous one. A name the text places in a country the gazetteer has no such city for is None."""
         t = fold(text)
         if t.startswith("the "):
             t = t[4:]
-        return self._city_table().get(t)
+        table = self._city_table()
+        if country is None:
+            return table.get(t)
+        inside = [p for p in self._cities_all.get(t, []) if p.country == country]
+        return max(inside, key=lambda p: p.population) if inside else None
 
     def place(self, text: str) -> Place | None:
         """A place for a location mention: a country (no coordinates) or a city with coordinates."""

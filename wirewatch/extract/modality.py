@@ -11,16 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import MODALITY_TABLE
 from .arguments import ArticleContext, subject
 from .lexicon import lexicon
 
-RANK = {m: i for i, m in enumerate(
-    ["asserted", "reported", "historical", "planned", "speculated", "claimed", "hypothetical", "negated",
-     "denied"])}
+RANK = {m.name: m.specificity for m in MODALITY_TABLE.values()}
 _STATE_MODS = frozenset({"state", "official", "state-run", "state-controlled", "government", "state-owned",
                          "government-run", "party"})
 _MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv", "radio", "newspaper", "outlet",
                           "broadcaster", "press", "daily", "mouthpiece"})
+# Modal verbs of possibility: what they govern may or may not happen.
+_MAYBE_AUX = frozenset({"may", "might", "could"})
+_CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
 
 
@@ -57,8 +59,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
                 p.bump("speculated")
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
-        elif dep == "advmod" and low in lex["historical_markers"] and not _short_offset(c):
-            p.bump("historical")
+        elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c):
+            p.bump("historical")  # "had been arrested twice before": a bare "before" is the past
         elif dep == "amod" and _cancels(c, lex):
             p.bump("negated")  # "the cancelled meeting"
         elif dep == "amod" and low in lex["speculation_adjectives"]:
@@ -101,7 +103,7 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif _plans(t, lemma, child, lex):
             p.bump("planned")
         elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
-                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep"):
+                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex):
             p.bump("reported", source_of(t, ctx))
         if t.pos_ == "VERB" and lemma in lex["attribution_verbs"] | lex["claim_verbs"] and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -114,6 +116,18 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
     if p.source and p.modality == "reported" and _speculative_source(p.source, lex):
         p.bump("speculated")
     return p
+
+
+def _bare_before(c: Any) -> bool:
+    """ "arrested twice before": "before" with no object of its own."""
+    return c.lower_ == "before" and all(g.dep_ in ("advmod", "npadvmod") for g in c.children)
+
+
+def _acts_ahead(verb: Any, child: Any, lex: Any) -> bool:
+    """ "the department would add patrols": a reporting verb ("add") that will or would do something to its
+    object is doing it, not reporting it."""
+    return child.dep_ == "dobj" and any(c.dep_ == "aux" and (c.lower_ in lex["future_aux"] or c.lower_ in (
+        "would", "could", "might", "may", "should", "'d")) for c in verb.children)
 
 
 def _cancels(t: Any, lex: Any) -> bool:
@@ -147,6 +161,12 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
             p.bump("speculated")
         elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj"):
             p.bump("planned")
+        elif c.dep_ == "aux" and c.lower_ in _MAYBE_AUX and child.dep_ in _CARRIES_DOWN:
+            p.bump("speculated")  # "they may impose sanctions", "sanctions may be imminent"
+        elif c.dep_ == "aux" and c.lower_ in ("would", "'d") and child.dep_ in ("xcomp", "dobj"):
+            p.bump("planned")  # "would resume cooperation", unless an "if" makes it hypothetical (above)
+        elif c.dep_ == "acomp" and c.lower_ in lex["speculation_adjectives"] and child.dep_ in ("nsubj", "csubj"):
+            p.bump("speculated")  # "A suspension certainly is possible."
 
 
 def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation, lex: Any) -> None:
@@ -199,8 +219,8 @@ def source_of(verb: Any, ctx: ArticleContext) -> str | None:
         for c in verb.children:
             if c.dep_ == "agent":
                 subj = next((g for g in c.children if g.dep_ == "pobj"), None)
-    if subj is None:
-        return None
+    if subj is None or subj.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return None  # "had been reported by midday": a time is nobody's report
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in lex["speculation_nouns"]:
         return source_of(subj, ctx) or canonical_source(subj, ctx)
     return canonical_source(subj, ctx)

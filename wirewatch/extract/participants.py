@@ -7,6 +7,7 @@ for verbal acts ("condemnation from Seoul"), else the subject of the verb the no
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Actor
@@ -21,6 +22,16 @@ _FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complain
 # Nouns whose proper-noun modifier is the target, not the actor ("the Kuwait invasion").
 _TARGETED_NOUNS = frozenset({"invasion", "occupation", "bombing", "siege", "blockade", "annexation",
                              "embargo", "incursion", "shelling", "bombardment"})
+# Event nouns whose possessor undergoes the act ("X's arrest": X is arrested), unlike "Kim's visit".
+PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying", "assassination", "execution",
+                           "kidnapping", "abduction", "capture", "release", "conviction", "sentencing", "trial",
+                           "extradition", "deportation", "expulsion", "dismissal", "firing", "ouster", "removal",
+                           "indictment", "prosecution", "rescue", "imprisonment", "jailing", "torture",
+                           "beating", "shooting", "stabbing", "rape", "death", "injury", "wounding", "sacking",
+                           "purge", "impeachment", "acquittal", "exoneration", "interrogation", "questioning"})
+# Verbs whose subject undergoes the event noun they take: "suffered attacks", "faces sanctions".
+UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "sustain", "experience", "survive",
+                           "escape", "risk", "withstand", "weather", "incur"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
@@ -77,21 +88,38 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # "drew condemnation from Seoul": the "from" hangs on the verb
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
+    undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
+    if actor_tok is None and undergoes and target is None:
+        # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
+        target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause):
+            and not _is_subject_side(head_noun, clause) and not undergoes:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
                 subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
             actor_tok = subj
+    if actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head == node and \
+            node.lemma_.lower() in PATIENT_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
+        # ("Boko Haram's abduction of 276 schoolgirls": with an "of" object the possessor acts)
+        # "her husband's arrest", "his girlfriend's killing": the possessor is the one acted upon
+        target, actor_tok = actor_tok, agent(node)
     actors = ctx.actors(actor_tok)
     recips: list[Actor] = ctx.actors(target) if target is not None else []
-    for c in noun.children:
-        if not recips and c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and entity_like(ctx, obj):
-                recips = ctx.actors(obj)
+    skip = {t.i for t in ([actor_tok] if actor_tok is not None else [])}
+    holders = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    for h in holders:
+        for c in h.children:
+            if recips:
                 break
+            if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+                recips = party_of(ctx, _pobj(c), skip)
+            elif c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                # "its demand that Israel ease restrictions": the one asked is the content's subject
+                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
+                    recips = ctx.actors(s)
     return actors, without(recips, actors), clause
 
 
@@ -104,47 +132,164 @@ def _is_subject_side(noun: Any, clause: Any) -> bool:
     return False
 
 
+# People and bodies of local, court and business news, beyond the lexicon's `human_nouns` (which are
+# about states and armed groups): "killing his wife", "sued the county", "apologized to customers".
+PARTY_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "child", "girlfriend",
+    "boyfriend", "partner", "fiancee", "fiance", "cousin", "nephew", "niece", "uncle", "aunt", "grandson",
+    "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "neighbor", "neighbour", "relative",
+    "family", "victim",
+    "suspect", "defendant", "teenager", "teen", "boy", "girl", "clerk", "officer", "deputy", "trooper", "guard",
+    "inmate", "prisoner", "detainee", "employee", "employer", "customer", "client", "resident", "driver",
+    "passenger", "patient", "doctor", "nurse", "teacher", "pupil", "juror", "jury", "judge", "prosecutor",
+    "lawyer", "attorney", "witness", "landlord", "tenant", "owner", "investor", "shareholder", "regulator",
+    "company", "firm", "board", "department", "office", "agency", "ministry", "county", "city", "state",
+    "municipality", "sheriff", "councilman", "councilwoman", "lawmaker", "senator", "mayor", "governor",
+    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally"})
+_AGE_NOUN = re.compile(r"^\d+-year-olds?$")
+
+
 def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
     lex = lexicon()
-    if tok.ent_type_ in NOT_PARTICIPANT or tok.ent_type_ in ("LOC", "FAC"):
+    if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
-    if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"]:
+    if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
+            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
 
 
+# Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
+# Taliban", "a camp for Congolese refugees", "the computers of South Korean army officers".
+_INNER_PREPS = frozenset({"of", "for", "to", "against", "on", "with", "into", "from", "in", "toward", "towards",
+                          "upon", "over", "between", "by"})
+# Clause complements that carry on the trigger's act: "is willing to withdraw ... from Lebanon",
+# "agreed to re-open its borders to UN peacekeepers", "offered to negotiate with the president".
+_CONTENT_DEPS = frozenset({"xcomp", "acomp"})
+
+
+_OWN = frozenset({"its", "their", "his", "her", "our", "my", "own"})
+
+
+def _own_people() -> frozenset[str]:
+    """Troops and envoys (the ontology's `troop` and `envoy` sets): "its troops" are the actor's own."""
+    from .ontology import load_ontology
+
+    sets = load_ontology().sets
+    return frozenset(sets.get("troop", frozenset())) | frozenset(sets.get("envoy", frozenset()))
+
+
+def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> list[Actor]:
+    """The participants a noun phrase names: itself when it is entity-like, else the party it is about,
+    through its possessor or a prepositional phrase ("sanctions on the Taliban", "the return of ... to
+    X"), at most `depth` phrases deep. Things with no party ("a parked school bus") give nothing."""
+    if tok is None or tok.i in skip:
+        return []
+    if entity_like(ctx, tok):
+        return ctx.actors(tok)
+    if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    for c in tok.children:
+        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to
+        if c.dep_ in ("poss", "compound", "amod") and c.i not in skip and c.pos_ != "PRON" and \
+                (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
+            return ctx.actors(c)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+            found = party_of(ctx, _pobj(c), skip, depth - 1)
+            if found:
+                return found
+    for c in tok.children:  # "crimes committed by Croat forces", "property seized by government forces"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = agent(c)
+            if by is not None and by.i not in skip and entity_like(ctx, by):
+                return ctx.actors(by)
+    for c in tok.children:  # "a deal to supply wing parts to Airbus"
+        if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
+            found = verb_recipient(ctx, c, False, skip | {tok.i})
+            if found:
+                return found
+    return []
+
+
+def _pobj(prep: Any) -> Any | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _preps(node: Any) -> list[Any]:
+    """Prepositions on a verb, including those behind a particle ("kidnapped up to 16 advisers")."""
+    out = []
+    for c in node.children:
+        if c.dep_ == "prep":
+            out.append(c)
+        elif c.dep_ == "prt":
+            out.extend(g for g in c.children if g.dep_ == "prep")
+    return out
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
+    """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
+    about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
+    willing to withdraw from Lebanon"), or the subject of a "that" clause ("demanded that the US ...")."""
     kids = list(verb.children)
     if passive:
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if sp is not None and entity_like(ctx, sp):
-            return ctx.actors(sp)
+        found = party_of(ctx, sp, skip)
+        if found:
+            return found
     for c in kids:  # "give Tanzania a grant"
         if c.dep_ == "dative":
-            obj = c if c.pos_ != "ADP" else next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
+            obj = c if c.pos_ != "ADP" else _pobj(c)
+            if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
-    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj):
+    # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
+    own = dobj is not None and dobj.lemma_.lower() in _own_people() and \
+        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
+    for c in _preps(verb):
+        if c.lower_ in _VERB_RECIPIENT_PREPS:
+            found = party_of(ctx, _pobj(c), skip, depth=1)
+            if found:
+                return found
+    if dobj is not None and not own:  # "imposed sanctions on the Taliban", "held a meeting with X"
+        found = party_of(ctx, dobj, skip)
+        if found:
+            return found
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ in _VERB_RECIPIENT_PREPS:
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and entity_like(ctx, obj):
-                return ctx.actors(obj)
-    if dobj is not None:  # "supplying weapons to X" failed above; "demolished homes": the thing acted on
-        for c in dobj.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "of", "for", "against"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and entity_like(ctx, obj):
-                    return ctx.actors(obj)
+        if c.dep_ in _CONTENT_DEPS:
+            inner = c if c.dep_ == "xcomp" else next((g for g in c.children if g.dep_ == "xcomp"), c)
+            if inner is not c or c.dep_ == "xcomp":
+                found = verb_recipient(ctx, inner, False, skip)
+                if found:
+                    return found
+            for p in _preps(c):  # "is concerned with China's build-up"
+                if p.lower_ in _VERB_RECIPIENT_PREPS:
+                    found = party_of(ctx, _pobj(p), skip, depth=1)
+                    if found:
+                        return found
+    for c in kids:
+        # A purpose clause of the same actor carries an act with no object of its own on: "demonstrated in
+        # Kirkuk, calling for independence from Iraq", "rioted ... demanding a referendum".
+        if dobj is None and c.dep_ == "advcl" and c.pos_ == "VERB" and \
+                not any(g.dep_.startswith("nsubj") for g in c.children) \
+                and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            found = verb_recipient(ctx, c, False, skip)
+            if found:
+                return found
     for c in kids:  # "demanded that the US cancel ...": the one asked is the content's subject
         if c.dep_ in ("ccomp", "xcomp"):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
+                return ctx.actors(s)
+    for c in kids:  # "threatened to stop talks if the United States goes ahead": the condition's subject
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
     return []
 

@@ -73,10 +73,18 @@ def fallback_actors(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Acto
 
                             return [Actor(name=name, kind="GPE", country=ent.country,
                                           entity_id=entity_id("GPE", name), text=ctx.doc[t.i].text)]
-    if tok.pos_ == "NOUN" and etype in ("MOBILIZE", "ASSAULT", "SANCTION", "PERSONNEL", "INSPECT", "PRODUCE"):
-        # the same word for the same kind of event: "launched ..." then "last week's launch"
+    if tok.pos_ == "NOUN" and etype in ("MOBILIZE", "ASSAULT", "SANCTION", "PERSONNEL", "INSPECT", "PRODUCE") \
+            and _definite(tok):
+        # the same word for the same kind of event: "launched ..." then "last week's launch", "the launch";
+        # a bare "sanctions may be imminent" refers back to nothing and keeps no actor.
         return list(ctx.last_actors.get((etype, tok.lemma_.lower()), []))
     return []
+
+
+def _definite(tok: Any) -> bool:
+    """ "the launch", "this attack", "last week's launch": a noun that refers back to an event already told."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or
+               c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
 def capital_as_state(a: Actor) -> Actor:
