@@ -114,9 +114,10 @@ def guard_text(text: str) -> str:
     return _LONG_TOKEN.sub(split_token, text)
 
 
-def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
     """Consecutive (start, end) pieces of about `size` characters covering `text`, each cut after a
     paragraph break, else a sentence end, else a space, so that no word or sentence is split."""
+    size = size or CHUNK_CHARS
     out: list[tuple[int, int]] = []
     start, n = 0, len(text)
     while n - start > size:
