@@ -199,13 +199,14 @@ def export(
     kind: Annotated[str, typer.Argument(help="articles | events | entities | timexes | conflicts | stories")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "jsonl",
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; default stdout.")] = None,
+    with_text: Annotated[bool, typer.Option("--with-text", help="articles: include the body text.")] = False,
 ) -> None:
     """Export records in the documented contract (one JSON object per line for jsonl)."""
     from .store import export as exporting
 
     store = open_read_store()
     try:
-        n = exporting.write(store, kind, fmt, output)
+        n = exporting.write(store, kind, fmt, output, with_text=with_text)
     except WirewatchError as exc:
         fail(str(exc))
     if output and output != "-":
