@@ -57,7 +57,9 @@ def test_undecodable_file_name_is_reported_and_the_rest_stored(tmp_path: Path) -
 # --- spaCy: punctuation runs, long tokens, long texts, the time budget ----------------------------
 
 
-@pytest.mark.parametrize("junk", ["<" * 100_000, ">" * 100_000, "&" * 100_000, "<a" * 50_000, "x" * 100_000])
+@pytest.mark.parametrize(
+    "junk", ["<" * 100_000, ">" * 100_000, "&" * 100_000, "<a" * 50_000, "x" * 100_000, "y" * 64 * 1000, "z" * 257]
+)
 def test_guard_text_bounds_runs_and_tokens_keeping_offsets(junk: str) -> None:
     text = "Crowds gathered. " + junk + " " + GOOD
     guarded = nlpmod.guard_text(text)
@@ -283,3 +285,45 @@ def test_every_input_appears_in_the_summary_and_progress_counts_inputs(tmp_path:
     assert set(failures(report)) == {"empty.txt", "broken.json", "missing.txt"}
     again = ingest([tmp_path], store, extract=False)
     assert again.to_dict()["files"]["unchanged"] == 3
+
+
+def test_deeply_nested_json_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": GOOD}) + "\n")
+    items = list(iter_inputs([tmp_path]))
+    errs = [(Path(e.source).name, e.line, e.reason) for e in items if isinstance(e, InputError)]
+    deep = "JSON nested too deeply to read"
+    assert errs == [("deep.json", None, deep), ("deep.jsonl", 1, deep)]
+    assert [a.text for a in items if isinstance(a, Article)] == [GOOD]
+
+
+def test_a_warc_record_that_breaks_a_reader_does_not_end_the_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: "broken archive after record 1: ImportError ..." and the records after it were lost.
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from wirewatch.ingest import readers
+
+    path = tmp_path / "crawl.warc"
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for i, body in enumerate((GOOD, GOOD2)):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            html = f"<html><body><p>{body}</p></body></html>".encode()
+            w.write_record(w.create_warc_record(f"https://x.example/{i}", "response", payload=BytesIO(html),
+                                                http_headers=http))
+    real = readers.read_html
+
+    def flaky(data: bytes, **kw: object) -> object:
+        if kw.get("url") == "https://x.example/0":
+            raise ImportError("lxml.html.clean module is now a separate project")
+        return real(data, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(readers, "read_html", flaky)
+    items = list(iter_inputs([path]))
+    assert isinstance(items[0], InputError) and "ImportError" in items[0].reason and items[0].source.endswith("#1")
+    assert isinstance(items[1], Article) and GOOD2 in items[1].text

@@ -12,8 +12,9 @@ Hostile input is bounded before and while spaCy sees it (`guard_text`, `ParseCom
   sentence, then word breaks) and joined into one `Doc`: nothing is skipped for being over spaCy's
   `max_length`, and memory stays that of one piece plus the tokens.
 * Each long article has a time budget (TIME_BUDGET_S, env WIREWATCH_ARTICLE_BUDGET_S): pieces are
-  parsed until it is spent, and the rest of the text is left unparsed and recorded in
-  `meta["parse"]`, which ingest reports for that article. Short texts are bounded by their size.
+  parsed until it is spent, and the rest of the text is left unparsed and recorded in `meta["parse"]`,
+  which ingest reports for that article. Short texts are bounded by their size (LONG_TEXT). Only the
+  parse is budgeted: what later components do with a huge parsed text is theirs to bound.
 """
 
 from __future__ import annotations
@@ -107,8 +108,9 @@ def guard_text(text: str) -> str:
         return m[0][:PUNCT_RUN_KEEP] + " " * (len(m[0]) - PUNCT_RUN_KEEP)
 
     def split_token(m: re.Match[str]) -> str:
-        tok = m[0]
-        return " ".join(tok[i : i + LONG_TOKEN_PIECE - 1] for i in range(0, len(tok), LONG_TOKEN_PIECE))[: len(tok)]
+        tok, step = m[0], LONG_TOKEN_PIECE
+        # every step-th character becomes a space; the slice keeps the length exact
+        return "".join(tok[i : i + step - 1] + " " for i in range(0, len(tok), step))[: len(tok)]
 
     text = _PUNCT_RUN.sub(cut_run, text)
     return _LONG_TOKEN.sub(split_token, text)
@@ -136,13 +138,15 @@ def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[Any, int]:
-    """(Doc, characters parsed) for a long text, parsed piece by piece until the time budget is spent
-    (the first piece always). The Doc covers text[:characters parsed] with the original offsets."""
+def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[Any, int, str | None]:
+    """(Doc, characters parsed, why it stopped early or None) for a long text, parsed piece by piece
+    until the time budget is spent (the first piece always). The Doc covers
+    text[:characters parsed] with the original offsets."""
     from spacy.tokens import Doc
 
     budget = TIME_BUDGET_S if budget_s is None else budget_s
     bounds = chunk_bounds(text)
+    stop: str | None = None
     started = time.monotonic()
     docs = []
     parsed = 0
@@ -153,12 +157,13 @@ def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[A
         doc.tensor = doc.tensor[:0]  # the tagger's activations: unused downstream, 384 bytes a token
         docs.append(doc)
         parsed = b
-        if time.monotonic() - started > budget:
+        if b < bounds[-1][1] and time.monotonic() - started > budget:
+            stop = f"time budget of {budget:g} s per article"
             break
     whole = Doc.from_docs(docs, ensure_whitespace=False)
     if whole.text != text[:parsed]:  # pragma: no cover - from_docs keeps each piece's text as is
         raise RuntimeError("joined pieces do not reproduce the article text")
-    return whole, parsed
+    return whole, parsed, stop
 
 
 def sentences_of(doc: Any, text: str | None = None) -> list[Sentence]:
@@ -197,12 +202,9 @@ class ParseComponent:
 
     def _parse_long(self, article: Article) -> Article:
         text = article.text or ""
-        doc, parsed = parse_long(get_nlp(), guard_text(text))
-        if parsed < len(text):
-            article.meta["parse"] = {
-                "parsed_chars": parsed, "total_chars": len(text),
-                "reason": f"time budget of {TIME_BUDGET_S:g} s per article spent",
-            }
+        doc, parsed, stop = parse_long(get_nlp(), guard_text(text))
+        if stop is not None:
+            article.meta["parse"] = {"parsed_chars": parsed, "total_chars": len(text), "reason": f"{stop} spent"}
         return self._fill(article, doc)
 
     def __call__(self, article: Article) -> Article:

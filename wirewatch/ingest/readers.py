@@ -236,6 +236,9 @@ def read_jsonl(stream: IO[bytes] | IO[str], *, source: str, stem: str) -> Iterat
             continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield InputError(source, "JSON nested too deeply to read", lineno)
+            continue
         except json.JSONDecodeError as exc:
             yield InputError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", lineno)
             continue
@@ -263,6 +266,9 @@ def read_json_document(data: bytes | str, *, source: str, stem: str) -> Iterator
         return
     try:
         doc = json.loads(text)
+    except RecursionError:
+        yield InputError(source, "JSON nested too deeply to read")
+        return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             import io
