@@ -116,6 +116,9 @@ def test_article_past_its_budget_is_stored_reported_and_the_rest_go_on(
     first_piece_end = nlpmod.chunk_bounds(long_text)[0][1]
     rows = store.conn.execute("SELECT start FROM event_mentions WHERE article_id='long'").fetchall()
     assert rows and all(r[0] < first_piece_end for r in rows)
+    stored = store.get_article("long")
+    assert stored.text == long_text  # stored whole; only extraction stopped
+    assert "_unparsed_tail" not in stored.meta and stored.meta["parse"]["parsed_chars"] == first_piece_end
 
 
 # --- HTML -----------------------------------------------------------------------------------------

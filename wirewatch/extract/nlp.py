@@ -184,6 +184,17 @@ def sentences_of(doc: Any, text: str | None = None) -> list[Sentence]:
     return out
 
 
+_TAIL_KEY = "_unparsed_tail"
+
+
+def restore_text(article: Article) -> Article:
+    """Give an article that was parsed only in part (see ParseComponent) its whole text back."""
+    tail = article.meta.pop(_TAIL_KEY, None)
+    if tail:
+        article.text = (article.text or "") + tail
+    return article
+
+
 class ParseComponent:
     """text -> doc, sentences. Offers `pipe` so batches go through `nlp.pipe` (much faster than one by one)."""
 
@@ -201,10 +212,15 @@ class ParseComponent:
         return article
 
     def _parse_long(self, article: Article) -> Article:
-        text = article.text or ""
+        text = restore_text(article).text or ""  # a retry of a partly parsed article starts whole
         doc, parsed, stop = parse_long(get_nlp(), guard_text(text))
         if stop is not None:
             article.meta["parse"] = {"parsed_chars": parsed, "total_chars": len(text), "reason": f"{stop} spent"}
+            # The later components (time expressions, entities, events) see the parsed part only, so
+            # they stay within the budget too; a prefix keeps every offset valid in the whole text.
+            # `restore_text` puts the rest back before the article is stored.
+            article.meta[_TAIL_KEY] = text[parsed:]
+            article.text = text[:parsed]
         return self._fill(article, doc)
 
     def __call__(self, article: Article) -> Article:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ComponentError, InputError
+from ..extract.nlp import restore_text
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store.db import Store
@@ -202,6 +203,8 @@ class _Run:
         if self.pipeline is not None and to_extract:
             by_id = {a.id: a for a in to_extract}
             for out in self.pipeline.pipe(to_extract):
+                if isinstance(out, Article):
+                    restore_text(out)
                 key = out.article_id if isinstance(out, ComponentError) else out.id
                 if key in by_id:
                     extracted[id(by_id[key])] = out
@@ -261,6 +264,7 @@ class _Run:
         """Store one planned article; returns the input's outcome (stored, duplicate, updated, unchanged,
         failed)."""
         store = self.store
+        restore_text(art)  # whole again even when a component after the parse failed
         sig = signature(art.text)
         if art.duplicate_kind is None:
             match = self.near.query(sig, exclude=art.id)
@@ -348,7 +352,7 @@ def reextract(
     done, failures = 0, []
     for i in range(0, len(ids), batch_size):
         arts = [store.get_article(a) for a in ids[i : i + batch_size]]
-        results = list(pipeline.pipe(arts))
+        results = [restore_text(r) if isinstance(r, Article) else r for r in pipeline.pipe(arts)]
         with store.transaction():
             for res in results:
                 if isinstance(res, ComponentError):
