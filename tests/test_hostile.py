@@ -211,6 +211,16 @@ def test_exact_copy_under_the_same_name_in_another_folder_gets_its_own_row(tmp_p
     assert again.unchanged == 2 and store.count("articles") == 2
 
 
+def test_the_same_file_by_another_path_is_unchanged_not_a_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "story.txt").write_text(GOOD)
+    monkeypatch.chdir(tmp_path)
+    store = Store(":memory:")
+    ingest(["corpus"], store, extract=False)
+    again = ingest([tmp_path / "corpus"], store, extract=False)  # absolute this time
+    assert again.unchanged == 1 and store.count("articles") == 1
+
+
 def test_copies_in_one_batch_also_get_rows(tmp_path: Path) -> None:
     for folder in ("a", "b", "c"):
         (tmp_path / folder).mkdir()

@@ -7,6 +7,7 @@ same command completes it: articles already stored with the same content are ski
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -227,7 +228,7 @@ class _Run:
                     break
                 prev_hash, prev_source = prev
                 if prev_hash == art.content_hash:
-                    if prev_source == art.source or not _named_after_file(art):
+                    if not _named_after_file(art) or _same_file(prev_source, art.source):
                         action = "skip"
                         break
                     # The same file name in another folder: a copy, stored with duplicate_of (once).
@@ -316,6 +317,16 @@ class _Run:
         for connect in self.connectors:
             connect(store, art)
         return outcome
+
+
+def _same_file(a: str | None, b: str | None) -> bool:
+    """The same input, however spelt ("corpus/a.txt" and "/home/me/corpus/a.txt")."""
+    if a == b:
+        return True
+    try:
+        return a is not None and b is not None and os.path.samefile(a, b)
+    except OSError:
+        return False  # gone or never a file: a path we cannot compare is another file
 
 
 def _named_after_file(art: Article) -> bool:
