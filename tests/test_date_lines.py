@@ -35,6 +35,11 @@ CASES = {
         "2011-10-09", "date_line", "http://www.hillgazette.example/local/school-roof.html",
         "School Roof Repaired Before Term",
     ),
+    # a URL and a date as a tokenizer left them (spaces around punctuation), as some corpora ship reports
+    "url_tokenized.txt": (
+        "2012-03-14", "date_line", "http://www.harbourdaily.example/news/2012/03/14/pier-fire.html",
+        "Fire Destroys Old Pier Warehouse",
+    ),
     "ambiguous_numeric.txt": (None, None, None, "Market Hall to Close for Renovation"),
     "no_year.txt": (None, None, None, "Library Extends Opening Hours"),
     "sentence_not_date_line.txt": (None, None, None, None),
@@ -115,6 +120,11 @@ def test_date_line(line: str, expected: tuple[str | None, str] | None) -> None:
         ("http://x.example/a/12345678901", None),
         ("http://x.example/story.php?id=20130610", None),
         ("http://x.example/2013/13/45/story", None),
+        ("http://x.example/2013/08/5-thoughts-on-the-show", None),  # the 5 belongs to the slug
+        ("http://x.example/2013/08/05/", "2013-08-05"),
+        ("http://x.example/2013/08/05.html", "2013-08-05"),
+        ("http://x.example/2009-03-04/news/36879035", "2009-03-04"),
+        ("http://x.example/news/story_2009-03-04.html", "2009-03-04"),
         (None, None),
     ],
 )

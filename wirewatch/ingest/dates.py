@@ -214,7 +214,11 @@ def _date_segment(s: str) -> tuple[str | None, str] | None:
     return normalize_date(cleaned), kind
 
 
-_URL_YMD = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[-_.])")
+# "/2013/06/10/" (the day must end the path segment: in "/2013/08/5-thoughts-on-x" the 5 is a slug's)
+# and "/2013-06-10-" or "_2013-06-10/" (the dashed form is a date wherever it stands).
+_URL_YMD = re.compile(
+    r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$|\.[a-z]{2,5}$)|[/_-]((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[/_.-]|$)"
+)
 _URL_YMONTHD = re.compile(rf"/((?:19|20)\d\d)/({MONTH_RE})/([0-3]?\d)(?:/|$)", re.I)
 _URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.-]|$)")
 
@@ -227,7 +231,8 @@ def date_from_url(url: str | None) -> str | None:
     path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
     m = _URL_YMD.search(path)
     if m:
-        return make_date(int(m[1]), int(m[2]), int(m[3]))
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        return make_date(int(y), int(mo), int(d))
     m = _URL_YMONTHD.search(path)
     if m:
         month = month_number(m[2])

@@ -70,6 +70,9 @@ _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}|by\b
 _TRAILING_CREDIT = re.compile(r"[ \t]*\((?:additional\s+)?reporting by [^)\n]*\)[ \t]*$", re.I | re.M)
 # A line that is only a URL ("http://www.example.com/news/2013/06/10/story.html"): the article's address.
 _URL_LINE = re.compile(r"(?:(?:url|source|link)\s*:\s*)?(?P<url>(?:https?://|www\.)[^\s<>\"']+)", re.I)
+# The same URL after a tokenizer put spaces around its punctuation, as corpora such as ECB+ ship it:
+# "http: / / www. example. com / news / story - 416271. html".
+_SPACED_URL_LINE = re.compile(r"(?:https?\s*:\s*/\s*/|www\s*\.)[\w\s./:%?=&~+#,;@!-]*", re.I)
 # How many lines at the top may be URL, date or byline lines around the headline.
 _HEADER_LINES = 6
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
@@ -268,8 +271,9 @@ class _Header:
                 break  # the last line is body text, whatever it looks like
             line = raw[pos:eol].strip()
             um = _URL_LINE.fullmatch(line)
-            if um:
-                self.url = self.url or um["url"]
+            spaced = None if um else _SPACED_URL_LINE.fullmatch(line)
+            if um or spaced:
+                self.url = self.url or (um["url"] if um else re.sub(r"\s+", "", line))
                 kind = "url_line"
             else:
                 got = date_line(line)
