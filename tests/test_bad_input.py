@@ -48,7 +48,7 @@ def test_empty_and_blank_files(tmp_path: Path) -> None:
     (tmp_path / "empty.jsonl").write_text("\n\n")
     assert "empty" in only_error(tmp_path / "empty.txt").reason
     assert "empty" in only_error(tmp_path / "blank.txt").reason
-    assert read(tmp_path / "empty.jsonl") == ([], [])  # no lines, nothing to report
+    assert "only blank lines" in only_error(tmp_path / "empty.jsonl").reason  # reported, never silent
 
 
 def test_random_binary(tmp_path: Path) -> None:

@@ -178,7 +178,7 @@ def ingest(
             fail(str(exc))
     store = open_store()
     show = not quiet and not as_json and err.is_terminal
-    total = count_inputs([p for p in paths if p != "-"]) if show else None
+    total = count_inputs(paths) if show else None  # inputs, the unit ingest reports progress in
     progress = Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,
@@ -259,13 +259,14 @@ def export(
     kind: Annotated[str, typer.Argument(help="articles | events | entities | timexes | conflicts | stories")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | parquet")] = "jsonl",
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; default stdout.")] = None,
+    with_text: Annotated[bool, typer.Option("--with-text", help="articles: include the body text.")] = False,
 ) -> None:
     """Export records in the documented contract (one JSON object per line for jsonl)."""
     from .store import export as exporting
 
     store = open_read_store()
     try:
-        n = exporting.write(store, kind, fmt, output)
+        n = exporting.write(store, kind, fmt, output, with_text=with_text)
     except WirewatchError as exc:
         fail(str(exc))
     if output and output != "-":

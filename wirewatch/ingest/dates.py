@@ -126,3 +126,118 @@ def _dateparser_fallback(s: str) -> str | None:
     if got is None or got.year not in years:
         return None
     return make_date(got.year, got.month, got.day)
+
+
+# --- date lines and URLs ---------------------------------------------------------------------------
+# A report's first lines often carry its date on a line of its own: "Published: November 10, 2011",
+# "WEDNESDAY 03 JULY 2013", "8: 56am Monday 10th June 2013", "Posted on March 3, 2012 by admin",
+# "Updated: 10:45 GMT, Wed 4 March 2009". A line is a date line only when *every* word of it is a
+# label, a weekday, a month, a number, a time, a time zone or a "by Author" tail, so a sentence that
+# merely starts with "Published" or holds a date is never taken.
+
+DATE_LABELS = {"published": "published", "posted": "published", "first published": "published",
+               "date": "published", "dated": "published", "created": "published",
+               "updated": "updated", "last updated": "updated", "modified": "updated",
+               "last modified": "updated"}  # fmt: skip
+_LABEL = re.compile(
+    r"^(?P<label>first published|last updated|last modified|published|posted|updated|modified|created|dated?)"
+    r"\b(?:\s+(?:on|at))?\s*[:\-–—]?\s*",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b\d{1,2}\s*[:.h]\s*\d{2}(?:\s*[:.]\s*\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?![\w])",
+    re.I,
+)
+_ZONE = re.compile(
+    r"\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|[ECMP][SD]?T|Z)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|[+-]\d{2}:?\d{2}\b",
+)
+_WEEKDAY_WORD = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I
+)
+_BY_TAIL = re.compile(r"\s+by\s+[\w.'’ -]{1,60}$", re.I)
+_DATE_WORD = re.compile(
+    rf"^(?:{MONTH_RE}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"
+    r"|at|of|the|on|[,./|\-–—()]+)$",
+    re.I,
+)
+
+
+def date_line(line: str) -> tuple[str | None, str] | None:
+    """(ISO date or None, "published"|"updated") when `line` is a date line, else None.
+
+    The date is None when the line is a date line without a full date ("Updated: 10:45 GMT",
+    "Published: March 4"): the line is still boilerplate, but no date is invented from it. Segments
+    split by "|" ("PUBLISHED: 12:01 EST, 10 November 2011 | UPDATED: 08:42 EST, 11 November 2011") must
+    each be a date or a byline; the published date is preferred to the updated one."""
+    s = line.strip().strip("|•·").strip()
+    if not s or len(s) > 160:
+        return None
+    segments = [seg.strip() for seg in re.split(r"\s[|•·]\s", s)] if re.search(r"\s[|•·]\s", s) else [s]
+    found: list[tuple[str | None, str]] = []
+    for seg in segments:
+        got = _date_segment(seg)
+        if got is not None:
+            found.append(got)
+        elif not (_BYLINE.match(seg) or not _WEEKDAY_WORD.sub("", _ZONE.sub("", _TIME.sub("", seg))).strip(" ,")):
+            return None  # neither a date, a byline nor a bare time
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0] is None, f[1] != "published"))
+    return found[0]
+
+
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")
+
+
+def _date_segment(s: str) -> tuple[str | None, str] | None:
+    if len(s) > 120:
+        return None
+    kind = "published"
+    m = _LABEL.match(s)
+    if m:
+        kind = DATE_LABELS[re.sub(r"\s+", " ", m["label"].lower())]
+        s = s[m.end() :]
+    s = _BY_TAIL.sub("", s)
+    core = _ZONE.sub(" ", _TIME.sub(" ", s))
+    core = _WEEKDAY_WORD.sub(" ", core)
+    words = re.findall(r"[^\s,]+", core)
+    if not words:
+        # "Updated: 10:45 GMT": a labelled time without a date
+        return (None, kind) if m and _TIME.search(s) else None
+    if not all(_DATE_WORD.match(w) for w in words):
+        return None
+    if not any(re.fullmatch(rf"{MONTH_RE}", w, re.I) for w in words) and not re.search(r"\d{4}", core):
+        return None  # "at 10", "12": numbers alone are not a date line
+    cleaned = re.sub(r"\s+", " ", re.sub(r"\b(?:at|on|the|of)\b|[|()]", " ", core, flags=re.I)).strip(" ,.-–—")
+    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", cleaned, flags=re.I)
+    return normalize_date(cleaned), kind
+
+
+# "/2013/06/10/" (the day must end the path segment: in "/2013/08/5-thoughts-on-x" the 5 is a slug's)
+# and "/2013-06-10-" or "_2013-06-10/" (the dashed form is a date wherever it stands).
+_URL_YMD = re.compile(
+    r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|$|\.[a-z]{2,5}$)|[/_-]((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[/_.-]|$)"
+)
+_URL_YMONTHD = re.compile(rf"/((?:19|20)\d\d)/({MONTH_RE})/([0-3]?\d)(?:/|$)", re.I)
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.-]|$)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date a URL path spells out: /2013/06/10/, /2013-06-10-, /2013/jun/10/, /20130610/ (the compact
+    form only between separators, so a long numeric id is not read as a date)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    m = _URL_YMD.search(path)
+    if m:
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        return make_date(int(y), int(mo), int(d))
+    m = _URL_YMONTHD.search(path)
+    if m:
+        month = month_number(m[2])
+        return make_date(int(m[1]), month, int(m[3])) if month else None
+    m = _URL_COMPACT.search(path)
+    if m:
+        return make_date(int(m[1]), int(m[2]), int(m[3]))
+    return None

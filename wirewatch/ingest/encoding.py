@@ -45,11 +45,19 @@ class BinaryInput(ValueError):
     """The bytes are not text in any encoding we can read."""
 
 
-def binary_kind(data: bytes) -> str | None:
-    """A short description when `data` is (the start of) a binary file, else None."""
+def magic_kind(data: bytes) -> str | None:
+    """The binary format whose signature `data` starts with (PDF, ZIP, PNG ...), else None."""
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
+    return None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """A short description when `data` is (the start of) a binary file, else None."""
+    magic = magic_kind(data)
+    if magic:
+        return magic
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return None  # UTF-16/32 text is full of NUL bytes
     sample = data[:_SAMPLE]

@@ -50,8 +50,39 @@ _ARTICLE_TYPES = {
 }
 
 
+# Bounds on one start tag before any parser sees it: libxml2 and trafilatura check attributes against
+# each other, so a <p> with 200,000 attributes never finishes. Only tags longer than MAX_TAG_CHARS are
+# rewritten (their first MAX_ATTRS attributes kept, each value cut to MAX_ATTR_VALUE characters).
+MAX_TAG_CHARS = 4000
+MAX_ATTRS = 64
+MAX_ATTR_VALUE = 2000
+_LONG_TAG = re.compile(rf"<([A-Za-z][\w:.-]{{0,40}})(\s[^<>]{{{MAX_TAG_CHARS},}})>")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def bound_markup(html: str) -> str:
+    """`html` with overlong start tags cut down to a bounded number and size of attributes."""
+
+    def cut(m: re.Match[str]) -> str:
+        kept: list[str] = []
+        for am in _ATTR.finditer(m[2]):
+            if len(kept) >= MAX_ATTRS:
+                break
+            name, value = am[1][:100], am[2]
+            if value is None:
+                kept.append(name)
+            else:
+                quote = value[0] if value[0] in "\"'" else ""
+                inner = value[1:-1] if quote else value
+                kept.append(f'{name}="{inner[:MAX_ATTR_VALUE].replace(chr(34), "&quot;")}"')
+        return f"<{m[1]}{' ' if kept else ''}{' '.join(kept)}>"
+
+    return _LONG_TAG.sub(cut, html) if "<" in html else html
+
+
 def parse_html(html: str) -> Any | None:
     """lxml tree of a (possibly truncated or broken) page, or None when there is nothing to parse."""
+    html = bound_markup(html)
     # lxml refuses str input that carries an XML encoding declaration; the text is decoded already.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
     if not html.strip():
@@ -65,6 +96,8 @@ def parse_html(html: str) -> Any | None:
 def html_to_text(html: str, *, url: str | None = None) -> tuple[str, str]:
     """Main text of a page and the method that produced it ("trafilatura" or "lxml")."""
     import trafilatura  # imported lazily: heavy, and only HTML inputs need it
+
+    html = bound_markup(html)
 
     for precision in (True, False):
         try:
@@ -116,6 +149,7 @@ def html_metadata(html: str, *, url: str | None = None) -> dict[str, str]:
     Each found value also has a "<key>_from" entry naming the markup it came from.
     """
     out: dict[str, str] = {}
+    html = bound_markup(html)  # htmldate and trafilatura below parse it again
     tree = parse_html(html)
     if tree is None:
         return out

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from ..model import Article
-from .dates import MONTH_RE, make_date, month_number, normalize_date
+from .dates import MONTH_RE, date_from_url, date_line, make_date, month_number, normalize_date
 
 # --- patterns -------------------------------------------------------------------------------------
 
@@ -68,7 +68,13 @@ _CREDIT_START = re.compile(r"\(?\s*(?:additional\s+)?(?:reporting|writing|editin
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)|.*\ball rights reserved\b", re.I)
 # "(Reporting by ...; Editing by ...)" at the end of a paragraph line.
 _TRAILING_CREDIT = re.compile(r"[ \t]*\((?:additional\s+)?reporting by [^)\n]*\)[ \t]*$", re.I | re.M)
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[-_.])")
+# A line that is only a URL ("http://www.example.com/news/2013/06/10/story.html"): the article's address.
+_URL_LINE = re.compile(r"(?:(?:url|source|link)\s*:\s*)?(?P<url>(?:https?://|www\.)[^\s<>\"']+)", re.I)
+# The same URL after a tokenizer put spaces around its punctuation, as corpora such as ECB+ ship it:
+# "http: / / www. example. com / news / story - 416271. html".
+_SPACED_URL_LINE = re.compile(r"(?:https?\s*:\s*/\s*/|www\s*\.)[\w\s./:%?=&~+#,;@!-]*", re.I)
+# How many lines at the top may be URL, date or byline lines around the headline.
+_HEADER_LINES = 6
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 _SMALL_WORDS = {
@@ -132,7 +138,8 @@ def recover_metadata(article: Article, *, html: str | None = None, keep_text: bo
         if m["agency"]:
             note("outlet", _outlet_name(m["agency"]), "date_prefix")
 
-    pos = _skip_ws(raw, pos)
+    header = _Header()
+    pos = header.read(raw, pos, spans)
     title_span = _title_line(raw, pos, article.title)
     if title_span is not None:
         start, end, line = title_span
@@ -141,6 +148,16 @@ def recover_metadata(article: Article, *, html: str | None = None, keep_text: bo
             meta["title_from"] = "text:first_line"
         spans.append((start, end, "title"))
         pos = end
+    pos = header.read(raw, pos, spans)
+    if header.url:
+        if article.url is None:
+            article.url = header.url
+            meta["url_from"] = "text:url_line"
+        elif header.url != article.url:
+            meta["url_line"] = header.url
+    if header.lines:
+        meta["date_lines"] = header.lines
+    note("published", header.published, "date_line")
 
     pos = _skip_ws(raw, pos)
     dl = _match_dateline(raw, pos)
@@ -174,10 +191,9 @@ def recover_metadata(article: Article, *, html: str | None = None, keep_text: bo
     for cm in _TRAILING_CREDIT.finditer(raw, pos):
         spans.append((cm.start(), cm.end(), "credit"))
 
-    if article.url:
-        um = _URL_DATE.search(article.url)
-        if um:
-            note("published", make_date(int(um[1]), int(um[2]), int(um[3])), "url")
+    note("published", date_from_url(article.url), "url")
+    # An "Updated:" date is later than the publication, so it is the last resort.
+    note("published", header.updated, "date_line:updated")
 
     for key in ("published", "outlet"):
         if key in found and getattr(article, key) is None:
@@ -234,6 +250,46 @@ def _fill_from_html(article: Article, html: str) -> None:
         if getattr(article, key) is None and found.get(key):
             setattr(article, key, found[key])
             article.meta[f"{key}_from"] = found.get(f"{key}_from", "html")
+
+
+class _Header:
+    """URL, date and byline lines around the headline at the top of a text. Each one is removed from
+    the body; the URL and the dates are kept (the first of each kind wins)."""
+
+    def __init__(self) -> None:
+        self.url: str | None = None
+        self.published: str | None = None
+        self.updated: str | None = None
+        self.lines: list[str] = []
+        self.budget = _HEADER_LINES
+
+    def read(self, raw: str, pos: int, spans: list[tuple[int, int, str]]) -> int:
+        while self.budget > 0:
+            pos = _skip_ws(raw, pos)
+            eol = raw.find("\n", pos)
+            if eol < 0:
+                break  # the last line is body text, whatever it looks like
+            line = raw[pos:eol].strip()
+            um = _URL_LINE.fullmatch(line)
+            spaced = None if um else _SPACED_URL_LINE.fullmatch(line)
+            if um or spaced:
+                self.url = self.url or (um["url"] if um else re.sub(r"\s+", "", line))
+                kind = "url_line"
+            else:
+                got = date_line(line)
+                if got is None:
+                    break
+                value, which = got
+                self.lines.append(line)
+                if which == "updated":
+                    self.updated = self.updated or value
+                else:
+                    self.published = self.published or value
+                kind = "date_line"
+            spans.append((pos, eol + 1, kind))
+            pos = eol + 1
+            self.budget -= 1
+        return _skip_ws(raw, pos)
 
 
 def _skip_ws(raw: str, pos: int) -> int:

@@ -54,10 +54,22 @@ def too_large(size: int, limit: int, what: str = "article") -> str:
     return f"too large: {size:,} bytes (limit {limit:,} bytes per {what}); not read"
 
 
+# Characters that show nothing: zero-width spaces and joiners, direction marks, soft hyphens, BOMs.
+_INVISIBLE = re.compile(r"[\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+                        r"\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\x00-\x1f\x7f]+")
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` holds no visible character (only whitespace, zero-width or control characters)."""
+    if text[:1000].strip(" \n\t") and not _INVISIBLE.fullmatch(text[:1000]):
+        return False  # the common case, decided on the first characters
+    return _INVISIBLE.sub("", text) == ""
+
+
 def finish(article: Article, *, html: str | None = None, where: str | None = None, keep_text: bool = False) -> Item:
     """Recover metadata, clean the body; an article without any text left becomes an InputError."""
     recover_metadata(article, html=html, keep_text=keep_text)
-    if not article.text.strip():
+    if is_blank(article.text):
         return InputError(where or article.source or article.id, "no article text (empty or only boilerplate)")
     return article
 
@@ -75,8 +87,9 @@ def read_text(data: bytes, *, source: str, article_id: str, url: str | None = No
     except BinaryInput as exc:
         yield InputError(source, f"not text: {exc}")
         return
-    if not text.strip():
-        yield InputError(source, "empty file")
+    if is_blank(text):
+        reason = "empty file" if not text.strip() else "no visible text (only zero-width or control characters)"
+        yield InputError(source, reason)
         return
     art = Article(id=article_id, text=text, url=url, source=source, meta={"format": "text"})
     _note_encoding(art, encoding, text)
@@ -140,12 +153,17 @@ def article_from_record(obj: Any, *, source: str, default_id: str, where: str, l
     outlet|source|publisher, published|date|published_at, dateline, language; others go to meta."""
     if not isinstance(obj, dict):
         return InputError(where, f"expected a JSON object, got {type(obj).__name__}", line)
-    text = next((obj[k] for k in _TEXT_FIELDS if isinstance(obj.get(k), str) and obj[k].strip()), None)
+    text = next((obj[k] for k in _TEXT_FIELDS if isinstance(obj.get(k), str) and not is_blank(obj[k])), None)
     if text is None:
         return InputError(where, "no text (expected a non-empty 'text', 'content' or 'body' field)", line)
+    raw_id = obj.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, str | int)):
+        kind = {dict: "an object", list: "an array", bool: "a boolean", float: "a number with a fraction"}.get(
+            type(raw_id), type(raw_id).__name__
+        )
+        return InputError(where, f"'id' must be a string or an integer, got {kind}: {json.dumps(raw_id)[:60]}", line)
     if len(text.encode("utf-8", errors="replace")) > MAX_ARTICLE_BYTES:
         return InputError(where, too_large(len(text.encode("utf-8", errors="replace")), MAX_ARTICLE_BYTES), line)
-    raw_id = obj.get("id")
     art_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else default_id
     meta: dict[str, Any] = {"format": "json"}
     html: str | None = None
@@ -188,12 +206,16 @@ def article_from_record(obj: Any, *, source: str, default_id: str, where: str, l
 def read_jsonl(stream: IO[bytes] | IO[str], *, source: str, stem: str) -> Iterator[Item]:
     """JSON Lines, streamed: one article per line; a broken line is an InputError naming its number."""
     lineno = 0
+    seen_record = False
     while True:
         chunk = stream.readline(MAX_ARTICLE_BYTES + 1)
         if not chunk:
+            if not seen_record:
+                yield InputError(source, "no JSON lines: the file holds only blank lines" if lineno else "empty file")
             return
         lineno += 1
         if len(chunk) > MAX_ARTICLE_BYTES and not _ends_line(chunk):
+            seen_record = True
             size = len(chunk) + _skip_rest_of_line(stream)
             yield InputError(source, too_large(size, MAX_ARTICLE_BYTES, "line"), lineno)
             continue
@@ -208,8 +230,15 @@ def read_jsonl(stream: IO[bytes] | IO[str], *, source: str, stem: str) -> Iterat
             line = line.lstrip("\ufeff")
         if not line.strip():
             continue
+        seen_record = True
+        if "\x00" in line:
+            yield InputError(source, "line contains NUL bytes (binary data); line skipped", lineno)
+            continue
         try:
             obj = json.loads(line)
+        except RecursionError:
+            yield InputError(source, "JSON nested too deeply to read", lineno)
+            continue
         except json.JSONDecodeError as exc:
             yield InputError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", lineno)
             continue
@@ -237,6 +266,9 @@ def read_json_document(data: bytes | str, *, source: str, stem: str) -> Iterator
         return
     try:
         doc = json.loads(text)
+    except RecursionError:
+        yield InputError(source, "JSON nested too deeply to read")
+        return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             import io

@@ -27,7 +27,7 @@ from typing import IO, TextIO
 from ..errors import InputError
 from ..model import Article
 from . import readers
-from .encoding import BinaryInput, binary_kind, decode_bytes
+from .encoding import BinaryInput, binary_kind, decode_bytes, magic_kind
 from .feeds import read_feed
 from .readers import MAX_ARTICLE_BYTES, MAX_DOCUMENT_BYTES, MAX_HTML_BYTES, Item
 from .warc import read_warc
@@ -47,27 +47,67 @@ _LIMITS = {"text": MAX_ARTICLE_BYTES, "html": MAX_HTML_BYTES, "feed": MAX_DOCUME
 def iter_inputs(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> Iterator[Article | InputError]:
     """Articles (and InputErrors) from files, folders (recursively, sorted, hidden entries skipped) and
     "-" (stdin: one text article, or JSON Lines / JSON / HTML / a feed when it looks like one)."""
+    for _, items in iter_input_files(paths, stdin=stdin):
+        yield from items
+
+
+def iter_input_files(
+    paths: Iterable[str | Path], *, stdin: TextIO | None = None
+) -> Iterator[tuple[str, Iterator[Article | InputError]]]:
+    """(input, its items) per input file, "-" or unreadable path, in order: the unit that progress bars
+    and the end-of-run summary count. Every input yields at least one item: a file that gives no article
+    and no error says so ("no articles found"), so nothing is dropped silently."""
     for p in paths:
         if str(p) == "-":
-            yield from _guard(STDIN_SOURCE, lambda: read_stdin(stdin if stdin is not None else sys.stdin))
+            make = functools.partial(read_stdin, stdin if stdin is not None else sys.stdin)
+            yield STDIN_SOURCE, _at_least_one(STDIN_SOURCE, _guard(STDIN_SOURCE, make))
             continue
         for entry in expand_path(Path(p)):
             if isinstance(entry, InputError):
-                yield entry
-            else:
-                yield from _guard(str(entry), functools.partial(read_file, entry))
+                yield entry.source, iter([entry])
+                continue
+            source = str(entry)
+            if not _utf8(source):
+                shown = display_path(source)
+                yield shown, iter([InputError(shown, "file name is not valid UTF-8; rename the file to ingest it")])
+                continue
+            yield source, _at_least_one(source, _guard(source, functools.partial(read_file, entry)))
+
+
+def display_path(path: str | Path) -> str:
+    """A path as printable, storable text: bytes that are not UTF-8 (kept by Python as surrogates) are
+    shown as \\xNN escapes."""
+    return os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
+
+
+def _utf8(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _at_least_one(source: str, items: Iterable[Item]) -> Iterator[Item]:
+    any_item = False
+    for item in items:
+        any_item = True
+        yield item
+    if not any_item:
+        yield InputError(source, "no articles found in this input")
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
-    """How many files `iter_inputs` will open (stdin counts as one); a feed, JSONL or WARC file counts
-    once however many articles it holds. None when the paths cannot be walked."""
+    """How many inputs `iter_input_files` will yield (stdin and each unreadable path count as one); a
+    feed, JSONL or WARC file counts once however many articles it holds. None when the paths cannot be
+    walked."""
     try:
         total = 0
         for p in paths:
             if str(p) == "-":
                 total += 1
                 continue
-            total += sum(1 for e in expand_path(Path(p)) if not isinstance(e, InputError))
+            total += sum(1 for _ in expand_path(Path(p)))
         return total
     except OSError:
         return None
@@ -197,11 +237,11 @@ def expand_path(path: Path) -> Iterator[Path | InputError]:
     try:
         is_dir = path.is_dir()
     except OSError as exc:
-        yield InputError(str(path), _os_reason(exc))
+        yield InputError(display_path(path), _os_reason(exc))
         return
     if not is_dir:
         if not path.exists() and not path.is_symlink():
-            yield InputError(str(path), "no such file or directory")
+            yield InputError(display_path(path), "no such file or directory")
         else:
             yield path
         return
@@ -209,7 +249,7 @@ def expand_path(path: Path) -> Iterator[Path | InputError]:
         with os.scandir(path) as it:
             entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
     except OSError as exc:
-        yield InputError(str(path), _os_reason(exc))
+        yield InputError(display_path(path), _os_reason(exc))
         return
     for e in entries:
         child = path / e.name
@@ -220,7 +260,7 @@ def expand_path(path: Path) -> Iterator[Path | InputError]:
             if e.is_symlink() and e.is_dir():
                 continue  # a link to a folder: skipped to avoid cycles
         except OSError as exc:
-            yield InputError(str(child), _os_reason(exc))
+            yield InputError(display_path(child), _os_reason(exc))
             continue
         yield child
 
@@ -244,10 +284,14 @@ def _format_for(name: str, head: bytes) -> str:
         return "warc"
     if head.startswith(b"\x1f\x8b"):
         return "binary:gzip data, but the name does not end in .gz"
+    ext = os.path.splitext(name)[1]
+    if _EXT_FORMAT.get(ext) == "jsonl":
+        # Read line by line whatever the first 8 KB hold: one NUL byte rejects its line, not the file.
+        magic = magic_kind(head)
+        return f"binary:{magic}" if magic else "jsonl"
     kind = binary_kind(head)
     if kind:
         return f"binary:{kind}"
-    ext = os.path.splitext(name)[1]
     by_name = _EXT_FORMAT.get(ext)
     if by_name in ("text", None):
         # Text-type names are sniffed only for markup (a saved page called .txt); names we do not know,

@@ -58,13 +58,16 @@ def read_warc(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
             charset_m = re.search(r"charset=([\w.:-]+)", ctype, re.I)
             charset = charset_m[1] if charset_m else None
             is_html = mime in HTML_MIME or (not mime and HTML_HINT.search(payload[:4096].decode("latin-1")))
-            if is_html:
-                items = readers.read_html(
-                    payload, source=where, article_id=art_id, url=uri or None, charset=charset, meta=meta
-                )
-            else:
-                items = readers.read_text(payload, source=where, article_id=art_id, url=uri or None)
-            for item in items:
+            try:
+                if is_html:
+                    got = list(readers.read_html(
+                        payload, source=where, article_id=art_id, url=uri or None, charset=charset, meta=meta
+                    ))
+                else:
+                    got = list(readers.read_text(payload, source=where, article_id=art_id, url=uri or None))
+            except Exception as exc:  # noqa: BLE001 - a page our readers choke on is this record's problem
+                got = [InputError(where, f"unexpected error while reading the record: {type(exc).__name__}: {exc}")]
+            for item in got:
                 if isinstance(item, Article):
                     item.meta.update(meta)
                 yield item

@@ -239,18 +239,21 @@ class Store:
         ).fetchone()
         return row["id"] if row else None
 
-    def insert_article(self, a: Article) -> None:
+    def insert_article(self, a: Article) -> bool:
+        """Insert a new article; False (and nothing written) when the id is already stored, e.g. by a
+        concurrent writer since the caller looked: the caller decides, the store never raises for it."""
         with self.transaction() as c:
-            c.execute(
+            cur = c.execute(
                 "INSERT INTO articles(id, title, outlet, published, dateline, url, language, source, "
                 "content_hash, duplicate_of, duplicate_kind, story_id, text, meta, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 (
                     a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.language, a.source,
                     a.content_hash, a.duplicate_of, a.duplicate_kind, a.story_id, a.text,
                     _dumps(a.meta), now_iso(),
                 ),
             )
+            return cur.rowcount == 1
 
     def replace_article(self, a: Article) -> None:
         """Update an article whose source changed; its extraction results are cleared for a re-run."""

@@ -2,6 +2,10 @@
 
 JSONL keeps nested fields (actor objects, mention lists) as they are. CSV and Parquet are flat tables:
 nested values are JSON-encoded strings in their column, so every row has the same schema.
+
+CSV cells are opened by spreadsheets, which run a cell that starts with = + - @ (or TAB / CR, which some
+of them skip first) as a formula: `=HYPERLINK(...)` in a scraped title would be live. Such cells get a
+leading `'` (OWASP's advice for CSV injection); JSONL and Parquet keep values exactly.
 """
 
 from __future__ import annotations
@@ -28,11 +32,14 @@ KINDS = ("articles", "events", "entities", "timexes", "conflicts", "stories")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def rows(store: Store, kind: str) -> Iterator[dict[str, Any]]:
-    """The export records of one kind, in a stable order."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows(store: Store, kind: str, *, with_text: bool = False) -> Iterator[dict[str, Any]]:
+    """The export records of one kind, in a stable order; `with_text` adds each article's body text."""
     if kind == "articles":
         for a in store.iter_articles():
-            yield article_record(a)
+            yield article_record(a, with_text=with_text)
     elif kind == "events":
         story_of = {
             r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")
@@ -69,11 +76,21 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write(store: Store, kind: str, fmt: str = "jsonl", out: str | Path | None = None) -> int:
-    """Write one export; `out` None or "-" means stdout (not for parquet). Returns the row count."""
+def csv_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write(
+    store: Store, kind: str, fmt: str = "jsonl", out: str | Path | None = None, *, with_text: bool = False
+) -> int:
+    """Write one export; `out` None or "-" means stdout (not for parquet). Returns the row count.
+    `with_text` adds the body text to article records."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    records = rows(store, kind)
+    records = rows(store, kind, with_text=with_text)
     to_stdout = out is None or str(out) == "-"
     if fmt == "parquet":
         if to_stdout:
@@ -94,7 +111,7 @@ def _write_text(records: Iterator[dict[str, Any]], fmt: str, fh: TextIO) -> int:
         return n
     writer: csv.DictWriter[str] | None = None
     for rec in records:
-        flat = _flat(rec)
+        flat = {k: csv_safe(v) for k, v in _flat(rec).items()}
         if writer is None:
             writer = csv.DictWriter(fh, fieldnames=list(flat), extrasaction="ignore")
             writer.writeheader()
@@ -120,7 +137,7 @@ def _write_parquet(records: list[dict[str, Any]], path: Path | BinaryIO) -> int:
     return len(flat)
 
 
-def to_string(store: Store, kind: str, fmt: str = "jsonl") -> str:
+def to_string(store: Store, kind: str, fmt: str = "jsonl", *, with_text: bool = False) -> str:
     buf = io.StringIO()
-    _write_text(rows(store, kind), fmt, buf)
+    _write_text(rows(store, kind, with_text=with_text), fmt, buf)
     return buf.getvalue()
