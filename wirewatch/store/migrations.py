@@ -247,4 +247,11 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        6,
+        "conflict pairing confidence",
+        """
+        ALTER TABLE conflicts ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
