@@ -358,7 +358,7 @@ def _pair_overlap(a: Event, b: Event) -> int:
     """The most content words one sentence of `a` shares with one sentence of `b`, the parties' own names
     left out (both sentences name the accused; that says nothing about what is denied), other names kept
     ("denied that Defense Minister Ri Chol Min had been dismissed")."""
-    parties = set()
+    parties: set[str] = set()
     for ev in (a, b):
         for x in [*ev.actor, *ev.recipient]:
             parties |= words(x.name)
