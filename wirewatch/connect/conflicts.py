@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
 from .fusion import date_score, names_equivalent, parse_date
-from .pairs import PairModel, _same_actor, default_model, view, words
+from .pairs import PairModel, _same_actor, act_of, default_model, view, words
 
 POSITIVE = {"asserted", "reported", "claimed"}
 NEGATIVE = {"denied", "negated"}
@@ -224,6 +224,8 @@ class ConflictFinder:
         need = 3 if background else 2
         if overlap < need and not generic:
             return None
+        if self._better_sibling(denial, claim):
+            return None
         dm, cm = denial.mentions[0], claim.mentions[0]
         conf = min(0.95, 0.5 + 0.1 * overlap + (0.2 if generic else 0.0) - (0.2 if background else 0.0))
         scope = f"{overlap} shared content words" + ("; it rejects the accusation itself" if generic else "")
@@ -237,6 +239,22 @@ class ConflictFinder:
             f"this claim because the denier is the accused ({_names(accused) or 'same side'}) and {scope}",
             confidence=round(max(0.1, conf), 3),
         )
+
+    def _better_sibling(self, denial: Event, claim: Event) -> bool:
+        """One sentence often carries two acts ("removed Ri ... and appointed Ryom"); a denial of the
+        dismissal answers the dismissal, not the appointment. True when another event told in the same
+        sentence as the claim fits the denial's words better (ties: the smaller id), so the pairing does
+        not depend on which event was refreshed first."""
+        mine = _act_score(denial, claim)
+        for m in claim.mentions:
+            rows = self.store.conn.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND start = ? AND event_id != ?"
+                " AND event_type = ?", (m.article_id, m.start, claim.id, claim.event_type)).fetchall()
+            for other in self.store.events_by_ids([r[0] for r in rows if r[0] and r[0] != denial.id]):
+                theirs = _act_score(denial, other)
+                if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
+                    return True
+        return False
 
     def _held_vs_not(self, neg: Event, pos: Event) -> Conflict | None:
         """The same kind of happening reported as taking place and as not taking place (called off)."""
@@ -352,6 +370,22 @@ def _overlap(a: Event, b: Event) -> int:
     wa = set().union(*(_common_words(m.sentence) for m in a.mentions))
     wb = set().union(*(_common_words(m.sentence) for m in b.mentions))
     return len(wa & wb)
+
+
+def _act_score(denial: Event, claim: Event) -> int:
+    """How well a denial's words name the claim's act: 1 when a word of the denial falls in the act
+    (data/acts.yaml) that the claim's trigger names."""
+    acts = {act_of(m) for m in claim.mentions} - {None}
+    if not acts:
+        return 0
+    from .pairs import _lexicon, act_stem
+
+    table, _ = _lexicon()
+    for m in denial.mentions:
+        for w in m.sentence.split():
+            if table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) in acts:
+                return 1
+    return 0
 
 
 def _pair_overlap(a: Event, b: Event) -> int:
