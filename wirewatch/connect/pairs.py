@@ -233,6 +233,12 @@ def gate(a: PairView, b: PairView) -> bool:
     # in for a missing one may be days late, so it is only weighed).
     if dates(a.m, b.m) == "far" and "published" not in (a.m.date_from, b.m.date_from):
         return False
+    # One decree names several people: a dismissal and an appointment, or two appointments, are as many
+    # events as there are people and acts.
+    if a.m.event_type == "PERSONNEL" and (
+            participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
+            or (a.act and b.act and a.act != b.act)):
+        return False
     return participants(a.m.actor, b.m.actor) != "clash"
 
 

@@ -133,6 +133,8 @@ CREATE TABLE IF NOT EXISTS story_postings (
     seq INTEGER NOT NULL,
     PRIMARY KEY (term, story_id)
 ) WITHOUT ROWID;
+-- revisits look up one-article stories by the arrival that last changed them
+CREATE INDEX IF NOT EXISTS story_clusters_updated ON story_clusters(updated_seq);
 CREATE INDEX IF NOT EXISTS story_postings_recent ON story_postings(term, seq DESC);
 CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings(story_id);
 CREATE TABLE IF NOT EXISTS story_articles (
