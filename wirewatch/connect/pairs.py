@@ -239,7 +239,10 @@ def gate(a: PairView, b: PairView) -> bool:
             participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
             or (a.act and b.act and a.act != b.act)):
         return False
-    return participants(a.m.actor, b.m.actor) != "clash"
+    # Two named actors that are different entities, in sentences that share no other name either, are two
+    # happenings (two protests on one day), however alike the act.
+    act = participants(a.m.actor, b.m.actor)
+    return act != "clash" and not (act == "differ" and not a.names & b.names)
 
 
 class PairModel:
