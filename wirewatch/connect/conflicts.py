@@ -396,7 +396,8 @@ def _pair_overlap(a: Event, b: Event) -> int:
     for ev in (a, b):
         for x in [*ev.actor, *ev.recipient]:
             parties |= words(x.name)
-    wa = [words(m.sentence) - parties - _TIME_WORDS for m in a.mentions]
+    # The denial's own verb ("dismissed the claims") says that it denies, not what.
+    wa = [words(m.sentence) - parties - _TIME_WORDS - words(m.trigger or "") for m in a.mentions]
     wb = [words(m.sentence) - parties - _TIME_WORDS for m in b.mentions]
     return max((len(x & y) for x in wa for y in wb), default=0)
 
