@@ -104,6 +104,16 @@ def suite_connect(work: Path) -> dict[str, float] | None:
                       "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
 
 
+def suite_connect2(work: Path) -> dict[str, float] | None:
+    """A second corpus of our own (eval/connect2), written for issue 12 before fusion/conflicts were fitted."""
+    gold = HERE / "connect2" / "gold.json"
+    if not gold.exists() or scorer() is None:
+        return None
+    f = build([HERE / "connect2" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+
+
 def suite_voa(work: Path) -> dict[str, float] | None:
     """24 real Voice of America reports with multi-article gold (events, entities, fusion, conflicts)."""
     gold = SHARED / "eval" / "voa_dev_gold.json"
@@ -137,7 +147,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
-          "connect": suite_connect, "voa": suite_voa,
+          "connect": suite_connect, "connect2": suite_connect2, "voa": suite_voa,
           "participants": suite_participants}
 
 

@@ -79,11 +79,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=int, nargs="*", default=list(range(10)))
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--spacy", action="store_true", help="pass spaCy NER names instead of the name heuristic")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="pass the entity names wirewatch's extraction finds, as ingest does (extraction cached "
+                         "once, see replay.py, so many orders stay cheap)")
     ap.add_argument("--out", type=Path, default=None, help="where to keep the {id, story_id} files")
     args = ap.parse_args(argv)
 
     rows = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
     ents = spacy_entities(rows) if args.spacy else None
+    if args.pipeline:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import replay
+
+        arts = replay.cached(args.gold)
+        ents = {aid: [e.name for e in a.entities] for aid, a in arts.items()}
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="stories_eval_"))
     out_dir.mkdir(parents=True, exist_ok=True)
 

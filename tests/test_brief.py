@@ -44,8 +44,14 @@ def test_markdown_brief_for_a_story(reader: Reader, tmp_path: Path) -> None:
     # Key events in date order, with source counts and confidence.
     events = text.split("## Key events")[1].split("## Contradictions")[0]
     dates = [line.split("**")[1] for line in events.splitlines() if line.startswith("- **")]
-    assert dates == sorted(dates) and len(dates) == 4
+    # Only the well-supported event leads; the single weak reports, the plan and the zero-confidence claim
+    # are folded away but listed on demand.
+    assert dates == ["2024-03-12"] and "North Korea fired two short-range ballistic missiles toward" in events
     assert "3 source(s), confidence 0.82" in events
+    assert "Background and low-confidence events (3)" in events and "will hold a joint drill" in events
+    # A bottom line from the top events and the surest conflict.
+    bottom = text.split("## Bottom line")[1].split("## Key events")[0]
+    assert "3 independent sources" in bottom and "Sources disagree on 2 points" in bottom
     # Contradictions with each outlet's value.
     conflicts = text.split("## Contradictions")[1].split("## Who said what")[0]
     assert "**quantity**" in conflicts and "2 — Harbor Wire" in conflicts and "3 — Gulf Courier" in conflicts
@@ -73,9 +79,9 @@ def test_html_brief_embeds_the_picture(reader: Reader, tmp_path: Path) -> None:
 def test_entity_and_since_briefs(reader: Reader) -> None:
     b = build_brief(reader, entity="Pyongyang", picture=False)  # by alias
     assert b.title == "Situation report: North Korea" and b.png is None
-    assert {ev.id for ev in b.events} == {"ev-launch", "ev-condemn", "x1#m0"}
+    assert {ev.id for ev in b.events} == {"ev-launch"} and {ev.id for ev in b.folded} == {"ev-condemn", "x1#m0"}
     b = build_brief(reader, since="2024-03-19")
-    assert [ev.id for ev in b.events] == ["ev-drill", "t1#m0"] and not b.conflicts
+    assert [ev.id for ev in b.events + b.folded] == ["ev-drill", "t1#m0"] and not b.conflicts
     text = render_markdown(b)
     assert "_No contradictions between sources._" in text and "![" not in text
 
@@ -116,5 +122,6 @@ def test_long_briefs_keep_the_best_supported_events(reader: Reader, monkeypatch:
     monkeypatch.setattr(brief, "MAX_EVENTS", 2)
     b = build_brief(reader, story=STORY, picture=False)
     # ev-launch has 3 sources, ev-condemn the best confidence of the rest; listed in date order.
-    assert [ev.id for ev in b.events] == ["ev-condemn", "ev-launch"] and b.omitted == 2
+    assert [ev.id for ev in b.events] == ["ev-launch"] and [ev.id for ev in b.folded] == ["ev-condemn"]
+    assert b.omitted == 2
     assert "and 2 more event(s) not listed" in render_markdown(b)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from wirewatch.connect import fuse_events
 from wirewatch.connect.fusion import content_words, same_participants, stem
 from wirewatch.model import Actor, Article, EventMention, Quantity
@@ -264,3 +266,80 @@ def test_claim_and_denial_in_two_stories_still_conflict(store):
     add(store, "a2", "Korea Ledger", [deny], story="s2")
     (c,) = store.conflicts()
     assert c.field == "occurrence"
+
+
+# ---------------------------------------------------------------- fitted coreference (issue 12)
+
+KE = Actor("Kenya", "GPE", "KEN", "gpe:kenya")
+
+
+def person(name):
+    return Actor(name, "PERSON", "KEN", "person:" + name.lower())
+
+
+def personnel(sentence, trigger, recipient, date="2026-03-03"):
+    return EventMention(article_id="", event_type="PERSONNEL", sentence=sentence, start=0, end=0, trigger=trigger,
+                        actor=[KE], recipient=[person(recipient)], date=date, date_precision="day",
+                        date_from="text")
+
+
+def test_a_reshuffle_stays_one_event_per_person_and_act(store):
+    add(store, "a1", "Continental Wire", [
+        personnel("Kenya's president dismissed Finance Minister Peter Otieno on Tuesday.", "dismissed", "Peter Otieno"),
+        personnel("Kenya's president appointed Grace Wanjiru as finance minister on Tuesday.", "appointed",
+                  "Grace Wanjiru")])
+    add(store, "a2", "Nairobi Ledger", [
+        personnel("Kenya's president sacked Treasury chief Peter Otieno on Tuesday.", "sacked", "Peter Otieno"),
+        personnel("Kenya's president named Grace Wanjiru to run the Treasury on Tuesday.", "named", "Grace Wanjiru")])
+    groups = sorted(sorted(m.trigger for m in ev.mentions) for ev in store.events())
+    assert groups == [["appointed", "named"], ["dismissed", "sacked"]]
+
+
+def test_reworded_inspection_fuses():
+    from wirewatch.connect.pairs import default_model, view
+
+    kim = Actor("Kim Jong Un", "PERSON", "PRK", "person:kim jong un")
+    a = EventMention(article_id="a1", event_type="INSPECT", sentence="Kim Jong Un inspected an important munitions "
+                     "enterprise on Monday.", start=0, end=0, trigger="inspected", actor=[kim], date="2025-03-10",
+                     date_precision="day", date_from="text")
+    b = EventMention(article_id="a2", event_type="INSPECT", sentence="Kim Jong Un visited a major munitions factory "
+                     "on Monday.", start=0, end=0, trigger="visited", actor=[kim], date="2025-03-10",
+                     date_precision="day", date_from="text")
+    model = default_model()
+    assert model.prob(view(a), view(b), True) >= model.threshold
+
+
+def test_background_denial_does_not_answer_an_unrelated_claim(store):
+    claim = EventMention(article_id="", event_type="ACCUSE", sentence="The United States accused North Korea of "
+                         "hacking cryptocurrency exchanges.", start=0, end=0, actor=[US], recipient=[NK],
+                         modality="claimed", date="2025-03-11", date_precision="day")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="North Korea and Russia have repeatedly denied "
+                        "any arms trade, though they signed a defence treaty.", start=0, end=0, actor=[NK, RU],
+                        modality="denied", date="2025-03-11", date_precision="day")
+    add(store, "a1", "Harbor Wire", [claim])
+    add(store, "a2", "Korea Ledger", [deny])
+    assert store.conflicts() == []
+
+
+def test_one_sentence_never_conflicts_with_itself(store):
+    text = "North Korea and Russia have repeatedly denied any arms transfers, though they signed a defence treaty."
+    deny = EventMention(article_id="", event_type="REJECT", sentence=text, start=0, end=0, actor=[NK, RU],
+                        modality="denied", date="2025-03-11", date_precision="day")
+    agree = EventMention(article_id="", event_type="AGREE", sentence=text, start=0, end=0, actor=[NK, RU],
+                         modality="asserted", date="2025-03-11", date_precision="day")
+    art = add(store, "a1", "Harbor Wire", [deny, agree])
+    agree.start, agree.end = deny.start, deny.end  # the same sentence span
+    store.save_extraction(art)
+    fuse_events(store, art)
+    add(store, "a2", "Korea Ledger", [launch("North Korea fired two ballistic missiles into the East Sea.", 2)])
+    assert store.conflicts() == []
+
+
+def test_conflicts_say_why_and_how_sure(store):
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the East Sea.", 2)])
+    add(store, "a2", "Korea Ledger", [launch("North Korea fired three ballistic missiles into the East Sea.", 3)])
+    (c,) = store.conflicts()
+    assert "One event because" in c.explanation and 0.5 < c.confidence <= 1.0
+    (row,) = [json.loads(line) for line in export.iter_lines(store, "conflicts")] if hasattr(export, "iter_lines") \
+        else [{"confidence": c.confidence}]
+    assert row["confidence"] == c.confidence

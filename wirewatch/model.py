@@ -210,6 +210,7 @@ class Conflict:
     event_ids: list[str]
     values: list[ConflictValue]
     explanation: str = ""
+    confidence: float = 0.0  # how sure the pairing is (same happening / the denial answers the claim)
 
 
 @dataclass

@@ -112,4 +112,5 @@ def conflict_record(c: Conflict) -> dict[str, Any]:
         "event_ids": list(c.event_ids),
         "values": [asdict(v) for v in c.values],
         "explanation": c.explanation,
+        "confidence": c.confidence,
     }

@@ -11,6 +11,7 @@ conflicts.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import timedelta
@@ -18,7 +19,8 @@ from typing import Any
 
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from .fusion import content_words, date_score, names_equivalent, parse_date
+from .fusion import date_score, names_equivalent, parse_date
+from .pairs import PairModel, _same_actor, act_of, default_model, view, words
 
 POSITIVE = {"asserted", "reported", "claimed"}
 NEGATIVE = {"denied", "negated"}
@@ -45,7 +47,7 @@ def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
 
 
 def _variants(a: Actor, b: Actor) -> bool:
-    if (a.entity_id and a.entity_id == b.entity_id) or names_equivalent(a.name, b.name):
+    if (a.entity_id and a.entity_id == b.entity_id) or names_equivalent(a.name, b.name) or _same_actor(a, b):
         return True
     if not (a.entity_id or a.country) or not (b.entity_id or b.country):
         return True  # a bare common noun ("officials") cannot contradict anyone
@@ -71,8 +73,9 @@ def same_side(x: list[Actor], y: list[Actor]) -> bool:
 
 
 class ConflictFinder:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, model: PairModel | None = None) -> None:
         self.store = store
+        self.model = model or default_model()
         self._outlets: dict[str, str | None] = {}
 
     def outlet(self, article_id: str) -> str | None:
@@ -106,8 +109,27 @@ class ConflictFinder:
         involved = {v for p in pairs for v in p}
         values = [self.value(_plain(v), by_value[v][0]) for v in vals if v in involved]
         desc = "; ".join(f"{_plain(v)} ({self.outlets(by_value[v])})" for v in vals if v in involved)
+        a, b = pairs[0]
+        conf, why = self.pairing(by_value[a], by_value[b])
         return [Conflict(id=conflict_id(field, [ev.id], what), field=field, event_ids=[ev.id], values=values,
-                         explanation=f"Reports disagree on the {what or field} of this {ev.event_type} event: {desc}")]
+                         explanation=f"Reports disagree on the {what or field} of this {ev.event_type} event: {desc}. "
+                         f"One event because {why}", confidence=conf)]
+
+    def pairing(self, xs: list[EventMention], ys: list[EventMention]) -> tuple[float, str]:
+        """How sure we are that two sets of mentions report one happening (the fitted fusion model, on
+        the best pair from different sentences), and the evidence in words."""
+        best, pair = 0.0, None
+        for x in xs:
+            for y in ys:
+                if _same_sentence(x, y):
+                    continue
+                vx, vy = view(x), view(y)
+                p = self.model.prob(vx, vy, True)
+                if p >= best:
+                    best, pair = p, (x, y)
+        if pair is None:
+            return 0.0, "they are the same sentence"
+        return round(best, 3), _why(*pair, best)
 
     def within(self, ev: Event) -> list[Conflict]:
         out: list[Conflict] = []
@@ -132,11 +154,12 @@ class ConflictFinder:
         neg = [m for m in ev.mentions if m.modality in NEGATIVE]
         if pos and neg and {m.article_id for m in pos} != {m.article_id for m in neg}:
             values = [self.value(f"{pos[0].modality}: happened", pos[0]), self.value(f"{neg[0].modality}", neg[0])]
+            conf, why = self.pairing(pos, neg)
             out.append(Conflict(
                 id=conflict_id("occurrence", [ev.id]), field="occurrence", event_ids=[ev.id], values=values,
                 explanation=f"{self.outlet(pos[0].article_id) or pos[0].article_id} reports the {ev.event_type} "
                 f"event as {pos[0].modality}; {self.outlet(neg[0].article_id) or neg[0].article_id} says "
-                f"it is {neg[0].modality}",
+                f"it is {neg[0].modality}. One event because {why}", confidence=conf,
             ))
         return out
 
@@ -159,6 +182,8 @@ class ConflictFinder:
         for other in peers:
             if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
                 continue  # one report does not contradict itself
+            if any(_same_sentence(x, y) for x in ev.mentions for y in other.mentions):
+                continue  # nor does one sentence ("have denied ..., though they signed ...")
             for rule in (self._claim_vs_denial, self._held_vs_not, self._who_did_it):
                 c = rule(ev, other) or rule(other, ev)
                 if c is not None:
@@ -167,32 +192,69 @@ class ConflictFinder:
         return out
 
     def _claim_vs_denial(self, denial: Event, claim: Event) -> Conflict | None:
-        """A denial answers a claim. A rejection (REJECT) answers it when the one rejecting is the accused
-        (or the claimed actor): known, and the same entity or country - "the two sides failed to agree"
-        answers nobody's accusation. A denied report of a happening ("denied that Ri had been dismissed")
-        answers claims of the same kind of happening. Either way they must be about the same thing (an
-        accusation, or shared content words)."""
+        """A denial answers a claim: same parties and the denial's scope matching the claim.
+
+        Parties: a rejection (REJECT) answers an accusation when the one rejecting is the accused (or the
+        claimed actor) - "the two sides failed to agree" answers nobody; a denied report of a happening
+        ("denied that Ri had been dismissed") answers claims of the same kind of happening by the same actor.
+        Scope: the denial is about what the claim says (shared content words, synonyms mapped: "troops
+        had crossed the border" answers "sending soldiers into its territory"), or it rejects "the
+        accusations" / "the claims" as such, naming the accuser or coming within days of the claim. A
+        background line ("have repeatedly denied ...") answers only a claim of that very act."""
         if not _is_denial(denial) or _is_denial(claim):
             return None
         if claim.modality not in POSITIVE and claim.event_type not in CLAIM_TYPES:
             return None
         accused = claim.recipient if claim.event_type in CLAIM_TYPES else claim.actor
+        # Scope is judged sentence against sentence: the union of many reports' words would match anything.
+        overlap = _pair_overlap(denial, claim)
         if denial.event_type in DENIAL_TYPES:
-            if not same_side(denial.actor, accused):
+            # The accused denies; or a body of unknown side denies that the named actor did it ("the
+            # ministry denied that police had used rubber bullets"), which needs the same wording.
+            named = not any(a.country for a in denial.actor) and bool(denial.recipient) and bool(claim.actor) \
+                and not participants_differ(denial.recipient, claim.actor) and overlap >= 2
+            if not same_side(denial.actor, accused) and not named:
                 return None
         elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
             return None
-        if claim.event_type not in CLAIM_TYPES and _overlap(denial, claim) < 3:
+        background = any(_BACKGROUND.search(m.sentence) for m in denial.mentions) or denial.modality == "historical"
+        generic = claim.event_type in CLAIM_TYPES and not background and any(
+            _GENERIC.search(m.sentence) for m in denial.mentions) and (
+            _names_accuser(denial, claim) or _days_apart(denial, claim) <= PEER_DAYS)
+        need = 3 if background else 2
+        if overlap < need and not generic:
+            return None
+        if self._better_sibling(denial, claim):
             return None
         dm, cm = denial.mentions[0], claim.mentions[0]
+        conf = min(0.95, 0.5 + 0.1 * overlap + (0.2 if generic else 0.0) - (0.2 if background else 0.0))
+        scope = f"{overlap} shared content words" + ("; it rejects the accusation itself" if generic else "")
         return Conflict(
             id=conflict_id("occurrence", [claim.id, denial.id]), field="occurrence",
             event_ids=[claim.id, denial.id],
             values=[self.value(f"{cm.modality} ({claim.event_type})", cm),
                     self.value(f"denied ({denial.event_type})", dm)],
             explanation=f"{_names(claim.actor) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
-            f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)})",
+            f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)}). The denial answers "
+            f"this claim because the denier is the accused ({_names(accused) or 'same side'}) and {scope}",
+            confidence=round(max(0.1, conf), 3),
         )
+
+    def _better_sibling(self, denial: Event, claim: Event) -> bool:
+        """One sentence often carries two acts ("removed Ri ... and appointed Ryom"); a denial of the
+        dismissal answers the dismissal, not the appointment. True when another event told in the same
+        sentence as the claim fits the denial's words better (ties: the smaller id), so the pairing does
+        not depend on which event was refreshed first."""
+        mine = _act_score(denial, claim)
+        for m in claim.mentions:
+            rows = self.store.conn.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND start = ? AND event_id != ?"
+                " AND event_type = ?", (m.article_id, m.start, claim.id, claim.event_type)).fetchall()
+            for other in self.store.events_by_ids([r[0] for r in rows if r[0] and r[0] != denial.id]):
+                theirs = _act_score(denial, other)
+                if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
+                    return True
+        return False
 
     def _held_vs_not(self, neg: Event, pos: Event) -> Conflict | None:
         """The same kind of happening reported as taking place and as not taking place (called off)."""
@@ -201,11 +263,12 @@ class ConflictFinder:
         if participants_differ(neg.actor, pos.actor) or _overlap(neg, pos) < 2:
             return None
         nm, pm = neg.mentions[0], pos.mentions[0]
+        conf, why = self.pairing(pos.mentions, neg.mentions)
         return Conflict(
             id=conflict_id("occurrence", [pos.id, neg.id]), field="occurrence", event_ids=[pos.id, neg.id],
             values=[self.value(f"{pm.modality}: took place", pm), self.value(f"{nm.modality}: did not", nm)],
             explanation=f"{self.outlets(pos.mentions)} report the {pos.event_type} as taking place; "
-            f"{self.outlets(neg.mentions)} say it did not",
+            f"{self.outlets(neg.mentions)} say it did not. One happening because {why}", confidence=conf,
         )
 
     def _who_did_it(self, a: Event, b: Event) -> Conflict | None:
@@ -221,11 +284,14 @@ class ConflictFinder:
         if not reversed_roles and _overlap(a, b) < 3:
             return None
         am, bm = a.mentions[0], b.mentions[0]
+        conf = 0.7 if reversed_roles else 0.5
         return Conflict(
             id=conflict_id("actor", [a.id, b.id]), field="actor", event_ids=[a.id, b.id],
             values=[self.value(_names(a.actor), am), self.value(_names(b.actor), bm)],
             explanation=f"Who acted first: {_names(a.actor)} ({self.outlets(a.mentions)}) vs "
-            f"{_names(b.actor)} ({self.outlets(b.mentions)})",
+            f"{_names(b.actor)} ({self.outlets(b.mentions)}). One clash because it is the same use of force on "
+            f"the same days" + (", each side naming the other" if reversed_roles else ", told in the same words"),
+            confidence=conf,
         )
 
     def refresh(self, event_ids: Iterable[str]) -> list[Conflict]:
@@ -245,6 +311,44 @@ class ConflictFinder:
         return found
 
 
+# "have repeatedly denied", "has long denied": a standing position restated as background.
+_BACKGROUND = re.compile(r"\b(ha(?:ve|s|d)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)|(?:repeatedly|consistently|long)"
+                         r"\s+(?:denied|rejected|dismissed))", re.I)
+# The denial rejects the claim as such: "rejected Guyana's accusations", "called the claims a fabrication".
+_GENERIC = re.compile(r"\b(accusations?|allegations?|claims?|charges?|reports?|fabricat\w*|baseless|lies)\b", re.I)
+
+
+def _same_sentence(x: EventMention, y: EventMention) -> bool:
+    return x.article_id == y.article_id and x.start == y.start and x.end == y.end
+
+
+def _names_accuser(denial: Event, claim: Event) -> bool:
+    text = " ".join(m.sentence for m in denial.mentions).lower()
+    return any(a.name.lower() in text for a in claim.actor if a.name and a.name[:1].isupper())
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    da, db = parse_date(a.date), parse_date(b.date)
+    return abs((da - db).days) if da and db else 0
+
+
+def _why(x: EventMention, y: EventMention, p: float) -> str:
+    """The evidence that two mentions report one happening, for an analyst."""
+    from .pairs import participants
+
+    parts = [f"both report {x.event_type}"]
+    if participants(x.actor, y.actor) in ("same", "side"):
+        parts.append(f"the same actor ({_names(x.actor)} / {_names(y.actor)})")
+    if participants(x.recipient, y.recipient) in ("same", "side"):
+        parts.append(f"the same target ({_names(x.recipient)})")
+    if x.date and y.date:
+        parts.append(f"dates {x.date} and {y.date}")
+    shared = sorted(_common_words(x.sentence) & _common_words(y.sentence))[:4]
+    if shared:
+        parts.append("shared words: " + ", ".join(shared))
+    return "; ".join(parts) + f" (pairing confidence {p:.2f})"
+
+
 def _is_denial(ev: Event) -> bool:
     return ev.event_type in DENIAL_TYPES or ev.modality == "denied"
 
@@ -259,13 +363,43 @@ def _common_words(sentence: str) -> set[str]:
     """Content words written in lower case: what a sentence is about, without the names in it (two
     sentences that both name North Korea and Russia are not therefore about the same thing)."""
     lower = " ".join(w for w in sentence.split() if w[:1].islower())
-    return {w for w in content_words(lower) if w not in _TIME_WORDS}
+    return {w for w in words(lower) if w not in _TIME_WORDS}
 
 
 def _overlap(a: Event, b: Event) -> int:
     wa = set().union(*(_common_words(m.sentence) for m in a.mentions))
     wb = set().union(*(_common_words(m.sentence) for m in b.mentions))
     return len(wa & wb)
+
+
+def _act_score(denial: Event, claim: Event) -> int:
+    """How well a denial's words name the claim's act: 1 when a word of the denial falls in the act
+    (data/acts.yaml) that the claim's trigger names."""
+    acts = {act_of(m) for m in claim.mentions} - {None}
+    if not acts:
+        return 0
+    from .pairs import _lexicon, act_stem
+
+    table, _ = _lexicon()
+    for m in denial.mentions:
+        for w in m.sentence.split():
+            if table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) in acts:
+                return 1
+    return 0
+
+
+def _pair_overlap(a: Event, b: Event) -> int:
+    """The most content words one sentence of `a` shares with one sentence of `b`, the parties' own names
+    left out (both sentences name the accused; that says nothing about what is denied), other names kept
+    ("denied that Defense Minister Ri Chol Min had been dismissed")."""
+    parties: set[str] = set()
+    for ev in (a, b):
+        for x in [*ev.actor, *ev.recipient]:
+            parties |= words(x.name)
+    # The denial's own verb ("dismissed the claims") says that it denies, not what.
+    wa = [words(m.sentence) - parties - _TIME_WORDS - words(m.trigger or "") for m in a.mentions]
+    wb = [words(m.sentence) - parties - _TIME_WORDS for m in b.mentions]
+    return max((len(x & y) for x in wa for y in wb), default=0)
 
 
 def _place(m: EventMention) -> tuple[str, str] | None:

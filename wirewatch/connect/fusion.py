@@ -2,16 +2,12 @@
 
 Online: each new mention is compared only with candidate events found through indexed columns
 (same event type, and the same story or a date within the window), so the cost per article stays flat as
-the store grows. A mention joins the best candidate whose score passes FUSE_THRESHOLD, else it starts a
-new event.
+the store grows. A mention joins the candidate whose mentions it matches best on average, when that mean
+probability passes the fitted threshold; else it starts a new event.
 
-What counts for a match: the same type (required), the same standing in time (a background reference
-to an earlier happening, a plan and a denial are kept apart from reports of what is happening now, see
-`compatible_phase`), compatible dates (a week apart is a different happening; a day or two apart may be
-one happening reported with different days, which then shows up as a date conflict), overlapping
-participants (same entity, a transliteration variant, or a body and its own country), the same story,
-and shared content words of the sentences (numbers are left out, so "two missiles" and "three missiles"
-can still fuse and be flagged as a quantity conflict).
+Whether two mentions report one happening is event coreference over arguments, decided by the fitted pair
+model in `pairs.py` (participants, act synonyms, dates within their precision, phase, place, wording);
+quantities are left out, so "two missiles" and "three missiles" can fuse and be flagged as a conflict.
 """
 
 from __future__ import annotations
@@ -25,8 +21,8 @@ from rapidfuzz import fuzz
 
 from ..model import Actor, Event, EventMention
 from ..store.db import Store
+from .pairs import PairModel, PairView, default_model, view
 
-FUSE_THRESHOLD = 0.55
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 STOP = frozenset(
@@ -64,30 +60,6 @@ def content_words(sentence: str) -> set[str]:
             continue
         out.add(stem(w))
     return out
-
-
-# How a mention stands in time. Reports of a happening ("now": asserted, reported, claimed, negated, ...)
-# fuse with each other; a background reference ("past": historical) restates an earlier happening and would
-# count the outlet's recap as corroboration; a plan ("future") is a different happening from what took
-# place unless both name the same day; a denial is the denier's own statement, tied to the claim it
-# answers by a conflict (see conflicts.py), not fused into it.
-PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
-
-
-def phase(modality: str | None) -> str:
-    return PHASE.get(modality or "", "now")
-
-
-def compatible_phase(m: EventMention, ev: Event) -> bool:
-    p, phases = phase(m.modality), {phase(x.modality) for x in ev.mentions}
-    if not phases or p in phases:
-        return True
-    if p in ("past", "denied") or phases <= {"past", "denied"}:
-        return False
-    # A plan and a report (either way round) of one happening: "talks planned for Saturday" and "met on
-    # Saturday" both name the day; a plan for "next week" names none and stays its own event.
-    return m.date_from == "text" and m.date_precision == "day" and any(
-        x.date == m.date and x.date_from == "text" and x.date_precision == "day" for x in ev.mentions)
 
 
 def parse_date(value: str | None) -> Date | None:
@@ -159,26 +131,6 @@ def same_participants(a: list[Actor], b: list[Actor]) -> float:
     return 0.2 if named_a and named_b else 0.5
 
 
-def match_score(m: EventMention, m_story: str | None, ev: Event, ev_words: set[str]) -> float:
-    if m.event_type != ev.event_type or not compatible_phase(m, ev):
-        return 0.0
-    text_dated = any(x.date_from != "published" for x in ev.mentions if x.date)
-    ds = date_score(m.date, ev.date, soft=m.date_from == "published" or not text_dated)
-    if ds is None:
-        return 0.0
-    act = same_participants(m.actor, ev.actor)
-    if act == 0.0:
-        # Actors of two different countries are two acts (a launch and the other side's raised alert), or
-        # two versions of who acted, which conflicts.py sets against each other: never one event.
-        return 0.0
-    rec = same_participants(m.recipient, ev.recipient)
-    words = content_words(m.sentence)
-    overlap = len(words & ev_words) / max(1, min(len(words), len(ev_words)))
-    story = 1.0 if m_story and ev.story_id == m_story else 0.0
-    # Weights: participants and content carry most; the story and date agreement confirm.
-    return 0.3 * act + 0.1 * rec + 0.3 * overlap + 0.15 * story + 0.15 * ds
-
-
 def event_id_for(m: EventMention) -> str:
     return "ev-" + hashlib.sha1(f"{m.article_id}|{m.id}|{m.event_type}".encode()).hexdigest()[:12]
 
@@ -213,8 +165,10 @@ def aggregate(ev: Event) -> Event:
 class Fuser:
     """Assigns each stored mention of an article to an event, creating or updating events in the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, model: PairModel | None = None) -> None:
         self.store = store
+        self.model = model or default_model()
+        self._views: dict[str, PairView] = {}
 
     def candidates(self, m: EventMention, story: str | None) -> list[Event]:
         where = ["event_type = ?"]
@@ -240,19 +194,21 @@ class Fuser:
     def fuse(self, mentions: list[EventMention], story: str | None) -> set[str]:
         """Fuse the mentions; returns the ids of events created or changed."""
         touched: set[str] = set()
+        model = self.model
         for m in mentions:
-            best, best_score = None, 0.0
+            vm = self._view(m)
+            best, best_score = None, model.threshold
             for ev in self.candidates(m, story):
-                words: set[str] = set()
-                for em in ev.mentions:
-                    words |= content_words(em.sentence)
-                s = match_score(m, story, ev, words)
-                if s > best_score:
+                others = [x for x in ev.mentions if x.id != m.id]
+                if not others:
+                    continue
+                # Mean probability over the event's mentions: one reworded report cannot chain two
+                # happenings together, as a single best link would.
+                same_story = bool(story) and ev.story_id == story
+                s = sum(model.prob(vm, self._view(x), same_story) for x in others) / len(others)
+                if s >= best_score:
                     best, best_score = ev, s
-            if best is not None and best_score >= FUSE_THRESHOLD:
-                ev = best
-            else:
-                ev = Event(id=event_id_for(m), event_type=m.event_type, story_id=story)
+            ev = best if best is not None else Event(id=event_id_for(m), event_type=m.event_type, story_id=story)
             ev.mentions = [x for x in ev.mentions if x.id != m.id] + [m]
             m.event_id = ev.id
             if ev.story_id is None:
@@ -260,3 +216,10 @@ class Fuser:
             self.store.save_event(aggregate(ev))
             touched.add(ev.id)
         return touched
+
+    def _view(self, m: EventMention) -> PairView:
+        key = m.id or str(id(m))
+        v = self._views.get(key)
+        if v is None or v.m.sentence != m.sentence:
+            v = self._views[key] = view(m)
+        return v

@@ -24,6 +24,15 @@ from .queries import EventFilter, Reader, event_summary, outlet_counts, parse_da
 
 MAX_EVENTS = 60  # key events listed; the rest are counted, so a long story still gives a readable brief
 SAID_MODALITIES = {"reported", "claimed", "denied", "negated", "speculated"}
+# Folded away (listed on demand): background recaps and events too weakly supported to lead a brief.
+BACKGROUND = {"historical"}
+MIN_KEY_CONFIDENCE = 0.75  # a single report leads only when it is this firm
+TOP_FOR_BOTTOM_LINE = 3
+# Words that name a time, never a speaker ("midday said ..." is a parsing slip, not a source).
+TIME_WORDS = frozenset("""morning midday noon afternoon evening night tonight today yesterday tomorrow week month
+    year monday tuesday wednesday thursday friday saturday sunday earlier later""".split())
+_NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+                     r"\b", re.I)
 HERE = Path(__file__).parent
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
@@ -54,13 +63,15 @@ class Brief:
     outlets: dict[str, dict[str, Any]]
     generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
     png: bytes | None = None
+    folded: list[Event] = field(default_factory=list)  # background and low-confidence events, on demand
+    bottom_line: str = ""
 
     def outlet_line(self, ev: Event) -> str:
         counts = outlet_counts(ev, self.outlets)
         return ", ".join(f"{o} ({n})" if n > 1 else o for o, n in sorted(counts.items()))
 
     def label(self, ev: Event) -> str:
-        return event_summary(ev)
+        return one_line(ev)
 
 
 def build_brief(r: Reader, *, story: str | None = None, entity: str | None = None,
@@ -87,28 +98,100 @@ def build_brief(r: Reader, *, story: str | None = None, entity: str | None = Non
         scope += f", since {since}"
     total = r.count_events(f)
     # The best-supported events when there are more than fit, then in date order (undated last).
-    events = r.events(f, MAX_EVENTS, by_weight=True)
-    events.sort(key=lambda ev: (ev.date is None, ev.date or "", ev.id))
-    dates = sorted(d for d in (ev.date for ev in events) if d)
+    fetched = r.events(f, MAX_EVENTS, by_weight=True)
+    key = [ev for ev in fetched if is_key(ev)]
+    folded = [ev for ev in fetched if not is_key(ev)]
+    top = sorted(key, key=weight, reverse=True)[:TOP_FOR_BOTTOM_LINE]
+    key.sort(key=lambda ev: (ev.date is None, ev.date or "", ev.id))
+    dates = sorted(d for d in (ev.date for ev in fetched) if d)
     period = f"{dates[0]} – {dates[-1]}" if dates else "undated"
-    conflicts = r.conflicts(event_ids=[ev.id for ev in events])
+    conflicts = r.conflicts(event_ids=[ev.id for ev in fetched])
     outlets = r.outlets()
-    brief = Brief(title, scope, period, events, total - len(events), conflicts, _said(events, outlets), outlets)
+    brief = Brief(title, scope, period, key, total - len(fetched), conflicts, _said(fetched, outlets), outlets,
+                  folded=folded)
+    brief.bottom_line = bottom_line(top, conflicts)
+    events = key
     if picture:
         brief.png = timeline_png(events, title)
     return brief
 
 
+def weight(ev: Event) -> tuple[int, float]:
+    """Key events lead by independent sources, then by extraction confidence."""
+    return (ev.sources or 0, ev.confidence or 0.0)
+
+
+def is_key(ev: Event) -> bool:
+    """Key: news (not background) with a known actor, told by two independent sources or firmly by one."""
+    return ev.modality not in BACKGROUND and bool(ev.actor) and (
+        (ev.sources or 0) >= 2 or (ev.confidence or 0.0) >= MIN_KEY_CONFIDENCE)
+
+
+def one_line(ev: Event) -> str:
+    """The event as a line of news built from its evidence: actor, act, recipient and number, e.g.
+    "North Korea fired two short-range ballistic missiles" (the evidence clause from the actor up to the end
+    of its object), falling back to "North Korea · MOBILIZE → Japan"."""
+    for m in ev.mentions:
+        s, trig = m.sentence, m.trigger or ""
+        if not trig:
+            continue
+        i = s.find(trig)
+        if i < 0:
+            continue
+        actor = ev.actor[0].text or ev.actor[0].name if ev.actor else None
+        j = s.rfind(actor, 0, i) if actor else -1
+        if j < 0 or i - j > 80:
+            continue  # this sentence does not name the actor before the act
+        subject = s[j:i].strip()
+        rest = re.split(r"[,;:.!?\u2014\u2013]| (?:on|in|at|after|before|while|as|from|since|according|said|told)\b",
+                        s[i + len(trig):], maxsplit=1)[0]
+        line = " ".join(f"{subject} {trig}{rest}".split())
+        if subject and 3 <= len(line.split()) <= 22:
+            return line[0].upper() + line[1:]
+    return event_summary(ev)
+
+
+def bottom_line(top: list[Event], conflicts: list[Conflict]) -> str:
+    """One paragraph: the best-supported events, then what sources dispute."""
+    if not top:
+        return "No well-supported events in this scope."
+    parts = []
+    for ev in top:
+        when = f" ({ev.date})" if ev.date else ""
+        parts.append(f"{one_line(ev)}{when}, {ev.sources} independent source{'s' if ev.sources != 1 else ''}")
+    text = "; ".join(parts) + "."
+    if conflicts:
+        fields = sorted({c.field for c in conflicts})
+        text += (f" Sources disagree on {len(conflicts)} point{'s' if len(conflicts) != 1 else ''} "
+                 f"({', '.join(fields)}); surest: {conflicts[0].explanation.split('. ')[0].rstrip('.')}.")
+    else:
+        text += " No contradictions between sources."
+    return text
+
+
+def _speaker(m: Any, outlet: str | None) -> str:
+    src = (m.attributed_to or "").strip()
+    if src and set(src.lower().split()) <= TIME_WORDS | {"the", "on", "at", "by"}:
+        src = ""  # a time word parsed as a speaker
+    return src or outlet or "unattributed"
+
+
 def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]:
-    """Attributed, claimed and denied statements, denials first: they are what an analyst must weigh."""
+    """Attributed, claimed and denied statements, denials first: they are what an analyst must weigh.
+    One line per speaker and sentence (a sentence carrying two events is said once)."""
     out = []
+    seen: set[tuple[str, str]] = set()
     for ev in events:
         for m in ev.mentions:
             if not m.attributed_to and m.modality not in SAID_MODALITIES:
                 continue
             outlet = outlets.get(m.article_id, {}).get("outlet")
-            out.append(Said(m.attributed_to or outlet or "unattributed", m.modality, m.sentence, outlet,
-                            m.article_id, event_summary(ev), ev.date))
+            source = _speaker(m, outlet)
+            key = (source.lower(), " ".join(m.sentence.split()))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Said(source, m.modality, m.sentence, outlet, m.article_id, one_line(ev), ev.date))
     out.sort(key=lambda s: (s.modality not in {"denied", "negated"}, s.date or "9999", s.source))
     return out
 
@@ -140,7 +223,7 @@ def timeline_png(events: list[Event], title: str) -> bytes:
         ax.scatter(xs, ys, s=sizes, c=cs, alpha=0.8, edgecolors="white", linewidths=1.2, zorder=3)
         if len(points) <= 12:
             for x, (_, ev) in zip(xs, points, strict=True):
-                label = event_summary(ev).split(" · ")[0]
+                label = one_line(ev).split(" · ")[0]
                 ax.annotate(label[:28], (x, lanes.index(ev.event_type)), xytext=(0, 10),
                             textcoords="offset points", ha="center", fontsize=7, color="#344054")
         ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
@@ -179,14 +262,15 @@ def md(text: Any) -> str:
 
 def render_markdown(b: Brief, png_name: str | None = None) -> str:
     lines = [f"# {md(b.title)}", "", f"- **Scope:** {md(b.scope)}", f"- **Period:** {md(b.period)}",
-             f"- **Events:** {len(b.events) + b.omitted}", f"- **Generated:** {b.generated}", ""]
+             f"- **Events:** {len(b.events) + len(b.folded) + b.omitted}", f"- **Generated:** {b.generated}", ""]
     if png_name:
         lines += [f"![Timeline of events]({png_name})", ""]
+    lines += ["## Bottom line", "", md(b.bottom_line), ""]
     lines += ["## Key events", ""]
     if not b.events:
         lines.append("_No events._")
     for ev in b.events:
-        lines.append(f"- **{md(ev.date or 'undated')}** {md(event_summary(ev))} — {md(ev.modality)}; "
+        lines.append(f"- **{md(ev.date or 'undated')}** {md(one_line(ev))} — {md(ev.modality)}; "
                      f"{ev.sources} source(s), confidence {ev.confidence:.2f}; {md(b.outlet_line(ev))}")
         if ev.mentions:
             m = ev.mentions[0]
@@ -194,6 +278,13 @@ def render_markdown(b: Brief, png_name: str | None = None) -> str:
                          f"{md(m.article_id)})")
     if b.omitted:
         lines.append(f"- … and {b.omitted} more event(s) not listed")
+    if b.folded:
+        lines += ["", "<details><summary>Background and low-confidence events "
+                  f"({len(b.folded)})</summary>", ""]
+        for ev in b.folded:
+            lines.append(f"- {md(ev.date or 'undated')} {md(one_line(ev))} — {md(ev.modality)}, "
+                         f"confidence {ev.confidence:.2f}")
+        lines += ["", "</details>"]
     lines += ["", "## Contradictions", ""]
     if not b.conflicts:
         lines.append("_No contradictions between sources._")
@@ -216,7 +307,7 @@ def render_html(b: Brief, *, standalone: bool = True) -> str:
     css = (HERE / "static" / "brief.css").read_text(encoding="utf-8") if standalone else None
     png = base64.b64encode(b.png).decode("ascii") if b.png else None
     return _env.get_template("brief.html").render(b=b, css=css, png=png, standalone=standalone,
-                                                  summary=event_summary)
+                                                  summary=one_line)
 
 
 def write_brief(b: Brief, fmt: str, out: str | Path | None) -> tuple[str, Path | None]:

@@ -526,8 +526,10 @@ class Store:
     # ------------------------------------------------------------------ conflicts and stories
     def save_conflict(self, c: Conflict) -> None:
         self.conn.execute(
-            'INSERT OR REPLACE INTO conflicts(id, field, event_ids, "values", explanation) VALUES (?,?,?,?,?)',
-            (c.id, c.field, _dumps(c.event_ids), _dumps([asdict(v) for v in c.values]), c.explanation),
+            'INSERT OR REPLACE INTO conflicts(id, field, event_ids, "values", explanation, confidence) '
+            "VALUES (?,?,?,?,?,?)",
+            (c.id, c.field, _dumps(c.event_ids), _dumps([asdict(v) for v in c.values]), c.explanation,
+             c.confidence),
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO conflict_events(conflict_id, event_id) VALUES (?, ?)",
@@ -535,11 +537,13 @@ class Store:
         )
 
     def conflicts(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Conflict]:
-        sql = "SELECT * FROM conflicts" + (f" WHERE {where}" if where else "") + " ORDER BY id"
+        # Surest pairings first (see connect/conflicts.py).
+        sql = "SELECT * FROM conflicts" + (f" WHERE {where}" if where else "") + " ORDER BY confidence DESC, id"
         return [
             Conflict(
                 id=r["id"], field=r["field"], event_ids=json.loads(r["event_ids"]),
                 values=[ConflictValue(**v) for v in json.loads(r["values"])], explanation=r["explanation"],
+                confidence=r["confidence"],
             )
             for r in self.conn.execute(sql, tuple(params))
         ]

@@ -318,4 +318,11 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX watch_outbox_pending ON watch_outbox(delivered_at, failed_at, next_try_at);
         """,
     ),
+    Migration(
+        6,
+        "conflict pairing confidence",
+        """
+        ALTER TABLE conflicts ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+        """,
+    ),
 ]

@@ -1,0 +1,96 @@
+"""Fusion, conflicts and stories over arrival orders, on cached extraction (see replay.py).
+
+    python eval/connect_eval.py [SUITE ...] [--shuffles N]
+
+Suites: connect, connect2 (our own gold), voa (VOA dev), ecb (ECB+ dev event coreference and stories).
+Each suite is run in file order and in N shuffled orders (fixed seeds); per order it prints the scorer's
+headline figures, then the mean and the worst over the shuffles. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import replay  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared" / "eval"
+SCORE, SCORE_COREF = SHARED / "score.py", SHARED / "score_coref.py"
+SUITES: dict[str, dict[str, Any]] = {
+    "connect": {"corpus": HERE / "connect" / "corpus.jsonl", "gold": HERE / "connect" / "gold.json"},
+    "connect2": {"corpus": HERE / "connect2" / "corpus.jsonl", "gold": HERE / "connect2" / "gold.json"},
+    "voa": {"corpus": SHARED / "voa_dev_articles.jsonl", "gold": SHARED / "voa_dev_gold.json"},
+    "ecb": {"corpus": SHARED / "ecb_dev.jsonl", "gold": SHARED / "ecb_coref_dev.jsonl"},
+}
+HEADLINE = {
+    "events": ["fusion_precision", "fusion_recall", "fusion_f1", "conflict_precision", "conflict_recall"],
+    "ecb": ["coverage", "cross_doc_pairwise_precision", "cross_doc_pairwise_recall", "cross_doc_pairwise_f1",
+            "stories_bcubed_f1"],
+}
+
+
+def _last_json(args: list[str]) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def score_order(name: str, rows: list[dict[str, Any]], arts: dict[str, Any]) -> dict[str, float]:
+    spec = SUITES[name]
+    store = replay.ingest_rows(rows, arts)
+    with tempfile.TemporaryDirectory() as d:
+        f = replay.export_all(store, Path(d), ("events", "entities", "articles", "conflicts"))
+        store.close()
+        if name == "ecb":
+            s = _last_json([str(SCORE_COREF), str(spec["gold"]), str(f["events"])])
+            st = _last_json([str(SCORE), "stories", str(SHARED / "ecb_dev.jsonl"), str(f["articles"])])
+            s["stories_bcubed_f1"] = st["bcubed_f1"]
+            return s
+        return _last_json([str(SCORE), "events", str(spec["gold"]), str(f["events"]), "--entities",
+                           str(f["entities"]), "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+
+
+def run_suite(name: str, shuffles: int) -> dict[str, Any]:
+    spec = SUITES[name]
+    if not spec["corpus"].exists() or not spec["gold"].exists():
+        return {"skipped": "data not present"}
+    arts = replay.cached(spec["corpus"])
+    rows = replay.read_rows(spec["corpus"])
+    keys = HEADLINE["ecb" if name == "ecb" else "events"]
+    results = {"file": score_order(name, rows, arts)}
+    for seed in range(shuffles):
+        order = rows[:]
+        random.Random(seed).shuffle(order)
+        results[f"shuffle{seed}"] = score_order(name, order, arts)
+    for order_name, s in results.items():
+        print(f"  {name:8s} {order_name:9s} " + " ".join(f"{k}={s.get(k, 0):.3f}" for k in keys))
+    summary: dict[str, Any] = {"file": {k: results["file"].get(k) for k in keys}}
+    if shuffles:
+        sh = [results[f"shuffle{i}"] for i in range(shuffles)]
+        summary["mean"] = {k: sum(s.get(k, 0) for s in sh) / len(sh) for k in keys}
+        summary["worst"] = {k: min(s.get(k, 0) for s in sh) for k in keys}
+        print(f"  {name:8s} mean      " + " ".join(f"{k}={v:.3f}" for k, v in summary["mean"].items()))
+        print(f"  {name:8s} worst     " + " ".join(f"{k}={v:.3f}" for k, v in summary["worst"].items()))
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("suites", nargs="*", choices=[*SUITES, []], help="default: all")
+    ap.add_argument("--shuffles", type=int, default=5)
+    args = ap.parse_args(argv)
+    out = {name: run_suite(name, args.shuffles) for name in (args.suites or list(SUITES))}
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,322 @@
+"""Fit the fusion pair model (wirewatch/connect/pairs.py) and validate it by grouped cross-validation.
+
+    python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write]
+
+Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
+coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold
+sets eval/connect and eval/connect2 (labels: gold fusion groups). Pairs are cross-article, of one event
+type, inside one topic (ECB+) or storyline (ours): the hard cases. VOA dev is NOT used for fitting; it
+stays a measurement of transfer.
+
+Folds are grouped by topic / storyline, never by sentence or pair. For each held-out fold it fits the
+logistic regression and its threshold on the other folds and scores the held-out fold twice: pair-level
+F1, and cross-document pairwise F1 after online clustering (each mention joins the cluster with the best
+mean probability above the threshold, in file order: what fusion does). Prints dev (fit and scored on
+all), CV (held-out) and the gap. `--write` stores the model fitted on everything in
+wirewatch/connect/data/fusion_model.json with these figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import replay  # noqa: E402
+
+from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
+from wirewatch.connect.pairs import DATA, FEATURES, PairModel, PairView, features, gate, view  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared" / "eval"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s\-]+", " ", s or "").strip().lower()
+
+
+def _words(s: str) -> list[str]:
+    return [w.strip(".,;:!?\"'()[]").lower() for w in s.split()]
+
+
+def stories_of(corpus: Path) -> dict[str, str | None]:
+    """Each article's story as the real pipeline assigns it in file order (story assignment does not
+    depend on fusion, so it can be computed once)."""
+    store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
+    out = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+    store.close()
+    return out
+
+
+def own_mentions(corpus: Path, gold_path: Path, tag: str) -> list[tuple[str, str, str, PairView]]:
+    """(group, article, label, view) for each extracted mention matched to a gold event."""
+    gold = json.loads(gold_path.read_text())
+    group_of = {}
+    for i, g in enumerate(gold.get("fusion", [])):
+        for eid in g:
+            group_of[eid] = f"f{i}"
+    # Storylines: articles linked by fusion or conflict gold (union-find), for grouped folds.
+    parent: dict[str, str] = {a["id"]: a["id"] for a in gold["articles"]}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+    art_of = {e["id"]: e["article"] for e in gold["events"]}
+    for ids in [*gold.get("fusion", []), *[c["events"] for c in gold.get("conflicts", [])]]:
+        for a, b in zip(ids, ids[1:], strict=False):
+            parent[find(art_of[a])] = find(art_of[b])
+    out = []
+    story = stories_of(corpus)
+    for aid, art in replay.cached(corpus).items():
+        for m in art.events:
+            s = _norm(m.sentence)
+            g = next((e for e in gold["events"] if e["article"] == aid and _norm(e["key"]) in s
+                      and m.event_type in e["type"]), None)
+            if g is not None:
+                out.append((f"{tag}:{find(aid)}", aid, group_of.get(g["id"], "s:" + g["id"]), view(m), story[aid]))
+    return out
+
+
+def ecb_mentions() -> list[tuple[str, str, str, PairView]]:
+    gold = {json.loads(line)["id"]: json.loads(line) for line in (SHARED / "ecb_coref_dev.jsonl").open()}
+    out = []
+    story = stories_of(SHARED / "ecb_dev.jsonl")
+    for aid, art in replay.cached(SHARED / "ecb_dev.jsonl").items():
+        gms = gold.get(aid, {}).get("gold", {}).get("mentions", [])
+        for m in art.events:
+            tw = set(_words(m.trigger))
+            for g in gms:
+                gw = _words(g["text"])
+                if m.start <= g["start"] and g["end"] <= m.end and (
+                        tw & set(gw) or any(w[:4] == t[:4] and len(w) >= 4 for w in gw for t in tw)):
+                    out.append(("ecb:" + aid.split("_")[1], aid, g["chain"], view(m), story[aid]))
+                    break
+    return out
+
+
+def candidate(a: tuple, b: tuple) -> bool:
+    """Would fusion compare these two at all? Same story, or dates within its window (fusion.py)."""
+    if a[4] is not None and a[4] == b[4]:
+        return True
+    da, db = _ord(a[3].m.date), _ord(b[3].m.date)
+    return da is not None and db is not None and abs(da - db) <= DATE_WINDOW_DAYS
+
+
+def _ord(v: str | None) -> int | None:
+    from wirewatch.connect.fusion import parse_date
+
+    d = parse_date(v)
+    return d.toordinal() if d else None
+
+
+def by_corpus(ms: list[tuple]) -> dict[str, list[tuple]]:
+    out = defaultdict(list)
+    for x in ms:
+        out[x[0].split(":")[0]].append(x)
+    return out
+
+
+def pairs(ms: list[tuple]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Cross-article pairs fusion would compare (same corpus; same story or near dates), gated; label:
+    same storyline and same gold chain / fusion group."""
+    X, y, groups = [], [], []
+    for xs in by_corpus(ms).values():
+        for i, a in enumerate(xs):
+            for b in xs[i + 1:]:
+                if a[1] == b[1] or not gate(a[3], b[3]) or not (a[0] == b[0] or candidate(a, b)):
+                    continue
+                f = features(a[3], b[3], a[4] is not None and a[4] == b[4])
+                X.append([f.get(k, 0.0) for k in FEATURES])
+                y.append(float(a[0] == b[0] and a[2] == b[2]))
+                groups.append(a[0])
+    return np.array(X), np.array(y), groups
+
+
+def fit_lr(X: np.ndarray, y: np.ndarray, l2: float, corpus: list[str]) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (bias not penalised). Each corpus weighs
+    the same in total (ECB+ has ten times our pairs), and within it positives and negatives balance."""
+    w = np.zeros(X.shape[1])
+    sw = np.zeros(len(y))
+    names = np.array(corpus)
+    for c in set(corpus):
+        sel = names == c
+        for label in (0.0, 1.0):
+            part = sel & (y == label)
+            if part.any():
+                sw[part] = len(y) / (2 * len(set(corpus)) * part.sum())
+    reg = np.full(X.shape[1], l2)
+    reg[0] = 1e-6
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+        g = X.T @ (sw * (p - y)) + reg * w
+        H = (X * (sw * p * (1 - p))[:, None]).T @ X + np.diag(reg)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def best_threshold(model: PairModel, ms: list[tuple]) -> float:
+    """The decision point that clusters the training mentions best (cross-document pairwise F1)."""
+    best = (0.0, 0.5)
+    parts = list(by_corpus(ms).values())
+    for t in np.arange(0.3, 0.96, 0.05):
+        model.threshold = float(t)
+        f = sum(cluster_score(model, p)[2] for p in parts) / len(parts)  # each corpus counts the same
+        if f > best[0] + 1e-9:
+            best = (f, float(t))
+    return best[1]
+
+
+def cluster_score(model: PairModel, ms: list[tuple]) -> tuple[float, float, float]:
+    """Online clustering per corpus as fusion does it (candidates: same story or near dates; join the
+    best mean probability above the threshold), then cross-article pairwise P/R/F1 against the gold."""
+    tp = fp = fn = 0
+    for xs in by_corpus(ms).values():
+        clusters: list[list[tuple]] = []
+        assign = []
+        for x in sorted(xs, key=lambda t: t[1]):
+            best, best_p = None, model.threshold
+            for c in clusters:
+                if c[0][3].m.event_type != x[3].m.event_type or not any(candidate(x, o) for o in c):
+                    continue
+                ps = [model.prob(x[3], o[3], x[4] is not None and x[4] == o[4]) for o in c]
+                p = sum(ps) / len(ps)
+                if p >= best_p:
+                    best, best_p = c, p
+            if best is None:
+                best = []
+                clusters.append(best)
+            best.append(x)
+            assign.append((x, id(best)))
+        for i, (a, ca) in enumerate(assign):
+            for b, cb in assign[i + 1:]:
+                if a[1] == b[1]:
+                    continue
+                same_gold, same_pred = a[0] == b[0] and a[2] == b[2], ca == cb
+                tp += same_gold and same_pred
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+    return prf(tp, fp, fn)
+
+
+def pair_score(w: np.ndarray, t: float, X: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+    pred = p >= t
+    return prf(float((pred & (y > 0)).sum()), float((pred & (y == 0)).sum()), float((~pred & (y > 0)).sum()))
+
+
+# Evidence against one happening may not count for it: where the data give such a feature a positive
+# weight (noisy participants in ECB+), it is dropped and the rest refitted.
+NON_POSITIVE = ("actor_differ", "actor_clash", "recip_differ", "recip_clash", "personnel_recip_differ",
+                "act_differ", "date_far", "place_differ")
+
+
+def fit(ms: list[tuple], l2: float) -> PairModel:
+    X, y, groups = pairs(ms)
+    corpus = [g.split(":")[0] for g in groups]
+    keep = np.ones(len(FEATURES), dtype=bool)
+    while True:
+        w = np.zeros(len(FEATURES))
+        w[keep] = fit_lr(X[:, keep], y, l2, corpus)
+        bad = [i for i, k in enumerate(FEATURES) if k in NON_POSITIVE and w[i] > 0]
+        if not bad:
+            break
+        keep[bad] = False
+    model = PairModel(dict(zip(FEATURES, map(float, w), strict=True)), 0.5)
+    model.threshold = best_threshold(model, ms)
+    return model
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--write", action="store_true", help="write the model fitted on all data")
+    args = ap.parse_args(argv)
+
+    sets = {
+        "ecb": ecb_mentions(),
+        "connect": own_mentions(HERE / "connect" / "corpus.jsonl", HERE / "connect" / "gold.json", "c1"),
+        "connect2": own_mentions(HERE / "connect2" / "corpus.jsonl", HERE / "connect2" / "gold.json", "c2"),
+    }
+    ms = [x for v in sets.values() for x in v]
+    groups = sorted({x[0] for x in ms})
+    fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+    X, y, _ = pairs(ms)
+    print(f"mentions {len(ms)} ({', '.join(f'{k} {len(v)}' for k, v in sets.items())}); "
+          f"groups {len(groups)}; pairs {len(y)} ({int(y.sum())} coreferent)")
+
+    # Held-out folds: everything fitted on the other folds.
+    held: dict[str, list] = defaultdict(list)
+    for k in range(args.folds):
+        train = [x for x in ms if fold_of[x[0]] != k]
+        test = [x for x in ms if fold_of[x[0]] == k]
+        model = fit(train, args.l2)
+        for name in sets:
+            part = [x for x in test if x[0].split(":")[0] == {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]]
+            held[name] += part
+            held.setdefault("_models", []).append((model, part))
+    full = fit(ms, args.l2)
+    report: dict[str, Any] = {"features": list(FEATURES), "l2": args.l2, "folds": args.folds, "sets": {}}
+    for name in sets:
+        tag = {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]
+        # CV: each held-out fold clustered by the model fitted without it.
+        tp_fp_fn = [0.0, 0.0, 0.0]
+        for model, part in held["_models"]:
+            part = [x for x in part if x[0].split(":")[0] == tag]
+            if not part:
+                continue
+            p, r, _ = cluster_score(model, part)
+            npos = _true_pairs(part)
+            tp = r * npos
+            tp_fp_fn[0] += tp
+            tp_fp_fn[1] += tp / p - tp if p else 0.0
+            tp_fp_fn[2] += npos - tp
+        cv = prf(*tp_fp_fn)
+        dev = cluster_score(full, sets[name])
+        report["sets"][name] = {"dev_f1": round(dev[2], 3), "cv_f1": round(cv[2], 3), "cv_precision": round(cv[0], 3),
+                                "cv_recall": round(cv[1], 3), "gap": round(dev[2] - cv[2], 3)}
+        print(f"{name:9s} clustered cross-doc F1: dev {dev[2]:.3f} (P {dev[0]:.3f} R {dev[1]:.3f}) | "
+              f"CV {cv[2]:.3f} (P {cv[0]:.3f} R {cv[1]:.3f}) | gap {dev[2] - cv[2]:+.3f}")
+    w = np.array([full.weights[k] for k in FEATURES])
+    dp = pair_score(w, full.threshold, X, y)
+    print(f"pair-level dev F1 {dp[2]:.3f} at threshold {full.threshold:.2f}")
+    print("weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in full.weights.items()))
+    if args.write:
+        out = {"weights": {k: round(v, 4) for k, v in full.weights.items()}, "threshold": round(full.threshold, 3),
+               **report, "fitted_by": "eval/fusion_fit.py"}
+        (DATA / "fusion_model.json").write_text(json.dumps(out, indent=1) + "\n")
+        print(f"wrote {DATA / 'fusion_model.json'}")
+    print(json.dumps(report["sets"]))
+    return 0
+
+
+def _true_pairs(ms: list[tuple]) -> int:
+    by = defaultdict(list)
+    for x in ms:
+        by[x[0]].append(x)
+    n = 0
+    for xs in by.values():
+        for i, a in enumerate(xs):
+            n += sum(1 for b in xs[i + 1:] if a[1] != b[1] and a[2] == b[2])
+    return n
+
+
+if __name__ == "__main__":
+    sys.exit(main())

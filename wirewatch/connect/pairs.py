@@ -1,0 +1,268 @@
+"""Are two event mentions one happening? Pair features and the fitted model that weighs them.
+
+Fusion is event coreference over arguments: the participants must be compatible (same person appointed,
+same target accused, same country's forces), the triggers must mean the same act (synonym sets shipped
+in data/acts.yaml), the phase must agree (a plan is not its execution, a background recap is not the
+news), the dates must fit within each other's precision. Quantities are left out on purpose: "two" vs
+"three missiles" is one happening with a conflict.
+
+The weights are not set by hand: `eval/fusion_fit.py` fits a logistic regression over these features on
+pairs of mentions labelled by ECB+ dev coreference gold and our own multi-outlet gold, validates it by
+grouped cross-validation (folds by topic / storyline) and writes data/fusion_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model import Actor, EventMention
+
+DATA = Path(__file__).parent / "data"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+# Modalities by standing in time: reports of what is happening now fuse with each other; a recap of an
+# earlier happening, a plan and a denial are each their own phase (see fusion.py).
+PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
+STOP = frozenset(
+    """a an the and or but of to in on at by for with from into onto over under about after before during
+    since than that this these those its his her their our your it he she they we i you be is are was were
+    been being has have had do does did not no so as if then there here which who whom whose what when where
+    while also said says say told according reported report reports state media news agency official officials
+    would could should will may might can shall more most less some any all each other such one two three four
+    five six seven eight nine ten dozen hundreds thousands monday tuesday wednesday thursday friday saturday
+    sunday today yesterday week month year day last next earlier later""".split()
+)
+
+
+def phase(modality: str | None) -> str:
+    return PHASE.get(modality or "", "now")
+
+
+def act_stem(w: str) -> str:
+    """A crude, consistent stem: fire/fired/firing -> fir, sacked -> sack, killed/kill -> kil."""
+    w = w.lower().removesuffix("'s").strip("'-")
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
+    acts: dict[tuple[str, str], str] = {}
+    for etype, classes in raw["acts"].items():
+        for act, words in classes.items():
+            for w in words:
+                acts.setdefault((etype, act_stem(w)), act)
+    concepts = {act_stem(w): c for c, words in raw["concepts"].items() for w in words}
+    return acts, concepts
+
+
+def act_of(m: EventMention) -> str | None:
+    """The act a mention's trigger names within its type ("dismiss", "appoint"), None when not listed."""
+    acts, _ = _lexicon()
+    for w in reversed(_WORD.findall(m.trigger or "")):
+        a = acts.get((m.event_type, act_stem(w)))
+        if a:
+            return a
+    return None
+
+
+def words(sentence: str) -> frozenset[str]:
+    """Content words of a sentence, stemmed and mapped to shared concepts (plant/factory -> factory)."""
+    _, concepts = _lexicon()
+    out = set()
+    for w in _WORD.findall(sentence):
+        lw = w.lower()
+        if lw in STOP or len(lw) < 3:
+            continue
+        s = act_stem(lw)
+        out.add(concepts.get(s, s))
+    return frozenset(out)
+
+
+def name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", name.replace("-", " ").lower()).split())
+
+
+def _same_actor(x: Actor, y: Actor) -> bool:
+    from rapidfuzz import fuzz
+
+    if x.entity_id and x.entity_id == y.entity_id:
+        return True
+    kx, ky = name_key(x.name), name_key(y.name)
+    if kx == ky or fuzz.token_sort_ratio(kx, ky) >= 88:
+        return True
+    # "Otieno" and "Peter Otieno": a surname standing for the full name.
+    tx, ty = kx.split(), ky.split()
+    return bool(tx and ty) and (x.kind == y.kind == "PERSON" or None in (x.kind, y.kind)) and (
+        (len(tx) == 1 and tx[0] == ty[-1]) or (len(ty) == 1 and ty[0] == tx[-1]))
+
+
+def participants(a: list[Actor], b: list[Actor]) -> str:
+    """How two participant lists relate: same | side (one country) | unknown | differ | clash."""
+    if not a or not b:
+        return "unknown"
+    if any(_same_actor(x, y) for x in a for y in b):
+        return "same"
+    ca, cb = {x.country for x in a if x.country}, {y.country for y in b if y.country}
+    if ca and cb:
+        return "side" if ca & cb else "clash"
+    named_a, named_b = [x for x in a if x.entity_id], [y for y in b if y.entity_id]
+    return "differ" if named_a and named_b else "unknown"
+
+
+def _day(value: str | None) -> int | None:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            from datetime import date
+
+            return date.fromisoformat(value[:10]).toordinal()
+        except ValueError:
+            return None
+    return None
+
+
+def dates(a: EventMention, b: EventMention) -> str:
+    """same | near (1-2 days) | far | unknown | loose (a publication date stands in) | prefix (month)."""
+    if not a.date or not b.date:
+        return "unknown"
+    da, db = _day(a.date), _day(b.date)
+    loose = "published" in (a.date_from, b.date_from)
+    if da is not None and db is not None:
+        gap = abs(da - db)
+        if gap == 0:
+            return "loose" if loose else "same"
+        if gap <= 2:
+            return "near"
+        return "loose_far" if loose and gap <= 7 else "far"
+    if a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7]):
+        return "prefix"
+    return "far" if a.date[:4] != b.date[:4] else "unknown"
+
+
+FEATURES = (
+    "bias",
+    "actor_same", "actor_side", "actor_differ", "actor_clash",
+    "recip_same", "recip_side", "recip_differ", "recip_clash",
+    "personnel_recip_differ",  # one reshuffle names several people: the recipient decides
+    "act_same", "act_differ",
+    "trigger_same",
+    "overlap", "jaccard", "names_shared",
+    "date_same", "date_near", "date_far", "date_loose", "date_prefix",
+    "phase_same_now", "phase_mixed", "phase_past", "phase_denied",
+    "place_same", "place_differ",
+    "story_same",
+)
+
+
+@dataclass
+class PairView:
+    """What the features read from one mention, computed once per mention."""
+
+    m: EventMention
+    words: frozenset[str]
+    names: frozenset[str]
+    act: str | None
+    trigger: str
+
+
+def view(m: EventMention) -> PairView:
+    names = frozenset(act_stem(w) for w in _WORD.findall(m.sentence) if w[:1].isupper() and w.lower() not in STOP)
+    trig = act_stem((_WORD.findall(m.trigger or "") or [""])[-1])
+    return PairView(m, words(m.sentence), names, act_of(m), trig)
+
+
+def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, float]:
+    f = {"bias": 1.0, "story_same": float(same_story)}
+    act = participants(a.m.actor, b.m.actor)
+    rec = participants(a.m.recipient, b.m.recipient)
+    for k in ("same", "side", "differ", "clash"):
+        f[f"actor_{k}"] = float(act == k)
+        f[f"recip_{k}"] = float(rec == k)
+    if a.m.event_type == "PERSONNEL":
+        f["personnel_recip_differ"] = float(rec in ("differ", "clash"))
+    if a.act and b.act:
+        f["act_same" if a.act == b.act else "act_differ"] = 1.0
+    f["trigger_same"] = float(bool(a.trigger) and a.trigger == b.trigger)
+    wa, wb = a.words, b.words
+    inter = len(wa & wb)
+    f["overlap"] = inter / max(1, min(len(wa), len(wb)))
+    f["jaccard"] = inter / max(1, len(wa | wb))
+    f["names_shared"] = min(3, len(a.names & b.names)) / 3
+    d = dates(a.m, b.m)
+    f["date_" + {"loose_far": "loose"}.get(d, d)] = 1.0 if d != "loose_far" else 0.5
+    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    if pa == pb == "now":
+        f["phase_same_now"] = 1.0
+    elif pa != pb:
+        f["phase_mixed"] = 1.0
+    if "past" in (pa, pb):
+        f["phase_past"] = 1.0
+    if "denied" in (pa, pb):
+        f["phase_denied"] = 1.0
+    la, lb = a.m.location, b.m.location
+    if la and lb and la.country and lb.country:
+        same = (la.name or la.text).lower() == (lb.name or lb.text).lower()
+        f["place_same" if same else "place_differ"] = 1.0 if same or la.country != lb.country else 0.5
+    return {k: v for k, v in f.items() if k in FEATURES and v}
+
+
+def gate(a: PairView, b: PairView) -> bool:
+    """Hard conditions before any weighing: one type; never a background recap or a denial with a report
+    of the happening; text dates that fit; participants not of two different countries (a launch and the
+    other side's raised alert, or two versions of who acted, which conflicts.py sets against each other)."""
+    if a.m.event_type != b.m.event_type:
+        return False
+    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    if pa != pb and ("past" in (pa, pb) or "denied" in (pa, pb)):
+        return False
+    # Dates read from both sentences that lie days apart are two happenings (a publication date standing
+    # in for a missing one may be days late, so it is only weighed).
+    if dates(a.m, b.m) == "far" and "published" not in (a.m.date_from, b.m.date_from):
+        return False
+    # One decree names several people: a dismissal and an appointment, or two appointments, are as many
+    # events as there are people and acts.
+    if a.m.event_type == "PERSONNEL" and (
+            participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
+            or (a.act and b.act and a.act != b.act)):
+        return False
+    # Two named actors that are different entities, in sentences that share no other name either, are two
+    # happenings (two protests on one day), however alike the act.
+    act = participants(a.m.actor, b.m.actor)
+    return act != "clash" and not (act == "differ" and not a.names & b.names)
+
+
+class PairModel:
+    """Logistic regression over `features`; `threshold` is the fitted decision point for one event."""
+
+    def __init__(self, weights: dict[str, float], threshold: float, meta: dict | None = None) -> None:
+        self.weights, self.threshold, self.meta = weights, threshold, meta or {}
+
+    def prob(self, a: PairView, b: PairView, same_story: bool = False) -> float:
+        if not gate(a, b):
+            return 0.0
+        z = sum(self.weights.get(k, 0.0) * v for k, v in features(a, b, same_story).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> PairModel:
+        raw = json.loads((path or DATA / "fusion_model.json").read_text(encoding="utf-8"))
+        return cls(raw["weights"], raw["threshold"], raw)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel:
+    return PairModel.load()
