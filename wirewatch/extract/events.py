@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model import Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
+from .detector import Detector, decide_article, load_detector
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation
@@ -33,7 +34,7 @@ from .refine import (
     mode_of,
     np_countries,
 )
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 _timex_fn: Callable[[Timex], tuple[str | None, str | None]] | None = None
@@ -72,8 +73,11 @@ class EventsComponent:
     reads: tuple[str, ...] = ("doc", "entity_mentions", "entities", "timexes", "published", "id")
     writes: tuple[str, ...] = ("events",)
 
-    def __init__(self, ontology: Ontology | None = None, ontology_path: str | None = None) -> None:
+    def __init__(self, ontology: Ontology | None = None, ontology_path: str | None = None,
+                 detector: Detector | None | bool = True) -> None:
         self.ontology = ontology or load_ontology(ontology_path)
+        # The learned decision (detector.py): True = the shipped model, None/False = triggers alone.
+        self.detector = load_detector() if detector is True else (detector or None)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
@@ -84,20 +88,18 @@ class EventsComponent:
         spans: list[_Dated] = []  # the date each mention got, with the days it covers
         # (paragraph, source, actors it was quoted about) of the previous sentence, if it named a source
         prev: tuple[int, str, set[str]] | None = None
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if not text:
-                continue
+        sents = [s for s in doc.sents if s.text.strip()]
+        for sent, decisions in zip(sents, decide_article(sents, self.ontology, self.detector), strict=True):
             para = bisect.bisect_right(paragraphs, sent.start_char)
             same_para = prev is not None and prev[0] == para
             named: str | None = None
             quoted_about: set[str] = set()
-            for trig in find_triggers(sent, self.ontology):
-                if trig.suppressed:
-                    continue
+            for decision in decisions:
+                trig = decision.trigger
                 m, pres, dated = self._mention(article, ctx, sent, trig)
                 if m is None:
                     continue
+                m.type_confidence = decision.confidence
                 ids = {a.entity_id or a.name for a in m.actor}
                 if pres.reporting and pres.source:
                     named = named or pres.source

@@ -247,4 +247,9 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        5,
+        "the event detector's probability of a mention's type",
+        "ALTER TABLE event_mentions ADD COLUMN type_confidence REAL;",
+    ),
 ]
