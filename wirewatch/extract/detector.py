@@ -130,6 +130,11 @@ class Detector:
     off_topic_threshold: float = 0.9  # what a mention in an off-topic article needs
     propose_margin: float = 0.1  # a type the triggers missed needs its threshold + this
     keep_scale: float = 1.0  # a trigger's type needs keep_scale x its threshold
+    # a further type in a sentence whose triggers gave other types needs threshold + this (None: never)
+    extra_margin: float | None = None
+    # per type, what a trigger the lexicon proposed needs (chosen by grouped CV on the rows where the lexicon
+    # proposed that type); a type missing here needs keep_scale x its threshold
+    keep_thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def scores(self, text: str, cues: Iterable[str] = ()) -> np.ndarray:
@@ -164,7 +169,8 @@ class Detector:
         meta = {"types": self.types, "thresholds": {t: round(v, 4) for t, v in self.thresholds.items()},
                 "features": self.config.to_dict(), "relevance_cutoff": round(self.relevance_cutoff, 4),
                 "off_topic_threshold": self.off_topic_threshold, "propose_margin": self.propose_margin,
-                "keep_scale": self.keep_scale, **self.meta}
+                "keep_scale": self.keep_scale, "extra_margin": self.extra_margin,
+                "keep_thresholds": {t: round(v, 4) for t, v in self.keep_thresholds.items()}, **self.meta}
         stem.with_suffix(".json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
     @classmethod
@@ -186,12 +192,15 @@ class Detector:
             raise DetectorError(f"{npz}: weights of shape {W.shape} do not fit {len(types)} types x {cfg.dim}")
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
-            "keep_scale"}}
+            "keep_scale", "extra_margin", "keep_thresholds"}}
         return cls(types=types, W=W, b=b, idf=idf, thresholds={k: float(v) for k, v in meta["thresholds"].items()},
                    config=cfg, relevance_cutoff=float(meta.get("relevance_cutoff", 0.0)),
                    off_topic_threshold=float(meta.get("off_topic_threshold", 0.9)),
                    propose_margin=float(meta.get("propose_margin", 0.1)),
-                   keep_scale=float(meta.get("keep_scale", 1.0)), meta=extra)
+                   keep_scale=float(meta.get("keep_scale", 1.0)),
+                   extra_margin=None if meta.get("extra_margin") is None else float(meta["extra_margin"]),
+                   keep_thresholds={k: float(v) for k, v in meta.get("keep_thresholds", {}).items()},
+                   meta=extra)
 
 
 @lru_cache(maxsize=4)
@@ -232,7 +241,8 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
     """For each sentence, the events the detector accepts. Without a detector, every live trigger stands.
 
     A trigger of a type the model knows is kept when the model's probability for that type (given the
-    sentence and what the lexicon saw in it) clears `keep_scale` x the type's cross-validated threshold.
+    sentence and what the lexicon saw in it) clears the type's keep threshold (cross-validated on the rows
+    where the lexicon proposed that type).
     A dropped trigger gives back what it had absorbed (the content it suppressed is judged on its own), or
     is retyped when another type, held by no kept trigger of the sentence, clears its own threshold and is
     more probable. A sentence where no trigger fired gets the model's best type when that clears its
@@ -245,8 +255,10 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
     probs = [det.probabilities(s.text, trigger_cues(trigs)) for s, trigs in zip(sents, found, strict=True)]
     off_topic = det.relevance(probs) < det.relevance_cutoff
 
-    def need(etype: str, scale: float = 1.0) -> float:
-        th = det.thresholds[etype] * scale
+    def need(etype: str, keep: bool = False) -> float:
+        th = det.thresholds[etype]
+        if keep:
+            th = det.keep_thresholds.get(etype, th * det.keep_scale)
         return max(th, det.off_topic_threshold) if off_topic else th
 
     out: list[list[Decision]] = []
@@ -258,7 +270,7 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
             t = queue.pop(0)
             if not det.knows(t.type):
                 kept.append(Decision(t, None))
-            elif p[t.type] >= need(t.type, det.keep_scale):
+            elif p[t.type] >= need(t.type, keep=True):
                 kept.append(Decision(t, p[t.type]))
             else:
                 dropped.append(t)
@@ -270,12 +282,14 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
                 t.type = other
                 held.add(other)
                 kept.append(Decision(t, p[other], "retyped"))
-        if not kept and not off_topic and not any(not t.suppressed for t in trigs):
-            best, pb = det.best(p)
-            anchor = _anchor(sent)
-            if best is not None and anchor is not None and best in onto.types and \
-                    pb >= det.thresholds[best] + det.propose_margin:
+        anchor = _anchor(sent)
+        if not off_topic and anchor is not None:
+            quiet = not kept and not any(not t.suppressed for t in trigs)
+            margin = det.propose_margin if quiet else det.extra_margin
+            best = max((u for u in det.thresholds if u not in held and u in onto.types), key=lambda u: p[u],
+                       default=None)
+            if best is not None and margin is not None and p[best] >= det.thresholds[best] + margin:
                 spec = TriggerSpec(best, anchor.lemma_.lower(), "VERB")
-                kept.append(Decision(Trigger(tok=anchor, type=best, spec=spec), pb, "proposed"))
+                kept.append(Decision(Trigger(tok=anchor, type=best, spec=spec), p[best], "proposed"))
         out.append(sorted(kept, key=lambda d: d.trigger.tok.i))
     return out
