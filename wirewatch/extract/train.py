@@ -51,7 +51,7 @@ OTHER_TYPE_NEGATIVE = 0.5
 # type needs KEEP_SCALE x its threshold (the trigger is evidence the quote-trained thresholds do not count);
 # a sentence with no trigger needs threshold + PROPOSE_MARGIN; a further type in a sentence whose triggers
 # gave others needs threshold + EXTRA_MARGIN.
-KEEP_SCALE = 0.5
+KEEP_SCALE = 0.25
 PROPOSE_MARGIN = 0.05
 EXTRA_MARGIN = 0.05
 NONE = "NONE"
