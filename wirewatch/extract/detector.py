@@ -283,7 +283,9 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
                 held.add(other)
                 kept.append(Decision(t, p[other], "retyped"))
         anchor = _anchor(sent)
-        if not off_topic and anchor is not None:
+        # A kept trigger of a type the model does not know (INSPECT, a user's type) is the lexicon's call:
+        # the model, which cannot see that type, adds nothing beside it.
+        if not off_topic and anchor is not None and all(d.confidence is not None for d in kept):
             quiet = not kept and not any(not t.suppressed for t in trigs)
             margin = det.propose_margin if quiet else det.extra_margin
             best = max((u for u in det.thresholds if u not in held and u in onto.types), key=lambda u: p[u],
@@ -291,5 +293,5 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
             if best is not None and margin is not None and p[best] >= det.thresholds[best] + margin:
                 spec = TriggerSpec(best, anchor.lemma_.lower(), "VERB")
                 kept.append(Decision(Trigger(tok=anchor, type=best, spec=spec), p[best], "proposed"))
-        out.append(sorted(kept, key=lambda d: d.trigger.tok.i))
+        out.append(sorted(kept, key=lambda d: (d.source == "proposed", d.trigger.tok.i)))  # proposals last
     return out

@@ -94,11 +94,13 @@ class EventsComponent:
             same_para = prev is not None and prev[0] == para
             named: str | None = None
             quoted_about: set[str] = set()
+            types_here: set[str] = set()
             for decision in decisions:
                 trig = decision.trigger
                 m, pres, dated = self._mention(article, ctx, sent, trig)
-                if m is None:
-                    continue
+                if m is None or decision.source == "proposed" and m.event_type in types_here:
+                    continue  # a proposal the sentence's triggers already gave (after _mention's retyping)
+                types_here.add(m.event_type)
                 m.type_confidence = decision.confidence
                 ids = {a.entity_id or a.name for a in m.actor}
                 if pres.reporting and pres.source:
