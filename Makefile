@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo/demo.db
 
-.PHONY: install demo test lint typecheck eval bench clean browser
+.PHONY: install demo test lint typecheck eval bench clean browser model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: install lint browser
 # Scores on the shared dev data (../shared/eval), when it is present.
 eval: install
 	$(BIN)/python eval/gate.py
+
+# Rebuild the shipped event detector (wirewatch/extract/data/event_detector.*) from ../shared data and
+# wirewatch/extract/training/; deterministic. `eval/detector_cv.py` prints its grouped-CV figures.
+model: install
+	$(BIN)/python -m wirewatch.extract.train
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

@@ -159,6 +159,9 @@ class EventMention:
     date_from: str | None = None
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    # The event detector's probability that the sentence reports an event of this type (extract/detector.py);
+    # None when the type was decided by its triggers alone (a type the model was not trained on).
+    type_confidence: float | None = None
     id: str = ""  # mention id, set by the store
     event_id: str | None = None  # fused event, set by connect
 

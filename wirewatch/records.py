@@ -31,13 +31,22 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "trigger": m.trigger,
         "modality": m.modality,
         "attributed_to": m.attributed_to,
+        "type_confidence": None if m.type_confidence is None else round(m.type_confidence, 3),
     }
+
+
+def type_confidence(mentions: list[EventMention]) -> float | None:
+    """An event's type confidence: the highest of its mentions' (one clear report of a type is enough);
+    None when no mention's type was decided by the detector."""
+    vals = [m.type_confidence for m in mentions if m.type_confidence is not None]
+    return round(max(vals), 3) if vals else None
 
 
 def event_record(ev: Event) -> dict[str, Any]:
     return {
         "id": ev.id,
         "event_type": ev.event_type,
+        "type_confidence": type_confidence(ev.mentions),
         "mode": ev.mode,
         "context": list(ev.context),
         "actor": actors_value(ev.actor),

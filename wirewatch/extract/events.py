@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
+from .detector import Detector, decide_article, load_detector
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation
@@ -33,7 +34,7 @@ from .refine import (
     mode_of,
     np_countries,
 )
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
 _timex_fn: Callable[[Timex], tuple[str | None, str | None]] | None = None
@@ -72,8 +73,11 @@ class EventsComponent:
     reads: tuple[str, ...] = ("doc", "entity_mentions", "entities", "timexes", "published", "id")
     writes: tuple[str, ...] = ("events",)
 
-    def __init__(self, ontology: Ontology | None = None, ontology_path: str | None = None) -> None:
+    def __init__(self, ontology: Ontology | None = None, ontology_path: str | None = None,
+                 detector: Detector | None | bool = True) -> None:
         self.ontology = ontology or load_ontology(ontology_path)
+        # The learned decision (detector.py): True = the shipped model, None/False = triggers alone.
+        self.detector = load_detector() if detector is True else (detector or None)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
@@ -86,10 +90,9 @@ class EventsComponent:
         # quotation (see `_Quotation`).
         quote = _Quotation()
         last_para = -1
-        for sent in doc.sents:
+        sents = [s for s in doc.sents if s.text.strip()]
+        for sent, decisions in zip(sents, decide_article(sents, self.ontology, self.detector), strict=True):
             text = sent.text.strip()
-            if not text:
-                continue
             para = bisect.bisect_right(paragraphs, sent.start_char)
             if para != last_para:
                 quote.new_paragraph(text)
@@ -97,12 +100,14 @@ class EventsComponent:
             inside = quote.open  # the sentence goes on with a quotation opened before it
             in_quote: list[EventMention] = []
             named: str | None = None
-            for trig in find_triggers(sent, self.ontology):
-                if trig.suppressed:
-                    continue
+            types_here: set[str] = set()
+            for decision in decisions:
+                trig = decision.trigger
                 m, pres, dated = self._mention(article, ctx, sent, trig)
-                if m is None:
-                    continue
+                if m is None or decision.source == "proposed" and m.event_type in types_here:
+                    continue  # a proposal the sentence's triggers already gave (after _mention's retyping)
+                types_here.add(m.event_type)
+                m.type_confidence = decision.confidence
                 if pres.reporting and pres.source:
                     named = named or pres.source
                 if inside and not m.attributed_to:

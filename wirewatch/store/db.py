@@ -412,14 +412,15 @@ class Store:
         self.conn.execute(
             "INSERT INTO event_mentions(id, article_id, event_id, event_type, mode, context, actor, recipient, "
             'modality, attributed_to, date, date_precision, location, quantities, sentence, start, "end", '
-            "trigger, trigger_start, trigger_end, date_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "trigger, trigger_start, trigger_end, date_from, type_confidence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 m.id, m.article_id, m.event_id, m.event_type, m.mode, _dumps(m.context),
                 _dumps([asdict(a) for a in m.actor]), _dumps([asdict(a) for a in m.recipient]),
                 m.modality, m.attributed_to, m.date, m.date_precision,
                 _dumps(asdict(m.location)) if m.location else None,
                 _dumps([asdict(q) for q in m.quantities]), m.sentence, m.start, m.end,
-                m.trigger, m.trigger_start, m.trigger_end, m.date_from,
+                m.trigger, m.trigger_start, m.trigger_end, m.date_from, m.type_confidence,
             ),
         )
 
@@ -450,7 +451,7 @@ class Store:
             date=r["date"], date_precision=r["date_precision"], location=_location(r["location"]),
             quantities=[Quantity(**q) for q in json.loads(r["quantities"])], sentence=r["sentence"],
             start=r["start"], end=r["end"], trigger=r["trigger"], trigger_start=r["trigger_start"],
-            trigger_end=r["trigger_end"], date_from=r["date_from"],
+            trigger_end=r["trigger_end"], date_from=r["date_from"], type_confidence=r["type_confidence"],
         )
 
     # ------------------------------------------------------------------ entities

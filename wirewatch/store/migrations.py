@@ -325,4 +325,9 @@ MIGRATIONS: list[Migration] = [
         ALTER TABLE conflicts ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
         """,
     ),
+    Migration(
+        7,
+        "the event detector's probability of a mention's type",
+        "ALTER TABLE event_mentions ADD COLUMN type_confidence REAL;",
+    ),
 ]

@@ -1,0 +1,84 @@
+"""The learned event detector: training on a tiny fixture, loading, predicting, and its hook in extraction."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from wirewatch.extract.detector import Detector, DetectorError, FeatureConfig, hashed_counts, load_detector
+
+FIXTURE = Path(__file__).parent / "fixtures" / "detector_train.jsonl"
+
+
+def test_hashing_is_stable_and_normalizes_quirks() -> None:
+    cfg = FeatureConfig(dim_bits=12, char_ngrams=None)
+    a = hashed_counts("Russia?s army  fired 3 shells", cfg, ["lex:ASSAULT"])
+    b = hashed_counts("Russia's army fired 7 shells", cfg, ["lex:ASSAULT"])
+    assert a == b  # "?" for an apostrophe, doubled spaces and digits do not change the features
+    assert all(0 <= k < cfg.dim for k in a)
+    assert hashed_counts("fired", FeatureConfig(dim_bits=12, char_ngrams=None, cues=False), ["lex:X"]) == \
+        hashed_counts("fired", FeatureConfig(dim_bits=12, char_ngrams=None, cues=False))
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DetectorError, match="not found"):
+        Detector.load(tmp_path / "nothing")
+    (tmp_path / "bad.json").write_text(json.dumps({"types": ["A"], "thresholds": {}, "features":
+                                                   FeatureConfig(dim_bits=4).to_dict()}))
+    np.savez(tmp_path / "bad.npz", W=np.zeros((3, 1)), b=np.zeros(1), idf=np.zeros(16))
+    with pytest.raises(DetectorError, match="do not fit"):
+        Detector.load(tmp_path / "bad")
+
+
+@pytest.mark.slow
+def test_train_on_fixture_loads_and_predicts(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from wirewatch.extract import train
+
+    out = tmp_path / "det"
+    assert train.main(["--no-shared", "--extra", str(FIXTURE), "--out", str(out), "--folds", "3", "-C", "8"]) == 0
+    det = Detector.load(out)
+    assert det.types == ["CONSULT", "PROTEST"]
+    assert set(det.thresholds) == {"CONSULT", "PROTEST"}
+    assert "cv" in det.meta and 0.0 <= det.meta["cv"]["micro_f1"] <= 1.0
+    p = det.probabilities("Hundreds of teachers marched on the ministry in a protest over pay.")
+    q = det.probabilities("The foreign ministers held talks in Vienna on Monday.")
+    assert p["PROTEST"] > p["CONSULT"] and q["CONSULT"] > q["PROTEST"]
+    r = det.probabilities("The laptop offers two ports and a bright screen.")
+    assert max(r.values()) < max(p.values())
+    # Deterministic: a second build writes the same weights.
+    out2 = tmp_path / "det2"
+    train.main(["--no-shared", "--extra", str(FIXTURE), "--out", str(out2), "--folds", "3", "-C", "8"])
+    assert np.array_equal(Detector.load(out2).W, det.W)
+    assert out.with_suffix(".json").read_text() == out2.with_suffix(".json").read_text()
+
+
+@pytest.mark.slow
+def test_shipped_model_decides_and_records_confidence() -> None:
+    if load_detector() is None:
+        pytest.skip("no shipped model")
+    from wirewatch.extract import extraction_components
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+    from wirewatch.records import event_from_mention, event_record
+
+    pipe = Pipeline(extraction_components())
+    news = pipe.run(Article(id="n", published="2024-05-02", text=(
+        "Police arrested twelve opposition activists in the capital on Wednesday, a rights group said.")))
+    coerce = [m for m in news.events if m.event_type == "COERCE"]
+    assert coerce and coerce[0].type_confidence is not None and 0 < coerce[0].type_confidence <= 1
+    rec = event_record(event_from_mention(coerce[0]))
+    assert rec["type_confidence"] == round(coerce[0].type_confidence, 3)
+    assert rec["mentions"][0]["type_confidence"] == rec["type_confidence"]
+    # Article relevance: a product review reads less like an event report than a news report does.
+    det = load_detector()
+    assert det is not None
+    review = ("The new Vela 5 laptop supports up to 64GB of memory. The Pro edition offers four USB ports and a "
+              "brighter display. Our reviewer found that the fan is noisy under load.")
+    report = ("Police arrested twelve opposition activists in the capital on Wednesday. The government "
+              "accused them of plotting unrest. Their lawyers rejected the charges.")
+    rel = [det.relevance([det.probabilities(s + ".") for s in t.split(". ")]) for t in (review, report)]
+    assert rel[0] < rel[1]

@@ -1,0 +1,297 @@
+"""The learned event detector: does a sentence report an ontology event, and of which type?
+
+Triggers and the parse propose candidates (`triggers.py`); this model decides. It is a one-vs-rest logistic
+regression over hashed, tf-idf weighted word and character n-grams of the sentence, trained on real labelled
+news by `wirewatch.extract.train` (see README "Event detector"). Inference needs numpy only: the shipped model
+is two plain files under `data/` (no pickle):
+
+- `event_detector.npz`: `W` (features x types, float16), `b` (types), `idf` (features, float32);
+- `event_detector.json`: the type names, per-type thresholds chosen by grouped cross-validation, the
+  article-relevance cut-off, the feature settings and the measured CV figures.
+
+Types the model was not trained on (a user's `--ontology` type, the INSPECT/PRODUCE/PERSONNEL pack) are not
+decided here: `probability` returns None for them and the trigger's decision stands.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import WirewatchError
+from .ontology import Ontology, TriggerSpec
+from .triggers import Trigger, find_triggers
+
+DATA = Path(__file__).parent / "data"
+DEFAULT_MODEL = DATA / "event_detector"
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Quotes of the training screen sometimes have "?" for an apostrophe ("Russia?s"); text never should.
+_QMARK_APOS = re.compile(r"(?<=[A-Za-z])\?(?=[a-z])")
+_NUM = re.compile(r"\d")
+
+
+class DetectorError(WirewatchError):
+    """The event-detector model files are missing or do not fit together."""
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """How a text becomes a sparse vector. Stored with the model so training and inference agree."""
+
+    dim_bits: int = 18
+    word_ngrams: int = 2
+    char_ngrams: tuple[int, int] | None = (3, 5)
+    cues: bool = True  # use the trigger lexicon's proposals as features (`trigger_cues`)
+
+    @property
+    def dim(self) -> int:
+        return 1 << self.dim_bits
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dim_bits": self.dim_bits, "word_ngrams": self.word_ngrams,
+                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "cues": self.cues}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FeatureConfig:
+        ch = d.get("char_ngrams")
+        return cls(int(d["dim_bits"]), int(d["word_ngrams"]), (int(ch[0]), int(ch[1])) if ch else None,
+                   bool(d.get("cues", True)))
+
+
+def words(text: str) -> list[str]:
+    text = _QMARK_APOS.sub("'", text).lower().replace("\u2019", "'")
+    return [_NUM.sub("0", w) for w in _WORD.findall(text)]
+
+
+def hashed_counts(text: str, cfg: FeatureConfig, cues: Iterable[str] = ()) -> Counter[int]:
+    """Feature index -> count. Indices are crc32 of the feature string (stable across runs and machines).
+    `cues` are what the parse and the trigger lexicon saw in the sentence (see `trigger_cues`)."""
+    mask = cfg.dim - 1
+    ws = words(text)
+    feats: list[str] = ["w:" + w for w in ws] + (["q:" + c for c in cues] if cfg.cues else [])
+    for n in range(2, cfg.word_ngrams + 1):
+        feats += [f"w{n}:" + " ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
+    if cfg.char_ngrams:
+        lo, hi = cfg.char_ngrams
+        for w in ws:
+            padded = f" {w} "
+            for n in range(lo, hi + 1):
+                feats += ["c:" + padded[i:i + n] for i in range(len(padded) - n + 1)]
+    return Counter(zlib.crc32(f.encode()) & mask for f in feats)
+
+
+def trigger_cues(triggers: Iterable[Any]) -> list[str]:
+    """Features of a sentence's trigger candidates (`triggers.Trigger`): the lexicon's type and the lemma of
+    each live trigger, and the type of each suppressed one. The lexicon proposes; the weights say how far to
+    trust each proposal in context."""
+    out = []
+    for t in triggers:
+        if t.suppressed:
+            out.append("sup:" + t.type)
+        else:
+            out += ["lex:" + t.type, "lem:" + t.tok.lemma_.lower(), f"lexlem:{t.type}:{t.tok.lemma_.lower()}"]
+    return out
+
+
+def vectorize(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, values): sublinear tf x idf, L2-normalized."""
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
+    val = tf * idf[idx]
+    norm = float(np.sqrt(np.dot(val, val)))
+    return idx, (val / norm if norm > 0 else val)
+
+
+@dataclass
+class Detector:
+    """A trained detector: `probabilities(text)` -> {type: P(the sentence reports an event of type)}."""
+
+    types: list[str]
+    W: np.ndarray  # (dim, len(types))
+    b: np.ndarray
+    idf: np.ndarray
+    thresholds: dict[str, float]
+    config: FeatureConfig = field(default_factory=FeatureConfig)
+    relevance_cutoff: float = 0.0  # articles scoring below it are off-topic (see `relevance`)
+    off_topic_threshold: float = 0.9  # what a mention in an off-topic article needs
+    propose_margin: float = 0.1  # a type the triggers missed needs its threshold + this
+    keep_scale: float = 1.0  # a trigger's type needs keep_scale x its threshold
+    # a further type in a sentence whose triggers gave other types needs threshold + this (None: never)
+    extra_margin: float | None = None
+    # per type, what a trigger the lexicon proposed needs (chosen by grouped CV on the rows where the lexicon
+    # proposed that type); a type missing here needs keep_scale x its threshold
+    keep_thresholds: dict[str, float] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def scores(self, text: str, cues: Iterable[str] = ()) -> np.ndarray:
+        idx, val = vectorize(hashed_counts(text, self.config, cues), self.idf)
+        z = val @ self.W[idx].astype(np.float32) + self.b if len(idx) else self.b.copy()
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def probabilities(self, text: str, cues: Iterable[str] = ()) -> dict[str, float]:
+        return {t: float(p) for t, p in zip(self.types, self.scores(text, cues), strict=True)}
+
+    def knows(self, etype: str) -> bool:
+        return etype in self.thresholds
+
+    def best(self, probs: dict[str, float]) -> tuple[str | None, float]:
+        """The most probable type that clears its threshold, or (None, its probability)."""
+        t, p = max(probs.items(), key=lambda kv: kv[1]) if probs else (None, 0.0)
+        return (t, p) if t is not None and p >= self.thresholds.get(t, 1.0) else (None, p)
+
+    def relevance(self, sentence_probs: list[dict[str, float]]) -> float:
+        """Article relevance: mean of the three highest per-sentence event probabilities. A product review
+        or a match report has no sentence that reads like an event report; a news report of one event has
+        a few, however much background surrounds them."""
+        tops = sorted((max(p.values()) if p else 0.0 for p in sentence_probs), reverse=True)[:3]
+        return sum(tops) / len(tops) if tops else 0.0
+
+    # ------------------------------------------------------------------ files
+    def save(self, stem: Path) -> None:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        with open(stem.with_suffix(".npz"), "wb") as f:  # np.savez_compressed adds no timestamps
+            np.savez_compressed(f, W=self.W.astype(np.float16), b=self.b.astype(np.float32),
+                                idf=self.idf.astype(np.float32))
+        meta = {"types": self.types, "thresholds": {t: round(v, 4) for t, v in self.thresholds.items()},
+                "features": self.config.to_dict(), "relevance_cutoff": round(self.relevance_cutoff, 4),
+                "off_topic_threshold": self.off_topic_threshold, "propose_margin": self.propose_margin,
+                "keep_scale": self.keep_scale, "extra_margin": self.extra_margin,
+                "keep_thresholds": {t: round(v, 4) for t, v in self.keep_thresholds.items()}, **self.meta}
+        stem.with_suffix(".json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+
+    @classmethod
+    def load(cls, stem: Path | str = DEFAULT_MODEL) -> Detector:
+        stem = Path(stem)
+        npz, js = stem.with_suffix(".npz"), stem.with_suffix(".json")
+        if not npz.exists() or not js.exists():
+            raise DetectorError(f"{stem}: event detector model not found (expected {npz.name} and {js.name}; "
+                                "rebuild it with `make model`)")
+        try:
+            meta = json.loads(js.read_text())
+            with np.load(npz, allow_pickle=False) as z:
+                W, b, idf = z["W"], z["b"], z["idf"]
+            cfg = FeatureConfig.from_dict(meta["features"])
+            types = list(meta["types"])
+        except (OSError, ValueError, KeyError) as e:
+            raise DetectorError(f"{stem}: unreadable event detector model ({e})") from e
+        if W.shape != (cfg.dim, len(types)) or b.shape != (len(types),) or idf.shape != (cfg.dim,):
+            raise DetectorError(f"{npz}: weights of shape {W.shape} do not fit {len(types)} types x {cfg.dim}")
+        extra = {k: v for k, v in meta.items() if k not in {
+            "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
+            "keep_scale", "extra_margin", "keep_thresholds"}}
+        return cls(types=types, W=W, b=b, idf=idf, thresholds={k: float(v) for k, v in meta["thresholds"].items()},
+                   config=cfg, relevance_cutoff=float(meta.get("relevance_cutoff", 0.0)),
+                   off_topic_threshold=float(meta.get("off_topic_threshold", 0.9)),
+                   propose_margin=float(meta.get("propose_margin", 0.1)),
+                   keep_scale=float(meta.get("keep_scale", 1.0)),
+                   extra_margin=None if meta.get("extra_margin") is None else float(meta["extra_margin"]),
+                   keep_thresholds={k: float(v) for k, v in meta.get("keep_thresholds", {}).items()},
+                   meta=extra)
+
+
+@lru_cache(maxsize=4)
+def load_detector(path: str | None = None) -> Detector | None:
+    """The shipped detector, the one at `path` or at $WIREWATCH_EVENT_MODEL (a stem: STEM.npz + STEM.json);
+    None when no model ships, so extraction falls back to the triggers alone. WIREWATCH_EVENT_MODEL=none
+    turns the detector off."""
+    path = path or os.environ.get("WIREWATCH_EVENT_MODEL") or None
+    if path == "none":
+        return None
+    try:
+        return Detector.load(path or DEFAULT_MODEL)
+    except DetectorError:
+        if path:
+            raise
+        return None
+
+
+# ------------------------------------------------------------------ the decision
+@dataclass
+class Decision:
+    """A trigger the detector kept (possibly retyped) or proposed, with the probability of its type."""
+
+    trigger: Trigger
+    confidence: float | None  # None: a type the model does not know, decided by its triggers
+    source: str = "trigger"  # trigger | retyped | proposed
+
+
+def _anchor(sent: Any) -> Any:
+    """The token a proposed event hangs on: the main verb, else the first verb of the sentence."""
+    root = sent.root
+    if root.pos_ == "VERB":
+        return root
+    return next((t for t in sent if t.pos_ == "VERB"), None)
+
+
+def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> list[list[Decision]]:
+    """For each sentence, the events the detector accepts. Without a detector, every live trigger stands.
+
+    A trigger of a type the model knows is kept when the model's probability for that type (given the
+    sentence and what the lexicon saw in it) clears the type's keep threshold (cross-validated on the rows
+    where the lexicon proposed that type).
+    A dropped trigger gives back what it had absorbed (the content it suppressed is judged on its own), or
+    is retyped when another type, held by no kept trigger of the sentence, clears its own threshold and is
+    more probable. A sentence where no trigger fired gets the model's best type when that clears its
+    threshold plus `propose_margin`. Types the model does not know are decided by their triggers. In an
+    article whose relevance is under the cut-off (a review, a match report, business copy) a mention needs
+    `off_topic_threshold`, and nothing is proposed."""
+    found = [find_triggers(s, onto) for s in sents]
+    if det is None:
+        return [[Decision(t, None) for t in trigs if not t.suppressed] for trigs in found]
+    probs = [det.probabilities(s.text, trigger_cues(trigs)) for s, trigs in zip(sents, found, strict=True)]
+    off_topic = det.relevance(probs) < det.relevance_cutoff
+
+    def need(etype: str, keep: bool = False) -> float:
+        th = det.thresholds[etype]
+        if keep:
+            th = det.keep_thresholds.get(etype, th * det.keep_scale)
+        return max(th, det.off_topic_threshold) if off_topic else th
+
+    out: list[list[Decision]] = []
+    for sent, trigs, p in zip(sents, found, probs, strict=True):
+        kept: list[Decision] = []
+        dropped: list[Trigger] = []
+        queue = [t for t in trigs if not t.suppressed]
+        while queue:
+            t = queue.pop(0)
+            if not det.knows(t.type):
+                kept.append(Decision(t, None))
+            elif p[t.type] >= need(t.type, keep=True):
+                kept.append(Decision(t, p[t.type]))
+            else:
+                dropped.append(t)
+                queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue]
+        held = {d.trigger.type for d in kept}
+        for t in dropped:
+            other = max((u for u in det.thresholds if u not in held), key=lambda u: p[u], default=None)
+            if other is not None and p[other] >= need(other) and p[other] > p[t.type]:
+                t.type = other
+                held.add(other)
+                kept.append(Decision(t, p[other], "retyped"))
+        anchor = _anchor(sent)
+        # A kept trigger of a type the model does not know (INSPECT, a user's type) is the lexicon's call:
+        # the model, which cannot see that type, adds nothing beside it.
+        if not off_topic and anchor is not None and all(d.confidence is not None for d in kept):
+            quiet = not kept and not any(not t.suppressed for t in trigs)
+            margin = det.propose_margin if quiet else det.extra_margin
+            best = max((u for u in det.thresholds if u not in held and u in onto.types), key=lambda u: p[u],
+                       default=None)
+            if best is not None and margin is not None and p[best] >= det.thresholds[best] + margin:
+                spec = TriggerSpec(best, anchor.lemma_.lower(), "VERB")
+                kept.append(Decision(Trigger(tok=anchor, type=best, spec=spec), p[best], "proposed"))
+        out.append(sorted(kept, key=lambda d: (d.source == "proposed", d.trigger.tok.i)))  # proposals last
+    return out
