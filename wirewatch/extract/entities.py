@@ -12,6 +12,7 @@ The corrected spans are written back to `doc.ents`, so later components see the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -159,13 +160,15 @@ def _url_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
 
 
-def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
+def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str) -> bool:
     """Spans that name nothing: URL pieces ("html"), role and unit acronyms (CEO, DUI, GMT, GPS), bare
     compass words ("the North"), model numbers ("KX-4000"), and a word standing alone on its line
     ("Photographs", "END") that no gazetteer or lexicon knows."""
     toks = doc[sp.start:sp.end]
     lo, hi = toks.start_char, toks.end_char
-    if any(s < hi and lo < e for s, e in urls):
+    # urls are sorted and disjoint: only the last range starting before `hi` can overlap [lo, hi)
+    i = bisect.bisect_left(urls, (hi, -1)) - 1
+    if i >= 0 and urls[i][1] > lo:
         return True
     words = [t for t in toks if not t.is_punct]
     if not words:
@@ -187,7 +190,6 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]]) -> bool:
             and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
             root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
         return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
-    text_all = doc.text
     line_lo = text_all.rfind("\n", 0, lo) + 1
     line_hi = text_all.find("\n", hi)
     line = text_all[line_lo:line_hi if line_hi >= 0 else len(text_all)]
@@ -263,12 +265,15 @@ def _repeated_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         return spans
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
+    keys = [name_key(t.text) for t in doc]  # once per token, not once per token and name
     for key, label in names.items():
         n = len(key)
         for i in range(len(doc) - n + 1):
+            if keys[i] != key[0]:
+                continue
             if i in taken or any(j in taken for j in range(i, i + n)):
                 continue
-            if tuple(name_key(t.text) for t in doc[i:i + n]) == key:
+            if tuple(keys[i:i + n]) == key:
                 out.append(_Span(i, i + n, label))
                 taken.update(range(i, i + n))
     return sorted(out, key=lambda s: s.start)
@@ -655,7 +660,9 @@ class EntitiesComponent:
         spans = _repeated_names(doc, spans)
         spans = [_demonym_head(doc, sp) for sp in spans]
         _outlet_names(doc, spans, article.outlet)
-        spans = [sp for sp in spans if not _junk(doc, sp, _url_ranges(article.text or ""))]
+        text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
+        urls = _url_ranges(text)
+        spans = [sp for sp in spans if not _junk(doc, sp, urls, text)]
         _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)
         res.run(spans)
