@@ -21,9 +21,9 @@ if grep -Ei "BuildBackendWarning|SetuptoolsDeprecationWarning|is deprecated" "$w
 fi
 
 db="$work/plain.db"
-fixtures=tests/fixtures/install
+fixtures=tests/fixtures/install  # + the HTML page the ingest tests read (one copy)
 status=0
-(cd "$work" && "$work/venv/bin/wirewatch" --db "$db" ingest --json "$OLDPWD/$fixtures") > "$work/summary.json" || status=$?
+(cd "$work" && "$work/venv/bin/wirewatch" --db "$db" ingest --json "$OLDPWD/$fixtures" "$OLDPWD/tests/fixtures/ingest/page.html") > "$work/summary.json" || status=$?
 cat "$work/summary.json"
 "$work/venv/bin/python" - "$work/summary.json" "$db" "$status" <<'EOF'
 import json, sqlite3, sys
