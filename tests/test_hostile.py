@@ -111,7 +111,7 @@ def test_article_past_its_budget_is_stored_reported_and_the_rest_go_on(
     assert report.stored == 2 and report.extracted == 2
     (fail,) = report.failed
     assert fail["source"] == "long.txt"
-    assert "extraction incomplete" in fail["reason"] and "time budget" in fail["reason"]
+    assert "extraction incomplete" in fail["reason"] and "parse budget" in fail["reason"]
     assert store.conn.execute("SELECT count(*) FROM event_mentions WHERE article_id='short'").fetchone()[0] >= 1
     first_piece_end = nlpmod.chunk_bounds(long_text)[0][1]
     rows = store.conn.execute("SELECT start FROM event_mentions WHERE article_id='long'").fetchall()

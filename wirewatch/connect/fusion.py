@@ -162,6 +162,9 @@ def aggregate(ev: Event) -> Event:
     return ev
 
 
+MAX_COMPARED = 24
+
+
 class Fuser:
     """Assigns each stored mention of an article to an event, creating or updating events in the store."""
 
@@ -199,7 +202,9 @@ class Fuser:
             vm = self._view(m)
             best, best_score = None, model.threshold
             for ev in self.candidates(m, story):
-                others = [x for x in ev.mentions if x.id != m.id]
+                # The latest MAX_COMPARED mentions stand for a big event: comparing with every one made a
+                # wire dump that repeats one report a thousand times quadratic (benchmarks/hostile.py).
+                others = [x for x in ev.mentions if x.id != m.id][-MAX_COMPARED:]
                 if not others:
                     continue
                 # Mean probability over the event's mentions: one reworded report cannot chain two

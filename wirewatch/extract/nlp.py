@@ -161,7 +161,7 @@ def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[A
         docs.append(doc)
         parsed = b
         if b < bounds[-1][1] and time.monotonic() - started > budget:
-            stop = f"time budget of {budget:g} s per article"
+            stop = f"parse budget of {budget:g} s per article ({PARSE_SHARE:.0%} of WIREWATCH_ARTICLE_BUDGET_S)"
             break
     whole = Doc.from_docs(docs, ensure_whitespace=False)
     if whole.text != text[:parsed]:  # pragma: no cover - from_docs keeps each piece's text as is
