@@ -134,3 +134,19 @@ def test_merge_entities_folds_bare_acronym_into_named_org() -> None:
     bare = Entity(id="org:bgec", name="BGEC", kind="ORG", aliases=["BGEC"], articles=["b"])
     merged = merge_entities([full, bare])
     assert len(merged) == 1 and merged[0].articles == ["a", "b"]
+
+
+def test_a_span_whose_name_is_only_punctuation_is_no_entity_and_no_crash(monkeypatch) -> None:
+    """ECB+ copy opens quotations with TeX-style `` marks; NER tagged one as an ORG, which got the name ""
+    and made the short-form lookup raise IndexError, so the whole article was lost."""
+    from wirewatch.extract import entities as ents
+    from wirewatch.extract.nlp import get_nlp
+    from wirewatch.model import Article
+
+    text = "Kessler Dynamics bought Orvane Labs on Monday.\n`` Kessler is pleased,'' the company said."
+    doc = get_nlp()(text)
+    quote = next(t.i for t in doc if t.text == "`")  # the tokenizer splits `` in two
+    real = ents._candidate_spans
+    monkeypatch.setattr(ents, "_candidate_spans", lambda d: [*real(d), ents._Span(quote, quote + 2, "ORG")])
+    art = ents.EntitiesComponent()(Article(id="p1", text=text, doc=doc))
+    assert art.entities and all(any(ch.isalnum() for ch in e.name) for e in art.entities)

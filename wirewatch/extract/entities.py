@@ -596,7 +596,8 @@ class _Resolver:
         if any(text in parts for _, parts, _ in persons) or self.gaz.country_of_any(text) or \
                 (sp.label != "ORG" and self.gaz.city(text) is not None):
             return None
-        owners = {ent.id: ent for _, ent in orgs if ent.name.split()[0] == text and ent.name != text}
+        # name.split()[:1]: an organisation whose name is all punctuation or space ("ecb_4_6ecb") has no word
+        owners = {ent.id: ent for _, ent in orgs if ent.name.split()[:1] == [text] and ent.name != text}
         if len(owners) != 1:
             return None
         ent = next(iter(owners.values()))
@@ -662,7 +663,8 @@ class EntitiesComponent:
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
         urls = _url_ranges(text)
-        spans = [sp for sp in spans if not _junk(doc, sp, urls, text)]
+        spans = [sp for sp in spans if not _junk(doc, sp, urls, text)
+                 and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
         _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)
         res.run(spans)
