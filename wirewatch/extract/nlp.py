@@ -38,7 +38,7 @@ LONG_TOKEN_PIECE = 64
 LONG_TEXT = 50_000
 CHUNK_CHARS = 20_000
 TIME_BUDGET_S = float(os.environ.get("WIREWATCH_ARTICLE_BUDGET_S", "10"))
-PARSE_SHARE = 0.3
+PARSE_SHARE = 0.2
 
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{2 * PUNCT_RUN_KEEP},}}")
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_TOKEN},}}")
