@@ -221,3 +221,7 @@ def conflicts_csv(found: list[Conflict]) -> str:
     """One line per (conflict, disagreeing value): what each outlet says."""
     return _write(CONFLICT_COLUMNS, ([c.id, c.field, c.explanation, "; ".join(c.event_ids), v.value, v.outlet,
                                       v.article_id, v.sentence] for c in found for v in c.values))
+
+
+def entity_kinds(r: Reader) -> list[str]:
+    return [row[0] for row in r.conn.execute("SELECT DISTINCT kind FROM entities ORDER BY kind")]

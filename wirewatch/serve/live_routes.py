@@ -189,7 +189,7 @@ def _origin(template: str) -> str | None:
 def entities_page(request: Request, r: ReaderDep, q: str | None = None, kind: str | None = None,
                   offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0) -> HTMLResponse:
     found = analyst.entity_index(r, q or None, kind or None, 100, offset)
-    kinds = [row[0] for row in r.conn.execute("SELECT DISTINCT kind FROM entities ORDER BY kind")]
+    kinds = analyst.entity_kinds(r)
     return _page(request, "entities_index.html", found=found, q=q or "", kind=kind or "", kinds=kinds,
                  query=_query(q=q, kind=kind), offset=offset)
 
