@@ -111,7 +111,7 @@ def candidate(a: tuple, b: tuple) -> bool:
 
 
 def _ord(v: str | None) -> int | None:
-    from wirewatch.connect.fusion import parse_date
+    from wirewatch.dates import parse_day as parse_date
 
     d = parse_date(v)
     return d.toordinal() if d else None

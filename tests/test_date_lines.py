@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.ingest.dates import date_from_url, date_line
+from wirewatch.dates import date_from_url, date_line
 from wirewatch.ingest.readers import read_text
 from wirewatch.model import Article
 

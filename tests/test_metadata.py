@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.ingest.dates import normalize_date
+from wirewatch.dates import normalize_date
 from wirewatch.ingest.htmltext import html_metadata, html_to_text
 from wirewatch.ingest.metadata import guess_language, raw_offset, recover_metadata
 from wirewatch.model import Article

@@ -17,9 +17,10 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
 
+from ..dates import parse_day as parse_date
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from .fusion import date_score, names_equivalent, parse_date
+from .fusion import date_score, names_equivalent
 from .pairs import PairModel, _same_actor, act_of, default_model, view, words
 
 POSITIVE = {"asserted", "reported", "claimed"}

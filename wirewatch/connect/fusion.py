@@ -19,6 +19,7 @@ from datetime import date as Date
 
 from rapidfuzz import fuzz
 
+from ..dates import parse_day as parse_date
 from ..model import Actor, Event, EventMention
 from ..store.db import Store
 from .pairs import PairModel, PairView, default_model, view
@@ -60,15 +61,6 @@ def content_words(sentence: str) -> set[str]:
             continue
         out.add(stem(w))
     return out
-
-
-def parse_date(value: str | None) -> Date | None:
-    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return Date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def date_score(a: str | None, b: str | None, *, soft: bool = False) -> float | None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ..dates import parse_day
 from ..model import Actor, EventMention
 
 DATA = Path(__file__).parent / "data"
@@ -125,14 +126,8 @@ def participants(a: list[Actor], b: list[Actor]) -> str:
 
 
 def _day(value: str | None) -> int | None:
-    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        try:
-            from datetime import date
-
-            return date.fromisoformat(value[:10]).toordinal()
-        except ValueError:
-            return None
-    return None
+    d = parse_day(value)
+    return d.toordinal() if d else None
 
 
 def dates(a: EventMention, b: EventMention) -> str:

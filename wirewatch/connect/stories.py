@@ -72,9 +72,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..dates import parse_day as parse_date
 from ..errors import NotFoundError
 from ..model import Article, Story
-from .fusion import parse_date
 from .story_features import STOP_WORDS, date_features, features_and_names
 
 DEFAULT_THRESHOLD = 0.16

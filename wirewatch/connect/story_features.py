@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..dates import month_number
+
 # A compact English stop list (function words, reporting verbs and news boilerplate). Kept here rather
 # than borrowed from spaCy so that the clusterer imports in milliseconds.
 _STOP_TEXT = """
@@ -55,26 +57,6 @@ _NAME_WORDS: frozenset[str] = frozenset(
     {"new", "first", "second", "third", "one", "two", "three", "four", "five", "six"}
 )
 
-_MONTHS: dict[str, int] = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -104,7 +86,7 @@ _SENT_END_RE = re.compile(r"[.!?:;\"“”`'()\[\]]")
 
 
 def _month(s: str) -> int | None:
-    return _MONTHS.get(s.lower().rstrip("."))
+    return month_number(s)
 
 
 def stem(word: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..dates import normalize_date
 from ..errors import InputError
 from ..model import Article
-from .dates import normalize_date
 from .readers import (
     MAX_DOCUMENT_BYTES,
     TOKEN_ID,

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from .dates import normalize_date
+from ..dates import normalize_date
 
 # trafilatura and htmldate log every page they find too short or undated; the reader reports what
 # matters as InputError, so their chatter is kept to errors.

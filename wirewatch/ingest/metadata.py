@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import MONTH_RE, date_from_url, date_line, make_date, month_number, normalize_date
 from ..model import Article
-from .dates import MONTH_RE, date_from_url, date_line, make_date, month_number, normalize_date
 
 # --- patterns -------------------------------------------------------------------------------------
 

@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
+from ..dates import normalize_date
 from ..errors import InputError
 from ..model import Article
-from .dates import normalize_date
 from .encoding import BinaryInput, declared_charset, decode_bytes
 from .metadata import recover_metadata
 

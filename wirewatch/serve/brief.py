@@ -18,9 +18,10 @@ from typing import Any
 
 import jinja2
 
+from ..dates import first_day as parse_date
 from ..errors import ConfigError
 from ..model import Conflict, Event
-from .queries import EventFilter, Reader, event_summary, outlet_counts, parse_date
+from .queries import EventFilter, Reader, event_summary, outlet_counts
 
 MAX_EVENTS = 60  # key events listed; the rest are counted, so a long story still gives a readable brief
 SAID_MODALITIES = {"reported", "claimed", "denied", "negated", "speculated"}

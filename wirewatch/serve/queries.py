@@ -466,21 +466,3 @@ def outlet_counts(ev: Event, outlets: dict[str, dict[str, Any]]) -> Counter[str]
     return Counter(outlets.get(m.article_id, {}).get("outlet") or "unknown outlet" for m in ev.mentions)
 
 
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-
-
-def parse_date(value: str | None, *, precise: bool = False) -> date | None:
-    """The first day an event date can mean: 2024-05-14, 2024-05 (month), 2024-W20 (week), 2024 (year).
-
-    `precise=True` accepts only days and weeks: charts skip coarser dates, which would pile up on the 1st."""
-    if not value:
-        return None
-    try:
-        if m := _WEEK.match(value):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if (m := _DAY.match(value)) and (m[3] or not precise):
-            return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return None
-    return None

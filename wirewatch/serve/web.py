@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from ..dates import first_day as parse_date
 from ..errors import FilterError, SearchSyntaxError
 from ..model import MODALITIES, Event
 from .api import reader, require_read  # api.py imports this module only inside functions: no cycle
@@ -31,7 +32,6 @@ from .queries import (
     Reader,
     event_summary,
     outlet_counts,
-    parse_date,
     segments,
     trigger_parts,
 )

@@ -1,4 +1,6 @@
-"""Publication-date normalization for ingest: anything a reader finds -> "YYYY-MM-DD" or None.
+"""Dates, in one place: the month table, publication-date normalization for ingest (anything a reader finds
+-> "YYYY-MM-DD" or None) and the readers of the ISO values wirewatch stores ("2024-05-14", "2024-05",
+"2024-W20", "2024") that fusion, conflicts, stories and the timelines compare.
 
 The rule everywhere is *never invent*: a value that lacks a day, a month or a year, a relative phrase
 ("yesterday"), or a numeric date whose day/month order cannot be told apart ("03/04/2024") gives None.
@@ -240,4 +242,36 @@ def date_from_url(url: str | None) -> str | None:
     m = _URL_COMPACT.search(path)
     if m:
         return make_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+# ----------------------------------------------------------------------------- stored ISO values
+
+_STORED_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_STORED_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """The day of a day-precise stored value ("2024-05-14", "2024-05-14T09:00"); None for anything coarser."""
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def first_day(value: str | None, *, precise: bool = False) -> dt.date | None:
+    """The first day a stored date can mean: 2024-05-14, 2024-05 (month), 2024-W20 (week), 2024 (year).
+
+    `precise=True` accepts only days and weeks: charts skip coarser dates, which would pile up on the 1st."""
+    if not value:
+        return None
+    try:
+        if m := _STORED_WEEK.match(value):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if (m := _STORED_DAY.match(value)) and (m[3] or not precise):
+            return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
     return None
