@@ -51,7 +51,7 @@ def test_search_ranks_and_marks(store, launch_article, summit_article):
     store.insert_article(summit_article)
     hits = store.search("ballistic missiles")
     assert [h["id"] for h in hits] == ["launch-1"]
-    assert "[ballistic]" in hits[0]["snippet"]
+    assert "\ue000ballistic\ue001" in hits[0]["snippet"]
     # Title matches are weighted: a word only in one title ranks that article first.
     assert store.search("Montevideo")[0]["id"] == "summit-1"
 

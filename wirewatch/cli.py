@@ -24,6 +24,7 @@ from rich.table import Table
 from .errors import FilterError, NotFoundError, WirewatchError
 from .serve.queries import MAX_INT
 from .store.db import Store, default_db_path
+from .store.search import plain_snippet
 
 if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
     from .ingest.batch import IngestReport
@@ -251,7 +252,7 @@ def search(
         meta = " · ".join(x for x in (h["outlet"], h["published"]) if x)
         # Article text is data, not rich markup: "[ballistic]" match marks must print as they are.
         out.print(f"{i}. {h['title'] or '(untitled)'}  {h['id']}" + (f"  ({meta})" if meta else ""), markup=False)
-        out.print(f"   {h['snippet']}", markup=False)
+        out.print(f"   {plain_snippet(h['snippet'])}", markup=False)
 
 
 @app.command()

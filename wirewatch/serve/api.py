@@ -9,16 +9,12 @@ Errors always have one JSON shape: {"error": {"code": "not_found", "message": ".
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
-import hmac
 import json
 import logging
 import os
 import secrets
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,7 +31,9 @@ from ..errors import FilterError, NotFoundError, SearchSyntaxError, WirewatchErr
 from ..model import Article, Modality
 from ..records import article_record, conflict_record, entity_record, mention_record, timex_record
 from ..store.db import Store
+from .deps import STATUS_CODES, ApiError, Settings, reader, require_read, require_write, settings
 from .queries import CONFLICT_FIELDS, MAX_INT, EventFilter, Page, Reader, check_choice, event_summary
+from .web import docs_router, error_page, web
 
 log = logging.getLogger("wirewatch.serve")
 
@@ -50,22 +48,6 @@ CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-STATUS_CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error", 500: "internal_error",
-    503: "unavailable",
-}
-
-
-class ApiError(StarletteHTTPException):
-    """An HTTP error with a machine-readable code (defaults to the status's generic code)."""
-
-    def __init__(self, status: int, message: str, code: str | None = None,
-                 headers: dict[str, str] | None = None) -> None:
-        super().__init__(status_code=status, detail=message, headers=headers)
-        self.code = code or STATUS_CODES.get(status, "error")
-
-
 class ErrorBody(BaseModel):
     code: str
     message: str
@@ -156,76 +138,6 @@ def resolve_token(db_path: str | Path, env: str = "WIREWATCH_TOKEN", suffix: str
         fh.write(token + "\n")
     os.chmod(path, 0o600)  # an existing empty file may have had wider permissions
     return token, True
-
-
-def _presented(request: Request) -> str | None:
-    """The secret in an Authorization header: Bearer TOKEN, or Basic with the token as password (browsers)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer":
-        return value.strip()
-    if scheme.lower() == "basic":
-        try:
-            return base64.b64decode(value.strip()).decode("utf-8").partition(":")[2]
-        except (binascii.Error, UnicodeDecodeError):
-            return None
-    return None
-
-
-def _matches(given: str | None, *tokens: str | None) -> bool:
-    return given is not None and any(t and hmac.compare_digest(given.encode(), t.encode()) for t in tokens)
-
-
-class Settings:
-    def __init__(self, db_path: str, token: str, read_token: str | None, extract: bool,
-                 max_body: int, max_articles: int, max_text: int) -> None:
-        self.db_path = db_path
-        self.token = token
-        self.read_token = read_token
-        self.extract = extract
-        self.max_body = max_body
-        self.max_articles = max_articles
-        self.max_text = max_text
-        self.write_lock = threading.Lock()
-        self.pipeline: Any = None
-        self.connectors: list[Any] | None = None
-
-
-def settings(request: Request) -> Settings:
-    s: Settings = request.app.state.settings
-    return s
-
-
-def require_read(request: Request) -> None:
-    s = settings(request)
-    if s.read_token and not _matches(_presented(request), s.read_token, s.token):
-        html = not request.url.path.startswith("/api/")
-        # Browsers answer a Basic challenge with a login prompt: that is how the UI is unlocked.
-        challenge = 'Basic realm="wirewatch"' if html else 'Bearer realm="wirewatch"'
-        raise ApiError(401, "reads are locked: send the read token (Authorization: Bearer TOKEN)",
-                       headers={"WWW-Authenticate": challenge})
-
-
-def require_write(request: Request) -> None:
-    given = _presented(request) if request.headers.get("authorization", "").lower().startswith("bearer") else None
-    if not _matches(given, settings(request).token):
-        raise ApiError(401, "missing or wrong token: send Authorization: Bearer TOKEN",
-                       headers={"WWW-Authenticate": 'Bearer realm="wirewatch"'})
-
-
-def reader(request: Request) -> Iterator[Reader]:
-    """A fresh read-only connection per request, closed when the response is done.
-
-    The request reads inside one transaction, i.e. one WAL snapshot: a page and its total agree even while
-    an ingest commits batches meanwhile (and the writer is never blocked by it)."""
-    store = Store(settings(request).db_path, readonly=True)
-    try:
-        store.conn.execute("BEGIN")
-        yield Reader(store)
-    finally:
-        if store.conn.in_transaction:
-            store.conn.execute("ROLLBACK")
-        store.close()
 
 
 ReaderDep = Annotated[Reader, Depends(reader)]
@@ -443,8 +355,6 @@ def _wants_html(request: Request) -> bool:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    from .web import error_page
-
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         code = getattr(exc, "code", None) or STATUS_CODES.get(exc.status_code, "error")
@@ -512,7 +422,6 @@ def create_app(
         read_token = os.environ.get("WIREWATCH_READ_TOKEN") or None
     from .. import __version__
     from . import live_routes
-    from .web import docs_router, web
 
     app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
                   description="Evidence-backed event database: events, entities, stories, conflicts.")

@@ -19,11 +19,6 @@ from ..model import MODALITIES, Article, Conflict, Entity, Event
 from ..records import article_record, event_from_mention, event_record
 from ..store.db import Store
 
-# Private-use characters mark search hits in snippets: they never occur in news text, so splitting on them
-# cannot be confused by brackets in an article (FTS snippet() only knows literal marker strings).
-HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
-
-
 # The fields connect/conflicts.py compares (tests/test_web.py checks this list against that module).
 CONFLICT_FIELDS = ("date", "quantity", "actor", "recipient", "location", "occurrence")
 MAX_INT = 2**63 - 1  # SQLite's integer range: a larger offset or count cannot even be bound to a query
@@ -260,8 +255,8 @@ class Reader:
         return Page([article_record(a) for a in arts], total, limit, offset)
 
     def search(self, query: str, limit: int, offset: int) -> Page:
-        """Full-text hits with a snippet whose matches are wrapped in HIT_OPEN/HIT_CLOSE (QueryError on bad syntax)."""
-        hits, total = self.store.search_page(query, limit, offset, (HIT_OPEN, HIT_CLOSE))
+        """Full-text hits; snippets mark hits with store.search's HIT_OPEN/HIT_CLOSE (bad syntax: SearchSyntaxError)."""
+        hits, total = self.store.search_page(query, limit, offset)
         for h in hits:
             h.pop("rank", None)
         return Page(hits, total, limit, offset)

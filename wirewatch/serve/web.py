@@ -23,10 +23,9 @@ from fastapi.templating import Jinja2Templates
 from ..dates import first_day as parse_date
 from ..errors import FilterError, SearchSyntaxError
 from ..model import MODALITIES, Event
-from .api import reader, require_read  # api.py imports this module only inside functions: no cycle
+from ..store.search import snippet_pieces
+from .deps import reader, require_read
 from .queries import (
-    HIT_CLOSE,
-    HIT_OPEN,
     MAX_INT,
     EventFilter,
     Reader,
@@ -170,20 +169,11 @@ def search(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_IN
                         error=str(exc), plain=exc.plain)
         total = found.total
         for h in found.items:
-            h["pieces"] = _snippet_pieces(h["snippet"])
+            h["pieces"] = snippet_pieces(h["snippet"])
             hits.append(h)
         entities = r.entities(q, None, 20, 0).items
     return page(request, "search.html", q=q, hits=hits, total=total, offset=offset, entities=entities,
                 error=None, plain="")
-
-
-def _snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
-    """(text, is_hit) pieces of an FTS snippet whose hits are wrapped in private-use marker characters."""
-    out = []
-    for i, part in enumerate(re.split(f"[{HIT_OPEN}{HIT_CLOSE}]", snippet)):
-        if part:
-            out.append((part, i % 2 == 1))
-    return out
 
 
 @web.get("/stories/{story_id:path}/brief", response_class=HTMLResponse)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, NotFoundError, SearchSyntaxError, StoreError
+from ..errors import InputError, NotFoundError, StoreError
 from ..model import (
     Actor,
     Article,
@@ -32,7 +32,9 @@ from ..model import (
     Story,
     Timex,
 )
+from . import search
 from .migrations import MIGRATIONS
+from .search import fts_query, fts_words  # noqa: F401 - re-exported for older imports
 
 MEMORY = ":memory:"
 
@@ -60,46 +62,6 @@ def _actors(raw: str | None) -> list[Actor]:
 
 def _location(raw: str | None) -> Location | None:
     return Location(**json.loads(raw)) if raw else None
-
-
-_FTS_TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
-
-
-def fts_query(query: str) -> str:
-    """Make free text safe for FTS5: every word is quoted, so hyphens or colons are not operators.
-
-    A query already written in FTS5 syntax (quotes, AND/OR/NOT, NEAR, prefix*) is passed through; when that
-    syntax is broken, `Store.search_page` raises a SearchSyntaxError that explains it."""
-    if re.search(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|\*', query):
-        return query
-    return fts_words(query)
-
-
-def fts_words(query: str) -> str:
-    """The query's words, each quoted: what is searched for when the FTS5 syntax is not wanted."""
-    return " ".join(f'"{t}"' for t in _FTS_TOKEN.findall(query))
-
-
-_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-FTS_HINT = (
-    'close every quote ("North Korea"), put a word on both sides of AND, OR and NOT (missile NOT drill), '
-    "close brackets ((missile OR rocket) launch), write NEAR(word word) and put * after a word's first letters "
-    "(missil*)"
-)
-
-
-def _fts_error(query: str, exc: sqlite3.OperationalError) -> SearchSyntaxError:
-    # Operators in lower case are plain words to FTS5: the suggestion can always be searched as it is.
-    plain = " ".join(t.lower() if t in _FTS_OPERATORS else t for t in _FTS_TOKEN.findall(query))
-    reason = str(exc)
-    if "unterminated string" in reason:
-        hint = 'a quote is not closed: write "North Korea"'
-    elif "unknown special query" in reason:
-        hint = "* goes after a word's first letters: missil*"
-    else:
-        hint = FTS_HINT
-    instead = f"; or search for the plain words: {plain}" if plain else ""
-    return SearchSyntaxError(f"bad search syntax in {query!r} ({reason}): {hint}{instead}", plain)
 
 
 class Store:
@@ -310,31 +272,12 @@ class Store:
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
-        """Ranked full-text hits (BM25, title weighted x3) with a highlighted snippet ([...] marks)."""
-        return self.search_page(query, limit, offset)[0]
+        """Ranked full-text hits (store/search.py: the one search; hits marked HIT_OPEN ... HIT_CLOSE)."""
+        return search.search(self.conn, query, limit, offset)[0]
 
-    def search_page(self, query: str, limit: int = 10, offset: int = 0,
-                    marks: tuple[str, str] = ("[", "]")) -> tuple[list[dict[str, Any]], int]:
-        """(hits, total): the one full-text search of wirewatch (CLI, API and web UI).
-
-        Raises SearchSyntaxError, with a hint, for FTS5 syntax SQLite cannot parse (an unclosed quote, a lone NOT)."""
-        q = fts_query(query)
-        if not q.strip():
-            return [], 0
-        try:
-            total = int(self.conn.execute(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (q,)).fetchone()[0])
-            rows = self.conn.execute(
-                "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, a.story_id, "
-                "snippet(articles_fts, 1, ?, ?, ' … ', 16) AS snippet, "
-                "bm25(articles_fts, 3.0, 1.0) AS rank "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (marks[0], marks[1], q, limit, offset),
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise _fts_error(query, exc) from exc
-        return [dict(r) for r in rows], total
+    def search_page(self, query: str, limit: int = 10, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """(hits, total) of store/search.py's `search`."""
+        return search.search(self.conn, query, limit, offset)
 
     # ------------------------------------------------------------------ extraction results
     def clear_extraction(self, article_id: str) -> None:
