@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from wirewatch.connect.fusion import event_id_for
 from wirewatch.model import (
     Actor,
     Article,
@@ -27,7 +28,16 @@ from wirewatch.store.db import Store
 STORY = "story-launch"
 TRADE_STORY = "story-trade"
 LAUNCH_EVENT = "ev-launch"
-UNFUSED_MENTION = "t1#m0"
+
+
+def lone_event(article_id: str, idx: int, event_type: str) -> str:
+    """The id of the one-mention event the store makes of a mention no fusion step grouped."""
+    return event_id_for(EventMention(id=f"{article_id}#m{idx}", article_id=article_id, event_type=event_type,
+                                     sentence="", start=0, end=0))
+
+
+UNFUSED_MENTION = lone_event("t1", 0, "CONSULT")  # the trade talks: stored without fusion
+XSS_EVENT = lone_event("x1", 0, "ASSAULT")
 
 K1 = (
     "North Korea fired two short-range ballistic missiles toward the Sea of Japan on Tuesday, "

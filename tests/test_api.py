@@ -13,6 +13,7 @@ from tests.serve_fixtures import (
     LAUNCH_EVENT,
     STORY,
     UNFUSED_MENTION,
+    XSS_EVENT,
     XSS_TEXT,
     build_demo_store,
     make_client,
@@ -93,15 +94,15 @@ def test_events_include_fused_and_unfused(client: Any) -> None:
 @pytest.mark.parametrize(("params", "expected"), [
     ({"type": "ACCUSE"}, {"ev-condemn"}),
     ({"type": "consult"}, {UNFUSED_MENTION}),
-    ({"actor": "korea"}, {LAUNCH_EVENT, "ev-drill", "x1#m0"}),
+    ({"actor": "korea"}, {LAUNCH_EVENT, "ev-drill", XSS_EVENT}),
     ({"actor": "gpe:japan"}, {"ev-condemn"}),
     ({"recipient": "Japan"}, {LAUNCH_EVENT}),
     ({"country": "ury"}, {UNFUSED_MENTION}),
-    ({"country": "PRK"}, {LAUNCH_EVENT, "ev-condemn", "x1#m0"}),
+    ({"country": "PRK"}, {LAUNCH_EVENT, "ev-condemn", XSS_EVENT}),
     ({"modality": "planned"}, {"ev-drill"}),
-    ({"since": "2024-03-13"}, {"ev-drill", UNFUSED_MENTION, "x1#m0"}),
+    ({"since": "2024-03-13"}, {"ev-drill", UNFUSED_MENTION, XSS_EVENT}),
     ({"until": "2024-03-12"}, {LAUNCH_EVENT, "ev-condemn"}),
-    ({"since": "2024-03", "until": "2024-03-19"}, {LAUNCH_EVENT, "ev-condemn", "ev-drill", "x1#m0"}),
+    ({"since": "2024-03", "until": "2024-03-19"}, {LAUNCH_EVENT, "ev-condemn", "ev-drill", XSS_EVENT}),
     ({"story": "story-trade"}, {UNFUSED_MENTION}),
     ({"min_sources": 2}, {LAUNCH_EVENT}),
     ({"story": STORY, "min_sources": 1, "type": "MOBILIZE"}, {LAUNCH_EVENT, "ev-drill"}),
@@ -129,7 +130,7 @@ def test_event_detail(client: Any) -> None:
     ev = client.get(f"/api/events/{LAUNCH_EVENT}").json()
     assert ev["id"] == LAUNCH_EVENT and {c["id"] for c in ev["conflicts"]} == {"c-quantity", "c-occurrence"}
     # Mention ids contain '#': URL-encoded they still reach the right event.
-    assert client.get("/api/events/t1%23m0").json()["event_type"] == "CONSULT"
+    assert client.get(f"/api/events/{UNFUSED_MENTION}").json()["event_type"] == "CONSULT"
     assert_error(client.get("/api/events/nope"), 404, "not_found")
 
 
@@ -141,7 +142,7 @@ def test_entities(client: Any) -> None:
     assert page["total"] == 7 and len(page["items"]) == 3
     e = client.get("/api/entities/gpe:north-korea").json()
     assert e["country"] == "PRK" and "Pyongyang" in e["aliases"]
-    assert {ev["id"] for ev in e["events_as_actor"]} == {LAUNCH_EVENT, "x1#m0"}
+    assert {ev["id"] for ev in e["events_as_actor"]} == {LAUNCH_EVENT, XSS_EVENT}
     assert [ev["id"] for ev in e["events_as_recipient"]] == ["ev-condemn"]
     assert "gpe:japan" in {c["id"] for c in e["co_occurring"]}
     assert_error(client.get("/api/entities/gpe:atlantis"), 404)
@@ -153,7 +154,7 @@ def test_stories(client: Any) -> None:
     assert s["sources"] == 4 and s["conflicts"] == 2 and s["events"] == 4 and "Harbor Wire" in s["outlets"]
     assert stories["story-trade"]["conflicts"] == 0
     detail = client.get(f"/api/stories/{STORY}").json()
-    assert {e["id"] for e in detail["events"]} == {LAUNCH_EVENT, "ev-condemn", "ev-drill", "x1#m0"}
+    assert {e["id"] for e in detail["events"]} == {LAUNCH_EVENT, "ev-condemn", "ev-drill", XSS_EVENT}
     assert len(detail["conflicts"]) == 2
     assert_error(client.get("/api/stories/nope"), 404)
 
@@ -182,7 +183,7 @@ def test_unknown_route_and_method_use_error_shape(client: Any) -> None:
 def test_article_markup_is_returned_verbatim(client: Any) -> None:
     a = client.get("/api/articles/x1").json()
     assert a["text"] == XSS_TEXT
-    ev = client.get("/api/events/x1%23m0").json()
+    ev = client.get(f"/api/events/{XSS_EVENT}").json()
     assert ev["mentions"][0]["sentence"] == XSS_TEXT and ev["mentions"][0]["trigger"] == "<script>"
     assert client.get("/api/articles/x1").headers["content-type"].startswith("application/json")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.serve_fixtures import STORY, build_demo_store, xss_article
+from tests.serve_fixtures import STORY, UNFUSED_MENTION, XSS_EVENT, build_demo_store, xss_article
 from wirewatch.cli import app
 from wirewatch.errors import ConfigError, NotFoundError
 from wirewatch.serve.brief import build_brief, md, render_markdown, write_brief
@@ -79,9 +79,9 @@ def test_html_brief_embeds_the_picture(reader: Reader, tmp_path: Path) -> None:
 def test_entity_and_since_briefs(reader: Reader) -> None:
     b = build_brief(reader, entity="Pyongyang", picture=False)  # by alias
     assert b.title == "Situation report: North Korea" and b.png is None
-    assert {ev.id for ev in b.events} == {"ev-launch"} and {ev.id for ev in b.folded} == {"ev-condemn", "x1#m0"}
+    assert {ev.id for ev in b.events} == {"ev-launch"} and {ev.id for ev in b.folded} == {"ev-condemn", XSS_EVENT}
     b = build_brief(reader, since="2024-03-19")
-    assert [ev.id for ev in b.events + b.folded] == ["ev-drill", "t1#m0"] and not b.conflicts
+    assert [ev.id for ev in b.events + b.folded] == ["ev-drill", UNFUSED_MENTION] and not b.conflicts
     text = render_markdown(b)
     assert "_No contradictions between sources._" in text and "![" not in text
 

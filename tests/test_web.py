@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from tests.serve_fixtures import EVIDENCE, LAUNCH_EVENT, STORY, build_demo_store, make_client, xss_article
+from tests.serve_fixtures import (
+    EVIDENCE,
+    LAUNCH_EVENT,
+    STORY,
+    UNFUSED_MENTION,
+    XSS_EVENT,
+    build_demo_store,
+    make_client,
+    xss_article,
+)
 from wirewatch.serve.api import create_app
 from wirewatch.serve.queries import segments, trigger_parts
 
@@ -95,7 +104,7 @@ def test_static_assets_are_local(client: Any) -> None:
         assert not re.search(r'(src|href)="(https?:)?//', html), page  # nothing loads from another host
 
 
-XSS_PAGES = ["/articles/x1", f"/stories/{STORY}", f"/events/{'x1%23m0'}", "/entities/gpe:north-korea",
+XSS_PAGES = ["/articles/x1", f"/stories/{STORY}", f"/events/{XSS_EVENT}", "/entities/gpe:north-korea",
              "/search?q=breaking", f"/stories/{STORY}/brief", "/"]
 
 
@@ -129,7 +138,7 @@ def test_highlight_helpers_never_add_markup() -> None:
 
 def test_events_page_filters(client: Any) -> None:
     html = get(client, "/events")
-    assert "5 found" in html and 'data-event-id="t1#m0"' in html  # unfused mentions too
+    assert "5 found" in html and f'data-event-id="{UNFUSED_MENTION}"' in html  # lone mentions are events too
     html = get(client, "/events?type=&actor=korea&modality=&since=&min_sources=2")
     assert "1 found" in html and f'data-event-id="{LAUNCH_EVENT}"' in html
     html = get(client, "/events?modality=planned")

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from .errors import FilterError, NotFoundError, WirewatchError
 from .serve.queries import MAX_INT
+from .store import articles, views
 from .store.db import Store, default_db_path
 from .store.search import plain_snippet
 
@@ -282,8 +283,8 @@ def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
         "database": store.path,
         "schema_version": store.schema_version(),
         **{t: store.count(t) for t in ("articles", "entities", "events", "event_mentions", "conflicts")},
-        "duplicates": store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0],
-        "ingest_errors": store.conn.execute("SELECT count(*) FROM ingest_errors").fetchone()[0],
+        "duplicates": articles.count_duplicates(store.conn),
+        "ingest_errors": articles.count_ingest_errors(store.conn),
     }
     if as_json:
         out.print_json(json.dumps(data))
@@ -355,17 +356,10 @@ def entities(
     from .records import entity_record
 
     store = open_read_store()
-    where, params = [], []
-    if name:
-        where.append("(lower(e.name) LIKE ? OR lower(e.aliases) LIKE ?)")
-        params += [f"%{name.lower()}%"] * 2
-    if kind:
-        where.append("e.kind = ?")
-        params.append(kind.upper())
-    ents = store.entities(where=" AND ".join(where), params=params)
-    ents.sort(key=lambda e: (-len(e.articles), e.name))
-    total = len(ents)
-    ents = ents[offset: offset + limit]
+    ids = views.entity_ids(store.conn, name, kind, limit, offset, most_reported=True)
+    by_id = {e.id: e for e in store.entities(ids)}
+    ents = [by_id[i] for i in ids if i in by_id]
+    total = views.count_entities(store.conn, name, kind)
     show_cut(len(ents), total, offset, "entities")
     if as_json:
         for e in ents:

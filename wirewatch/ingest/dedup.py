@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
+from ..store import articles
+
 NUM_PERM = 128
 BANDS = 16
 ROWS = NUM_PERM // BANDS
@@ -71,37 +73,25 @@ class NearMatch:
 
 
 class NearDuplicateIndex:
-    """The LSH index over the store's `minhashes` / `minhash_bands` tables."""
+    """The LSH index over the store's `minhashes` / `minhash_bands` tables (SQL in store/articles.py)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
     def query(self, sig: np.ndarray, exclude: str | None = None) -> NearMatch | None:
         """The most similar stored article above NEAR_THRESHOLD, if any."""
-        keys = band_keys(sig)
         cands: set[str] = set()
-        for band, key in enumerate(keys):
-            for (aid,) in self.conn.execute(
-                "SELECT article_id FROM minhash_bands WHERE band = ? AND key = ?", (band, key)
-            ):
-                if aid != exclude:
-                    cands.add(aid)
+        for band, key in enumerate(band_keys(sig)):
+            cands.update(aid for aid in articles.band_members(self.conn, band, key) if aid != exclude)
         best: NearMatch | None = None
         for aid in sorted(cands):
-            row = self.conn.execute("SELECT signature FROM minhashes WHERE article_id = ?", (aid,)).fetchone()
-            if row is None:
+            stored = articles.signature_bytes(self.conn, aid)
+            if stored is None:
                 continue
-            sim = jaccard(sig, np.frombuffer(row[0], dtype=np.uint64))
+            sim = jaccard(sig, np.frombuffer(stored, dtype=np.uint64))
             if sim >= NEAR_THRESHOLD and (best is None or sim > best.similarity):
                 best = NearMatch(aid, sim)
         return best
 
     def add(self, article_id: str, sig: np.ndarray) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO minhashes(article_id, signature) VALUES (?, ?)", (article_id, sig.tobytes())
-        )
-        self.conn.execute("DELETE FROM minhash_bands WHERE article_id = ?", (article_id,))
-        self.conn.executemany(
-            "INSERT INTO minhash_bands(band, key, article_id) VALUES (?, ?, ?)",
-            [(b, k, article_id) for b, k in enumerate(band_keys(sig))],
-        )
+        articles.save_signature(self.conn, article_id, sig.tobytes(), band_keys(sig))

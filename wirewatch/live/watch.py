@@ -104,8 +104,7 @@ def webhook_payload(reader: Reader, rule: db.WatchRule, ev: Event, reason: str) 
     """The event in the export contract, each mention with its outlet, title and date (as GET /api/events)."""
     rec = event_record(ev)
     ids = sorted({m["article_id"] for m in rec["mentions"]})
-    meta = {a.id: a for a in reader.store.iter_articles(where="id IN (SELECT value FROM json_each(?))",
-                                                         params=(json.dumps(ids),))}
+    meta = {a.id: a for a in reader.store.articles_by_ids(ids)}
     for m in rec["mentions"]:
         art = meta.get(m["article_id"])
         m["outlet"], m["article_title"], m["published"] = (art.outlet, art.title, art.published) if art else (None,) * 3

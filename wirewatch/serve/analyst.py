@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Conflict, Event
+from ..store import views
 from .queries import EventFilter, Page, Reader, event_summary
 
 
@@ -34,18 +34,9 @@ class MapPoint:
 
 
 def map_points(r: Reader, f: EventFilter, limit: int = 2000) -> tuple[list[MapPoint], int]:
-    """Events whose place has coordinates (fused events and mentions not fused yet), newest first;
+    """Events whose place has coordinates, newest first;
     also how many events matching `f` have no coordinates."""
-    sql, params = r._union(f)  # the same filters as every event list
-    rows = r.conn.execute(
-        f"SELECT u.k, u.id FROM ({sql}) u LEFT JOIN events e ON u.k = 'e' AND e.id = u.id "
-        "LEFT JOIN event_mentions m ON u.k = 'm' AND m.id = u.id "
-        "WHERE json_extract(coalesce(e.location, m.location), '$.lat') IS NOT NULL "
-        "AND json_extract(coalesce(e.location, m.location), '$.lon') IS NOT NULL "
-        "ORDER BY u.date IS NULL, u.date DESC, u.id LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    ids = [row["id"] for row in rows]
+    ids = views.located_event_ids(r.conn, f, limit)  # the same filters as every event list
     events = r.events(EventFilter(ids=ids), newest_first=True) if ids else []
     points = []
     for ev in events:
@@ -89,46 +80,14 @@ def tiles(template: str, size: int) -> list[dict[str, Any]]:
 def entity_index(r: Reader, q: str | None, kind: str | None, limit: int, offset: int) -> Page:
     """Entities with the number of reports naming them and of events they act in or are the target of,
     most-reported first. `q` matches a part of the name or an alias."""
-    where, params = [], []
-    if q:
-        like = "%" + q.lower().replace("%", "").replace("_", "") + "%"
-        where.append("(lower(e.name) LIKE ? OR lower(e.aliases) LIKE ? OR e.id = ?)")
-        params += [like, like, q]
-    if kind:
-        where.append("upper(e.kind) = upper(?)")
-        params.append(kind)
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = int(r.conn.execute(f"SELECT count(*) FROM entities e{clause}", params).fetchone()[0])
-    rows = r.conn.execute(
-        "SELECT e.id, e.name, e.kind, e.country, e.aliases, "
-        "(SELECT count(DISTINCT m.article_id) FROM entity_mentions m WHERE m.entity_id = e.id) AS articles "
-        f"FROM entities e{clause} ORDER BY articles DESC, e.name, e.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    ).fetchall()
-    ids = [row["id"] for row in rows]
-    events = _event_counts(r, ids)
-    items = [{"id": row["id"], "name": row["name"], "kind": row["kind"], "country": row["country"],
-              "aliases": [a for a in json.loads(row["aliases"] or "[]") if a != row["name"]],
-              "articles": row["articles"], "events": events.get(row["id"], 0)} for row in rows]
-    return Page(items, total, limit, offset)
-
-
-def _event_counts(r: Reader, entity_ids: list[str]) -> dict[str, int]:
-    """Fused events (and unfused mentions) naming each entity as actor or recipient."""
-    if not entity_ids:
-        return {}
-    out: dict[str, int] = {}
-    for table, cond in (("events", "1"), ("event_mentions", "t.event_id IS NULL")):
-        rows = r.conn.execute(
-            f"SELECT json_extract(j.value, '$.entity_id') AS eid, count(DISTINCT t.id) AS n FROM {table} t, "
-            "json_each(json_array(json(t.actor), json(t.recipient))) side, json_each(side.value) j "
-            f"WHERE {cond} AND json_extract(j.value, '$.entity_id') IN (SELECT value FROM json_each(?)) "
-            "GROUP BY eid",
-            (json.dumps(entity_ids),),
-        )
-        for row in rows:
-            out[row["eid"]] = out.get(row["eid"], 0) + int(row["n"])
-    return out
+    ids = views.entity_ids(r.conn, q, kind, limit, offset, most_reported=True)
+    by_id = {e.id: e for e in r.store.entities(ids)}
+    found = [by_id[i] for i in ids if i in by_id]
+    events = views.event_counts_by_entity(r.conn, ids)
+    items = [{"id": e.id, "name": e.name, "kind": e.kind, "country": e.country,
+              "aliases": [a for a in e.aliases if a != e.name], "articles": len(e.articles),
+              "events": events.get(e.id, 0)} for e in found]
+    return Page(items, views.count_entities(r.conn, q, kind), limit, offset)
 
 
 # ---------------------------------------------------------------------------------------------- conflicts
@@ -159,20 +118,11 @@ def conflicts(r: Reader, f: ConflictFilter) -> list[Conflict]:
 
 def conflict_stories(r: Reader) -> dict[str, str]:
     """story id -> label, for the stories that have conflicts (the conflicts page's story filter)."""
-    rows = r.conn.execute(
-        "SELECT DISTINCT e.story_id, coalesce(c.label, '') AS label FROM conflict_events ce "
-        "JOIN events e ON e.id = ce.event_id LEFT JOIN story_clusters c ON c.id = e.story_id "
-        "WHERE e.story_id IS NOT NULL ORDER BY label, e.story_id")
-    labels = {row["story_id"]: row["label"] for row in rows}
-    for sid in [k for k, v in labels.items() if not v]:  # no clusterer label: the first article's title
-        row = r.conn.execute("SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL "
-                             "ORDER BY published IS NULL, published, rowid LIMIT 1", (sid,)).fetchone()
-        labels[sid] = (row["title"] if row else None) or sid
-    return labels
+    return views.conflict_story_labels(r.conn)
 
 
 def conflict_fields(r: Reader) -> list[str]:
-    return [row[0] for row in r.conn.execute("SELECT DISTINCT field FROM conflicts ORDER BY field")]
+    return views.conflict_fields(r.conn)
 
 
 # ---------------------------------------------------------------------------------------------- CSV
@@ -224,4 +174,4 @@ def conflicts_csv(found: list[Conflict]) -> str:
 
 
 def entity_kinds(r: Reader) -> list[str]:
-    return [row[0] for row in r.conn.execute("SELECT DISTINCT kind FROM entities ORDER BY kind")]
+    return views.entity_kinds(r.conn)

@@ -85,6 +85,9 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         # Autocommit mode: transactions are explicit (BEGIN/COMMIT in `transaction`).
         self.conn.isolation_level = None
+        self._depth = 0
+        self.stale_events: set[str] = set()
+        self._unsealed: set[str] = set()  # articles whose mentions were written in the open transaction
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA busy_timeout = 10000")
@@ -100,8 +103,6 @@ class Store:
         except StoreError:
             self.conn.close()
             raise
-        self._depth = 0
-        self.stale_events: set[str] = set()
 
     # ------------------------------------------------------------------ plumbing
     def close(self) -> None:
@@ -127,6 +128,8 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            # Always fused: a mention no fusion step grouped (connect off) leaves as a one-mention event.
+            self.seal_mentions(sorted(self._unsealed))
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -134,6 +137,7 @@ class Store:
             self.conn.execute("COMMIT")
         finally:
             self._depth = 0
+            self._unsealed = set()
 
     def _check_is_ours(self) -> None:
         """Refuse another program's SQLite file rather than add our tables to it (or fail on a missing one)."""
@@ -175,6 +179,12 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for stmt in _split_sql(m.sql):
                     self.conn.execute(stmt)
+                if m.step:
+                    self._depth = 1  # the step's writes join the migration's transaction
+                    try:
+                        getattr(self, m.step)()
+                    finally:
+                        self._depth = 0
                 self.conn.execute(
                     "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                     (m.version, m.name, now_iso()),
@@ -255,9 +265,17 @@ class Store:
     def iter_articles(
         self, *, where: str = "", params: Sequence[Any] = (), order: str = "rowid"
     ) -> Iterator[Article]:
+        """Every article in arrival order. DEPRECATED `where`/`order` SQL fragments: no caller in wirewatch
+        passes them any more; use `articles_by_ids` or store/views.py's `articles_page`."""
         sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
         for row in self.conn.execute(sql, tuple(params)):
             yield self._article_from_row(row)
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        """These articles (the ones stored), in arrival order."""
+        rows = self.conn.execute("SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                                 (_dumps(list(ids)),))
+        return [self._article_from_row(r) for r in rows]
 
     def count(self, table: str) -> int:
         if table not in {"articles", "entities", "events", "event_mentions", "conflicts", "timexes"}:
@@ -294,7 +312,13 @@ class Store:
         c.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
         c.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
         c.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
-        for eid in touched:
+        self._drop_emptied(touched)
+
+    def _drop_emptied(self, event_ids: Sequence[str]) -> None:
+        """Events that lost mentions: deleted with their conflicts when none is left (no event without
+        evidence), else remembered in `stale_events` for re-aggregation."""
+        c = self.conn
+        for eid in event_ids:
             if c.execute("SELECT 1 FROM event_mentions WHERE event_id = ? LIMIT 1", (eid,)).fetchone():
                 self.stale_events.add(eid)
                 continue
@@ -305,7 +329,9 @@ class Store:
 
     def clear_fusion(self) -> None:
         """Drop every fused event and conflict; mentions stay, unfused. A full re-extraction starts from here,
-        so its result does not depend on the events an earlier run left behind (re-running is idempotent)."""
+        so its result does not depend on the events an earlier run left behind (re-running is idempotent).
+        Readers see no event until the articles are written again; `seal_mentions()` (no ids) afterwards
+        gives any mention still loose (an article whose re-extraction failed) its one-mention event."""
         with self.transaction() as c:
             c.execute("DELETE FROM conflicts")  # conflict_events cascade
             c.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL")
@@ -331,6 +357,8 @@ class Store:
             for i, m in enumerate(a.events):
                 m.id = m.id or f"{a.id}#m{i}"
                 self._insert_mention(m)
+            if a.events:
+                self._unsealed.add(a.id)
             c.execute("UPDATE articles SET extracted_at = ? WHERE id = ?", (now_iso(), a.id))
 
     def upsert_entity(self, e: Entity) -> None:
@@ -379,11 +407,29 @@ class Store:
                   precision=r["precision"])
             for r in self.conn.execute("SELECT * FROM timexes WHERE article_id = ? ORDER BY start", (a.id,))
         ]
-        a.events = self.mentions(where="article_id = ?", params=(a.id,))
+        a.events = self.mentions_of(a.id)
 
     def mentions(self, *, where: str = "", params: Sequence[Any] = ()) -> list[EventMention]:
+        """Event mentions by article and position. DEPRECATED `where` SQL fragment (still passed by
+        connect/__init__.py's fuse_events): use `mentions_of`, `mentions_in`."""
         sql = "SELECT * FROM event_mentions" + (f" WHERE {where}" if where else "") + " ORDER BY article_id, start"
         return [self._mention_from_row(r) for r in self.conn.execute(sql, tuple(params))]
+
+    def mentions_of(self, article_id: str) -> list[EventMention]:
+        """The article's event mentions, in text order."""
+        return self.mentions_in(event_ids=None, article_ids=[article_id])
+
+    def mentions_in(self, *, event_ids: Sequence[str] | None = None,
+                    article_ids: Sequence[str] | None = None) -> list[EventMention]:
+        """Mentions held by these events and/or written by these articles, by article and position."""
+        parts, params = [], []
+        if event_ids is not None:
+            parts.append("event_id IN (SELECT value FROM json_each(?))")
+            params.append(_dumps(list(event_ids)))
+        if article_ids is not None:
+            parts.append("article_id IN (SELECT value FROM json_each(?))")
+            params.append(_dumps(list(article_ids)))
+        return self.mentions(where=" AND ".join(parts), params=params)
 
     @staticmethod
     def _mention_from_row(r: sqlite3.Row) -> EventMention:
@@ -398,14 +444,17 @@ class Store:
         )
 
     # ------------------------------------------------------------------ entities
-    def entities(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Entity]:
+    def entities(self, ids: Sequence[str] | None = None) -> list[Entity]:
+        """Entities (these ids; all when None) by name, each with the articles naming it."""
+        where, params = "", tuple[str, ...]()
+        if ids is not None:
+            where, params = " WHERE e.id IN (SELECT value FROM json_each(?))", (_dumps(list(ids)),)
         sql = (
             "SELECT e.*, (SELECT json_group_array(DISTINCT article_id) FROM entity_mentions m "
-            "WHERE m.entity_id = e.id) AS arts FROM entities e"
-            + (f" WHERE {where}" if where else "") + " ORDER BY e.name"
+            "WHERE m.entity_id = e.id) AS arts FROM entities e" + where + " ORDER BY e.name"
         )
         out = []
-        for r in self.conn.execute(sql, tuple(params)):
+        for r in self.conn.execute(sql, params):
             out.append(Entity(
                 id=r["id"], name=r["name"], kind=r["kind"], country=r["country"],
                 aliases=json.loads(r["aliases"]), titles=json.loads(r["titles"]), lat=r["lat"], lon=r["lon"],
@@ -427,13 +476,44 @@ class Store:
                     ev.sources, ev.confidence, _dumps(ev.confidence_reasons),
                 ),
             )
+            ids = [m.id for m in ev.mentions if m.id]
+            moved = [r[0] for r in c.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND event_id IS NOT NULL AND event_id != ?", (_dumps(ids), ev.id))]
             for m in ev.mentions:
                 c.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (ev.id, m.id))
+            # A mention that joins this event leaves its one-mention event (or an older one) behind.
+            self._drop_emptied(moved)
+
+    def seal_mentions(self, article_ids: Sequence[str] | None = None) -> int:
+        """Give every mention that no event holds (of these articles; of all when None) its one-mention
+        event, so readers only ever read events. Returns how many events were made.
+
+        The event is what fusion makes of a mention that matches nothing (connect.fusion's id and
+        aggregate), counted as one source with no corroboration yet."""
+        from ..connect.fusion import aggregate, event_id_for  # connect imports the store: import when used
+
+        if article_ids is not None and not article_ids:
+            return 0
+        sql = ("SELECT m.*, a.story_id AS article_story FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+               "WHERE m.event_id IS NULL")
+        params: tuple[Any, ...] = ()
+        if article_ids is not None:
+            sql += " AND m.article_id IN (SELECT value FROM json_each(?))"
+            params = (_dumps(list(article_ids)),)
+        rows = self.conn.execute(sql + " ORDER BY m.article_id, m.start, m.id", params).fetchall()
+        for r in rows:
+            m = self._mention_from_row(r)
+            ev = aggregate(Event(id=event_id_for(m), event_type=m.event_type, mentions=[m],
+                                 story_id=r["article_story"], sources=1))
+            self.save_event(ev)
+        return len(rows)
 
     def events(self, *, where: str = "", params: Sequence[Any] = (), limit: int | None = None,
                offset: int = 0) -> list[Event]:
-        """Fused events with their mentions (mentions no fusion step has grouped are not included; the
-        read layer in serve/queries.py and the exports show those as one-mention events)."""
+        """Events with their mentions, by date (undated last), then id. Every stored mention belongs to one
+        (see `seal_mentions`). DEPRECATED `where` SQL fragment (still passed by connect/fusion.py and
+        connect/conflicts.py): use `events_by_ids`, `events_by_story`, or store/views.py."""
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -452,7 +532,7 @@ class Store:
         ids = [ev.id for ev in out]
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            for m in self.mentions(where=f"event_id IN ({','.join('?' * len(chunk))})", params=chunk):
+            for m in self.mentions_in(event_ids=chunk):
                 by_event.setdefault(m.event_id or "", []).append(m)
         for ev in out:
             ev.mentions = by_event.get(ev.id, [])
@@ -462,10 +542,11 @@ class Store:
         ids = sorted(set(ids))
         if not ids:
             return []
-        return self.events(where=f"id IN ({','.join('?' * len(ids))})", params=ids)
+        return self.events(where="id IN (SELECT value FROM json_each(?))", params=(_dumps(ids),))
 
-    def unfused_mentions(self) -> list[EventMention]:
-        return self.mentions(where="event_id IS NULL")
+    def events_by_story(self, story_id: str) -> list[Event]:
+        """The story's events, by date."""
+        return self.events(where="story_id = ?", params=(story_id,))
 
     # ------------------------------------------------------------------ conflicts and stories
     def save_conflict(self, c: Conflict) -> None:
@@ -480,16 +561,16 @@ class Store:
             [(c.id, e) for e in c.event_ids],
         )
 
-    def conflicts(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Conflict]:
-        # Surest pairings first (see connect/conflicts.py).
-        sql = "SELECT * FROM conflicts" + (f" WHERE {where}" if where else "") + " ORDER BY confidence DESC, id"
+    def conflicts(self) -> list[Conflict]:
+        """Every conflict, surest pairings first (see connect/conflicts.py)."""
+        sql = "SELECT * FROM conflicts ORDER BY confidence DESC, id"
         return [
             Conflict(
                 id=r["id"], field=r["field"], event_ids=json.loads(r["event_ids"]),
                 values=[ConflictValue(**v) for v in json.loads(r["values"])], explanation=r["explanation"],
                 confidence=r["confidence"],
             )
-            for r in self.conn.execute(sql, tuple(params))
+            for r in self.conn.execute(sql)
         ]
 
     def stories(self) -> list[Story]:

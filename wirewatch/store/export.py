@@ -23,7 +23,6 @@ from ..records import (
     article_record,
     conflict_record,
     entity_record,
-    event_from_mention,
     event_record,
 )
 from .db import Store
@@ -41,15 +40,7 @@ def rows(store: Store, kind: str, *, with_text: bool = False) -> Iterator[dict[s
         for a in store.iter_articles():
             yield article_record(a, with_text=with_text)
     elif kind == "events":
-        story_of = {
-            r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")
-        }
-        for ev in store.events():
-            yield event_record(ev)
-        # Mentions that no fusion step has grouped yet are exported as one-mention events.
-        for m in store.unfused_mentions():
-            ev = event_from_mention(m)
-            ev.story_id = story_of.get(m.article_id)
+        for ev in store.events():  # every mention is in an event (a lone one in a one-mention event)
             yield event_record(ev)
     elif kind == "entities":
         for e in store.entities():

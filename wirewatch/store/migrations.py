@@ -1,8 +1,9 @@
 """Schema migrations, recorded as data.
 
-Each migration is (version, name, SQL). `Store` applies the ones a database lacks, in order, each in its
-own transaction, and records them in `schema_migrations` (version, name, applied_at). Never edit a
-migration that has shipped: add a new one.
+Each migration is (version, name, SQL, step). `step`, when given, names a `Store` method run after the SQL
+in the same transaction, for a data change SQL alone cannot make. `Store` applies the ones a database
+lacks, in order, each in its own transaction, and records them in `schema_migrations` (version, name,
+applied_at). Never edit a migration that has shipped: add a new one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ class Migration(NamedTuple):
     version: int
     name: str
     sql: str
+    step: str | None = None  # a Store method run after the SQL, in the same transaction
 
 
 MIGRATIONS: list[Migration] = [
@@ -329,5 +331,11 @@ MIGRATIONS: list[Migration] = [
         7,
         "the event detector's probability of a mention's type",
         "ALTER TABLE event_mentions ADD COLUMN type_confidence REAL;",
+    ),
+    Migration(
+        8,
+        "always fused: one-mention events for mentions no event holds",
+        "",
+        step="seal_mentions",
     ),
 ]
