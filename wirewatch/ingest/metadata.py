@@ -56,7 +56,8 @@ _DATELINE_NODASH = re.compile(
     rf"{_REGION}(?:,\s*{_DATE_PART})?[ \t]*{_AGENCY}\s+(?=[A-Z\"“‘'])"
 )
 _NOT_PLACES = {
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "FACTBOX", "ANALYSIS", "WATCH", "VIDEO", "PHOTOS",
+    *map(str.upper, ("update", "updated")),  # lower case: a search for SQL keywords should not stop here
+    "BREAKING", "EXCLUSIVE", "FACTBOX", "ANALYSIS", "WATCH", "VIDEO", "PHOTOS",
     "OPINION", "EDITORIAL", "LIVE", "CORRECTED", "REFILE", "NOTE", "EDITOR'S NOTE", "EDITORS NOTE",
     "COMMENTARY", "INTERVIEW", "EXPLAINER", "URGENT", "FLASH", "ALERT", "REVIEW", "FEATURE", "Q&A",
 }  # fmt: skip
