@@ -84,7 +84,7 @@ def test_events_include_fused_and_unfused(client: Any) -> None:
     launch = by_id[LAUNCH_EVENT]
     assert launch["sources"] == 3 and len(launch["mentions"]) == 3 and launch["story_id"] == STORY
     assert {m["outlet"] for m in launch["mentions"]} == {"Harbor Wire", "Gulf Courier", "Capitol Dispatch"}
-    assert launch["actor"]["name"] == "North Korea" and launch["recipient"]["country"] == "JPN"
+    assert [a["name"] for a in launch["actor"]] == ["North Korea"] and launch["recipient"][0]["country"] == "JPN"
     # A mention no fusion step has grouped yet still shows, as a one-mention event in its article's story.
     assert by_id[UNFUSED_MENTION]["story_id"] == "story-trade" and by_id[UNFUSED_MENTION]["sources"] == 1
     dates = [e["date"] for e in body["items"]]
@@ -362,3 +362,15 @@ def test_cli_serve(db: str, tmp_path: Path) -> None:
         proc.terminate()
         _, stderr = proc.communicate(timeout=10)
     assert f"write token (saved to {db}.token, mode 0600): {token}" in stderr
+
+
+def test_event_participants_are_always_lists(client: Any) -> None:
+    body = client.get("/api/events", params={"limit": 200}).json()
+    assert body["items"] and all(isinstance(e["actor"], list) and isinstance(e["recipient"], list)
+                                 for e in body["items"])
+    assert any(e["recipient"] == [] for e in body["items"])  # none named: an empty list, never null
+    one = client.get(f"/api/events/{LAUNCH_EVENT}").json()
+    assert one["actor"][0]["name"] == "North Korea" and "conflicts" in one and one["mentions"][0]["outlet"]
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert schemas["EventOut"]["properties"]["actor"]["type"] == "array"
+    assert schemas["EventOut"]["properties"]["recipient"]["items"] == {"$ref": "#/components/schemas/Participant"}

@@ -11,14 +11,18 @@ from typing import Any
 
 from .model import Actor, Article, Conflict, Entity, Event, EventMention, Timex
 
+PARTICIPANT_FIELDS = ("name", "kind", "country", "entity_id", "text")
 
-def actors_value(actors: list[Actor]) -> dict[str, Any] | list[dict[str, Any]] | None:
-    """null for no actor, an object for one, a list for a compound actor ("North Korea and Russia")."""
-    if not actors:
-        return None
-    if len(actors) == 1:
-        return actors[0].to_dict()
-    return [a.to_dict() for a in actors]
+
+def participant_record(a: Actor) -> dict[str, Any]:
+    """One participant, every field present (null when unknown): {name, kind, country, entity_id, text}."""
+    return {k: getattr(a, k) for k in PARTICIPANT_FIELDS}
+
+
+def actors_value(actors: list[Actor]) -> list[dict[str, Any]]:
+    """Always a list of participant objects: [] for none, one item for one, several for a compound actor
+    ("North Korea and Russia"). (Before schema 8 this was null / an object / a list: see the README.)"""
+    return [participant_record(a) for a in actors]
 
 
 def mention_record(m: EventMention) -> dict[str, Any]:

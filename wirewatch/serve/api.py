@@ -65,6 +65,64 @@ class ListResponse(BaseModel):
     offset: int
 
 
+class Participant(BaseModel):
+    """An actor or recipient: the canonical name and where it came from (null when unknown)."""
+
+    name: str
+    kind: str | None = Field(None, description="PERSON, ORG, GPE, NORP, ...")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3")
+    entity_id: str | None = Field(None, description="the entity it resolves to (GET /api/entities/{id})")
+    text: str | None = Field(None, description="as written in the sentence")
+
+
+class MentionOut(BaseModel):
+    """One sentence reporting the event, with its article's outlet, title and date."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str | None
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    modality: str
+    attributed_to: str | None
+    type_confidence: float | None
+    outlet: str | None = None
+    article_title: str | None = None
+    published: str | None = None
+
+
+class EventOut(BaseModel):
+    """One event (a lone report is a one-mention event). `actor` and `recipient` are always lists."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    event_type: str
+    type_confidence: float | None
+    mode: str | None
+    context: list[str]
+    actor: list[Participant] = Field(description="who acts; [] when no side is named")
+    recipient: list[Participant] = Field(description="who is acted on; [] when none")
+    modality: str
+    attributed_to: str | None
+    date: str | None
+    date_precision: str | None
+    location: dict[str, Any] | None
+    story_id: str | None
+    sources: int = Field(description="independent outlets reporting it")
+    confidence: float
+    confidence_reasons: list[str]
+    mentions: list[MentionOut]
+
+
+class EventList(BaseModel):
+    items: list[EventOut]
+    total: int
+    limit: int
+    offset: int
+
+
 class ArticleIn(BaseModel):
     """One report to ingest. Without an id, one is derived from the text's hash."""
 
@@ -246,7 +304,8 @@ def _ingest(s: Settings, articles: list[Article]) -> Any:
             store.close()
 
 
-@api.get("/events", response_model=ListResponse, summary="Events (fused, plus mentions not yet fused)")
+@api.get("/events", response_model=EventList,
+         summary="Events (a report no other outlet repeats is a one-mention event)")
 def list_events(
     r: ReaderDep,
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
@@ -268,7 +327,7 @@ def list_events(
     return Page(items, r.count_events(f), limit, offset).to_dict()
 
 
-@api.get("/events/{event_id:path}", summary="One event with its evidence mentions")
+@api.get("/events/{event_id:path}", response_model=EventOut, summary="One event with its evidence mentions")
 def get_event(event_id: str, r: ReaderDep) -> dict[str, Any]:
     ev = r.event(event_id)
     rec = r.event_json(ev)
