@@ -221,3 +221,18 @@ def test_a_version_4_database_upgrades_without_loss(tmp_path: Path) -> None:
     again = Store(path, readonly=True)
     assert again.count("events") == 3
     again.close()
+
+
+def test_cli_reads_of_an_older_database_upgrade_it_first(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from wirewatch.cli import app
+
+    path = tmp_path / "v4.db"
+    build_v4(path)
+    out = CliRunner().invoke(app, ["--db", str(path), "events", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    assert len(rows) == 3 and {len(r["mentions"]) for r in rows} == {1, 2}
+    with Store(path, readonly=True) as s:
+        assert s.schema_version() == MIGRATIONS[-1].version

@@ -25,6 +25,7 @@ from .errors import FilterError, NotFoundError, WirewatchError
 from .serve.queries import MAX_INT
 from .store import articles, views
 from .store.db import Store, default_db_path
+from .store.migrations import MIGRATIONS
 from .store.search import plain_snippet
 
 if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
@@ -95,7 +96,13 @@ def open_read_store() -> Store:
     path = Path(state.db or default_db_path())
     if not path.exists():
         fail(f"no database at {path}: ingest something first, or pass --db / set WIREWATCH_DB")
-    return Store(path, readonly=True)
+    store = Store(path, readonly=True)
+    if store.schema_version() < max(m.version for m in MIGRATIONS) and os.access(path, os.W_OK):
+        # An older database: upgrade it once (as `serve` does), so readers see what the migrations add.
+        store.close()
+        Store(path).close()
+        store = Store(path, readonly=True)
+    return store
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -69,7 +69,8 @@ def event_record(ev: Event) -> dict[str, Any]:
 
 
 def event_from_mention(m: EventMention, event_id: str | None = None) -> Event:
-    """A one-mention event: what a mention is before fusion, and what evaluation of extraction alone uses."""
+    """A one-mention event built in memory: what evaluation of extraction alone uses. (The store keeps its
+    own one-mention events for lone mentions, `Store.seal_mentions`; readers never need this.)"""
     return Event(
         id=event_id or m.id or f"{m.article_id}:{m.start}:{m.event_type}",
         event_type=m.event_type,
