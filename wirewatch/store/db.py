@@ -491,8 +491,6 @@ class Store:
 
         The event is what fusion makes of a mention that matches nothing (connect.fusion's id and
         aggregate), counted as one source with no corroboration yet."""
-        from ..connect.fusion import aggregate, event_id_for  # connect imports the store: import when used
-
         if article_ids is not None and not article_ids:
             return 0
         sql = ("SELECT m.*, a.story_id AS article_story FROM event_mentions m JOIN articles a ON a.id = m.article_id "
@@ -502,6 +500,10 @@ class Store:
             sql += " AND m.article_id IN (SELECT value FROM json_each(?))"
             params = (_dumps(list(article_ids)),)
         rows = self.conn.execute(sql + " ORDER BY m.article_id, m.start, m.id", params).fetchall()
+        if not rows:
+            return 0
+        from ..connect.fusion import aggregate, event_id_for  # connect imports the store: import when used
+
         for r in rows:
             m = self._mention_from_row(r)
             ev = aggregate(Event(id=event_id_for(m), event_type=m.event_type, mentions=[m],
