@@ -24,8 +24,7 @@ from pathlib import Path
 from corpus import make  # benchmarks/corpus.py (this folder is on sys.path when run as a script)
 
 from wirewatch.extract import extraction_components
-from wirewatch.ingest.batch import ingest
-from wirewatch.pipeline import Pipeline
+from wirewatch.pipeline import Pipeline, ingest
 from wirewatch.scale.dask_runner import run_batch
 from wirewatch.store.db import Store
 
