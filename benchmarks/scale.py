@@ -158,7 +158,7 @@ def main() -> None:
         print(line("  of which extract", extract_s) + f"  ({extract_s / total:.0%} of ingest)")
         print(line("  of which write + connect", write_s) + f"  ({write_s / total:.0%} of ingest)")
         rest = total - extract_s - write_s
-        print(f"  the rest (reading the files):  {rest:7.2f} s  ({rest / total:.0%} of ingest)")
+        print(f"  the rest (reading, start-up):  {rest:7.2f} s  ({rest / total:.0%} of ingest)")
         runs = {}
         for w in args.workers:
             r = runs[w] = batch(folder, Path(tmp) / f"batch{w}.db", w, args.partition_size)
