@@ -23,9 +23,8 @@ from corpus import make  # benchmarks/corpus.py (this folder is on sys.path when
 
 from wirewatch.extract import extraction_components
 from wirewatch.extract.nlp import get_nlp
-from wirewatch.ingest.batch import ingest
 from wirewatch.model import Article
-from wirewatch.pipeline import Pipeline
+from wirewatch.pipeline import Pipeline, ingest
 from wirewatch.store.db import Store
 
 

@@ -26,9 +26,8 @@ from corpus import make  # noqa: E402
 
 from wirewatch.extract import extraction_components  # noqa: E402
 from wirewatch.extract.nlp import TIME_BUDGET_S, get_nlp  # noqa: E402
-from wirewatch.ingest.batch import ingest  # noqa: E402
 from wirewatch.ingest.readers import MAX_ARTICLE_BYTES  # noqa: E402
-from wirewatch.pipeline import Pipeline  # noqa: E402
+from wirewatch.pipeline import Pipeline, ingest  # noqa: E402
 from wirewatch.store.db import Store  # noqa: E402
 
 TARGET_S = 10.0

@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from wirewatch.ingest.batch import ingest
 from wirewatch.model import Article
+from wirewatch.pipeline import ingest
 from wirewatch.store.db import Store
 
 WORDS = (

@@ -24,7 +24,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from wirewatch.ingest.batch import ingest  # noqa: E402
+from wirewatch.pipeline import ingest  # noqa: E402
 from wirewatch.store import export  # noqa: E402
 from wirewatch.store.db import Store  # noqa: E402
 

@@ -31,7 +31,7 @@ def _names(x: object) -> str | None:
 
 
 def draw(corpus: Path, n: int, seed: int, out: Path) -> None:
-    from wirewatch.ingest.batch import ingest
+    from wirewatch.pipeline import ingest
     from wirewatch.store import export
     from wirewatch.store.db import Store
 

@@ -26,9 +26,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from wirewatch.ingest.batch import ingest  # noqa: E402
 from wirewatch.model import Article  # noqa: E402
-from wirewatch.pipeline import Pipeline  # noqa: E402
+from wirewatch.pipeline import Pipeline, ingest  # noqa: E402
 from wirewatch.store.db import Store  # noqa: E402
 
 CACHE_DIR = Path(tempfile.gettempdir()) / "wirewatch-eval-cache"

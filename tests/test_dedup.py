@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import LAUNCH, SUMMIT
-from wirewatch.ingest.batch import ingest
 from wirewatch.ingest.dedup import content_hash, jaccard, signature
 from wirewatch.model import Article
+from wirewatch.pipeline import ingest
 
 
 def run(store, *arts):

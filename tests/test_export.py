@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from wirewatch.cli import app
-from wirewatch.ingest.batch import ingest
 from wirewatch.model import Article
+from wirewatch.pipeline import ingest
 from wirewatch.store import export
 from wirewatch.store.db import Store
 

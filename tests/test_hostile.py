@@ -13,11 +13,10 @@ import pytest
 from wirewatch.errors import InputError
 from wirewatch.extract import extraction_components
 from wirewatch.extract import nlp as nlpmod
-from wirewatch.ingest.batch import ingest
 from wirewatch.ingest.htmltext import bound_markup, html_to_text
 from wirewatch.ingest.sources import count_inputs, iter_inputs
 from wirewatch.model import Article
-from wirewatch.pipeline import Pipeline
+from wirewatch.pipeline import Pipeline, ingest
 from wirewatch.store.db import Store
 
 GOOD = "Police arrested three protesters outside the parliament in Lisbon on Friday, officials said."

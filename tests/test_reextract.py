@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.ingest.batch import ingest, reextract
+from wirewatch.pipeline import ingest, reextract
 from wirewatch.store import export
 from wirewatch.store.db import Store
 

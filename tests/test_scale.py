@@ -1,8 +1,12 @@
-"""Batch runs on Dask (wirewatch.scale): same database as a plain ingest, bad inputs reported, streaming."""
+"""Batch runs on Dask (wirewatch.scale): same database as a plain ingest, bad inputs reported, streaming.
+
+The runs here use the synchronous mode (the same read + extract of a partition and the same writer, in this
+process) and a local cluster; tests/test_cluster.py runs a real scheduler with two worker processes."""
 
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from wirewatch.cli import app
+from wirewatch.errors import ConfigError, InputError
 from wirewatch.extract import extraction_components
-from wirewatch.ingest.batch import ingest
 from wirewatch.model import Article
-from wirewatch.pipeline import Pipeline
+from wirewatch.pipeline import Pipeline, ingest
 from wirewatch.scale import dask_runner
 from wirewatch.scale.dask_runner import run_batch
 from wirewatch.store.db import Store
@@ -80,14 +84,13 @@ def plain(inputs: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    ("scheduler", "workers", "partition_size"),
-    [("synchronous", 1, 200), ("synchronous", 2, 3), ("threads", 2, 2)],
+    "partition_size", [200, 3, 2],
 )
-def test_batch_matches_plain_ingest(inputs, plain, scheduler, workers, partition_size):
+def test_batch_matches_plain_ingest(inputs, plain, partition_size):
     store = Store(":memory:")
     done = []
     report = run_batch(
-        [inputs], store, workers=workers, partition_size=partition_size, scheduler=scheduler,
+        [inputs], store, partition_size=partition_size, scheduler="synchronous",
         on_partition=lambda i, n: done.append((i, n)),
     )  # fmt: skip
     plain_report, plain_snap = plain
@@ -146,19 +149,24 @@ def test_component_failure_is_reported_like_ingest(inputs, monkeypatch):
 def test_rerun_changes_nothing(inputs):
     store = Store(":memory:")
     run_batch([inputs], store, scheduler="synchronous")
-    again = run_batch([inputs], store, scheduler="threads", partition_size=4)
+    again = run_batch([inputs], store, scheduler="synchronous", partition_size=4)
     assert again.stored == 0 and again.unchanged == 9
 
 
 def test_stdin_and_bad_options_are_refused(store):
-    with pytest.raises(ValueError, match="stdin"):
+    import dask
+
+    with pytest.raises(ConfigError, match="stdin"):
         run_batch(["-"], store)
-    with pytest.raises(ValueError, match="scheduler"):
+    with pytest.raises(ConfigError, match="unknown scheduler 'cluster'"):
         run_batch([], store, scheduler="cluster")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
+            pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
+        run_batch([], store, scheduler="tcp://127.0.0.1:9")  # nothing listens on the discard port
     assert run_batch([], store, scheduler="synchronous").to_dict()["stored"] == 0
 
 
-def test_processes_match_plain_ingest(tmp_path):
+def test_local_cluster_matches_plain_ingest(tmp_path):
     d = tmp_path / "six"
     d.mkdir()
     texts = [LAUNCH, SUMMIT, QUAKE, LAUNCH.replace("two", "three"), SUMMIT.replace("Friday", "Monday"), "x"]
@@ -166,7 +174,7 @@ def test_processes_match_plain_ingest(tmp_path):
         (d / f"a{i}.txt").write_text(f"Report {i}\n\n{text}\n")
     plain_store, batch_store = Store(":memory:"), Store(":memory:")
     expected = ingest([d], plain_store, pipeline=Pipeline(extraction_components()))
-    report = run_batch([d], batch_store, workers=2, partition_size=3, scheduler="processes")
+    report = run_batch([d], batch_store, workers=2, partition_size=3)  # a LocalCluster of 2 processes
     assert report.to_dict() == expected.to_dict()
     assert _snapshot(batch_store) == _snapshot(plain_store)
 
@@ -183,3 +191,34 @@ def test_cli_batch(tmp_path, inputs):
     assert summary["stored"] >= 8 and len(summary["failed"]) == 3  # ... the rest is stored
     res = runner.invoke(app, ["--db", db, "batch", "--scheduler", "cluster", str(inputs)])
     assert res.exit_code == 2
+
+
+def test_partition_results_pickle(inputs):
+    """What a worker sends back (articles with their results, InputErrors, ComponentErrors) survives pickling."""
+    files = [(str(p), str(p.resolve())) for p in sorted(inputs.rglob("*")) if p.is_file()]
+    results = dask_runner.extract_partition(files)
+    back = pickle.loads(pickle.dumps(results))
+    assert [name for name, _ in back] == [name for name, _ in results] == [name for name, _ in files]
+    errors = [i for _, items in back for i in items if isinstance(i, InputError)]
+    assert {Path(e.source).name for e in errors} == {"wire.jsonl", "zz-binary.txt", "zz-empty.txt"}
+    events = [m for _, items in back for i in items if not isinstance(i, InputError) for m in i.result.events]
+    assert events and all(i.article.doc is None for _, items in back for i in items if not isinstance(i, InputError))
+
+
+def test_a_lost_partition_fails_its_files_and_the_run_goes_on(tmp_path, monkeypatch):
+    d = tmp_path / "three"
+    d.mkdir()
+    for i, text in enumerate([LAUNCH, SUMMIT, QUAKE]):
+        (d / f"a{i}.txt").write_text(f"Report {i}\n\n{text}\n")
+    real = dask_runner.extract_partition
+
+    def flaky(files, *args):
+        if any(name.endswith("a1.txt") for name, _ in files):
+            raise OSError("worker lost")
+        return real(files, *args)
+
+    monkeypatch.setattr(dask_runner, "extract_partition", flaky)
+    report = run_batch([d], Store(":memory:"), scheduler="synchronous", partition_size=1)
+    assert report.stored == 2 and report.files[str(d / "a1.txt")] == "failed"
+    assert report.failed == [{"source": str(d / "a1.txt"), "line": None,
+                              "reason": "extraction on a Dask worker failed: OSError: worker lost"}]

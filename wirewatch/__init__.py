@@ -14,17 +14,16 @@ from .errors import ComponentError, ConfigError, InputError, NotFoundError, Stor
 from .model import Actor, Article, Conflict, Entity, EntityMention, Event, EventMention, Story, Timex
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .ingest.batch import IngestReport, ingest, reextract
-    from .pipeline import Pipeline
+    from .pipeline import IngestReport, Pipeline, ingest, reextract
     from .store.db import Store
 
 __version__ = "0.1.0"
 
 # name -> module that defines it, imported on first access
 _LAZY = {
-    "IngestReport": ".ingest.batch",
-    "ingest": ".ingest.batch",
-    "reextract": ".ingest.batch",
+    "IngestReport": ".pipeline",
+    "ingest": ".pipeline",
+    "reextract": ".pipeline",
     "Pipeline": ".pipeline",
     "Store": ".store.db",
 }

@@ -29,7 +29,7 @@ from .store.migrations import MIGRATIONS
 from .store.search import plain_snippet
 
 if TYPE_CHECKING:  # the ingest stack (numpy, datasketch) loads only when a command needs it
-    from .ingest.batch import IngestReport
+    from .pipeline import IngestReport
 
 class _Commands(typer.core.TyperGroup):
     """Every command runs inside this: a closed pipe ends the command quietly (click would exit 1)."""
@@ -173,8 +173,8 @@ def ingest(
     other inputs are still stored. Re-running the same command changes nothing that is already stored.
     Exit status 1 when some input failed.
     """
-    from .ingest.batch import ingest as run_ingest
     from .ingest.sources import count_inputs
+    from .pipeline import ingest as run_ingest
 
     pipeline = None
     if extract:
@@ -213,21 +213,21 @@ def extract(
     missing: Annotated[bool, typer.Option("--missing", help="Only articles never extracted.")] = False,
 ) -> None:
     """Re-run extraction over stored articles (after a model or ontology change)."""
-    from .ingest.batch import reextract
+    from .pipeline import reextract
 
     store = open_store()
     with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, disable=not err.is_terminal, transient=True) as progress:
         task = progress.add_task("extract", total=store.count("articles"))
         try:
-            n, failures = reextract(store, ontology=str(ontology) if ontology else None, only_missing=missing,
-                                    progress=lambda k: progress.advance(task, k))
+            report = reextract(store, ontology=str(ontology) if ontology else None, only_missing=missing,
+                               progress=lambda k: progress.advance(task, k))
         except WirewatchError as exc:
             fail(str(exc))
-    out.print(f"extracted {n} articles, {len(failures)} failed")
-    for f in failures:
-        err.print(f"[red]failed[/red] {f}")
-    if failures:
+    out.print(f"extracted {report.extracted} articles, {len(report.failed)} failed")
+    for f in report.failed:
+        err.print(f"[red]failed[/red] {f['source']}: {f['reason']}")
+    if report.failed:
         raise typer.Exit(1)
 
 
@@ -592,30 +592,32 @@ def brief(
 @app.command()
 def batch(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read (recursively); no stdin.")],
-    workers: Annotated[int, typer.Option(min=1, help="Parallel extraction workers.")] = 2,
-    partition_size: Annotated[int, typer.Option(min=1, help="Files per Dask partition.")] = 200,
-    scheduler: Annotated[
-        str, typer.Option(help="Dask scheduler: processes (parallel), threads or synchronous (debugging).")
-    ] = "processes",
+    scheduler: Annotated[str | None, typer.Option(
+        help="Address of a running Dask scheduler (tcp://HOST:PORT) whose workers read and extract; default: "
+             "start a local cluster of --workers processes. `synchronous`: all in this process (debugging).",
+    )] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes of the local cluster (without --scheduler).")
+    ] = 2,
+    partition_size: Annotated[int, typer.Option(min=1, help="Files per Dask task.")] = 200,
     ontology: Annotated[
         Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary instead of text.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Ingest a big archive with extraction spread over several processes (Dask, on this machine).
+    """Ingest a big archive with reading and extraction spread over Dask workers (a local or remote cluster).
 
-    Use it for large folders (thousands to millions of files) on a machine with several cores: files are
-    split into partitions, each worker reads its partition and runs the CPU-heavy extraction (spaCy loaded
-    once per worker), and the results are written sequentially, in input order, so dedup, stories, event
-    fusion and conflicts come out the same as with `ingest`. Memory stays bounded: results stream partition
-    by partition. For a few files, or stdin, `ingest` is simpler and starts faster.
+    Use it for large folders (thousands to millions of files): files are split into partitions, each worker
+    reads its partition and runs the CPU-heavy extraction (spaCy loaded once per worker), and this process
+    writes the results in input order, the only writer of the database, so dedup, stories, event fusion and
+    conflicts come out the same as with `ingest`. Workers of a remote cluster need wirewatch and the spaCy
+    model installed and the files at the same paths (see README, "Scale-out"). Memory stays bounded: results
+    stream partition by partition. For a few files, or stdin, `ingest` is simpler and starts faster.
     Exit status 1 when some input failed.
     """
-    from .scale.dask_runner import SCHEDULERS, run_batch
+    from .scale.dask_runner import run_batch
 
-    if scheduler not in SCHEDULERS:
-        fail(f"unknown scheduler {scheduler!r}: use one of {', '.join(SCHEDULERS)}")
     if "-" in paths:
         fail("batch cannot read stdin; use `wirewatch ingest -`")
     store = open_store()

@@ -28,6 +28,10 @@ class InputError(WirewatchError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        # Picklable with its fields (the default pickles the message only): results of Dask workers carry it.
+        return type(self), (self.source, self.reason, self.line)
+
     @property
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line is not None else self.source
@@ -41,6 +45,9 @@ class ComponentError(WirewatchError):
         self.article_id = article_id
         self.cause = cause
         super().__init__(f"component {component!r} failed on article {article_id!r}: {cause!r}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, BaseException]]:
+        return type(self), (self.component, self.article_id, self.cause)
 
 
 class StoreError(WirewatchError):

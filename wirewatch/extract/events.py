@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import timedelta
@@ -34,36 +33,10 @@ from .refine import (
     mode_of,
     np_countries,
 )
+from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
-_timex_fn: Callable[[Timex], tuple[str | None, str | None]] | None = None
-
-
-def timex_date(t: Timex) -> tuple[str | None, str | None]:
-    """(date prefix, precision) of a timex: the timex module's function when present, else read off the
-    TIMEX3 value (YYYY-MM-DD / YYYY-MM / YYYY / YYYY-Www)."""
-    global _timex_fn
-    if _timex_fn is None:
-        try:
-            from .timex import timex_date_and_precision  # written in parallel; optional until it lands
-
-            _timex_fn = timex_date_and_precision
-        except ImportError:
-            _timex_fn = _fallback_timex_date
-    return _timex_fn(t)
-
-
-def _fallback_timex_date(t: Timex) -> tuple[str | None, str | None]:
-    v = t.value or ""
-    if t.type not in ("DATE", "TIME"):
-        return None, None
-    for pattern, prec in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-W\d{2}", "week"), (r"\d{4}-\d{2}", "month"),
-                          (r"\d{4}", "year")):
-        m = re.match(pattern, v)
-        if m:
-            return m.group(0), t.precision or prec
-    return None, None
 
 
 class EventsComponent:

@@ -66,12 +66,17 @@ def iter_input_files(
             if isinstance(entry, InputError):
                 yield entry.source, iter([entry])
                 continue
-            source = str(entry)
-            if not _utf8(source):
-                shown = display_path(source)
-                yield shown, iter([InputError(shown, "file name is not valid UTF-8; rename the file to ingest it")])
-                continue
-            yield source, _at_least_one(source, _guard(source, functools.partial(read_file, entry)))
+            yield read_input(entry)
+
+
+def read_input(path: Path, source: str | None = None) -> tuple[str, Iterator[Article | InputError]]:
+    """(input, its items) for one file. `source` is the name reports and the store give it (default: the
+    path as given): a Dask worker opens the absolute path but names the file as the client listed it."""
+    source = str(path) if source is None else source
+    if not _utf8(source):
+        shown = display_path(source)
+        return shown, iter([InputError(shown, "file name is not valid UTF-8; rename the file to ingest it")])
+    return source, _at_least_one(source, _guard(source, functools.partial(read_file, path, source)))
 
 
 def display_path(path: str | Path) -> str:
@@ -116,9 +121,9 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
 # --- files -----------------------------------------------------------------------------------------
 
 
-def read_file(path: Path) -> Iterator[Item]:
-    """All articles of one file, whatever its format."""
-    source = str(path)
+def read_file(path: Path, source: str | None = None) -> Iterator[Item]:
+    """All articles of one file, whatever its format; `source` names it (default: the path)."""
+    source = str(path) if source is None else source
     try:
         st = path.stat()
     except OSError as exc:

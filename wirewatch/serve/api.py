@@ -287,7 +287,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _ingest(s: Settings, articles: list[Article]) -> Any:
-    from ..ingest.batch import ingest
+    from ..pipeline import ingest
 
     with s.write_lock:
         if s.extract and s.pipeline is None:
