@@ -477,23 +477,25 @@ def reextract(
         # the previous run would depend on that run and drift (95 -> 91 demo events). Fuse from scratch,
         # in arrival order, like ingest did.
         store.clear_fusion()
-    for i in range(0, len(ids), batch_size):
-        arts = [store.get_article(a) for a in ids[i : i + batch_size]]
-        results = extract_articles(pipe, arts, batch_size=batch_size)
-        with store.transaction():
-            for art, res in zip(arts, results, strict=True):
-                extracted = save_extraction(store, report, art, res)
-                if extracted is None:
-                    continue
-                report.article_ids.append(art.id)
-                for connect in connectors:
-                    connect(store, extracted)
-        if progress:
-            progress(len(arts))
-    if not only_missing:
-        # An article whose re-extraction failed keeps its old mentions: they become one-mention events
-        # again, so no reader loses them (clear_fusion left them loose).
-        with store.transaction():
-            store.seal_mentions()
+    try:
+        for i in range(0, len(ids), batch_size):
+            arts = [store.get_article(a) for a in ids[i : i + batch_size]]
+            results = extract_articles(pipe, arts, batch_size=batch_size)
+            with store.transaction():
+                for art, res in zip(arts, results, strict=True):
+                    extracted = save_extraction(store, report, art, res)
+                    if extracted is None:
+                        continue
+                    report.article_ids.append(art.id)
+                    for connect in connectors:
+                        connect(store, extracted)
+            if progress:
+                progress(len(arts))
+    finally:
+        if not only_missing:
+            # An article whose re-extraction failed, or every article after an interrupt, keeps its old
+            # mentions loose (clear_fusion): they become one-mention events again, so no reader loses them.
+            with store.transaction():
+                store.seal_mentions()
     return report
 

@@ -205,7 +205,8 @@ class Fuser:
                 s = sum(model.prob(vm, self._view(x), same_story) for x in others) / len(others)
                 if s >= best_score:
                     best, best_score = ev, s
-            ev = best if best is not None else Event(id=event_id_for(m), event_type=m.event_type, story_id=story)
+            ev = best if best is not None else Event(
+                id=self.store.free_event_id(event_id_for(m), m.id), event_type=m.event_type, story_id=story)
             ev.mentions = [x for x in ev.mentions if x.id != m.id] + [m]
             m.event_id = ev.id
             if ev.story_id is None:

@@ -102,6 +102,8 @@ class Reader:
 
     def event(self, event_id: str) -> Event:
         found = self.events(EventFilter(ids=[event_id]))
+        if not found and (held_by := self.store.event_of_mention(event_id)):
+            found = self.events(EventFilter(ids=[held_by]))  # an old link to a lone mention's own id
         if not found:
             raise NotFoundError(f"no event {event_id!r}")
         return found[0]

@@ -466,9 +466,17 @@ class Store:
     def save_event(self, ev: Event) -> None:
         with self.transaction() as c:
             c.execute(
-                "INSERT OR REPLACE INTO events(id, event_type, mode, context, actor, recipient, modality, "
+                # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the foreign keys
+                # then unlink every mention (and conflict) of the event, not just the ones saved here.
+                "INSERT INTO events(id, event_type, mode, context, actor, recipient, modality, "
                 "attributed_to, date, date_precision, location, story_id, sources, confidence, "
-                "confidence_reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "confidence_reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "event_type = excluded.event_type, mode = excluded.mode, context = excluded.context, "
+                "actor = excluded.actor, recipient = excluded.recipient, modality = excluded.modality, "
+                "attributed_to = excluded.attributed_to, date = excluded.date, "
+                "date_precision = excluded.date_precision, location = excluded.location, "
+                "story_id = excluded.story_id, sources = excluded.sources, confidence = excluded.confidence, "
+                "confidence_reasons = excluded.confidence_reasons",
                 (
                     ev.id, ev.event_type, ev.mode, _dumps(ev.context), _dumps([asdict(a) for a in ev.actor]),
                     _dumps([asdict(a) for a in ev.recipient]), ev.modality, ev.attributed_to, ev.date,
@@ -484,6 +492,24 @@ class Store:
                 c.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (ev.id, m.id))
             # A mention that joins this event leaves its one-mention event (or an older one) behind.
             self._drop_emptied(moved)
+
+    def free_event_id(self, base: str, mention_id: str | None) -> str:
+        """`base` (a new event's id, derived from its first mention) unless an event of that id already holds
+        other mentions (an updated article's mention that no longer matches its old event): then `base-2`,
+        `base-3`, ... so the new event never takes over the old one."""
+        candidate, n = base, 1
+        while self.conn.execute(
+            "SELECT 1 FROM event_mentions WHERE event_id = ? AND id IS NOT ? LIMIT 1", (candidate, mention_id)
+        ).fetchone():
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        """The id of the event that holds this mention (links made when a lone mention was served under
+        its own id, e.g. `A#m0`, still find it)."""
+        row = self.conn.execute("SELECT event_id FROM event_mentions WHERE id = ?", (mention_id,)).fetchone()
+        return row[0] if row else None
 
     def seal_mentions(self, article_ids: Sequence[str] | None = None) -> int:
         """Give every mention that no event holds (of these articles; of all when None) its one-mention
@@ -506,7 +532,7 @@ class Store:
 
         for r in rows:
             m = self._mention_from_row(r)
-            ev = aggregate(Event(id=event_id_for(m), event_type=m.event_type, mentions=[m],
+            ev = aggregate(Event(id=self.free_event_id(event_id_for(m), m.id), event_type=m.event_type, mentions=[m],
                                  story_id=r["article_story"], sources=1))
             self.save_event(ev)
         return len(rows)
