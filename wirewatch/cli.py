@@ -251,6 +251,8 @@ def search(
     show_cut(len(hits), total, offset, "matches")
     if as_json:
         for h in hits:
+            # Pipes get visible marks ("[ballistic] missiles"), as before the one search marker.
+            h = {**h, "snippet": plain_snippet(h["snippet"])}
             sys.stdout.write(json.dumps(h, ensure_ascii=False) + "\n")
         return
     if not hits:
