@@ -23,6 +23,10 @@ _MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv
 # Modal verbs of possibility: what they govern may or may not happen.
 _MAYBE_AUX = frozenset({"may", "might", "could"})
 _CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp"})
+# Verbs of saying that, with a direct object, do something to it rather than report it: "must maintain
+# sanctions", "added patrols", "posted troops", "showed restraint", "warned Seoul", "cited the attack".
+_ACTS_ON_OBJECT = frozenset({"maintain", "add", "post", "show", "warn", "cite", "note", "stress", "emphasize",
+                             "emphasise", "insist", "inform", "tell", "quote", "describe", "detail"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
 
 
@@ -103,7 +107,8 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif _plans(t, lemma, child, lex):
             p.bump("planned")
         elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
-                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex):
+                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex) \
+                and not (child.dep_ == "dobj" and lemma in _ACTS_ON_OBJECT):
             p.bump("reported", source_of(t, ctx))
         if t.pos_ == "VERB" and lemma in lex["attribution_verbs"] | lex["claim_verbs"] and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -255,7 +260,33 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if tok.pos_ == "PRON":
         a = ctx.actor(tok)
         return a.name if a else None
-    if lemma in lex["report_nouns"] and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                           for c in tok.children):
-        return ctx.running_source
+    if lemma in lex["report_nouns"]:
+        issuer = _issuer(tok)  # "a statement posted by the National News Agency", "the ministry's statement"
+        if issuer is not None:
+            return canonical_source(issuer, ctx)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return ctx.running_source or (ctx.last_speaker.name if ctx.last_speaker else None) or ctx.core_name(tok)
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+            and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        a = ctx.actor(tok)  # "the group said", "the ministry said": the body named before (coreference)
+        if a is not None and a.entity_id:
+            return a.name
     return ctx.core_name(tok) or None
+
+
+def _issuer(report: Any) -> Any | None:
+    """Who issued a statement: its possessor, "by/from X", or the agent of "posted/issued/released by X"."""
+    from .arguments import agent
+
+    for c in report.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = agent(c)
+            if by is not None:
+                return by
+    return None
