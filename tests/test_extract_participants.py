@@ -97,6 +97,18 @@ def test_one_modality_table() -> None:
     assert not MODALITY_TABLE["planned"].dated_by_report
 
 
+def test_one_modality_table_serves_every_module() -> None:
+    from wirewatch.connect.conflicts import NEGATIVE, POSITIVE
+    from wirewatch.connect.corroboration import SUPPORT
+    from wirewatch.connect.pairs import phase
+    from wirewatch.model import Modality
+
+    assert Modality.DENIED == "denied" and Modality("planned").info.phase == "future"
+    assert phase("historical") == "past" and phase("reported") == "now"
+    assert POSITIVE == {"asserted", "reported", "claimed"} and NEGATIVE == {"denied", "negated"}
+    assert SUPPORT["asserted"] > SUPPORT["speculated"] > SUPPORT["denied"]
+
+
 def test_things_named_like_people_and_outlets(pipe: Pipeline) -> None:
     art = pipe.run(Article(id="t", published="2026-03-11", outlet="Harbor Light", text=(
         "BUSAN, March 11 (Harbor Light) — The drills came a day after allied forces began their annual "
