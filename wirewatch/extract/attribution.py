@@ -19,6 +19,8 @@ from .lexicon import lexicon
 from .triggers import Trigger
 
 _OPEN, _CLOSE, _TOGGLE = "\u201c", "\u201d", '"'
+# Verbal types that a saying never is by itself: "Rubio said ... talks Tuesday" is no meeting of Rubio's.
+_NOT_SPEECH_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def saying_verbs() -> frozenset[str]:
@@ -29,8 +31,9 @@ def saying_verbs() -> frozenset[str]:
 def past_the_speaker(trig: Trigger, verbal: bool) -> Trigger:
     """A proposed event hung on a sentence's main verb: when that verb is one of saying ("Witnesses
     reported Israeli forces fired ...", "..., says the commissioner"), the event is the content it governs,
-    not the saying (which credits the source instead). A verbal act (ACCUSE, REQUEST) is the saying itself."""
-    if verbal:
+    not the saying (which credits the source instead). A verbal act (ACCUSE, REQUEST) is the saying itself,
+    unless it is one no saying performs (a meeting, an agreement, cooperation)."""
+    if verbal and trig.type not in _NOT_SPEECH_ACTS:
         return trig
     says = saying_verbs()
     tok, steps = trig.tok, 0

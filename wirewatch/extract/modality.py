@@ -27,6 +27,13 @@ _CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp
 # sanctions", "added patrols", "posted troops", "showed restraint", "warned Seoul", "cited the attack".
 _ACTS_ON_OBJECT = frozenset({"maintain", "add", "post", "show", "warn", "cite", "note", "stress", "emphasize",
                              "emphasise", "insist", "inform", "tell", "quote", "describe", "detail"})
+# Verbs of foreseeing someone else's act ("expects Pyongyang to launch", "predicts that talks will fail").
+_FORESEE_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "foresee", "fear"})
+# Weighing an act not yet decided: "is considering sanctions", "mulls a ban".
+_WEIGH_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "eye", "explore", "ponder"})
+# "expressed concern that ...": the attitude noun carries the content of what was said.
+_ATTITUDE_NOUNS = frozenset({"concern", "hope", "fear", "confidence", "doubt", "regret", "belief", "view",
+                             "optimism", "worry", "alarm", "satisfaction", "frustration"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
 
 
@@ -104,8 +111,14 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif lemma in lex["speculation_verbs"] and t.pos_ == "VERB" or \
                 lemma in lex["speculation_nouns"] and t.pos_ == "NOUN":
             p.bump("speculated", source_of(t, ctx))
-        elif _plans(t, lemma, child, lex):
-            p.bump("planned")
+        elif lemma in _FORESEE_VERBS and t.pos_ == "VERB" and child.dep_ in ("xcomp", "ccomp"):
+            p.bump("speculated", source_of(t, ctx))  # "is expecting North Korea to launch"
+        elif _plans(t, lemma, child, lex) or lemma in _WEIGH_VERBS and t.pos_ == "VERB" and child.dep_ in (
+                "dobj", "xcomp"):
+            p.bump("planned")  # "plans to deploy"; "is considering sanctions"
+        elif t.pos_ == "NOUN" and lemma in _ATTITUDE_NOUNS and t.dep_ == "dobj" and \
+                t.head.lemma_.lower() in ("express", "voice") and child.dep_ in ("acl", "ccomp", "prep"):
+            p.bump("reported", source_of(t.head, ctx))  # "Rasmussen expressed concern that ..."
         elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
                 "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex) \
                 and not (child.dep_ == "dobj" and lemma in _ACTS_ON_OBJECT):
@@ -164,8 +177,8 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
             p.bump("hypothetical")
         elif c.dep_ == "advmod" and c.lower_ in lex["speculation_adverbs"]:
             p.bump("speculated")
-        elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj"):
-            p.bump("planned")
+        elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj", "prep"):
+            p.bump("planned")  # "will hold talks", "will join Waltz for the talks"
         elif c.dep_ == "aux" and c.lower_ in _MAYBE_AUX and child.dep_ in _CARRIES_DOWN:
             p.bump("speculated")  # "they may impose sanctions", "sanctions may be imminent"
         elif c.dep_ == "aux" and c.lower_ in ("would", "'d") and child.dep_ in ("xcomp", "dobj"):
