@@ -20,6 +20,22 @@ _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female",
                    "her": "female", "hers": "female", "herself": "female"}
+# How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
+_PRONOUN_REACH = 400
+_NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "girlfriend", "woman", "girl",
+                                       "aunt", "niece", "grandmother", "granddaughter", "fiancee", "widow",
+                                       "councilwoman", "stepdaughter", "actress", "businesswoman")}
+_NOUN_GENDER.update({w: "male" for w in ("husband", "father", "son", "brother", "boyfriend", "man", "boy", "uncle",
+                                          "nephew", "grandfather", "grandson", "fiance", "widower", "councilman",
+                                          "stepson", "policeman", "militiaman", "businessman")})
+# Bodies, not persons: "he" is never "the department".
+_COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "agency", "ministry", "county", "city",
+                         "state", "municipality", "union", "bank", "hospital", "school", "university", "commission",
+                         "committee", "side", "ally", "family", "jury", "government", "administration", "army",
+                         "police", "council", "court", "party", "group", "team", "military", "people", "staff",
+                         "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
+                         "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
+                         "intelligence", "leadership", "authority", "command", "organization", "organisation"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -100,11 +116,13 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
-    def person_before(self, i: int, gender: str | None = None) -> Entity | None:
+    def person_before(self, i: int, gender: str | None = None, within: int | None = None) -> Entity | None:
         """The person named last before token `i` whose gender does not contradict `gender` ("he" is
-        never Angela Pruitt; "she" never Mr. Gigante)."""
+        never Angela Pruitt; "she" never Mr. Gigante); with `within`, only one named that many tokens back."""
         k = bisect.bisect_left(self._person_pos, i)
         while k > 0:
+            if within is not None and i - self._person_pos[k - 1] > within:
+                return None
             ent = self._persons[k - 1]
             if gender is None or person_gender(ent) in (None, gender):
                 return ent
@@ -175,7 +193,9 @@ class ArticleContext:
         if ent is None:
             # "spokesman Vedant Patel", "the U.S. envoy, Mr. X": a named person hanging off a common noun.
             for c in tok.children:
-                if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.i in self.tok_ent:
+                # "the opposition newspaper La Prensa": a named body in apposition is the one meant
+                if c.i in self.tok_ent and (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" or
+                                            c.dep_ == "appos" and self.tok_ent[c.i].kind in ("PERSON", "ORG")):
                     ent = self.tok_ent[c.i]
                     s, e = self.ent_span[c.i]
                     lo = min(tok.left_edge.i, s)
@@ -191,7 +211,11 @@ class ArticleContext:
             if speaker is not None:
                 return self.actor(speaker)
             if low in _PRONOUN_GENDER:
-                return self._from_entity(self.person_before(tok.i, _PRONOUN_GENDER[low]), tok.text)
+                named = self.person_before(tok.i, _PRONOUN_GENDER[low], within=_PRONOUN_REACH)
+                if named is not None:
+                    return self._from_entity(named, tok.text)
+                # "Police said the gunman fled. He was arrested": a person told of by role, not by name
+                return self._person_noun_before(tok, _PRONOUN_GENDER[low])
             if low in _IT_THEY:
                 return self._it_they(tok)
             if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
@@ -220,6 +244,26 @@ class ArticleContext:
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=country.country if country else None,
                      text=text if text != name else None)
+
+    def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
+        """The nearest singular person noun before a pronoun, within this sentence and the one before,
+        outside the pronoun's own clause, whose gender agrees ("the suspect" / "his wife" for he / she)."""
+        from .participants import PARTY_NOUNS
+
+        lex = lexicon()
+        people = PARTY_NOUNS | frozenset(lex["human_nouns"])
+        start = max(0, pron.sent.start - 60)
+        clause = pron.head
+        for t in reversed(self.doc[start:pron.i]):
+            lemma = t.lemma_.lower()
+            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
+                continue
+            if t.head == clause or t.dep_ in ("compound", "poss") or t.i in self.tok_ent:
+                continue
+            if _NOUN_GENDER.get(lemma, gender) != gender:
+                continue
+            return Actor(name=self.core_name(t), text=self.np_text(t))
+        return None
 
     def _from_entity(self, ent: Entity | None, text: str) -> Actor | None:
         if ent is None:

@@ -40,6 +40,8 @@ from .refine import (
     joint,
     mode_of,
     np_countries,
+    passive_state_actor,
+    state_of_place,
 )
 from .triggers import Trigger
 
@@ -142,7 +144,12 @@ class EventsComponent:
         actors, recipients, clause = self._arguments(ctx, trig)
         lemma = tok.lemma_.lower()
         if not actors:
-            actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig)
+            actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
+                passive_state_actor(ctx, trig, etype)
+        if etype == "PROTEST" and not recipients:
+            # A protest with no target named is addressed to the state where it happens ("demonstrated in
+            # Serbia", "rallied in Jakarta"), unless that is the protesters' own side.
+            recipients = [r for r in state_of_place(ctx, tok) if r.country not in {a.country for a in actors}]
         if etype == "MOBILIZE" and (joint(tok) or len({a.country for a in actors if a.country}) >= 2 or
                                     len(np_countries(ctx, actors)) >= 2):
             etype = "COOPERATE"  # joint drills of two countries' forces

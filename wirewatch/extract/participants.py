@@ -120,6 +120,14 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
+    if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+            noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
+        # "reiterated its demand today that Israel ease ...": the parser hangs the content on the verb
+        for c in clause.children:
+            if c.dep_ == "ccomp" and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
+                    recips = ctx.actors(s)
     return actors, without(recips, actors), clause
 
 
@@ -145,13 +153,19 @@ PARTY_NOUNS = frozenset({
     "lawyer", "attorney", "witness", "landlord", "tenant", "owner", "investor", "shareholder", "regulator",
     "company", "firm", "board", "department", "office", "agency", "ministry", "county", "city", "state",
     "municipality", "sheriff", "councilman", "councilwoman", "lawmaker", "senator", "mayor", "governor",
-    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally"})
+    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally",
+    "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
+    "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
+    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
 def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
     lex = lexicon()
+    if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "a state of emergency", "the state of the economy"
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
@@ -159,7 +173,7 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
-    return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+    return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
 
 
 # Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
@@ -275,7 +289,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     for c in kids:
         # A purpose clause of the same actor carries an act with no object of its own on: "demonstrated in
         # Kirkuk, calling for independence from Iraq", "rioted ... demanding a referendum".
-        if dobj is None and c.dep_ == "advcl" and c.pos_ == "VERB" and \
+        # "opened fire to disperse demonstrators": an object that is no party ("fire") does not stop it.
+        if (dobj is None or not entity_like(ctx, dobj)) and c.dep_ == "advcl" and c.pos_ == "VERB" and \
                 not any(g.dep_.startswith("nsubj") for g in c.children) \
                 and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
             found = verb_recipient(ctx, c, False, skip)
