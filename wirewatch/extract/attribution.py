@@ -23,9 +23,12 @@ _OPEN, _CLOSE, _TOGGLE = "\u201c", "\u201d", '"'
 _NOT_SPEECH_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
-def saying_verbs() -> frozenset[str]:
+def saying_verbs(claims: bool = True) -> frozenset[str]:
+    """Verbs of saying ("say", "report", "tell"), with the verbs of claiming ("accuse", "charge") unless
+    `claims` is False (a charge brought is an act, not a statement of it)."""
     lex = lexicon()
-    return frozenset(lex["reporting_verbs"]) | frozenset(lex["attribution_verbs"]) | frozenset(lex["claim_verbs"])
+    says = frozenset(lex["reporting_verbs"]) | frozenset(lex["attribution_verbs"])
+    return says | frozenset(lex["claim_verbs"]) if claims else says
 
 
 def past_the_speaker(trig: Trigger, verbal: bool) -> Trigger:

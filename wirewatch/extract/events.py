@@ -180,7 +180,7 @@ class EventsComponent:
         own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
                        and _reaches(x, anchors) is not None]
         pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
-        if pres.source is None and actors and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs():
+        if pres.source is None and actors and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs(claims=False):
             pres.source = actors[0].name  # the event is the saying ("Netanyahu said ... we will not allow")
         if trig.negated and pres.modality not in ("denied",):
             pres.bump("negated")
