@@ -174,3 +174,19 @@ def test_passive_killing_with_no_agent_keeps_no_actor(pipe: Pipeline) -> None:
 def test_state_of_emergency_is_no_party(pipe: Pipeline) -> None:
     m = _one(pipe, "The governor lifted a state of emergency in the county on Sunday.", "CONCEDE")
     assert "state" not in [r.name for r in m.recipient]
+
+
+def test_happening_is_no_actor_but_its_side_is(pipe: Pipeline) -> None:
+    assert _one(pipe, "The blast killed four soldiers near Kandahar.", "ASSAULT").actor == []
+    m = _one(pipe, "An Egyptian airstrike killed nine fighters near Derna.", "ASSAULT")
+    assert [a.country for a in m.actor] == ["EGY"]
+
+
+def test_its_fighters_act_for_the_speaker(pipe: Pipeline) -> None:
+    m = _one(pipe, "Hezbollah said its fighters fired rockets at an Israeli base.", "ASSAULT")
+    assert [a.name for a in m.actor] == ["Hezbollah"]
+
+
+def test_trailing_told_credits_the_speaker_not_the_outlet(pipe: Pipeline) -> None:
+    m = _one(pipe, "Gunmen abducted three aid workers near Kidal, a local official told AFP.", "COERCE")
+    assert m.attributed_to == "local official"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ..model import Actor, Article, Entity, Location, Quantity
@@ -70,6 +71,14 @@ def instruments() -> frozenset[str]:
         # Platforms that people crew (jets, warships, tanks) act for their side, like the side itself.
         _instruments = frozenset(weapons) | _INSTRUMENTS
     return _instruments
+
+
+# Happenings that act for no one by themselves ("the blast killed four"; "an Israeli strike killed two" is
+# Israel's). Not the ontology's noun triggers: those include "delegation", "official", "military".
+_HAPPENINGS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombing", "bombardment", "ambush",
+                         "offensive", "assault", "incursion", "invasion", "gunfire", "clash", "fighting", "blast",
+                         "explosion", "crash", "collision", "fire", "flood", "storm", "quake", "earthquake",
+                         "accident", "violence", "unrest", "stampede", "collapse", "landslide", "shooting"})
 
 
 class ArticleContext:
@@ -186,8 +195,19 @@ class ArticleContext:
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
         if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
-                self._country_of_modifiers(tok) is None:
+                self._country_of_modifiers(tok) is None and not any(c.dep_ == "poss" for c in tok.children):
             return None  # "Three shells hit Fakhura": a weapon is no actor ("North Korean shells" are their side)
+        if tok.pos_ == "NOUN" and tok.i not in self.tok_ent and tok.lemma_.lower() in _HAPPENINGS:
+            # "an Israeli strike killed two": the side whose strike it was; "the blast killed two": nobody named
+            side = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if side is not None:
+                return self.actor(side)
+            country = self._country_of_modifiers(tok)
+            if country is not None:
+                return self._from_entity(country, self.np_text(tok))
+            if not any(t.i in self.tok_ent or t.pos_ == "PROPN" for t in tok.lefts for t in t.subtree):
+                return None
+            # "US Predator attacks": a named maker or side; the phrase stands for it
         text = self.np_text(tok)
         ent = self.tok_ent.get(tok.i)
         if ent is None:
@@ -240,6 +260,14 @@ class ArticleContext:
             return self._from_entity(self.person_before(tok.i), text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and tok.pos_ == "NOUN":
+            from .participants import own_people
+
+            if lemma in own_people() or lemma in instruments():
+                side = self.actor(owner)  # "its forces", "their troops": the side they belong to
+                if side is not None:
+                    return replace(side, text=text)
         country = self._country_of_modifiers(tok)
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=country.country if country else None,
@@ -273,9 +301,14 @@ class ArticleContext:
 
     def _speaker(self, pron: Any) -> Any | None:
         """ "X said he/it/they will ...": a subject pronoun of reported speech is the speaker."""
-        if pron.dep_ not in ("nsubj", "nsubjpass"):
+        if pron.dep_ == "poss" and pron.lower_ in ("its", "their", "his", "her") and \
+                pron.head.dep_ in ("nsubj", "nsubjpass"):
+            pron_clause = pron.head.head  # "The Houthis said their forces had targeted ...": the speaker's forces
+        elif pron.dep_ in ("nsubj", "nsubjpass"):
+            pron_clause = pron.head
+        else:
             return None
-        clause = pron.head
+        clause = pron_clause
         while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head == clause:

@@ -204,7 +204,8 @@ def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation,
         # ("..., while Ukraine said Moscow had received ..." reports something else).
         if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in lex["attribution_verbs"] and \
                 c.i > tok.i and not any(x.i == tok.i for x in c.subtree) and \
-                not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children):
+                not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
+                        for g in c.children):  # ", a local official told AFP": the object is whom it was told
             src = source_of(c, ctx)
             if src:
                 p.bump("reported", src)

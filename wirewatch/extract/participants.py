@@ -157,6 +157,7 @@ PARTY_NOUNS = frozenset({
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor"})
+_PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
@@ -173,7 +174,9 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
-    return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
+    # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
+    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS for c in tok.children
+               if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
 
 
 # Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
@@ -188,7 +191,7 @@ _CONTENT_DEPS = frozenset({"xcomp", "acomp"})
 _OWN = frozenset({"its", "their", "his", "her", "our", "my", "own"})
 
 
-def _own_people() -> frozenset[str]:
+def own_people() -> frozenset[str]:
     """Troops and envoys (the ontology's `troop` and `envoy` sets): "its troops" are the actor's own."""
     from .ontology import load_ontology
 
@@ -261,7 +264,7 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
-    own = dobj is not None and dobj.lemma_.lower() in _own_people() and \
+    own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
