@@ -92,7 +92,9 @@ def state_of_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
         if c.dep_ != "prep" or c.lower_ != "in":
             continue
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        ent = ctx.tok_ent.get(obj.i) if obj is not None else None
+        if obj is None:
+            continue
+        ent = ctx.tok_ent.get(obj.i)
         if ent is not None and ent.kind == "GPE" and ent.country:
             name = gazetteer().country_name(ent.country)
             if name:
