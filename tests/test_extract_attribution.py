@@ -89,3 +89,16 @@ def test_a_proposal_on_a_verb_of_saying_moves_to_its_content() -> None:
 def test_maintaining_sanctions_is_not_reporting_them(pipe: Pipeline) -> None:
     text = "The spokesperson told reporters the council must maintain sanctions on the junta."
     assert all(m.attributed_to != "council" for m in events(pipe, text))
+
+
+def test_a_report_details_what_it_reports(pipe: Pipeline) -> None:
+    text = ("The Syrian Arab News Agency said troops entered Palmyra. The report detailed the army's capture of "
+            "the citadel.")
+    evs = events(pipe, text)
+    assert all(m.attributed_to for m in evs if "citadel" in m.sentence), [(m.trigger, m.attributed_to) for m in evs]
+
+
+def test_a_statement_carried_by_an_outlet_credits_the_outlet(pipe: Pipeline) -> None:
+    text = "The statement, carried by the Saba news agency, accused Saudi jets of bombing a market in Saada."
+    m = by_trigger(events(pipe, text), "accused")
+    assert m.attributed_to is not None and "Saba" in m.attributed_to

@@ -27,7 +27,8 @@ from .attribution import (
 )
 from .detector import Detector, decide_article, load_detector
 from .gazetteer import gazetteer
-from .modality import Presentation, presentation
+from .lexicon import lexicon
+from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
 from .participants import from_phrase, noun_arguments, verb_recipient, without
@@ -180,8 +181,14 @@ class EventsComponent:
         own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
                        and _reaches(x, anchors) is not None]
         pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
-        if pres.source is None and actors and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs(claims=False):
-            pres.source = actors[0].name  # the event is the saying ("Netanyahu said ... we will not allow")
+        if pres.source is None and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs():
+            # The event is the saying: "Netanyahu said ... we will not allow" is Netanyahu's word; "The
+            # statement, carried by KCNA, accused ..." is the outlet's. A charge brought is an act, no word.
+            said_by = subject(tok)
+            if said_by is not None and said_by.lemma_.lower() in lexicon()["report_nouns"]:
+                pres.source = source_of(tok, ctx)
+            elif actors and tok.lemma_.lower() in saying_verbs(claims=False):
+                pres.source = actors[0].name
         if trig.negated and pres.modality not in ("denied",):
             pres.bump("negated")
         if trig.promised and pres.modality == "planned":
