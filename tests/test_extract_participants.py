@@ -190,3 +190,17 @@ def test_its_fighters_act_for_the_speaker(pipe: Pipeline) -> None:
 def test_trailing_told_credits_the_speaker_not_the_outlet(pipe: Pipeline) -> None:
     m = _one(pipe, "Gunmen abducted three aid workers near Kidal, a local official told AFP.", "COERCE")
     assert m.attributed_to == "local official"
+
+
+def test_the_north_and_the_ministry_refer_back(pipe: Pipeline) -> None:
+    text = "North Korea fired two missiles on Monday. The North also shelled a border island on Tuesday."
+    assert [a.name for a in _one(pipe, text, "ASSAULT").actor] == ["North Korea"]
+    text = "Egypt's Foreign Ministry summoned the Israeli ambassador. The ministry condemned the raid on Rafah."
+    m = [x for x in pipe.run(Article(id="d", text=text, published="2024-05-10")).events if x.trigger == "condemned"]
+    assert m and m[0].actor and m[0].actor[0].name.endswith("Ministry")
+
+
+def test_mister_never_resolves_to_a_womans_name(pipe: Pipeline) -> None:
+    text = "Angela Pruitt, 41, told police her neighbor attacked her. Mr. Pruitt was later arrested."
+    m = _one(pipe, text, "COERCE")
+    assert "Angela Pruitt" not in [r.name for r in m.recipient]

@@ -21,6 +21,11 @@ _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female",
                    "her": "female", "hers": "female", "herself": "female"}
+# Heads of a body's name that a bare "the X" refers back to.
+_BODY_HEADS = frozenset({"ministry", "agency", "department", "army", "council", "commission", "committee",
+                         "court", "parliament", "assembly", "office", "service", "bureau", "company", "bank",
+                         "corporation", "union", "party", "movement", "front", "group", "organization",
+                         "organisation", "authority", "force", "forces", "police", "navy", "institute", "board"})
 # How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
 _PRONOUN_REACH = 400
 _NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "girlfriend", "woman", "girl",
@@ -90,6 +95,7 @@ class ArticleContext:
         self.tok_ent: dict[int, Entity] = {}
         self.ent_span: dict[int, tuple[int, int]] = {}
         persons: list[tuple[int, Entity]] = []
+        bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for m in article.entity_mentions:
@@ -102,10 +108,14 @@ class ArticleContext:
                 self.ent_span[t.i] = (span.start, span.end)
             if ent.kind == "PERSON":
                 persons.append((span.start, ent))
+            elif ent.kind in ("ORG", "GPE"):
+                bodies.append((span.start, ent))
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
                 counts[ent.id] += 1
                 first.setdefault(ent.id, span.start)
         persons.sort(key=lambda p: p[0])
+        bodies.sort(key=lambda p: p[0])
+        self._bodies = bodies
         self._person_pos = [p[0] for p in persons]
         self._persons = [p[1] for p in persons]
         self.salient_country: Entity | None = None
@@ -223,6 +233,8 @@ class ArticleContext:
                         lo += 1
                     text = self.doc[lo:max(e, tok.i + 1)].text
                     break
+        if ent is None:
+            ent = self._described(tok)
         if ent is not None:
             return self._from_entity(ent, text)
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -272,6 +284,24 @@ class ArticleContext:
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=country.country if country else None,
                      text=text if text != name else None)
+
+    def _described(self, tok: Any) -> Entity | None:
+        """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the
+        agency", "the North" (North Korea, when the article names it). Only a bare "the X": "the
+        defence ministry of Chad" or "a ministry" says something else."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+            return None
+        low = tok.lower_
+        k = bisect.bisect_left([b[0] for b in self._bodies], tok.i)
+        for _, ent in reversed(self._bodies[:k]):
+            words = ent.name.lower().split()
+            if low in ("north", "south") and ent.kind == "GPE" and ent.country and words[0] == low and len(words) > 1:
+                return ent  # "the North" after "North Korea"
+            if ent.kind == "ORG" and len(words) > 1 and words[-1] == low and low in _BODY_HEADS:
+                return ent  # "the ministry" after "Egypt's Foreign Ministry"
+        return None
 
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
