@@ -204,3 +204,8 @@ def test_mister_never_resolves_to_a_womans_name(pipe: Pipeline) -> None:
     text = "Angela Pruitt, 41, told police her neighbor attacked her. Mr. Pruitt was later arrested."
     m = _one(pipe, text, "COERCE")
     assert "Angela Pruitt" not in [r.name for r in m.recipient]
+
+
+def test_an_age_noun_is_a_person(pipe: Pipeline) -> None:
+    m = _one(pipe, "Prosecutors charged the 22-year-old with two counts of attempted murder.", "ACCUSE")
+    assert [r.name for r in m.recipient] == ["22-year-old"]

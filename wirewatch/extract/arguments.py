@@ -202,6 +202,8 @@ class ArticleContext:
             if inner is None:
                 return None
             tok = inner
+        if is_age_noun(tok):
+            return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
         if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
@@ -431,6 +433,12 @@ class ArticleContext:
             text = self.doc[nums[0].i:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+def is_age_noun(tok: Any) -> bool:
+    """ "the 22-year-old" as a noun phrase: spaCy splits it into a DATE "old" with a "year" measure."""
+    return tok.lower_ in ("old", "olds") and tok.dep_ not in ("amod", "acomp", "advmod") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in tok.children)
 
 
 def skip_partitive(tok: Any, lex: Any) -> Any:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..model import Actor
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, skip_partitive, subject
+from .arguments import NOT_PARTICIPANT, ArticleContext, agent, is_age_noun, skip_partitive, subject
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -167,6 +167,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "a state of emergency", "the state of the economy"
+    if is_age_noun(tok):
+        return True
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
