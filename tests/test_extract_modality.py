@@ -144,3 +144,19 @@ def test_days_earlier_is_not_history_but_years_earlier_is(pipe: Pipeline) -> Non
     assert m.modality == "reported"
     m = one(events(pipe, "Officials said the troops had withdrawn years earlier."), "RETREAT")
     assert m.modality == "historical"
+
+
+def test_weighing_an_act_is_a_plan(pipe: Pipeline) -> None:
+    m = one(events(pipe, "The county is considering a curfew after the shooting."), "COERCE")
+    assert m.modality == "planned"
+
+
+def test_expecting_another_partys_act_is_speculation(pipe: Pipeline) -> None:
+    m = one(events(pipe, "Police expect the suspect to surrender on Monday."), "RETREAT")
+    assert (m.modality, m.attributed_to) == ("speculated", "Police")
+
+
+def test_future_governor_carries_into_its_phrase(pipe: Pipeline) -> None:
+    text = "On Thursday, the envoy will join the trade minister for talks with Omani officials in Muscat."
+    m = next(m for m in events(pipe, text) if m.event_type == "CONSULT")
+    assert m.modality == "planned"

@@ -7,19 +7,28 @@ vocabulary. Character offsets (`start`, `end`) always index into `Article.text`.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
-Modality = Literal[
-    "asserted",  # stated as fact by the outlet
-    "reported",  # attributed to a source ("according to KCNA")
-    "claimed",  # one party's claim or accusation
-    "denied",  # a party denies it
-    "planned",  # future or intended
-    "speculated",  # analysts suggest, possibly
-    "hypothetical",  # if ... would
-    "negated",  # has not
-    "historical",  # background, not news
-]
+
+class Modality(StrEnum):
+    """How a report presents an event. A `StrEnum`: each member equals its stored string ("asserted" ==
+    Modality.ASSERTED), so records, SQL rows and JSON keep plain strings. What each one means for
+    extraction, fusion, conflicts, corroboration and briefs is its row in `MODALITY_TABLE` (`.info`)."""
+
+    ASSERTED = "asserted"  # stated as fact by the outlet
+    REPORTED = "reported"  # attributed to a source ("according to KCNA")
+    CLAIMED = "claimed"  # one party's claim or accusation
+    DENIED = "denied"  # a party denies it
+    PLANNED = "planned"  # future or intended
+    SPECULATED = "speculated"  # analysts suggest, possibly
+    HYPOTHETICAL = "hypothetical"  # if ... would
+    NEGATED = "negated"  # has not
+    HISTORICAL = "historical"  # background, not news
+
+    @property
+    def info(self) -> ModalityInfo:
+        return MODALITY_TABLE[self.value]
 
 
 @dataclass(frozen=True)
@@ -34,20 +43,31 @@ class ModalityInfo:
     # event as happening now (not planned, supposed, negated or long past).
     dated_by_report: bool
     # Fusion keeps phases apart: background, plans and denials are not the same happening as the news.
-    phase: str | None = None
+    phase: str = "now"  # now | past | future | denied
+    # Which mention speaks for a fused event: the most factual presentation (lowest) wins.
+    standing: int = 0
+    # For contradictions: "positive" says it happened, "negative" that it did not, None neither.
+    polarity: str | None = None
+    # How much one mention of it supports the event having happened (corroboration).
+    support: float = 0.5
+    # The report credits someone else's words for it (a brief does not state it as fact).
+    said: bool = False
+    # Background: a recap of an earlier happening, folded away in briefs.
+    background: bool = False
 
 
 MODALITY_TABLE: dict[str, ModalityInfo] = {m.name: m for m in (
-    ModalityInfo("asserted", 0, True),
-    ModalityInfo("reported", 1, True),
-    ModalityInfo("historical", 2, False, "past"),
-    ModalityInfo("planned", 3, False, "future"),
-    ModalityInfo("speculated", 4, False),
-    ModalityInfo("claimed", 5, True),
-    ModalityInfo("hypothetical", 6, False, "future"),
-    ModalityInfo("negated", 7, False),
-    ModalityInfo("denied", 8, True, "denied"),
+    ModalityInfo("asserted", 0, True, standing=0, polarity="positive", support=1.0),
+    ModalityInfo("reported", 1, True, standing=1, polarity="positive", support=0.9, said=True),
+    ModalityInfo("historical", 2, False, "past", standing=6, support=0.8, background=True),
+    ModalityInfo("planned", 3, False, "future", standing=3, support=0.5),
+    ModalityInfo("speculated", 4, False, standing=4, support=0.35, said=True),
+    ModalityInfo("claimed", 5, True, standing=2, polarity="positive", support=0.6, said=True),
+    ModalityInfo("hypothetical", 6, False, "future", standing=5, support=0.2),
+    ModalityInfo("negated", 7, False, standing=7, polarity="negative", support=0.0, said=True),
+    ModalityInfo("denied", 8, True, "denied", standing=8, polarity="negative", support=0.0, said=True),
 )}
+assert set(MODALITY_TABLE) == {m.value for m in Modality}
 MODALITIES: tuple[str, ...] = tuple(MODALITY_TABLE)
 
 

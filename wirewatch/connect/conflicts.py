@@ -18,13 +18,14 @@ from datetime import timedelta
 from typing import Any
 
 from ..dates import parse_day as parse_date
-from ..model import Actor, Conflict, ConflictValue, Event, EventMention
+from ..model import MODALITY_TABLE, Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
 from .fusion import date_score, names_equivalent
 from .pairs import PairModel, _same_actor, act_of, default_model, view, words
 
-POSITIVE = {"asserted", "reported", "claimed"}
-NEGATIVE = {"denied", "negated"}
+# Which modalities say it happened / did not: the table in model.py.
+POSITIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "positive"}
+NEGATIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "negative"}
 CLAIM_TYPES = {"ACCUSE"}
 DENIAL_TYPES = {"REJECT"}
 # Where "who did it" is contested: uses of force. A launch and the other side's raised alert on the same

@@ -8,14 +8,11 @@ kept so the UI and briefings can show why.
 
 from __future__ import annotations
 
-from ..model import Event
+from ..model import MODALITY_TABLE, Event
 from ..store.db import Store
 
 # How much one mention of each modality supports the event having happened.
-SUPPORT = {
-    "asserted": 1.0, "reported": 0.9, "claimed": 0.6, "planned": 0.5, "speculated": 0.35,
-    "hypothetical": 0.2, "historical": 0.8, "negated": 0.0, "denied": 0.0,
-}
+SUPPORT = {m.name: m.support for m in MODALITY_TABLE.values()}  # the table lives in model.py
 
 
 def independent_sources(store: Store, ev: Event) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from datetime import date as Date
 from rapidfuzz import fuzz
 
 from ..dates import parse_day as parse_date
-from ..model import Actor, Event, EventMention
+from ..model import MODALITY_TABLE, Actor, Event, EventMention
 from ..store.db import Store
 from .pairs import PairModel, PairView, default_model, view
 
@@ -34,10 +34,7 @@ STOP = frozenset(
     would could should will may might can shall more most less some any all each other such one two three four
     five six seven eight nine ten dozen hundreds thousands""".split()
 )
-MODALITY_RANK = {
-    "asserted": 0, "reported": 1, "claimed": 2, "planned": 3, "speculated": 4, "hypothetical": 5,
-    "historical": 6, "negated": 7, "denied": 8,
-}
+MODALITY_RANK = {m.name: m.standing for m in MODALITY_TABLE.values()}  # the table lives in model.py
 
 
 def stem(w: str) -> str:

@@ -23,13 +23,13 @@ from pathlib import Path
 import yaml
 
 from ..dates import parse_day
-from ..model import Actor, EventMention
+from ..model import MODALITY_TABLE, Actor, EventMention
 
 DATA = Path(__file__).parent / "data"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Modalities by standing in time: reports of what is happening now fuse with each other; a recap of an
 # earlier happening, a plan and a denial are each their own phase (see fusion.py).
-PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
+PHASE = {m.name: m.phase for m in MODALITY_TABLE.values() if m.phase != "now"}  # the table lives in model.py
 STOP = frozenset(
     """a an the and or but of to in on at by for with from into onto over under about after before during
     since than that this these those its his her their our your it he she they we i you be is are was were

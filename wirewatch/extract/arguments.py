@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ..model import Actor, Article, Entity, Location, Quantity
@@ -20,6 +21,27 @@ _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female",
                    "her": "female", "hers": "female", "herself": "female"}
+# Heads of a body's name that a bare "the X" refers back to.
+_BODY_HEADS = frozenset({"ministry", "agency", "department", "army", "council", "commission", "committee",
+                         "court", "parliament", "assembly", "office", "service", "bureau", "company", "bank",
+                         "corporation", "union", "party", "movement", "front", "group", "organization",
+                         "organisation", "authority", "force", "forces", "police", "navy", "institute", "board"})
+# How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
+_PRONOUN_REACH = 400
+_NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "girlfriend", "woman", "girl",
+                                       "aunt", "niece", "grandmother", "granddaughter", "fiancee", "widow",
+                                       "councilwoman", "stepdaughter", "actress", "businesswoman")}
+_NOUN_GENDER.update({w: "male" for w in ("husband", "father", "son", "brother", "boyfriend", "man", "boy", "uncle",
+                                          "nephew", "grandfather", "grandson", "fiance", "widower", "councilman",
+                                          "stepson", "policeman", "militiaman", "businessman")})
+# Bodies, not persons: "he" is never "the department".
+_COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "agency", "ministry", "county", "city",
+                         "state", "municipality", "union", "bank", "hospital", "school", "university", "commission",
+                         "committee", "side", "ally", "family", "jury", "government", "administration", "army",
+                         "police", "council", "court", "party", "group", "team", "military", "people", "staff",
+                         "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
+                         "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
+                         "intelligence", "leadership", "authority", "command", "organization", "organisation"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -56,6 +78,14 @@ def instruments() -> frozenset[str]:
     return _instruments
 
 
+# Happenings that act for no one by themselves ("the blast killed four"; "an Israeli strike killed two" is
+# Israel's). Not the ontology's noun triggers: those include "delegation", "official", "military".
+_HAPPENINGS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombing", "bombardment", "ambush",
+                         "offensive", "assault", "incursion", "invasion", "gunfire", "clash", "fighting", "blast",
+                         "explosion", "crash", "collision", "fire", "flood", "storm", "quake", "earthquake",
+                         "accident", "violence", "unrest", "stampede", "collapse", "landslide", "shooting"})
+
+
 class ArticleContext:
     """Per-article lookups: token -> entity, people seen so far, salient country."""
 
@@ -65,6 +95,7 @@ class ArticleContext:
         self.tok_ent: dict[int, Entity] = {}
         self.ent_span: dict[int, tuple[int, int]] = {}
         persons: list[tuple[int, Entity]] = []
+        bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for m in article.entity_mentions:
@@ -77,10 +108,14 @@ class ArticleContext:
                 self.ent_span[t.i] = (span.start, span.end)
             if ent.kind == "PERSON":
                 persons.append((span.start, ent))
+            elif ent.kind in ("ORG", "GPE"):
+                bodies.append((span.start, ent))
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
                 counts[ent.id] += 1
                 first.setdefault(ent.id, span.start)
         persons.sort(key=lambda p: p[0])
+        bodies.sort(key=lambda p: p[0])
+        self._bodies = bodies
         self._person_pos = [p[0] for p in persons]
         self._persons = [p[1] for p in persons]
         self.salient_country: Entity | None = None
@@ -100,11 +135,13 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
-    def person_before(self, i: int, gender: str | None = None) -> Entity | None:
+    def person_before(self, i: int, gender: str | None = None, within: int | None = None) -> Entity | None:
         """The person named last before token `i` whose gender does not contradict `gender` ("he" is
-        never Angela Pruitt; "she" never Mr. Gigante)."""
+        never Angela Pruitt; "she" never Mr. Gigante); with `within`, only one named that many tokens back."""
         k = bisect.bisect_left(self._person_pos, i)
         while k > 0:
+            if within is not None and i - self._person_pos[k - 1] > within:
+                return None
             ent = self._persons[k - 1]
             if gender is None or person_gender(ent) in (None, gender):
                 return ent
@@ -165,17 +202,32 @@ class ArticleContext:
             if inner is None:
                 return None
             tok = inner
+        if is_age_noun(tok):
+            return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
         if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
-                self._country_of_modifiers(tok) is None:
+                self._country_of_modifiers(tok) is None and not any(c.dep_ == "poss" for c in tok.children):
             return None  # "Three shells hit Fakhura": a weapon is no actor ("North Korean shells" are their side)
+        if tok.pos_ == "NOUN" and tok.i not in self.tok_ent and tok.lemma_.lower() in _HAPPENINGS:
+            # "an Israeli strike killed two": the side whose strike it was; "the blast killed two": nobody named
+            side = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if side is not None:
+                return self.actor(side)
+            country = self._country_of_modifiers(tok)
+            if country is not None:
+                return self._from_entity(country, self.np_text(tok))
+            if not any(t.i in self.tok_ent or t.pos_ == "PROPN" for t in tok.lefts for t in t.subtree):
+                return None
+            # "US Predator attacks": a named maker or side; the phrase stands for it
         text = self.np_text(tok)
         ent = self.tok_ent.get(tok.i)
         if ent is None:
             # "spokesman Vedant Patel", "the U.S. envoy, Mr. X": a named person hanging off a common noun.
             for c in tok.children:
-                if c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and c.i in self.tok_ent:
+                # "the opposition newspaper La Prensa": a named body in apposition is the one meant
+                if c.i in self.tok_ent and (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" or
+                                            c.dep_ == "appos" and self.tok_ent[c.i].kind in ("PERSON", "ORG")):
                     ent = self.tok_ent[c.i]
                     s, e = self.ent_span[c.i]
                     lo = min(tok.left_edge.i, s)
@@ -183,6 +235,8 @@ class ArticleContext:
                         lo += 1
                     text = self.doc[lo:max(e, tok.i + 1)].text
                     break
+        if ent is None:
+            ent = self._described(tok)
         if ent is not None:
             return self._from_entity(ent, text)
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -191,7 +245,11 @@ class ArticleContext:
             if speaker is not None:
                 return self.actor(speaker)
             if low in _PRONOUN_GENDER:
-                return self._from_entity(self.person_before(tok.i, _PRONOUN_GENDER[low]), tok.text)
+                named = self.person_before(tok.i, _PRONOUN_GENDER[low], within=_PRONOUN_REACH)
+                if named is not None:
+                    return self._from_entity(named, tok.text)
+                # "Police said the gunman fled. He was arrested": a person told of by role, not by name
+                return self._person_noun_before(tok, _PRONOUN_GENDER[low])
             if low in _IT_THEY:
                 return self._it_they(tok)
             if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
@@ -216,10 +274,56 @@ class ArticleContext:
             return self._from_entity(self.person_before(tok.i), text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is not None and tok.pos_ == "NOUN":
+            from .participants import own_people
+
+            if lemma in own_people() or lemma in instruments():
+                side = self.actor(owner)  # "its forces", "their troops": the side they belong to
+                if side is not None:
+                    return replace(side, text=text)
         country = self._country_of_modifiers(tok)
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=country.country if country else None,
                      text=text if text != name else None)
+
+    def _described(self, tok: Any) -> Entity | None:
+        """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the
+        agency", "the North" (North Korea, when the article names it). Only a bare "the X": "the
+        defence ministry of Chad" or "a ministry" says something else."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+            return None
+        low = tok.lower_
+        k = bisect.bisect_left([b[0] for b in self._bodies], tok.i)
+        for _, ent in reversed(self._bodies[:k]):
+            words = ent.name.lower().split()
+            if low in ("north", "south") and ent.kind == "GPE" and ent.country and words[0] == low and len(words) > 1:
+                return ent  # "the North" after "North Korea"
+            if ent.kind == "ORG" and len(words) > 1 and words[-1] == low and low in _BODY_HEADS:
+                return ent  # "the ministry" after "Egypt's Foreign Ministry"
+        return None
+
+    def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
+        """The nearest singular person noun before a pronoun, within this sentence and the one before,
+        outside the pronoun's own clause, whose gender agrees ("the suspect" / "his wife" for he / she)."""
+        from .participants import PARTY_NOUNS
+
+        lex = lexicon()
+        people = PARTY_NOUNS | frozenset(lex["human_nouns"])
+        start = max(0, pron.sent.start - 60)
+        clause = pron.head
+        for t in reversed(self.doc[start:pron.i]):
+            lemma = t.lemma_.lower()
+            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
+                continue
+            if t.head == clause or t.dep_ in ("compound", "poss") or t.i in self.tok_ent:
+                continue
+            if _NOUN_GENDER.get(lemma, gender) != gender:
+                continue
+            return Actor(name=self.core_name(t), text=self.np_text(t))
+        return None
 
     def _from_entity(self, ent: Entity | None, text: str) -> Actor | None:
         if ent is None:
@@ -229,9 +333,14 @@ class ArticleContext:
 
     def _speaker(self, pron: Any) -> Any | None:
         """ "X said he/it/they will ...": a subject pronoun of reported speech is the speaker."""
-        if pron.dep_ not in ("nsubj", "nsubjpass"):
+        if pron.dep_ == "poss" and pron.lower_ in ("its", "their", "his", "her") and \
+                pron.head.dep_ in ("nsubj", "nsubjpass"):
+            pron_clause = pron.head.head  # "The Houthis said their forces had targeted ...": the speaker's forces
+        elif pron.dep_ in ("nsubj", "nsubjpass"):
+            pron_clause = pron.head
+        else:
             return None
-        clause = pron.head
+        clause = pron_clause
         while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
             clause = clause.head
         if clause.dep_ != "ccomp" or clause.head == clause:
@@ -324,6 +433,12 @@ class ArticleContext:
             text = self.doc[nums[0].i:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+def is_age_noun(tok: Any) -> bool:
+    """ "the 22-year-old" as a noun phrase: spaCy splits it into a DATE "old" with a "year" measure."""
+    return tok.lower_ in ("old", "olds") and tok.dep_ not in ("amod", "acomp", "advmod") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in tok.children)
 
 
 def skip_partitive(tok: Any, lex: Any) -> Any:

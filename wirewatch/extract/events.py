@@ -16,10 +16,18 @@ from typing import Any
 
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
+from .attribution import (
+    Quotation,
+    note_speaker,
+    past_the_speaker,
+    quote_speaker,
+    saying_verbs,
+    sentence_source,
+)
 from .detector import Detector, decide_article, load_detector
 from .gazetteer import gazetteer
 from .lexicon import lexicon
-from .modality import Presentation, presentation
+from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
 from .participants import from_phrase, noun_arguments, verb_recipient, without
@@ -32,6 +40,8 @@ from .refine import (
     joint,
     mode_of,
     np_countries,
+    passive_state_actor,
+    state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .triggers import Trigger
@@ -60,8 +70,8 @@ class EventsComponent:
         events: list[EventMention] = []
         spans: list[_Dated] = []  # the date each mention got, with the days it covers
         # A source named in one sentence does not carry to the next (issue 11), except inside a continuing
-        # quotation (see `_Quotation`).
-        quote = _Quotation()
+        # quotation (see `attribution.Quotation`).
+        quote = Quotation()
         last_para = -1
         sents = [s for s in doc.sents if s.text.strip()]
         for sent, decisions in zip(sents, decide_article(sents, self.ontology, self.detector), strict=True):
@@ -70,12 +80,15 @@ class EventsComponent:
             if para != last_para:
                 quote.new_paragraph(text)
                 last_para = para
-            inside = quote.open  # the sentence goes on with a quotation opened before it
+            quote.begin(text, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
             in_quote: list[EventMention] = []
             named: str | None = None
             types_here: set[str] = set()
             for decision in decisions:
                 trig = decision.trigger
+                if decision.source == "proposed":
+                    spec = self.ontology.types.get(trig.type)
+                    trig = past_the_speaker(trig, spec is not None and spec.verbal)
                 m, pres, dated = self._mention(article, ctx, sent, trig)
                 if m is None or decision.source == "proposed" and m.event_type in types_here:
                     continue  # a proposal the sentence's triggers already gave (after _mention's retyping)
@@ -83,13 +96,13 @@ class EventsComponent:
                 m.type_confidence = decision.confidence
                 if pres.reporting and pres.source:
                     named = named or pres.source
-                if inside and not m.attributed_to:
+                if not m.attributed_to and quote.quoted(m.trigger_start):
                     in_quote.append(m)
                 events.append(m)
                 spans.append(dated)
-            named = named or _sentence_source(sent, ctx)
-            quote.feed(text, named, in_quote)
-            _note_speaker(sent, ctx)
+            named = named or sentence_source(sent, ctx)
+            quote.feed(quote_speaker(sent, ctx, quote.spans), in_quote)
+            note_speaker(sent, ctx)
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
@@ -105,7 +118,12 @@ class EventsComponent:
         actors, recipients, clause = self._arguments(ctx, trig)
         lemma = tok.lemma_.lower()
         if not actors:
-            actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig)
+            actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
+                passive_state_actor(ctx, trig, etype)
+        if etype == "PROTEST" and not recipients:
+            # A protest with no target named is addressed to the state where it happens ("demonstrated in
+            # Serbia", "rallied in Jakarta"), unless that is the protesters' own side.
+            recipients = [r for r in state_of_place(ctx, tok) if r.country not in {a.country for a in actors}]
         if etype == "MOBILIZE" and (joint(tok) or len({a.country for a in actors if a.country}) >= 2 or
                                     len(np_countries(ctx, actors)) >= 2):
             etype = "COOPERATE"  # joint drills of two countries' forces
@@ -136,6 +154,14 @@ class EventsComponent:
         own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
                        and _reaches(x, anchors) is not None]
         pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
+        if pres.source is None and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs():
+            # The event is the saying: "Netanyahu said ... we will not allow" is Netanyahu's word; "The
+            # statement, carried by KCNA, accused ..." is the outlet's. A charge brought is an act, no word.
+            said_by = subject(tok)
+            if said_by is not None and said_by.lemma_.lower() in lexicon()["report_nouns"]:
+                pres.source = source_of(tok, ctx)
+            elif actors and tok.lemma_.lower() in saying_verbs(claims=False):
+                pres.source = actors[0].name
         if trig.negated and pres.modality not in ("denied",):
             pres.bump("negated")
         if trig.promised and pres.modality == "planned":
@@ -221,78 +247,6 @@ def _country_from_phrase(a: Actor) -> Actor:
     found = {iso for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)
              if (iso := gaz.country_of_any(" ".join(words[i:j])))}
     return replace(a, country=found.pop()) if len(found) == 1 else a
-
-
-def _note_speaker(sent: Any, ctx: ArticleContext) -> None:
-    """Remember who spoke last ("The General Staff ... said"), for "The statement" later on."""
-    lex = lexicon()
-    for t in sent:
-        if t.pos_ == "VERB" and t.lemma_.lower() in lex["attribution_verbs"]:
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lemma_.lower() not in lex["report_nouns"]:
-                speaker = ctx.actor(subj)
-                if speaker is not None:
-                    ctx.last_speaker = speaker
-
-
-def _sentence_source(sent: Any, ctx: ArticleContext) -> str | None:
-    """A source the sentence names even when it carries no event ("KCNA reported that ..." with no trigger)."""
-    from .modality import source_of
-
-    lex = lexicon()
-    for t in sent:
-        if t.pos_ == "VERB" and t.lemma_.lower() in lex["reporting_verbs"] and \
-                any(c.dep_ in ("ccomp", "parataxis") for c in t.children):
-            src = source_of(t, ctx)
-            if src:
-                return src
-    return None
-
-
-class _Quotation:
-    """Attribution inside a continuing quotation: 'Reyes said: "Hooks is dangerous. He fired twice."' -
-    the second sentence is still Reyes speaking, and so is a quotation whose speaker comes at its end
-    ('"... He fired twice," Reyes said.'). Outside quotation marks nothing carries to the next sentence.
-    A paragraph that opens with a quotation mark continues a quotation left open (newsroom style)."""
-
-    def __init__(self) -> None:
-        self.open = False
-        self.speaker: str | None = None
-        self.pending: list[EventMention] = []  # inside the quotation, before its speaker is known
-
-    def new_paragraph(self, text: str) -> None:
-        if self.open and not text.startswith(('"', "\u201c", "'")):
-            self.open, self.speaker, self.pending = False, None, []
-
-    def feed(self, text: str, named: str | None, inside: list[EventMention]) -> None:
-        was_open = self.open
-        for ch in text:
-            if ch == "\u201c":
-                self.open = True
-            elif ch == "\u201d":
-                self.open = False
-            elif ch == '"':
-                self.open = not self.open
-        if named and (self.open or was_open):
-            self.speaker = self.speaker or named
-        for m in inside:
-            if self.speaker:
-                _quoted(m, self.speaker)
-            else:
-                self.pending.append(m)
-        if self.speaker:
-            for m in self.pending:
-                _quoted(m, self.speaker)
-            self.pending = []
-        if not self.open:
-            self.speaker, self.pending = None, []
-
-
-def _quoted(m: EventMention, speaker: str) -> None:
-    if not m.attributed_to:
-        m.attributed_to = speaker
-        if m.modality == "asserted":
-            m.modality = "reported"
 
 
 Span = tuple[Date, Date]  # the first and last day a date covers

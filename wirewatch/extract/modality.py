@@ -23,6 +23,18 @@ _MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv
 # Modal verbs of possibility: what they govern may or may not happen.
 _MAYBE_AUX = frozenset({"may", "might", "could"})
 _CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp"})
+# Verbs of saying that, with a direct object, do something to it (or address it) rather than report it:
+# "must maintain sanctions", "added patrols", "posted troops", "showed restraint", "warned Seoul". ("The report
+# detailed Kim's inspection" does report it.)
+_ACTS_ON_OBJECT = frozenset({"maintain", "add", "post", "show", "warn", "stress", "emphasize", "emphasise",
+                             "inform", "tell", "quote"})
+# Verbs of foreseeing someone else's act ("expects Pyongyang to launch", "predicts that talks will fail").
+_FORESEE_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "foresee", "fear"})
+# Weighing an act not yet decided: "is considering sanctions", "mulls a ban".
+_WEIGH_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "eye", "explore", "ponder"})
+# "expressed concern that ...": the attitude noun carries the content of what was said.
+_ATTITUDE_NOUNS = frozenset({"concern", "hope", "fear", "confidence", "doubt", "regret", "belief", "view",
+                             "optimism", "worry", "alarm", "satisfaction", "frustration"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
 
 
@@ -100,10 +112,17 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif lemma in lex["speculation_verbs"] and t.pos_ == "VERB" or \
                 lemma in lex["speculation_nouns"] and t.pos_ == "NOUN":
             p.bump("speculated", source_of(t, ctx))
-        elif _plans(t, lemma, child, lex):
-            p.bump("planned")
+        elif lemma in _FORESEE_VERBS and t.pos_ == "VERB" and child.dep_ in ("xcomp", "ccomp"):
+            p.bump("speculated", source_of(t, ctx))  # "is expecting North Korea to launch"
+        elif _plans(t, lemma, child, lex) or lemma in _WEIGH_VERBS and t.pos_ == "VERB" and child.dep_ in (
+                "dobj", "xcomp"):
+            p.bump("planned")  # "plans to deploy"; "is considering sanctions"
+        elif t.pos_ == "NOUN" and lemma in _ATTITUDE_NOUNS and t.dep_ == "dobj" and \
+                t.head.lemma_.lower() in ("express", "voice") and child.dep_ in ("acl", "ccomp", "prep"):
+            p.bump("reported", source_of(t.head, ctx))  # "Rasmussen expressed concern that ..."
         elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
-                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex):
+                "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex) \
+                and not (child.dep_ == "dobj" and lemma in _ACTS_ON_OBJECT):
             p.bump("reported", source_of(t, ctx))
         if t.pos_ == "VERB" and lemma in lex["attribution_verbs"] | lex["claim_verbs"] and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -159,8 +178,8 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
             p.bump("hypothetical")
         elif c.dep_ == "advmod" and c.lower_ in lex["speculation_adverbs"]:
             p.bump("speculated")
-        elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj"):
-            p.bump("planned")
+        elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj", "prep"):
+            p.bump("planned")  # "will hold talks", "will join Waltz for the talks"
         elif c.dep_ == "aux" and c.lower_ in _MAYBE_AUX and child.dep_ in _CARRIES_DOWN:
             p.bump("speculated")  # "they may impose sanctions", "sanctions may be imminent"
         elif c.dep_ == "aux" and c.lower_ in ("would", "'d") and child.dep_ in ("xcomp", "dobj"):
@@ -186,7 +205,8 @@ def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation,
         # ("..., while Ukraine said Moscow had received ..." reports something else).
         if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in lex["attribution_verbs"] and \
                 c.i > tok.i and not any(x.i == tok.i for x in c.subtree) and \
-                not any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children):
+                not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
+                        for g in c.children):  # ", a local official told AFP": the object is whom it was told
             src = source_of(c, ctx)
             if src:
                 p.bump("reported", src)
@@ -255,7 +275,33 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if tok.pos_ == "PRON":
         a = ctx.actor(tok)
         return a.name if a else None
-    if lemma in lex["report_nouns"] and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                           for c in tok.children):
-        return ctx.running_source
+    if lemma in lex["report_nouns"]:
+        issuer = _issuer(tok)  # "a statement posted by the National News Agency", "the ministry's statement"
+        if issuer is not None:
+            return canonical_source(issuer, ctx)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return ctx.running_source or (ctx.last_speaker.name if ctx.last_speaker else None) or ctx.core_name(tok)
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+            and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        a = ctx.actor(tok)  # "the group said", "the ministry said": the body named before (coreference)
+        if a is not None and a.entity_id:
+            return a.name
     return ctx.core_name(tok) or None
+
+
+def _issuer(report: Any) -> Any | None:
+    """Who issued a statement: its possessor, "by/from X", or the agent of "posted/issued/released by X"."""
+    from .arguments import agent
+
+    for c in report.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = agent(c)
+            if by is not None:
+                return by
+    return None

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..model import Actor
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, skip_partitive, subject
+from .arguments import NOT_PARTICIPANT, ArticleContext, agent, is_age_noun, skip_partitive, subject
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -120,6 +120,14 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
+    if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+            noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
+        # "reiterated its demand today that Israel ease ...": the parser hangs the content on the verb
+        for c in clause.children:
+            if c.dep_ == "ccomp" and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
+                    recips = ctx.actors(s)
     return actors, without(recips, actors), clause
 
 
@@ -145,13 +153,22 @@ PARTY_NOUNS = frozenset({
     "lawyer", "attorney", "witness", "landlord", "tenant", "owner", "investor", "shareholder", "regulator",
     "company", "firm", "board", "department", "office", "agency", "ministry", "county", "city", "state",
     "municipality", "sheriff", "councilman", "councilwoman", "lawmaker", "senator", "mayor", "governor",
-    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally"})
+    "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally",
+    "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
+    "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
+    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor"})
+_PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
 def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
     lex = lexicon()
+    if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "a state of emergency", "the state of the economy"
+    if is_age_noun(tok):
+        return True
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
@@ -159,7 +176,9 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
-    return any(c.i in ctx.tok_ent for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+    # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
+    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS for c in tok.children
+               if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
 
 
 # Prepositions inside a noun phrase that lead from a thing to the party it concerns: "sanctions on the
@@ -174,7 +193,7 @@ _CONTENT_DEPS = frozenset({"xcomp", "acomp"})
 _OWN = frozenset({"its", "their", "his", "her", "our", "my", "own"})
 
 
-def _own_people() -> frozenset[str]:
+def own_people() -> frozenset[str]:
     """Troops and envoys (the ontology's `troop` and `envoy` sets): "its troops" are the actor's own."""
     from .ontology import load_ontology
 
@@ -247,7 +266,7 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
-    own = dobj is not None and dobj.lemma_.lower() in _own_people() and \
+    own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
@@ -275,7 +294,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     for c in kids:
         # A purpose clause of the same actor carries an act with no object of its own on: "demonstrated in
         # Kirkuk, calling for independence from Iraq", "rioted ... demanding a referendum".
-        if dobj is None and c.dep_ == "advcl" and c.pos_ == "VERB" and \
+        # "opened fire to disperse demonstrators": an object that is no party ("fire") does not stop it.
+        if (dobj is None or not entity_like(ctx, dobj)) and c.dep_ == "advcl" and c.pos_ == "VERB" and \
                 not any(g.dep_.startswith("nsubj") for g in c.children) \
                 and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
             found = verb_recipient(ctx, c, False, skip)

@@ -81,6 +81,35 @@ def fallback_actors(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Acto
     return []
 
 
+# Acts of state power: told in the passive with no agent, the state where they happen did them ("was
+# arrested in Lebanon", "has been put under investigation in Italy").
+_STATE_ACTS = frozenset({"COERCE", "ACCUSE"})
+
+
+def state_of_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The country of the place an event happens in ("in Lebanon", "in Basra" -> Iraq), as a state."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        ent = ctx.tok_ent.get(obj.i)
+        if ent is not None and ent.kind == "GPE" and ent.country:
+            name = gazetteer().country_name(ent.country)
+            if name:
+                return [Actor(name=name, kind="GPE", country=ent.country, entity_id=entity_id("GPE", name),
+                              text=ctx.doc[obj.i].text)]
+    return []
+
+
+def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
+    tok = trig.tok
+    if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return []
+    return state_of_place(ctx, tok)
+
+
 def _definite(tok: Any) -> bool:
     """ "the launch", "this attack", "last week's launch": a noun that refers back to an event already told."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") or

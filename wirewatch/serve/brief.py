@@ -20,13 +20,13 @@ import jinja2
 
 from ..dates import first_day as parse_date
 from ..errors import ConfigError
-from ..model import Conflict, Event
+from ..model import MODALITY_TABLE, Conflict, Event
 from .queries import EventFilter, Reader, event_summary, outlet_counts
 
 MAX_EVENTS = 60  # key events listed; the rest are counted, so a long story still gives a readable brief
-SAID_MODALITIES = {"reported", "claimed", "denied", "negated", "speculated"}
+SAID_MODALITIES = {m.name for m in MODALITY_TABLE.values() if m.said}  # the table lives in model.py
 # Folded away (listed on demand): background recaps and events too weakly supported to lead a brief.
-BACKGROUND = {"historical"}
+BACKGROUND = {m.name for m in MODALITY_TABLE.values() if m.background}
 MIN_KEY_CONFIDENCE = 0.75  # a single report leads only when it is this firm
 TOP_FOR_BOTTOM_LINE = 3
 # Words that name a time, never a speaker ("midday said ..." is a parsing slip, not a source).
