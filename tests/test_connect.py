@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from wirewatch.connect import fuse_events
-from wirewatch.connect.fusion import content_words, same_participants, stem
+from wirewatch.connect.fusion import same_participants
 from wirewatch.model import Actor, Article, EventMention, Quantity
 from wirewatch.store import export
+from wirewatch.text import content_words, stem
 
 NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 US = Actor("United States", "GPE", "USA", "gpe:united states")

@@ -25,42 +25,10 @@ from ..store.db import Store
 from .pairs import PairModel, PairView, default_model, view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-STOP = frozenset(
-    """a an the and or but of to in on at by for with from into onto over under about after before during
-    since than that this these those its his her their our your it he she they we i you be is are was were
-    been being has have had do does did not no so as if then there here which who whom whose what when where
-    while also said says say told according reported report reports state media news agency official officials
-    would could should will may might can shall more most less some any all each other such one two three four
-    five six seven eight nine ten dozen hundreds thousands""".split()
-)
 MODALITY_RANK = {
     "asserted": 0, "reported": 1, "claimed": 2, "planned": 3, "speculated": 4, "hypothetical": 5,
     "historical": 6, "negated": 7, "denied": 8,
 }
-
-
-def stem(w: str) -> str:
-    """A crude suffix strip so that inflections meet: "wounded"/"wounding", "missiles"/"missile",
-    "companies"/"company", "Korea's"/"Korea"."""
-    w = w.removesuffix("'s").rstrip("'")
-    if w.endswith("ies") and len(w) > 5:
-        w = w[:-3] + "y"
-    else:
-        for suffix in ("ing", "ed", "s"):
-            if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
-                w = w[: -len(suffix)]
-                break
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
-
-
-def content_words(sentence: str) -> set[str]:
-    out = set()
-    for w in _WORD.findall(sentence.lower()):
-        if w in STOP or len(w) < 3:
-            continue
-        out.add(stem(w))
-    return out
 
 
 def date_score(a: str | None, b: str | None, *, soft: bool = False) -> float | None:

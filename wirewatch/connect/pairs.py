@@ -24,21 +24,14 @@ import yaml
 
 from ..dates import parse_day
 from ..model import Actor, EventMention
+from ..text import STOP_WORDS as STOP
+from ..text import WORD as _WORD
+from ..text import stem
 
 DATA = Path(__file__).parent / "data"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Modalities by standing in time: reports of what is happening now fuse with each other; a recap of an
 # earlier happening, a plan and a denial are each their own phase (see fusion.py).
 PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
-STOP = frozenset(
-    """a an the and or but of to in on at by for with from into onto over under about after before during
-    since than that this these those its his her their our your it he she they we i you be is are was were
-    been being has have had do does did not no so as if then there here which who whom whose what when where
-    while also said says say told according reported report reports state media news agency official officials
-    would could should will may might can shall more most less some any all each other such one two three four
-    five six seven eight nine ten dozen hundreds thousands monday tuesday wednesday thursday friday saturday
-    sunday today yesterday week month year day last next earlier later""".split()
-)
 
 
 def phase(modality: str | None) -> str:
@@ -46,17 +39,8 @@ def phase(modality: str | None) -> str:
 
 
 def act_stem(w: str) -> str:
-    """A crude, consistent stem: fire/fired/firing -> fir, sacked -> sack, killed/kill -> kil."""
-    w = w.lower().removesuffix("'s").strip("'-")
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":
-        w = w[:-1]
-    return w
+    """The one stemmer (wirewatch/text.py), hyphens and quotes trimmed: fire/fired/firing -> fire."""
+    return stem(w.strip("'-"))
 
 
 @lru_cache(maxsize=1)
