@@ -131,9 +131,10 @@ def pairs(ms: list[tuple]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     for xs in by_corpus(ms).values():
         for i, a in enumerate(xs):
             for b in xs[i + 1:]:
-                if a[1] == b[1] or not gate(a[3], b[3]) or not (a[0] == b[0] or candidate(a, b)):
+                same_story = a[4] is not None and a[4] == b[4]
+                if a[1] == b[1] or not gate(a[3], b[3], same_story) or not (a[0] == b[0] or candidate(a, b)):
                     continue
-                f = features(a[3], b[3], a[4] is not None and a[4] == b[4])
+                f = features(a[3], b[3], same_story)
                 X.append([f.get(k, 0.0) for k in FEATURES])
                 y.append(float(a[0] == b[0] and a[2] == b[2]))
                 groups.append(a[0])

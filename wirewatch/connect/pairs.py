@@ -199,11 +199,24 @@ def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, fl
     return {k: v for k, v in f.items() if k in FEATURES and v}
 
 
-def gate(a: PairView, b: PairView) -> bool:
+def linked(a: PairView, b: PairView) -> bool:
+    """Evidence beyond the act that two mentions are about the same parties: a participant they share (as
+    actor or as recipient), or at least two names both sentences write."""
+    if "same" in (participants(a.m.actor, b.m.actor), participants(a.m.recipient, b.m.recipient)):
+        return True
+    return len(a.names & b.names) >= 2
+
+
+def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     """Hard conditions before any weighing: one type; never a background recap or a denial with a report
     of the happening; text dates that fit; participants not of two different countries (a launch and the
-    other side's raised alert, or two versions of who acted, which conflicts.py sets against each other)."""
+    other side's raised alert, or two versions of who acted, which conflicts.py sets against each other);
+    across stories (met only through the date window), shared parties (see `linked`) or one stated day."""
     if a.m.event_type != b.m.event_type:
+        return False
+    # Two stories of one week are full of meetings, calls and "urged" lines that share only the verb: a
+    # mention of another story needs evidence of the same parties, or both sentences must name the same day.
+    if not same_story and not linked(a, b) and dates(a.m, b.m) != "same":
         return False
     pa, pb = phase(a.m.modality), phase(b.m.modality)
     if pa != pb and ("past" in (pa, pb) or "denied" in (pa, pb)):
@@ -231,7 +244,7 @@ class PairModel:
         self.weights, self.threshold, self.meta = weights, threshold, meta or {}
 
     def prob(self, a: PairView, b: PairView, same_story: bool = False) -> float:
-        if not gate(a, b):
+        if not gate(a, b, same_story):
             return 0.0
         z = sum(self.weights.get(k, 0.0) * v for k, v in features(a, b, same_story).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
