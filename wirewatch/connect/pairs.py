@@ -34,8 +34,20 @@ DATA = Path(__file__).parent / "data"
 PHASE = {"historical": "past", "planned": "future", "hypothetical": "future", "denied": "denied"}
 
 
+# "have repeatedly denied", "has long denied": a standing position restated as background, whatever
+# modality the extractor gave the sentence (conflicts.py reads the same pattern).
+BACKGROUND = re.compile(r"\b(ha(?:ve|s|d)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)|(?:repeatedly|consistently|long)"
+                        r"\s+(?:denied|rejected|dismissed))", re.I)
+
+
 def phase(modality: str | None) -> str:
     return PHASE.get(modality or "", "now")
+
+
+def mention_phase(m: EventMention) -> str:
+    """The mention's phase; a background line of a standing position is the past, not today's news."""
+    p = phase(m.modality)
+    return "past" if p == "now" and BACKGROUND.search(m.sentence or "") else p
 
 
 def act_stem(w: str) -> str:
@@ -183,7 +195,7 @@ def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, fl
     f["names_shared"] = min(3, len(a.names & b.names)) / 3
     d = dates(a.m, b.m)
     f["date_" + {"loose_far": "loose"}.get(d, d)] = 1.0 if d != "loose_far" else 0.5
-    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    pa, pb = mention_phase(a.m), mention_phase(b.m)
     if pa == pb == "now":
         f["phase_same_now"] = 1.0
     elif pa != pb:
@@ -218,7 +230,7 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     # mention of another story needs evidence of the same parties, or both sentences must name the same day.
     if not same_story and not linked(a, b) and dates(a.m, b.m) != "same":
         return False
-    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    pa, pb = mention_phase(a.m), mention_phase(b.m)
     if pa != pb and ("past" in (pa, pb) or "denied" in (pa, pb)):
         return False
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
