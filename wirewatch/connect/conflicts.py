@@ -14,12 +14,12 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import timedelta
 from typing import Any
 
 from ..dates import parse_day as parse_date
 from ..model import Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
+from ..store.events import article_outlet, drop_conflicts_of, peers_of, sibling_event_ids
 from .fusion import date_score, names_equivalent
 from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, view, words
 
@@ -81,8 +81,7 @@ class ConflictFinder:
 
     def outlet(self, article_id: str) -> str | None:
         if article_id not in self._outlets:
-            row = self.store.conn.execute("SELECT outlet FROM articles WHERE id = ?", (article_id,)).fetchone()
-            self._outlets[article_id] = row["outlet"] if row else None
+            self._outlets[article_id] = article_outlet(self.store, article_id)
         return self._outlets[article_id]
 
     def outlets(self, mentions: list[EventMention]) -> str:
@@ -167,18 +166,7 @@ class ConflictFinder:
     def across(self, ev: Event) -> list[Conflict]:
         """Contradictions between this event and other events of its story, or of the same days (story
         clustering depends on arrival order, so a claim and its denial may land in two stories)."""
-        near, params = [], []
-        if ev.story_id:
-            near.append("story_id = ?")
-            params.append(ev.story_id)
-        d = parse_date(ev.date)
-        if d is not None:
-            near.append("(date >= ? AND date <= ?)")
-            params += [(d - timedelta(days=PEER_DAYS)).isoformat(), (d + timedelta(days=PEER_DAYS)).isoformat() + "~"]
-        if not near:
-            return []
-        peers = self.store.events(where=f"id != ? AND ({' OR '.join(near)})", params=[ev.id, *params],
-                                  limit=MAX_PEERS)
+        peers = peers_of(self.store, ev.id, ev.story_id, parse_date(ev.date), PEER_DAYS, limit=MAX_PEERS)
         out: list[Conflict] = []
         for other in peers:
             if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
@@ -279,10 +267,8 @@ class ConflictFinder:
         not depend on which event was refreshed first."""
         mine = _act_score(denial, claim)
         for m in claim.mentions:
-            rows = self.store.conn.execute(
-                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND start = ? AND event_id != ?"
-                " AND event_type = ?", (m.article_id, m.start, claim.id, claim.event_type)).fetchall()
-            for other in self.store.events_by_ids([r[0] for r in rows if r[0] and r[0] != denial.id]):
+            ids = sibling_event_ids(self.store, m.article_id, m.start, claim.event_type, claim.id)
+            for other in self.store.events_by_ids([i for i in ids if i != denial.id]):
                 theirs = _act_score(denial, other)
                 if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
                     return True
@@ -330,12 +316,8 @@ class ConflictFinder:
         """Recompute every conflict that involves these events."""
         ids = sorted(set(event_ids))
         found: list[Conflict] = []
-        with self.store.transaction() as conn:
-            for eid in ids:
-                links = conn.execute("SELECT conflict_id FROM conflict_events WHERE event_id = ?", (eid,)).fetchall()
-                for (cid,) in links:
-                    conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
-                    conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
+        with self.store.transaction():
+            drop_conflicts_of(self.store, ids)
             for ev in self.store.events_by_ids(ids):
                 found += self.within(ev) + self.across(ev)
             for c in found:

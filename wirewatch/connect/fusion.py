@@ -15,13 +15,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from datetime import date as Date
 
 from rapidfuzz import fuzz
 
 from ..dates import parse_day as parse_date
 from ..model import Actor, Event, EventMention
 from ..store.db import Store
+from ..store.events import events_near
 from .pairs import PairModel, PairView, default_model, view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
@@ -134,25 +134,8 @@ class Fuser:
         self._views: dict[str, PairView] = {}
 
     def candidates(self, m: EventMention, story: str | None) -> list[Event]:
-        where = ["event_type = ?"]
-        params: list[object] = [m.event_type]
-        near = []
-        if story:
-            near.append("story_id = ?")
-            params.append(story)
-        d = parse_date(m.date)
-        if d is not None:
-            near.append("(date >= ? AND date <= ?)")
-            params += [
-                Date.fromordinal(d.toordinal() - DATE_WINDOW_DAYS).isoformat(),
-                Date.fromordinal(d.toordinal() + DATE_WINDOW_DAYS).isoformat() + "~",
-            ]
-        if not near:
-            # No story and no date: only events of the same article can be told apart safely.
-            near.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
-            params.append(m.article_id)
-        where.append("(" + " OR ".join(near) + ")")
-        return self.store.events(where=" AND ".join(where), params=params, limit=50)
+        return events_near(self.store, m.event_type, story, parse_date(m.date), DATE_WINDOW_DAYS,
+                           article_id=m.article_id)
 
     def fuse(self, mentions: list[EventMention], story: str | None) -> set[str]:
         """Fuse the mentions; returns the ids of events created or changed."""
