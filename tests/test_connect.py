@@ -381,3 +381,17 @@ def test_a_day_named_as_the_reports_is_no_date_conflict(store):
     add(store, "a2", "Korea Ledger", [launch("North Korea test-fired two ballistic missiles into the East Sea a day "
                                              "earlier, state media reported Thursday.", 2, date="2025-03-13")])
     assert [c.field for c in store.conflicts()] == []
+
+
+def test_fused_event_keeps_every_reports_attribution(store):
+    a = launch("North Korea fired two ballistic missiles, South Korea's military said.", 2)
+    a.attributed_to = "South Korea's military"
+    b = launch("North Korea fired two ballistic missiles, Japan's Defense Ministry said.", 2, modality="reported")
+    b.attributed_to = "Japan's Defense Ministry"
+    add(store, "a1", "Harbor Wire", [a])
+    add(store, "a2", "Korea Ledger", [b])
+    (ev,) = store.events()
+    assert ev.attributed_to == "South Korea's military"  # goes with the asserted modality
+    assert ev.attributions() == ["South Korea's military", "Japan's Defense Ministry"]
+    (row,) = [json.loads(line) for line in export.to_string(store, "events").splitlines() if line.strip()]
+    assert row["attributions"] == ["South Korea's military", "Japan's Defense Ministry"]
