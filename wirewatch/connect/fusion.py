@@ -2,8 +2,8 @@
 
 Online: each new mention is compared only with candidate events found through indexed columns
 (same event type, and the same story or a date within the window), so the cost per article stays flat as
-the store grows. A mention joins the candidate whose mentions it matches best on average, when that mean
-probability passes the fitted threshold; else it starts a new event.
+the store grows. A mention joins the candidate whose mentions it matches best on average (the single worst
+match left out, see `support`), when that passes the fitted threshold; else it starts a new event.
 
 Whether two mentions report one happening is event coreference over arguments, decided by the fitted pair
 model in `pairs.py` (participants, act synonyms, dates within their precision, phase, place, wording);
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -125,6 +126,15 @@ def aggregate(ev: Event) -> Event:
 MAX_COMPARED = 24
 
 
+def support(probs: Iterable[float]) -> float:
+    """How well a mention fits an event: the mean probability over its mentions, the single worst left
+    out. A single best link would let one reworded report chain two happenings; the plain mean let one
+    mis-read mention (a wrong actor, gated to 0) keep out the outlet that reworded all the others."""
+    ps = sorted(probs, reverse=True)
+    top = ps[:-1] if len(ps) > 1 else ps
+    return sum(top) / len(top) if top else 0.0
+
+
 class Fuser:
     """Assigns each stored mention of an article to an event, creating or updating events in the store."""
 
@@ -153,7 +163,7 @@ class Fuser:
                 # Mean probability over the event's mentions: one reworded report cannot chain two
                 # happenings together, as a single best link would.
                 same_story = bool(story) and ev.story_id == story
-                s = sum(model.prob(vm, self._view(x), same_story) for x in others) / len(others)
+                s = support(model.prob(vm, self._view(x), same_story) for x in others)
                 if s >= best_score:
                     best, best_score = ev, s
             ev = best if best is not None else Event(id=event_id_for(m), event_type=m.event_type, story_id=story)
