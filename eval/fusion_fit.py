@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 
-from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
+from wirewatch.connect.fusion import DATE_WINDOW_DAYS, support  # noqa: E402
 from wirewatch.connect.pairs import DATA, FEATURES, PairModel, PairView, features, gate, view  # noqa: E402
 
 SHARED = HERE.parent.parent / "shared" / "eval"
@@ -46,9 +46,20 @@ def _words(s: str) -> list[str]:
     return [w.strip(".,;:!?\"'()[]").lower() for w in s.split()]
 
 
-def stories_of(corpus: Path) -> dict[str, str | None]:
-    """Each article's story as the real pipeline assigns it in file order (story assignment does not
-    depend on fusion, so it can be computed once)."""
+def stories_of(corpus: Path, *, real: bool = False) -> dict[str, str | None]:
+    """Each article's story as the pipeline assigns it in file order (story assignment does not depend on
+    fusion, so it can be computed once). `real`: through the full pipeline with spaCy, as the eval gate
+    ingests it; the replayed extraction lands some articles in other stories (its entity names differ), and
+    `story_same` is a feature, so our small corpora are fitted on the stories a user gets."""
+    if real:
+        from wirewatch.ingest.batch import ingest
+        from wirewatch.store.db import Store
+
+        store = Store(":memory:")
+        ingest([str(corpus)], store)
+        out = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+        store.close()
+        return out
     store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
     out = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
     store.close()
@@ -74,7 +85,7 @@ def own_mentions(corpus: Path, gold_path: Path, tag: str) -> list[tuple[str, str
         for a, b in zip(ids, ids[1:], strict=False):
             parent[find(art_of[a])] = find(art_of[b])
     out = []
-    story = stories_of(corpus)
+    story = stories_of(corpus, real=True)
     for aid, art in replay.cached(corpus).items():
         for m in art.events:
             s = _norm(m.sentence)
@@ -131,9 +142,10 @@ def pairs(ms: list[tuple]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     for xs in by_corpus(ms).values():
         for i, a in enumerate(xs):
             for b in xs[i + 1:]:
-                if a[1] == b[1] or not gate(a[3], b[3]) or not (a[0] == b[0] or candidate(a, b)):
+                same_story = a[4] is not None and a[4] == b[4]
+                if a[1] == b[1] or not gate(a[3], b[3], same_story) or not (a[0] == b[0] or candidate(a, b)):
                     continue
-                f = features(a[3], b[3], a[4] is not None and a[4] == b[4])
+                f = features(a[3], b[3], same_story)
                 X.append([f.get(k, 0.0) for k in FEATURES])
                 y.append(float(a[0] == b[0] and a[2] == b[2]))
                 groups.append(a[0])
@@ -195,8 +207,7 @@ def cluster_score(model: PairModel, ms: list[tuple]) -> tuple[float, float, floa
             for c in clusters:
                 if c[0][3].m.event_type != x[3].m.event_type or not any(candidate(x, o) for o in c):
                     continue
-                ps = [model.prob(x[3], o[3], x[4] is not None and x[4] == o[4]) for o in c]
-                p = sum(ps) / len(ps)
+                p = support(model.prob(x[3], o[3], x[4] is not None and x[4] == o[4]) for o in c)
                 if p >= best_p:
                     best, best_p = c, p
             if best is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from wirewatch.connect import fuse_events
-from wirewatch.connect.fusion import content_words, same_participants, stem
+from wirewatch.connect.fusion import same_participants
 from wirewatch.model import Actor, Article, EventMention, Quantity
 from wirewatch.store import export
+from wirewatch.text import content_words, stem
 
 NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 US = Actor("United States", "GPE", "USA", "gpe:united states")
@@ -343,3 +344,54 @@ def test_conflicts_say_why_and_how_sure(store):
     (row,) = [json.loads(line) for line in export.iter_lines(store, "conflicts")] if hasattr(export, "iter_lines") \
         else [{"confidence": c.confidence}]
     assert row["confidence"] == c.confidence
+
+
+def test_a_sentence_and_its_copy_in_another_outlet_never_conflict(store):
+    # The demo's case: one APW sentence, reprinted by a second outlet, read as AGREE in one and REJECT in the other.
+    text = "North Korea and Russia have repeatedly denied any transfer of weapons, though they signed a defence treaty."
+    agree = EventMention(article_id="", event_type="AGREE", sentence=text, start=0, end=0, actor=[NK, RU],
+                         modality="asserted", date="2025-03-11", date_precision="day", trigger="signed")
+    deny = EventMention(article_id="", event_type="REJECT", sentence=text, start=0, end=0, actor=[NK, RU],
+                        modality="historical", date="2025-03-11", date_precision="day", trigger="denied")
+    add(store, "a1", "Harbor Wire", [agree])
+    add(store, "a2", "Capital Post", [deny])
+    assert store.conflicts() == []
+
+
+def test_background_denial_answers_only_the_act_it_names(store):
+    deny = EventMention(article_id="", event_type="REJECT", sentence="North Korea has repeatedly denied any transfer "
+                        "of weapons or troops to Russia.", start=0, end=0, actor=[NK], modality="asserted",
+                        date="2025-03-11", date_precision="day", trigger="denied")
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles toward the sea, officials "
+                                            "said, after talks on weapons and troops.", 2)])
+    add(store, "a2", "Korea Ledger", [deny])
+    assert store.conflicts() == []  # a launch is not the transfer denied
+    sent = EventMention(article_id="", event_type="AID", sentence="North Korea has sent troops and weapons to "
+                        "Russia since January, intelligence officials said.", start=0, end=0, actor=[NK],
+                        recipient=[RU], modality="reported", date="2025-03-11", date_precision="day", trigger="sent")
+    add(store, "a3", "Seoul Ledger", [sent])
+    (c,) = store.conflicts()
+    assert c.field == "occurrence" and "background" in c.explanation
+    assert {v.sentence for v in c.values} == {sent.sentence, deny.sentence}
+
+
+def test_a_day_named_as_the_reports_is_no_date_conflict(store):
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the East Sea on "
+                                            "Wednesday.", 2, date="2025-03-12")])
+    add(store, "a2", "Korea Ledger", [launch("North Korea test-fired two ballistic missiles into the East Sea a day "
+                                             "earlier, state media reported Thursday.", 2, date="2025-03-13")])
+    assert [c.field for c in store.conflicts()] == []
+
+
+def test_fused_event_keeps_every_reports_attribution(store):
+    a = launch("North Korea fired two ballistic missiles, South Korea's military said.", 2)
+    a.attributed_to = "South Korea's military"
+    b = launch("North Korea fired two ballistic missiles, Japan's Defense Ministry said.", 2, modality="reported")
+    b.attributed_to = "Japan's Defense Ministry"
+    add(store, "a1", "Harbor Wire", [a])
+    add(store, "a2", "Korea Ledger", [b])
+    (ev,) = store.events()
+    assert ev.attributed_to == "South Korea's military"  # goes with the asserted modality
+    assert ev.attributions() == ["South Korea's military", "Japan's Defense Ministry"]
+    (row,) = [json.loads(line) for line in export.to_string(store, "events").splitlines() if line.strip()]
+    assert row["attributions"] == ["South Korea's military", "Japan's Defense Ministry"]

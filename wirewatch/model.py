@@ -207,6 +207,11 @@ class Event:
     confidence: float = 0.0
     confidence_reasons: list[str] = field(default_factory=list)
 
+    def attributions(self) -> list[str]:
+        """Every source the reports attribute the event to, once each, in mention order: `attributed_to`
+        is the one that goes with the event's modality, this keeps the others visible."""
+        return list(dict.fromkeys(m.attributed_to for m in self.mentions if m.attributed_to))
+
 
 @dataclass
 class Story:

@@ -57,6 +57,7 @@ def event_record(ev: Event) -> dict[str, Any]:
         "recipient": actors_value(ev.recipient),
         "modality": ev.modality,
         "attributed_to": ev.attributed_to,
+        "attributions": ev.attributions(),
         "date": ev.date,
         "date_precision": ev.date_precision,
         "location": asdict(ev.location) if ev.location else None,

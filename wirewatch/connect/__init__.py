@@ -43,7 +43,7 @@ def assign_story(store: Store, article: Article) -> None:
 
 def fuse_events(store: Store, article: Article) -> None:
     """Fuse the article's stored mentions into events; recount sources and refresh conflicts."""
-    mentions = store.mentions(where="article_id = ?", params=(article.id,))
+    mentions = store.mentions_of(article.id)
     touched = Fuser(store).fuse(mentions, article.story_id) | store.stale_events
     store.stale_events = set()
     for ev in store.events_by_ids(list(touched)):

@@ -14,14 +14,14 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import timedelta
 from typing import Any
 
 from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
+from ..store.events import article_outlet, drop_conflicts_of, peers_of, sibling_event_ids
 from .fusion import date_score, names_equivalent
-from .pairs import PairModel, _same_actor, act_of, default_model, view, words
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, view, words
 
 # Which modalities say it happened / did not: the table in model.py.
 POSITIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "positive"}
@@ -82,8 +82,7 @@ class ConflictFinder:
 
     def outlet(self, article_id: str) -> str | None:
         if article_id not in self._outlets:
-            row = self.store.conn.execute("SELECT outlet FROM articles WHERE id = ?", (article_id,)).fetchone()
-            self._outlets[article_id] = row["outlet"] if row else None
+            self._outlets[article_id] = article_outlet(self.store, article_id)
         return self._outlets[article_id]
 
     def outlets(self, mentions: list[EventMention]) -> str:
@@ -168,18 +167,7 @@ class ConflictFinder:
     def across(self, ev: Event) -> list[Conflict]:
         """Contradictions between this event and other events of its story, or of the same days (story
         clustering depends on arrival order, so a claim and its denial may land in two stories)."""
-        near, params = [], []
-        if ev.story_id:
-            near.append("story_id = ?")
-            params.append(ev.story_id)
-        d = parse_date(ev.date)
-        if d is not None:
-            near.append("(date >= ? AND date <= ?)")
-            params += [(d - timedelta(days=PEER_DAYS)).isoformat(), (d + timedelta(days=PEER_DAYS)).isoformat() + "~"]
-        if not near:
-            return []
-        peers = self.store.events(where=f"id != ? AND ({' OR '.join(near)})", params=[ev.id, *params],
-                                  limit=MAX_PEERS)
+        peers = peers_of(self.store, ev.id, ev.story_id, parse_date(ev.date), PEER_DAYS, limit=MAX_PEERS)
         out: list[Conflict] = []
         for other in peers:
             if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
@@ -219,18 +207,16 @@ class ConflictFinder:
                 return None
         elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
             return None
-        background = any(_BACKGROUND.search(m.sentence) for m in denial.mentions) or denial.modality == "historical"
-        generic = claim.event_type in CLAIM_TYPES and not background and any(
-            _GENERIC.search(m.sentence) for m in denial.mentions) and (
-            _names_accuser(denial, claim) or _days_apart(denial, claim) <= PEER_DAYS)
-        need = 3 if background else 2
-        if overlap < need and not generic:
+        found = self._scope(denial, claim)
+        if found is None:
             return None
+        dm, cm, shared, background, generic = found
         if self._better_sibling(denial, claim):
             return None
-        dm, cm = denial.mentions[0], claim.mentions[0]
-        conf = min(0.95, 0.5 + 0.1 * overlap + (0.2 if generic else 0.0) - (0.2 if background else 0.0))
-        scope = f"{overlap} shared content words" + ("; it rejects the accusation itself" if generic else "")
+        conf = min(0.95, 0.5 + 0.1 * len(shared) + (0.2 if generic else 0.0) - (0.2 if background else 0.0))
+        scope = (f"both speak of {', '.join(sorted(shared)[:5])}" if shared else "it names the accuser") + (
+            "; it rejects the accusation itself" if generic else "") + (
+            "; a standing denial, restated as background, that names this very act" if background else "")
         return Conflict(
             id=conflict_id("occurrence", [claim.id, denial.id]), field="occurrence",
             event_ids=[claim.id, denial.id],
@@ -242,6 +228,39 @@ class ConflictFinder:
             confidence=round(max(0.1, conf), 3),
         )
 
+    def _scope(self, denial: Event, claim: Event) -> tuple[EventMention, EventMention, set[str], bool, bool] | None:
+        """The denial sentence and claim sentence that answer each other best, judged sentence against
+        sentence (the union of many reports' words would match anything): (denial mention, claim mention,
+        shared words, denial is background, denial rejects the accusation as such), or None.
+
+        Two sentences of one text (a syndicated copy) never answer each other. A background line ("have
+        repeatedly denied any transfer of weapons") answers only a claim of that very act: the claim's
+        act word, or for an accusation its content, must be in the denial."""
+        parties = _party_words(denial, claim)
+        best: tuple[int, tuple[EventMention, EventMention, set[str], bool, bool]] | None = None
+        for d in denial.mentions:
+            background = bool(_BACKGROUND.search(d.sentence)) or d.modality == "historical"
+            # What is denied: a rejection's object ("rejected reports that the country had sent troops"),
+            # not the rest of its sentence ("..., calling them a clumsy fabrication").
+            scope_text = _denied_text(d) if denial.event_type in DENIAL_TYPES else d.sentence
+            wd = _common_words(scope_text) - parties - words(d.trigger or "")
+            generic_text = claim.event_type in CLAIM_TYPES and not background and bool(_GENERIC.search(scope_text))
+            for c in claim.mentions:
+                if _same_sentence(d, c):
+                    continue
+                shared = (_common_words(c.sentence) - parties) & wd
+                generic = generic_text and (_names_accuser(denial, claim) or _days_apart(denial, claim) <= PEER_DAYS)
+                # A background denial, or a claim told inside a denial's sentence, must name the very act:
+                # an accusation's content, or the claimed act's own word ("sent", "dismissed").
+                very_act = not (background or _BACKGROUND.search(c.sentence)) or claim.event_type in CLAIM_TYPES \
+                    or bool(words(c.trigger or "") & wd) or _names_act(d, c)
+                if not ((len(shared) >= 2 and very_act) or generic):
+                    continue
+                score = len(shared) + 2 * generic - 2 * background
+                if best is None or score > best[0]:
+                    best = (score, (d, c, shared, background, generic))
+        return best[1] if best else None
+
     def _better_sibling(self, denial: Event, claim: Event) -> bool:
         """One sentence often carries two acts ("removed Ri ... and appointed Ryom"); a denial of the
         dismissal answers the dismissal, not the appointment. True when another event told in the same
@@ -249,10 +268,8 @@ class ConflictFinder:
         not depend on which event was refreshed first."""
         mine = _act_score(denial, claim)
         for m in claim.mentions:
-            rows = self.store.conn.execute(
-                "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND start = ? AND event_id != ?"
-                " AND event_type = ?", (m.article_id, m.start, claim.id, claim.event_type)).fetchall()
-            for other in self.store.events_by_ids([r[0] for r in rows if r[0] and r[0] != denial.id]):
+            ids = sibling_event_ids(self.store, m.article_id, m.start, claim.event_type, claim.id)
+            for other in self.store.events_by_ids([i for i in ids if i != denial.id]):
                 theirs = _act_score(denial, other)
                 if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
                     return True
@@ -300,12 +317,8 @@ class ConflictFinder:
         """Recompute every conflict that involves these events."""
         ids = sorted(set(event_ids))
         found: list[Conflict] = []
-        with self.store.transaction() as conn:
-            for eid in ids:
-                links = conn.execute("SELECT conflict_id FROM conflict_events WHERE event_id = ?", (eid,)).fetchall()
-                for (cid,) in links:
-                    conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
-                    conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
+        with self.store.transaction():
+            drop_conflicts_of(self.store, ids)
             for ev in self.store.events_by_ids(ids):
                 found += self.within(ev) + self.across(ev)
             for c in found:
@@ -313,15 +326,58 @@ class ConflictFinder:
         return found
 
 
-# "have repeatedly denied", "has long denied": a standing position restated as background.
-_BACKGROUND = re.compile(r"\b(ha(?:ve|s|d)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)|(?:repeatedly|consistently|long)"
-                         r"\s+(?:denied|rejected|dismissed))", re.I)
+_BACKGROUND = BACKGROUND
 # The denial rejects the claim as such: "rejected Guyana's accusations", "called the claims a fabrication".
 _GENERIC = re.compile(r"\b(accusations?|allegations?|claims?|charges?|reports?|fabricat\w*|baseless|lies)\b", re.I)
 
 
 def _same_sentence(x: EventMention, y: EventMention) -> bool:
-    return x.article_id == y.article_id and x.start == y.start and x.end == y.end
+    """One sentence: the same place in one article, or the same words in two (a syndicated copy)."""
+    if x.article_id == y.article_id and x.start == y.start and x.end == y.end:
+        return True
+    return _norm_text(x.sentence) == _norm_text(y.sentence)
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:saying|calling|describing|adding|while|but|though|although)\b")
+
+
+def _denied_text(m: EventMention) -> str:
+    """The words after a denial's trigger up to the end of its clause: what it denies."""
+    sent = m.sentence or ""
+    at = (m.trigger_end - m.start) if m.trigger_end is not None and m.trigger_end >= m.start else -1
+    if not 0 <= at <= len(sent):
+        i = sent.lower().find((m.trigger or "").lower()) if m.trigger else -1
+        at = i + len(m.trigger) if i >= 0 else 0
+    rest = sent[at:]
+    end = _CLAUSE_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", (s or "").lower()).split())
+
+
+def _party_words(a: Event, b: Event) -> set[str]:
+    """The parties' own names as words: both sentences name the accused, which says nothing of what."""
+    out: set[str] = set()
+    for ev in (a, b):
+        for x in [*ev.actor, *ev.recipient]:
+            out |= words(x.name)
+    return out
+
+
+def _names_act(denial: EventMention, claim: EventMention) -> bool:
+    """A word of the denial (its own verb left out) falls in the act that the claim's trigger names
+    (data/acts.yaml): "denied that Ri had been dismissed" names a dismissal."""
+    act = act_of(claim)
+    if act is None:
+        return False
+    from .pairs import _lexicon, act_stem
+
+    table, _ = _lexicon()
+    own = {act_stem(w) for w in (denial.trigger or "").split()}
+    return any(table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) == act
+               for w in denial.sentence.split() if act_stem(w.strip(".,;:\"'()")) not in own)
 
 
 def _names_accuser(denial: Event, claim: Event) -> bool:
@@ -413,9 +469,19 @@ def _place(m: EventMention) -> tuple[str, str] | None:
     return (loc.name or loc.text, loc.country)
 
 
+# "a day earlier ... reported Thursday", "the day before": the day the sentence names is the report's,
+# the happening's lies at an offset from it, so that date cannot be set against another outlet's.
+_OFFSET = re.compile(r"\b(?:(?:a|one|two|three|four|\d+)\s+(?:days?|nights?|weeks?)\s+(?:earlier|before|after|later|"
+                     r"previously)|the\s+(?:day|night|week)\s+before|the\s+previous\s+(?:day|night|week)|"
+                     r"the\s+next\s+day|overnight)\b", re.I)
+
+
 def _stated_date(m: EventMention) -> str | None:
-    """A date the sentence states (day or month); a publication date standing in cannot contradict."""
+    """A date the sentence states (day or month) as the happening's; a publication date standing in, or a
+    report's day with the happening at an offset from it, cannot contradict."""
     if m.date_from == "published" or m.date_precision not in ("day", "month"):
+        return None
+    if _OFFSET.search(m.sentence or ""):
         return None
     return m.date
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import MODALITY_TABLE, Event
 from ..store.db import Store
+from ..store.events import report_root
 
 # How much one mention of each modality supports the event having happened.
 SUPPORT = {m.name: m.support for m in MODALITY_TABLE.values()}  # the table lives in model.py
@@ -19,16 +20,10 @@ def independent_sources(store: Store, ev: Event) -> dict[str, list[str]]:
     """{source key: [article ids]}: one key per independent outlet (copies folded into their root)."""
     out: dict[str, list[str]] = {}
     for m in ev.mentions:
-        row = store.conn.execute(
-            "SELECT a.id, a.outlet, a.duplicate_of, r.outlet AS root_outlet FROM articles a "
-            "LEFT JOIN articles r ON r.id = a.duplicate_of WHERE a.id = ?",
-            (m.article_id,),
-        ).fetchone()
-        if row is None:
+        root = report_root(store, m.article_id)
+        if root is None:
             continue
-        root = row["duplicate_of"] or row["id"]
-        outlet = row["root_outlet"] if row["duplicate_of"] else row["outlet"]
-        key = (outlet or f"article {root}").strip()
+        key = (root[1] or f"article {root[0]}").strip()
         out.setdefault(key, [])
         if m.article_id not in out[key]:
             out[key].append(m.article_id)

@@ -2,8 +2,8 @@
 
 Online: each new mention is compared only with candidate events found through indexed columns
 (same event type, and the same story or a date within the window), so the cost per article stays flat as
-the store grows. A mention joins the candidate whose mentions it matches best on average, when that mean
-probability passes the fitted threshold; else it starts a new event.
+the store grows. A mention joins the candidate whose mentions it matches best on average (the single worst
+match left out, see `support`), when that passes the fitted threshold; else it starts a new event.
 
 Whether two mentions report one happening is event coreference over arguments, decided by the fitted pair
 model in `pairs.py` (participants, act synonyms, dates within their precision, phase, place, wording);
@@ -15,49 +15,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from datetime import date as Date
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
 from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, Actor, Event, EventMention
 from ..store.db import Store
+from ..store.events import events_near
 from .pairs import PairModel, PairView, default_model, view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-STOP = frozenset(
-    """a an the and or but of to in on at by for with from into onto over under about after before during
-    since than that this these those its his her their our your it he she they we i you be is are was were
-    been being has have had do does did not no so as if then there here which who whom whose what when where
-    while also said says say told according reported report reports state media news agency official officials
-    would could should will may might can shall more most less some any all each other such one two three four
-    five six seven eight nine ten dozen hundreds thousands""".split()
-)
 MODALITY_RANK = {m.name: m.standing for m in MODALITY_TABLE.values()}  # the table lives in model.py
-
-
-def stem(w: str) -> str:
-    """A crude suffix strip so that inflections meet: "wounded"/"wounding", "missiles"/"missile",
-    "companies"/"company", "Korea's"/"Korea"."""
-    w = w.removesuffix("'s").rstrip("'")
-    if w.endswith("ies") and len(w) > 5:
-        w = w[:-3] + "y"
-    else:
-        for suffix in ("ing", "ed", "s"):
-            if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
-                w = w[: -len(suffix)]
-                break
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
-
-
-def content_words(sentence: str) -> set[str]:
-    out = set()
-    for w in _WORD.findall(sentence.lower()):
-        if w in STOP or len(w) < 3:
-            continue
-        out.add(stem(w))
-    return out
 
 
 def date_score(a: str | None, b: str | None, *, soft: bool = False) -> float | None:
@@ -154,6 +123,15 @@ def aggregate(ev: Event) -> Event:
 MAX_COMPARED = 24
 
 
+def support(probs: Iterable[float]) -> float:
+    """How well a mention fits an event: the mean probability over its mentions, the single worst left
+    out. A single best link would let one reworded report chain two happenings; the plain mean let one
+    mis-read mention (a wrong actor, gated to 0) keep out the outlet that reworded all the others."""
+    ps = sorted(probs, reverse=True)
+    top = ps[:-1] if len(ps) > 1 else ps
+    return sum(top) / len(top) if top else 0.0
+
+
 class Fuser:
     """Assigns each stored mention of an article to an event, creating or updating events in the store."""
 
@@ -163,25 +141,8 @@ class Fuser:
         self._views: dict[str, PairView] = {}
 
     def candidates(self, m: EventMention, story: str | None) -> list[Event]:
-        where = ["event_type = ?"]
-        params: list[object] = [m.event_type]
-        near = []
-        if story:
-            near.append("story_id = ?")
-            params.append(story)
-        d = parse_date(m.date)
-        if d is not None:
-            near.append("(date >= ? AND date <= ?)")
-            params += [
-                Date.fromordinal(d.toordinal() - DATE_WINDOW_DAYS).isoformat(),
-                Date.fromordinal(d.toordinal() + DATE_WINDOW_DAYS).isoformat() + "~",
-            ]
-        if not near:
-            # No story and no date: only events of the same article can be told apart safely.
-            near.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
-            params.append(m.article_id)
-        where.append("(" + " OR ".join(near) + ")")
-        return self.store.events(where=" AND ".join(where), params=params, limit=50)
+        return events_near(self.store, m.event_type, story, parse_date(m.date), DATE_WINDOW_DAYS,
+                           article_id=m.article_id)
 
     def fuse(self, mentions: list[EventMention], story: str | None) -> set[str]:
         """Fuse the mentions; returns the ids of events created or changed."""
@@ -199,7 +160,7 @@ class Fuser:
                 # Mean probability over the event's mentions: one reworded report cannot chain two
                 # happenings together, as a single best link would.
                 same_story = bool(story) and ev.story_id == story
-                s = sum(model.prob(vm, self._view(x), same_story) for x in others) / len(others)
+                s = support(model.prob(vm, self._view(x), same_story) for x in others)
                 if s >= best_score:
                     best, best_score = ev, s
             ev = best if best is not None else Event(

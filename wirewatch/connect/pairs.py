@@ -24,39 +24,34 @@ import yaml
 
 from ..dates import parse_day
 from ..model import MODALITY_TABLE, Actor, EventMention
+from ..text import STOP_WORDS as STOP
+from ..text import WORD as _WORD
+from ..text import stem
 
 DATA = Path(__file__).parent / "data"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 # Modalities by standing in time: reports of what is happening now fuse with each other; a recap of an
 # earlier happening, a plan and a denial are each their own phase (see fusion.py).
 PHASE = {m.name: m.phase for m in MODALITY_TABLE.values() if m.phase != "now"}  # the table lives in model.py
-STOP = frozenset(
-    """a an the and or but of to in on at by for with from into onto over under about after before during
-    since than that this these those its his her their our your it he she they we i you be is are was were
-    been being has have had do does did not no so as if then there here which who whom whose what when where
-    while also said says say told according reported report reports state media news agency official officials
-    would could should will may might can shall more most less some any all each other such one two three four
-    five six seven eight nine ten dozen hundreds thousands monday tuesday wednesday thursday friday saturday
-    sunday today yesterday week month year day last next earlier later""".split()
-)
+
+# "have repeatedly denied", "has long denied": a standing position restated as background, whatever
+# modality the extractor gave the sentence (conflicts.py reads the same pattern).
+BACKGROUND = re.compile(r"\b(ha(?:ve|s|d)\s+(?:\w+\s+)?(?:denied|rejected|dismissed)|(?:repeatedly|consistently|long)"
+                        r"\s+(?:denied|rejected|dismissed))", re.I)
 
 
 def phase(modality: str | None) -> str:
     return PHASE.get(modality or "", "now")
 
 
+def mention_phase(m: EventMention) -> str:
+    """The mention's phase; a background line of a standing position is the past, not today's news."""
+    p = phase(m.modality)
+    return "past" if p == "now" and BACKGROUND.search(m.sentence or "") else p
+
+
 def act_stem(w: str) -> str:
-    """A crude, consistent stem: fire/fired/firing -> fir, sacked -> sack, killed/kill -> kil."""
-    w = w.lower().removesuffix("'s").strip("'-")
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeious":
-        w = w[:-1]
-    return w
+    """The one stemmer (wirewatch/text.py), hyphens and quotes trimmed: fire/fired/firing -> fire."""
+    return stem(w.strip("'-"))
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +194,7 @@ def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, fl
     f["names_shared"] = min(3, len(a.names & b.names)) / 3
     d = dates(a.m, b.m)
     f["date_" + {"loose_far": "loose"}.get(d, d)] = 1.0 if d != "loose_far" else 0.5
-    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    pa, pb = mention_phase(a.m), mention_phase(b.m)
     if pa == pb == "now":
         f["phase_same_now"] = 1.0
     elif pa != pb:
@@ -215,13 +210,26 @@ def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, fl
     return {k: v for k, v in f.items() if k in FEATURES and v}
 
 
-def gate(a: PairView, b: PairView) -> bool:
+def linked(a: PairView, b: PairView) -> bool:
+    """Evidence beyond the act that two mentions are about the same parties: a participant they share (as
+    actor or as recipient), or at least two names both sentences write."""
+    if "same" in (participants(a.m.actor, b.m.actor), participants(a.m.recipient, b.m.recipient)):
+        return True
+    return len(a.names & b.names) >= 2
+
+
+def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     """Hard conditions before any weighing: one type; never a background recap or a denial with a report
     of the happening; text dates that fit; participants not of two different countries (a launch and the
-    other side's raised alert, or two versions of who acted, which conflicts.py sets against each other)."""
+    other side's raised alert, or two versions of who acted, which conflicts.py sets against each other);
+    across stories (met only through the date window), shared parties (see `linked`) or one stated day."""
     if a.m.event_type != b.m.event_type:
         return False
-    pa, pb = phase(a.m.modality), phase(b.m.modality)
+    # Two stories of one week are full of meetings, calls and "urged" lines that share only the verb: a
+    # mention of another story needs evidence of the same parties, or both sentences must name the same day.
+    if not same_story and not linked(a, b) and dates(a.m, b.m) != "same":
+        return False
+    pa, pb = mention_phase(a.m), mention_phase(b.m)
     if pa != pb and ("past" in (pa, pb) or "denied" in (pa, pb)):
         return False
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
@@ -247,7 +255,7 @@ class PairModel:
         self.weights, self.threshold, self.meta = weights, threshold, meta or {}
 
     def prob(self, a: PairView, b: PairView, same_story: bool = False) -> float:
-        if not gate(a, b):
+        if not gate(a, b, same_story):
             return 0.0
         z = sum(self.weights.get(k, 0.0) * v for k, v in features(a, b, same_story).items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -21,36 +21,8 @@ from collections.abc import Iterable
 
 from ..dates import month_number
 
-# A compact English stop list (function words, reporting verbs and news boilerplate). Kept here rather
-# than borrowed from spaCy so that the clusterer imports in milliseconds.
-_STOP_TEXT = """
-    a about above across after afterwards again against all almost alone along already also although
-    always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at
-    back be became because become becomes becoming been before beforehand behind being below beside
-    besides between beyond both but by can cannot could did do does doing done down due during each
-    either else elsewhere enough even ever every everyone everything everywhere except few for former
-    formerly from further get gets got had has have having he hence her here hereafter hereby herein
-    hers herself him himself his how however i if in indeed into is it its itself just last latter least
-    less made make many may me meanwhile might mine more moreover most mostly much must my myself namely
-    neither never nevertheless next no nobody none noone nor not nothing now nowhere of off often on
-    once one only onto or other others otherwise our ours ourselves out over own per perhaps please put
-    rather re really s same say says said see seem seemed seeming seems several she should show since so
-    some somehow someone something sometime sometimes somewhere still such than that the their theirs
-    them themselves then thence there thereafter thereby therefore therein thereupon these they this
-    those though through throughout thru thus to together too toward towards under until up upon us used
-    using very via was we well were what whatever when whence whenever where whereafter whereas whereby
-    wherein whereupon wherever whether which while whither who whoever whole whom whose why will with
-    within without would yet you your yours yourself yourselves ll ve d m t don didn doesn isn wasn
-    weren won wouldn couldn shouldn aren hasn haven hadn mr mrs ms dr st jr sr am pm http https www com
-    html htm php org net co uk index told tell tells according reported reports report reporting news
-    story stories article posted published updated update today yesterday tomorrow monday tuesday
-    wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun week weeks day
-    days year years month months time times january february march april june july august september
-    october november december jan feb mar apr jun jul aug sep sept oct nov dec et edt est pdt pst gmt
-    bst ist utc new like two three four five six seven eight nine ten first second third people
-    including
-"""
-STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+# The one stop list and the one stemmer (wirewatch/text.py), shared with fusion.
+from ..text import STOP_WORDS, stem  # noqa: E402,F401
 
 # Stop words that still belong inside a capitalised name ("New York", "First Baptist Church").
 _NAME_WORDS: frozenset[str] = frozenset(
@@ -87,20 +59,6 @@ _SENT_END_RE = re.compile(r"[.!?:;\"“”`'()\[\]]")
 
 def _month(s: str) -> int | None:
     return month_number(s)
-
-
-def stem(word: str) -> str:
-    """Lower-case and strip possessive and plural suffixes: enough to match 'pirates' with 'pirate'
-    without a stemmer's surprises on names."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.rstrip("'")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
 
 
 def date_features(text: str) -> tuple[Counter[str], str]:

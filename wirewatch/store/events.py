@@ -1,0 +1,92 @@
+"""Typed queries of fusion, corroboration and conflicts (wirewatch/connect): the SQL they need, in one place.
+
+The connectors ask questions ("which events of this type are near this day or in this story?", "which
+outlet printed this article?") and get model objects back; the SQL text and the indexes it leans on
+(events by type and date, mentions by article, conflicts by event) stay inside the store package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date as Date
+from datetime import timedelta
+
+from ..model import Event
+from .db import Store
+
+__all__ = [
+    "article_outlet", "drop_conflicts_of", "events_near", "peers_of", "report_root",
+    "sibling_event_ids",
+]
+
+
+def _near(story_id: str | None, day: Date | None, window: int) -> tuple[list[str], list[object]]:
+    """SQL conditions for "in this story, or dated within `window` days of `day`" (an ISO date with a
+    suffix still sorts inside the range: "2025-03-12T09:00" <= "2025-03-12~")."""
+    near: list[str] = []
+    params: list[object] = []
+    if story_id:
+        near.append("story_id = ?")
+        params.append(story_id)
+    if day is not None:
+        near.append("(date >= ? AND date <= ?)")
+        params += [(day - timedelta(days=window)).isoformat(), (day + timedelta(days=window)).isoformat() + "~"]
+    return near, params
+
+
+def events_near(store: Store, event_type: str, story_id: str | None, day: Date | None, window: int, *,
+                article_id: str | None = None, limit: int = 50) -> list[Event]:
+    """Fused events of one type in the story or within `window` days of `day`: the candidates a new mention
+    is compared with. With neither story nor day, only events the same article already told (`article_id`)
+    can be told apart safely."""
+    near, params = _near(story_id, day, window)
+    if not near:
+        if article_id is None:
+            return []
+        near.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
+        params.append(article_id)
+    return store.events(where=f"event_type = ? AND ({' OR '.join(near)})", params=[event_type, *params],
+                        limit=limit)
+
+
+def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
+             limit: int = 300) -> list[Event]:
+    """Other events of the story or of the same days, of any type: what a claim or denial is set against."""
+    near, params = _near(story_id, day, window)
+    if not near:
+        return []
+    return store.events(where=f"id != ? AND ({' OR '.join(near)})", params=[event_id, *params], limit=limit)
+
+
+def sibling_event_ids(store: Store, article_id: str, start: int, event_type: str, exclude: str) -> list[str]:
+    """Events of one type told in the same sentence of the article (by its start), other than `exclude`."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ? AND start = ? AND event_id != ?"
+        " AND event_type = ?", (article_id, start, exclude, event_type)).fetchall()
+    return [r[0] for r in rows if r[0]]
+
+
+def article_outlet(store: Store, article_id: str) -> str | None:
+    row = store.conn.execute("SELECT outlet FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row["outlet"] if row else None
+
+
+def report_root(store: Store, article_id: str) -> tuple[str, str | None] | None:
+    """(root article id, its outlet): an exact or syndicated copy is folded into the report it copies."""
+    row = store.conn.execute(
+        "SELECT a.id, a.outlet, a.duplicate_of, r.outlet AS root_outlet FROM articles a "
+        "LEFT JOIN articles r ON r.id = a.duplicate_of WHERE a.id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    if row["duplicate_of"]:
+        return row["duplicate_of"], row["root_outlet"]
+    return row["id"], row["outlet"]
+
+
+def drop_conflicts_of(store: Store, event_ids: Iterable[str]) -> None:
+    """Delete every stored conflict that involves one of these events (they are about to be recomputed)."""
+    for eid in event_ids:
+        links = store.conn.execute("SELECT conflict_id FROM conflict_events WHERE event_id = ?", (eid,)).fetchall()
+        for (cid,) in links:
+            store.conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
+            store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
