@@ -1,13 +1,14 @@
 """The learned event detector: does a sentence report an ontology event, and of which type?
 
 Triggers and the parse propose candidates (`triggers.py`); this model decides. It is a one-vs-rest logistic
-regression over hashed, tf-idf weighted word and character n-grams of the sentence, trained on real labelled
-news by `wirewatch.extract.train` (see README "Event detector"). Inference needs numpy only: the shipped model
-is two plain files under `data/` (no pickle):
+regression over hashed, tf-idf weighted word n-grams of the sentence, the trigger lexicon's proposals and
+their parse context (`context_cues`), trained on real labelled news by `wirewatch.extract.train` (see README
+"Event detector"). Inference needs numpy only: the shipped model is two plain files under `data/` (no pickle):
 
 - `event_detector.npz`: `W` (features x types, float16), `b` (types), `idf` (features, float32);
 - `event_detector.json`: the type names, per-type thresholds chosen by grouped cross-validation, the
-  article-relevance cut-off, the feature settings and the measured CV figures.
+  article-relevance cut-off, the feature settings and the measured CV figures;
+- `event_detector_relevance.{npz,json}`: the same format with one type, EVENT_NEWS, over whole articles.
 
 Types the model was not trained on (a user's `--ontology` type, the INSPECT/PRODUCE/PERSONNEL pack) are not
 decided here: `probability` returns None for them and the trigger's decision stands.
@@ -364,7 +365,13 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
                 kept.append(Decision(t, p[t.type]))
             else:
                 dropped.append(t)
-                queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue]
+                # What it had absorbed is judged on its own where the model can judge it. Content of a type
+                # the model does not know (INSPECT, a user's type) would stand unvetted: it comes back only
+                # from a directive, whose content is the act itself (the convention of triggers.py: "set a
+                # goal to improve production" is the production); the object of praise or blame stays
+                # absorbed ("expressed satisfaction with the production of missiles during his tours").
+                queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue
+                          and (det.knows(c.type) or t.type == "REQUEST")]
         held = {d.trigger.type for d in kept}
         for t in dropped:
             other = max((u for u in det.thresholds if u not in held), key=lambda u: p[u], default=None)
