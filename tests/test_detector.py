@@ -82,3 +82,52 @@ def test_shipped_model_decides_and_records_confidence() -> None:
               "accused them of plotting unrest. Their lawyers rejected the charges.")
     rel = [det.relevance([det.probabilities(s + ".") for s in t.split(". ")]) for t in (review, report)]
     assert rel[0] < rel[1]
+
+
+OFFTOPIC = Path(__file__).parent / "fixtures" / "offtopic"
+CONFLICT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+# The review still reads like news to the article model (relevance 0.64 against a cut-off of 0.59, see
+# eval/README_detector.md): a known gap, kept visible here.
+_REVIEW_GAP = pytest.mark.xfail(reason="article relevance does not yet separate spec-heavy reviews", strict=True)
+# The match report is found off-topic, but "City's coach refused to blame the referee" (REJECT, p 0.93) clears
+# the off-topic bar (0.9): known gap.
+_SPORTS_GAP = pytest.mark.xfail(reason="a sure-sounding REJECT clears the off-topic bar", strict=True)
+_GAPS = {"review-router.txt": _REVIEW_GAP, "sports-derby.txt": _SPORTS_GAP}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [pytest.param(p.name, marks=_GAPS[p.name]) if p.name in _GAPS else p.name
+                                  for p in sorted(OFFTOPIC.glob("*.txt"))])
+def test_offtopic_copy_yields_no_conflict_events(name: str) -> None:
+    """A product review with specs, a match report and an earnings report (written for this test) report
+    no conflict event, whatever their verbs ("attacks the problem", "fired a low shot", "beat expectations"),
+    and the article keeps its relevance score in meta."""
+    det = load_detector()
+    if det is None or det.article is None:
+        pytest.skip("no shipped model with an article-relevance part")
+    from wirewatch.extract import extraction_components
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+
+    art = Pipeline(extraction_components()).run(Article(id=name, text=(OFFTOPIC / name).read_text()))
+    assert art.meta["off_topic"] is True and 0 <= art.meta["event_relevance"] < 1
+    assert not [(m.event_type, m.trigger) for m in art.events if m.event_type in CONFLICT]
+
+
+@pytest.mark.slow
+def test_news_report_is_relevant() -> None:
+    det = load_detector()
+    if det is None or det.article is None:
+        pytest.skip("no shipped model with an article-relevance part")
+    from wirewatch.extract import extraction_components
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+
+    art = Pipeline(extraction_components()).run(Article(id="n", published="2024-05-02", text=(
+        "Police arrested twelve opposition activists in the capital on Wednesday, a rights group said. "
+        "The interior ministry accused them of plotting unrest ahead of the vote. Their lawyers rejected "
+        "the charges and said the activists would appeal. Hundreds of supporters protested outside the court.")))
+    assert art.meta["off_topic"] is False
+    assert {"COERCE", "ACCUSE"} <= {m.event_type for m in art.events}

@@ -1,13 +1,14 @@
 """The learned event detector: does a sentence report an ontology event, and of which type?
 
 Triggers and the parse propose candidates (`triggers.py`); this model decides. It is a one-vs-rest logistic
-regression over hashed, tf-idf weighted word and character n-grams of the sentence, trained on real labelled
-news by `wirewatch.extract.train` (see README "Event detector"). Inference needs numpy only: the shipped model
-is two plain files under `data/` (no pickle):
+regression over hashed, tf-idf weighted word n-grams of the sentence, the trigger lexicon's proposals and
+their parse context (`context_cues`), trained on real labelled news by `wirewatch.extract.train` (see README
+"Event detector"). Inference needs numpy only: the shipped model is two plain files under `data/` (no pickle):
 
 - `event_detector.npz`: `W` (features x types, float16), `b` (types), `idf` (features, float32);
 - `event_detector.json`: the type names, per-type thresholds chosen by grouped cross-validation, the
-  article-relevance cut-off, the feature settings and the measured CV figures.
+  article-relevance cut-off, the feature settings and the measured CV figures;
+- `event_detector_relevance.{npz,json}`: the same format with one type, EVENT_NEWS, over whole articles.
 
 Types the model was not trained on (a user's `--ontology` type, the INSPECT/PRODUCE/PERSONNEL pack) are not
 decided here: `probability` returns None for them and the trigger's decision stands.
@@ -30,11 +31,14 @@ from typing import Any
 import numpy as np
 
 from ..errors import WirewatchError
+from . import wordclass
 from .ontology import Ontology, TriggerSpec
 from .triggers import Trigger, find_triggers
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_MODEL = DATA / "event_detector"
+# The article-relevance model sits beside the detector: STEM_relevance.{npz,json}, one type (EVENT_NEWS).
+RELEVANCE_SUFFIX = "_relevance"
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Quotes of the training screen sometimes have "?" for an apostrophe ("Russia?s"); text never should.
@@ -54,6 +58,7 @@ class FeatureConfig:
     word_ngrams: int = 2
     char_ngrams: tuple[int, int] | None = (3, 5)
     cues: bool = True  # use the trigger lexicon's proposals as features (`trigger_cues`)
+    context: bool = False  # and the parse context of each trigger and the sentence's lemmas (`context_cues`)
 
     @property
     def dim(self) -> int:
@@ -61,13 +66,14 @@ class FeatureConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {"dim_bits": self.dim_bits, "word_ngrams": self.word_ngrams,
-                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "cues": self.cues}
+                "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "cues": self.cues,
+                "context": self.context}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FeatureConfig:
         ch = d.get("char_ngrams")
         return cls(int(d["dim_bits"]), int(d["word_ngrams"]), (int(ch[0]), int(ch[1])) if ch else None,
-                   bool(d.get("cues", True)))
+                   bool(d.get("cues", True)), bool(d.get("context", False)))
 
 
 def words(text: str) -> list[str]:
@@ -80,7 +86,9 @@ def hashed_counts(text: str, cfg: FeatureConfig, cues: Iterable[str] = ()) -> Co
     `cues` are what the parse and the trigger lexicon saw in the sentence (see `trigger_cues`)."""
     mask = cfg.dim - 1
     ws = words(text)
-    feats: list[str] = ["w:" + w for w in ws] + (["q:" + c for c in cues] if cfg.cues else [])
+    # Context cues (prefix "x:", `context_cues`) count only for a model trained with them.
+    feats: list[str] = ["w:" + w for w in ws] + (
+        ["q:" + c for c in cues if cfg.context or not c.startswith(_CONTEXT)] if cfg.cues else [])
     for n in range(2, cfg.word_ngrams + 1):
         feats += [f"w{n}:" + " ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
     if cfg.char_ngrams:
@@ -103,6 +111,66 @@ def trigger_cues(triggers: Iterable[Any]) -> list[str]:
         else:
             out += ["lex:" + t.type, "lem:" + t.tok.lemma_.lower(), f"lexlem:{t.type}:{t.tok.lemma_.lower()}"]
     return out
+
+
+_CONTEXT = "x:"
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative"})
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+
+
+def _objects(tok: Any) -> list[Any]:
+    """What a trigger acts on: its direct object / attribute / passive subject, and the first object of
+    each preposition hanging on it ("fired *at* protesters")."""
+    out = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ == "pobj"][:1]
+    return out
+
+
+def _kind(tok: Any) -> str:
+    """A participant in one word: its entity class, PRON, or the WordNet class of its commonest sense."""
+    if tok.ent_type_:
+        return tok.ent_type_ if tok.ent_type_ in _NAMED else "NUM"
+    if tok.pos_ == "PRON":
+        return "PRON"
+    cls = wordclass.classes(tok.lemma_, "n")
+    return cls[0] if cls else "?"
+
+
+def trigger_context(t: Any) -> list[str]:
+    """The context cues of one live trigger: its dependency relation, the lemma and coarse sense class of its
+    head, each object's lemma, entity class and sense classes (`wordclass`: "gave weapons" is an artifact,
+    "gave different counts" a quantity), the object's adjectives, negation, the kind of its subject."""
+    tok, ty, lem = t.tok, t.type, t.tok.lemma_.lower()
+    head = tok.head
+    out = [f"x:dep:{ty}:{tok.dep_}", f"x:hd:{ty}:{head.lemma_.lower() if head is not tok else 'ROOT'}"]
+    if tok.pos_ == "NOUN" and head is not tok:
+        out += [f"x:hdc:{ty}:{c}" for c in wordclass.classes(head.lemma_, "v" if head.pos_ == "VERB" else "n")]
+    for o in _objects(tok):
+        ol = o.lemma_.lower()
+        out += [f"x:ob:{ty}:{ol}", f"x:ob:{lem}:{ol}", f"x:obk:{ty}:{_kind(o)}", f"x:obk:{lem}:{_kind(o)}"]
+        if o.pos_ == "NOUN":
+            out += [f"x:obc:{ty}:{c}" for c in wordclass.classes(ol, "n")]
+        out += [f"x:obm:{ty}:{a.lemma_.lower()}" for a in o.children if a.dep_ == "amod"]
+    if t.negated or any(c.dep_ == "neg" for c in tok.children):
+        out.append(f"x:neg:{ty}")
+    out += [f"x:sb:{ty}:{_kind(c)}" for c in tok.children if c.dep_ == "nsubj"]
+    return out
+
+
+def context_cues(sent: Any, triggers: Iterable[Any]) -> list[str]:
+    """What the parse says around each live trigger (`trigger_context`), in forms that carry over between
+    sentences, and the content lemmas of the sentence (so "attacked"/"attacks"/"attacking" are one feature).
+    All are prefixed "x:" (see `hashed_counts`)."""
+    out = [c for t in triggers if not t.suppressed for c in trigger_context(t)]
+    return out + ["x:l:" + t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS]
+
+
+def sentence_cues(sent: Any, triggers: list[Any], cfg: FeatureConfig) -> list[str]:
+    """All the cues of one parsed sentence that `cfg` uses (training and inference call this one)."""
+    return trigger_cues(triggers) + (context_cues(sent, triggers) if cfg.context else [])
 
 
 def vectorize(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -136,6 +204,18 @@ class Detector:
     # proposed that type); a type missing here needs keep_scale x its threshold
     keep_thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Does a whole article report events of the ontology at all? (train.train_relevance; None: the older
+    # rule, `relevance` over the sentence probabilities)
+    article: Detector | None = None
+
+    def article_relevance(self, text: str, sentence_probs: list[dict[str, float]]) -> tuple[float, bool]:
+        """(relevance, off_topic) of an article. With the article model: its probability that the text is
+        event news, off-topic under the cut-off chosen by grouped CV; else the sentence-based rule."""
+        if self.article is not None:
+            p = float(self.article.scores(text)[0])
+            return p, p < next(iter(self.article.thresholds.values()))
+        r = self.relevance(sentence_probs)
+        return r, r < self.relevance_cutoff
 
     def scores(self, text: str, cues: Iterable[str] = ()) -> np.ndarray:
         idx, val = vectorize(hashed_counts(text, self.config, cues), self.idf)
@@ -193,7 +273,11 @@ class Detector:
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
             "keep_scale", "extra_margin", "keep_thresholds"}}
+        rel = stem.with_name(stem.name + RELEVANCE_SUFFIX)
+        article = cls.load(rel) if not stem.name.endswith(RELEVANCE_SUFFIX) and rel.with_suffix(".json").exists() \
+            else None
         return cls(types=types, W=W, b=b, idf=idf, thresholds={k: float(v) for k, v in meta["thresholds"].items()},
+                   article=article,
                    config=cfg, relevance_cutoff=float(meta.get("relevance_cutoff", 0.0)),
                    off_topic_threshold=float(meta.get("off_topic_threshold", 0.9)),
                    propose_margin=float(meta.get("propose_margin", 0.1)),
@@ -237,7 +321,8 @@ def _anchor(sent: Any) -> Any:
     return next((t for t in sent if t.pos_ == "VERB"), None)
 
 
-def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> list[list[Decision]]:
+def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
+                   report: dict[str, Any] | None = None) -> list[list[Decision]]:
     """For each sentence, the events the detector accepts. Without a detector, every live trigger stands.
 
     A trigger of a type the model knows is kept when the model's probability for that type (given the
@@ -248,12 +333,18 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
     more probable. A sentence where no trigger fired gets the model's best type when that clears its
     threshold plus `propose_margin`. Types the model does not know are decided by their triggers. In an
     article whose relevance is under the cut-off (a review, a match report, business copy) a mention needs
-    `off_topic_threshold`, and nothing is proposed."""
+    `off_topic_threshold`, and nothing is proposed. `report`, when given, receives the article's
+    `event_relevance` and `off_topic` (events.py keeps them in the article's meta, so they are stored and
+    exported with it)."""
     found = [find_triggers(s, onto) for s in sents]
     if det is None:
         return [[Decision(t, None) for t in trigs if not t.suppressed] for trigs in found]
-    probs = [det.probabilities(s.text, trigger_cues(trigs)) for s, trigs in zip(sents, found, strict=True)]
-    off_topic = det.relevance(probs) < det.relevance_cutoff
+    probs = [det.probabilities(s.text, sentence_cues(s, trigs, det.config))
+             for s, trigs in zip(sents, found, strict=True)]
+    text = sents[0].doc.text if sents else ""
+    relevance, off_topic = det.article_relevance(text, probs)
+    if report is not None:
+        report.update(event_relevance=round(relevance, 3), off_topic=off_topic)
 
     def need(etype: str, keep: bool = False) -> float:
         th = det.thresholds[etype]
@@ -274,7 +365,13 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None) -> li
                 kept.append(Decision(t, p[t.type]))
             else:
                 dropped.append(t)
-                queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue]
+                # What it had absorbed is judged on its own where the model can judge it. Content of a type
+                # the model does not know (INSPECT, a user's type) would stand unvetted: it comes back only
+                # from a directive, whose content is the act itself (the convention of triggers.py: "set a
+                # goal to improve production" is the production); the object of praise or blame stays
+                # absorbed ("expressed satisfaction with the production of missiles during his tours").
+                queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue
+                          and (det.knows(c.type) or t.type == "REQUEST")]
         held = {d.trigger.type for d in kept}
         for t in dropped:
             other = max((u for u in det.thresholds if u not in held), key=lambda u: p[u], default=None)

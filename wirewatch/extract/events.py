@@ -74,7 +74,8 @@ class EventsComponent:
         quote = Quotation()
         last_para = -1
         sents = [s for s in doc.sents if s.text.strip()]
-        for sent, decisions in zip(sents, decide_article(sents, self.ontology, self.detector), strict=True):
+        decided = decide_article(sents, self.ontology, self.detector, article.meta)  # meta gets event_relevance
+        for sent, decisions in zip(sents, decided, strict=True):
             text = sent.text.strip()
             para = bisect.bisect_right(paragraphs, sent.start_char)
             if para != last_para:

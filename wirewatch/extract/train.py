@@ -32,7 +32,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .detector import DEFAULT_MODEL, Detector, FeatureConfig, hashed_counts, trigger_cues
+from .detector import (
+    DEFAULT_MODEL,
+    RELEVANCE_SUFFIX,
+    Detector,
+    FeatureConfig,
+    context_cues,
+    hashed_counts,
+    trigger_cues,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -77,7 +85,11 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> No
     nlp, onto = get_nlp(), load_ontology(ontology_path)
     log(f"parsing {len(rows)} training texts for trigger cues")
     for r, doc in zip(rows, nlp.pipe((r.text for r in rows), batch_size=64), strict=True):
-        r.cues = [c for s in doc.sents for c in trigger_cues(find_triggers(s, onto))]
+        r.cues = []
+        for s in doc.sents:
+            trigs = find_triggers(s, onto)
+            # every candidate feature set is computed; each FeatureConfig uses what it declares
+            r.cues += trigger_cues(trigs) + context_cues(s, trigs)
 
 
 def _jsonl(path: Path) -> Iterable[dict]:
@@ -314,13 +326,93 @@ def train(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5, log=pri
                     extra_margin=EXTRA_MARGIN, meta=meta)
 
 
+# ------------------------------------------------------------------ article relevance
+# ECB+ dev topics about crime and conflict (shootings, arrests, strikes, military action): news that reports
+# events of the ontology. The other ECB+ topics (ECB_NEGATIVE_TOPICS) and our own off-topic copy report none.
+ECB_EVENT_TOPICS = frozenset({"3", "8", "9", "12", "16", "18", "19"})
+RELEVANT = "EVENT_NEWS"
+RELEVANCE_CFG = FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=False)
+RELEVANCE_C = 4.0
+RELEVANCE_RECALL = 0.97  # the cut-off keeps this share of event-reporting full articles (out-of-fold)
+NGEC_DOC_WEIGHT = 0.2
+
+
+def relevance_rows(shared: Path | None = SHARED, own: Path | None = OWN_NEGATIVES) -> list[Row]:
+    """Whole documents, labelled EVENT_NEWS or NONE: ECB+ dev documents by topic (group = the topic, so a
+    topic is held out whole), the NGEC-screened VOA documents as the concatenation of their quotes (group = the
+    document; the article texts are not shipped, only the quotes), and our own off-topic documents."""
+    rows: list[Row] = []
+    if shared is not None:
+        quotes: dict[str, list[str]] = defaultdict(list)
+        for d in _jsonl(shared / "train" / "ngec_voa_screen_quotes.jsonl"):
+            quotes[d["doc_id"]].append(d["quote"])
+        # quotes are not articles: they teach the vocabulary of event news, at a weight that keeps them
+        # from outvoting the whole documents
+        rows += [Row(" ".join(q), RELEVANT, NGEC_DOC_WEIGHT, "ngec:" + k) for k, q in sorted(quotes.items())]
+        for d in _jsonl(shared / "eval" / "ecb_dev.jsonl"):
+            topic = str(d["gold"]["story"])[:-1]
+            if topic in ECB_EVENT_TOPICS or topic in ECB_NEGATIVE_TOPICS:
+                text = "\n".join(ln for ln in d["text"].splitlines() if "http" not in ln)
+                rows.append(Row(text, RELEVANT if topic in ECB_EVENT_TOPICS else NONE, 1.0, "ecb:" + topic))
+    if own is not None:
+        rows += [Row(d["text"], NONE, 1.0, "own:" + d["doc_id"]) for d in _jsonl(own)
+                 if not d.get("event_type") and d.get("domain") != "news-background"]
+    return rows
+
+
+def train_relevance(rows: list[Row], folds: int = 5, log=print) -> tuple[Detector, dict]:
+    """A one-type detector over whole documents; its threshold keeps RELEVANCE_RECALL of the event
+    documents on out-of-fold probabilities. Returns the model and the held-out figures."""
+    from sklearn.model_selection import GroupKFold
+
+    cfg, types = RELEVANCE_CFG, [RELEVANT]
+    counts = [hashed_counts(r.text, cfg) for r in rows]
+    y = np.array([r.label == RELEVANT for r in rows])
+    # the cut-off is chosen on whole articles (what extraction sees), not on the quote bundles
+    whole = np.array([not r.group.startswith("ngec:") for r in rows])
+    P = np.zeros(len(rows))
+    fold_of = np.zeros(len(rows), dtype=int)
+    splits = GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=[r.group for r in rows])
+    for k, (tr, te) in enumerate(splits):
+        W, b, idf = fit([rows[i] for i in tr], [counts[i] for i in tr], types, cfg, RELEVANCE_C)
+        P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim)[:, 0]
+        fold_of[te] = k
+
+    def cutoff(p: np.ndarray, pos: np.ndarray) -> float:
+        v = np.sort(p[pos])  # pos: a boolean mask of event documents
+        return float(v[int((1 - RELEVANCE_RECALL) * len(v))]) if len(v) else 0.5
+
+    # each fold judged with the cut-off chosen on the other folds
+    kept = np.zeros(len(rows), dtype=bool)
+    for k in range(folds):
+        mine = fold_of == k
+        kept[mine] = P[mine] >= cutoff(P[~mine & whole], y[~mine & whole])
+    by_source: dict[str, list[float]] = defaultdict(lambda: [0, 0])
+    for r, k in zip(rows, kept, strict=True):
+        src = r.group.split(":")[0] + (":event" if r.label == RELEVANT else ":none")
+        by_source[src][0] += int(k)
+        by_source[src][1] += 1
+    pos, neg = y & whole, ~y & whole
+    figures = {"event_docs_kept": round(float(kept[pos].mean()), 4) if pos.any() else 0.0,
+               "offtopic_docs_dropped": round(float((~kept[neg]).mean()), 4) if neg.any() else 0.0,
+               "kept_by_source": {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_source.items())}}
+    W, b, idf = fit(rows, counts, types, cfg, RELEVANCE_C)
+    det = Detector(types=types, W=W, b=b, idf=idf, thresholds={RELEVANT: cutoff(P[whole], y[whole])}, config=cfg,
+                   meta={"C": RELEVANCE_C, "rows": len(rows), "cv": {"folds": folds, **figures}})
+    log(f"article relevance, grouped {folds}-fold CV over {len(rows)} documents: event documents kept "
+        f"{figures['event_docs_kept']:.3f}, off-topic dropped {figures['offtopic_docs_dropped']:.3f} "
+        f"{figures['kept_by_source']}")
+    return det, figures
+
+
 CANDIDATES = {
     "words": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=False),
     "words+chars": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=(3, 5), cues=False),
     "words+cues": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True),
     "words+chars+cues": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=(3, 5), cues=True),
+    "words+cues+context": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True, context=True),
 }
-DEFAULT_CANDIDATE = "words+cues"
+DEFAULT_CANDIDATE = "words+cues+context"
 DEFAULT_C = 16.0
 
 
@@ -361,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
         print_cv(args.features, cross_validate(rows, CANDIDATES[args.features], args.C, args.folds, log=log))
         return 0
     det = train(rows, CANDIDATES[args.features], args.C, args.folds, log=log)
+    if not args.no_shared:
+        rel, _ = train_relevance(relevance_rows(args.shared, OWN_NEGATIVES), args.folds, log=log)
+        rel.save(args.out.with_name(args.out.name + RELEVANCE_SUFFIX))
     det.save(args.out)
     cv = det.meta["cv"]
     print(f"wrote {args.out.with_suffix('.npz')} and .json: {len(det.types)} types, {len(rows)} rows; "

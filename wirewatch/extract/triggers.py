@@ -87,6 +87,12 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
     if spec.dep_set == "PERSON":
         return any(d.ent_type_ == "PERSON" for d in deps)
     members = onto.sets.get(spec.dep_set or "", frozenset())
+    if tok.pos_ == "VERB":
+        # What the act is done to is not in the modifiers of its subject: in "the missile launch has produced
+        # a discrepancy" the missile describes the launch, it was not produced. The subject itself may
+        # count ("production increased").
+        subject_mods = {d.i for c in tok.children if c.dep_ == "nsubj" for d in c.subtree if d is not c}
+        deps = [d for d in deps if d.i not in subject_mods]
     return any(d.lemma_.lower() in members for d in deps)
 
 
