@@ -131,6 +131,10 @@ def ingest(
         run.close(unit)
     if batch:
         run.flush(batch)
+    if extract and run.report.extracted:
+        from ..extract.entity_merge import canonicalise
+
+        canonicalise(store)  # one entity across articles ("Biden" here, "Joe Biden" there)
     return run.report
 
 
