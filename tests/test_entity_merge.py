@@ -115,3 +115,28 @@ def test_store_merges_a_bare_surname_with_the_full_name_of_another_report(tmp_pa
     mentions = store.conn.execute("SELECT DISTINCT entity_id FROM entity_mentions WHERE text = 'Varga-Holm'")
     assert [r[0] for r in mentions] == [people[0].id]
     store.close()
+
+
+def test_hyphenated_title_is_kept_whole_and_off_the_name() -> None:
+    ents = _entities("Governor-elect Marisol Fuentes-Ochoa named her cabinet. Ms. Fuentes-Ochoa said work "
+                     "starts in January.")
+    (p,) = [e for e in ents if e.kind == "PERSON"]
+    assert p.name == "Marisol Fuentes-Ochoa"
+    assert "Governor-elect" in p.titles and "Fuentes-Ochoa" in p.aliases
+
+
+def test_namesake_picked_by_the_state_gets_its_own_id_and_holds_in_the_report() -> None:
+    ents = _entities("ATHENS, Ga. \u2014 A plant near Athens closed on Friday, the county said.")
+    athens = [e for e in ents if e.name == "Athens"]
+    assert len(athens) == 1 and athens[0].country == "USA" and athens[0].id != "gpe:athens"
+
+
+def test_credit_line_agency_is_no_alias_of_the_place() -> None:
+    ents = _entities("TULSA, Okla. (AP) \u2014 Storms cut power to thousands, utilities said.")
+    assert not any("AP" in e.aliases and e.kind == "GPE" for e in ents)
+
+
+def test_possessive_country_of_an_institution() -> None:
+    ents = _entities("Peru's Transport Ministry said the road would reopen. The transport ministry gave no date.")
+    (m,) = [e for e in ents if e.kind == "ORG"]
+    assert m.country == "PER" and len([e for e in ents if e.kind == "ORG"]) == 1

@@ -145,8 +145,15 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label == "PERSON":
         while e - s > 1 and doc[s].lower_ in lex["title_prefixes"]:
-            sp.titles.append(doc[s].text)
+            title = doc[s].text
             s += 1
+            # "President-elect", "Minister-designate": the hyphenated qualifier belongs to the title
+            while e - s > 2 and doc[s].text in ("-", "‐", "‑") and doc[s + 1].is_lower and \
+                    not doc[s - 1].whitespace_:
+                title, s = title + "-" + doc[s + 1].text, s + 2
+            sp.titles.append(title)
+        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha):
+            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama")
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -201,7 +208,7 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
         return True  # "Photographs released by the agency": a plural is nobody
     root = toks.root
     if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
-            any(c.dep_ in ("det", "poss") for c in root.head.children) and given_name_gender(words[0].text) is None \
+            given_name_gender(words[0].text) is None \
             and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
             root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
         return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
@@ -386,6 +393,8 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         if not (titled or korean):
             continue
         start = tok.i + 1 if titled else tok.i
+        while titled and start + 1 < len(doc) and doc[start].text == "-" and doc[start + 1].is_lower:
+            start += 2  # "President-elect Barack Obama": "-elect" is the title's, not the name's
         end = _name_end(doc, start, start + 5)
         names = [t for t in doc[start:end] if t.is_alpha]
         if korean and not titled:
@@ -469,7 +478,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             continue
         title.append(t.text)
     if title and any(w.lower() in lex["titles"] or w.islower() for w in title):
-        sp.titles.insert(0, " ".join(title))
+        sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
 
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
@@ -539,8 +548,9 @@ class _Resolver:
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
-               titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None) -> Entity:
-        eid = entity_id(kind, name)
+               titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
+               key: str | None = None) -> Entity:
+        eid = entity_id(kind, key or name)
         ent = self.entities.get(eid)
         if ent is None:
             ent = Entity(id=eid, name=name, kind=kind, country=country, aliases=[name], lat=lat, lon=lon,
@@ -616,7 +626,11 @@ class _Resolver:
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
-                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon)
+                default = gaz.city(text) if sp.country else city
+                # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
+                key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
+                    else None
+                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon, key=key)
             base = self.place_bases.get(text)
             if base is not None:
                 return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
@@ -632,6 +646,8 @@ class _Resolver:
                         return self.entity(ent.kind, ent.name, ent.country, text)
             country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
                             if gaz.country_of_any(t.text)), None)
+            if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
+                country = gaz.country_of_name(self.doc[sp.start - 2].text)  # "Lebanon's Defence Ministry"
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is the full name seen nearest in the article, of the gender
         # its title says ("Mr. Gigante" is never Yolanda Gigante).
@@ -680,6 +696,12 @@ class _Resolver:
         for sp in spans:
             if sp.label == "PERSON":
                 _titles_and_country(doc, sp, label_at)
+        # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
+        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
+                     if sp.country and sp.label in ("GPE", "LOC")}
+        for sp in spans:
+            if sp.label in ("GPE", "LOC") and not sp.country:
+                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []

@@ -57,9 +57,12 @@ def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
         nxt = doc[e] if e < len(doc) else None
         if nxt is None:
             continue
-        if nxt.text == "(":  # "Doctors Without Borders (MSF)"
+        if nxt.text == "(" and sp.label in ("ORG", "PERSON", "FAC"):  # "Doctors Without Borders (MSF)"
             found = _short_form_at(doc, e + 1)
             if found and (found[1] >= len(doc) or doc[found[1]].text != ")" or found[1] - found[0] != 1):
+                found = None
+            # "BIRMINGHAM, Ala. (AP) -": a credit line names the agency, not the place or person before it
+            if found and found[1] + 1 < len(doc) and doc[found[1] + 1].text in ("-", "—", "–", "--"):
                 found = None
         elif nxt.text == "," and e + 2 < len(doc) and doc[e + 1].lower_ == "or":  # "..., or ECOWAS,"
             found = _short_form_at(doc, e + 2)
