@@ -292,3 +292,14 @@ def test_a_saying_in_the_past_leaves_the_reported_date_to_its_own_clause() -> No
     assert found["June 12"].value == "2026-06-12"
     found = tag("The league said the final on Oct. 12 had drawn record crowds.", "2026-03-02")
     assert found["Oct. 12"].value == "2025-10-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("eleven", 11.0), ("ninety-nine", 99.0), ("4,500", 4500.0), ("2.75 million", 2750000.0),
+     ("two hundred thousand", 200000.0), ("1.2 billion", 1.2e9), ("a few", None), ("umpteen", None)],
+)
+def test_one_number_reader(text: str, value: float | None) -> None:
+    from wirewatch.extract.timex_base import words_to_number
+
+    assert words_to_number(text) == value

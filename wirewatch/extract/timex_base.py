@@ -47,7 +47,9 @@ ORDINAL_WORDS: tuple[str, ...] = tuple(sorted(_ORDINALS, key=len, reverse=True))
 
 
 def words_to_number(s: str) -> float | None:
-    """'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5, 'a couple of' -> 2, 'several' -> None (vague).
+    """The project's one reader of written numbers: 'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5,
+    'a couple of' -> 2, '25,000' -> 25000, '5.1 million' -> 5100000, 'three hundred thousand' -> 300000,
+    'several' -> None (vague).
 
     Returns None for vague quantities and for anything it cannot read; callers then write X."""
     s = s.lower().strip().replace(",", "")
@@ -64,23 +66,28 @@ def words_to_number(s: str) -> float | None:
         if m.group(2):
             val += int(m.group(2)) / int(m.group(3))
         return val
-    total = 0
-    cur = 0
+    total = 0.0
+    cur = 0.0
     for w in re.split(r"[\s-]+", s):
         if w == "and":
             continue
-        if w in _SMALL:
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            cur += float(w)  # "5.1 million", "300 thousand"
+        elif w in _SMALL:
             cur += _SMALL[w]
         elif w in _TENS:
             cur += _TENS[w]
         elif w == "hundred":
             cur = max(cur, 1) * 100
-        elif w == "thousand":
-            total += max(cur, 1) * 1000
+        elif w in _LARGE:
+            total += max(cur, 1) * _LARGE[w]
             cur = 0
         else:
             return None
     return float(total + cur)
+
+
+_LARGE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def ordinal_to_int(s: str) -> int | None:
