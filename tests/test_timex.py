@@ -303,3 +303,17 @@ def test_one_number_reader(text: str, value: float | None) -> None:
     from wirewatch.extract.timex_base import words_to_number
 
     assert words_to_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Deputies found the van outside 3150 Orchard Grove Road on Friday.", ["Friday"]),
+        ("The tablet's 2560x1600 screen ships in 2026.", ["2026"]),
+        ("The SR-2200 drone and the 1750-series pumps were shown.", []),
+        ("Under Resolution 2231 the sanctions ended in 2025.", ["2025"]),
+        ("In 1985 Harbor Street flooded.", ["1985"]),
+    ],
+)
+def test_a_number_is_a_year_only_where_nothing_says_otherwise(sentence: str, kept: list[str]) -> None:
+    assert list(tag(sentence)) == kept
