@@ -140,3 +140,23 @@ def test_possessive_country_of_an_institution() -> None:
     ents = _entities("Peru's Transport Ministry said the road would reopen. The transport ministry gave no date.")
     (m,) = [e for e in ents if e.kind == "ORG"]
     assert m.country == "PER" and len([e for e in ents if e.kind == "ORG"]) == 1
+
+
+def _linked(text: str) -> list[tuple[str, str]]:
+    art = EntitiesComponent()(Article(id="t1", text=text))
+    return [(m.text, m.entity_id) for m in art.entity_mentions]
+
+
+def test_capital_names_its_government_only_when_it_acts() -> None:
+    links = _linked("Nairobi rejected the report on Monday. Nairobi was flooded overnight. "
+                    "Nairobi's streets were empty. The offer was welcomed by Nairobi.")
+    assert [eid for _, eid in links] == ["gpe:kenya", "gpe:nairobi", "gpe:nairobi", "gpe:kenya"]
+    ents = _entities("Nairobi rejected the report on Monday. Kenya later softened its tone.")
+    kenya = next(e for e in ents if e.id == "gpe:kenya")
+    assert "Nairobi" not in kenya.aliases  # the city keeps its name
+
+
+def test_facility_words_belong_to_the_place_and_the_bare_name_follows() -> None:
+    ents = _entities("Drones struck the Hmeimim air base on Sunday. Russia said Hmeimim was not damaged.")
+    base = [e for e in ents if "Hmeimim" in e.aliases]
+    assert len(base) == 1 and base[0].name == "Hmeimim air base"

@@ -239,6 +239,34 @@ def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
             sp.label = "ORG"
 
 
+# "the Incirlik air base", "Zaatari refugee camp": a name, then lower-case words of what the place is.
+_FACILITY_HEADS = frozenset({"base", "airbase", "airport", "airfield", "camp", "prison", "dam", "port",
+                             "crossing", "checkpoint", "compound", "barracks"})
+_FACILITY_MODIFIERS = frozenset({"air", "naval", "military", "radar", "army", "navy", "marine", "refugee",
+                                 "border", "detention", "nuclear", "missile", "mosque", "international"})
+
+
+def _facility_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Incirlik air base": the lower-case words of what the place is belong to its name; the bare name
+    used later ("Incirlik") is the same place (see the place bases of the resolver)."""
+    gaz = gazetteer()
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    out = []
+    for sp in spans:
+        e = sp.end
+        while e < len(doc) and e - sp.end < 2 and doc[e].lower_ in _FACILITY_MODIFIERS and doc[e].is_lower:
+            e += 1
+        text = doc[sp.start:sp.end].text
+        if e < len(doc) and doc[e].lower_ in _FACILITY_HEADS and doc[e].is_lower and e > sp.end - 1 and \
+                e + 1 - sp.end >= 1 and sp.label in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP") and \
+                not any(i in taken for i in range(sp.end, e + 1)) and gaz.country_of_any(text) is None and \
+                (e > sp.end or doc[e].lower_ not in ("port", "crossing", "compound")):
+            out.append(_Span(sp.start, e + 1, "LOC", sp.titles, sp.country))
+        else:
+            out.append(sp)
+    return out
+
+
 def _demonym_head(doc: Any, sp: _Span) -> _Span:
     """ "Turkish F-16" taken as one ORG: the nationality before a model designation is the entity."""
     toks = doc[sp.start:sp.end]
@@ -535,6 +563,27 @@ def person_gender(ent: Entity) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- resolve
+# What a city has and a government does not: "Beirut's streets", "Kyiv residents" stay the city.
+_CITY_PARTS = frozenset({"street", "resident", "airport", "port", "suburb", "neighborhood", "neighbourhood",
+                         "center", "centre", "mayor", "skyline", "district", "hospital", "people", "population",
+                         "downtown", "outskirt", "square", "metro", "police", "citizen", "sky", "weather"})
+# Verbs whose subject is the place itself, not an actor: "Paris was calm", "Kyiv lies on the Dnieper".
+_STATE_VERBS = frozenset({"be", "remain", "seem", "become", "lie", "sit", "stand", "look", "feel", "sleep",
+                          "wake", "burn", "shake", "flood", "freeze", "swelter", "host"})
+
+
+def _metonymic(root: Any) -> bool:
+    """Is a capital's name used for its government ("Beirut condemned", "Moscow's position", "rejected by
+    Ankara")? Not when the city is the thing: a passive subject ("Beirut was bombed"), the subject of a
+    state ("Paris was calm"), the owner of a part of the city ("Beirut's streets")."""
+    if root.dep_ == "nsubj":
+        head = root.head
+        return head.lemma_.lower() not in _STATE_VERBS and head.pos_ in ("VERB", "AUX")
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() not in _CITY_PARTS
+    return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
 class _Resolver:
     """Turns cleaned spans of one article into mentions and entities."""
 
@@ -577,6 +626,10 @@ class _Resolver:
         short = self._short_org(sp, text, orgs, persons)
         if short is not None:
             return short
+        base = self.place_bases.get(text)
+        if base is not None and not any(text in parts for _, parts, _ in persons):
+            # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
+            return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
         if sp.end - sp.start == 1 and gaz.country_of_any(text) is None and (
                 _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text)):
             # "MBS" of "Mohammed bin Salman", "C.A.R." of "Central African Republic": initials, any case
@@ -607,8 +660,7 @@ class _Resolver:
         if label == "GPE":
             root = self.doc[sp.start:sp.end].root
             capital_of = gaz.country_of_capital(text)
-            if capital_of and not sp.country and (root.dep_ in _SUBJ_DEPS | {"agent"} or (
-                    root.dep_ == "pobj" and root.head.lower_ == "by")):
+            if capital_of and not sp.country and _metonymic(root):
                 # "Beirut condemned": the government. The capital's name is no alias of the country (the
                 # city keeps it: "residents of Beirut"), so the mention links without adding it.
                 return self.entity("GPE", gaz.countries[capital_of].name, capital_of)
@@ -724,11 +776,14 @@ class _Resolver:
                 orgs.append((_initials(doc, sp), ent))  # "Central African Republic" ... "C.A.R."
                 resolved[k] = ent
             elif sp.label in ("GPE", "LOC") and sp.end - sp.start >= 2 and \
-                    doc[sp.end - 1].lower_ in _PLACE_SUFFIXES:
+                    (doc[sp.end - 1].lower_ in _PLACE_SUFFIXES or doc[sp.end - 1].lower_ in _FACILITY_HEADS):
                 ent = self.resolve(sp, text, [], [])
                 resolved[k] = ent
-                base = clean_name(doc[sp.start:sp.end - 1].text)
-                if ent.kind == "LOC" and self.gaz.country_of_any(base) is None:
+                b = sp.end - 1
+                while b > sp.start + 1 and doc[b - 1].is_lower and doc[b - 1].lower_ in _FACILITY_MODIFIERS:
+                    b -= 1  # "Incirlik [air base]"
+                base = clean_name(doc[sp.start:b].text)
+                if ent.kind == "LOC" and self.gaz.country_of_any(base) is None and self.gaz.city(base) is None:
                     self.place_bases[base] = ent
         by_bounds = {(sp.start, sp.end): k for k, sp in enumerate(spans)}
         for k, sp in enumerate(spans):
@@ -770,6 +825,7 @@ class EntitiesComponent:
         spans = _add_missed(doc, spans)
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
+        spans = _facility_names(doc, spans)
         spans = [_demonym_head(doc, sp) for sp in spans]
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
