@@ -384,4 +384,8 @@ def reextract(
                 done += 1
         if progress:
             progress(len(arts))
+    if done:
+        from ..extract.entity_merge import canonicalise
+
+        canonicalise(store)  # the re-extracted articles brought back their own ids ("Biden")
     return done, failures
