@@ -71,6 +71,8 @@ def test_canonical_ids_across_reports() -> None:
         _e("org:nmb", "NMB", "ORG", ["c"]),
         _e("person:mevlut-cavusoglu", "Mevlut Cavusoglu", "PERSON", ["a", "b"]),
         _e("person:mevlut-cavusolgu", "Mevlut Cavusolgu", "PERSON", ["c"]),
+        _e("person:ingrid-solvang", "Ingrid Solvang", "PERSON", ["a", "b"], country="NOR", titles=["Trade Minister"]),
+        _e("person:ingird-solvang", "Ingird Solvang", "PERSON", ["c"], country="NOR", titles=["Trade Minister"]),
     ]
     ents[6].aliases.append("NMB")
     m = canonical_ids(ents)
@@ -79,6 +81,7 @@ def test_canonical_ids_across_reports() -> None:
     assert m["org:congress"] == "org:u-s-congress"
     assert m["org:nmb"] == "org:nordic-maritime-board"
     assert m["person:mevlut-cavusolgu"] == "person:mevlut-cavusoglu"
+    assert m["person:ingird-solvang"] == "person:ingrid-solvang"  # one role, one country: a typo
     merged = {e.id: e for e in merge_into(ents, m)}
     assert "Varga-Holm" in merged["person:ilse-varga-holm"].aliases
     assert sorted(merged["person:ilse-varga-holm"].articles) == ["a", "b", "c"]
@@ -91,12 +94,15 @@ def test_canonical_ids_leave_ambiguous_and_different_people_apart() -> None:
         _e("person:berg", "Berg", "PERSON", ["c"]),  # two Bergs known: which one is unknown
         _e("person:mark-olsen", "Mark Olsen", "PERSON", ["a"]),
         _e("person:mary-olsen", "Mary Olsen", "PERSON", ["b"]),  # one letter apart, two people
+        _e("person:lena-dahl", "Lena Dahl", "PERSON", ["a"], country="SWE", titles=["Mayor"]),
+        _e("person:lina-dahl", "Lina Dahl", "PERSON", ["b"], country="NOR", titles=["Mayor"]),  # two countries
         _e("gpe:jordan", "Jordan", "GPE", ["a"], country="JOR"),
         _e("person:jordan", "Jordan", "PERSON", ["b"]),  # a country the gazetteer knows keeps its kind
     ]
     m = canonical_ids(ents)
     assert "person:berg" not in m
     assert "person:mary-olsen" not in m and "person:mark-olsen" not in m
+    assert "person:lina-dahl" not in m and "person:lena-dahl" not in m
     assert "person:jordan" not in m and "gpe:jordan" not in m
 
 

@@ -34,6 +34,13 @@ _NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _ONE_WORD_ORDER = ("ORG", "GPE", "LOC", "FAC", "NORP", "PERSON")
 _MULTI_WORD_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _MIN_SIMILARITY = 80.0
+_MIN_SIMILARITY_SAME_ROLE = 60.0
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+
+
+def _roles(e: Entity) -> set[str]:
+    """Titles that say what someone does ("foreign minister"), not courtesy titles."""
+    return {t.lower() for t in e.titles if t.lower() not in _COURTESY}
 
 
 def _gazetteer_place(e: Entity) -> bool:
@@ -138,8 +145,12 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
                     continue
                 wa, wb = _words(a.name), _words(b.name)
                 diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+                # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
+                # Canada's foreign minister)
+                same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
+                need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
                 if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and \
-                        diff[0][0][0] == diff[0][1][0] and ratio(*diff[0]) >= _MIN_SIMILARITY:
+                        diff[0][0][0] == diff[0][1][0] and ratio(*diff[0]) >= need:
                     mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
 
