@@ -827,6 +827,7 @@ class EntitiesComponent:
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
         spans = [_demonym_head(doc, sp) for sp in spans]
+        spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
         urls = _url_ranges(text)
@@ -845,6 +846,18 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def _no_overlaps(spans: list[_Span]) -> list[_Span]:
+    """The repairs above may grow a span over its neighbour ("Valley Federal Savings and" + "Loan
+    Association"): the longer span wins, as spaCy's filter_spans does."""
+    out: list[_Span] = []
+    taken: set[int] = set()
+    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
+        if not any(i in taken for i in range(sp.start, sp.end)):
+            out.append(sp)
+            taken.update(range(sp.start, sp.end))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _write_back(doc: Any, spans: list[_Span]) -> None:
