@@ -74,6 +74,8 @@ def test_canonical_ids_across_reports() -> None:
         _e("person:ingrid-solvang", "Ingrid Solvang", "PERSON", ["a", "b"], country="NOR", titles=["Trade Minister"]),
         _e("person:ingird-solvang", "Ingird Solvang", "PERSON", ["c"], country="NOR", titles=["Trade Minister"]),
     ]
+    ents += [_e("org:rashidov", "Rashidov", "ORG", ["d", "e"]), _e("person:rashidov", "Rashidov", "PERSON", ["f"]),
+             _e("person:akmal-rashidov", "Akmal Rashidov", "PERSON", ["g"])]
     ents[6].aliases.append("NMB")
     m = canonical_ids(ents)
     assert m["person:varga-holm"] == "person:ilse-varga-holm"
@@ -81,6 +83,7 @@ def test_canonical_ids_across_reports() -> None:
     assert m["org:congress"] == "org:u-s-congress"
     assert m["org:nmb"] == "org:nordic-maritime-board"
     assert m["person:mevlut-cavusolgu"] == "person:mevlut-cavusoglu"
+    assert m["org:rashidov"] == m["person:rashidov"] == "person:akmal-rashidov"
     assert m["person:ingird-solvang"] == "person:ingrid-solvang"  # one role, one country: a typo
     merged = {e.id: e for e in merge_into(ents, m)}
     assert "Varga-Holm" in merged["person:ilse-varga-holm"].aliases

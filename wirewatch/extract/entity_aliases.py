@@ -158,8 +158,16 @@ def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_S
         if sp.label == "PERSON" and len(toks) >= 3 and gaz.country_of_any(toks[0].text) and \
                 given_name_gender(toks[1].text) is not None:
             sp = _Span(sp.start + 1, sp.end, sp.label, sp.titles, sp.country or gaz.country_of_any(toks[0].text))
-        # "Mahad Wasuge is ...": a capitalised word NER left outside, then one word it took for a place
         prev = doc[sp.start - 1] if sp.start > 0 else None
+        # "President Rashidov", "Gen. Okafor": one word after a title is a person, whatever NER called it
+        if sp.end - sp.start == 1 and sp.label in ("ORG", "GPE", "LOC", "NORP", "FAC") and prev is not None and \
+                prev.i not in taken and prev.text[:1].isupper() and prev.lower_ in lex["title_prefixes"] and \
+                doc[sp.start].is_title and doc[sp.start].is_alpha and not gaz.country_of_any(doc[sp.start].text) \
+                and gaz.city(doc[sp.start].text) is None and gaz.country_of_region(doc[sp.start].text) is None:
+            sp = _Span(sp.start, sp.end, "PERSON", [*sp.titles, prev.text], sp.country)
+            out.append(sp)
+            continue
+        # "Mahad Wasuge is ...": a capitalised word NER left outside, then one word it took for a place
         if sp.end - sp.start == 1 and sp.label in ("PERSON", "GPE", "LOC") and prev is not None and \
                 prev.i not in taken and prev.pos_ == "PROPN" and prev.is_alpha and prev.is_title and \
                 prev.lower_ not in titles and not gaz.country_of_any(prev.text) \

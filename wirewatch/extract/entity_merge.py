@@ -73,6 +73,10 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
             eid = mapping[eid]
         return eid
 
+    # surnames of the people named in full: "Rashidov" NER called an ORG somewhere is still Akmal Rashidov
+    surnames = {name_key(f) for e in ents.values() if e.kind == "PERSON" and len(_words(e.name)) >= 2
+                for f in short_forms(name_words(e.name))[1:]}
+
     # 1. one name, several kinds
     by_key: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
@@ -81,11 +85,14 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     for group in by_key.values():
         if len({e.kind for e in group}) < 2:
             continue
-        order = _MULTI_WORD_ORDER if " " in group[0].name.strip() else _ONE_WORD_ORDER
+        one_word = " " not in group[0].name.strip()
+        order = _ONE_WORD_ORDER if one_word and name_key(group[0].name) not in surnames else _MULTI_WORD_ORDER
         votes: dict[str, int] = defaultdict(int)
         for e in group:
             votes[e.kind] += len(e.articles) or 1
         kind = max(votes, key=lambda k: (votes[k], -order.index(k)))
+        if one_word and "PERSON" in votes and name_key(group[0].name) in surnames:
+            kind = "PERSON"  # a person's surname somewhere labelled otherwise; rule 2 then finds the full name
         keep = max((e for e in group if e.kind == kind), key=weight)
         for e in group:
             if e.id != keep.id:
