@@ -278,3 +278,42 @@ def test_component_fills_article_timexes_in_a_pipeline() -> None:
     assert [(t.text, t.value) for t in out.timexes] == [("Friday", "2024-05-10"), ("last week", "2024-W19")]
     undated = Pipeline([comp]).run(Article(id="a2", text="Shelling resumed on Friday."))
     assert undated.timexes[0].value is None
+
+
+def test_a_tense_cue_of_the_sentence_before_does_not_date_this_one() -> None:
+    # anchor Monday 2025-03-10; the past tense ends with the first sentence
+    found = tag("The envoy met the prince earlier in the day. On Tuesday, she will fly to Oslo.", "2025-03-10")
+    assert found["Tuesday"].value == "2025-03-11"
+
+
+def test_a_saying_in_the_past_leaves_the_reported_date_to_its_own_clause() -> None:
+    # anchor 2026-03-02: "June 12" is this June unless the reported clause itself looks back
+    found = tag("The league said the final on June 12 would be moved to Lisbon.", "2026-03-02")
+    assert found["June 12"].value == "2026-06-12"
+    found = tag("The league said the final on Oct. 12 had drawn record crowds.", "2026-03-02")
+    assert found["Oct. 12"].value == "2025-10-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("eleven", 11.0), ("ninety-nine", 99.0), ("4,500", 4500.0), ("2.75 million", 2750000.0),
+     ("two hundred thousand", 200000.0), ("1.2 billion", 1.2e9), ("a few", None), ("umpteen", None)],
+)
+def test_one_number_reader(text: str, value: float | None) -> None:
+    from wirewatch.extract.timex_base import words_to_number
+
+    assert words_to_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Deputies found the van outside 3150 Orchard Grove Road on Friday.", ["Friday"]),
+        ("The tablet's 2560x1600 screen ships in 2026.", ["2026"]),
+        ("The SR-2200 drone and the 1750-series pumps were shown.", []),
+        ("Under Resolution 2231 the sanctions ended in 2025.", ["2025"]),
+        ("In 1985 Harbor Street flooded.", ["1985"]),
+    ],
+)
+def test_a_number_is_a_year_only_where_nothing_says_otherwise(sentence: str, kept: list[str]) -> None:
+    assert list(tag(sentence)) == kept

@@ -351,6 +351,8 @@ class Run:
             self._done(unit)
         if batch:
             self._flush(batch)
+        if self.report.extracted:
+            merge_entities_across_articles(self.store)
         return self.report
 
     def _done(self, unit: str) -> None:
@@ -419,6 +421,15 @@ class Run:
             connect(store, extracted or art)
         return outcome
 
+
+
+def merge_entities_across_articles(store: Store) -> int:
+    """One entity across articles ("Biden" here, "Joe Biden" there): run once at the end of a run that
+    extracted something, after fusion (see extract/entity_merge.py)."""
+    from .extract.entity_merge import canonicalise
+
+    with store.transaction():
+        return canonicalise(store)
 
 
 def save_extraction(store: Store, report: IngestReport, art: Article, result: Extracted) -> Article | None:
@@ -491,6 +502,8 @@ def reextract(
                         connect(store, extracted)
             if progress:
                 progress(len(arts))
+        if report.article_ids:
+            merge_entities_across_articles(store)  # re-extracted articles bring back their own ids
     finally:
         if not only_missing:
             # An article whose re-extraction failed, or every article after an interrupt, keeps its old

@@ -19,16 +19,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Entity, EntityMention
+from .entity_aliases import add_declared_spans, declared_short_forms, one_label_per_name, repair_person_spans
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
 from .nlp import get_nlp
+from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # "Yeonpyeong Island" is later just "Yeonpyeong".
 _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
-                             "prefecture", "strait", "valley", "mountains", "mountain", "river", "port"})
+                             "prefecture", "strait", "valley", "mountains", "mountain", "river", "port", "state"})
 
 
 # British and American spellings of one name ("Defence Ministry", "defense ministry") are one entity.
@@ -125,15 +127,33 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     s, e = sp.start, sp.end
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
+    if e - s >= 2 and doc[e - 1].lower_ in ("of", "for", "on", "and", "de") and sp.label in ("ORG", "FAC", "GPE"):
+        # "Group of" [Seven leading democracies]: NER stopped at the preposition; the name runs on
+        while e < len(doc) and e - s < 12 and (doc[e].is_title and doc[e].is_alpha or doc[e].lower_ in NUMBER_WORDS
+                                               or doc[e].like_num and doc[e].text.isdigit()):
+            e += 1
+        if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
+            e -= 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
                      doc[e - 1].is_punct and doc[e - 1].text != "."):
         e -= 1
+    pos = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS"), None)
+    if pos is not None and sp.label in ("ORG", "GPE", "LOC", "FAC") and pos - s >= 2 and (
+            gazetteer().country_of_any(doc[s].text) or lex.known_entity(doc[s:pos].text) is not None):
+        e = pos  # "U.S. Congress's Countering America['s Adversaries Act]": the owner is the name
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label == "PERSON":
         while e - s > 1 and doc[s].lower_ in lex["title_prefixes"]:
-            sp.titles.append(doc[s].text)
+            title = doc[s].text
             s += 1
+            # "President-elect", "Minister-designate": the hyphenated qualifier belongs to the title
+            while e - s > 2 and doc[s].text in ("-", "‐", "‑") and doc[s + 1].is_lower and \
+                    not doc[s - 1].whitespace_:
+                title, s = title + "-" + doc[s + 1].text, s + 2
+            sp.titles.append(title)
+        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha):
+            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama")
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -162,7 +182,8 @@ def _url_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
 
 
-def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str) -> bool:
+def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
+          person_words: frozenset[str] = frozenset()) -> bool:
     """Spans that name nothing: URL pieces ("html"), role and unit acronyms (CEO, DUI, GMT, GPS), bare
     compass words ("the North"), model numbers ("KX-4000"), and a word standing alone on its line
     ("Photographs", "END") that no gazetteer or lexicon knows."""
@@ -184,11 +205,12 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str) -> bo
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
     if sp.label == "PERSON" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS") and \
-            words[0].text.endswith("s") and given_name_gender(words[0].text) is None:
+            words[0].text.endswith("s") and given_name_gender(words[0].text) is None and \
+            words[0].text not in person_words:
         return True  # "Photographs released by the agency": a plural is nobody
     root = toks.root
     if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
-            any(c.dep_ in ("det", "poss") for c in root.head.children) and given_name_gender(words[0].text) is None \
+            given_name_gender(words[0].text) is None \
             and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
             root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
         return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
@@ -217,6 +239,34 @@ def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
                 outlet and fold(clean_name(toks.text)) == fold(outlet) or in_credit and
                 gazetteer().country_of_any(toks.text) is None and gazetteer().city(toks.text) is None):
             sp.label = "ORG"
+
+
+# "the Incirlik air base", "Zaatari refugee camp": a name, then lower-case words of what the place is.
+_FACILITY_HEADS = frozenset({"base", "airbase", "airport", "airfield", "camp", "prison", "dam", "port",
+                             "crossing", "checkpoint", "compound", "barracks"})
+_FACILITY_MODIFIERS = frozenset({"air", "naval", "military", "radar", "army", "navy", "marine", "refugee",
+                                 "border", "detention", "nuclear", "missile", "mosque", "international"})
+
+
+def _facility_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Incirlik air base": the lower-case words of what the place is belong to its name; the bare name
+    used later ("Incirlik") is the same place (see the place bases of the resolver)."""
+    gaz = gazetteer()
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    out = []
+    for sp in spans:
+        e = sp.end
+        while e < len(doc) and e - sp.end < 2 and doc[e].lower_ in _FACILITY_MODIFIERS and doc[e].is_lower:
+            e += 1
+        text = doc[sp.start:sp.end].text
+        if e < len(doc) and doc[e].lower_ in _FACILITY_HEADS and doc[e].is_lower and e > sp.end - 1 and \
+                e + 1 - sp.end >= 1 and sp.label in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP") and \
+                not any(i in taken for i in range(sp.end, e + 1)) and gaz.country_of_any(text) is None and \
+                (e > sp.end or doc[e].lower_ not in ("port", "crossing", "compound")):
+            out.append(_Span(sp.start, e + 1, "LOC", sp.titles, sp.country))
+        else:
+            out.append(sp)
+    return out
 
 
 def _demonym_head(doc: Any, sp: _Span) -> _Span:
@@ -307,9 +357,42 @@ def _caps_context(doc: Any, tok: Any) -> bool:
     return any(t.is_upper and len(t.text) > 1 for t in near)
 
 
+def name_words(text: str) -> list[str]:
+    """The words of a name, split at spaces only ("Ilse Varga-Holm" -> Ilse, Varga-Holm), without
+    punctuation around them."""
+    return [w for w in (x.strip(".,;:'\"()\u2019") for x in text.split()) if w and any(c.isalpha() for c in w)]
+
+
+def short_forms(words: list[str]) -> list[str]:
+    """The forms a full name is repeated by: its first and last word, and the last without a lower-case
+    particle ("Abdel Fattah el-Sisi" -> "Sisi", "Bashar al-Assad" -> "Assad")."""
+    if len(words) < 2:
+        return []
+    out = [words[0], words[-1]]
+    head, _, rest = words[-1].partition("-")
+    if rest and head.islower() and rest[:1].isupper():
+        out.append(rest)
+    return out
+
+
+def _word_initials(name: str) -> str:
+    """ "Mohammed bin Salman" -> "MbS": the first letter of every word, whatever its case."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha())
+
+
 def _initials(doc: Any, sp: _Span) -> str:
-    return "".join(t.text[0] for t in doc[sp.start:sp.end]
-                   if t.text.lower() not in _STOP_INITIALS and t.text[:1].isalpha())
+    """ "Economic Community of West African States" -> "ECWAS"; a number word gives its digits ("Group of
+    Seven" -> "G7", "Group of 20" -> "G20")."""
+    out = []
+    for t in doc[sp.start:sp.end]:
+        n = words_to_number(t.lower_) if t.lower_ in NUMBER_WORDS else None
+        if n is not None:
+            out.append(str(int(n)))
+        elif t.text.isdigit():
+            out.append(t.text)
+        elif t.text.lower() not in _STOP_INITIALS and t.text[:1].isalpha():
+            out.append(t.text[0])
+    return "".join(out)
 
 
 def _name_end(doc: Any, j: int, limit: int) -> int:
@@ -340,6 +423,8 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         if not (titled or korean):
             continue
         start = tok.i + 1 if titled else tok.i
+        while titled and start + 1 < len(doc) and doc[start].text == "-" and doc[start + 1].is_lower:
+            start += 2  # "President-elect Barack Obama": "-elect" is the title's, not the name's
         end = _name_end(doc, start, start + 5)
         names = [t for t in doc[start:end] if t.is_alpha]
         if korean and not titled:
@@ -368,18 +453,26 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     parts: set[str] = set()
     for sp in spans:
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
-            toks = [t.text for t in doc[sp.start:sp.end] if t.is_alpha]
-            if toks:
-                parts.update({toks[0], toks[-1]})
+            parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
     # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
     spans = [_Span(sp.start, sp.end, "PERSON", sp.titles, sp.country)
-             if sp.end - sp.start == 1 and sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start].text in parts
-             and gazetteer().country_of_any(doc[sp.start].text) is None else sp for sp in spans]
+             if sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start:sp.end].text in parts
+             and gazetteer().country_of_any(doc[sp.start:sp.end].text) is None else sp for sp in spans]
     extra = []
+    for part in (p for p in parts if "-" in p):  # "Varga-Holm said": a hyphenated surname is three tokens
+        for i in range(len(doc) - 2):
+            j = next((j for j in range(i + 1, min(len(doc), i + 6) + 1) if doc[i:j].text == part), None)
+            if j is not None and not any(k in taken for k in range(i, j)):
+                extra.append(_Span(i, j, "PERSON"))
+                taken.update(range(i, j))
     for tok in doc:
         if tok.i in taken or not tok.is_alpha or not tok.text[:1].isupper():
             continue
-        if tok.text in parts and tok.pos_ == "PROPN":
+        if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ or \
+                not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue  # "Holm" of "Varga-Holm" is no name of its own
+        # "Guterres' spokesman": the tagger may call a surname before a possessive a plural noun
+        if tok.text in parts and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start):
             extra.append(_Span(tok.i, tok.i + 1, "PERSON"))
         elif _acronym(tok) and tok.pos_ == "PROPN" and 3 <= len(tok.text) <= 5 and not tok.is_sent_start \
                 and not _caps_context(doc, tok):
@@ -415,7 +508,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             continue
         title.append(t.text)
     if title and any(w.lower() in lex["titles"] or w.islower() for w in title):
-        sp.titles.insert(0, " ".join(title))
+        sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
 
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
@@ -472,6 +565,27 @@ def person_gender(ent: Entity) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- resolve
+# What a city has and a government does not: "Beirut's streets", "Kyiv residents" stay the city.
+_CITY_PARTS = frozenset({"street", "resident", "airport", "port", "suburb", "neighborhood", "neighbourhood",
+                         "center", "centre", "mayor", "skyline", "district", "hospital", "people", "population",
+                         "downtown", "outskirt", "square", "metro", "police", "citizen", "sky", "weather"})
+# Verbs whose subject is the place itself, not an actor: "Paris was calm", "Kyiv lies on the Dnieper".
+_STATE_VERBS = frozenset({"be", "remain", "seem", "become", "lie", "sit", "stand", "look", "feel", "sleep",
+                          "wake", "burn", "shake", "flood", "freeze", "swelter", "host"})
+
+
+def _metonymic(root: Any) -> bool:
+    """Is a capital's name used for its government ("Beirut condemned", "Moscow's position", "rejected by
+    Ankara")? Not when the city is the thing: a passive subject ("Beirut was bombed"), the subject of a
+    state ("Paris was calm"), the owner of a part of the city ("Beirut's streets")."""
+    if root.dep_ == "nsubj":
+        head = root.head
+        return head.lemma_.lower() not in _STATE_VERBS and head.pos_ in ("VERB", "AUX")
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() not in _CITY_PARTS
+    return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
 class _Resolver:
     """Turns cleaned spans of one article into mentions and entities."""
 
@@ -481,10 +595,13 @@ class _Resolver:
         self.mentions: list[EntityMention] = []
         self.gaz, self.lex = gazetteer(), lexicon()
         self.place_bases: dict[str, Entity] = {}  # "Yeonpyeong" -> the "Yeonpyeong Island" entity
+        self.declared: dict[str, tuple[int, int]] = {}  # "ECOWAS" -> token bounds of its long form
+        self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
-               titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None) -> Entity:
-        eid = entity_id(kind, name)
+               titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
+               key: str | None = None) -> Entity:
+        eid = entity_id(kind, key or name)
         ent = self.entities.get(eid)
         if ent is None:
             ent = Entity(id=eid, name=name, kind=kind, country=country, aliases=[name], lat=lat, lon=lon,
@@ -511,6 +628,23 @@ class _Resolver:
         short = self._short_org(sp, text, orgs, persons)
         if short is not None:
             return short
+        base = self.place_bases.get(text)
+        if base is not None and not any(text in parts for _, parts, _ in persons):
+            # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
+            return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
+        if sp.end - sp.start == 1 and gaz.country_of_any(text) is None and (
+                _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text)):
+            # "MBS" of "Mohammed bin Salman", "C.A.R." of "Central African Republic": initials, any case
+            bare = text.replace(".", "").upper()
+            owners = {ent.id: ent for initials, ent in orgs if initials.upper() == bare and ent.name != text}
+            owners.update({ent.id: ent for _, parts, ent in persons
+                           if len(bare) >= 3 and _word_initials(ent.name).upper() == bare})
+            if len(owners) == 1:
+                ent = next(iter(owners.values()))
+                return self.entity(ent.kind, ent.name, ent.country, text)
+        if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
+            ent = self.qualified[text]
+            return self.entity(ent.kind, ent.name, ent.country, text)
         if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
@@ -528,8 +662,7 @@ class _Resolver:
         if label == "GPE":
             root = self.doc[sp.start:sp.end].root
             capital_of = gaz.country_of_capital(text)
-            if capital_of and not sp.country and (root.dep_ in _SUBJ_DEPS | {"agent"} or (
-                    root.dep_ == "pobj" and root.head.lower_ == "by")):
+            if capital_of and not sp.country and _metonymic(root):
                 # "Beirut condemned": the government. The capital's name is no alias of the country (the
                 # city keeps it: "residents of Beirut"), so the mention links without adding it.
                 return self.entity("GPE", gaz.countries[capital_of].name, capital_of)
@@ -547,7 +680,11 @@ class _Resolver:
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
-                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon)
+                default = gaz.city(text) if sp.country else city
+                # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
+                key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
+                    else None
+                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon, key=key)
             base = self.place_bases.get(text)
             if base is not None:
                 return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
@@ -563,10 +700,12 @@ class _Resolver:
                         return self.entity(ent.kind, ent.name, ent.country, text)
             country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
                             if gaz.country_of_any(t.text)), None)
+            if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
+                country = gaz.country_of_name(self.doc[sp.start - 2].text)  # "Lebanon's Defence Ministry"
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is the full name seen nearest in the article, of the gender
         # its title says ("Mr. Gigante" is never Yolanda Gigante).
-        if sp.end - sp.start == 1:
+        if " " not in text:
             best: Entity | None = None
             want = title_gender(sp.titles)
             for pos, parts, ent in persons:
@@ -611,30 +750,56 @@ class _Resolver:
         for sp in spans:
             if sp.label == "PERSON":
                 _titles_and_country(doc, sp, label_at)
+        # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
+        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
+                     if sp.country and sp.label in ("GPE", "LOC")}
+        for sp in spans:
+            if sp.label in ("GPE", "LOC") and not sp.country:
+                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
-            if sp.label == "PERSON" and sp.end - sp.start >= 2 and self.lex.known_entity(text) is None:
+            if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
                 ent = self.resolve(sp, text, [], [])
-                toks = [t.text for t in doc[sp.start:sp.end] if t.is_alpha] or [text]
-                persons.append((sp.start, [toks[0], toks[-1]], ent))
+                persons.append((sp.start, short_forms(name_words(text)) or [text], ent))
                 resolved[k] = ent
             elif sp.label == "ORG" and sp.end - sp.start >= 2:
                 ent = self.resolve(sp, text, [], [])
                 orgs.append((_initials(doc, sp), ent))
                 resolved[k] = ent
+                first = doc[sp.start]
+                if self.gaz.country_of_any(first.text) and sp.end - sp.start == 2 and doc[sp.end - 1].is_title:
+                    self.qualified.setdefault(doc[sp.end - 1].text, ent)  # "U.S. Congress" ... "Congress"
+            elif sp.label == "GPE" and sp.end - sp.start >= 3:
+                ent = self.resolve(sp, text, [], [])
+                orgs.append((_initials(doc, sp), ent))  # "Central African Republic" ... "C.A.R."
+                resolved[k] = ent
             elif sp.label in ("GPE", "LOC") and sp.end - sp.start >= 2 and \
-                    doc[sp.end - 1].lower_ in _PLACE_SUFFIXES:
+                    (doc[sp.end - 1].lower_ in _PLACE_SUFFIXES or doc[sp.end - 1].lower_ in _FACILITY_HEADS):
                 ent = self.resolve(sp, text, [], [])
                 resolved[k] = ent
-                base = clean_name(doc[sp.start:sp.end - 1].text)
-                if ent.kind == "LOC" and self.gaz.country_of_any(base) is None:
+                b = sp.end - 1
+                while b > sp.start + 1 and doc[b - 1].is_lower and doc[b - 1].lower_ in _FACILITY_MODIFIERS:
+                    b -= 1  # "Incirlik [air base]"
+                base = clean_name(doc[sp.start:b].text)
+                if ent.kind == "LOC" and self.gaz.country_of_any(base) is None and self.gaz.city(base) is None:
                     self.place_bases[base] = ent
+        by_bounds = {(sp.start, sp.end): k for k, sp in enumerate(spans)}
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
+            long_k = by_bounds.get(self.declared.get(doc[sp.start:sp.end].text.strip(), (-1, -1)))
+            if long_k is not None and long_k != k and k not in resolved:
+                # "ECOWAS" declared by "the Economic Community of West African States, or ECOWAS"
+                long_sp = spans[long_k]
+                if long_k not in resolved:
+                    resolved[long_k] = self.resolve(long_sp, clean_name(doc[long_sp.start:long_sp.end].text),
+                                                    persons, orgs)
+                owner = resolved[long_k]
+                resolved[k] = self.entity(owner.kind, owner.name, owner.country, text)
+                sp.label = owner.kind if owner.kind in ENTITY_LABELS else sp.label
             ent = resolved.get(k) or self.resolve(sp, text, persons, orgs)
             if ent.kind == "PERSON" and sp.titles:
                 for t in sp.titles:
@@ -658,22 +823,43 @@ class EntitiesComponent:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
         article.doc = doc
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
+        spans = repair_person_spans(doc, spans, list(doc.ents))
         spans = _add_missed(doc, spans)
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
+        spans = _facility_names(doc, spans)
         spans = [_demonym_head(doc, sp) for sp in spans]
+        spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
         urls = _url_ranges(text)
-        spans = [sp for sp in spans if not _junk(doc, sp, urls, text)
+        person_words = frozenset(t.text for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2
+                                 for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
+        spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
+        declared = declared_short_forms(doc, spans)
+        spans = add_declared_spans(doc, spans, declared)
+        one_label_per_name(doc, spans, name_key)
         _place_qualifiers(doc, spans)
         res = _Resolver(article, doc)
+        res.declared = {form: (spans_sp.start, spans_sp.end) for form, spans_sp in declared.items()}
         res.run(spans)
         article.entity_mentions = res.mentions
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def _no_overlaps(spans: list[_Span]) -> list[_Span]:
+    """The repairs above may grow a span over its neighbour ("Valley Federal Savings and" + "Loan
+    Association"): the longer span wins, as spaCy's filter_spans does."""
+    out: list[_Span] = []
+    taken: set[int] = set()
+    for sp in sorted(spans, key=lambda x: (-(x.end - x.start), x.start)):
+        if not any(i in taken for i in range(sp.start, sp.end)):
+            out.append(sp)
+            taken.update(range(sp.start, sp.end))
+    return sorted(out, key=lambda x: x.start)
 
 
 def _write_back(doc: Any, spans: list[_Span]) -> None:

@@ -435,7 +435,9 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         x = _timex_root(doc, t)
         if x is None:
             return None
-        if x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN") and x.head.i != tok.i and \
+        # (a day name before a proper name is the parser's slip: "said Sunday Israel will ...")
+        if x.dep_ in _NOUN_MODIFIER and (x.head.pos_ == "NOUN" or x.head.pos_ == "PROPN" and
+                                         re.fullmatch(r"\d{4}s?", t.text.strip())) and x.head.i != tok.i and \
                 x.head.ent_type_ not in ("DATE", "TIME") and x.head.head.i not in anchors:
             return None  # "in the 1987 slayings", "the November ceasefire": the year dates that noun
         start, steps = x, 0

@@ -74,6 +74,8 @@ def _candidates(text: str, low: str) -> list[Cand]:
                 for c in r.handler(m):
                     if r.on_lower and (_title_case_name(text, c.start, c.end) or _after_a_name(text, c.start)):
                         continue
+                    if _number_not_a_time(text, c.start, c.end):
+                        continue
                     cands.append(c)
                     found = True
                 if found:
@@ -91,6 +93,37 @@ def _after_a_name(text: str, start: int) -> bool:
         return False
     m = _NAME_BEFORE.search(text, max(0, start - 25), start)
     return m is not None and m.group(1) not in _NOT_NAMES
+
+
+# A bare number is a year only where nothing says it is something else: a house number ("2088 Philip
+# Street"), a dimension or a model ("1920x1200", "KX-4000"), a designation ("Model 3200", "Resolution 1973").
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+_STREET_AFTER = re.compile(
+    r" (?:[A-Z][A-Za-z.'-]* ){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|"
+    r"Drive|Dr\.?|Way|Place|Pl\.?|Court|Ct\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Terrace|Circle|Square)\b")
+_DESIGNATIONS = frozenset(
+    "model flight room suite route highway interstate no no. nos. apt apt. unit gate bus platform channel track "
+    "pier lot box exit mile building block sector level floor series version type class form article section "
+    "chapter resolution paragraph rule code serial part item case docket".split()
+)
+
+
+_TIME_PREPS = frozenset("in since by until till from before after during early late mid".split())
+
+
+def _number_not_a_time(text: str, start: int, end: int) -> bool:
+    """Is a candidate that is only a number (a "year") really a dimension, an address or a designation?"""
+    if not _BARE_NUMBER.fullmatch(text[start:end]):
+        return False
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    if re.search(r"[xX\u00d7]\d", after) or re.search(r"\d[xX\u00d7]$", before) or \
+            re.search(r"[A-Za-z0-9]-$", before) or re.match(r"-[A-Za-z]", after) or re.match(r"[A-Za-z]", after):
+        return True  # "1920x1200", "KX-4000", "4000-series" is left to the rules that read "-"
+    prev = re.search(r"([A-Za-z]+\.?)\s+$", text[max(0, start - 20):start])
+    if _STREET_AFTER.match(text, end):
+        # "In 1990 Main Street was paved": a preposition of time before it keeps it a year
+        return prev is None or prev.group(1).lower() not in _TIME_PREPS
+    return prev is not None and prev.group(1)[:1].isupper() and prev.group(1).lower() in _DESIGNATIONS
 
 
 _CALENDAR_NAMES = frozenset(

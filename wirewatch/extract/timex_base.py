@@ -47,7 +47,9 @@ ORDINAL_WORDS: tuple[str, ...] = tuple(sorted(_ORDINALS, key=len, reverse=True))
 
 
 def words_to_number(s: str) -> float | None:
-    """'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5, 'a couple of' -> 2, 'several' -> None (vague).
+    """The project's one reader of written numbers: 'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5,
+    'a couple of' -> 2, '25,000' -> 25000, '5.1 million' -> 5100000, 'three hundred thousand' -> 300000,
+    'several' -> None (vague).
 
     Returns None for vague quantities and for anything it cannot read; callers then write X."""
     s = s.lower().strip().replace(",", "")
@@ -64,23 +66,28 @@ def words_to_number(s: str) -> float | None:
         if m.group(2):
             val += int(m.group(2)) / int(m.group(3))
         return val
-    total = 0
-    cur = 0
+    total = 0.0
+    cur = 0.0
     for w in re.split(r"[\s-]+", s):
         if w == "and":
             continue
-        if w in _SMALL:
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            cur += float(w)  # "5.1 million", "300 thousand"
+        elif w in _SMALL:
             cur += _SMALL[w]
         elif w in _TENS:
             cur += _TENS[w]
         elif w == "hundred":
             cur = max(cur, 1) * 100
-        elif w == "thousand":
-            total += max(cur, 1) * 1000
+        elif w in _LARGE:
+            total += max(cur, 1) * _LARGE[w]
             cur = 0
         else:
             return None
     return float(total + cur)
+
+
+_LARGE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def ordinal_to_int(s: str) -> int | None:
@@ -440,7 +447,15 @@ def _breaks_sentence(gap: str, prev_word: str) -> bool:
     """Whether the text between two words ends a sentence ("killed. The", but not "Mr. Bush", "U.S. troops")."""
     if "\n\n" in gap or ";" in gap or ":" in gap:
         return True
-    return any(ch in gap for ch in ".!?") and len(prev_word) > 3
+    return any(ch in gap for ch in ".!?") and (len(prev_word) > 3 or len(prev_word) > 1 and prev_word not in _ABBREV)
+
+
+# Short words a period follows without ending the sentence ("Mr. Bush", "Jan. 5", "Gen. Lee", "No. 2").
+_ABBREV = frozenset(
+    "mr mrs ms dr st jr sr gen col lt sgt cpl adm gov sen rep rev sec pres prof capt cmdr maj jan feb mar apr "
+    "jun jul aug sep oct nov dec mon tue wed thu fri sat sun no vs inc co corp ltd bros ft mt ave blvd rd "
+    "dept est approx fig vol pp ed eds al".split()
+)
 
 
 def sentence_tense(low: str, start: int, end: int) -> int:
@@ -465,8 +480,17 @@ def sentence_tense(low: str, start: int, end: int) -> int:
         # perfect ("had filed reports by Wednesday", "until Thursday, they had not")
         return 1
     k = last_before
+    # "... officials said. On Tuesday, Rubio will join": a cue in the sentence before is not this one's
+    if k >= 0 and _breaks_sentence(low[toks[k][1]:start], words[k]):
+        k = -1
+    reported: int | None = None
     while k >= 0:
         d = _cue(words, k)
+        if d and words[k] in _REPORTING and k < last_before:
+            # "officials said the vote on June 12 would ...": the saying is past, what it reports need not
+            # be; a cue of the reported clause (on the right) decides, the saying's tense if there is none
+            reported = d
+            break
         if d:
             return d
         if d == 0:
@@ -482,7 +506,10 @@ def sentence_tense(low: str, start: int, end: int) -> int:
         if d is not None:
             return d
         k += 1
-    return 0
+    return reported or 0
+
+
+_REPORTING = frozenset({"said", "says", "say", "told"})
 
 
 # ----------------------------------------------------------------------------- heads

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from ..dates import MONTHS as _DATES_MONTHS
+from ..dates import month_number
 from .timex_base import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
@@ -26,10 +28,7 @@ from .timex_base import (
 
 # ----------------------------------------------------------------------------- vocabulary
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+MONTHS = _DATES_MONTHS  # one month table for the project: wirewatch/dates.py
 WEEKDAYS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 UNIT_NAMES: dict[str, str] = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "fortnight": "fortnight",
@@ -78,7 +77,11 @@ CLOCK = (
 
 
 def month_num(s: str) -> int:
-    return MONTHS[s[:3].lower()]
+    """The month of a name the patterns matched ("March", "Sept.", "DEC"); dates.month_number reads it."""
+    n = month_number(s)
+    if n is None:
+        raise ValueError(f"not a month name: {s!r}")
+    return n
 
 
 def weekday_num(s: str) -> int:

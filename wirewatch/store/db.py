@@ -379,6 +379,31 @@ class Store:
             (_dumps(aliases), _dumps(titles), e.country, e.lat, e.lon, e.id),
         )
 
+    def merge_entities(self, mapping: dict[str, str], merged_entities: Sequence[Entity]) -> int:
+        """Merge stored entities old id -> canonical id (extract.entity_merge decides which, and gives the
+        canonical entities with the aliases and titles they absorbed): mentions and the participants' links
+        move to the canonical entity; the old row goes."""
+        merged = {e.id: e for e in merged_entities}
+        with self.transaction() as c:
+            for e in merged.values():
+                c.execute("UPDATE entities SET aliases=?, titles=?, country=? WHERE id=?",
+                          (_dumps(sorted(set(e.aliases))), _dumps(sorted(set(e.titles))), e.country, e.id))
+            for old, new in mapping.items():
+                c.execute("UPDATE entity_mentions SET entity_id=? WHERE entity_id=?", (new, old))
+                c.execute("DELETE FROM entities WHERE id=?", (old,))
+            for table in ("event_mentions", "events"):
+                for r in c.execute(f"SELECT id, actor, recipient FROM {table}").fetchall():
+                    cols = {k: json.loads(r[k]) for k in ("actor", "recipient")}
+                    hit = False
+                    for parts in cols.values():
+                        for p in parts:
+                            if p.get("entity_id") in mapping:
+                                p["entity_id"], hit = mapping[p["entity_id"]], True
+                    if hit:
+                        c.execute(f"UPDATE {table} SET actor=?, recipient=? WHERE id=?",
+                                  (_dumps(cols["actor"]), _dumps(cols["recipient"]), r["id"]))
+        return len(mapping)
+
     def _insert_mention(self, m: EventMention) -> None:
         self.conn.execute(
             "INSERT INTO event_mentions(id, article_id, event_id, event_type, mode, context, actor, recipient, "

@@ -1,0 +1,191 @@
+"""Name forms an article itself declares or implies, for the entities component.
+
+- Declared short forms: "the Economic Community of West African States, or ECOWAS", "Doctors Without Borders
+  (MSF)", "Mohamed, known by his nickname Farmajo", "commonly known by his abbreviation MBS": the short form,
+  wherever it recurs in the article, names the entity the long form names.
+- One label per name within an article: NER calls "al-Shabab" an ORG in one sentence and a PERSON in the
+  next; the article's mentions of one name get one label (a person's name only when it is part of a
+  multi-word person the article names; otherwise the majority of the non-person labels).
+- Person spans NER cut or missed: a given name left outside ("Mahad" of "Mahad Wasuge"), a country word
+  taken in ("Myanmar Andrew Kirkwood" of "Coordinator for Myanmar Andrew Kirkwood"), a name NER called a
+  work of art that speaks ("Vassily Nebenzia told the council").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from .gazetteer import gazetteer
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from .entities import _Span
+
+# "known as X", "known by his nickname X": the noun between the possessive and the name is one of these.
+_KNOWN_BY_NOUNS = frozenset({"nickname", "abbreviation", "initials", "acronym", "name", "title", "alias",
+                             "moniker", "nom", "pseudonym"})
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Verbs whose subject is someone speaking: a capitalised two-word subject of one is a person.
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "warn", "urge", "insist", "argue", "explain",
+                            "reply", "respond", "ask", "claim", "write", "tweet", "dismiss", "deny"})
+
+
+def _short_form_at(doc: Any, i: int) -> tuple[int, int] | None:
+    """A short form starting at token i: an acronym-like token ("ECOWAS", "3R", "C.A.R.") or a run of one to
+    three capitalised words ("Farmajo", "Muslim Brothers")."""
+    if i >= len(doc):
+        return None
+    t = doc[i]
+    bare = t.text.replace(".", "")
+    if bare.isalnum() and any(c.isupper() for c in bare) and bare.upper() == bare and 2 <= len(bare) <= 10:
+        return i, i + 1
+    j = i
+    while j < min(len(doc), i + 3) and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j += 1
+    return (i, j) if j > i else None
+
+
+def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
+    """Short form text -> the named span that declares it."""
+    out: dict[str, _Span] = {}
+    for sp in spans:
+        if sp.label not in _NAMED_LABELS:
+            continue
+        e = sp.end
+        found: tuple[int, int] | None = None
+        nxt = doc[e] if e < len(doc) else None
+        if nxt is None:
+            continue
+        if nxt.text == "(" and sp.label in ("ORG", "PERSON", "FAC"):  # "Doctors Without Borders (MSF)"
+            found = _short_form_at(doc, e + 1)
+            if found and (found[1] >= len(doc) or doc[found[1]].text != ")" or found[1] - found[0] != 1):
+                found = None
+            # "BIRMINGHAM, Ala. (AP) -": a credit line names the agency, not the place or person before it
+            if found and found[1] + 1 < len(doc) and doc[found[1] + 1].text in ("-", "—", "–", "--"):
+                found = None
+        elif nxt.text == "," and e + 2 < len(doc) and doc[e + 1].lower_ == "or":  # "..., or ECOWAS,"
+            found = _short_form_at(doc, e + 2)
+            # an acronym that does not start as the name does belongs to a longer name NER cut short
+            if found and (found[1] - found[0] != 1 or found[1] < len(doc) and doc[found[1]].text not in
+                          (",", ".", ")", ";") or doc[found[0]].text[:1] != doc[sp.start].text[:1]):
+                found = None
+        else:  # "Mohamed, known by his nickname Farmajo", "commonly known as MBS"
+            j = e + (nxt.text == ",")
+            while j < len(doc) and doc[j].pos_ == "ADV" and j < e + 3:
+                j += 1
+            if j < len(doc) and doc[j].lower_ == "known" and j + 1 < len(doc):
+                j += 1
+                if doc[j].lower_ == "as":
+                    found = _short_form_at(doc, j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the"))
+                elif doc[j].lower_ == "by" and j + 2 < len(doc) and doc[j + 1].tag_ == "PRP$" and \
+                        doc[j + 2].lower_ in _KNOWN_BY_NOUNS:
+                    found = _short_form_at(doc, j + 3)
+        if found is None and sp.label == "ORG" and sp.end - sp.start >= 2 and \
+                gazetteer().country_of_any(doc[sp.start].text) and \
+                all(t.is_title for t in doc[sp.start + 1:sp.end]):
+            found = (sp.start + 1, sp.end)  # "U.S. State Department" ... "a State Department official"
+        if found is None:
+            continue
+        text = doc[found[0]:found[1]].text.strip()
+        long_text = doc[sp.start:sp.end].text
+        if text and text != long_text:
+            out.setdefault(text, sp)
+    return out
+
+
+def add_declared_spans(doc: Any, spans: list[_Span], forms: dict[str, _Span]) -> list[_Span]:
+    """Every occurrence of a declared short form is a span (NER misses many: "AES", "3R rebels"), labelled
+    as the long form is."""
+    from .entities import _Span
+
+    if not forms:
+        return spans
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    out = list(spans)
+    for form, long_sp in forms.items():
+        words = form.split()
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if [t.text for t in doc[i:i + n]] == words and not any(j in taken for j in range(i, i + n)):
+                out.append(_Span(i, i + n, long_sp.label))
+                taken.update(range(i, i + n))
+    return sorted(out, key=lambda s: s.start)
+
+
+def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
+    """Give every span of one name the article's label for that name (see module doc)."""
+    from .entities import name_words, short_forms
+
+    person_parts: set[str] = set()
+    for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            person_parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
+    labels: dict[str, Counter[str]] = {}
+    for sp in spans:
+        if sp.label in _NAMED_LABELS:
+            labels.setdefault(key(doc[sp.start:sp.end].text), Counter())[sp.label] += 1
+    for sp in spans:
+        if sp.label not in _NAMED_LABELS:
+            continue
+        text = doc[sp.start:sp.end].text
+        votes = labels[key(text)]
+        if len(votes) < 2:
+            continue
+        one_word = " " not in text.strip()  # "al-Shabab" is three tokens and one word
+        if one_word and text in person_parts:
+            sp.label = "PERSON"
+            continue
+        others = Counter({lab: n for lab, n in votes.items() if lab != "PERSON"})
+        if one_word and others:
+            # order of preference on a tie: an organisation, a place, a group of people
+            sp.label = max(others, key=lambda lab: (others[lab], -"ORG GPE LOC FAC NORP".split().index(lab)))
+        elif not one_word:
+            sp.label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+
+
+def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_Span]:
+    """Fix person spans NER cut or missed (see module doc)."""
+    from .entities import _Span, given_name_gender
+
+    gaz, lex = gazetteer(), lexicon()
+    titles = lex["titles"] | lex["title_prefixes"]
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    out: list[_Span] = []
+    for sp in spans:
+        toks = doc[sp.start:sp.end]
+        # "for Myanmar Andrew Kirkwood": a country word before a given name and a surname is no part of the name
+        if sp.label == "PERSON" and len(toks) >= 3 and gaz.country_of_any(toks[0].text) and \
+                given_name_gender(toks[1].text) is not None:
+            sp = _Span(sp.start + 1, sp.end, sp.label, sp.titles, sp.country or gaz.country_of_any(toks[0].text))
+        prev = doc[sp.start - 1] if sp.start > 0 else None
+        # "President Rashidov", "Gen. Okafor": one word after a title is a person, whatever NER called it
+        if sp.end - sp.start == 1 and sp.label in ("ORG", "GPE", "LOC", "NORP", "FAC") and prev is not None and \
+                prev.i not in taken and prev.text[:1].isupper() and prev.lower_ in lex["title_prefixes"] and \
+                doc[sp.start].is_title and doc[sp.start].is_alpha and not gaz.country_of_any(doc[sp.start].text) \
+                and gaz.city(doc[sp.start].text) is None and gaz.country_of_region(doc[sp.start].text) is None:
+            sp = _Span(sp.start, sp.end, "PERSON", [*sp.titles, prev.text], sp.country)
+            out.append(sp)
+            continue
+        # "Mahad Wasuge is ...": a capitalised word NER left outside, then one word it took for a place
+        if sp.end - sp.start == 1 and sp.label in ("PERSON", "GPE", "LOC") and prev is not None and \
+                prev.i not in taken and prev.pos_ == "PROPN" and prev.is_alpha and prev.is_title and \
+                prev.lower_ not in titles and not gaz.country_of_any(prev.text) \
+                and not gaz.country_of_any(doc[sp.start].text) and gaz.city(doc[sp.start].text) is None and \
+                gaz.country_of_region(doc[sp.start].text) is None and doc[sp.start].pos_ == "PROPN":
+            sp = _Span(sp.start - 1, sp.end, "PERSON", sp.titles, sp.country)
+            taken.add(sp.start)
+        out.append(sp)
+    # "Vassily Nebenzia told the council": NER's work of art / product is a person when it speaks
+    for e in ner:
+        if e.label_ not in ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW") or not 2 <= len(e) <= 3:
+            continue
+        if any(i in taken for i in range(e.start, e.end)):
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_alpha and t.is_title for t in e):
+            continue
+        if e.root.dep_ == "nsubj" and e.root.head.lemma_.lower() in _SPEECH_LEMMAS and \
+                not any(gaz.country_of_any(t.text) or gaz.city(t.text) for t in e):
+            out.append(_Span(e.start, e.end, "PERSON"))
+            taken.update(range(e.start, e.end))
+    return sorted(out, key=lambda s: s.start)

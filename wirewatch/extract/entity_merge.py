@@ -1,0 +1,181 @@
+"""One entity across articles: which stored entities are the same real-world entity.
+
+Within an article the entities component resolves short forms to the full name it has seen there. Across
+articles the stable id (kind + folded name) unites only identical names; this module finds the rest, from
+the entities alone (no text needed), so that the store can merge them after a run:
+
+- one name, several kinds: NER called "G7" an ORG in two reports and a LOC in a third; names the gazetteer
+  does not know get the kind most articles gave them (a multi-word name leans to PERSON on a tie, a single
+  word away from it);
+- a bare surname ("Biden" in a report that never gives the full name) is the one person of that surname
+  named in full in another report - only when exactly one such person is known;
+- a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
+- a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
+  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins.
+
+`canonical_ids` returns old id -> canonical id; `merge_into` applies that to entity objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Entity
+from .entities import _absorb, name_key, name_words, short_forms
+from .gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+
+_NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# Tie-break order for one name NER labelled differently in different articles.
+_ONE_WORD_ORDER = ("ORG", "GPE", "LOC", "FAC", "NORP", "PERSON")
+_MULTI_WORD_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+_MIN_SIMILARITY = 80.0
+_MIN_SIMILARITY_SAME_ROLE = 60.0
+_COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+
+
+def _roles(e: Entity) -> set[str]:
+    """Titles that say what someone does ("foreign minister"), not courtesy titles."""
+    return {t.lower() for t in e.titles if t.lower() not in _COURTESY}
+
+
+def _gazetteer_place(e: Entity) -> bool:
+    """Known to the gazetteer (a country or a city with coordinates): its kind is never in doubt."""
+    return e.lat is not None or (e.kind == "GPE" and e.country is not None and
+                                 gazetteer().country_of_name(e.name) == e.country)
+
+
+def _words(name: str) -> list[str]:
+    """Folded words of a name; a hyphenated surname ("Varga-Holm") stays one word."""
+    return [k for w in name.split() if (k := name_key(w))]
+
+
+def _acronym_like(s: str) -> bool:
+    """ "IAEA", "U.N.", "G7", "3R": capitals (and digits), no lower-case letter."""
+    t = s.replace(".", "")
+    return 2 <= len(t) <= 8 and t.isalnum() and t.upper() == t and any(c.isalpha() for c in t)
+
+
+def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
+    """old id -> canonical id for the entities that are one with another (see module doc)."""
+    ents = {e.id: e for e in entities if e.kind in _NAMED}
+    mapping: dict[str, str] = {}
+
+    def weight(e: Entity) -> tuple[int, int, str]:
+        return len(e.articles), len(e.aliases), e.id
+
+    def target(eid: str) -> str:
+        while eid in mapping:
+            eid = mapping[eid]
+        return eid
+
+    # surnames of the people named in full: "Rashidov" NER called an ORG somewhere is still Akmal Rashidov
+    surnames = {name_key(f) for e in ents.values() if e.kind == "PERSON" and len(_words(e.name)) >= 2
+                for f in short_forms(name_words(e.name))[1:]}
+
+    # 1. one name, several kinds
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents.values():
+        if not _gazetteer_place(e):
+            by_key[name_key(e.name)].append(e)
+    for group in by_key.values():
+        if len({e.kind for e in group}) < 2:
+            continue
+        one_word = " " not in group[0].name.strip()
+        order = _ONE_WORD_ORDER if one_word and name_key(group[0].name) not in surnames else _MULTI_WORD_ORDER
+        votes: dict[str, int] = defaultdict(int)
+        for e in group:
+            votes[e.kind] += len(e.articles) or 1
+        kind = max(votes, key=lambda k: (votes[k], -order.index(k)))
+        if one_word and "PERSON" in votes and name_key(group[0].name) in surnames:
+            kind = "PERSON"  # a person's surname somewhere labelled otherwise; rule 2 then finds the full name
+        keep = max((e for e in group if e.kind == kind), key=weight)
+        for e in group:
+            if e.id != keep.id:
+                mapping[e.id] = keep.id
+
+    live = [e for e in ents.values() if e.id not in mapping]
+    # 2. a bare surname -> the one person of that surname named in full
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for e in live:
+        if e.kind == "PERSON" and len(_words(e.name)) >= 2:
+            for form in short_forms(name_words(e.name))[1:]:
+                full_by_last[name_key(form)].add(e.id)
+    # 3. a bare institution -> the one organisation named with a country qualifier
+    qualified: dict[str, set[str]] = defaultdict(set)
+    gaz = gazetteer()
+    for e in live:
+        parts = e.name.split(maxsplit=1)
+        if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
+            qualified[name_key(parts[1])].add(e.id)
+    for e in live:
+        if " " in e.name.strip() or e.lat is not None:
+            continue
+        if e.kind == "PERSON":
+            owners = full_by_last.get(name_key(e.name), set())
+        elif e.kind == "ORG":
+            owners = qualified.get(name_key(e.name), set())
+        else:
+            continue
+        if len(owners) == 1:
+            mapping[e.id] = next(iter(owners))
+
+    # 4. a bare acronym ("G7" in a report that never spells it out) -> the one entity another report gave it to
+    acronym_owner: dict[str, set[str]] = defaultdict(set)
+    for e in live:
+        for alias in e.aliases:
+            if alias != e.name and _acronym_like(alias):
+                acronym_owner[alias.replace(".", "")].add(e.id)
+    for e in live:
+        owners = acronym_owner.get(e.name.replace(".", ""), set()) - {e.id}
+        if e.id not in mapping and e.kind in ("ORG", "LOC", "GPE") and _acronym_like(e.name) and len(owners) == 1:
+            mapping[e.id] = next(iter(owners))
+
+    # 5. one misspelt word of a full name
+    from rapidfuzz.fuzz import ratio
+
+    persons = [e for e in live if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2]
+    by_shape: dict[tuple[int, str], list[Entity]] = defaultdict(list)
+    for e in persons:
+        w = _words(e.name)
+        by_shape[(len(w), w[0])].append(e)
+        by_shape[(len(w), "~" + w[-1])].append(e)
+    for group in by_shape.values():
+        group.sort(key=weight, reverse=True)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if target(a.id) == target(b.id):
+                    continue
+                wa, wb = _words(a.name), _words(b.name)
+                diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+                # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
+                # Canada's foreign minister)
+                same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
+                need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
+                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and \
+                        diff[0][0][0] == diff[0][1][0] and ratio(*diff[0]) >= need:
+                    mapping[target(b.id)] = target(a.id)
+    return {old: target(old) for old in mapping if target(old) != old}
+
+
+def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
+    """The entities after `mapping`: each merged one's aliases, titles and articles moved to its target."""
+    by_id = {e.id: e for e in entities}
+    for old, new in mapping.items():
+        if old in by_id and new in by_id and old != new:
+            _absorb(by_id[new], by_id[old])
+    return [e for eid, e in by_id.items() if eid not in mapping]
+
+
+def canonicalise(store: Store) -> int:
+    """Merge the store's entities that are one across articles; returns how many ids were merged away."""
+    entities = store.entities()
+    mapping = canonical_ids(entities)
+    if not mapping:
+        return 0
+    touched = set(mapping) | set(mapping.values())
+    return store.merge_entities(mapping, merge_into([e for e in entities if e.id in touched], mapping))
