@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wirewatch.connect.stories import StoryClusterer  # noqa: E402
 from wirewatch.model import Article  # noqa: E402
+from wirewatch.store.db import Store  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 DEFAULT_GOLD = EVAL_DIR / "ecb_dev.jsonl"
@@ -47,16 +47,19 @@ def cluster(
     rows: list[dict[str, Any]], threshold: float | None, ents: dict[str, list[str]] | None
 ) -> tuple[dict[str, str], float]:
     """Assign every row in order; returns article id -> final story id, and seconds per article."""
-    conn = sqlite3.connect(":memory:")
-    sc = StoryClusterer(conn, threshold=threshold)
+    store = Store(":memory:")
+    sc = StoryClusterer(store.conn, threshold=threshold)
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published")) for r in rows]
+    with store.transaction():
+        for art in arts:  # stored first, then placed one by one in arrival order (placing reads no text)
+            store.insert_article(art)
     t0 = time.perf_counter()
-    for r in rows:
-        art = Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"))
-        sc.assign(art, entities=ents.get(r["id"]) if ents is not None else None)
+    for art in arts:
+        sc.assign(art, entities=ents.get(art.id) if ents is not None else None)
     per = (time.perf_counter() - t0) / max(1, len(rows))
-    # Merges may have moved earlier articles: read the final story of each from the store.
-    final = dict(conn.execute("SELECT article_id, story_id FROM story_articles"))
-    conn.close()
+    # Merges may have moved earlier articles: read the final story of each as every reader does.
+    final = {aid: s.id for s in store.stories() for aid in s.article_ids}
+    store.close()
     return final, per
 
 

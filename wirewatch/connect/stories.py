@@ -3,7 +3,8 @@
 A *story* is the set of reports about one real-world happening (one earthquake, one rehab admission),
 not a topic: two quakes on the same island years apart are two stories. `StoryClusterer.assign` never
 re-clusters the store; it touches one article, a few candidate stories and one story row, so its cost
-stays nearly flat as the store grows. All state lives in SQLite (`SCHEMA_SQL`).
+stays nearly flat as the store grows. All state lives in the wirewatch store; its SQL is in
+`wirewatch.store.stories` (membership is `articles.story_id`, the one mapping every reader uses).
 
 How an article is placed
 ------------------------
@@ -54,15 +55,15 @@ that joined with the highest score; the founder holds the label until a better-f
 `key_entities` are the heaviest entity names of the centroid; `start` / `end` span the members'
 publication dates (None when no member has one: wirewatch never invents dates).
 
-Persistence: `SCHEMA_SQL` creates the `story_*` tables (idempotent; the constructor runs it). `seed()`
-bulk-imports already-clustered articles (an archive, a benchmark) as the same rows. One
+Persistence: the store's migrations create the `story_*` tables; articles must be stored before they
+are assigned (`Store.insert_article`). `seed()` bulk-imports already-clustered stored articles (an
+archive, a benchmark) as the same rows. One
 `StoryClusterer` should write a given database at a time; `assign` commits its own transaction unless
 the caller has one open (an ingest batch), which it then joins.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sqlite3
@@ -75,6 +76,7 @@ from datetime import date
 from ..dates import parse_day as parse_date
 from ..errors import NotFoundError
 from ..model import Article, Story
+from ..store import stories as db
 from .story_features import STOP_WORDS, date_features, features_and_names
 
 DEFAULT_THRESHOLD = 0.16
@@ -100,63 +102,6 @@ ASPECT_WEIGHTS = {"t": 1.0, "e": 1.0, "n": 1.0, "d": 1.0}
 _ASPECT = {"t": "t", "e": "e", "n": "n", "y": "d", "m": "d"}
 _CONTENT = ("t", "e")
 _DETAIL = ("n", "d")
-
-SCHEMA_SQL = """
-CREATE TABLE IF NOT EXISTS story_meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
--- document frequency of every feature ("t:quake", "e:tara reid", "n:5.6", "y:2013")
-CREATE TABLE IF NOT EXISTS story_terms (
-    term TEXT PRIMARY KEY,
-    df INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS story_clusters (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL,               -- creation order; the older story survives a merge
-    label TEXT NOT NULL DEFAULT '',
-    label_score REAL NOT NULL DEFAULT 0,
-    start_date TEXT,
-    end_date TEXT,
-    key_entities TEXT NOT NULL DEFAULT '[]',  -- JSON list of display names
-    size INTEGER NOT NULL DEFAULT 0,
-    centroid TEXT NOT NULL DEFAULT '{}',      -- JSON {feature: summed member weight}
-    names TEXT NOT NULL DEFAULT '{}',         -- JSON {"e:..." feature: display name}
-    updated_seq INTEGER NOT NULL DEFAULT 0,   -- article sequence number of the last change
-    merged_into TEXT                          -- set when merged away (then size = 0)
-);
--- inverted index: feature -> stories holding it; newest first for blocking
-CREATE TABLE IF NOT EXISTS story_postings (
-    term TEXT NOT NULL,
-    story_id TEXT NOT NULL,
-    weight REAL NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (term, story_id)
-) WITHOUT ROWID;
--- revisits look up one-article stories by the arrival that last changed them
-CREATE INDEX IF NOT EXISTS story_clusters_updated ON story_clusters(updated_seq);
-CREATE INDEX IF NOT EXISTS story_postings_recent ON story_postings(term, seq DESC);
-CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings(story_id);
-CREATE TABLE IF NOT EXISTS story_articles (
-    article_id TEXT PRIMARY KEY,
-    story_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    published TEXT,
-    title TEXT,
-    score REAL NOT NULL,
-    is_new INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id, seq);
-CREATE TABLE IF NOT EXISTS story_merges (
-    old_id TEXT PRIMARY KEY,
-    new_id TEXT NOT NULL,
-    article_id TEXT,
-    score REAL,
-    seq INTEGER
-);
-CREATE INDEX IF NOT EXISTS story_merges_new ON story_merges(new_id);
-"""
-
 
 @dataclass
 class StoryAssignment:
@@ -281,17 +226,14 @@ def _prune(centroid: dict[str, float]) -> dict[str, float]:
 
 
 class StoryClusterer:
-    """Assigns articles to stories one at a time, keeping its state in `conn` (see module docstring)."""
+    """Assigns articles to stories one at a time, keeping its state in the store behind `conn`."""
 
     def __init__(self, conn: sqlite3.Connection, *, threshold: float | None = None) -> None:
+        db.require_schema(conn)
         self.conn = conn
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.merge_threshold = MERGE_THRESHOLD
         self.revisit_threshold = self.threshold
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_clusters'").fetchone() is None:
-            # A bare connection (tests, tools); the wirewatch store creates these tables in its migrations.
-            conn.executescript(SCHEMA_SQL)
-            conn.commit()
 
     @contextmanager
     def _unit(self) -> Iterator[None]:
@@ -300,36 +242,22 @@ class StoryClusterer:
         if self.conn.in_transaction:
             yield
             return
-        with self.conn:
+        self.conn.execute("BEGIN")
+        try:
             yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
 
     # ------------------------------------------------------------------ state helpers
-    def _meta(self, key: str, default: int = 0) -> int:
-        row = self.conn.execute("SELECT value FROM story_meta WHERE key = ?", (key,)).fetchone()
-        return int(row[0]) if row else default
-
-    def _set_meta(self, key: str, value: int) -> None:
-        self.conn.execute(
-            "INSERT INTO story_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, str(value)),
-        )
-
     def _learn_df(self, features: list[str]) -> tuple[int, dict[str, int]]:
         """Count the article in the document frequencies and return (N, df) including it, so that a
         feature seen for the first time has df = 1 rather than an undefined IDF."""
-        n_docs = self._meta("n_docs") + 1
-        self._set_meta("n_docs", n_docs)
-        self.conn.executemany(
-            "INSERT INTO story_terms(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(f,) for f in features],
-        )
-        df: dict[str, int] = {}
-        # One IN query per chunk: SQLite limits bound parameters.
-        for i in range(0, len(features), 900):
-            chunk = features[i : i + 900]
-            marks = ",".join("?" * len(chunk))
-            df.update(self.conn.execute(f"SELECT term, df FROM story_terms WHERE term IN ({marks})", chunk))
-        return n_docs, df
+        n_docs = db.get_counter(self.conn, "n_docs") + 1
+        db.set_counter(self.conn, "n_docs", n_docs)
+        db.add_document_frequencies(self.conn, [(f, 1) for f in features])
+        return n_docs, db.document_frequencies(self.conn, features)
 
     def _vectorise(self, counts: Counter[str], n_docs: int, df: dict[str, int]) -> Vectors:
         raw: dict[str, float] = {}
@@ -342,11 +270,7 @@ class StoryClusterer:
         probes = _probes(vecs)
         votes: dict[str, float] = defaultdict(float)
         for w, f in probes:
-            rows = self.conn.execute(
-                "SELECT story_id FROM story_postings WHERE term = ? ORDER BY seq DESC LIMIT ?",
-                (f, POSTINGS_PER_PROBE),
-            )
-            for (sid,) in rows:
+            for sid in db.stories_posted_under(self.conn, f, POSTINGS_PER_PROBE):
                 votes[sid] += w
         if not votes:
             return []
@@ -354,34 +278,27 @@ class StoryClusterer:
         # them would only cost centroid loads, and more of them turn up the bigger the store.
         floor = VOTE_FLOOR * max(votes.values())
         top = [s for s in sorted(votes, key=lambda s: -votes[s])[:CANDIDATES] if votes[s] >= floor]
-        marks = ",".join("?" * len(top))
         out: list[_Candidate] = []
-        for sid, seq, centroid, start, end in self.conn.execute(
-            f"SELECT id, seq, centroid, start_date, end_date FROM story_clusters "
-            f"WHERE id IN ({marks}) AND merged_into IS NULL",
-            top,
-        ):
+        for row in db.live_clusters(self.conn, top):
             if published is not None:
-                gap = _gap_days(published, start, end)
+                gap = _gap_days(published, row.start, row.end)
                 if gap is not None and gap > MAX_GAP_DAYS:
                     continue
-            out.append(_Candidate(sid, seq, json.loads(centroid), start, end))
+            out.append(_Candidate(row.id, row.seq, row.centroid, row.start, row.end))
         return out
 
     # ------------------------------------------------------------------ public API
     def assign(self, article: Article, entities: list[str] | None = None) -> StoryAssignment:
-        """Place one article in a story (existing or new) and persist the change.
+        """Place one stored article in a story (existing or new) and persist the change.
 
         `entities`: entity names found in the article (e.g. by NER or the entity linker); when None,
         the names of `article.entities` are used, else capitalised runs of the text. Re-assigning an
-        article id that is already stored returns its current story without changing anything.
+        article that is already placed returns its current story without changing anything.
         """
         with self._unit():
-            known = self.conn.execute(
-                "SELECT story_id, score FROM story_articles WHERE article_id = ?", (article.id,)
-            ).fetchone()
+            known = db.placement(self.conn, article.id)
             if known is not None:
-                return StoryAssignment(self._resolve(known[0]), False, float(known[1]), [])
+                return StoryAssignment(db.resolve(self.conn, known[0]), False, known[1], [])
             if entities is None and article.entities:
                 entities = [e.name for e in article.entities]
             counts, display = features_and_names(article.text or "", article.title, entities)
@@ -416,7 +333,7 @@ class StoryClusterer:
             merged += self._revisit(seq, article.id)
             if merged:
                 # The surviving id may be a bridged, older story rather than `best`.
-                story_id = self._resolve(story_id)
+                story_id = db.resolve(self.conn, story_id)
             return StoryAssignment(story_id, best is None, score, merged)
 
     def _revisit(self, seq: int, article_id: str) -> list[str]:
@@ -425,18 +342,15 @@ class StoryClusterer:
         own story may have grown), and merges into the best story that now reaches the threshold. A
         fixed number per arrival, so the cost per article stays flat."""
         out: list[str] = []
-        rows = self.conn.execute(
-            "SELECT id, seq, centroid, start_date, end_date FROM story_clusters WHERE merged_into IS NULL "
-            "AND size = 1 AND updated_seq <= ? AND updated_seq > ? ORDER BY updated_seq LIMIT ?",
-            (seq - REVISIT_AFTER, seq - REVISIT_AFTER - REVISIT_WINDOW, REVISIT_PER_ARTICLE),
-        ).fetchall()
-        for sid, sseq, centroid_json, start, _end in rows:
-            centroid = json.loads(centroid_json)
-            vecs = _unit(_aspects(centroid))
-            published = parse_date(start)
+        rows = db.single_article_clusters(
+            self.conn, seq - REVISIT_AFTER - REVISIT_WINDOW, seq - REVISIT_AFTER, REVISIT_PER_ARTICLE
+        )
+        for row in rows:
+            vecs = _unit(_aspects(row.centroid))
+            published = parse_date(row.start)
             best: _Candidate | None = None
             for c in self._candidates(vecs, published):
-                if c.id == sid:
+                if c.id == row.id:
                     continue
                 gap = _gap_days(published, c.start, c.end) if published is not None else None
                 c.score = similarity(vecs, _aspects(c.centroid), _date_agreement(gap)) * _time_factor(gap)
@@ -444,22 +358,22 @@ class StoryClusterer:
                     best = c
             if best is None:
                 continue
-            keep, gone = (best.id, sid) if best.seq <= sseq else (sid, best.id)
+            keep, gone = (best.id, row.id) if best.seq <= row.seq else (row.id, best.id)
             merged_centroid = dict(best.centroid)
-            for f, w in centroid.items():
+            for f, w in row.centroid.items():
                 merged_centroid[f] = merged_centroid.get(f, 0.0) + w
             self._merge(keep, gone, merged_centroid, article_id, best.score, seq)
             out.append(gone)
         return out
 
     def seed(self, stories: Iterable[Sequence[Article]]) -> list[str]:
-        """Bulk-import articles whose stories are already known (an archive, a migration, a benchmark).
+        """Bulk-import stored articles whose stories are already known (an archive, a benchmark).
 
         Writes the same rows `assign` would have written had each group arrived in order and been
         joined without merges, in one pass and one transaction: much faster than assigning one by one.
-        Returns the new story ids, one per group. Articles already stored are skipped."""
+        Returns the new story ids, one per group. Articles already placed are skipped."""
         groups = [list(g) for g in stories]
-        known = {r[0] for r in self.conn.execute("SELECT article_id FROM story_articles")}
+        known = db.placed_article_ids(self.conn)
         feats: list[list[tuple[Article, Counter[str], dict[str, str]]]] = []
         df_new: Counter[str] = Counter()
         for g in groups:
@@ -474,18 +388,10 @@ class StoryClusterer:
                 rows.append((art, counts, display))
             feats.append(rows)
         with self._unit():
-            n_docs = self._meta("n_docs") + sum(len(r) for r in feats)
-            self._set_meta("n_docs", n_docs)
-            self.conn.executemany(
-                "INSERT INTO story_terms(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                df_new.items(),
-            )
-            terms = list(df_new)
-            df: dict[str, int] = {}
-            for i in range(0, len(terms), 900):
-                chunk = terms[i : i + 900]
-                marks = ",".join("?" * len(chunk))
-                df.update(self.conn.execute(f"SELECT term, df FROM story_terms WHERE term IN ({marks})", chunk))
+            n_docs = db.get_counter(self.conn, "n_docs") + sum(len(r) for r in feats)
+            db.set_counter(self.conn, "n_docs", n_docs)
+            db.add_document_frequencies(self.conn, df_new.items())
+            df = db.document_frequencies(self.conn, list(df_new))
             seq = n_docs - sum(len(r) for r in feats)
             ids: list[str] = []
             for rows in feats:
@@ -511,71 +417,44 @@ class StoryClusterer:
                     pub = parse_date(art.published)
                     if pub is not None:
                         dates.append(pub.isoformat())
-                    members.append((art.id, sid, seq, art.published, art.title, 0.0, int(j == 0)))
+                    members.append((art.id, sid, seq, 0.0, j == 0))
                 centroid = _prune(centroid)
                 names = {f: n for f, n in names.items() if f in centroid}
-                key = sorted((f for f in centroid if f.startswith("e:")), key=lambda f: -centroid[f])[:KEY_ENTITIES]
-                self.conn.execute(
-                    "UPDATE story_clusters SET label = ?, start_date = ?, end_date = ?, size = ?, centroid = ?, "
-                    "names = ?, key_entities = ?, updated_seq = ? WHERE id = ?",
-                    (
-                        _headline(rows[0][0]),
-                        min(dates) if dates else None,
-                        max(dates) if dates else None,
-                        len(rows),
-                        json.dumps(centroid, separators=(",", ":")),
-                        json.dumps(names, separators=(",", ":")),
-                        json.dumps([names.get(f, f[2:]) for f in key]),
-                        seq,
-                        sid,
-                    ),
+                state = db.ClusterState(
+                    _headline(rows[0][0]), 0.0, min(dates) if dates else None, max(dates) if dates else None,
+                    len(rows), names,
                 )
-                self.conn.executemany(
-                    "INSERT INTO story_articles(article_id, story_id, seq, published, title, score, is_new) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    members,
-                )
-                self.conn.executemany(
-                    "INSERT INTO story_postings(term, story_id, weight, seq) VALUES (?, ?, ?, ?)",
-                    [(f, sid, w, seq) for f, w in postings.items()],
-                )
+                db.update_cluster(self.conn, sid, state, centroid, _key_entities(centroid, names), seq)
+                db.set_members(self.conn, members)
+                db.add_postings(self.conn, sid, postings.items(), seq)
         return ids
 
     def story(self, story_id: str) -> Story:
-        """The story `story_id` (following merges), with its members in arrival order."""
-        sid = self._resolve(story_id)
-        row = self.conn.execute(
-            "SELECT id, label, start_date, end_date, key_entities FROM story_clusters WHERE id = ?", (sid,)
-        ).fetchone()
-        if row is None:
+        """The story `story_id` (following merges), with its members (duplicates included) in arrival order."""
+        sid = db.resolve(self.conn, story_id)
+        info = db.story_info(self.conn, sid)
+        if info is None:
             raise NotFoundError(f"no story {story_id!r}")
-        ids = [
-            r[0]
-            for r in self.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY seq", (sid,))
-        ]
         return Story(
-            id=row[0], label=row[1], start=row[2], end=row[3], key_entities=json.loads(row[4]), article_ids=ids
+            id=info.id, label=info.label, start=info.start, end=info.end, key_entities=info.key_entities,
+            article_ids=db.story_article_ids(self.conn, sid),
         )
 
     def story_of(self, article_id: str) -> str | None:
-        """The current story id of an assigned article, or None."""
-        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
-        return self._resolve(row[0]) if row else None
+        """The current story id of a placed article, or None."""
+        known = db.placement(self.conn, article_id)
+        return db.resolve(self.conn, known[0]) if known else None
 
     def merges(self) -> dict[str, str]:
         """Every recorded merge: old story id -> surviving story id."""
-        return dict(self.conn.execute("SELECT old_id, new_id FROM story_merges"))
+        return db.merge_map(self.conn)
 
     # ------------------------------------------------------------------ writes
-    def _resolve(self, story_id: str) -> str:
-        row = self.conn.execute("SELECT new_id FROM story_merges WHERE old_id = ?", (story_id,)).fetchone()
-        return row[0] if row else story_id
-
     def _new_story(self, seq: int) -> str:
-        n = self._meta("n_stories") + 1
-        self._set_meta("n_stories", n)
+        n = db.get_counter(self.conn, "n_stories") + 1
+        db.set_counter(self.conn, "n_stories", n)
         sid = f"s-{n:06d}"
-        self.conn.execute("INSERT INTO story_clusters(id, seq, updated_seq) VALUES (?, ?, ?)", (sid, n, seq))
+        db.insert_cluster(self.conn, sid, n, seq)
         return sid
 
     def _write_member(
@@ -589,56 +468,27 @@ class StoryClusterer:
         centroid: dict[str, float],
         display: dict[str, str],
     ) -> None:
-        row = self.conn.execute(
-            "SELECT label, label_score, start_date, end_date, size, names FROM story_clusters WHERE id = ?",
-            (story_id,),
-        ).fetchone()
-        label, label_score, start, end, size, names_json = row
+        st = db.cluster_state(self.conn, story_id)
         # The most central member names the story: the founder first, then whoever fits better.
-        if is_new or score > label_score:
-            label, label_score = _headline(article), score
+        if is_new or score > st.label_score:
+            st.label, st.label_score = _headline(article), score
         if published is not None:
             p = published.isoformat()
-            start = p if start is None or p < start else start
-            end = p if end is None or p > end else end
+            st.start = p if st.start is None or p < st.start else st.start
+            st.end = p if st.end is None or p > st.end else st.end
         centroid = _prune(centroid)
-        names: dict[str, str] = json.loads(names_json)
         for f, name in display.items():
             if f in centroid:
-                names.setdefault(f, name)
-        names = {f: n for f, n in names.items() if f in centroid}
-        key = sorted((f for f in centroid if f.startswith("e:")), key=lambda f: -centroid[f])[:KEY_ENTITIES]
-        self.conn.execute(
-            "UPDATE story_clusters SET label = ?, label_score = ?, start_date = ?, end_date = ?, size = ?, "
-            "centroid = ?, names = ?, key_entities = ?, updated_seq = ? WHERE id = ?",
-            (
-                label,
-                label_score,
-                start,
-                end,
-                size + 1,
-                json.dumps(centroid, separators=(",", ":")),
-                json.dumps(names, separators=(",", ":")),
-                json.dumps([names.get(f, f[2:]) for f in key]),
-                seq,
-                story_id,
-            ),
-        )
-        self.conn.execute(
-            "INSERT INTO story_articles(article_id, story_id, seq, published, title, score, is_new) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article.id, story_id, seq, article.published, article.title, score, int(is_new)),
-        )
+                st.names.setdefault(f, name)
+        st.names = {f: n for f, n in st.names.items() if f in centroid}
+        st.size += 1
+        db.update_cluster(self.conn, story_id, st, centroid, _key_entities(centroid, st.names), seq)
+        db.set_member(self.conn, article.id, story_id, seq, score, is_new)
 
     def _index(self, story_id: str, vecs: Vectors, seq: int) -> None:
         """Post the article's heaviest words and names under its story (bounded per article, so the
         index grows linearly with the stream)."""
-        top = _probes(vecs)
-        self.conn.executemany(
-            "INSERT INTO story_postings(term, story_id, weight, seq) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight, seq = excluded.seq",
-            [(f, story_id, w, seq) for w, f in top],
-        )
+        db.add_postings(self.conn, story_id, [(f, w) for w, f in _probes(vecs)], seq)
 
     def _merge_bridged(
         self, best: _Candidate, centroid: dict[str, float], bridges: list[_Candidate], article_id: str, seq: int
@@ -665,52 +515,20 @@ class StoryClusterer:
         return merged
 
     def _merge(self, keep: str, gone: str, centroid: dict[str, float], article_id: str, score: float, seq: int) -> None:
-        c = self.conn
-        k = c.execute(
-            "SELECT label, label_score, start_date, end_date, size, names FROM story_clusters WHERE id = ?", (keep,)
-        ).fetchone()
-        g = c.execute(
-            "SELECT label, label_score, start_date, end_date, size, names FROM story_clusters WHERE id = ?", (gone,)
-        ).fetchone()
-        label, label_score = (k[0], k[1]) if k[1] >= g[1] else (g[0], g[1])
-        starts = [d for d in (k[2], g[2]) if d]
-        ends = [d for d in (k[3], g[3]) if d]
+        k = db.cluster_state(self.conn, keep)
+        g = db.cluster_state(self.conn, gone)
+        label, label_score = (k.label, k.label_score) if k.label_score >= g.label_score else (g.label, g.label_score)
+        starts = [d for d in (k.start, g.start) if d]
+        ends = [d for d in (k.end, g.end) if d]
         centroid = _prune(centroid)
-        names = {**json.loads(g[5]), **json.loads(k[5])}
-        names = {f: n for f, n in names.items() if f in centroid}
-        key = sorted((f for f in centroid if f.startswith("e:")), key=lambda f: -centroid[f])[:KEY_ENTITIES]
-        c.execute(
-            "UPDATE story_clusters SET label = ?, label_score = ?, start_date = ?, end_date = ?, size = ?, "
-            "centroid = ?, names = ?, key_entities = ?, updated_seq = ? WHERE id = ?",
-            (
-                label,
-                label_score,
-                min(starts) if starts else None,
-                max(ends) if ends else None,
-                k[4] + g[4],
-                json.dumps(centroid, separators=(",", ":")),
-                json.dumps(names, separators=(",", ":")),
-                json.dumps([names.get(f, f[2:]) for f in key]),
-                seq,
-                keep,
-            ),
+        names = {f: n for f, n in {**g.names, **k.names}.items() if f in centroid}
+        state = db.ClusterState(
+            label, label_score, min(starts) if starts else None, max(ends) if ends else None, k.size + g.size, names
         )
-        c.execute(
-            "UPDATE story_clusters SET merged_into = ?, size = 0, centroid = '{}', names = '{}' WHERE id = ?",
-            (keep, gone),
-        )
-        c.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (keep, gone))
-        c.execute(
-            "INSERT INTO story_postings(term, story_id, weight, seq) "
-            "SELECT term, ?, weight, seq FROM story_postings WHERE story_id = ? "
-            "ON CONFLICT(term, story_id) DO UPDATE SET weight = weight + excluded.weight, "
-            "seq = max(seq, excluded.seq)",
-            (keep, gone),
-        )
-        c.execute("DELETE FROM story_postings WHERE story_id = ?", (gone,))
-        # Keep redirects one hop deep: whatever pointed at `gone` now points at `keep`.
-        c.execute("UPDATE story_merges SET new_id = ? WHERE new_id = ?", (keep, gone))
-        c.execute(
-            "INSERT OR REPLACE INTO story_merges(old_id, new_id, article_id, score, seq) VALUES (?, ?, ?, ?, ?)",
-            (gone, keep, article_id, score, seq),
-        )
+        db.update_cluster(self.conn, keep, state, centroid, _key_entities(centroid, names), seq)
+        db.merge_clusters(self.conn, keep, gone, article_id, score, seq)
+
+
+def _key_entities(centroid: dict[str, float], names: dict[str, str]) -> list[str]:
+    key = sorted((f for f in centroid if f.startswith("e:")), key=lambda f: -centroid[f])[:KEY_ENTITIES]
+    return [names.get(f, f[2:]) for f in key]
