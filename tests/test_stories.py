@@ -201,7 +201,7 @@ def test_bridging_article_merges_stories_and_records_it(conn: Store) -> None:
     sc = Clusterer(conn)
     sc.merge_threshold = 0.0  # accept any bridge: this test is about the bookkeeping of a merge
     older = sc.assign(QUAKE_IRAN_1).story_id
-    sc.threshold = 0.9  # force the next report into a story of its own
+    sc.threshold = 2.0  # force the next report into a story of its own (scores stay below 1.5)
     newer = sc.assign(QUAKE_IRAN_2).story_id
     assert newer != older
     sc.threshold = 0.05
@@ -292,3 +292,39 @@ def test_publication_dates_of_one_news_cycle_are_detail_evidence() -> None:
     assert similarity(article, story, _date_agreement(1)) > undated
     assert similarity(article, story, _date_agreement(1)) > similarity(article, story, _date_agreement(6))
     assert similarity(article, story, None) == undated
+
+
+def test_five_reports_of_one_launch_are_one_story_in_a_fresh_database() -> None:
+    """A fresh store has no document frequencies to speak of: the words the reports share must not be
+    weighed down to nothing (they were: three stories)."""
+    from tests.launch_reports import LAUNCH_REPORTS
+
+    sc = Clusterer(Store(":memory:"))
+    stories = {sc.assign(a).story_id for a in LAUNCH_REPORTS}
+    assert len(stories) == 1
+    # ... while an unrelated report of the same days stays apart.
+    assert sc.assign(SUMMIT).is_new
+
+
+def test_a_story_whose_members_turn_out_to_be_two_happenings_is_split(conn: Store) -> None:
+    """A round-up bridges two stories into one (any bridge is accepted here); reconsidered at once, the
+    merged story's members fall into two groups that are not alike, and it is split again."""
+    sc = Clusterer(conn)
+    iran = [QUAKE_IRAN_1, QUAKE_IRAN_2, replace(QUAKE_IRAN_1, id="q1b", title="Qeshm island quake kills 7")]
+    launch = [LAUNCH_1, LAUNCH_2, LAUNCH_3]
+    for a in [*iran, *launch]:
+        sc.assign(a)
+    assert len(conn.stories()) == 2
+    sc.merge_threshold = 0.0
+    roundup = Article(id="roundup", title="Asia news round-up", text=QUAKE_IRAN_1.text + "\n" + LAUNCH_1.text)
+    res = sc.assign(roundup)
+    assert res.merged and res.split_off
+    groups = {frozenset(s.article_ids) - {"roundup"} for s in conn.stories()}
+    assert groups == {frozenset({"q1", "q2", "q1b"}), frozenset({"l1", "l2", "l3"})}
+    # Readers and the clusterer agree after the split, and the split story's postings find it again.
+    assert {s.id: sorted(s.article_ids) for s in conn.stories()} == {
+        s.id: sorted(sc.story(s.id).article_ids) for s in conn.stories()
+    }
+    sc.merge_threshold = 1.0
+    follow = replace(LAUNCH_3, id="l4", title="Seoul tracks missiles fired from Wonsan")
+    assert sc.assign(follow).story_id == sc.story_of("l1")

@@ -339,6 +339,9 @@ MIGRATIONS: list[Migration] = [
         ALTER TABLE articles ADD COLUMN story_seq INTEGER;
         ALTER TABLE articles ADD COLUMN story_score REAL;
         ALTER TABLE articles ADD COLUMN story_founder INTEGER;
+        -- What the article added to its story's centroid (JSON {feature: weight}, its heaviest features),
+        -- so that a story can be split again when its members turn out to be two happenings.
+        ALTER TABLE articles ADD COLUMN story_vector TEXT;
         -- The clusterer's copy fills in what articles lacks (its story through one merge redirect);
         -- where articles already names a story, readers have seen that one and it stays.
         UPDATE articles SET

@@ -138,15 +138,16 @@ def live_clusters(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ClusterR
     ]
 
 
-def single_article_clusters(conn: sqlite3.Connection, last_changed_from: int, last_changed_to: int,
-                            limit: int) -> list[ClusterRow]:
-    """Live one-article stories last changed by an arrival in (`last_changed_from`, `last_changed_to`]."""
+def small_clusters(conn: sqlite3.Connection, last_changed_from: int, last_changed_to: int, limit: int,
+                   max_size: int = 1) -> list[ClusterRow]:
+    """Live stories of at most `max_size` articles last changed by an arrival in
+    (`last_changed_from`, `last_changed_to`]."""
     return [
         ClusterRow(r[0], r[1], json.loads(r[2]), r[3], r[4])
         for r in conn.execute(
             "SELECT id, seq, centroid, start_date, end_date FROM story_clusters WHERE merged_into IS NULL "
-            "AND size = 1 AND updated_seq <= ? AND updated_seq > ? ORDER BY updated_seq LIMIT ?",
-            (last_changed_to, last_changed_from, limit),
+            "AND size <= ? AND updated_seq <= ? AND updated_seq > ? ORDER BY updated_seq LIMIT ?",
+            (max_size, last_changed_to, last_changed_from, limit),
         )
     ]
 
@@ -199,22 +200,32 @@ def story_info(conn: sqlite3.Connection, story_id: str) -> StoryInfo | None:
 
 # ---------------------------------------------------------------------- membership (articles.story_id)
 def set_member(conn: sqlite3.Connection, article_id: str, story_id: str, seq: int, score: float,
-               founder: bool) -> None:
-    """Record the clusterer's placement of a stored article."""
+               founder: bool, vector: dict[str, float] | None = None) -> None:
+    """Record the clusterer's placement of a stored article (and what it added to the centroid)."""
     cur = conn.execute(
-        "UPDATE articles SET story_id = ?, story_seq = ?, story_score = ?, story_founder = ? WHERE id = ?",
-        (story_id, seq, score, int(founder), article_id),
+        "UPDATE articles SET story_id = ?, story_seq = ?, story_score = ?, story_founder = ?, story_vector = ? "
+        "WHERE id = ?",
+        (story_id, seq, score, int(founder), _vector_json(vector), article_id),
     )
     if cur.rowcount != 1:
         raise NotFoundError(f"no stored article {article_id!r}: store an article before assigning its story")
 
 
-def set_members(conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, float, bool]]) -> None:
-    """Bulk `set_member`: (article_id, story_id, seq, score, founder) rows of stored articles."""
+def set_members(
+    conn: sqlite3.Connection, rows: Iterable[tuple[str, str, int, float, bool, dict[str, float] | None]]
+) -> None:
+    """Bulk `set_member`: (article_id, story_id, seq, score, founder, vector) rows of stored articles."""
     conn.executemany(
-        "UPDATE articles SET story_id = ?, story_seq = ?, story_score = ?, story_founder = ? WHERE id = ?",
-        [(sid, seq, score, int(founder), aid) for aid, sid, seq, score, founder in rows],
+        "UPDATE articles SET story_id = ?, story_seq = ?, story_score = ?, story_founder = ?, story_vector = ? "
+        "WHERE id = ?",
+        [(sid, seq, score, int(founder), _vector_json(vec), aid) for aid, sid, seq, score, founder, vec in rows],
     )
+
+
+def _vector_json(vector: dict[str, float] | None) -> str | None:
+    if vector is None:
+        return None
+    return json.dumps({f: round(w, 5) for f, w in vector.items()}, separators=(",", ":"))
 
 
 def set_article_story(conn: sqlite3.Connection, article_id: str, story_id: str | None) -> None:
@@ -251,22 +262,30 @@ def story_of_articles(conn: sqlite3.Connection) -> dict[str, str]:
 
 @dataclass
 class Member:
+    """A placed article as the clusterer sees it when it reconsiders a story."""
+
     article_id: str
     seq: int
     score: float
-    founder: bool
+    vector: dict[str, float]
+    title: str | None
+    text_start: str
+    published: str | None
 
 
 def placed_members(conn: sqlite3.Connection, story_id: str, limit: int) -> list[Member]:
-    """Up to `limit` members the clusterer placed in `story_id`, in arrival order."""
-    return [
-        Member(r[0], r[1], float(r[2] or 0.0), bool(r[3]))
-        for r in conn.execute(
-            "SELECT id, story_seq, story_score, story_founder FROM articles WHERE story_id = ? "
-            "AND story_seq IS NOT NULL ORDER BY story_seq LIMIT ?",
-            (story_id, limit),
-        )
-    ]
+    """The last `limit` members the clusterer placed in `story_id` that carry a vector, in arrival order."""
+    rows = conn.execute(
+        "SELECT id, story_seq, story_score, story_vector, title, substr(text, 1, 400), published FROM articles "
+        "WHERE story_id = ? AND story_seq IS NOT NULL AND story_vector IS NOT NULL ORDER BY story_seq DESC LIMIT ?",
+        (story_id, limit),
+    ).fetchall()
+    return [Member(r[0], r[1], float(r[2] or 0.0), json.loads(r[3]), r[4], r[5], r[6]) for r in reversed(rows)]
+
+
+def count_placed(conn: sqlite3.Connection, story_id: str) -> int:
+    row = conn.execute("SELECT COUNT(*) FROM articles WHERE story_id = ? AND story_seq IS NOT NULL", (story_id,))
+    return int(row.fetchone()[0])
 
 
 # ---------------------------------------------------------------------- merges
@@ -309,12 +328,18 @@ def move_story(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (new, old))
 
 
-def move_articles(conn: sqlite3.Connection, article_ids: Sequence[str], new: str) -> None:
-    """Move some articles, and the duplicates that follow them, to story `new` (a split)."""
-    for i in range(0, len(article_ids), _CHUNK):
-        chunk = list(article_ids[i : i + _CHUNK])
-        marks = ",".join("?" * len(chunk))
-        conn.execute(
-            f"UPDATE articles SET story_id = ? WHERE id IN ({marks}) OR duplicate_of IN ({marks})",
-            [new, *chunk, *chunk],
-        )
+def split_articles(conn: sqlite3.Connection, old: str, new: str, article_ids: Sequence[str]) -> None:
+    """Move some of story `old`'s articles, the duplicates that follow them, and the fused events all of
+    whose mentions come from them, to story `new` (a split; the caller keeps `article_ids` small)."""
+    ids = list(article_ids)
+    marks = ",".join("?" * len(ids))
+    conn.execute(
+        f"UPDATE articles SET story_id = ? WHERE story_id = ? AND (id IN ({marks}) OR duplicate_of IN ({marks}))",
+        [new, old, *ids, *ids],
+    )
+    conn.execute(
+        "UPDATE events SET story_id = ? WHERE story_id = ? AND id IN (SELECT m.event_id FROM event_mentions m "
+        "JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?) AND id NOT IN (SELECT m.event_id FROM "
+        "event_mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ? AND m.event_id IS NOT NULL)",
+        (new, old, new, old),
+    )
