@@ -39,6 +39,6 @@ def test_abbreviations_do_not_end_the_clause() -> None:
 def test_without_a_usable_sentence_the_line_is_composed_from_the_fields() -> None:
     m = _mention("Missiles were seen over the sea.", "seen", quantities=[Quantity(3, "missile", "three")])
     ev = Event(id="e", event_type="ACCUSE", mentions=[m], actor=[PRK], recipient=[Actor(name="Japan")])
-    assert summarize(ev) == "North Korea accused Japan (three missile)"
+    assert summarize(ev) == "North Korea accused Japan (three missiles)"
     bare = Event(id="e2", event_type="MOBILIZE", mentions=[], mode="missile test")
     assert summarize(bare) == "An unnamed party mobilized: missile test"

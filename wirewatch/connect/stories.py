@@ -11,7 +11,8 @@ How an article is placed
 1. Features (`story_features`): content words, entity names (the caller's, else capitalised runs),
    numbers, and years / year-months named in the text. Document frequencies are learned incrementally
    (`story_terms`), so IDF sharpens as the stream grows (with a prior of `PRIOR_DOCS` documents, so
-   that a fresh store does not weigh down the words its first reports of one happening share). Each *aspect* (text, entities, numbers, dates)
+   that a fresh store does not weigh down the words its first reports of one happening share). Each
+   *aspect* (text, entities, numbers, dates)
    becomes its own unit-length TF-IDF vector: a long article cannot drown its few dates and numbers.
 2. Blocking: the article's `PROBES` highest-weighted words and names are looked up in an inverted index
    (`story_postings`, term -> story, newest first, `POSTINGS_PER_PROBE` per term, so reading the index
@@ -32,7 +33,8 @@ How an article is placed
    the score is multiplied by exp(-max(0, gap - 2) / 14); beyond `MAX_GAP_DAYS` the story is not a
    candidate at all. An undated side is no evidence either way (ECB+-style texts keep the old score).
 4. The best candidate wins when its score reaches the threshold (`DEFAULT_THRESHOLD`, see "Merge and
-   split policy" for how it is chosen); otherwise the article starts a new story. Story ids are stable, sequential strings: "s-000001".
+   split policy" for how it is chosen); otherwise the article starts a new story. Story ids are stable,
+   sequential strings: "s-000001".
 
 Merge and split policy
 ----------------------

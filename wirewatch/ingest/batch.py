@@ -20,6 +20,7 @@ from ..extract.nlp import restore_text
 from ..model import Article
 from ..pipeline import Pipeline
 from ..store.db import Store
+from ..store.stories import reset as reset_stories
 from .dedup import NearDuplicateIndex, content_hash, signature
 from .readers import sha1_12
 
@@ -365,6 +366,8 @@ def reextract(
         # the previous run would depend on that run and drift (95 -> 91 demo events). Fuse from scratch,
         # in arrival order, like ingest did.
         store.clear_fusion()
+        with store.transaction():
+            reset_stories(store.conn)  # stories too: fusion looks within the story an article had then
     done, failures = 0, []
     for i in range(0, len(ids), batch_size):
         arts = [store.get_article(a) for a in ids[i : i + batch_size]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Actor, Event, EventMention
+from ..model import Actor, Event, EventMention, Quantity
 
 MAX_WORDS = 18  # longer clauses are cut at this many words: a summary, not the sentence again
 MIN_WORDS = 3
@@ -104,7 +104,15 @@ def _with_number(line: str, ev: Event) -> str:
             if q.text and q.text.lower() in line.lower():
                 return line
     num = next((q for m in _by_evidence(ev) for q in m.quantities if q.text), None)
-    return f"{line} ({num.text} {num.unit})" if num is not None and num.unit and num.unit not in line else line
+    return f"{line} ({_count(num)})" if num is not None and num.unit and num.unit not in line else line
+
+
+def _count(q: Quantity) -> str:
+    """"3 missiles", "one drone": the number as written with its counted noun."""
+    unit = q.unit or ""
+    if unit and q.value != 1 and not unit.endswith("s"):
+        unit += "s"
+    return f"{q.text} {unit}".strip()
 
 
 def _names(actors: list[Actor]) -> str:
@@ -122,5 +130,5 @@ def _composed(ev: Event) -> str:
         line += f": {ev.mode}"
     num = next((q for m in ev.mentions for q in m.quantities if q.text), None)
     if num is not None:
-        line += f" ({num.text} {num.unit})" if num.unit else f" ({num.text})"
+        line += f" ({_count(num)})"
     return line

@@ -209,6 +209,23 @@ def set_member(conn: sqlite3.Connection, article_id: str, story_id: str, seq: in
     )
     if cur.rowcount != 1:
         raise NotFoundError(f"no stored article {article_id!r}: store an article before assigning its story")
+    # Its copies follow it (they are placed by copying, and a re-run places the original again).
+    conn.execute(
+        "UPDATE articles SET story_id = ? WHERE duplicate_of = ? AND story_seq IS NULL", (story_id, article_id)
+    )
+
+
+def reset(conn: sqlite3.Connection) -> None:
+    """Forget every story (clusterer state and placements; duplicates keep theirs until their original is
+    placed again): a full re-run rebuilds stories in arrival order exactly as ingest did, and fusion,
+    which looks for events within an article's story, sees the stories it saw then."""
+    for table in ("story_meta", "story_terms", "story_clusters", "story_postings", "story_merges"):
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+    conn.execute(
+        "UPDATE articles SET story_id = NULL, story_seq = NULL, story_score = NULL, story_founder = NULL, "
+        "story_vector = NULL WHERE story_seq IS NOT NULL OR duplicate_of IS NULL"
+    )
+    conn.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
 
 
 def set_members(
