@@ -31,7 +31,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # Where a headline-style clause ends: punctuation, attribution, subordinate clauses, and time phrases
 # ("on Wednesday", "in March", "late Tuesday"); plain prepositions stay ("called on North Korea to ...").
 _CUT = re.compile(
-    r"[,;:!?\u2014\u2013(\"“”]|(?<![A-Z])\.(?:\s|$)|\s(?:said|says|told|according|reported|while|as|after|before|since|"
+    r"[,;:!?\u2014\u2013(\"“”]|(?-i:(?<![A-Z]))\.(?:\s|$)|\s(?:said|says|told|according|reported|while|as|after|before|since|"
     r"because|although|though|which|who|adding|amid|despite)\b|"
     rf"\s(?:on|in|at|by|from|during|late|early)\s+(?:the\s+)?(?:{_DAY}|{_MONTH}|\d)|\s{_DAY}\b",
     re.I,
