@@ -94,3 +94,19 @@ def test_duplicates_follow_their_original_through_merges() -> None:
     story_db.insert_cluster(store.conn, other, 99, 0)
     story_db.merge_clusters(store.conn, other, orig.story_id or "", "o1", 1.0, 3)
     assert {a.id: a.story_id for a in store.iter_articles()} == {"o1": other, "o1-copy": other}
+
+
+def test_reset_forgets_stories_and_copies_follow_their_original_when_it_is_placed_again() -> None:
+    store = Store(":memory:")
+    orig = Article(id="o1", title="Floods hit Valencia", text="Floods hit Valencia on Monday, killing 95 people.")
+    copy = Article(id="o1-copy", title=orig.title, text=orig.text, duplicate_of="o1", duplicate_kind="exact")
+    for a in (orig, copy):
+        store.insert_article(a)
+        assign_story(store, a)
+    first = orig.story_id
+    with store.transaction():
+        story_db.reset(store.conn)
+    assert story_db.placement(store.conn, "o1") is None and store.stories()[0].article_ids == ["o1-copy"]
+    assign_story(store, orig)  # a re-run places originals only (exact copies are not re-extracted)
+    assert orig.story_id == first  # the same stream gives the same ids
+    assert {a.id: a.story_id for a in store.iter_articles()} == {"o1": first, "o1-copy": first}
