@@ -102,6 +102,8 @@ def suite_stories(work: Path) -> dict[str, float] | None:
     f1 = stories_eval.streamed(rows, list(range(10)), ents, {})
     scores["shuffled_bcubed_f1_mean"] = sum(f1) / len(f1)
     scores["shuffled_bcubed_f1_min"] = min(f1)
+    print(f"    shuffled_bcubed_f1_mean: {scores['shuffled_bcubed_f1_mean']:.3f}\n"
+          f"    shuffled_bcubed_f1_min: {scores['shuffled_bcubed_f1_min']:.3f}")
     return scores
 
 
