@@ -52,7 +52,7 @@ def stories_of(corpus: Path, *, real: bool = False) -> dict[str, str | None]:
     ingests it; the replayed extraction lands some articles in other stories (its entity names differ), and
     `story_same` is a feature, so our small corpora are fitted on the stories a user gets."""
     if real:
-        from wirewatch.ingest.batch import ingest
+        from wirewatch.pipeline import ingest
         from wirewatch.store.db import Store
 
         store = Store(":memory:")

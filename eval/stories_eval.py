@@ -1,11 +1,13 @@
 """Stream ECB+ documents through the online story clusterer and score the stories (B-cubed).
 
-    python eval/stories_eval.py [GOLD.jsonl] [--seeds 0 1 2] [--threshold T] [--spacy] [--out DIR]
+    python eval/stories_eval.py [GOLD.jsonl] [--seeds 0 1 2] [--threshold T] [--spacy] [--pipeline] [--out DIR]
+    python eval/stories_eval.py --pipeline --cv 3     # grouped 3-fold CV by topic of the tuned constants
 
 Each document is assigned the moment it is read, in file order and then in shuffled orders with fixed
 seeds (an online clusterer must not depend on arrival order). For each order it writes `{id, story_id}`
 lines and runs the project's scorer, `score.py stories`, on them; the last line printed is one JSON
-object with every score. Publication dates are not given in this set, so only the dates written in the
+object with every score (the mean and the worst B-cubed over the shuffled orders are the order-robustness
+figures). Publication dates are not given in this set, so only the dates written in the
 texts (date lines, URLs) count.
 """
 
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wirewatch.connect.stories import StoryClusterer  # noqa: E402
 from wirewatch.model import Article  # noqa: E402
+from wirewatch.store.db import Store  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 DEFAULT_GOLD = EVAL_DIR / "ecb_dev.jsonl"
@@ -47,16 +49,19 @@ def cluster(
     rows: list[dict[str, Any]], threshold: float | None, ents: dict[str, list[str]] | None
 ) -> tuple[dict[str, str], float]:
     """Assign every row in order; returns article id -> final story id, and seconds per article."""
-    conn = sqlite3.connect(":memory:")
-    sc = StoryClusterer(conn, threshold=threshold)
+    store = Store(":memory:")
+    sc = StoryClusterer(store.conn, threshold=threshold)
+    arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published")) for r in rows]
+    with store.transaction():
+        for art in arts:  # stored first, then placed one by one in arrival order (placing reads no text)
+            store.insert_article(art)
     t0 = time.perf_counter()
-    for r in rows:
-        art = Article(id=r["id"], text=r["text"], title=r.get("title"), published=r.get("published"))
-        sc.assign(art, entities=ents.get(r["id"]) if ents is not None else None)
+    for art in arts:
+        sc.assign(art, entities=ents.get(art.id) if ents is not None else None)
     per = (time.perf_counter() - t0) / max(1, len(rows))
-    # Merges may have moved earlier articles: read the final story of each from the store.
-    final = dict(conn.execute("SELECT article_id, story_id FROM story_articles"))
-    conn.close()
+    # Merges may have moved earlier articles: read the final story of each as every reader does.
+    final = {aid: s.id for s in store.stories() for aid in s.article_ids}
+    store.close()
     return final, per
 
 
@@ -73,6 +78,108 @@ def score(gold: Path, assignment: dict[str, str], out: Path) -> dict[str, Any]:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+# ---------------------------------------------------------------------- grouped cross-validation
+# The clusterer's tuned constants and the values tried for each (the shipped value must be among them).
+GRID: dict[str, list[Any]] = {
+    "DEFAULT_THRESHOLD": [0.15, 0.16, 0.17],
+    "REVISIT_MAX_SIZE": [1, 3],
+    "PRIOR_DOCS": [0, 20],
+}
+TUNE_SEEDS = [100, 101, 102, 103, 104]  # orders the folds tune on; reported figures use --seeds
+
+
+def topic(row: dict[str, Any]) -> str:
+    """ECB+ topic of a document id ("ecb_10_13ecbplus" -> "10"): folds never split a topic."""
+    return row["id"].split("_")[1]
+
+
+def bcubed(assignment: dict[str, str], gold: dict[str, str]) -> float:
+    """B-cubed F1 (the scorer's definition) over the documents of `assignment`."""
+    pred: dict[str, set[str]] = {}
+    true: dict[str, set[str]] = {}
+    for aid, sid in assignment.items():
+        pred.setdefault(sid, set()).add(aid)
+        true.setdefault(gold[aid], set()).add(aid)
+    p = r = 0.0
+    for aid, sid in assignment.items():
+        both = len(pred[sid] & true[gold[aid]])
+        p += both / len(pred[sid])
+        r += both / len(true[gold[aid]])
+    p, r = p / len(assignment), r / len(assignment)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def with_config(config: dict[str, Any]) -> Any:
+    """Context manager: the clusterer's module constants set to `config`, restored afterwards."""
+    from contextlib import contextmanager
+
+    import wirewatch.connect.stories as stories
+
+    @contextmanager
+    def cm() -> Any:
+        old = {k: getattr(stories, k) for k in config}
+        for k, v in config.items():
+            setattr(stories, k, v)
+        try:
+            yield
+        finally:
+            for k, v in old.items():
+                setattr(stories, k, v)
+
+    return cm()
+
+
+def streamed(rows: list[dict[str, Any]], seeds: list[int], ents: dict[str, list[str]] | None,
+             config: dict[str, Any]) -> list[float]:
+    """B-cubed F1 of each shuffled order of `rows` under `config`."""
+    gold = {r["id"]: r["gold"]["story"] for r in rows}
+    out = []
+    with with_config(config):
+        for seed in seeds:
+            order = rows[:]
+            random.Random(seed).shuffle(order)
+            out.append(bcubed(cluster(order, None, ents)[0], gold))
+    return out
+
+
+def grouped_cv(rows: list[dict[str, Any]], ents: dict[str, list[str]] | None, folds: int,
+               seeds: list[int]) -> dict[str, Any]:
+    """Tune GRID on the other folds' topics (mean over TUNE_SEEDS orders), score the held-out topics over
+    `seeds` orders; also the config tuned on all of dev and its dev score, and the gap."""
+    import itertools
+
+    configs = [dict(zip(GRID, vals, strict=True)) for vals in itertools.product(*GRID.values())]
+    topics = sorted({topic(r) for r in rows}, key=int)
+    fold_of = {t: i % folds for i, t in enumerate(topics)}
+
+    def best(train: list[dict[str, Any]]) -> dict[str, Any]:
+        scored = [(sum(f := streamed(train, TUNE_SEEDS, ents, c)) / len(f), c) for c in configs]
+        return max(scored, key=lambda sc: sc[0])[1]
+
+    held: list[float] = []
+    worst: list[float] = []
+    chosen = []
+    for k in range(folds):
+        train = [r for r in rows if fold_of[topic(r)] != k]
+        test = [r for r in rows if fold_of[topic(r)] == k]
+        cfg = best(train)
+        f1 = streamed(test, seeds, ents, cfg)
+        held.append(sum(f1) / len(f1))
+        worst.append(min(f1))
+        chosen.append(cfg)
+        print(f"fold {k}: tuned {cfg}; held-out topics mean {held[-1]:.3f} worst {worst[-1]:.3f}", flush=True)
+    dev_cfg = best(rows)
+    dev = streamed(rows, seeds, ents, dev_cfg)
+    cv_mean = sum(held) / len(held)
+    out = {"dev_config": dev_cfg, "dev_mean": sum(dev) / len(dev), "dev_worst": min(dev), "cv_mean": cv_mean,
+           "cv_worst_fold_order": min(worst), "fold_configs": chosen}
+    out["gap"] = out["dev_mean"] - cv_mean
+    print(f"dev (tuned on all dev) mean {out['dev_mean']:.3f} worst {out['dev_worst']:.3f}; grouped {folds}-fold "
+          f"CV mean {cv_mean:.3f} (worst order in a held-out fold {out['cv_worst_fold_order']:.3f}); "
+          f"gap {out['gap']:+.3f}; chosen on all dev: {dev_cfg}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
@@ -83,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="pass the entity names wirewatch's extraction finds, as ingest does (extraction cached "
                          "once, see replay.py, so many orders stay cheap)")
     ap.add_argument("--out", type=Path, default=None, help="where to keep the {id, story_id} files")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="grouped K-fold cross-validation by topic of the clusterer's constants (GRID): tune on "
+                         "K-1 folds' topics, score the held-out topics; prints dev, CV and the gap")
     args = ap.parse_args(argv)
 
     rows = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
@@ -93,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
 
         arts = replay.cached(args.gold)
         ents = {aid: [e.name for e in a.entities] for aid, a in arts.items()}
+    if args.cv:
+        print(json.dumps(grouped_cv(rows, ents, args.cv, args.seeds)))
+        return 0
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="stories_eval_"))
     out_dir.mkdir(parents=True, exist_ok=True)
 

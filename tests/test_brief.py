@@ -125,3 +125,20 @@ def test_long_briefs_keep_the_best_supported_events(reader: Reader, monkeypatch:
     assert [ev.id for ev in b.events] == ["ev-launch"] and [ev.id for ev in b.folded] == ["ev-condemn"]
     assert b.omitted == 2
     assert "and 2 more event(s) not listed" in render_markdown(b)
+
+
+def test_who_said_what_lists_a_statement_once_and_never_a_time_as_speaker() -> None:
+    from wirewatch.model import Event, EventMention
+    from wirewatch.serve.brief import _said
+
+    def said(article: str, sentence: str, source: str | None) -> EventMention:
+        return EventMention(article_id=article, event_type="MOBILIZE", sentence=sentence, start=0, end=1,
+                            trigger="fired", modality="reported", attributed_to=source)
+
+    s1 = "North Korea fired two missiles on Wednesday, the Joint Chiefs of Staff said, the latest in a string of tests."
+    s2 = "North Korea fired two missiles on Wednesday, the Joint Chiefs of Staff said, the newest in a string of tests."
+    ev = Event(id="e", event_type="MOBILIZE", mentions=[
+        said("a", s1, "Joint Chiefs of Staff"), said("b", s2, "Joint Chiefs of Staff"),
+        said("c", "The missiles fell into the sea at midday, it said.", "midday")])
+    out = _said([ev], {"a": {"outlet": "APW"}, "b": {"outlet": "APW"}, "c": {"outlet": "Gulf Courier"}})
+    assert [s.source for s in out] == ["Gulf Courier", "Joint Chiefs of Staff"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from wirewatch.extract import EntitiesComponent
 from wirewatch.extract.entity_merge import canonical_ids, merge_into
-from wirewatch.ingest.batch import ingest
 from wirewatch.model import Article, Entity
+from wirewatch.pipeline import ingest
 from wirewatch.store.db import Store
 
 

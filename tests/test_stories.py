@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.connect.stories import SCHEMA_SQL, StoryAssignment, StoryClusterer
+from wirewatch.connect.stories import StoryAssignment, StoryClusterer
 from wirewatch.connect.story_features import article_features, capitalized_names
 from wirewatch.errors import NotFoundError
 from wirewatch.model import Article
+from wirewatch.store.db import Store
 from wirewatch.text import stem
 
 # Two earthquakes: same kind of happening, different place, date, magnitude and toll.
@@ -90,13 +91,36 @@ SUMMIT = Article(
 )
 
 
+class Clusterer(StoryClusterer):
+    """The clusterer over a store that stores each article as it arrives, as ingest does."""
+
+    def __init__(self, store: Store, **kw: float) -> None:
+        super().__init__(store.conn, **kw)
+        self.store = store
+
+    def _stored(self, article: Article) -> None:
+        if not self.store.has_article(article.id):
+            self.store.insert_article(article)
+
+    def assign(self, article: Article, entities: list[str] | None = None) -> StoryAssignment:
+        self._stored(article)
+        return super().assign(article, entities)
+
+    def seed(self, stories):  # type: ignore[no-untyped-def]
+        groups = [list(g) for g in stories]
+        for g in groups:
+            for a in g:
+                self._stored(a)
+        return super().seed(groups)
+
+
 @pytest.fixture
-def conn() -> sqlite3.Connection:
-    return sqlite3.connect(":memory:")
+def conn() -> Store:
+    return Store(":memory:")
 
 
-def test_first_article_in_empty_store_starts_story(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_first_article_in_empty_store_starts_story(conn: Store) -> None:
+    sc = Clusterer(conn)
     a = sc.assign(LAUNCH_1)
     assert a == StoryAssignment(story_id="s-000001", is_new=True, score=0.0, merged=[])
     story = sc.story(a.story_id)
@@ -106,8 +130,8 @@ def test_first_article_in_empty_store_starts_story(conn: sqlite3.Connection) -> 
     assert {"North Korea", "Wonsan"} <= set(story.key_entities)
 
 
-def test_reports_of_one_launch_form_one_story(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_reports_of_one_launch_form_one_story(conn: Store) -> None:
+    sc = Clusterer(conn)
     a1, a2, a3 = (sc.assign(a) for a in (LAUNCH_1, LAUNCH_2, LAUNCH_3))
     assert a1.is_new and not a2.is_new and not a3.is_new
     assert a1.story_id == a2.story_id == a3.story_id
@@ -120,9 +144,9 @@ def test_reports_of_one_launch_form_one_story(conn: sqlite3.Connection) -> None:
 
 
 @pytest.mark.parametrize("dated", [True, False])
-def test_two_distinct_earthquakes_are_two_stories(conn: sqlite3.Connection, dated: bool) -> None:
+def test_two_distinct_earthquakes_are_two_stories(conn: Store, dated: bool) -> None:
     """Kept apart by place, magnitude and names even without publication dates."""
-    sc = StoryClusterer(conn)
+    sc = Clusterer(conn)
 
     def arrive(a: Article) -> StoryAssignment:
         return sc.assign(a if dated else replace(a, published=None))
@@ -135,9 +159,9 @@ def test_two_distinct_earthquakes_are_two_stories(conn: sqlite3.Connection, date
     assert follow_up.story_id == iran.story_id and not follow_up.is_new
 
 
-def test_same_text_far_apart_in_time_is_a_new_story(conn: sqlite3.Connection) -> None:
+def test_same_text_far_apart_in_time_is_a_new_story(conn: Store) -> None:
     """Publication dates more than MAX_GAP_DAYS apart: a recurrence, not a follow-up."""
-    sc = StoryClusterer(conn)
+    sc = Clusterer(conn)
     first = sc.assign(LAUNCH_1)
     again = Article(id="l1-next-year", title=LAUNCH_1.title, text=LAUNCH_1.text, published="2025-05-14")
     assert sc.assign(again).story_id != first.story_id
@@ -148,37 +172,37 @@ def test_same_text_far_apart_in_time_is_a_new_story(conn: sqlite3.Connection) ->
 
 def test_state_survives_reopening_the_database(tmp_path: Path) -> None:
     db = tmp_path / "stories.sqlite"
-    conn = sqlite3.connect(db)
-    sc = StoryClusterer(conn)
+    conn = Store(db)
+    sc = Clusterer(conn)
     launch = sc.assign(LAUNCH_1).story_id
     quake = sc.assign(QUAKE_IRAN_1).story_id
     conn.close()
 
-    conn = sqlite3.connect(db)
-    sc = StoryClusterer(conn)  # CREATE TABLE IF NOT EXISTS: keeps the stored state
+    conn = Store(db)
+    sc = Clusterer(conn)  # the stored state is read back
     assert sc.assign(LAUNCH_2).story_id == launch
     assert sc.assign(QUAKE_IRAN_2).story_id == quake
     new = sc.assign(QUAKE_CHILE)
     assert new.is_new and new.story_id == "s-000003"  # the id counter persisted too
     assert sc.story(launch).article_ids == ["l1", "l2"]
-    assert conn.execute("SELECT value FROM story_meta WHERE key = 'n_docs'").fetchone()[0] == "5"
+    assert conn.conn.execute("SELECT value FROM story_meta WHERE key = 'n_docs'").fetchone()[0] == "5"
     conn.close()
 
 
-def test_reassigning_an_article_changes_nothing(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_reassigning_an_article_changes_nothing(conn: Store) -> None:
+    sc = Clusterer(conn)
     first = sc.assign(LAUNCH_1)
     sc.assign(LAUNCH_2)
     again = sc.assign(LAUNCH_1)
     assert again.story_id == first.story_id and not again.is_new
-    assert conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0] == 2
+    assert sum(1 for a in conn.iter_articles() if a.story_id) == 2
 
 
-def test_bridging_article_merges_stories_and_records_it(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_bridging_article_merges_stories_and_records_it(conn: Store) -> None:
+    sc = Clusterer(conn)
     sc.merge_threshold = 0.0  # accept any bridge: this test is about the bookkeeping of a merge
     older = sc.assign(QUAKE_IRAN_1).story_id
-    sc.threshold = 0.9  # force the next report into a story of its own
+    sc.threshold = 2.0  # force the next report into a story of its own (scores stay below 1.5)
     newer = sc.assign(QUAKE_IRAN_2).story_id
     assert newer != older
     sc.threshold = 0.05
@@ -190,18 +214,18 @@ def test_bridging_article_merges_stories_and_records_it(conn: sqlite3.Connection
     assert sc.story_of("q2") == older
     merged = sc.story(newer)  # old ids resolve to the surviving story
     assert merged.id == older and sorted(merged.article_ids) == ["q-bridge", "q1", "q2"]
-    assert conn.execute("SELECT COUNT(*) FROM story_postings WHERE story_id = ?", (newer,)).fetchone()[0] == 0
+    assert conn.conn.execute("SELECT COUNT(*) FROM story_postings WHERE story_id = ?", (newer,)).fetchone()[0] == 0
 
 
-def test_entities_passed_in_replace_the_name_heuristic(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_entities_passed_in_replace_the_name_heuristic(conn: Store) -> None:
+    sc = Clusterer(conn)
     a = sc.assign(QUAKE_IRAN_1, entities=["Qeshm", "Iran", "Hormozgan", "Qeshm"])
     assert sc.story(a.story_id).key_entities[0] == "Qeshm"
     assert set(sc.story(a.story_id).key_entities) == {"Qeshm", "Iran", "Hormozgan"}
 
 
-def test_seed_bulk_import_then_assign(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_seed_bulk_import_then_assign(conn: Store) -> None:
+    sc = Clusterer(conn)
     ids = sc.seed([[LAUNCH_1, LAUNCH_2], [QUAKE_IRAN_1], [SUMMIT]])
     assert ids == ["s-000001", "s-000002", "s-000003"]
     assert sc.story("s-000001").article_ids == ["l1", "l2"]
@@ -210,16 +234,21 @@ def test_seed_bulk_import_then_assign(conn: sqlite3.Connection) -> None:
     assert sc.assign(QUAKE_CHILE).story_id == "s-000004"
 
 
-def test_unknown_story_raises(conn: sqlite3.Connection) -> None:
+def test_unknown_story_raises(conn: Store) -> None:
     with pytest.raises(NotFoundError):
-        StoryClusterer(conn).story("s-999999")
+        Clusterer(conn).story("s-999999")
 
 
-def test_schema_is_idempotent_and_prefixed(conn: sqlite3.Connection) -> None:
-    conn.executescript(SCHEMA_SQL)
-    conn.executescript(SCHEMA_SQL)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    assert tables and all(t.startswith("story_") for t in tables)
+def test_clusterer_needs_a_store() -> None:
+    from wirewatch.errors import StoreError
+
+    with pytest.raises(StoreError, match="wirewatch store"):
+        StoryClusterer(sqlite3.connect(":memory:"))
+
+
+def test_assigning_an_unstored_article_is_a_clear_error(conn: Store) -> None:
+    with pytest.raises(NotFoundError, match="store an article"):
+        StoryClusterer(conn.conn).assign(LAUNCH_1)
 
 
 def test_features_cover_words_names_numbers_and_dates() -> None:
@@ -243,8 +272,8 @@ def test_clusterer_does_not_need_spacy() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
-def test_article_without_usable_text_gets_its_own_story(conn: sqlite3.Connection) -> None:
-    sc = StoryClusterer(conn)
+def test_article_without_usable_text_gets_its_own_story(conn: Store) -> None:
+    sc = Clusterer(conn)
     empty = sc.assign(Article(id="empty", text=""))
     sc.assign(LAUNCH_1)
     numbers_only = sc.assign(Article(id="nums", text="350 2024 14"))
@@ -264,3 +293,39 @@ def test_publication_dates_of_one_news_cycle_are_detail_evidence() -> None:
     assert similarity(article, story, _date_agreement(1)) > undated
     assert similarity(article, story, _date_agreement(1)) > similarity(article, story, _date_agreement(6))
     assert similarity(article, story, None) == undated
+
+
+def test_five_reports_of_one_launch_are_one_story_in_a_fresh_database() -> None:
+    """A fresh store has no document frequencies to speak of: the words the reports share must not be
+    weighed down to nothing (they were: three stories)."""
+    from tests.launch_reports import LAUNCH_REPORTS
+
+    sc = Clusterer(Store(":memory:"))
+    stories = {sc.assign(a).story_id for a in LAUNCH_REPORTS}
+    assert len(stories) == 1
+    # ... while an unrelated report of the same days stays apart.
+    assert sc.assign(SUMMIT).is_new
+
+
+def test_a_story_whose_members_turn_out_to_be_two_happenings_is_split(conn: Store) -> None:
+    """A round-up bridges two stories into one (any bridge is accepted here); reconsidered at once, the
+    merged story's members fall into two groups that are not alike, and it is split again."""
+    sc = Clusterer(conn)
+    iran = [QUAKE_IRAN_1, QUAKE_IRAN_2, replace(QUAKE_IRAN_1, id="q1b", title="Qeshm island quake kills 7")]
+    launch = [LAUNCH_1, LAUNCH_2, LAUNCH_3]
+    for a in [*iran, *launch]:
+        sc.assign(a)
+    assert len(conn.stories()) == 2
+    sc.merge_threshold = 0.0
+    roundup = Article(id="roundup", title="Asia news round-up", text=QUAKE_IRAN_1.text + "\n" + LAUNCH_1.text)
+    res = sc.assign(roundup)
+    assert res.merged and res.split_off
+    groups = {frozenset(s.article_ids) - {"roundup"} for s in conn.stories()}
+    assert groups == {frozenset({"q1", "q2", "q1b"}), frozenset({"l1", "l2", "l3"})}
+    # Readers and the clusterer agree after the split, and the split story's postings find it again.
+    assert {s.id: sorted(s.article_ids) for s in conn.stories()} == {
+        s.id: sorted(sc.story(s.id).article_ids) for s in conn.stories()
+    }
+    sc.merge_threshold = 1.0
+    follow = replace(LAUNCH_3, id="l4", title="Seoul tracks missiles fired from Wonsan")
+    assert sc.assign(follow).story_id == sc.story_of("l1")

@@ -478,6 +478,7 @@ def reextract(
     `progress(n)` counts articles.
     """
     from .store import runs
+    from .store.stories import reset as reset_stories
 
     pipe = pipeline if pipeline is not None else default_pipeline(ontology)
     connectors = list(connectors) if connectors is not None else default_connectors()
@@ -488,6 +489,8 @@ def reextract(
         # the previous run would depend on that run and drift (95 -> 91 demo events). Fuse from scratch,
         # in arrival order, like ingest did.
         store.clear_fusion()
+        with store.transaction():
+            reset_stories(store.conn)  # stories too: fusion looks within the story an article had then
     try:
         for i in range(0, len(ids), batch_size):
             arts = [store.get_article(a) for a in ids[i : i + batch_size]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from ..model import Article
+from ..store import stories as story_db
 from ..store.db import Store
 from .conflicts import ConflictFinder
 from .corroboration import corroborate
@@ -23,22 +24,19 @@ _clusterers: WeakKeyDictionary[Store, StoryClusterer] = WeakKeyDictionary()
 
 
 def assign_story(store: Store, article: Article) -> None:
-    """Put the article in a story (copies follow their original)."""
+    """Put the article in a story (copies follow their original). Merges move the retired stories'
+    articles and events in the clusterer's own transaction step (`store.stories.merge_clusters`)."""
     if article.duplicate_of:
         row = store.article_row(article.duplicate_of)
         story = row["story_id"] if row is not None else None
+        story_db.set_article_story(store.conn, article.id, story)
     else:
         clusterer = _clusterers.get(store)
         if clusterer is None:
             clusterer = _clusterers[store] = StoryClusterer(store.conn)
         names = [e.name for e in article.entities] or None
-        result = clusterer.assign(article, entities=names)
-        story = result.story_id
-        for old in result.merged:
-            store.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (story, old))
-            store.conn.execute("UPDATE events SET story_id = ? WHERE story_id = ?", (story, old))
+        story = clusterer.assign(article, entities=names).story_id
     article.story_id = story
-    store.set_story(article.id, story)
 
 
 def fuse_events(store: Store, article: Article) -> None:

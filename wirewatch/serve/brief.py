@@ -21,13 +21,16 @@ import jinja2
 from ..dates import first_day as parse_date
 from ..errors import ConfigError
 from ..model import MODALITY_TABLE, Conflict, Event
-from .queries import EventFilter, Reader, event_summary, outlet_counts
+from .queries import EventFilter, Reader, outlet_counts
+from .summary import summarize
 
 MAX_EVENTS = 60  # key events listed; the rest are counted, so a long story still gives a readable brief
 SAID_MODALITIES = {m.name for m in MODALITY_TABLE.values() if m.said}  # the table lives in model.py
 # Folded away (listed on demand): background recaps and events too weakly supported to lead a brief.
 BACKGROUND = {m.name for m in MODALITY_TABLE.values() if m.background}
 MIN_KEY_CONFIDENCE = 0.75  # a single report leads only when it is this firm
+MIN_TYPE_CONFIDENCE = 0.5  # below this detector probability an event's type is a guess: folded away
+SAME_STATEMENT = 90  # rapidfuzz token-set ratio above which two sentences of one speaker are one statement
 TOP_FOR_BOTTOM_LINE = 3
 # Words that name a time, never a speaker ("midday said ..." is a parsing slip, not a source).
 TIME_WORDS = frozenset("""morning midday noon afternoon evening night tonight today yesterday tomorrow week month
@@ -117,39 +120,28 @@ def build_brief(r: Reader, *, story: str | None = None, entity: str | None = Non
     return brief
 
 
-def weight(ev: Event) -> tuple[int, float]:
-    """Key events lead by independent sources, then by extraction confidence."""
-    return (ev.sources or 0, ev.confidence or 0.0)
+def type_confidence(ev: Event) -> float:
+    """How sure extraction is of the event's type: the best of its mentions' detector probabilities
+    (a type decided by triggers alone, with no probability, counts as MIN_TYPE_CONFIDENCE)."""
+    known = [m.type_confidence for m in ev.mentions if m.type_confidence is not None]
+    return max(known) if known else MIN_TYPE_CONFIDENCE
+
+
+def weight(ev: Event) -> tuple[int, float, float]:
+    """Key events lead by independent sources, then by extraction (type) confidence, then corroboration."""
+    return (ev.sources or 0, round(type_confidence(ev), 2), ev.confidence or 0.0)
 
 
 def is_key(ev: Event) -> bool:
-    """Key: news (not background) with a known actor, told by two independent sources or firmly by one."""
-    return ev.modality not in BACKGROUND and bool(ev.actor) and (
-        (ev.sources or 0) >= 2 or (ev.confidence or 0.0) >= MIN_KEY_CONFIDENCE)
+    """Key: news (not background) with a known actor and a type extraction is sure of, told by two
+    independent sources or firmly by one."""
+    return (ev.modality not in BACKGROUND and bool(ev.actor) and type_confidence(ev) >= MIN_TYPE_CONFIDENCE
+            and ((ev.sources or 0) >= 2 or (ev.confidence or 0.0) >= MIN_KEY_CONFIDENCE))
 
 
 def one_line(ev: Event) -> str:
-    """The event as a line of news built from its evidence: actor, act, recipient and number, e.g.
-    "North Korea fired two short-range ballistic missiles" (the evidence clause from the actor up to the end
-    of its object), falling back to "North Korea · MOBILIZE → Japan"."""
-    for m in ev.mentions:
-        s, trig = m.sentence, m.trigger or ""
-        if not trig:
-            continue
-        i = s.find(trig)
-        if i < 0:
-            continue
-        actor = ev.actor[0].text or ev.actor[0].name if ev.actor else None
-        j = s.rfind(actor, 0, i) if actor else -1
-        if j < 0 or i - j > 80:
-            continue  # this sentence does not name the actor before the act
-        subject = s[j:i].strip()
-        rest = re.split(r"[,;:.!?\u2014\u2013]| (?:on|in|at|after|before|while|as|from|since|according|said|told)\b",
-                        s[i + len(trig):], maxsplit=1)[0]
-        line = " ".join(f"{subject} {trig}{rest}".split())
-        if subject and 3 <= len(line.split()) <= 22:
-            return line[0].upper() + line[1:]
-    return event_summary(ev)
+    """The event as a line of news built from its evidence (see serve/summary.py)."""
+    return summarize(ev)
 
 
 def bottom_line(top: list[Event], conflicts: list[Conflict]) -> str:
@@ -180,18 +172,22 @@ def _speaker(m: Any, outlet: str | None) -> str:
 def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]:
     """Attributed, claimed and denied statements, denials first: they are what an analyst must weigh.
     One line per speaker and sentence (a sentence carrying two events is said once)."""
+    from rapidfuzz import fuzz
+
     out = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[str, list[str]] = {}  # speaker -> the sentences already listed for it
     for ev in events:
         for m in ev.mentions:
             if not m.attributed_to and m.modality not in SAID_MODALITIES:
                 continue
             outlet = outlets.get(m.article_id, {}).get("outlet")
             source = _speaker(m, outlet)
-            key = (source.lower(), " ".join(m.sentence.split()))
-            if key in seen:
+            sentence = " ".join(m.sentence.split())
+            said_before = seen.setdefault(source.lower(), [])
+            # A reworded copy ("the latest" / "the newest" in a near-duplicate report) is said once.
+            if any(fuzz.token_set_ratio(sentence, prior) >= SAME_STATEMENT for prior in said_before):
                 continue
-            seen.add(key)
+            said_before.append(sentence)
             out.append(Said(source, m.modality, m.sentence, outlet, m.article_id, one_line(ev), ev.date))
     out.sort(key=lambda s: (s.modality not in {"denied", "negated"}, s.date or "9999", s.source))
     return out

@@ -241,11 +241,10 @@ def actor_names(actors: list[Any]) -> str:
 
 
 def event_summary(ev: Event) -> str:
-    """"North Korea · MOBILIZE → Japan": the one-line label of an event in lists and charts."""
-    text = f"{actor_names(ev.actor)} · {ev.event_type}"
-    if ev.recipient:
-        text += f" → {actor_names(ev.recipient)}"
-    return text
+    """The one-line label of an event in lists and charts, built from its evidence (serve/summary.py)."""
+    from .summary import summarize
+
+    return summarize(ev)
 
 
 def outlet_counts(ev: Event, outlets: dict[str, dict[str, Any]]) -> Counter[str]:

@@ -334,8 +334,42 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(
         8,
+        "one story mapping: articles.story_id keeps the clusterer's per-article state; story_articles dropped",
+        """
+        -- Arrival number at the story clusterer (NULL: never placed by it, e.g. a duplicate following its
+        -- original), its similarity to the story it joined, and whether it founded that story.
+        ALTER TABLE articles ADD COLUMN story_seq INTEGER;
+        ALTER TABLE articles ADD COLUMN story_score REAL;
+        ALTER TABLE articles ADD COLUMN story_founder INTEGER;
+        -- What the article added to its story's centroid (JSON {feature: weight}, its heaviest features),
+        -- so that a story can be split again when its members turn out to be two happenings.
+        ALTER TABLE articles ADD COLUMN story_vector TEXT;
+        -- The clusterer's copy fills in what articles lacks (its story through one merge redirect);
+        -- where articles already names a story, readers have seen that one and it stays.
+        UPDATE articles SET
+            story_seq = (SELECT sa.seq FROM story_articles sa WHERE sa.article_id = articles.id),
+            story_score = (SELECT sa.score FROM story_articles sa WHERE sa.article_id = articles.id),
+            story_founder = (SELECT sa.is_new FROM story_articles sa WHERE sa.article_id = articles.id),
+            story_id = COALESCE(story_id, (
+                SELECT COALESCE(m.new_id, sa.story_id) FROM story_articles sa
+                LEFT JOIN story_merges m ON m.old_id = sa.story_id WHERE sa.article_id = articles.id))
+        WHERE id IN (SELECT article_id FROM story_articles);
+        -- No article or event stays filed under a story that was merged away.
+        UPDATE articles SET story_id = (SELECT new_id FROM story_merges WHERE old_id = articles.story_id)
+        WHERE story_id IN (SELECT old_id FROM story_merges);
+        UPDATE events SET story_id = (SELECT new_id FROM story_merges WHERE old_id = events.story_id)
+        WHERE story_id IN (SELECT old_id FROM story_merges);
+        DROP TABLE story_articles;
+        CREATE INDEX articles_story_seq ON articles(story_id, story_seq);
+        CREATE INDEX IF NOT EXISTS story_merges_new ON story_merges(new_id);
+        CREATE INDEX IF NOT EXISTS story_clusters_updated ON story_clusters(updated_seq);
+        """,
+    ),
+    Migration(
+        9,
         "always fused: one-mention events for mentions no event holds",
         "",
+        # A Python step: keep it after every SQL migration it reads (it uses the current column set).
         step="seal_mentions",
     ),
 ]
