@@ -112,10 +112,7 @@ def _dateparser_fallback(s: str) -> str | None:
     years = {int(y) for y in _YEAR.findall(s)}
     if len(years) != 1:
         return None
-    try:
-        import dateparser  # imported lazily: it is slow to load and rarely needed
-    except ImportError:  # pragma: no cover - it is a declared dependency
-        return None
+    import dateparser  # imported lazily: it is slow to load and rarely needed
     settings = {
         "STRICT_PARSING": True,
         "REQUIRE_PARTS": ["day", "month", "year"],
@@ -170,7 +167,7 @@ def date_line(line: str) -> tuple[str | None, str] | None:
 
     The date is None when the line is a date line without a full date ("Updated: 10:45 GMT",
     "Published: March 4"): the line is still boilerplate, but no date is invented from it. Segments
-    split by "|" ("PUBLISHED: 12:01 EST, 10 November 2011 | UPDATED: 08:42 EST, 11 November 2011") must
+    split by "|" ("PUBLISHED: 12:01 EST, 10 November 2011 | Updated: 08:42 EST, 11 November 2011") must
     each be a date or a byline; the published date is preferred to the updated one."""
     s = line.strip().strip("|•·").strip()
     if not s or len(s) > 160:

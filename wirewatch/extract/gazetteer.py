@@ -96,18 +96,15 @@ class Gazetteer:
         for iso3, ex in extra.items():
             for r in ex.get("regions") or []:
                 self._regions[fold(r)] = iso3
-        try:
-            import us
+        import us
 
-            for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
-                for n in (st.name, st.ap_abbr):
-                    if n:
-                        self._regions.setdefault(fold(n), "USA")
-                        self._region_names[fold(n)] = st.name
-                self._postal[st.abbr] = "USA"
-                self._region_names[fold(st.abbr)] = st.name
-        except ImportError:  # pragma: no cover - `us` is a dependency; without it states are unknown
-            pass
+        for st in us.states.STATES_AND_TERRITORIES + [us.states.DC]:
+            for n in (st.name, st.ap_abbr):
+                if n:
+                    self._regions.setdefault(fold(n), "USA")
+                    self._region_names[fold(n)] = st.name
+            self._postal[st.abbr] = "USA"
+            self._region_names[fold(st.abbr)] = st.name
         self._cities: dict[str, Place] | None = None
         self._cities_all: dict[str, list[Place]] = {}
         self._gc = gc

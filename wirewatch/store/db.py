@@ -262,13 +262,9 @@ class Store:
             story_id=row["story_id"], meta=json.loads(row["meta"] or "{}"),
         )
 
-    def iter_articles(
-        self, *, where: str = "", params: Sequence[Any] = (), order: str = "rowid"
-    ) -> Iterator[Article]:
-        """Every article in arrival order. DEPRECATED `where`/`order` SQL fragments: no caller in wirewatch
-        passes them any more; use `articles_by_ids` or store/views.py's `articles_page`."""
-        sql = "SELECT * FROM articles" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
-        for row in self.conn.execute(sql, tuple(params)):
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article in arrival order (`articles_by_ids` or store/views.py's `articles_page` for some)."""
+        for row in self.conn.execute("SELECT * FROM articles ORDER BY rowid"):
             yield self._article_from_row(row)
 
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
@@ -434,9 +430,12 @@ class Store:
         ]
         a.events = self.mentions_of(a.id)
 
-    def mentions(self, *, where: str = "", params: Sequence[Any] = ()) -> list[EventMention]:
-        """Event mentions by article and position. DEPRECATED `where` SQL fragment (still passed by
-        connect/__init__.py's fuse_events): use `mentions_of`, `mentions_in`."""
+    def mentions(self) -> list[EventMention]:
+        """Every event mention, by article and position (`mentions_of`, `mentions_in` for some)."""
+        return self._mentions_where("", ())
+
+    def _mentions_where(self, where: str, params: Sequence[Any]) -> list[EventMention]:
+        # `where` is SQL written inside this package, never a caller's text.
         sql = "SELECT * FROM event_mentions" + (f" WHERE {where}" if where else "") + " ORDER BY article_id, start"
         return [self._mention_from_row(r) for r in self.conn.execute(sql, tuple(params))]
 
@@ -454,7 +453,7 @@ class Store:
         if article_ids is not None:
             parts.append("article_id IN (SELECT value FROM json_each(?))")
             params.append(_dumps(list(article_ids)))
-        return self.mentions(where=" AND ".join(parts), params=params)
+        return self._mentions_where(" AND ".join(parts), params)
 
     @staticmethod
     def _mention_from_row(r: sqlite3.Row) -> EventMention:
@@ -562,11 +561,14 @@ class Store:
             self.save_event(ev)
         return len(rows)
 
-    def events(self, *, where: str = "", params: Sequence[Any] = (), limit: int | None = None,
-               offset: int = 0) -> list[Event]:
+    def events(self, *, limit: int | None = None, offset: int = 0) -> list[Event]:
         """Events with their mentions, by date (undated last), then id. Every stored mention belongs to one
-        (see `seal_mentions`). DEPRECATED `where` SQL fragment (still passed by connect/fusion.py and
-        connect/conflicts.py): use `events_by_ids`, `events_by_story`, or store/views.py."""
+        (see `seal_mentions`); `events_by_ids`, `events_by_story`, store/events.py and store/views.py select."""
+        return self._events_where("", (), limit=limit, offset=offset)
+
+    def _events_where(self, where: str, params: Sequence[Any], *, limit: int | None = None,
+                      offset: int = 0) -> list[Event]:
+        # `where` is SQL written inside this package (store/events.py), never a caller's text.
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -595,11 +597,11 @@ class Store:
         ids = sorted(set(ids))
         if not ids:
             return []
-        return self.events(where="id IN (SELECT value FROM json_each(?))", params=(_dumps(ids),))
+        return self._events_where("id IN (SELECT value FROM json_each(?))", (_dumps(ids),))
 
     def events_by_story(self, story_id: str) -> list[Event]:
         """The story's events, by date."""
-        return self.events(where="story_id = ?", params=(story_id,))
+        return self._events_where("story_id = ?", (story_id,))
 
     # ------------------------------------------------------------------ conflicts and stories
     def save_conflict(self, c: Conflict) -> None:

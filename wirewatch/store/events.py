@@ -45,8 +45,7 @@ def events_near(store: Store, event_type: str, story_id: str | None, day: Date |
             return []
         near.append("id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
         params.append(article_id)
-    return store.events(where=f"event_type = ? AND ({' OR '.join(near)})", params=[event_type, *params],
-                        limit=limit)
+    return store._events_where(f"event_type = ? AND ({' OR '.join(near)})", [event_type, *params], limit=limit)
 
 
 def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
@@ -55,7 +54,7 @@ def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None
     near, params = _near(story_id, day, window)
     if not near:
         return []
-    return store.events(where=f"id != ? AND ({' OR '.join(near)})", params=[event_id, *params], limit=limit)
+    return store._events_where(f"id != ? AND ({' OR '.join(near)})", [event_id, *params], limit=limit)
 
 
 def sibling_event_ids(store: Store, article_id: str, start: int, event_type: str, exclude: str) -> list[str]:
