@@ -43,7 +43,7 @@ class ModalityInfo:
     # event as happening now (not planned, supposed, negated or long past).
     dated_by_report: bool
     # Fusion keeps phases apart: background, plans and denials are not the same happening as the news.
-    phase: str = "now"  # now | past | future | denied
+    phase: str = "now"  # now | past | future | possible | denied
     # Which mention speaks for a fused event: the most factual presentation (lowest) wins.
     standing: int = 0
     # For contradictions: "positive" says it happened, "negative" that it did not, None neither.
@@ -61,7 +61,7 @@ MODALITY_TABLE: dict[str, ModalityInfo] = {m.name: m for m in (
     ModalityInfo("reported", 1, True, standing=1, polarity="positive", support=0.9, said=True),
     ModalityInfo("historical", 2, False, "past", standing=6, support=0.8, background=True),
     ModalityInfo("planned", 3, False, "future", standing=3, support=0.5),
-    ModalityInfo("speculated", 4, False, standing=4, support=0.35, said=True),
+    ModalityInfo("speculated", 4, False, "possible", standing=4, support=0.35, said=True),
     ModalityInfo("claimed", 5, True, standing=2, polarity="positive", support=0.6, said=True),
     ModalityInfo("hypothetical", 6, False, "future", standing=5, support=0.2),
     ModalityInfo("negated", 7, False, standing=7, polarity="negative", support=0.0, said=True),

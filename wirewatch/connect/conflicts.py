@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date as Date
 from typing import Any
 
 from ..dates import parse_day as parse_date
@@ -167,7 +168,8 @@ class ConflictFinder:
     def across(self, ev: Event) -> list[Conflict]:
         """Contradictions between this event and other events of its story, or of the same days (story
         clustering depends on arrival order, so a claim and its denial may land in two stories)."""
-        peers = peers_of(self.store, ev.id, ev.story_id, parse_date(ev.date), PEER_DAYS, limit=MAX_PEERS)
+        peers = peers_of(self.store, ev.id, ev.story_id, parse_date(ev.date), PEER_DAYS,
+                         reported=self._reported(ev), limit=MAX_PEERS)
         out: list[Conflict] = []
         for other in peers:
             if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
@@ -180,6 +182,11 @@ class ConflictFinder:
                     out.append(c)
                     break
         return out
+
+    def _reported(self, ev: Event) -> Date | None:
+        """The latest publication day of the reports that tell the event (None when none is dated)."""
+        days = [d for m in ev.mentions if (d := parse_date(self.store.article_published(m.article_id)))]
+        return max(days, default=None)
 
     def _claim_vs_denial(self, denial: Event, claim: Event) -> Conflict | None:
         """A denial answers a claim: same parties and the denial's scope matching the claim.

@@ -200,6 +200,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def article_published(self, article_id: str) -> str | None:
+        """The article's publication date (None when unknown or no such article)."""
+        row = self.conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def article_row(self, article_id: str) -> sqlite3.Row | None:
         return self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
 

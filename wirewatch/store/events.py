@@ -49,9 +49,18 @@ def events_near(store: Store, event_type: str, story_id: str | None, day: Date |
 
 
 def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
-             limit: int = 300) -> list[Event]:
-    """Other events of the story or of the same days, of any type: what a claim or denial is set against."""
+             reported: Date | None = None, limit: int = 300) -> list[Event]:
+    """Other events of the story or of the same days, of any type: what a claim or denial is set against.
+
+    `reported`: also the events told by reports published within `window` days of it. A denial often
+    answers a claim about an earlier act ("dismissed him last month") a day after the claim was printed,
+    and the two reports may sit in two stories."""
     near, params = _near(story_id, day, window)
+    if reported is not None:
+        near.append("id IN (SELECT m.event_id FROM articles a JOIN event_mentions m ON m.article_id = a.id "
+                    "WHERE a.published >= ? AND a.published <= ?)")
+        params += [(reported - timedelta(days=window)).isoformat(),
+                   (reported + timedelta(days=window)).isoformat() + "~"]
     if not near:
         return []
     return store._events_where(f"id != ? AND ({' OR '.join(near)})", [event_id, *params], limit=limit)
