@@ -57,3 +57,35 @@ def test_clear_fusion_keeps_mentions_and_drops_events(store: Store) -> None:
     store.clear_fusion()
     assert store.count("events") == 0 and store.count("conflicts") == 0
     assert [m.event_id for m in store.mentions()] == [None]
+
+
+def test_a_failed_reextraction_keeps_the_article_and_its_copy_in_their_story(tmp_path: Path) -> None:
+    """Review finding: reextract resets the stories, and an article whose extraction failed was never placed
+    again, so its copy stayed under an id the next story then took."""
+    from wirewatch.errors import ComponentError
+    from wirewatch.model import Article
+    from wirewatch.pipeline import Pipeline
+
+    quake = ("A magnitude 6.1 earthquake struck the coast of Valparaiso on Monday, damaging homes in three "
+             "towns, Chile's disaster agency said. Rescue teams reached Quilpue and Vina del Mar by noon.")
+    floods = ("Floods swept through Porto Alegre on Friday after four days of rain, forcing 2,000 people from "
+              "their homes, Brazil's civil defence said. The Guaiba river rose above its banks.")
+    store = Store(tmp_path / "s.db")
+    arts = [Article(id="q1", text=quake, title="Quake hits Valparaiso", published="2026-02-02"),
+            Article(id="q1c", text=quake, title="Quake hits Valparaiso", published="2026-02-02"),
+            Article(id="f1", text=floods, title="Floods in Porto Alegre", published="2026-02-06")]
+    ingest(articles=arts, store=store, pipeline=Pipeline([]))
+    before = {a.id: a.story_id for a in store.iter_articles()}
+    assert before["q1"] == before["q1c"] != before["f1"]
+
+    class Broken:
+        name, reads, writes = "broken", (), ()
+
+        def __call__(self, article: Article) -> Article:
+            if article.id == "q1":
+                raise ComponentError("broken", article.id, "boom")
+            return article
+
+    reextract(store, pipeline=Pipeline([Broken()]))  # type: ignore[list-item]
+    after = {a.id: a.story_id for a in store.iter_articles()}
+    assert after["q1"] is not None and after["q1"] == after["q1c"] != after["f1"]

@@ -422,7 +422,6 @@ class Run:
         return outcome
 
 
-
 def merge_entities_across_articles(store: Store) -> int:
     """One entity across articles ("Biden" here, "Joe Biden" there): run once at the end of a run that
     extracted something, after fusion (see extract/entity_merge.py)."""
@@ -498,11 +497,12 @@ def reextract(
             with store.transaction():
                 for art, res in zip(arts, results, strict=True):
                     extracted = save_extraction(store, report, art, res)
-                    if extracted is None:
-                        continue
-                    report.article_ids.append(art.id)
+                    if extracted is not None:
+                        report.article_ids.append(art.id)
+                    # A failed article is still placed in a story (its copies follow it), as ingest does:
+                    # the stories were reset above.
                     for connect in connectors:
-                        connect(store, extracted)
+                        connect(store, extracted or art)
             if progress:
                 progress(len(arts))
         if report.article_ids:

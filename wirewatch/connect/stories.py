@@ -558,6 +558,8 @@ class StoryClusterer:
         raws = [m.vector for m in members]
         units = [_unit(_aspects(r)) for r in raws]
         groups = _two_means(units, raws)
+        if groups[0] == 1:  # the group of the oldest member keeps the id (the means may move it over)
+            groups = [1 - g for g in groups]
         parts = [[m for m, g in zip(members, groups, strict=True) if g == k] for k in (0, 1)]
         if min(len(p) for p in parts) < SPLIT_MIN_GROUP:
             return None

@@ -173,7 +173,8 @@ def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Enti
 
 def canonicalise(store: Store) -> int:
     """Merge the store's entities that are one across articles; returns how many ids were merged away."""
-    entities = store.entities()
+    # An entity no stored report names any more (its article was re-extracted) must not pull names in.
+    entities = [e for e in store.entities() if e.articles]
     mapping = canonical_ids(entities)
     if not mapping:
         return 0

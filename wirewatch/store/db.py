@@ -389,11 +389,21 @@ class Store:
             for e in merged.values():
                 c.execute("UPDATE entities SET aliases=?, titles=?, country=? WHERE id=?",
                           (_dumps(sorted(set(e.aliases))), _dumps(sorted(set(e.titles))), e.country, e.id))
+            # Only the reports that name a merged entity can hold participants that link to it (indexed).
+            arts = [r[0] for r in c.execute(
+                "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id IN (SELECT value FROM json_each(?))",
+                (_dumps(sorted(mapping)),))]
             for old, new in mapping.items():
                 c.execute("UPDATE entity_mentions SET entity_id=? WHERE entity_id=?", (new, old))
                 c.execute("DELETE FROM entities WHERE id=?", (old,))
-            for table in ("event_mentions", "events"):
-                for r in c.execute(f"SELECT id, actor, recipient FROM {table}").fetchall():
+            scope = {
+                "event_mentions": "SELECT id, actor, recipient FROM event_mentions "
+                                  "WHERE article_id IN (SELECT value FROM json_each(?))",
+                "events": "SELECT id, actor, recipient FROM events WHERE id IN (SELECT event_id FROM event_mentions "
+                          "WHERE article_id IN (SELECT value FROM json_each(?)))",
+            }
+            for table, sql in scope.items():
+                for r in c.execute(sql, (_dumps(arts),)).fetchall():
                     cols = {k: json.loads(r[k]) for k in ("actor", "recipient")}
                     hit = False
                     for parts in cols.values():
