@@ -131,6 +131,9 @@ def clip(text: str, n: int) -> str:
 
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_INT, help="How many to show.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=MAX_INT, help="Skip this many first (next page).")]
+OntologyOpt = Annotated[Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)]
+SummaryJsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON summary instead of text.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 # ---------------------------------------------------------------------------------------------- ingest
@@ -161,11 +164,9 @@ def report_ingest(report: IngestReport, store: Store, as_json: bool) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read (recursively); - reads stdin.")],
     extract: Annotated[bool, typer.Option(help="Run extraction (entities, events, time).")] = True,
-    ontology: Annotated[
-        Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary instead of text.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ontology: OntologyOpt = None,
+    as_json: SummaryJsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Read reports into the database: dedup, extract, connect.
 
@@ -207,9 +208,7 @@ def ingest(
 
 @app.command()
 def extract(
-    ontology: Annotated[
-        Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
-    ] = None,
+    ontology: OntologyOpt = None,
     missing: Annotated[bool, typer.Option("--missing", help="Only articles never extracted.")] = False,
 ) -> None:
     """Re-run extraction over stored articles (after a model or ontology change)."""
@@ -602,11 +601,9 @@ def batch(
         int, typer.Option(min=1, help="Worker processes of the local cluster (without --scheduler).")
     ] = 2,
     partition_size: Annotated[int, typer.Option(min=1, help="Files per Dask task.")] = 200,
-    ontology: Annotated[
-        Path | None, typer.Option(help="YAML file adding or overriding event types.", exists=True)
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary instead of text.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ontology: OntologyOpt = None,
+    as_json: SummaryJsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Ingest a big archive with reading and extraction spread over Dask workers (a local or remote cluster).
 
