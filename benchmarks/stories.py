@@ -1,4 +1,4 @@
-"""Per-article cost of online story assignment as the store grows (target: 100k/1k ratio < 2).
+"""Per-article cost of online story assignment as the store grows (issue 12: 100k/1k CPU-time ratio <= 1.5).
 
 Synthetic news: a Zipf-distributed background vocabulary of random words, plus per story a handful of
 story words, entity names, a number and a publication date. The store is filled to each size with
