@@ -72,6 +72,7 @@ the caller has one open (an ingest batch), which it then joins.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sqlite3
@@ -100,7 +101,7 @@ REVISIT_WINDOW = 5  # ... once (the window it falls in), at most REVISIT_PER_ART
 REVISIT_PER_ARTICLE = 2
 REVISIT_MAX_SIZE = 3  # ... stories of at most this many articles
 PROBES = 24  # words / names of an article used to find candidate stories (and indexed for later ones)
-POSTINGS_PER_PROBE = 32  # newest stories read per probe term: bounds the cost of common terms
+POSTINGS_PER_PROBE = 16  # newest stories read per probe term: bounds the cost of common terms
 CANDIDATES = 10  # stories fully scored per article
 VOTE_FLOOR = 0.2  # ... among those with at least this share of the best candidate's index hits
 MAX_GAP_DAYS = 60  # dated article vs dated story farther apart than this: not the same happening
@@ -279,8 +280,7 @@ class StoryClusterer:
         feature seen for the first time has df = 1 rather than an undefined IDF."""
         n_docs = db.get_counter(self.conn, "n_docs") + 1
         db.set_counter(self.conn, "n_docs", n_docs)
-        db.add_document_frequencies(self.conn, [(f, 1) for f in features])
-        return n_docs, db.document_frequencies(self.conn, features)
+        return n_docs, db.count_documents(self.conn, features)
 
     def _vectorise(self, counts: Counter[str], n_docs: int, df: dict[str, int]) -> Vectors:
         raw: dict[str, float] = {}
@@ -300,15 +300,17 @@ class StoryClusterer:
         # Stories that share only a stray term with the article cannot reach the threshold: scoring
         # them would only cost centroid loads, and more of them turn up the bigger the store.
         floor = VOTE_FLOOR * max(votes.values())
-        top = [s for s in sorted(votes, key=lambda s: -votes[s])[:CANDIDATES] if votes[s] >= floor]
-        out: list[_Candidate] = []
-        for row in db.live_clusters(self.conn, top):
-            if published is not None:
-                gap = _gap_days(published, row.start, row.end)
-                if gap is not None and gap > MAX_GAP_DAYS:
-                    continue
-            out.append(_Candidate(row.id, row.seq, row.centroid, row.start, row.end))
-        return out
+        # nlargest, not a full sort: a large store's common probes vote for hundreds of stories.
+        top = [s for s in heapq.nlargest(CANDIDATES, votes, key=votes.__getitem__) if votes[s] >= floor]
+
+        def in_window(start: str | None, end: str | None) -> bool:
+            gap = _gap_days(published, start, end) if published is not None else None
+            return gap is None or gap <= MAX_GAP_DAYS
+
+        return [
+            _Candidate(row.id, row.seq, row.centroid, row.start, row.end)
+            for row in db.live_clusters(self.conn, top, in_window)
+        ]
 
     # ------------------------------------------------------------------ public API
     def assign(self, article: Article, entities: list[str] | None = None) -> StoryAssignment:

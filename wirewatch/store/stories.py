@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import NotFoundError, StoreError
@@ -85,6 +85,23 @@ def add_document_frequencies(conn: sqlite3.Connection, counts: Iterable[tuple[st
     )
 
 
+def count_documents(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
+    """Add one document to each of `terms` (distinct) and return their document frequencies, in one
+    statement per chunk (the upsert returns the new value: no second lookup per term)."""
+    out: dict[str, int] = {}
+    for i in range(0, len(terms), _CHUNK):
+        chunk = list(terms[i : i + _CHUNK])
+        marks = ",".join("(?, 1)" for _ in chunk)
+        out.update(
+            conn.execute(
+                f"INSERT INTO story_terms(term, df) VALUES {marks} "
+                "ON CONFLICT(term) DO UPDATE SET df = df + 1 RETURNING term, df",
+                chunk,
+            ).fetchall()
+        )
+    return out
+
+
 def document_frequencies(conn: sqlite3.Connection, terms: Sequence[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(terms), _CHUNK):
@@ -123,8 +140,12 @@ def replace_postings(conn: sqlite3.Connection, story_id: str, postings: Iterable
 
 
 # ---------------------------------------------------------------------- story rows
-def live_clusters(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ClusterRow]:
-    """The scoring state of those of `ids` that were not merged away."""
+def live_clusters(
+    conn: sqlite3.Connection, ids: Sequence[str], keep: Callable[[str | None, str | None], bool] | None = None
+) -> list[ClusterRow]:
+    """The scoring state of those of `ids` that were not merged away and, when `keep` is given, whose
+    (start, end) span it accepts. The span test comes before the centroid is decoded: decoding is the
+    costly part, and in a large store many blocked candidates lie outside the time window."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -135,6 +156,7 @@ def live_clusters(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ClusterR
             f"WHERE id IN ({marks}) AND merged_into IS NULL",
             list(ids),
         )
+        if keep is None or keep(r[3], r[4])
     ]
 
 
