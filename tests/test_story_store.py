@@ -81,14 +81,20 @@ def test_upgrading_a_version4_database_keeps_every_articles_story(tmp_path: Path
     assert clusterer.assign(late).story_id not in by_reader
 
 
-def test_duplicates_follow_their_original_through_merges() -> None:
-    """A copy's story is the original's, also after the original's story merges into another."""
+def _placed_original_and_copy() -> tuple[Store, Article, Article]:
+    """A store with one report and its exact copy, both placed in a story."""
     store = Store(":memory:")
     orig = Article(id="o1", title="Floods hit Valencia", text="Floods hit Valencia on Monday, killing 95 people.")
     copy = Article(id="o1-copy", title=orig.title, text=orig.text, duplicate_of="o1", duplicate_kind="exact")
     for a in (orig, copy):
         store.insert_article(a)
         assign_story(store, a)
+    return store, orig, copy
+
+
+def test_duplicates_follow_their_original_through_merges() -> None:
+    """A copy's story is the original's, also after the original's story merges into another."""
+    store, orig, copy = _placed_original_and_copy()
     assert copy.story_id == orig.story_id
     other = "s-000099"
     story_db.insert_cluster(store.conn, other, 99, 0)
@@ -97,12 +103,7 @@ def test_duplicates_follow_their_original_through_merges() -> None:
 
 
 def test_reset_forgets_stories_and_copies_follow_their_original_when_it_is_placed_again() -> None:
-    store = Store(":memory:")
-    orig = Article(id="o1", title="Floods hit Valencia", text="Floods hit Valencia on Monday, killing 95 people.")
-    copy = Article(id="o1-copy", title=orig.title, text=orig.text, duplicate_of="o1", duplicate_kind="exact")
-    for a in (orig, copy):
-        store.insert_article(a)
-        assign_story(store, a)
+    store, orig, copy = _placed_original_and_copy()
     first = orig.story_id
     with store.transaction():
         story_db.reset(store.conn)
