@@ -12,8 +12,9 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -103,6 +104,23 @@ def open_read_store() -> Store:
         Store(path).close()
         store = Store(path, readonly=True)
     return store
+
+
+T = TypeVar("T")
+
+
+def checked_filters(reader: Any, story: str | None, check: Callable[[], T]) -> T:
+    """`check()` (a command's filter validation) and the story's existence, or one error line that says
+    how to fix it; returns what `check` returned."""
+    try:
+        out = check()
+        if story is not None:
+            reader.story(story)
+    except FilterError as exc:
+        fail(str(exc))
+    except NotFoundError as exc:
+        fail(f"{exc}; see `wirewatch stories`")
+    return out
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -324,16 +342,9 @@ def events(
     from .serve.queries import EventFilter, Reader
 
     reader = Reader(open_read_store())
-    try:
-        flt = reader.check_filter(EventFilter(type=type_, actor=actor, recipient=recipient, country=country,
-                                              modality=modality, since=since, until=until, story=story,
-                                              min_sources=min_sources))
-        if story is not None:
-            reader.story(story)
-    except FilterError as exc:
-        fail(str(exc))
-    except NotFoundError as exc:
-        fail(f"{exc}; see `wirewatch stories`")
+    flt = checked_filters(reader, story, lambda: reader.check_filter(EventFilter(
+        type=type_, actor=actor, recipient=recipient, country=country, modality=modality, since=since,
+        until=until, story=story, min_sources=min_sources)))
     evs, total = reader.events(flt, limit=limit, offset=offset), reader.count_events(flt)
     show_cut(len(evs), total, offset, "events")
     if as_json:
@@ -455,14 +466,7 @@ def conflicts(
     from .serve.queries import CONFLICT_FIELDS, Reader, check_choice
 
     reader = Reader(open_read_store())
-    try:
-        check_choice("--field", field, CONFLICT_FIELDS)
-        if story_id is not None:
-            reader.story(story_id)
-    except FilterError as exc:
-        fail(str(exc))
-    except NotFoundError as exc:
-        fail(f"{exc}; see `wirewatch stories`")
+    checked_filters(reader, story_id, lambda: check_choice("--field", field, CONFLICT_FIELDS))
     found = reader.conflicts(story=story_id)
     if field:
         found = [c for c in found if c.field == field]
