@@ -117,10 +117,15 @@ def checked_filters(reader: Any, story: str | None, check: Callable[[], T]) -> T
         if story is not None:
             reader.story(story)
     except FilterError as exc:
-        fail(str(exc))
+        fail(said(exc))
     except NotFoundError as exc:
         fail(f"{exc}; see `wirewatch stories`")
     return out
+
+
+def said(exc: Exception) -> str:
+    """An error's message as the CLI says it: a bad filter names its option (`--since`), not the API field."""
+    return exc.for_option() if isinstance(exc, FilterError) else str(exc)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -203,7 +208,7 @@ def ingest(
         try:
             pipeline = Pipeline(extraction_components(str(ontology) if ontology else None))
         except WirewatchError as exc:
-            fail(str(exc))
+            fail(said(exc))
     store = open_store()
     show = not quiet and not as_json and err.is_terminal
     total = count_inputs(paths) if show else None  # inputs, the unit ingest reports progress in
@@ -240,7 +245,7 @@ def extract(
             report = reextract(store, ontology=str(ontology) if ontology else None, only_missing=missing,
                                progress=lambda k: progress.advance(task, k))
         except WirewatchError as exc:
-            fail(str(exc))
+            fail(said(exc))
     out.print(f"extracted {report.extracted} articles, {len(report.failed)} failed")
     for f in report.failed:
         err.print(f"[red]failed[/red] {f['source']}: {f['reason']}")
@@ -264,7 +269,7 @@ def search(
     try:
         hits, total = store.search_page(query, limit=limit, offset=offset)
     except WirewatchError as exc:
-        fail(str(exc))
+        fail(said(exc))
     show_cut(len(hits), total, offset, "matches")
     if as_json:
         for h in hits:
@@ -296,7 +301,7 @@ def export(
     try:
         n = exporting.write(store, kind, fmt, output, with_text=with_text)
     except WirewatchError as exc:
-        fail(str(exc))
+        fail(said(exc))
     if output and output != "-":
         err.print(f"wrote {n} {kind} to {output}")
 
@@ -428,7 +433,7 @@ def story(
     try:
         info = reader.story(story_id)
     except WirewatchError as exc:
-        fail(str(exc))
+        fail(said(exc))
     evs = reader.events(EventFilter(story=story_id))
     conflicts = reader.conflicts(story=story_id)
     if as_json:
@@ -547,7 +552,7 @@ def serve(
                           soft_wrap=True, markup=False)
         application = create_app(db, token=token, read_token=read_token, extract=extract)
     except WirewatchError as exc:
-        fail(str(exc))
+        fail(said(exc))
     if created:
         # soft_wrap: a token broken over two lines cannot be copied.
         err.print(f"write token (saved to {token_file(db)}, mode 0600): {token}", soft_wrap=True, markup=False)
@@ -586,7 +591,7 @@ def brief(
                              picture=output is not None or fmt == "html")
         text, png = write_brief(report, fmt, output)
     except WirewatchError as exc:
-        fail(str(exc))
+        fail(said(exc))
     if output:
         err.print(f"wrote {output}" + (f" and {png}" if png else ""))
     else:
@@ -641,7 +646,7 @@ def batch(
             err.print("[yellow]interrupted:[/yellow] finished batches are stored; run the same command to go on")
             raise typer.Exit(130) from None
         except WirewatchError as exc:
-            fail(str(exc))
+            fail(said(exc))
     report_ingest(report, store, as_json)
 
 

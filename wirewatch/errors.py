@@ -77,4 +77,17 @@ class SearchSyntaxError(QueryError):
 
 
 class FilterError(QueryError):
-    """A filter value outside its allowed values (HTTP 422, CLI exit 2); the message lists what is allowed."""
+    """A filter value outside its allowed values (HTTP 422, CLI exit 2); the message lists what is allowed.
+
+    `field` is the filter's name as the API spells it ("since", "min_sources"); the message starts with it,
+    and `for_option()` gives the same message naming the CLI option ("--since", "--min-sources")."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        self.field = field
+        super().__init__(message)
+
+    def for_option(self) -> str:
+        text = str(self)
+        if self.field and text.startswith(self.field + ":"):
+            return "--" + self.field.replace("_", "-") + text[len(self.field):]
+        return text

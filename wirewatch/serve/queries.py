@@ -38,14 +38,14 @@ def check_date(name: str, value: str | None) -> str | None:
     except ValueError:
         pass
     raise FilterError(f"{name}: {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05, "
-                      "2024-05-14)")
+                      "2024-05-14)", name)
 
 
 def check_choice(name: str, value: str | None, allowed: list[str] | tuple[str, ...]) -> str | None:
     """`value` if it is one of `allowed` (case-insensitive), else FilterError listing them."""
     if value is None or value.upper() in {a.upper() for a in allowed}:
         return value
-    raise FilterError(f"{name}: unknown value {value!r}; allowed: {', '.join(allowed)}")
+    raise FilterError(f"{name}: unknown value {value!r}; allowed: {', '.join(allowed)}", name)
 
 
 @dataclass
@@ -83,7 +83,8 @@ class Reader:
         check_date("since", f.since)
         check_date("until", f.until)
         if f.min_sources is not None and not 1 <= f.min_sources <= MAX_INT:
-            raise FilterError(f"min_sources: {f.min_sources} is out of range; use a whole number from 1")
+            raise FilterError(f"min_sources: {f.min_sources} is out of range; use a whole number from 1",
+                              "min_sources")
         return f
 
     def count_events(self, f: EventFilter) -> int:

@@ -150,7 +150,7 @@ def _whole_number(name: str, value: str | None) -> int | None:
         return None
     text = value.strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_INT:
-        raise FilterError(f"{name}: {value!r} is not a whole number from 1")
+        raise FilterError(f"{name}: {value!r} is not a whole number from 1", name)
     return int(text)
 
 
