@@ -9,6 +9,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from wirewatch.connect.fusion import event_id_for
 from wirewatch.model import Actor, Article, Entity, EntityMention, Event, EventMention
 from wirewatch.records import event_record
@@ -284,3 +286,21 @@ def test_cli_reads_of_an_older_database_upgrade_it_first(tmp_path: Path) -> None
     assert len(rows) == 3 and {len(r["mentions"]) for r in rows} == {1, 2}
     with Store(path, readonly=True) as s:
         assert s.schema_version() == MIGRATIONS[-1].version
+
+
+def test_cli_reads_of_an_older_read_only_database_fail_with_how_to_fix(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import wirewatch.cli as cli
+
+    path = tmp_path / "v4.db"
+    build_v4(path)
+    # As root every file is writable, so the read-only case is the access check saying no.
+    monkeypatch.setattr(cli.os, "access", lambda *a, **k: False)
+    out = CliRunner().invoke(cli.app, ["--db", str(path), "events", "--json"])
+    assert out.exit_code == 2, out.output
+    assert "schema version 4" in out.stderr and "copy it somewhere writable" in out.stderr
+    assert "Traceback" not in out.output
+    with Store(path, readonly=True) as s:
+        assert s.schema_version() == 4  # left as it was

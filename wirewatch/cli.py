@@ -98,11 +98,18 @@ def open_read_store() -> Store:
     if not path.exists():
         fail(f"no database at {path}: ingest something first, or pass --db / set WIREWATCH_DB")
     store = Store(path, readonly=True)
-    if store.schema_version() < max(m.version for m in MIGRATIONS) and os.access(path, os.W_OK):
+    have, latest = store.schema_version(), max(m.version for m in MIGRATIONS)
+    if have < latest and os.access(path, os.W_OK):
         # An older database: upgrade it once (as `serve` does), so readers see what the migrations add.
         store.close()
         Store(path).close()
         store = Store(path, readonly=True)
+    elif have < latest:
+        # Read-only (another user's file, a mounted archive): the readers need what later migrations add
+        # (the story mapping, sealed events), so an old schema cannot be read as it is.
+        store.close()
+        fail(f"{path} has schema version {have} and this wirewatch needs {latest}, but the file is read-only, so "
+             "it cannot be upgraded; copy it somewhere writable and pass the copy as --db")
     return store
 
 
