@@ -109,6 +109,11 @@ def test_datelines(line: str, place: str, outlet: str | None, published: str | N
     assert_offsets_map(a, raw)
 
 
+def test_colon_dateline_outside_a_transcript() -> None:
+    a = rec("NEW DELHI: " + BODY)
+    assert a.dateline == "NEW DELHI" and a.text == BODY
+
+
 def test_month_day_dateline_takes_year_only_from_url() -> None:
     a = rec("SEOUL, March 12 (Yonhap) -- " + BODY, url="https://news.example/2025/politics/plant")
     assert a.published == "2025-03-12"
@@ -122,6 +127,8 @@ def test_month_day_dateline_takes_year_only_from_url() -> None:
         "SEOUL-based engineers said on Monday that the plant was finished.",
         "BREAKING: Officials opened a plant on Monday.",
         "North Korea - a country rarely open to visitors - opened a plant.",  # Title Case needs date/credit
+        "HOST: Good evening. Officials opened a plant on Monday.",  # a transcript's speaker label
+        "KIM YONG: Officials opened a plant.\nHOST: When?\nKIM YONG: On Monday.",  # speaker turns
     ],
 )
 def test_not_datelines(start: str) -> None:

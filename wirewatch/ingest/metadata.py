@@ -60,7 +60,12 @@ _NOT_PLACES = {
     "BREAKING", "EXCLUSIVE", "FACTBOX", "ANALYSIS", "WATCH", "VIDEO", "PHOTOS",
     "OPINION", "EDITORIAL", "LIVE", "CORRECTED", "REFILE", "NOTE", "EDITOR'S NOTE", "EDITORS NOTE",
     "COMMENTARY", "INTERVIEW", "EXPLAINER", "URGENT", "FLASH", "ALERT", "REVIEW", "FEATURE", "Q&A",
+    # Speaker labels of transcripts ("HOST: Good evening"), not places.
+    "HOST", "CO-HOST", "ANCHOR", "REPORTER", "CORRESPONDENT", "INTERVIEWER", "MODERATOR", "NARRATOR",
+    "SPEAKER", "CALLER", "GUEST", "TRANSCRIPT", "VOICE", "UNIDENTIFIED", "ANNOUNCER", "PANELIST",
 }  # fmt: skip
+# A transcript's speaker turns: lines that open with an upper-case label and a colon ("SEN. KIM: ...").
+_SPEAKER_TURN = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{0,40}:[ \t]", re.M)
 _NOT_OUTLETS = {"file", "photo", "video", "update", "updated", "corrected", "refile", "lead", "urgent"}
 
 # Lines that are credits or legal notices. Each must look like one, not merely start like one:
@@ -360,6 +365,9 @@ def _match_dateline(raw: str, pos: int) -> re.Match[str] | None:
             continue
         if rx is _DATELINE_TITLE and not (m["date"] or m["agency"]):
             continue
+        if m.groupdict().get("dash") == ":" and not (m["date"] or m["agency"]) and \
+                len(_SPEAKER_TURN.findall(raw, pos, pos + 4000)) >= 2:
+            continue  # "KIM: ..." in a transcript of speaker turns is a speaker, not a dateline
         if m["agency"] and m["agency"].strip().lower() in _NOT_OUTLETS:
             continue
         # Re-run on the full text so that the offsets of the match are offsets into `raw`.
