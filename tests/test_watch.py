@@ -134,6 +134,7 @@ def test_webhook_gets_the_post_and_failures_are_retried_later(site: LiveServer, 
     assert len(posts) == 4
     body = json.loads(posts[-1]["__body__"])
     assert body["rule"] == "nk" and body["reason"] == "more sources" and body["event"]["sources"] == 2
+    assert body["schema"] == "wirewatch.alert/1"
     assert posts[-1]["content-type"] == "application/json" and posts[-1]["x-wirewatch-rule"] == "nk"
     expected = hmac.new(b"s3cret", posts[-1]["__body__"].encode(), hashlib.sha256).hexdigest()
     assert posts[-1]["x-wirewatch-signature"] == "sha256=" + expected

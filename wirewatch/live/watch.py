@@ -100,6 +100,11 @@ def _alert_on_events(store: Store, event_ids: Iterable[str]) -> int:
     return changed
 
 
+# The webhook body's own version: receivers check it before they read the rest. Raise it when a field is
+# renamed or removed or changes meaning; adding a field keeps it.
+WEBHOOK_SCHEMA = "wirewatch.alert/1"
+
+
 def webhook_payload(reader: Reader, rule: db.WatchRule, ev: Event, reason: str) -> dict[str, Any]:
     """The event in the export contract, each mention with its outlet, title and date (as GET /api/events)."""
     rec = event_record(ev)
@@ -109,7 +114,8 @@ def webhook_payload(reader: Reader, rule: db.WatchRule, ev: Event, reason: str) 
         art = meta.get(m["article_id"])
         m["outlet"], m["article_title"], m["published"] = (art.outlet, art.title, art.published) if art else (None,) * 3
         m["url"] = art.url if art else None
-    return {"rule": rule.name, "reason": reason, "summary": event_summary(ev), "event": rec}
+    return {"schema": WEBHOOK_SCHEMA, "rule": rule.name, "reason": reason, "summary": event_summary(ev),
+            "event": rec}
 
 
 def backfill(store: Store, rule: db.WatchRule) -> int:
