@@ -140,12 +140,22 @@ def suite_voa(work: Path) -> dict[str, float] | None:
 def suite_participants(work: Path) -> dict[str, float] | None:
     """Our own 20 reports (US local crime, courts, Middle East wire, business): who did what to whom, modality,
     dates and entities of the events found (eval/participants_eval.py), plus score.py's event figures."""
-    gold = HERE / "participants" / "gold.json"
+    return _participants_suite(work, HERE / "participants")
+
+
+def suite_participants2(work: Path) -> dict[str, float] | None:
+    """24 further reports in the same four styles (eval/participants2), written for issue 11 after rules had
+    been tuned on eval/participants, and goldened before any system output on them was seen; same scoring."""
+    return _participants_suite(work, HERE / "participants2")
+
+
+def _participants_suite(work: Path, folder: Path) -> dict[str, float] | None:
+    gold = folder / "gold.json"
     if not gold.exists():
         return None
     from participants_eval import score as score_participants
 
-    f = build([HERE / "participants" / "corpus.jsonl"], work, ("events", "entities", "articles"))
+    f = build([folder / "corpus.jsonl"], work, ("events", "entities", "articles"))
     out = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
                      "--articles", str(f["articles"])]) if scorer() is not None else {}
     with open(gold, encoding="utf-8") as g:
@@ -161,7 +171,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
           "connect": suite_connect, "connect2": suite_connect2, "voa": suite_voa,
-          "participants": suite_participants}
+          "participants": suite_participants, "participants2": suite_participants2}
 
 
 def main(argv: list[str] | None = None) -> int:
