@@ -282,10 +282,51 @@ class ArticleContext:
                 side = self.actor(owner)  # "its forces", "their troops": the side they belong to
                 if side is not None:
                     return replace(side, text=text)
+        inner = self._named_body_inside(tok)
+        if inner is not None:
+            return self._from_entity(inner, text)  # "al-Qaeda's terror network", "the Hamas movement"
         country = self._country_of_modifiers(tok)
+        iso = country.country if country else self._country_of_group(tok)
         name = self.core_name(tok)
-        return Actor(name=name, kind=None, country=country.country if country else None,
-                     text=text if text != name else None)
+        return Actor(name=name, kind=None, country=iso, text=text if text != name else None)
+
+    def _named_body_inside(self, tok: Any) -> Entity | None:
+        """A body noun whose compound names an organisation stands for it: "the al-Qaeda terror network",
+        "the Hamas movement" (not "the Hamas leader": a person of it, not the body)."""
+        if tok.lemma_.lower() not in _BODY_HEADS | {"network", "militia", "faction", "organisation", "wing"}:
+            return None
+        for c in tok.children:
+            ent = self.tok_ent.get(c.i)
+            if c.dep_ in ("compound", "poss") and ent is not None and ent.kind == "ORG":
+                return ent
+            if c.dep_ == "compound":  # "al-Qaeda terror network": the name sits on the nearer compound
+                for g in c.children:
+                    ent = self.tok_ent.get(g.i)
+                    if g.dep_ in ("compound", "poss") and ent is not None and ent.kind == "ORG":
+                        return ent
+        return None
+
+    def _country_of_group(self, tok: Any) -> str | None:
+        """The side of a group with no country word before it: "Rebels in the Ivory Coast", "security
+        forces in Guinea" (a country, not a town, after "in"), "Vietnamese-led forces". Fusion and
+        conflicts tell sides apart by country, so two groups of two countries stay two happenings."""
+        gaz = gazetteer()
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_.endswith("-led"):
+                iso = gaz.country_of_any(c.text[:-4])
+                if iso:
+                    return iso
+            if c.dep_ == "amod" and c.lower_ == "led" and c.i > 1 and self.doc[c.i - 1].text == "-":
+                iso = gaz.country_of_any(self.doc[c.i - 2].text)
+                if iso:
+                    return iso
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                ent = self.tok_ent.get(obj.i) if obj is not None else None
+                if ent is not None and ent.kind == "GPE" and ent.country and \
+                        ent.name == gaz.country_name(ent.country):
+                    return ent.country
+        return None
 
     def _described(self, tok: Any) -> Entity | None:
         """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the

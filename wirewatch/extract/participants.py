@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..model import Actor
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, is_age_noun, skip_partitive, subject
+from .arguments import NOT_PARTICIPANT, ArticleContext, agent, instruments, is_age_noun, skip_partitive, subject
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -57,7 +57,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if actor_tok is None:
             for c in node.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.tok_ent and \
-                        ctx.tok_ent[c.i].kind in ("GPE", "ORG", "NORP", "PERSON"):
+                        ctx.tok_ent[c.i].kind in ("GPE", "ORG", "NORP", "PERSON") and not _town(ctx, c):
                     if c.dep_ == "compound" and c.pos_ == "PROPN" and node.lemma_.lower() in _TARGETED_NOUNS:
                         target = c  # "the Kuwait invasion" is an invasion of Kuwait
                         continue
@@ -82,6 +82,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # "Kim made a visit", "held talks", "came during his inspection": only a noun that is the clause verb's
     # own object (or in a phrase on it) takes the verb's subject; deeper nouns belong to other phrases.
     head_noun = noun.head if noun.dep_ == "compound" else noun
+    head_noun = _through_measure(head_noun)
     direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
             and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
@@ -89,9 +90,16 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
     undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
-    if actor_tok is None and undergoes and target is None:
+    # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
+    # is the one the happening befell, never its actor.
+    befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
+        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
+    if actor_tok is None and (undergoes or befalls) and target is None and clause is not None:
         # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
         target = subject(clause)
+        if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
+            target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
+        undergoes = True
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
             and not _is_subject_side(head_noun, clause) and not undergoes:
         subj = subject(clause)
@@ -99,6 +107,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
                 subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
             actor_tok = subj
+        elif subj is not None and subj.lower_ in ("it", "they") and ctx.actors(subj):
+            actor_tok = subj  # "the United States said it would resume cooperation": the speaker
     if actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head == node and \
             node.lemma_.lower() in PATIENT_NOUNS and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
@@ -121,6 +131,11 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+            clause.lemma_.lower() in _LIGHT_VERBS:
+        # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
+        # "continuing a hunger strike in protest of X's refusal": the verb's purpose names the target
+        recips = _purpose_recipient(ctx, clause, noun, skip | {noun.i})
+    if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
             noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
         # "reiterated its demand today that Israel ease ...": the parser hangs the content on the verb
         for c in clause.children:
@@ -129,6 +144,57 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     return actors, without(recips, actors), clause
+
+
+# Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
+_BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
+# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike"
+# (the small English model lemmatises "staged" as "stag").
+_LIGHT_VERBS = frozenset({"stage", "stag", "hold", "begin", "start", "launch", "continue", "mount", "organize",
+                          "organise",
+                          "lead", "join", "call", "carry", "conduct", "wage", "resume", "end", "make"})
+# Nouns that measure or count an event noun after "of": "eight hours of talks", "a round of strikes".
+_MEASURE_NOUNS = frozenset({"hour", "day", "week", "month", "year", "round", "series", "wave", "spate", "string",
+                            "night", "minute", "weekend", "session", "period", "bout", "cycle"})
+
+
+def _through_measure(noun: Any) -> Any:
+    """ "eight hours of peace talks" -> the measure noun, which is what the verb takes as its object."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and \
+            noun.head.head.lemma_.lower() in _MEASURE_NOUNS | lexicon()["partitive_nouns"]:
+        return noun.head.head
+    return noun
+
+
+def _town(ctx: ArticleContext, tok: Any) -> bool:
+    """A place name that is no country (a city, a region): before an event noun it says where ("the Jeddah
+    talks", "the Incirlik strike"), not who."""
+    from .gazetteer import gazetteer
+
+    ent = ctx.tok_ent.get(tok.i)
+    if ent is None or ent.kind != "GPE":
+        return False
+    gaz = gazetteer()
+    return ent.name != gaz.country_name(ent.country) and gaz.country_of_capital(ent.name) is None
+
+
+def _purpose_recipient(ctx: ArticleContext, verb: Any, noun: Any, skip: set[int]) -> list[Actor]:
+    for c in [*verb.children, *noun.children]:
+        if c.dep_ == "advcl" and c.head == verb and c.pos_ == "VERB" and \
+                not any(g.dep_.startswith("nsubj") for g in c.children) \
+                and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            found = verb_recipient(ctx, c, False, skip)
+            if found:
+                return found
+        if c.dep_ == "prep" and c.lower_ == "in":
+            obj = _pobj(c)
+            if obj is not None and obj.lemma_.lower() in ("protest", "opposition", "response", "defiance"):
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "to"):
+                        found = party_of(ctx, _pobj(p), skip)
+                        if found:
+                            return found
+    return []
 
 
 def _is_subject_side(noun: Any, clause: Any) -> bool:
@@ -226,6 +292,14 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             by = agent(c)
             if by is not None and by.i not in skip and entity_like(ctx, by):
                 return ctx.actors(by)
+    for c in tok.children:
+        # "welcomed the announcement that Ukraine had agreed": the one the report is about
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and \
+                tok.lemma_.lower() in lexicon()["report_nouns"] \
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.i not in skip and s.pos_ != "PRON" and entity_like(ctx, s):
+                return ctx.actors(s)
     for c in tok.children:  # "a deal to supply wing parts to Airbus"
         if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
             found = verb_recipient(ctx, c, False, skip | {tok.i})
@@ -265,6 +339,13 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is None and not passive:
+        # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
+        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+                     if g.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
+            c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
+        dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
     own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
@@ -306,6 +387,16 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
                 return ctx.actors(s)
+    for c in _preps(verb):
+        # "declined to resign despite pressure by the commission", "in defiance of X": whom it defies
+        if c.lower_ in ("despite", "defying") or c.lower_ == "in" and (o := _pobj(c)) is not None and \
+                o.lemma_.lower() == "defiance":
+            obj = _pobj(c)
+            for p in (obj.children if obj is not None else []):
+                if p.dep_ == "prep" and p.lower_ in ("by", "from", "of"):
+                    found = party_of(ctx, _pobj(p), skip, depth=1)
+                    if found:
+                        return found
     for c in kids:  # "threatened to stop talks if the United States goes ahead": the condition's subject
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -328,3 +419,47 @@ def from_phrase(verb: Any) -> Any | None:
 def without(recips: list[Actor], actors: list[Actor]) -> list[Actor]:
     ids = {a.entity_id or a.name for a in actors}
     return [r for r in recips if (r.entity_id or r.name) not in ids]
+
+
+# Happenings a passive act is told through: "was ousted in a coup led by X", "were killed in an Israeli strike".
+_SIDE_NOUNS = frozenset({"coup", "strike", "airstrike", "attack", "raid", "offensive", "operation", "crackdown",
+                         "ambush", "bombing", "shelling", "assault", "incursion", "invasion", "putsch", "uprising"})
+
+
+def happening_side(ctx: ArticleContext, verb: Any) -> list[Actor]:
+    """The side behind the happening a passive with no "by X" is told through: its "led by" / "carried
+    out by" agent, its possessor or its country word ("an Israeli strike"). A bare "in an attack" names no one."""
+    for c in _preps(verb):
+        if c.lower_ not in ("in", "during", "by", "after"):
+            continue
+        obj = _pobj(c)
+        if obj is None or obj.lemma_.lower() not in _SIDE_NOUNS:
+            continue
+        for g in obj.children:
+            if g.dep_ == "acl" and g.tag_ == "VBN":
+                by = agent(g)
+                if by is not None and entity_like(ctx, by):
+                    return ctx.actors(by)
+        side = next((g for g in obj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None)
+        if side is not None:
+            return ctx.actors(side)
+        for g in obj.children:
+            ent = ctx.tok_ent.get(g.i)
+            if g.dep_ in ("amod", "compound") and ent is not None and ent.kind in ("GPE", "NORP", "ORG") \
+                    and ent.country:
+                return ctx.actors(g)
+    return []
+
+
+def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """An attack's direct object is its target even when it is a thing, not a party: "stormed a hotel",
+    "retook a strategic village", "attacked a police station" (not a weapon, a number or the actor's own);
+    the party it belongs to where one is named ("attacked a convoy of aid workers", "Israel's positions")."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.i not in skip and (entity_like(ctx, dobj) or party_of(ctx, dobj, skip)):
+        return []  # verb_recipient names the party
+    if dobj is None or dobj.i in skip or dobj.pos_ not in ("NOUN", "PROPN") or dobj.ent_type_ in NOT_PARTICIPANT or \
+            dobj.lemma_.lower() in instruments() | {"fire", "shot", "round", "attack", "strike"} or \
+            dobj.lemma_.lower() in lexicon()["non_agents"] or any(c.lower_ in _OWN for c in dobj.children):
+        return []
+    return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
