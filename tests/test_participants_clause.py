@@ -94,3 +94,24 @@ def test_despite_pressure_by_names_whom_a_refusal_defies(pipe: Pipeline) -> None
 def test_a_group_in_a_country_carries_its_country(pipe: Pipeline) -> None:
     m = first(events(pipe, "Militants in Nigeria kidnapped two engineers on Monday."), "COERCE")
     assert m.actor and m.actor[0].country == "NGA"
+
+
+def test_a_product_spec_is_no_recipient(pipe: Pipeline) -> None:
+    m = first(events(pipe, "Norvex Labs agreed to buy Leeds-based Quantafil, maker of the 3840x2160 Q55 monitor, "
+                           "for $300 million."), "AGREE")
+    assert [r.name for r in m.recipient if "Quantafil" in r.name]
+    assert not [r.name for r in m.recipient if "monitor" in r.name or "Q55" in r.name]
+
+
+def test_a_street_address_is_no_recipient(pipe: Pipeline) -> None:
+    evs = events(pipe, "Tarrow Foods said it had signed a deal to supply bread to Kestrel Markets, creating "
+                       "80 jobs at its bakery on 42 Orchard Mill Road.")
+    m = first(evs, "AGREE")
+    assert "Road" not in said(m.recipient)
+
+
+def test_a_subject_pronoun_follows_the_story_subject_past_named_victims(pipe: Pipeline) -> None:
+    text = ("Dwayne Corliss broke out of the county jail on Sunday. He ambushed and shot guard Peter Ames and "
+            "clerk Samuel Roth. He fled north. Near the border, he shot and wounded a state trooper, Rick Olsen.")
+    evs = [m for m in events(pipe, text) if m.event_type == "ASSAULT" and "trooper" in m.sentence]
+    assert evs and all("Corliss" in said(m.actor) for m in evs)

@@ -93,6 +93,8 @@ class ArticleContext:
         self.article, self.doc = article, doc
         self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
         self.tok_ent: dict[int, Entity] = {}
+        self._person_root: dict[int, Any] = {}  # first token of a person's mention -> the mention's head
+        self._pronoun_memo: dict[int, Entity | None] = {}
         self.ent_span: dict[int, tuple[int, int]] = {}
         persons: list[tuple[int, Entity]] = []
         bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
@@ -108,6 +110,7 @@ class ArticleContext:
                 self.ent_span[t.i] = (span.start, span.end)
             if ent.kind == "PERSON":
                 persons.append((span.start, ent))
+                self._person_root[span.start] = span.root
             elif ent.kind in ("ORG", "GPE"):
                 bodies.append((span.start, ent))
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
@@ -147,6 +150,37 @@ class ArticleContext:
                 return ent
             k -= 1
         return None
+
+    def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
+        """The person a he/she means. The nearest agreeing name, unless that name was an object ("shot and
+        killed ... Deputy Hoyt Teasley. He fled ...") and a subject pronoun means the person the story follows:
+        then the subject of the sentences in between, followed back through their own subject pronouns."""
+        if pron.i in self._pronoun_memo:
+            return self._pronoun_memo[pron.i]
+        self._pronoun_memo[pron.i] = None  # no cycles
+        k = bisect.bisect_left(self._person_pos, pron.i)
+        named = self.person_before(pron.i, gender, within=_PRONOUN_REACH)
+        if named is not None and pron.dep_ in ("nsubj", "nsubjpass"):
+            pos = next((self._person_pos[j] for j in range(k - 1, -1, -1) if self._persons[j] is named), None)
+            root = self._person_root.get(pos) if pos is not None else None
+            if root is not None and root.sent.start < pron.sent.start and not _subject_position(root):
+                sent = pron.doc[pron.sent.start - 1].sent if pron.sent.start > 0 else None
+                while sent is not None and sent.start >= root.sent.start:
+                    found = None
+                    for subj in reversed([t for t in sent if _subject_position(t) and t.pos_ in ("PRON", "PROPN")]):
+                        ent = self.tok_ent.get(subj.i)
+                        if subj.lower_ == pron.lower_:
+                            found = self._pronoun_person(subj, gender)
+                        elif ent is not None and ent.kind == "PERSON" and person_gender(ent) in (None, gender):
+                            found = ent
+                        if found is not None:
+                            break
+                    if found is not None:
+                        named = found
+                        break
+                    sent = pron.doc[sent.start - 1].sent if sent.start > 0 else None
+        self._pronoun_memo[pron.i] = named
+        return named
 
     # ------------------------------------------------------------------ noun phrases
     def np_text(self, tok: Any, coordinated: bool = False) -> str:
@@ -245,7 +279,7 @@ class ArticleContext:
             if speaker is not None:
                 return self.actor(speaker)
             if low in _PRONOUN_GENDER:
-                named = self.person_before(tok.i, _PRONOUN_GENDER[low], within=_PRONOUN_REACH)
+                named = self._pronoun_person(tok, _PRONOUN_GENDER[low])
                 if named is not None:
                     return self._from_entity(named, tok.text)
                 # "Police said the gunman fled. He was arrested": a person told of by role, not by name
@@ -474,6 +508,13 @@ class ArticleContext:
             text = self.doc[nums[0].i:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+def _subject_position(tok: Any) -> bool:
+    """Is this mention head a subject, or a conjunct of one ("Kim and Lee met")?"""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def is_age_noun(tok: Any) -> bool:

@@ -227,9 +227,32 @@ _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
-def entity_like(ctx: ArticleContext, tok: Any) -> bool:
-    """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
+# Street words: "1717 Hay Mills Road", "at 2088 Philip Street" is an address, never a party.
+_STREET_WORDS = frozenset({"road", "street", "avenue", "boulevard", "lane", "drive", "way", "highway", "square",
+                           "parkway", "court", "place", "terrace", "rd", "st", "ave", "blvd", "ln", "dr", "hwy"})
+# Model designations and dimensions ("the 2560x1440 P27 panel", "KX-4000 printers"): products, not parties.
+_CODE = re.compile(r"\d+x\d+|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.I)
+
+
+def _code_like(tok: Any) -> bool:
+    """A model number or dimension modifying a thing ("P27 panel"); "G7 ministers" are people, not a product."""
     lex = lexicon()
+    return bool(_CODE.fullmatch(tok.text)) and tok.dep_ in ("compound", "nmod", "amod", "nummod") and \
+        tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex["human_nouns"] and \
+        tok.head.lemma_.lower() not in PARTY_NOUNS
+
+
+def _address(tok: Any) -> bool:
+    """ "1717 Hay Mills Road", "Philip Street": a street name (a capitalised street word heading it)."""
+    return tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in _STREET_WORDS and tok.text[:1].isupper() and \
+        any(c.dep_ in ("compound", "nummod") for c in tok.children)
+
+
+def entity_like(ctx: ArticleContext, tok: Any) -> bool:
+    """Could this noun be a participant (not a date, an amount, a sea, an address, a model number or a thing)?"""
+    lex = lexicon()
+    if _code_like(tok) or _address(tok):
+        return False
     if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "a state of emergency", "the state of the economy"
@@ -243,7 +266,7 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
-    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS for c in tok.children
+    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS and not _code_like(c) for c in tok.children
                if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
 
 
@@ -278,8 +301,10 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
     for c in tok.children:
-        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to
-        if c.dep_ in ("poss", "compound", "amod") and c.i not in skip and c.pos_ != "PRON" and \
+        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to;
+        # "Ont.-based Pixelcore, maker of ...": a name the parser hung on the noun it is in apposition to
+        if (c.dep_ in ("poss", "compound", "amod") or c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < tok.i) \
+                and c.i not in skip and c.pos_ != "PRON" and \
                 (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
             return ctx.actors(c)
     for c in tok.children:
@@ -300,8 +325,9 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and s.pos_ != "PRON" and entity_like(ctx, s):
                 return ctx.actors(s)
-    for c in tok.children:  # "a deal to supply wing parts to Airbus"
-        if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
+    for c in tok.children:  # "a deal to supply wing parts to Airbus" (the parser also makes it a relcl)
+        if (c.dep_ == "acl" or c.dep_ == "relcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) \
+                and c.pos_ == "VERB" and depth > 1:
             found = verb_recipient(ctx, c, False, skip | {tok.i})
             if found:
                 return found
