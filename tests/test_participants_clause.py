@@ -115,3 +115,13 @@ def test_a_subject_pronoun_follows_the_story_subject_past_named_victims(pipe: Pi
             "clerk Samuel Roth. He fled north. Near the border, he shot and wounded a state trooper, Rick Olsen.")
     evs = [m for m in events(pipe, text) if m.event_type == "ASSAULT" and "trooper" in m.sentence]
     assert evs and all("Corliss" in said(m.actor) for m in evs)
+
+
+def test_people_nouns_by_their_commonest_sense_are_parties(pipe: Pipeline) -> None:
+    m = first(events(pipe, "Coast guard officers captured 12 smugglers near the harbour on Friday."), "COERCE")
+    assert "smugglers" in said(m.recipient)
+
+
+def test_shots_fired_at_someone_name_that_someone(pipe: Pipeline) -> None:
+    m = first(events(pipe, "Two deputies fired a total of nine shots at the driver after the chase."), "ASSAULT")
+    assert "driver" in said(m.recipient) and "total" not in said(m.recipient)

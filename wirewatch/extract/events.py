@@ -230,6 +230,9 @@ class EventsComponent:
             if passive and not actors:
                 actors = happening_side(ctx, tok)  # "was ousted in a coup led by el-Sisi"
             skip = {a.i for a in [actor_tok] if a is not None}
+            if trig.type == "MOBILIZE":
+                # "mobilized army reservists against X": what is moved is the actor's own, not the recipient
+                skip |= {c.i for c in tok.children if c.dep_ == "dobj"}
             # "stormed a hotel, leaving five dead", "retook a strategic village": an attack's object is its
             # target, ahead of the outcome clause
             recips = struck_thing(ctx, tok, skip) if trig.type == "ASSAULT" and not passive else []

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..model import Actor
+from . import wordclass
 from .arguments import NOT_PARTICIPANT, ArticleContext, agent, instruments, is_age_noun, skip_partitive, subject
 from .lexicon import lexicon
 from .ontology import Ontology
@@ -222,7 +223,8 @@ PARTY_NOUNS = frozenset({
     "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally",
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
-    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor"})
+    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
+    "mob"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
@@ -263,6 +265,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
             tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
         return True
+    if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
+        return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
@@ -484,6 +488,13 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if dobj is not None and dobj.i not in skip and (entity_like(ctx, dobj) or party_of(ctx, dobj, skip)):
         return []  # verb_recipient names the party
+    if any(c.lower_ in ("at", "on", "against", "upon", "into") and (o := _pobj(c)) is not None and
+           entity_like(ctx, o) for c in _preps(verb)):
+        return []  # "fired a total of 11 shots at the suspect": the phrase names the target
+    if dobj is not None:
+        dobj = skip_partitive(dobj, lexicon())
+        if dobj.lemma_.lower() in ("total", "barrage", "volley", "hail", "salvo", "burst"):
+            return []
     if dobj is None or dobj.i in skip or dobj.pos_ not in ("NOUN", "PROPN") or dobj.ent_type_ in NOT_PARTICIPANT or \
             dobj.lemma_.lower() in instruments() | {"fire", "shot", "round", "attack", "strike"} or \
             dobj.lemma_.lower() in lexicon()["non_agents"] or any(c.lower_ in _OWN for c in dobj.children):
