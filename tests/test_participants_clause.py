@@ -125,3 +125,8 @@ def test_people_nouns_by_their_commonest_sense_are_parties(pipe: Pipeline) -> No
 def test_shots_fired_at_someone_name_that_someone(pipe: Pipeline) -> None:
     m = first(events(pipe, "Two deputies fired a total of nine shots at the driver after the chase."), "ASSAULT")
     assert "driver" in said(m.recipient) and "total" not in said(m.recipient)
+
+
+def test_the_body_before_a_decision_noun_acts_its_infinitive(pipe: Pipeline) -> None:
+    m = first(events(pipe, "The cabinet decision to expel the Danish ambassador angered Copenhagen."), "SANCTION")
+    assert "cabinet" in said(m.actor)

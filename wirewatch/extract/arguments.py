@@ -583,6 +583,8 @@ def subject(verb: Any) -> Any | None:
                 c.dep_ == "poss" for c in verb.head.children):
             # "Obama's failure to sell", "Ankara's decision to buy": the possessor does it
             return next(c for c in verb.head.children if c.dep_ == "poss")
+        elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
+            return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
         elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -599,6 +601,24 @@ def subject(verb: Any) -> Any | None:
             verb = gov
         else:
             return None
+    return None
+
+
+# Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
+_DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
+                             "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _noun_side(noun: Any) -> Any | None:
+    """The body or name before a decision noun ("cabinet decision", "court ruling", "Kremlin move")."""
+    if noun.lemma_.lower() not in _DECISION_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in _BODY_HEADS | _COLLECTIVE):
+            return c
+    for c in noun.children:
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
     return None
 
 

@@ -224,7 +224,7 @@ PARTY_NOUNS = frozenset({
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
-    "mob"})
+    "mob", "public"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
