@@ -130,3 +130,23 @@ def test_shots_fired_at_someone_name_that_someone(pipe: Pipeline) -> None:
 def test_the_body_before_a_decision_noun_acts_its_infinitive(pipe: Pipeline) -> None:
     m = first(events(pipe, "The cabinet decision to expel the Danish ambassador angered Copenhagen."), "SANCTION")
     assert "cabinet" in said(m.actor)
+
+
+def test_fighters_and_bombers_are_people_who_act(pipe: Pipeline) -> None:
+    m = first(events(pipe, "Rebel fighters attacked an army checkpoint near Goma on Monday."), "ASSAULT")
+    assert "fighters" in said(m.actor)
+    m = first(events(pipe, "A suicide bomber killed six shoppers at a market in Kano."), "ASSAULT")
+    assert "bomber" in said(m.actor)
+
+
+def test_it_agrees_in_number_and_is_no_person(pipe: Pipeline) -> None:
+    text = ("Militants shelled the border town of Arvel on Monday. The interior ministry said it would deploy "
+            "police units to the town.")
+    evs = [m for m in events(pipe, text) if "deploy" in m.sentence and m.event_type == "MOBILIZE"]
+    assert evs and all("ministry" in said(m.actor) for m in evs)
+
+
+def test_they_takes_a_plural_subject_not_a_lone_person(pipe: Pipeline) -> None:
+    text = "Gunmen stormed a clinic in Tessa on Friday, a doctor, Omar Lind, said. They abducted two nurses."
+    m = first([m for m in events(pipe, text) if "abducted" in m.sentence], "COERCE")
+    assert "Gunmen" in said(m.actor) and "Lind" not in said(m.actor)

@@ -74,7 +74,9 @@ def instruments() -> frozenset[str]:
 
         weapons = load_ontology().sets.get("weapon", frozenset())
         # Platforms that people crew (jets, warships, tanks) act for their side, like the side itself.
-        _instruments = frozenset(weapons) | _INSTRUMENTS
+        # "fighters" and "bombers" are people as often as aircraft ("Hamas fighters attacked", "a suicide
+        # bomber killed"): either way someone acts, so they stay actors.
+        _instruments = (frozenset(weapons) | _INSTRUMENTS) - {"fighter", "bomber"}
     return _instruments
 
 
@@ -312,7 +314,7 @@ class ArticleContext:
         if owner is not None and tok.pos_ == "NOUN":
             from .participants import own_people
 
-            if lemma in own_people() or lemma in instruments():
+            if lemma in own_people() or lemma in instruments() or lemma in ("fighter", "bomber"):
                 side = self.actor(owner)  # "its forces", "their troops": the side they belong to
                 if side is not None:
                     return replace(side, text=text)
@@ -446,7 +448,37 @@ class ArticleContext:
             subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
                 return self.actor(subj)
+        agreeing = self._agreeing_subject(tok)
+        if agreeing is not None:
+            return self.actor(agreeing)
         return self.last_subject
+
+    def _agreeing_subject(self, pron: Any) -> Any | None:
+        """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number
+        and is no person: "it" is never "the rebels" or "Mr. Kim"; "they" is a plural, a compound subject
+        or a body ("the ministry said they ...")."""
+        plural = pron.lower_ in ("they", "them", "their", "themselves")
+        sent = pron.sent
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for t in reversed(self.doc[start:pron.i]):
+            if not _subject_position(t) or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "conj":
+                continue
+            if pron.dep_ == "poss" and t.head == pron.head.head:
+                continue
+            ent = self.tok_ent.get(t.i)
+            person = ent is not None and ent.kind == "PERSON" or ent is None and \
+                t.lemma_.lower() in _NOUN_GENDER
+            many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            body = ent is not None and ent.kind in ("ORG", "GPE", "NORP") or t.lemma_.lower() in _COLLECTIVE
+            if person and not many:
+                continue
+            if (plural and (many or body)) or (not plural and not many):
+                return t
+        return None
 
     def actors(self, tok: Any | None) -> list[Actor]:
         """The actor(s) of a head and its conjuncts ("North Korea and Russia" -> two actors)."""
