@@ -150,3 +150,16 @@ def test_they_takes_a_plural_subject_not_a_lone_person(pipe: Pipeline) -> None:
     text = "Gunmen stormed a clinic in Tessa on Friday, a doctor, Omar Lind, said. They abducted two nurses."
     m = first([m for m in events(pipe, text) if "abducted" in m.sentence], "COERCE")
     assert "Gunmen" in said(m.actor) and "Lind" not in said(m.actor)
+
+
+def test_we_in_a_quotation_is_the_speaker_named_outside_it(pipe: Pipeline) -> None:
+    text = "\u201cWe attacked the convoy at dawn,\u201d the rebel spokesman, Ali Barre, told reporters."
+    m = first(events(pipe, text), "ASSAULT")
+    assert "Barre" in said(m.actor)
+
+
+def test_got_rid_of_is_active(pipe: Pipeline) -> None:
+    evs = [m for m in events(pipe, "Security forces got rid of nine gunmen near the border on Sunday.")
+           if m.trigger == "rid"]
+    assert evs, "the detector no longer proposes this act; pick another sentence"
+    assert "forces" in said(evs[0].actor) and "gunmen" in said(evs[0].recipient)

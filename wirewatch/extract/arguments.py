@@ -42,6 +42,8 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
                          "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
                          "intelligence", "leadership", "authority", "command", "organization", "organisation"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -151,6 +153,23 @@ class ArticleContext:
             if gender is None or person_gender(ent) in (None, gender):
                 return ent
             k -= 1
+        return None
+
+    def _quoting_subject(self, pron: Any) -> Any | None:
+        """The subject of a verb of saying outside the quotation the first-person pronoun sits in."""
+        from .attribution import saying_verbs
+
+        sent = pron.sent
+        marks = [t.i for t in sent if t.text in _QUOTES]
+        if not any(m < pron.i for m in marks):
+            return None  # not inside a quotation of this sentence
+        says = saying_verbs(claims=False)
+        for t in sent:
+            inside = sum(1 for m in marks if m < t.i) % 2 == 1
+            if t.lemma_.lower() in says and t.pos_ == "VERB" and not inside:
+                subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+                if subj is not None and subj.lower_ not in _FIRST_PERSON:
+                    return subj
         return None
 
     def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
@@ -288,8 +307,14 @@ class ArticleContext:
                 return self._person_noun_before(tok, _PRONOUN_GENDER[low])
             if low in _IT_THEY:
                 return self._it_they(tok)
-            if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
-                return self.last_speaker  # '"So I appeal to ..."' in a quotation: whoever spoke last
+            if low in _FIRST_PERSON:
+                # '"Our forces got rid of six militants," he said': the speaker of the quotation, when this
+                # sentence names one; else whoever spoke last ('"So I appeal to ..."').
+                here = self._quoting_subject(tok)
+                if here is not None:
+                    return self.actor(here)
+                if low in ("i", "me", "my", "myself"):
+                    return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
             country = self._country_of_modifiers(tok)

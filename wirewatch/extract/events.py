@@ -219,6 +219,12 @@ class EventsComponent:
         if tok.pos_ in ("VERB", "AUX"):
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive and tok.lower_ == "rid":
+                # "forces got rid of six militants": the parser reads "got rid" as a passive; it is active
+                passive, subj = False, next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
+                rid_of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"), None)
+                return ctx.actors(subj), without(ctx.actors(rid_of), ctx.actors(subj)), tok
             ag = agent(tok)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
