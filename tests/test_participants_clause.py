@@ -163,3 +163,8 @@ def test_got_rid_of_is_active(pipe: Pipeline) -> None:
            if m.trigger == "rid"]
     assert evs, "the detector no longer proposes this act; pick another sentence"
     assert "forces" in said(evs[0].actor) and "gunmen" in said(evs[0].recipient)
+
+
+def test_an_announced_act_of_the_speaker_names_its_recipient(pipe: Pipeline) -> None:
+    evs = events(pipe, "Farm unions announced on Monday that they are ready to support Governor Elsa Rahn.")
+    assert any("Rahn" in said(m.recipient) for m in evs), [(m.event_type, said(m.recipient)) for m in evs]

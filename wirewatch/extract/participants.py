@@ -417,6 +417,12 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
                 return ctx.actors(s)
+            if s is not None and s.pos_ == "PRON" and c.dep_ == "ccomp" and depth_ok(verb):
+                # "announced that they are willing to forgive X", "said it would impose sanctions on X":
+                # the speaker's own announced act names whom it concerns
+                found = verb_recipient(ctx, c, any(g.dep_ == "auxpass" for g in c.children), skip | {s.i})
+                if found:
+                    return found
     for c in _preps(verb):
         # "declined to resign despite pressure by the commission", "in defiance of X": whom it defies
         if c.lower_ in ("despite", "defying") or c.lower_ == "in" and (o := _pobj(c)) is not None and \
@@ -433,6 +439,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
     return []
+
+
+def depth_ok(verb: Any) -> bool:
+    """Only one clause down from the trigger (a content inside a content is someone else's business)."""
+    return verb.dep_ != "ccomp"
 
 
 def from_phrase(verb: Any) -> Any | None:
