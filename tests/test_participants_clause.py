@@ -168,3 +168,10 @@ def test_got_rid_of_is_active(pipe: Pipeline) -> None:
 def test_an_announced_act_of_the_speaker_names_its_recipient(pipe: Pipeline) -> None:
     evs = events(pipe, "Farm unions announced on Monday that they are ready to support Governor Elsa Rahn.")
     assert any("Rahn" in said(m.recipient) for m in evs), [(m.event_type, said(m.recipient)) for m in evs]
+
+
+def test_the_two_leaders_are_the_last_two_people_named(pipe: Pipeline) -> None:
+    text = ("Chancellor Mira Vogt met Prime Minister Tomas Lind in Oslo on Monday. The two leaders agreed to "
+            "cooperate on energy.")
+    evs = [m for m in events(pipe, text) if "two leaders" in m.sentence]
+    assert evs and {"Mira Vogt", "Tomas Lind"} <= {a.name for a in evs[0].actor}

@@ -44,6 +44,9 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "intelligence", "leadership", "authority", "command", "organization", "organisation"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour", "government", "side"})
+_LEADER_NOUNS = frozenset({"leader", "president", "minister", "premier", "official", "man", "woman", "men",
+                           "diplomat", "envoy", "counterpart", "chief"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -389,6 +392,36 @@ class ArticleContext:
                     return ent.country
         return None
 
+    def _the_two(self, tok: Any) -> list[Actor]:
+        """ "the two presidents", "both leaders", "the two countries": the last two persons (or countries)
+        named before, when the phrase names none itself."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.i in self.tok_ent:
+            return []
+        if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children) \
+                or any(c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        lex = lexicon()
+        if lemma in _COUNTRY_NOUNS:
+            kinds = ("GPE",)
+        elif lemma in lex["person_anaphors"] or lemma in _LEADER_NOUNS:
+            kinds = ("PERSON",)
+        else:
+            return []
+        found: list[Entity] = []
+        before = [(pos, ent) for pos, ent in self._bodies if ent.kind in kinds] if kinds == ("GPE",) else \
+            list(zip(self._person_pos, self._persons, strict=True))
+        for pos, ent in reversed(before):
+            if pos >= tok.i or tok.i - pos > _PRONOUN_REACH:
+                continue
+            if ent not in found and (kinds != ("GPE",) or ent.name == gazetteer().country_name(ent.country)):
+                found.append(ent)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        return [a for e in reversed(found) if (a := self._from_entity(e, self.np_text(tok))) is not None]
+
     def _described(self, tok: Any) -> Entity | None:
         """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the
         agency", "the North" (North Korea, when the article names it). Only a bare "the X": "the
@@ -509,6 +542,9 @@ class ArticleContext:
         """The actor(s) of a head and its conjuncts ("North Korea and Russia" -> two actors)."""
         if tok is None:
             return []
+        pair = self._the_two(tok)
+        if pair:
+            return pair
         tok = skip_partitive(tok, lexicon())
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
