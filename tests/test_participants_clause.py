@@ -175,3 +175,10 @@ def test_the_two_leaders_are_the_last_two_people_named(pipe: Pipeline) -> None:
             "cooperate on energy.")
     evs = [m for m in events(pipe, text) if "two leaders" in m.sentence]
     assert evs and {"Mira Vogt", "Tomas Lind"} <= {a.name for a in evs[0].actor}
+
+
+def test_the_judge_is_the_person_named_with_that_title(pipe: Pipeline) -> None:
+    text = ("U.S. District Judge William Carter heard the case on Monday. Defense lawyer Tom Baker argued for bail. "
+            "The judge accused Baker of lying.")
+    m = first([m for m in events(pipe, text) if "The judge" in m.sentence], "ACCUSE")
+    assert [a.name for a in m.actor] == ["William Carter"]

@@ -44,6 +44,11 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "intelligence", "leadership", "authority", "command", "organization", "organisation"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+# Roles a bare "the X" refers back to when a person was named with that title.
+_ROLE_NOUNS = frozenset({"judge", "mayor", "governor", "senator", "minister", "prosecutor", "spokesman",
+                         "spokeswoman", "sheriff", "commander", "general", "ambassador", "secretary", "chancellor",
+                         "king", "queen", "emir", "prince", "pope", "premier", "president", "leader", "chairman",
+                         "envoy", "defendant", "detective", "coach", "ceo", "director"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour", "government", "side"})
 _LEADER_NOUNS = frozenset({"leader", "president", "minister", "premier", "official", "man", "woman", "men",
                            "diplomat", "envoy", "counterpart", "chief"})
@@ -332,6 +337,13 @@ class ArticleContext:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (lemma in _ROLE_NOUNS or lemma in lex["person_anaphors"]) and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound", "poss", "appos") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in tok.children):
+            titled = self._titled_person_before(tok.i, lemma)
+            if titled is not None:
+                return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
                 c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             # "the president" is the one named before; "the president of Armenia" is someone else
@@ -390,6 +402,23 @@ class ArticleContext:
                 if ent is not None and ent.kind == "GPE" and ent.country and \
                         ent.name == gaz.country_name(ent.country):
                     return ent.country
+        return None
+
+    def _titled_person_before(self, i: int, role: str) -> Entity | None:
+        """The last person named before token `i` with this title ("Judge Ana Ruiz", "Ruiz, the judge")."""
+        k = bisect.bisect_left(self._person_pos, i)
+        while k > 0:
+            pos, ent = self._person_pos[k - 1], self._persons[k - 1]
+            if i - pos > _PRONOUN_REACH:
+                return None
+            near = {t.lemma_.lower() for t in self.doc[max(0, pos - 3):pos]}
+            root = self._person_root.get(pos)
+            if root is not None:
+                near |= {t.lemma_.lower() for c in root.children if c.dep_ in ("appos", "compound")
+                         for t in c.subtree}
+            if role in near or role in " ".join(ent.titles).lower().split():
+                return ent
+            k -= 1
         return None
 
     def _the_two(self, tok: Any) -> list[Actor]:
