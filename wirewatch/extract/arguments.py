@@ -42,6 +42,16 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
                          "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
                          "intelligence", "leadership", "authority", "command", "organization", "organisation"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+# Roles a bare "the X" refers back to when a person was named with that title.
+_ROLE_NOUNS = frozenset({"judge", "mayor", "governor", "senator", "minister", "prosecutor", "spokesman",
+                         "spokeswoman", "sheriff", "commander", "general", "ambassador", "secretary", "chancellor",
+                         "king", "queen", "emir", "prince", "pope", "premier", "president", "leader", "chairman",
+                         "envoy", "defendant", "detective", "coach", "ceo", "director"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour", "government", "side"})
+_LEADER_NOUNS = frozenset({"leader", "president", "minister", "premier", "official", "man", "woman", "men",
+                           "diplomat", "envoy", "counterpart", "chief"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -74,7 +84,9 @@ def instruments() -> frozenset[str]:
 
         weapons = load_ontology().sets.get("weapon", frozenset())
         # Platforms that people crew (jets, warships, tanks) act for their side, like the side itself.
-        _instruments = frozenset(weapons) | _INSTRUMENTS
+        # "fighters" and "bombers" are people as often as aircraft ("Hamas fighters attacked", "a suicide
+        # bomber killed"): either way someone acts, so they stay actors.
+        _instruments = (frozenset(weapons) | _INSTRUMENTS) - {"fighter", "bomber"}
     return _instruments
 
 
@@ -93,6 +105,8 @@ class ArticleContext:
         self.article, self.doc = article, doc
         self.entities: dict[str, Entity] = {e.id: e for e in article.entities}
         self.tok_ent: dict[int, Entity] = {}
+        self._person_root: dict[int, Any] = {}  # first token of a person's mention -> the mention's head
+        self._pronoun_memo: dict[int, Entity | None] = {}
         self.ent_span: dict[int, tuple[int, int]] = {}
         persons: list[tuple[int, Entity]] = []
         bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
@@ -108,6 +122,7 @@ class ArticleContext:
                 self.ent_span[t.i] = (span.start, span.end)
             if ent.kind == "PERSON":
                 persons.append((span.start, ent))
+                self._person_root[span.start] = span.root
             elif ent.kind in ("ORG", "GPE"):
                 bodies.append((span.start, ent))
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
@@ -147,6 +162,54 @@ class ArticleContext:
                 return ent
             k -= 1
         return None
+
+    def _quoting_subject(self, pron: Any) -> Any | None:
+        """The subject of a verb of saying outside the quotation the first-person pronoun sits in."""
+        from .attribution import saying_verbs
+
+        sent = pron.sent
+        marks = [t.i for t in sent if t.text in _QUOTES]
+        if not any(m < pron.i for m in marks):
+            return None  # not inside a quotation of this sentence
+        says = saying_verbs(claims=False)
+        for t in sent:
+            inside = sum(1 for m in marks if m < t.i) % 2 == 1
+            if t.lemma_.lower() in says and t.pos_ == "VERB" and not inside:
+                subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+                if subj is not None and subj.lower_ not in _FIRST_PERSON:
+                    return subj
+        return None
+
+    def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
+        """The person a he/she means. The nearest agreeing name, unless that name was an object ("shot and
+        killed ... Deputy Hoyt Teasley. He fled ...") and a subject pronoun means the person the story follows:
+        then the subject of the sentences in between, followed back through their own subject pronouns."""
+        if pron.i in self._pronoun_memo:
+            return self._pronoun_memo[pron.i]
+        self._pronoun_memo[pron.i] = None  # no cycles
+        k = bisect.bisect_left(self._person_pos, pron.i)
+        named = self.person_before(pron.i, gender, within=_PRONOUN_REACH)
+        if named is not None and pron.dep_ in ("nsubj", "nsubjpass"):
+            pos = next((self._person_pos[j] for j in range(k - 1, -1, -1) if self._persons[j] is named), None)
+            root = self._person_root.get(pos) if pos is not None else None
+            if root is not None and root.sent.start < pron.sent.start and not _subject_position(root):
+                sent = pron.doc[pron.sent.start - 1].sent if pron.sent.start > 0 else None
+                while sent is not None and sent.start >= root.sent.start:
+                    found = None
+                    for subj in reversed([t for t in sent if _subject_position(t) and t.pos_ in ("PRON", "PROPN")]):
+                        ent = self.tok_ent.get(subj.i)
+                        if subj.lower_ == pron.lower_:
+                            found = self._pronoun_person(subj, gender)
+                        elif ent is not None and ent.kind == "PERSON" and person_gender(ent) in (None, gender):
+                            found = ent
+                        if found is not None:
+                            break
+                    if found is not None:
+                        named = found
+                        break
+                    sent = pron.doc[sent.start - 1].sent if sent.start > 0 else None
+        self._pronoun_memo[pron.i] = named
+        return named
 
     # ------------------------------------------------------------------ noun phrases
     def np_text(self, tok: Any, coordinated: bool = False) -> str:
@@ -245,15 +308,21 @@ class ArticleContext:
             if speaker is not None:
                 return self.actor(speaker)
             if low in _PRONOUN_GENDER:
-                named = self.person_before(tok.i, _PRONOUN_GENDER[low], within=_PRONOUN_REACH)
+                named = self._pronoun_person(tok, _PRONOUN_GENDER[low])
                 if named is not None:
                     return self._from_entity(named, tok.text)
                 # "Police said the gunman fled. He was arrested": a person told of by role, not by name
                 return self._person_noun_before(tok, _PRONOUN_GENDER[low])
             if low in _IT_THEY:
                 return self._it_they(tok)
-            if low in ("i", "me", "my", "myself") and self.last_speaker is not None:
-                return self.last_speaker  # '"So I appeal to ..."' in a quotation: whoever spoke last
+            if low in _FIRST_PERSON:
+                # '"Our forces got rid of six militants," he said': the speaker of the quotation, when this
+                # sentence names one; else whoever spoke last ('"So I appeal to ..."').
+                here = self._quoting_subject(tok)
+                if here is not None:
+                    return self.actor(here)
+                if low in ("i", "me", "my", "myself"):
+                    return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
             country = self._country_of_modifiers(tok)
@@ -268,6 +337,13 @@ class ArticleContext:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (lemma in _ROLE_NOUNS or lemma in lex["person_anaphors"]) and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("amod", "compound", "poss", "appos") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in tok.children):
+            titled = self._titled_person_before(tok.i, lemma)
+            if titled is not None:
+                return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
                 c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             # "the president" is the one named before; "the president of Armenia" is someone else
@@ -278,14 +354,102 @@ class ArticleContext:
         if owner is not None and tok.pos_ == "NOUN":
             from .participants import own_people
 
-            if lemma in own_people() or lemma in instruments():
+            if lemma in own_people() or lemma in instruments() or lemma in ("fighter", "bomber"):
                 side = self.actor(owner)  # "its forces", "their troops": the side they belong to
                 if side is not None:
                     return replace(side, text=text)
+        inner = self._named_body_inside(tok)
+        if inner is not None:
+            return self._from_entity(inner, text)  # "al-Qaeda's terror network", "the Hamas movement"
         country = self._country_of_modifiers(tok)
+        iso = country.country if country else self._country_of_group(tok)
         name = self.core_name(tok)
-        return Actor(name=name, kind=None, country=country.country if country else None,
-                     text=text if text != name else None)
+        return Actor(name=name, kind=None, country=iso, text=text if text != name else None)
+
+    def _named_body_inside(self, tok: Any) -> Entity | None:
+        """A body noun whose compound names an organisation stands for it: "the al-Qaeda terror network",
+        "the Hamas movement" (not "the Hamas leader": a person of it, not the body)."""
+        if tok.lemma_.lower() not in _BODY_HEADS | {"network", "militia", "faction", "organisation", "wing"}:
+            return None
+        for c in tok.children:
+            ent = self.tok_ent.get(c.i)
+            if c.dep_ in ("compound", "poss") and ent is not None and ent.kind == "ORG":
+                return ent
+            if c.dep_ == "compound":  # "al-Qaeda terror network": the name sits on the nearer compound
+                for g in c.children:
+                    ent = self.tok_ent.get(g.i)
+                    if g.dep_ in ("compound", "poss") and ent is not None and ent.kind == "ORG":
+                        return ent
+        return None
+
+    def _country_of_group(self, tok: Any) -> str | None:
+        """The side of a group with no country word before it: "Rebels in the Ivory Coast", "security
+        forces in Guinea" (a country, not a town, after "in"), "Vietnamese-led forces". Fusion and
+        conflicts tell sides apart by country, so two groups of two countries stay two happenings."""
+        gaz = gazetteer()
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_.endswith("-led"):
+                iso = gaz.country_of_any(c.text[:-4])
+                if iso:
+                    return iso
+            if c.dep_ == "amod" and c.lower_ == "led" and c.i > 1 and self.doc[c.i - 1].text == "-":
+                iso = gaz.country_of_any(self.doc[c.i - 2].text)
+                if iso:
+                    return iso
+            if c.dep_ == "prep" and c.lower_ in ("in", "from", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                ent = self.tok_ent.get(obj.i) if obj is not None else None
+                if ent is not None and ent.kind == "GPE" and ent.country and \
+                        ent.name == gaz.country_name(ent.country):
+                    return ent.country
+        return None
+
+    def _titled_person_before(self, i: int, role: str) -> Entity | None:
+        """The last person named before token `i` with this title ("Judge Ana Ruiz", "Ruiz, the judge")."""
+        k = bisect.bisect_left(self._person_pos, i)
+        while k > 0:
+            pos, ent = self._person_pos[k - 1], self._persons[k - 1]
+            if i - pos > _PRONOUN_REACH:
+                return None
+            near = {t.lemma_.lower() for t in self.doc[max(0, pos - 3):pos]}
+            root = self._person_root.get(pos)
+            if root is not None:
+                near |= {t.lemma_.lower() for c in root.children if c.dep_ in ("appos", "compound")
+                         for t in c.subtree}
+            if role in near or role in " ".join(ent.titles).lower().split():
+                return ent
+            k -= 1
+        return None
+
+    def _the_two(self, tok: Any) -> list[Actor]:
+        """ "the two presidents", "both leaders", "the two countries": the last two persons (or countries)
+        named before, when the phrase names none itself."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.i in self.tok_ent:
+            return []
+        if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children) \
+                or any(c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        lex = lexicon()
+        if lemma in _COUNTRY_NOUNS:
+            kinds = ("GPE",)
+        elif lemma in lex["person_anaphors"] or lemma in _LEADER_NOUNS:
+            kinds = ("PERSON",)
+        else:
+            return []
+        found: list[Entity] = []
+        before = [(pos, ent) for pos, ent in self._bodies if ent.kind in kinds] if kinds == ("GPE",) else \
+            list(zip(self._person_pos, self._persons, strict=True))
+        for pos, ent in reversed(before):
+            if pos >= tok.i or tok.i - pos > _PRONOUN_REACH:
+                continue
+            if ent not in found and (kinds != ("GPE",) or ent.name == gazetteer().country_name(ent.country)):
+                found.append(ent)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        return [a for e in reversed(found) if (a := self._from_entity(e, self.np_text(tok))) is not None]
 
     def _described(self, tok: Any) -> Entity | None:
         """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the
@@ -371,12 +535,45 @@ class ArticleContext:
             subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
                 return self.actor(subj)
+        agreeing = self._agreeing_subject(tok)
+        if agreeing is not None:
+            return self.actor(agreeing)
         return self.last_subject
+
+    def _agreeing_subject(self, pron: Any) -> Any | None:
+        """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number
+        and is no person: "it" is never "the rebels" or "Mr. Kim"; "they" is a plural, a compound subject
+        or a body ("the ministry said they ...")."""
+        plural = pron.lower_ in ("they", "them", "their", "themselves")
+        sent = pron.sent
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for t in reversed(self.doc[start:pron.i]):
+            if not _subject_position(t) or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "conj":
+                continue
+            if pron.dep_ == "poss" and t.head == pron.head.head:
+                continue
+            ent = self.tok_ent.get(t.i)
+            person = ent is not None and ent.kind == "PERSON" or ent is None and \
+                t.lemma_.lower() in _NOUN_GENDER
+            many = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+            body = ent is not None and ent.kind in ("ORG", "GPE", "NORP") or t.lemma_.lower() in _COLLECTIVE
+            if person and not many:
+                continue
+            if (plural and (many or body)) or (not plural and not many):
+                return t
+        return None
 
     def actors(self, tok: Any | None) -> list[Actor]:
         """The actor(s) of a head and its conjuncts ("North Korea and Russia" -> two actors)."""
         if tok is None:
             return []
+        pair = self._the_two(tok)
+        if pair:
+            return pair
         tok = skip_partitive(tok, lexicon())
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
@@ -433,6 +630,13 @@ class ArticleContext:
             text = self.doc[nums[0].i:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+def _subject_position(tok: Any) -> bool:
+    """Is this mention head a subject, or a conjunct of one ("Kim and Lee met")?"""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def is_age_noun(tok: Any) -> bool:
@@ -501,6 +705,8 @@ def subject(verb: Any) -> Any | None:
                 c.dep_ == "poss" for c in verb.head.children):
             # "Obama's failure to sell", "Ankara's decision to buy": the possessor does it
             return next(c for c in verb.head.children if c.dep_ == "poss")
+        elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
+            return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
         elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
             verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
@@ -517,6 +723,24 @@ def subject(verb: Any) -> Any | None:
             verb = gov
         else:
             return None
+    return None
+
+
+# Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
+_DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
+                             "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _noun_side(noun: Any) -> Any | None:
+    """The body or name before a decision noun ("cabinet decision", "court ruling", "Kremlin move")."""
+    if noun.lemma_.lower() not in _DECISION_NOUNS:
+        return None
+    for c in noun.children:
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in _BODY_HEADS | _COLLECTIVE):
+            return c
+    for c in noun.children:
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
     return None
 
 

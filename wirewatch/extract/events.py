@@ -30,7 +30,7 @@ from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
-from .participants import from_phrase, noun_arguments, verb_recipient, without
+from .participants import from_phrase, happening_side, noun_arguments, struck_thing, verb_recipient, without
 from .refine import (
     abroad,
     capital_as_state,
@@ -219,6 +219,12 @@ class EventsComponent:
         if tok.pos_ in ("VERB", "AUX"):
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive and tok.lower_ == "rid":
+                # "forces got rid of six militants": the parser reads "got rid" as a passive; it is active
+                passive, subj = False, next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
+                rid_of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"), None)
+                return ctx.actors(subj), without(ctx.actors(rid_of), ctx.actors(subj)), tok
             ag = agent(tok)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
@@ -227,7 +233,16 @@ class EventsComponent:
                 # "Russia bought shells from North Korea": North Korea gives, Russia receives.
                 source = from_phrase(tok)
                 return (ctx.actors(source) if source is not None else []), actors, tok
-            recips = verb_recipient(ctx, tok, passive, {a.i for a in [actor_tok] if a is not None})
+            if passive and not actors:
+                actors = happening_side(ctx, tok)  # "was ousted in a coup led by el-Sisi"
+            skip = {a.i for a in [actor_tok] if a is not None}
+            if trig.type == "MOBILIZE":
+                # "mobilized army reservists against X": what is moved is the actor's own, not the recipient
+                skip |= {c.i for c in tok.children if c.dep_ == "dobj"}
+            # "stormed a hotel, leaving five dead", "retook a strategic village": an attack's object is its
+            # target, ahead of the outcome clause
+            recips = struck_thing(ctx, tok, skip) if trig.type == "ASSAULT" and not passive else []
+            recips = recips or verb_recipient(ctx, tok, passive, skip)
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered

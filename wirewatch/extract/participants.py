@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from ..model import Actor
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, is_age_noun, skip_partitive, subject
+from . import wordclass
+from .arguments import NOT_PARTICIPANT, ArticleContext, agent, instruments, is_age_noun, skip_partitive, subject
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -57,7 +58,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if actor_tok is None:
             for c in node.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.tok_ent and \
-                        ctx.tok_ent[c.i].kind in ("GPE", "ORG", "NORP", "PERSON"):
+                        ctx.tok_ent[c.i].kind in ("GPE", "ORG", "NORP", "PERSON") and not _town(ctx, c):
                     if c.dep_ == "compound" and c.pos_ == "PROPN" and node.lemma_.lower() in _TARGETED_NOUNS:
                         target = c  # "the Kuwait invasion" is an invasion of Kuwait
                         continue
@@ -82,6 +83,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # "Kim made a visit", "held talks", "came during his inspection": only a noun that is the clause verb's
     # own object (or in a phrase on it) takes the verb's subject; deeper nouns belong to other phrases.
     head_noun = noun.head if noun.dep_ == "compound" else noun
+    head_noun = _through_measure(head_noun)
     direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
             and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
@@ -89,9 +91,16 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
     undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
-    if actor_tok is None and undergoes and target is None:
+    # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
+    # is the one the happening befell, never its actor.
+    befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
+        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
+    if actor_tok is None and (undergoes or befalls) and target is None and clause is not None:
         # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
         target = subject(clause)
+        if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
+            target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
+        undergoes = True
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
             and not _is_subject_side(head_noun, clause) and not undergoes:
         subj = subject(clause)
@@ -99,6 +108,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
                 subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
             actor_tok = subj
+        elif subj is not None and subj.lower_ in ("it", "they") and ctx.actors(subj):
+            actor_tok = subj  # "the United States said it would resume cooperation": the speaker
     if actor_tok is not None and actor_tok.dep_ == "poss" and actor_tok.head == node and \
             node.lemma_.lower() in PATIENT_NOUNS and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
@@ -121,6 +132,11 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+            clause.lemma_.lower() in _LIGHT_VERBS:
+        # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
+        # "continuing a hunger strike in protest of X's refusal": the verb's purpose names the target
+        recips = _purpose_recipient(ctx, clause, noun, skip | {noun.i})
+    if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
             noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
         # "reiterated its demand today that Israel ease ...": the parser hangs the content on the verb
         for c in clause.children:
@@ -129,6 +145,57 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     return actors, without(recips, actors), clause
+
+
+# Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
+_BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
+# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike"
+# (the small English model lemmatises "staged" as "stag").
+_LIGHT_VERBS = frozenset({"stage", "stag", "hold", "begin", "start", "launch", "continue", "mount", "organize",
+                          "organise",
+                          "lead", "join", "call", "carry", "conduct", "wage", "resume", "end", "make"})
+# Nouns that measure or count an event noun after "of": "eight hours of talks", "a round of strikes".
+_MEASURE_NOUNS = frozenset({"hour", "day", "week", "month", "year", "round", "series", "wave", "spate", "string",
+                            "night", "minute", "weekend", "session", "period", "bout", "cycle"})
+
+
+def _through_measure(noun: Any) -> Any:
+    """ "eight hours of peace talks" -> the measure noun, which is what the verb takes as its object."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and \
+            noun.head.head.lemma_.lower() in _MEASURE_NOUNS | lexicon()["partitive_nouns"]:
+        return noun.head.head
+    return noun
+
+
+def _town(ctx: ArticleContext, tok: Any) -> bool:
+    """A place name that is no country (a city, a region): before an event noun it says where ("the Jeddah
+    talks", "the Incirlik strike"), not who."""
+    from .gazetteer import gazetteer
+
+    ent = ctx.tok_ent.get(tok.i)
+    if ent is None or ent.kind != "GPE":
+        return False
+    gaz = gazetteer()
+    return ent.name != gaz.country_name(ent.country) and gaz.country_of_capital(ent.name) is None
+
+
+def _purpose_recipient(ctx: ArticleContext, verb: Any, noun: Any, skip: set[int]) -> list[Actor]:
+    for c in [*verb.children, *noun.children]:
+        if c.dep_ == "advcl" and c.head == verb and c.pos_ == "VERB" and \
+                not any(g.dep_.startswith("nsubj") for g in c.children) \
+                and (c.tag_ == "VBG" or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)):
+            found = verb_recipient(ctx, c, False, skip)
+            if found:
+                return found
+        if c.dep_ == "prep" and c.lower_ == "in":
+            obj = _pobj(c)
+            if obj is not None and obj.lemma_.lower() in ("protest", "opposition", "response", "defiance"):
+                for p in obj.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "to"):
+                        found = party_of(ctx, _pobj(p), skip)
+                        if found:
+                            return found
+    return []
 
 
 def _is_subject_side(noun: Any, clause: Any) -> bool:
@@ -156,14 +223,38 @@ PARTY_NOUNS = frozenset({
     "union", "bank", "hospital", "school", "university", "commission", "committee", "side", "ally",
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
-    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor"})
+    "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
+    "mob", "public"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
-def entity_like(ctx: ArticleContext, tok: Any) -> bool:
-    """Could this noun be a participant (not a date, an amount, a sea or a thing)?"""
+# Street words: "1717 Hay Mills Road", "at 2088 Philip Street" is an address, never a party.
+_STREET_WORDS = frozenset({"road", "street", "avenue", "boulevard", "lane", "drive", "way", "highway", "square",
+                           "parkway", "court", "place", "terrace", "rd", "st", "ave", "blvd", "ln", "dr", "hwy"})
+# Model designations and dimensions ("the 2560x1440 P27 panel", "KX-4000 printers"): products, not parties.
+_CODE = re.compile(r"\d+x\d+|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.I)
+
+
+def _code_like(tok: Any) -> bool:
+    """A model number or dimension modifying a thing ("P27 panel"); "G7 ministers" are people, not a product."""
     lex = lexicon()
+    return bool(_CODE.fullmatch(tok.text)) and tok.dep_ in ("compound", "nmod", "amod", "nummod") and \
+        tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in lex["human_nouns"] and \
+        tok.head.lemma_.lower() not in PARTY_NOUNS
+
+
+def _address(tok: Any) -> bool:
+    """ "1717 Hay Mills Road", "Philip Street": a street name (a capitalised street word heading it)."""
+    return tok.pos_ == "PROPN" and tok.lower_.rstrip(".") in _STREET_WORDS and tok.text[:1].isupper() and \
+        any(c.dep_ in ("compound", "nummod") for c in tok.children)
+
+
+def entity_like(ctx: ArticleContext, tok: Any) -> bool:
+    """Could this noun be a participant (not a date, an amount, a sea, an address, a model number or a thing)?"""
+    lex = lexicon()
+    if _code_like(tok) or _address(tok):
+        return False
     if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "a state of emergency", "the state of the economy"
@@ -174,10 +265,12 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
             tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
         return True
+    if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
+        return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
-    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS for c in tok.children
+    return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS and not _code_like(c) for c in tok.children
                if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
 
 
@@ -212,8 +305,10 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
     for c in tok.children:
-        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to
-        if c.dep_ in ("poss", "compound", "amod") and c.i not in skip and c.pos_ != "PRON" and \
+        # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to;
+        # "Ont.-based Pixelcore, maker of ...": a name the parser hung on the noun it is in apposition to
+        if (c.dep_ in ("poss", "compound", "amod") or c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < tok.i) \
+                and c.i not in skip and c.pos_ != "PRON" and \
                 (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
             return ctx.actors(c)
     for c in tok.children:
@@ -226,8 +321,17 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             by = agent(c)
             if by is not None and by.i not in skip and entity_like(ctx, by):
                 return ctx.actors(by)
-    for c in tok.children:  # "a deal to supply wing parts to Airbus"
-        if c.dep_ == "acl" and c.pos_ == "VERB" and depth > 1:
+    for c in tok.children:
+        # "welcomed the announcement that Ukraine had agreed": the one the report is about
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and \
+                tok.lemma_.lower() in lexicon()["report_nouns"] \
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.i not in skip and s.pos_ != "PRON" and entity_like(ctx, s):
+                return ctx.actors(s)
+    for c in tok.children:  # "a deal to supply wing parts to Airbus" (the parser also makes it a relcl)
+        if (c.dep_ == "acl" or c.dep_ == "relcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) \
+                and c.pos_ == "VERB" and depth > 1:
             found = verb_recipient(ctx, c, False, skip | {tok.i})
             if found:
                 return found
@@ -265,6 +369,13 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is None and not passive:
+        # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
+        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+                     if g.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
+            c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
+        dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
     own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
@@ -306,12 +417,33 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.lower_ not in ("it", "they"):
                 return ctx.actors(s)
+            if s is not None and s.pos_ == "PRON" and c.dep_ == "ccomp" and depth_ok(verb):
+                # "announced that they are willing to forgive X", "said it would impose sanctions on X":
+                # the speaker's own announced act names whom it concerns
+                found = verb_recipient(ctx, c, any(g.dep_ == "auxpass" for g in c.children), skip | {s.i})
+                if found:
+                    return found
+    for c in _preps(verb):
+        # "declined to resign despite pressure by the commission", "in defiance of X": whom it defies
+        if c.lower_ in ("despite", "defying") or c.lower_ == "in" and (o := _pobj(c)) is not None and \
+                o.lemma_.lower() == "defiance":
+            obj = _pobj(c)
+            for p in (obj.children if obj is not None else []):
+                if p.dep_ == "prep" and p.lower_ in ("by", "from", "of"):
+                    found = party_of(ctx, _pobj(p), skip, depth=1)
+                    if found:
+                        return found
     for c in kids:  # "threatened to stop talks if the United States goes ahead": the condition's subject
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
     return []
+
+
+def depth_ok(verb: Any) -> bool:
+    """Only one clause down from the trigger (a content inside a content is someone else's business)."""
+    return verb.dep_ != "ccomp"
 
 
 def from_phrase(verb: Any) -> Any | None:
@@ -328,3 +460,54 @@ def from_phrase(verb: Any) -> Any | None:
 def without(recips: list[Actor], actors: list[Actor]) -> list[Actor]:
     ids = {a.entity_id or a.name for a in actors}
     return [r for r in recips if (r.entity_id or r.name) not in ids]
+
+
+# Happenings a passive act is told through: "was ousted in a coup led by X", "were killed in an Israeli strike".
+_SIDE_NOUNS = frozenset({"coup", "strike", "airstrike", "attack", "raid", "offensive", "operation", "crackdown",
+                         "ambush", "bombing", "shelling", "assault", "incursion", "invasion", "putsch", "uprising"})
+
+
+def happening_side(ctx: ArticleContext, verb: Any) -> list[Actor]:
+    """The side behind the happening a passive with no "by X" is told through: its "led by" / "carried
+    out by" agent, its possessor or its country word ("an Israeli strike"). A bare "in an attack" names no one."""
+    for c in _preps(verb):
+        if c.lower_ not in ("in", "during", "by", "after"):
+            continue
+        obj = _pobj(c)
+        if obj is None or obj.lemma_.lower() not in _SIDE_NOUNS:
+            continue
+        for g in obj.children:
+            if g.dep_ == "acl" and g.tag_ == "VBN":
+                by = agent(g)
+                if by is not None and entity_like(ctx, by):
+                    return ctx.actors(by)
+        side = next((g for g in obj.children if g.dep_ == "poss" and g.pos_ != "PRON"), None)
+        if side is not None:
+            return ctx.actors(side)
+        for g in obj.children:
+            ent = ctx.tok_ent.get(g.i)
+            if g.dep_ in ("amod", "compound") and ent is not None and ent.kind in ("GPE", "NORP", "ORG") \
+                    and ent.country:
+                return ctx.actors(g)
+    return []
+
+
+def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """An attack's direct object is its target even when it is a thing, not a party: "stormed a hotel",
+    "retook a strategic village", "attacked a police station" (not a weapon, a number or the actor's own);
+    the party it belongs to where one is named ("attacked a convoy of aid workers", "Israel's positions")."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.i not in skip and (entity_like(ctx, dobj) or party_of(ctx, dobj, skip)):
+        return []  # verb_recipient names the party
+    if any(c.lower_ in ("at", "on", "against", "upon", "into") and (o := _pobj(c)) is not None and
+           entity_like(ctx, o) for c in _preps(verb)):
+        return []  # "fired a total of 11 shots at the suspect": the phrase names the target
+    if dobj is not None:
+        dobj = skip_partitive(dobj, lexicon())
+        if dobj.lemma_.lower() in ("total", "barrage", "volley", "hail", "salvo", "burst"):
+            return []
+    if dobj is None or dobj.i in skip or dobj.pos_ not in ("NOUN", "PROPN") or dobj.ent_type_ in NOT_PARTICIPANT or \
+            dobj.lemma_.lower() in instruments() | {"fire", "shot", "round", "attack", "strike"} or \
+            dobj.lemma_.lower() in lexicon()["non_agents"] or any(c.lower_ in _OWN for c in dobj.children):
+        return []
+    return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
