@@ -120,9 +120,11 @@ def aggregate(ev: Event) -> Event:
     best = min(ms, key=lambda m: MODALITY_RANK.get(m.modality, 9))
     ev.modality = best.modality
     ev.attributed_to = cited_source(ms, best)
-    # Dates read from the sentences outrank dates standing in for them (the report's, or one carried
-    # from the sentences before: model.STAND_IN_DATES).
-    dated = [m for m in ms if m.date and m.date_from not in STAND_IN_DATES] or [m for m in ms if m.date]
+    # Dates read from the event's own sentences outrank those carried from the sentence before
+    # ("context"), which outrank the report's own date standing in for one (model.STAND_IN_DATES).
+    dated = next((tier for tier in ([m for m in ms if m.date and m.date_from not in STAND_IN_DATES],
+                                    [m for m in ms if m.date and m.date_from == "context"],
+                                    [m for m in ms if m.date]) if tier), [])
     if dated:
         # The most precise date most mentions agree on; ties go to the earliest.
         top = max(len(m.date or "") for m in dated)
