@@ -76,3 +76,9 @@ def test_future_text_dates_do_not_carry_and_gaps_are_bounded() -> None:
     near = _m(PUB, "published")
     carry([SentenceTime([early], [True], True), SentenceTime(), SentenceTime([near], [True])], PUB)
     assert (near.date, near.date_from) == ("2025-06-02", "context")
+
+
+def test_a_time_that_dates_nothing_past_ends_the_story() -> None:
+    early, later = _m("2025-06-02", "text"), _m(PUB, "published")
+    carry([SentenceTime([early], [True], True), SentenceTime(has_timex=True), SentenceTime([later], [True])], PUB)
+    assert later.date_from == "published"  # "talks are due in July" in between: no story time to follow

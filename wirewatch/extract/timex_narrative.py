@@ -110,7 +110,9 @@ def carry(sentences: list[SentenceTime], published: str | None) -> None:
             story, gap = (dated[-1].date or "", dated[-1].date_precision or ""), 0
         elif s.anchor is not None:
             story, gap = s.anchor, 0
-        elif any(m.date_from in STAND_IN_DATES for m in s.mentions):
-            story = None  # back to the report's own day, or carried once already
+        elif s.has_timex or any(m.date_from in STAND_IN_DATES for m in s.mentions):
+            # Back to the report's own day, carried once already, or moved to a time that cannot be
+            # followed (a time expression that dates nothing past: "talks due in February").
+            story = None
         else:
             gap += 1
