@@ -60,7 +60,9 @@ def draw(corpus: Path, n: int, seed: int, out: Path) -> None:
                 "article_id": m["article_id"], "published": published.get(m["article_id"]),
                 "sentence": m["sentence"], "event_type": ev["event_type"],
                 "actor": _names(ev.get("actor")), "recipient": _names(ev.get("recipient")),
-                "modality": m.get("modality") or ev.get("modality"), "date": ev.get("date"),
+                # The row is one report: its own modality and date (the event's pool every report's).
+                "modality": m.get("modality") or ev.get("modality"),
+                "date": m["date"] if "date" in m else ev.get("date"),
                 "type_confidence": ev.get("type_confidence"),
             })
     rows.sort(key=lambda r: (r["article_id"], r["sentence"], r["event_type"]))

@@ -160,3 +160,10 @@ def test_future_governor_carries_into_its_phrase(pipe: Pipeline) -> None:
     text = "On Thursday, the envoy will join the trade minister for talks with Omani officials in Muscat."
     m = next(m for m in events(pipe, text) if m.event_type == "CONSULT")
     assert m.modality == "planned"
+
+
+def test_it_is_possible_that_makes_the_clause_speculated(pipe: Pipeline) -> None:
+    m = one(events(pipe, "It is possible that the army will seize the port."), "COERCE")
+    assert m.modality == "speculated"
+    m = one(events(pipe, "It is clear that the army seized the port."), "COERCE")
+    assert m.modality == "asserted"

@@ -154,6 +154,11 @@ class Quantity:
     text: str
 
 
+# Where a mention's date stands in for one its sentence does not state: such a date is only weighed in
+# fusion and never contradicts another report's.
+STAND_IN_DATES = frozenset({"published", "context"})
+
+
 @dataclass
 class EventMention:
     """One sentence's report of an event. Fusion groups mentions of one happening into an `Event`."""
@@ -174,8 +179,9 @@ class EventMention:
     attributed_to: str | None = None
     date: str | None = None
     date_precision: str | None = None
-    # Where the date came from: "text" (a time expression of the sentence) or "published" (the report's
-    # date, used for a past/present report with no time expression). Only text dates can contradict.
+    # Where the date came from: "text" (a time expression of the sentence), "context" (the narrative time of
+    # the sentences before, extract/timex_narrative.py) or "published" (the report's date, used for a
+    # past/present report with no time expression). Only text dates can contradict (`STAND_IN_DATES`).
     date_from: str | None = None
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)

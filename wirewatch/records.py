@@ -35,6 +35,11 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "trigger": m.trigger,
         "modality": m.modality,
         "attributed_to": m.attributed_to,
+        # This report's own date for the happening (the event's `date` pools all its reports) and where it
+        # came from: "text", "context" (the sentence before) or "published" (the report's day standing in).
+        "date": m.date,
+        "date_precision": m.date_precision,
+        "date_from": m.date_from,
         "type_confidence": None if m.type_confidence is None else round(m.type_confidence, 3),
     }
 

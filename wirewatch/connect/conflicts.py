@@ -18,7 +18,7 @@ from datetime import date as Date
 from typing import Any
 
 from ..dates import parse_day as parse_date
-from ..model import MODALITY_TABLE, Actor, Conflict, ConflictValue, Event, EventMention
+from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
 from ..store.events import article_outlet, drop_conflicts_of, peers_of, sibling_event_ids
 from .fusion import date_score, names_equivalent
@@ -486,7 +486,7 @@ _OFFSET = re.compile(r"\b(?:(?:a|one|two|three|four|\d+)\s+(?:days?|nights?|week
 def _stated_date(m: EventMention) -> str | None:
     """A date the sentence states (day or month) as the happening's; a publication date standing in, or a
     report's day with the happening at an offset from it, cannot contradict."""
-    if m.date_from == "published" or m.date_precision not in ("day", "month"):
+    if m.date_from in STAND_IN_DATES or m.date_precision not in ("day", "month"):
         return None
     if _OFFSET.search(m.sentence or ""):
         return None

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from ..dates import parse_day as parse_date
-from ..model import MODALITY_TABLE, Actor, Event, EventMention
+from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
 from ..store.events import events_near
 from .pairs import PairModel, PairView, default_model, view
@@ -93,6 +93,20 @@ def event_id_for(m: EventMention) -> str:
     return "ev-" + hashlib.sha1(f"{m.article_id}|{m.id}|{m.event_type}".encode()).hexdigest()[:12]
 
 
+def cited_source(ms: list[EventMention], best: EventMention) -> str | None:
+    """The source most of the event's reports credit (spellings folded by `names_equivalent`); on a tie, the
+    one of the mention that speaks for the event (`best`), else the first cited. Every other source stays
+    listed in `Event.attributions()`. (The most factual mention's source alone let one outlet's "officials
+    said" stand for a happening most reports credit to the defence ministry.)"""
+    cited = [m for m in ms if m.attributed_to]
+    if not cited:
+        return None
+    votes = [sum(names_equivalent(m.attributed_to or "", o.attributed_to or "") for o in cited) for m in cited]
+    top = max(votes)
+    leaders = [m for m, v in zip(cited, votes, strict=True) if v == top]
+    return next((m.attributed_to for m in leaders if m is best), leaders[0].attributed_to)
+
+
 def aggregate(ev: Event) -> Event:
     """Recompute an event's fields from its mentions (the mentions are the evidence)."""
     ms = ev.mentions
@@ -104,11 +118,13 @@ def aggregate(ev: Event) -> Event:
     ev.mode = next((m.mode for m in ms if m.mode), None)
     ev.context = sorted({c for m in ms for c in m.context})
     best = min(ms, key=lambda m: MODALITY_RANK.get(m.modality, 9))
-    ev.modality, ev.attributed_to = best.modality, best.attributed_to
-    if ev.attributed_to is None:
-        ev.attributed_to = next((m.attributed_to for m in ms if m.attributed_to), None)
-    # Dates read from the sentences outrank publication dates standing in for them.
-    dated = [m for m in ms if m.date and m.date_from != "published"] or [m for m in ms if m.date]
+    ev.modality = best.modality
+    ev.attributed_to = cited_source(ms, best)
+    # Dates read from the event's own sentences outrank those carried from the sentence before
+    # ("context"), which outrank the report's own date standing in for one (model.STAND_IN_DATES).
+    dated = next((tier for tier in ([m for m in ms if m.date and m.date_from not in STAND_IN_DATES],
+                                    [m for m in ms if m.date and m.date_from == "context"],
+                                    [m for m in ms if m.date]) if tier), [])
     if dated:
         # The most precise date most mentions agree on; ties go to the earliest.
         top = max(len(m.date or "") for m in dated)

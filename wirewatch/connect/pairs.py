@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..dates import parse_day
-from ..model import MODALITY_TABLE, Actor, EventMention
+from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, EventMention
 from ..text import STOP_WORDS as STOP
 from ..text import WORD as _WORD
 from ..text import stem
@@ -130,7 +130,7 @@ def dates(a: EventMention, b: EventMention) -> str:
     if not a.date or not b.date:
         return "unknown"
     da, db = _day(a.date), _day(b.date)
-    loose = "published" in (a.date_from, b.date_from)
+    loose = bool(STAND_IN_DATES & {a.date_from, b.date_from})
     if da is not None and db is not None:
         gap = abs(da - db)
         if gap == 0:
@@ -234,7 +234,7 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
         return False
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
     # in for a missing one may be days late, so it is only weighed).
-    if dates(a.m, b.m) == "far" and "published" not in (a.m.date_from, b.m.date_from):
+    if dates(a.m, b.m) == "far" and not STAND_IN_DATES & {a.m.date_from, b.m.date_from}:
         return False
     # One decree names several people: a dismissal and an appointment, or two appointments, are as many
     # events as there are people and acts.

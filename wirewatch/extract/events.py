@@ -44,6 +44,7 @@ from .refine import (
     state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
+from .timex_narrative import SentenceTime, carry, not_after, past_tense
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -74,6 +75,8 @@ class EventsComponent:
         quote = Quotation()
         last_para = -1
         sents = [s for s in doc.sents if s.text.strip()]
+        times: list[SentenceTime] = []  # for the narrative time (timex_narrative.carry)
+        last_time_para = -1
         decided = decide_article(sents, self.ontology, self.detector, article.meta)  # meta gets event_relevance
         for sent, decisions in zip(sents, decided, strict=True):
             text = sent.text.strip()
@@ -85,6 +88,8 @@ class EventsComponent:
             in_quote: list[EventMention] = []
             named: str | None = None
             types_here: set[str] = set()
+            times.append(self._sentence_time(article, sent, para != last_time_para))
+            last_time_para = para
             for decision in decisions:
                 trig = decision.trigger
                 if decision.source == "proposed":
@@ -101,6 +106,8 @@ class EventsComponent:
                     in_quote.append(m)
                 events.append(m)
                 spans.append(dated)
+                times[-1].mentions.append(m)
+                times[-1].past.append(past_tense(trig.tok))
             named = named or sentence_source(sent, ctx)
             quote.feed(quote_speaker(sent, ctx, quote.spans), in_quote)
             note_speaker(sent, ctx)
@@ -108,8 +115,25 @@ class EventsComponent:
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
         _mark_background(events, spans)
+        carry(times, article.published)
         article.events = events
         return article
+
+    @staticmethod
+    def _sentence_time(article: Article, sent: Any, new_paragraph: bool) -> SentenceTime:
+        """Whether the sentence has a calendar time expression, and the last one dated on or before the
+        report's day (the time a story told after it goes on at), leaving out a year that only modifies a
+        noun ("her 1989 trial", "the 1987 slayings": it dates that noun, not the story)."""
+        own = [t for t in article.timexes if sent.start_char <= t.start < sent.end_char
+               and t.type in ("DATE", "TIME") and _calendar(article.doc, t)]
+        st = SentenceTime(has_timex=bool(own), new_paragraph=new_paragraph)
+        for t in own:
+            d, prec = timex_date(t)
+            x = _timex_root(article.doc, t)
+            if d and prec and not_after(d, article.published) and x is not None and \
+                    not (x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN")):
+                st.anchor = (d, prec)
+        return st
 
     # ------------------------------------------------------------------ one mention
     def _mention(self, article: Article, ctx: ArticleContext, sent: Any,

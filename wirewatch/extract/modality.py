@@ -184,8 +184,14 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
             p.bump("speculated")  # "they may impose sanctions", "sanctions may be imminent"
         elif c.dep_ == "aux" and c.lower_ in ("would", "'d") and child.dep_ in ("xcomp", "dobj"):
             p.bump("planned")  # "would resume cooperation", unless an "if" makes it hypothetical (above)
-        elif c.dep_ == "acomp" and c.lower_ in lex["speculation_adjectives"] and child.dep_ in ("nsubj", "csubj"):
-            p.bump("speculated")  # "A suspension certainly is possible."
+        elif c.dep_ == "acomp" and c.lower_ in lex["speculation_adjectives"] and (child.dep_ in ("nsubj", "csubj") or
+                                                                           child.dep_ == "ccomp" and _expletive(verb)):
+            p.bump("speculated")  # "A suspension certainly is possible.", "It is likely that rebels fired"
+
+
+def _expletive(verb: Any) -> bool:
+    """ "It is possible that ...": the subject is an empty "it" and the clause is what is possible."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
 
 
 def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation, lex: Any) -> None:

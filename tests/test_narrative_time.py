@@ -1,0 +1,84 @@
+"""Narrative time (extract/timex_narrative.py): a past-tense sentence with no time expression of its own
+goes on at the time of the sentence before it, one step, within a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import extraction_components
+from wirewatch.extract.timex_narrative import SentenceTime, carry
+from wirewatch.model import Article, EventMention
+from wirewatch.pipeline import Pipeline
+
+PUB = "2025-06-10"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(extraction_components())
+
+
+def dated(pipe: Pipeline, text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    """{trigger: (date, date_from, modality)}"""
+    evs = pipe.run(Article(id="n", text=text, published=PUB)).events
+    return {m.trigger: (m.date, m.date_from, m.modality) for m in evs}
+
+
+def test_background_story_carries_its_date_and_background_to_the_next_sentence(pipe: Pipeline) -> None:
+    got = dated(pipe, "Peace talks collapsed at the Vienna summit held in March 2024. There, the rebel envoy "
+                      "accused the government of bad faith.")
+    assert got["accused"] == ("2024-03", "context", "historical")
+
+
+def test_the_carry_reaches_one_sentence_only(pipe: Pipeline) -> None:
+    got = dated(pipe, "Peace talks collapsed at the Vienna summit held in March 2024. There, the rebel envoy "
+                      "accused the government of bad faith. The government rejected the accusation.")
+    assert got["rejected"] == (PUB, "published", "asserted")
+
+
+def test_a_recent_day_carries_without_making_background(pipe: Pipeline) -> None:
+    got = dated(pipe, "Rebels seized the town of Amara on Monday. The army shelled the market.")
+    assert got["shelled"] == ("2025-06-09", "context", "asserted")
+
+
+def test_present_perfect_is_news_of_the_report_day(pipe: Pipeline) -> None:
+    got = dated(pipe, "Rebels seized the town of Amara on Monday. The army has shelled the market.")
+    assert got["shelled"] == (PUB, "published", "asserted")
+
+
+def test_a_paragraph_break_ends_the_story(pipe: Pipeline) -> None:
+    got = dated(pipe, "Rebels seized the town of Amara in 2019.\n\nGovernment troops shelled the market in Amara.")
+    assert got["shelled"] == (PUB, "published", "asserted")
+
+
+def test_a_year_modifying_a_noun_sets_no_story_time(pipe: Pipeline) -> None:
+    got = dated(pipe, "Her 1989 trial drew large crowds. Police arrested two men outside the court.")
+    assert got["arrested"] == (PUB, "published", "asserted")
+
+
+def _m(date: str | None, source: str | None, modality: str = "asserted") -> EventMention:
+    return EventMention(article_id="a", event_type="ASSAULT", sentence="", start=0, end=0, modality=modality,
+                        date=date, date_precision="day" if date else None, date_from=source)
+
+
+def test_a_plan_date_is_no_story_time() -> None:
+    plan, later = _m("2025-06-20", "text", "planned"), _m(PUB, "published")
+    carry([SentenceTime([plan], [False], True), SentenceTime([later], [True])], PUB)
+    assert (later.date, later.date_from) == (PUB, "published")
+
+
+def test_future_text_dates_do_not_carry_and_gaps_are_bounded() -> None:
+    early = _m("2025-06-02", "text")
+    quiet = [SentenceTime() for _ in range(3)]  # no event, no time expression
+    late = _m(PUB, "published")
+    carry([SentenceTime([early], [True], True), *quiet, SentenceTime([late], [True])], PUB)
+    assert late.date_from == "published"  # three quiet sentences: the story has moved on
+    near = _m(PUB, "published")
+    carry([SentenceTime([early], [True], True), SentenceTime(), SentenceTime([near], [True])], PUB)
+    assert (near.date, near.date_from) == ("2025-06-02", "context")
+
+
+def test_a_time_that_dates_nothing_past_ends_the_story() -> None:
+    early, later = _m("2025-06-02", "text"), _m(PUB, "published")
+    carry([SentenceTime([early], [True], True), SentenceTime(has_timex=True), SentenceTime([later], [True])], PUB)
+    assert later.date_from == "published"  # "talks are due in July" in between: no story time to follow
