@@ -72,3 +72,25 @@ def test_a_composed_line_uses_the_evidence_verb_and_folds_the_count_into_the_rec
                  actor=[ccg], quantities=[Quantity(2, "vessel", "two Philippine vessels")])
     ev = Event(id="e", event_type="SANCTION", mentions=[m], actor=[ccg], recipient=[Actor(name="Philippine vessels")])
     assert summarize(ev) == "China Coast Guard expelled two Philippine vessels"
+
+
+def test_quoted_objects_numbers_and_possessive_years_stay_in_the_line() -> None:
+    kim = Actor(name="Kim", text="Kim")
+    m = _mention('Kim urged the munitions industry to "overfulfil" this year\'s production plan.', "urged", actor=[kim])
+    assert summarize(Event(id="e", event_type="DEMAND", mentions=[m], actor=[kim])) == (
+        "Kim urged the munitions industry to overfulfil this year's production plan")
+    m = _mention("North Korea has sent roughly 3,000 additional troops to Russia, Seoul said.", "sent", actor=[PRK])
+    assert summarize(Event(id="e", event_type="MOBILIZE", mentions=[m], actor=[PRK])) == (
+        "North Korea has sent roughly 3,000 additional troops to Russia")
+
+
+def test_a_time_inside_the_subject_is_dropped_and_a_clause_never_ends_on_a_preposition() -> None:
+    spox = Actor(name="spokesperson", text="A spokesperson")
+    m = _mention("A spokesperson for the Foreign Ministry on Wednesday rejected reports that troops were sent.",
+                 "rejected", actor=[spox])
+    assert summarize(Event(id="e", event_type="REJECT", mentions=[m], actor=[spox])) == (
+        "A spokesperson for the Foreign Ministry rejected reports that troops were sent")
+    kim = Actor(name="Kim", text="Kim")
+    m = _mention("Kim also watched a demonstration in which a drone hit a target.", "watched", actor=[kim])
+    assert summarize(Event(id="e", event_type="MOBILIZE", mentions=[m], actor=[kim])) == (
+        "Kim also watched a demonstration")

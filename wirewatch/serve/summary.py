@@ -27,19 +27,29 @@ TYPE_VERBS = {
     "REQUEST": "asked", "RETREAT": "pulled back from", "SANCTION": "sanctioned", "SUPPORT": "supported",
     "THREATEN": "threatened", "YIELD": "yielded to", "CONVENTIONAL_MILITARY": "used force against",
 }
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|this|next|early|late)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
+# "last week", "this month", "late Tuesday": a time; "this year's plan" is an object, so no possessive.
+_DAY = rf"(?:{_WEEKDAY}|(?:last|this|next|early|late)\s+(?:week|month|year|night|weekend|{_WEEKDAY})\b(?!['’]s))"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-# Where a headline-style clause ends: punctuation, attribution, subordinate clauses, and time phrases
-# ("on Wednesday", "in March", "late Tuesday"); plain prepositions stay ("called on North Korea to ...").
-_CUT = re.compile(
-    r"[,;:!?\u2014\u2013(\"“”]|(?-i:(?<![A-Z]))\.(?:\s|$)|\s(?:said|says|told|according|reported|while|as|after|before|since|"
-    r"because|although|though|which|who|adding|amid|despite)\b|"
-    rf"\s(?:on|in|at|by|from|during|late|early)\s+(?:the\s+)?(?:{_DAY}|{_MONTH}|\d)|\s{_DAY}\b|"
-    # "a day earlier", "two weeks ago": a time phrase after the object
+# Time phrases ("on Wednesday", "in March", "late Tuesday", "a day earlier"): a headline leaves them out.
+_TIME = (
+    rf"\s(?:on|in|at|by|from|during|late|early)\s+(?:the\s+)?(?:{_DAY}|{_MONTH}|\d)[\w.]*|\s{_DAY}\b|"
     r"\s(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+"
-    r"(?:earlier|later|ago|before|after|since)\b",
+    r"(?:earlier|later|ago|before|after|since)\b"
+)
+_TIME_RE = re.compile(_TIME, re.I)
+# Where a headline-style clause ends: punctuation, attribution, subordinate clauses, and time phrases;
+# plain prepositions stay ("called on North Korea to ..."). Quotation marks do not end it: a quoted object
+# ("urged the industry to \"overfulfil\" the plan") is the act's own wording; the marks are dropped.
+_CUT = re.compile(
+    r"(?<!\d),|,(?!\d{3}\b)|[;:!?\u2014\u2013(]|(?-i:(?<![A-Z]))\.(?:\s|$)|\s(?:said|says|told|according|reported|while|as|after|before|"
+    r"since|because|although|though|which|who|adding|amid|despite)\b|" + _TIME,
     re.I,
 )
+# Words a clause cut short must not end on.
+_DANGLING = frozenset("""and or the a an to of with that its their his her in on at for by from into onto
+    over under against about than as""".split())
+_QUOTES = re.compile(r"[\"“”]")
 
 
 def summarize(ev: Event) -> str:
@@ -96,7 +106,7 @@ def _surfaces(ev: Event, m: EventMention) -> list[str]:
 
 def _clause(ev: Event, m: EventMention) -> tuple[str, bool] | None:
     """The actor-to-object clause of one mention's sentence, and whether the sentence opens with it."""
-    s, trig = " ".join(m.sentence.split()), m.trigger or ""
+    s, trig = " ".join(_QUOTES.sub("", m.sentence).split()), m.trigger or ""
     if not trig:
         return None
     i = s.find(trig)
@@ -107,16 +117,17 @@ def _clause(ev: Event, m: EventMention) -> tuple[str, bool] | None:
         return None
     # The widest subject that is one phrase ("North Korean leader Kim Jong Un watched"); one broken by
     # punctuation or a clause ("North Korea, which ..., fired") gives way to the actor nearest the act.
-    clean = [j for j in sorted(set(starts)) if not _CUT.search(s[j:i])]
+    # A time phrase inside the subject ("A spokesperson ... on Wednesday rejected") is dropped, not a cut.
+    clean = [j for j in sorted(set(starts)) if not _CUT.search(_TIME_RE.sub(" ", s[j:i]))]
     if not clean:
         return None
-    subject = s[clean[0]:i].strip()
+    subject = " ".join(_TIME_RE.sub(" ", s[clean[0]:i]).split())
     rest = _CUT.split(s[i + len(trig):], maxsplit=1)[0]
     words = f"{subject} {trig}{rest}".split()
     if not subject or len(words) < MIN_WORDS:
         return None
     words = words[:MAX_WORDS]
-    while words and words[-1].lower() in {"and", "or", "the", "a", "an", "to", "of", "with", "that", "its"}:
+    while words and words[-1].lower() in _DANGLING:
         words.pop()
     line = " ".join(words)
     return (line[0].upper() + line[1:], clean[0] == 0) if len(words) >= MIN_WORDS else None
