@@ -1,9 +1,11 @@
 """Situation reports ("briefs") for a story, an entity or a period, as Markdown or HTML.
 
-A brief says what happened (key events in date order, with source counts and confidence), where sources
-disagree (conflicts with each outlet's value), who said what (attributions, claims, denials), and shows a
-timeline picture (matplotlib PNG: a file next to the output, and a data URI inside HTML so the file stands
-alone). Every statement quotes its evidence sentence and names the outlet.
+A brief says what happened (key events ranked by independent sources, then how sure extraction is of
+them, each with its date, source counts and confidence; background and weakly supported events folded
+away below them), where sources disagree (conflicts with each outlet's value), who said what
+(attributions, claims, denials), and shows a timeline picture (matplotlib PNG: a file next to the output,
+and a data URI inside HTML so the file stands alone). Every statement quotes its evidence sentence and
+names the outlet.
 """
 
 from __future__ import annotations
@@ -107,8 +109,10 @@ def build_brief(r: Reader, *, story: str | None = None, entity: str | None = Non
     outlets = r.outlets()
     key = [ev for ev in fetched if is_key(ev, outlets)]
     folded = [ev for ev in fetched if not is_key(ev, outlets)]
-    top = sorted(key, key=lambda ev: weight(ev, outlets), reverse=True)[:TOP_FOR_BOTTOM_LINE]
+    # Ranked, best-supported first (ties in date order); the timeline picture shows the chronology.
     key.sort(key=lambda ev: (ev.date is None, ev.date or "", ev.id))
+    key.sort(key=lambda ev: weight(ev, outlets), reverse=True)
+    top = key[:TOP_FOR_BOTTOM_LINE]
     dates = sorted(d for d in (ev.date for ev in fetched) if d)
     period = f"{dates[0]} – {dates[-1]}" if dates else "undated"
     conflicts = r.conflicts(event_ids=[ev.id for ev in fetched])
