@@ -390,3 +390,27 @@ def test_balanced_groups_split_on_weaker_evidence_than_stray_members() -> None:
     assert stories.split_limit(10, 2) == stories.SPLIT_THRESHOLD
     assert stories.split_limit(2, 2) == stories.SPLIT_THRESHOLD  # too few to call either a happening
     assert stories.SPLIT_THRESHOLD <= stories.SPLIT_BALANCED_THRESHOLD < stories.MERGE_THRESHOLD
+
+
+def test_reports_of_one_news_cycle_worded_apart_are_not_split_off(conn: Store) -> None:
+    """Two reports of the launch that dwell on a different number ("three missiles", "different counts")
+    are less alike in words than the others, but published the same days: the split test weighs the
+    dates as the join test does, and keeps them."""
+    from tests.launch_reports import LAUNCH_REPORTS
+
+    sc = Clusterer(conn, threshold=0.0)
+    tally = [
+        Article(id=f"tally{i}", outlet="Tokyo Ledger", published="2025-06-02",
+                title=title, text=text)
+        for i, (title, text) in enumerate([
+            ("Tokyo counts three launches where Seoul saw two",
+             "Japan's defence ministry said it had tracked three projectiles, a tally that differs from "
+             "Seoul's; officials in Tokyo said radar data were still being analysed with Washington."),
+            ("Allies at odds over the number of projectiles",
+             "Officials gave different counts of the projectiles on Monday, and Japanese analysts said "
+             "radar coverage explained the discrepancy between Tokyo and Seoul."),
+        ])
+    ]
+    for a in [*LAUNCH_REPORTS[:3], *tally, *LAUNCH_REPORTS[3:]]:
+        sc.assign(a)
+    assert len(conn.stories()) == 1
