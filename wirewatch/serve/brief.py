@@ -104,7 +104,7 @@ def build_brief(r: Reader, *, story: str | None = None, entity: str | None = Non
     if since and (story or entity):
         scope += f", since {since}"
     total = r.count_events(f)
-    # The best-supported events when there are more than fit, then in date order (undated last).
+    # The best-supported events when there are more than fit.
     fetched = r.events(f, MAX_EVENTS, by_weight=True)
     outlets = r.outlets()
     key = [ev for ev in fetched if is_key(ev, outlets)]
@@ -201,12 +201,12 @@ def _speaker(m: Any, outlet: str | None, ev: Event | None = None) -> str:
 
 def _full_name(source: str, names: set[str]) -> str:
     """A speaker named by a bare role noun ("the command", "ministry") takes the full name the same
-    report gives it earlier ("U.S. Indo-Pacific Command"), so one speaker is listed under one name."""
+    report gives it ("U.S. Indo-Pacific Command"), so one speaker is listed under one name."""
     bare = source.lower().removeprefix("the ").strip()
     if not bare or source != source.lower():
         return source
     longer = [n for n in names if n.lower() != bare and n.lower().endswith(" " + bare)]
-    return min(longer, key=len) if len(longer) >= 1 else source
+    return min(longer, key=len) if longer else source
 
 
 def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]:
