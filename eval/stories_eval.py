@@ -84,6 +84,7 @@ GRID: dict[str, list[Any]] = {
     "DEFAULT_THRESHOLD": [0.15, 0.16, 0.17],
     "REVISIT_MAX_SIZE": [1, 3],
     "PRIOR_DOCS": [0, 20],
+    "SPLIT_BALANCED_THRESHOLD": [0.3, 0.36],
 }
 TUNE_SEEDS = [100, 101, 102, 103, 104]  # orders the folds tune on; reported figures use --seeds
 

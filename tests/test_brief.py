@@ -142,3 +142,34 @@ def test_who_said_what_lists_a_statement_once_and_never_a_time_as_speaker() -> N
         said("c", "The missiles fell into the sea at midday, it said.", "midday")])
     out = _said([ev], {"a": {"outlet": "APW"}, "b": {"outlet": "APW"}, "c": {"outlet": "Gulf Courier"}})
     assert [s.source for s in out] == ["Gulf Courier", "Joint Chiefs of Staff"]
+
+
+def test_many_independent_reports_make_a_type_sure_that_one_report_leaves_a_guess() -> None:
+    """The detector reads each launch sentence at 0.45; six outlets telling it make the launch a key event,
+    one outlet at that confidence leaves it folded."""
+    from wirewatch.model import Actor, Event, EventMention
+    from wirewatch.serve.brief import is_key, type_confidence
+
+    def m(article: str) -> EventMention:
+        return EventMention(article_id=article, event_type="MOBILIZE", sentence="North Korea fired missiles.",
+                            start=0, end=1, trigger="fired", type_confidence=0.45)
+
+    outlets = {f"a{i}": {"outlet": f"Outlet {i}"} for i in range(6)}
+    outlets["a6"] = {"outlet": "Outlet 0"}  # a second report of one outlet adds nothing
+    prk = [Actor(name="North Korea")]
+    many = Event(id="e", event_type="MOBILIZE", mentions=[m(f"a{i}") for i in range(7)], actor=prk, sources=6,
+                 confidence=0.99)
+    one = Event(id="e1", event_type="MOBILIZE", mentions=[m("a0"), m("a6")], actor=prk, sources=1, confidence=0.8)
+    assert type_confidence(many, outlets) == pytest.approx(1 - 0.55**6)
+    assert type_confidence(one, outlets) == pytest.approx(0.45)
+    assert is_key(many, outlets) and not is_key(one, outlets)
+
+
+def test_a_bare_role_noun_speaker_takes_the_name_its_report_gave() -> None:
+    from wirewatch.serve.brief import _full_name
+
+    names = {"U.S. Indo-Pacific Command", "command"}
+    assert _full_name("command", names) == "U.S. Indo-Pacific Command"
+    assert _full_name("the command", names) == "U.S. Indo-Pacific Command"
+    assert _full_name("ministry", names) == "ministry"  # no fuller name in the report: left as it is
+    assert _full_name("Command", names) == "Command"  # a proper name is not a role noun

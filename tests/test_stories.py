@@ -329,3 +329,88 @@ def test_a_story_whose_members_turn_out_to_be_two_happenings_is_split(conn: Stor
     sc.merge_threshold = 1.0
     follow = replace(LAUNCH_3, id="l4", title="Seoul tracks missiles fired from Wonsan")
     assert sc.assign(follow).story_id == sc.story_of("l1")
+
+
+def _eruption(i: int, volcano: str, town: str, when: str, toll: int, evacuated: str, height: str) -> Article:
+    leads = [
+        f"Mount {volcano} erupts in Indonesia, {toll} dead",
+        f"Indonesia evacuates {evacuated} as {volcano} spews ash",
+        f"Ash column from {volcano} reaches {height} metres",
+        f"Villagers near {town} flee {volcano} eruption",
+    ]
+    return Article(
+        id=f"{volcano.lower()}{i}", title=leads[i], published=when or None,
+        text=(f"Indonesia's Mount {volcano} erupted near {town}, sending an ash column {height} metres into the "
+              f"sky and killing {toll} people, the disaster agency said. About {evacuated} residents of {town} "
+              f"were moved to shelters as the volcano alert was raised to its highest level. "
+              f"Flights over the province were diverted while ash fell on villages around {town}."),
+    )
+
+
+@pytest.mark.parametrize("only_balanced", [False, True])
+def test_two_happenings_of_one_kind_joined_early_are_split_once_both_have_grown(
+    conn: Store, monkeypatch: pytest.MonkeyPatch, only_balanced: bool
+) -> None:
+    """The worst arrival order: the first reports of two eruptions of one volcano meet before either has
+    a story of its own (threshold 0 joins everything). The members are re-split as the story grows, and
+    the two groups, alike in their words (Merapi, erupted, ash, evacuated) but of comparable size and
+    with their own towns and numbers, become two stories. With `only_balanced` the plain split is off:
+    the balanced rule alone must do it."""
+    from wirewatch.connect import stories
+
+    if only_balanced:
+        monkeypatch.setattr(stories, "SPLIT_THRESHOLD", 0.0)
+    sc = Clusterer(conn, threshold=0.0)
+    a = [_eruption(i, "Merapi", "Sleman", "", 17, "12,400", "3,000") for i in range(4)]
+    b = [replace(_eruption(i, "Merapi", "Magelang", "", 54, "8,900", "15,000"), id=f"m2-{i}") for i in range(4)]
+    for x, y in zip(a, b, strict=True):
+        sc.assign(x)
+        sc.assign(y)
+    groups = {frozenset(s.article_ids) for s in conn.stories()}
+    assert groups == {frozenset(x.id for x in a), frozenset(x.id for x in b)}
+
+
+def test_a_stray_member_does_not_split_a_story_on_the_balanced_rule(
+    conn: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wirewatch.connect import stories
+
+    monkeypatch.setattr(stories, "SPLIT_THRESHOLD", 0.0)
+    sc = Clusterer(conn, threshold=0.0)
+    for i in range(7):
+        sc.assign(replace(_eruption(i % 4, "Merapi", "Sleman", "", 17, "12,400", "3,000"), id=f"m{i}"))
+    sc.assign(replace(_eruption(0, "Merapi", "Magelang", "", 54, "8,900", "15,000"), id="stray"))
+    assert len(conn.stories()) == 1
+
+
+def test_balanced_groups_split_on_weaker_evidence_than_stray_members() -> None:
+    from wirewatch.connect import stories
+
+    assert stories.split_limit(6, 6) == stories.SPLIT_BALANCED_THRESHOLD
+    assert stories.split_limit(10, 2) == stories.SPLIT_THRESHOLD
+    assert stories.split_limit(2, 2) == stories.SPLIT_THRESHOLD  # too few to call either a happening
+    assert stories.SPLIT_THRESHOLD <= stories.SPLIT_BALANCED_THRESHOLD < stories.MERGE_THRESHOLD
+
+
+def test_reports_of_one_news_cycle_worded_apart_are_not_split_off(conn: Store) -> None:
+    """Two reports of the launch that dwell on a different number ("three missiles", "different counts")
+    are less alike in words than the others, but published the same days: the split test weighs the
+    dates as the join test does, and keeps them."""
+    from tests.launch_reports import LAUNCH_REPORTS
+
+    sc = Clusterer(conn, threshold=0.0)
+    tally = [
+        Article(id=f"tally{i}", outlet="Tokyo Ledger", published="2025-06-02",
+                title=title, text=text)
+        for i, (title, text) in enumerate([
+            ("Tokyo counts three launches where Seoul saw two",
+             "Japan's defence ministry said it had tracked three projectiles, a tally that differs from "
+             "Seoul's; officials in Tokyo said radar data were still being analysed with Washington."),
+            ("Allies at odds over the number of projectiles",
+             "Officials gave different counts of the projectiles on Monday, and Japanese analysts said "
+             "radar coverage explained the discrepancy between Tokyo and Seoul."),
+        ])
+    ]
+    for a in [*LAUNCH_REPORTS[:3], *tally, *LAUNCH_REPORTS[3:]]:
+        sc.assign(a)
+    assert len(conn.stories()) == 1

@@ -44,16 +44,23 @@ have arrived (`_revisit`, a bounded number per arrival; document frequencies are
 merges into the best story that now reaches the threshold. After an article joins story S, every other
 candidate T that the article also matches at the threshold is a bridge candidate; T merges into S when
 the two centroids are themselves similar (symmetric score of the same formula >= `MERGE_THRESHOLD`).
-Splits: when a story reaches one of the sizes `SPLIT_AT`, or absorbs another story, its members (each
-keeps what it added to the centroid, `articles.story_vector`) are split in two by 2-means; when the two
-groups are less alike than `SPLIT_THRESHOLD` (below `MERGE_THRESHOLD`, so they are not merged straight
-back) the group without the oldest member becomes a new story, with its articles, their duplicates and
-the events told only by them (`StoryAssignment.split_off`).
+Splits: when a story reaches one of the sizes `SPLIT_AT` (dense while a story is young, sparser as it
+settles, so that the work per arrival stays bounded), or absorbs another story, its members (each keeps
+what it added to the centroid, `articles.story_vector`) are split in two by 2-means; when the two groups
+are less alike than `split_limit` (by the join's own evidence, publication dates included, and below
+`MERGE_THRESHOLD`, so they are not merged straight back) the group without the oldest member becomes a
+new story, with its articles, their duplicates and the events told only by them
+(`StoryAssignment.split_off`). Two groups of comparable size may be more alike and still split
+(`SPLIT_BALANCED_THRESHOLD`): two happenings of one kind merged early (two quakes in one region) share
+words and names, while a story's few stray members form a small group. That is what makes the worst
+arrival order hold: in a bad order the first reports of two such happenings meet before either has a
+centroid of its own.
 The older story id survives a merge (the smaller sequence number), so ids that callers saw first stay
 valid longest. Every merge is recorded in `story_merges` (old id -> surviving id, with the bridging
 article), earlier redirects are re-pointed so that one hop always reaches a live story, and the retired
 story's articles and events move in the same step (`store.stories.merge_clusters`). `story()` follows
-redirects. Tuned constants (`DEFAULT_THRESHOLD`, `REVISIT_MAX_SIZE`, `PRIOR_DOCS`) are chosen by grouped
+redirects. Tuned constants (`DEFAULT_THRESHOLD`, `REVISIT_MAX_SIZE`, `PRIOR_DOCS`,
+`SPLIT_BALANCED_THRESHOLD`) are chosen by grouped
 cross-validation by topic on ECB+ dev (`eval/stories_eval.py --pipeline --cv 3`).
 
 Labels and metadata
@@ -114,10 +121,17 @@ VECTOR_CAP = {"t": 80, "e": 30, "n": 20, "d": 10}
 # Splits: a story is reconsidered when it reaches one of these sizes or absorbs another story; its
 # members fall into two groups (2-means over their vectors) and become two stories when the groups are
 # less alike than SPLIT_THRESHOLD (below MERGE_THRESHOLD, so a split story is not merged straight back).
-SPLIT_AT = frozenset({4, 8, 16, 32, 64})
+SPLIT_AT = frozenset({4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96})
 SPLIT_MAX = 96  # stories larger than this are not reconsidered (their centroid is settled)
 SPLIT_THRESHOLD = 0.3
 SPLIT_MIN_GROUP = 2
+# Two happenings of one kind merged early (two quakes on one island, two rehab admissions) fall into two
+# groups of comparable size that are still fairly alike (shared words and names), while a story's few
+# outliers form a small group: a split into groups of at least SPLIT_BALANCED_SHARE of the members each
+# (and SPLIT_BALANCED_MIN articles) needs only similarity below SPLIT_BALANCED_THRESHOLD.
+SPLIT_BALANCED_THRESHOLD = 0.36
+SPLIT_BALANCED_SHARE = 0.25
+SPLIT_BALANCED_MIN = 4
 # Equal on purpose: each aspect is one kind of evidence, and fitted weights would not carry to new topics.
 ASPECT_WEIGHTS = {"t": 1.0, "e": 1.0, "n": 1.0, "d": 1.0}
 
@@ -566,7 +580,16 @@ class StoryClusterer:
         if min(len(p) for p in parts) < SPLIT_MIN_GROUP:
             return None
         cents = [_sum(m.vector for m in p) for p in parts]
-        if _story_similarity(cents[0], cents[1]) >= SPLIT_THRESHOLD:
+        # The same evidence as a join: when both groups are dated, their publication dates agreeing (one
+        # news cycle) is one more detail aspect, so that two reports of one launch that word it
+        # differently ("three missiles", "different counts") are not split off the others.
+        spans = [sorted(d for d in (parse_date(m.published) for m in p) if d is not None) for p in parts]
+        when = None
+        if spans[0] and spans[1]:
+            gap = _gap_days(spans[1][0], spans[0][0].isoformat(), spans[0][-1].isoformat())
+            late = _gap_days(spans[1][-1], spans[0][0].isoformat(), spans[0][-1].isoformat())
+            when = _date_agreement(min(g for g in (gap, late) if g is not None))
+        if _story_similarity(cents[0], cents[1], when) >= split_limit(len(parts[0]), len(parts[1])):
             return None
         new_id = self._new_story(seq)
         db.split_articles(self.conn, story_id, new_id, [m.article_id for m in parts[1]])
@@ -601,6 +624,14 @@ class StoryClusterer:
         db.merge_clusters(self.conn, keep, gone, article_id, score, seq)
 
 
+def split_limit(a: int, b: int) -> float:
+    """How unlike two groups of a story (of `a` and `b` members) must be to split it: below
+    SPLIT_THRESHOLD for any groups, below the higher SPLIT_BALANCED_THRESHOLD for two groups of
+    comparable size (two happenings of one kind, not a story and its stray members)."""
+    balanced = min(a, b) >= max(SPLIT_BALANCED_MIN, SPLIT_BALANCED_SHARE * (a + b))
+    return max(SPLIT_THRESHOLD, SPLIT_BALANCED_THRESHOLD) if balanced else SPLIT_THRESHOLD
+
+
 def _member_vector(vecs: Vectors) -> dict[str, float]:
     """The heaviest features of an article's vectors (see VECTOR_CAP), flattened."""
     out: dict[str, float] = {}
@@ -618,10 +649,10 @@ def _sum(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
     return dict(out)
 
 
-def _story_similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Symmetric similarity of two centroids (the merge test)."""
+def _story_similarity(a: dict[str, float], b: dict[str, float], when: float | None = None) -> float:
+    """Symmetric similarity of two centroids (the merge and split tests); `when` as in `similarity`."""
     va, vb = _aspects(a), _aspects(b)
-    return 0.5 * (similarity(_unit(va), vb) + similarity(_unit(vb), va))
+    return 0.5 * (similarity(_unit(va), vb, when) + similarity(_unit(vb), va, when))
 
 
 def _two_means(units: list[Vectors], raws: list[dict[str, float]]) -> list[int]:
