@@ -35,12 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = T.load_rows(args.shared)
     T.add_cues(rows, log=lambda s: print(s, file=sys.stderr))
     cfg = T.CANDIDATES[args.features]
+    if cfg.encoder:
+        T.add_embeddings(rows, log=lambda s: print(s, file=sys.stderr))
     types = sorted({r.label for r in rows} - {T.NONE})
     cv = T.cross_validate(rows, cfg, args.C, args.folds, types, log=lambda s: print(s, file=sys.stderr))
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
     W, b, idf = T.fit(rows, counts, types, cfg, args.C)
-    dev = T.scores([r.label for r in rows], T.decide(T.predict(W, b, idf, counts, cfg.dim), types, cv["thresholds"]),
-                   types)
+    P = T.predict(W, b, idf, counts, cfg.dim, T.embeddings(rows, cfg), cfg.encoder)
+    dev = T.scores([r.label for r in rows], T.decide(P, types, cv["thresholds"]), types)
     print(f"event detector ({args.features}, C={args.C}), {len(rows)} rows, {len({r.group for r in rows})} groups")
     print(f"{'type':10s} {'n':>5s} {'dev F1':>7s} {'CV P':>6s} {'CV R':>6s} {'CV F1':>6s} {'gap':>6s}")
     for t in types:

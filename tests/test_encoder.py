@@ -48,3 +48,31 @@ def test_encoder_separates_paraphrases_from_unrelated_text() -> None:
     assert v.shape == (3, encoder.DIM) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > 0.5 > 0.2 > v[0] @ v[2]
     assert np.array_equal(enc.encode(["Troops attacked the village at dawn."])[0], v[0])  # cached, same vector
+
+
+@pytest.mark.slow
+def test_detector_with_encoder_trains_on_fixture_and_predicts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("sklearn")
+    try:
+        encoder.model_dir()
+    except encoder.EncoderError:
+        pytest.skip("sentence encoder package not installed (optional)")
+    from wirewatch.extract import train
+    from wirewatch.extract.detector import Detector
+
+    monkeypatch.setattr(train, "EMBED_CACHE", tmp_path / "cache.npz")
+    fixture = Path(__file__).parent / "fixtures" / "detector_train.jsonl"
+    out = tmp_path / "det"
+    args = ["--no-shared", "--extra", str(fixture), "--out", str(out), "--folds", "3", "-C", "8",
+            "--features", "words+cues+context+encoder"]
+    assert train.main(args) == 0
+    det = Detector.load(out)
+    assert det.config.encoder > 0 and det.W.shape == (det.config.width, 2)
+    text = "Hundreds of teachers marched on the ministry in a protest over pay."
+    emb = det.embed([text])[0]
+    assert emb is not None
+    p = det.probabilities(text, (), emb)
+    assert p["PROTEST"] > p["CONSULT"]
+    # rebuilt from the cache, the same weights
+    train.main(args[:4] + [str(tmp_path / "det2")] + args[5:])
+    assert np.array_equal(Detector.load(tmp_path / "det2").W, det.W)

@@ -44,6 +44,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Quotes of the training screen sometimes have "?" for an apostrophe ("Russia?s"); text never should.
 _QMARK_APOS = re.compile(r"(?<=[A-Za-z])\?(?=[a-z])")
 _NUM = re.compile(r"\d")
+EMBED_ALL = os.environ.get("WIREWATCH_EMBED_ALL") == "1"  # measurement switch: embed every sentence
 ENCODER_DIM = 384  # encoder.DIM (not imported here: the encoder module loads only when a model uses it)
 
 
@@ -371,7 +372,7 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
     # With the sentence encoder, only sentences that hold a candidate (a live or absorbed trigger) are embedded
     # (in one batch): the encoder costs more than the parse. A sentence without one is scored on its tf-idf
     # part alone (the embedding's share of the logit is left out).
-    cand = [i for i, trigs in enumerate(found) if trigs] if det.config.encoder else []
+    cand = [i for i, trigs in enumerate(found) if trigs or EMBED_ALL] if det.config.encoder else []
     embs: list[np.ndarray | None] = [None] * len(sents)
     for i, v in zip(cand, det.embed([sents[i].text for i in cand]), strict=True):
         embs[i] = v

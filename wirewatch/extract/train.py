@@ -96,20 +96,23 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> No
 EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
 
 
-def add_embeddings(rows: list[Row], cache: Path | None = EMBED_CACHE, log=print) -> None:
-    """The sentence encoder's vector of every row (`encoder.py`). Vectors are kept in `cache` keyed by the
-    text's sha1, so CV runs and `make model` embed each training text once; a cached vector is the one the
-    encoder computes (the forward pass is deterministic), so the cache never changes a model."""
+def add_embeddings(rows: list[Row], cache: Path | None | bool = True, log=print) -> None:
+    """The sentence encoder's vector of every row (`encoder.py`). Vectors are kept in `cache` (True:
+    EMBED_CACHE; False or None: no cache) keyed by the text's sha1, so CV runs and model builds embed each
+    training text once; a cached vector is the one the encoder computes (the forward pass is deterministic),
+    so the cache never changes a model."""
     import hashlib
 
     from .encoder import load_encoder
+
+    path: Path | None = EMBED_CACHE if cache is True else cache or None
 
     def key(t: str) -> str:
         return hashlib.sha1(t.encode()).hexdigest()
 
     known: dict[str, np.ndarray] = {}
-    if cache is not None and cache.exists():
-        with np.load(cache, allow_pickle=False) as z:
+    if path is not None and path.exists():
+        with np.load(path, allow_pickle=False) as z:
             known = dict(zip(z["keys"].tolist(), z["vecs"], strict=True))
     todo = sorted({r.text for r in rows if key(r.text) not in known})
     if todo:
@@ -120,10 +123,10 @@ def add_embeddings(rows: list[Row], cache: Path | None = EMBED_CACHE, log=print)
             for t, v in zip(part, enc.encode(part), strict=True):
                 known[key(t)] = v
             log(f"  {min(s + 512, len(todo))}/{len(todo)}")
-            if cache is not None:  # saved as it goes: an interrupted run loses at most one chunk
-                cache.parent.mkdir(parents=True, exist_ok=True)
+            if path is not None:  # saved as it goes: an interrupted run loses at most one chunk
+                path.parent.mkdir(parents=True, exist_ok=True)
                 ks = sorted(known)
-                np.savez(cache, keys=np.array(ks), vecs=np.stack([known[k] for k in ks]).astype(np.float32))
+                np.savez(path, keys=np.array(ks), vecs=np.stack([known[k] for k in ks]).astype(np.float32))
     for r in rows:
         r.emb = known[key(r.text)]
 
@@ -542,7 +545,7 @@ CANDIDATES = {
     "words+chars+cues": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=(3, 5), cues=True),
     "words+cues+context": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True, context=True),
     "words+cues+context+encoder": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True,
-                                                context=True, encoder=1.0),
+                                                context=True, encoder=0.5),
 }
 DEFAULT_CANDIDATE = "words+cues+context"
 DEFAULT_C = 16.0
@@ -576,6 +579,8 @@ def main(argv: list[str] | None = None) -> int:
         print(s, file=sys.stderr)
 
     add_cues(rows, log=log)
+    if args.compare or CANDIDATES[args.features].encoder:
+        add_embeddings(rows, log=log)
     if args.compare:
         for name, cfg in CANDIDATES.items():
             for C in (4.0, 16.0):
