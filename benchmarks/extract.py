@@ -7,9 +7,13 @@ names, places and numbers varied so that no two are exact copies), then times:
   2. wirewatch extraction components alone (parse + time + entities + events) over the same articles;
   3. a full `wirewatch.ingest` into a fresh SQLite store (dedup, extraction, stories, fusion, conflicts).
 
-and prints articles/second and the ratios to the reference (target: extraction >= 0.8 of raw spaCy).
+and prints articles/second, the ratios to the reference (targets: extraction >= 0.8 of raw spaCy, full ingest
+>= 0.6) and what the full path means in 600-word reports a day (words/s / 600 x 86,400, one process; the
+issue's figure is for 2 cores, i.e. twice that at best). The detector is the shipped one, or the model at
+$WIREWATCH_EVENT_MODEL (e.g. one trained with the sentence encoder: its line says how many sentences it embedded).
 
     python benchmarks/extract.py [--n 300]
+    OPENBLAS_NUM_THREADS=1 python benchmarks/extract.py   # on a shared CPU: BLAS threads fighting for 2 cores
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from corpus import make  # benchmarks/corpus.py (this folder is on sys.path when run as a script)
 
 from wirewatch.extract import extraction_components
+from wirewatch.extract.detector import load_detector
 from wirewatch.extract.nlp import get_nlp
 from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline, ingest
@@ -56,12 +61,23 @@ def main() -> None:
         full = time.perf_counter() - t
         n_fused = store.count("events")
 
-    print(f"articles: {args.n}, words: {words}")
+    det = load_detector()
+    enc = det.config.encoder if det is not None else 0.0
+    kind = "none" if det is None else "tf-idf + parse features + sentence encoder" if enc else \
+        "tf-idf + parse features (no encoder)"
+    print(f"articles: {args.n}, words: {words}; detector: {kind}")
     print(f"raw spaCy nlp.pipe:           {raw:7.2f} s  {args.n / raw:7.1f} articles/s  (reference)")
     print(f"wirewatch extraction:         {ext:7.2f} s  {args.n / ext:7.1f} articles/s  ratio {raw / ext:.2f}"
           f"  ({n_events} event mentions)")
     print(f"wirewatch ingest (full path): {full:7.2f} s  {args.n / full:7.1f} articles/s  ratio {raw / full:.2f}"
           f"  (stored {report.stored}, near-dup {report.near_duplicates}, {n_fused} fused events)")
+    per_day = words / full / 600 * 86400
+    print(f"full path in 600-word reports/day: {per_day / 1e3:.0f}k on one process (~{2 * per_day / 1e6:.2f}M on 2 "
+          f"cores at best)")
+    if enc:
+        from wirewatch.extract.encoder import load_encoder
+
+        print(f"sentence encoder: {len(load_encoder().cache)} distinct sentences embedded (cache)")
 
 
 if __name__ == "__main__":

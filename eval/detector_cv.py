@@ -2,6 +2,8 @@
 
     python eval/detector_cv.py              # the shipped settings (words + trigger cues, C from train.py)
     python eval/detector_cv.py --features words+chars+cues -C 32
+    python eval/detector_cv.py --features words+cues+context+encoder   # needs the encoder package (README)
+    python eval/detector_cv.py --keep       # and the keep rules for lexicon triggers, by the same folds
 
 "dev" is the model fit on all the training rows and scored on those same rows; "CV" is 5-fold grouped
 cross-validation (groups = VOA documents, PLOVER sentences, ECB+ topics, our own documents), each fold scored
@@ -28,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--features", choices=sorted(T.CANDIDATES), default=T.DEFAULT_CANDIDATE)
     ap.add_argument("-C", type=float, default=T.DEFAULT_C)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--keep", action="store_true", help="also compare the keep rules for lexicon triggers")
     args = ap.parse_args(argv)
     if not (args.shared / "train").exists():
         print(f"skipped: {args.shared}/train not present")
@@ -35,12 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = T.load_rows(args.shared)
     T.add_cues(rows, log=lambda s: print(s, file=sys.stderr))
     cfg = T.CANDIDATES[args.features]
+    if cfg.encoder:
+        T.add_embeddings(rows, log=lambda s: print(s, file=sys.stderr))
     types = sorted({r.label for r in rows} - {T.NONE})
     cv = T.cross_validate(rows, cfg, args.C, args.folds, types, log=lambda s: print(s, file=sys.stderr))
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
     W, b, idf = T.fit(rows, counts, types, cfg, args.C)
-    dev = T.scores([r.label for r in rows], T.decide(T.predict(W, b, idf, counts, cfg.dim), types, cv["thresholds"]),
-                   types)
+    P = T.predict(W, b, idf, counts, cfg.dim, T.embeddings(rows, cfg), cfg.encoder)
+    dev = T.scores([r.label for r in rows], T.decide(P, types, cv["thresholds"]), types)
     print(f"event detector ({args.features}, C={args.C}), {len(rows)} rows, {len({r.group for r in rows})} groups")
     print(f"{'type':10s} {'n':>5s} {'dev F1':>7s} {'CV P':>6s} {'CV R':>6s} {'CV F1':>6s} {'gap':>6s}")
     for t in types:
@@ -54,6 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         sub = T.scores([rows[i].label for i in plover], [T.decide(cv["oof"][[i]], types, cv["thresholds"])[0]
                                                          for i in plover], types)
         print(f"PLOVER dev sentences, held-out folds: micro-F1 {sub['micro_f1']:.3f}")
+    if args.keep:
+        print("keep rule for lexicon triggers, grouped CV on the rows where the lexicon proposed the type "
+              "(NONE rows are the negatives; rows of another type are not judged):")
+        for name, v in T.keep_cv(cv["oof"], rows, types, cv["fold_of"]).items():
+            print(f"  {name:22s} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}  "
+                  f"NONE-row triggers kept {v['none_kept']}")
     print(f"acceptance (micro >= 0.75, macro >= 0.65): "
           f"{'met' if cv['micro_f1'] >= 0.75 and cv['macro_f1'] >= 0.65 else 'NOT met'}")
     return 0

@@ -44,6 +44,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Quotes of the training screen sometimes have "?" for an apostrophe ("Russia?s"); text never should.
 _QMARK_APOS = re.compile(r"(?<=[A-Za-z])\?(?=[a-z])")
 _NUM = re.compile(r"\d")
+EMBED_ALL = os.environ.get("WIREWATCH_EMBED_ALL") == "1"  # measurement switch: embed every sentence
+ENCODER_DIM = 384  # encoder.DIM (not imported here: the encoder module loads only when a model uses it)
 
 
 class DetectorError(WirewatchError):
@@ -59,21 +61,29 @@ class FeatureConfig:
     char_ngrams: tuple[int, int] | None = (3, 5)
     cues: bool = True  # use the trigger lexicon's proposals as features (`trigger_cues`)
     context: bool = False  # and the parse context of each trigger and the sentence's lemmas (`context_cues`)
+    # > 0: the sentence's all-MiniLM-L6-v2 embedding (`encoder.py`), times this, is appended to the tf-idf
+    # vector (its weights are the last `encoder.DIM` rows of W); 0: no encoder
+    encoder: float = 0.0
 
     @property
     def dim(self) -> int:
         return 1 << self.dim_bits
 
+    @property
+    def width(self) -> int:
+        """Rows of W: the hashed features, then the embedding's (when the encoder is on)."""
+        return self.dim + (ENCODER_DIM if self.encoder else 0)
+
     def to_dict(self) -> dict[str, Any]:
         return {"dim_bits": self.dim_bits, "word_ngrams": self.word_ngrams,
                 "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "cues": self.cues,
-                "context": self.context}
+                "context": self.context, "encoder": self.encoder}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FeatureConfig:
         ch = d.get("char_ngrams")
         return cls(int(d["dim_bits"]), int(d["word_ngrams"]), (int(ch[0]), int(ch[1])) if ch else None,
-                   bool(d.get("cues", True)), bool(d.get("context", False)))
+                   bool(d.get("cues", True)), bool(d.get("context", False)), float(d.get("encoder", 0.0)))
 
 
 def words(text: str) -> list[str]:
@@ -217,13 +227,33 @@ class Detector:
         r = self.relevance(sentence_probs)
         return r, r < self.relevance_cutoff
 
-    def scores(self, text: str, cues: Iterable[str] = ()) -> np.ndarray:
+    def scores(self, text: str, cues: Iterable[str] = (), emb: np.ndarray | None = None) -> np.ndarray:
+        """P(type) for one sentence. A model with the encoder needs the sentence's embedding `emb`
+        (`embed`); without it the embedding's part of the score is left out."""
         idx, val = vectorize(hashed_counts(text, self.config, cues), self.idf)
         z = val @ self.W[idx].astype(np.float32) + self.b if len(idx) else self.b.copy()
+        if emb is not None and self.config.encoder:
+            z = z + self.config.encoder * (emb.astype(np.float32) @ self._W_emb)
         return 1.0 / (1.0 + np.exp(-z))
 
-    def probabilities(self, text: str, cues: Iterable[str] = ()) -> dict[str, float]:
-        return {t: float(p) for t, p in zip(self.types, self.scores(text, cues), strict=True)}
+    @property
+    def _W_emb(self) -> np.ndarray:
+        w = self.__dict__.get("_w_emb")
+        if w is None:
+            w = self.__dict__["_w_emb"] = self.W[self.config.dim:].astype(np.float32)
+        return w
+
+    def embed(self, texts: list[str]) -> list[np.ndarray | None]:
+        """The sentence encoder's vectors of `texts` when this model uses it, else Nones. Loads the encoder on
+        first use (encoder.EncoderError names the package to install when it is missing)."""
+        if not self.config.encoder or not texts:
+            return [None] * len(texts)
+        from .encoder import load_encoder
+
+        return list(load_encoder().encode(texts))
+
+    def probabilities(self, text: str, cues: Iterable[str] = (), emb: np.ndarray | None = None) -> dict[str, float]:
+        return {t: float(p) for t, p in zip(self.types, self.scores(text, cues, emb), strict=True)}
 
     def knows(self, etype: str) -> bool:
         return etype in self.thresholds
@@ -268,8 +298,8 @@ class Detector:
             types = list(meta["types"])
         except (OSError, ValueError, KeyError) as e:
             raise DetectorError(f"{stem}: unreadable event detector model ({e})") from e
-        if W.shape != (cfg.dim, len(types)) or b.shape != (len(types),) or idf.shape != (cfg.dim,):
-            raise DetectorError(f"{npz}: weights of shape {W.shape} do not fit {len(types)} types x {cfg.dim}")
+        if W.shape != (cfg.width, len(types)) or b.shape != (len(types),) or idf.shape != (cfg.dim,):
+            raise DetectorError(f"{npz}: weights of shape {W.shape} do not fit {len(types)} types x {cfg.width}")
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
             "keep_scale", "extra_margin", "keep_thresholds"}}
@@ -339,8 +369,15 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
     found = [find_triggers(s, onto) for s in sents]
     if det is None:
         return [[Decision(t, None) for t in trigs if not t.suppressed] for trigs in found]
-    probs = [det.probabilities(s.text, sentence_cues(s, trigs, det.config))
-             for s, trigs in zip(sents, found, strict=True)]
+    # With the sentence encoder, only sentences that hold a candidate (a live or absorbed trigger) are embedded
+    # (in one batch): the encoder costs more than the parse. A sentence without one is scored on its tf-idf
+    # part alone (the embedding's share of the logit is left out).
+    cand = [i for i, trigs in enumerate(found) if trigs or EMBED_ALL] if det.config.encoder else []
+    embs: list[np.ndarray | None] = [None] * len(sents)
+    for i, v in zip(cand, det.embed([sents[i].text for i in cand]), strict=True):
+        embs[i] = v
+    probs = [det.probabilities(s.text, sentence_cues(s, trigs, det.config), e)
+             for s, trigs, e in zip(sents, found, embs, strict=True)]
     text = sents[0].doc.text if sents else ""
     relevance, off_topic = det.article_relevance(text, probs)
     if report is not None:

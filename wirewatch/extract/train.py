@@ -73,6 +73,7 @@ class Row:
     group: str
     cues: list[str] = field(default_factory=list)  # the trigger lexicon's proposals (see `add_cues`)
     doc: str = ""  # the document, for article relevance (groups may be whole topics); "" = the group
+    emb: np.ndarray | None = None  # the sentence encoder's vector (see `add_embeddings`), when a model uses it
 
 
 def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> None:
@@ -90,6 +91,44 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> No
             trigs = find_triggers(s, onto)
             # every candidate feature set is computed; each FeatureConfig uses what it declares
             r.cues += trigger_cues(trigs) + context_cues(s, trigs)
+
+
+EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
+
+
+def add_embeddings(rows: list[Row], cache: Path | None | bool = True, log=print) -> None:
+    """The sentence encoder's vector of every row (`encoder.py`). Vectors are kept in `cache` (True:
+    EMBED_CACHE; False or None: no cache) keyed by the text's sha1, so CV runs and model builds embed each
+    training text once; a cached vector is the one the encoder computes (the forward pass is deterministic),
+    so the cache never changes a model."""
+    import hashlib
+
+    from .encoder import load_encoder
+
+    path: Path | None = EMBED_CACHE if cache is True else cache or None
+
+    def key(t: str) -> str:
+        return hashlib.sha1(t.encode()).hexdigest()
+
+    known: dict[str, np.ndarray] = {}
+    if path is not None and path.exists():
+        with np.load(path, allow_pickle=False) as z:
+            known = dict(zip(z["keys"].tolist(), z["vecs"], strict=True))
+    todo = sorted({r.text for r in rows if key(r.text) not in known})
+    if todo:
+        enc = load_encoder()
+        log(f"embedding {len(todo)} training texts with the sentence encoder ({len(known)} cached)")
+        for s in range(0, len(todo), 512):
+            part = todo[s:s + 512]
+            for t, v in zip(part, enc.encode(part), strict=True):
+                known[key(t)] = v
+            log(f"  {min(s + 512, len(todo))}/{len(todo)}")
+            if path is not None:  # saved as it goes: an interrupted run loses at most one chunk
+                path.parent.mkdir(parents=True, exist_ok=True)
+                ks = sorted(known)
+                np.savez(path, keys=np.array(ks), vecs=np.stack([known[k] for k in ks]).astype(np.float32))
+    for r in rows:
+        r.emb = known[key(r.text)]
 
 
 def _jsonl(path: Path) -> Iterable[dict]:
@@ -152,8 +191,13 @@ def rows_from_file(path: Path) -> list[Row]:
 
 
 # ------------------------------------------------------------------ fitting
-def _matrix(counts: list[Counter[int]], idf: np.ndarray, dim: int):  # -> scipy csr
-    from scipy.sparse import csr_matrix
+def _matrix(counts: list[Counter[int]], idf: np.ndarray, dim: int, emb: np.ndarray | None = None,
+            scale: float = 0.0):  # -> scipy csr
+    """The tf-idf rows, with `scale` x the sentence embeddings appended as dense columns when given."""
+    from scipy.sparse import csr_matrix, hstack
+
+    if emb is not None and scale:
+        return hstack([_matrix(counts, idf, dim), csr_matrix(emb.astype(np.float64) * scale)], format="csr")
 
     indptr, indices, data = [0], [], []
     for c in counts:
@@ -175,14 +219,23 @@ def _idf(counts: list[Counter[int]], dim: int) -> np.ndarray:
     return (np.log((1 + len(counts)) / (1 + df)) + 1.0).astype(np.float32)
 
 
+def embeddings(rows: Sequence[Row], cfg: FeatureConfig) -> np.ndarray | None:
+    if not cfg.encoder:
+        return None
+    if any(r.emb is None for r in rows):
+        raise ValueError("the feature set uses the sentence encoder: call add_embeddings(rows) first")
+    return np.stack([r.emb for r in rows])  # type: ignore[misc]
+
+
 def fit(rows: list[Row], counts: list[Counter[int]], types: list[str], cfg: FeatureConfig,
         C: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One-vs-rest logistic regressions -> (W, b, idf)."""
+    """One-vs-rest logistic regressions -> (W, b, idf); W has `cfg.width` rows (hashed features, then the
+    embedding's when the encoder is on)."""
     from sklearn.linear_model import LogisticRegression
 
     idf = _idf(counts, cfg.dim)
-    X = _matrix(counts, idf, cfg.dim)
-    W = np.zeros((cfg.dim, len(types)), dtype=np.float32)
+    X = _matrix(counts, idf, cfg.dim, embeddings(rows, cfg), cfg.encoder)
+    W = np.zeros((cfg.width, len(types)), dtype=np.float32)
     b = np.zeros(len(types), dtype=np.float32)
     labels = np.array([r.label for r in rows])
     base = np.array([r.weight for r in rows])
@@ -199,8 +252,9 @@ def fit(rows: list[Row], counts: list[Counter[int]], types: list[str], cfg: Feat
     return W, b, idf
 
 
-def predict(W: np.ndarray, b: np.ndarray, idf: np.ndarray, counts: list[Counter[int]], dim: int) -> np.ndarray:
-    X = _matrix(counts, idf, dim)
+def predict(W: np.ndarray, b: np.ndarray, idf: np.ndarray, counts: list[Counter[int]], dim: int,
+            emb: np.ndarray | None = None, scale: float = 0.0) -> np.ndarray:
+    X = _matrix(counts, idf, dim, emb, scale)
     return 1.0 / (1.0 + np.exp(-(X @ W.astype(np.float64) + b)))
 
 
@@ -277,6 +331,82 @@ def choose_relevance(P: np.ndarray, rows: list[Row]) -> float:
     return float(pos[int(0.02 * len(pos))]) if pos else 0.0
 
 
+# ------------------------------------------------------------------ the keep rule for lexicon triggers
+SCALES = np.round(np.arange(0.25, 2.01, 0.25), 2)
+
+
+def _proposed(rows: Sequence[Row], t: str) -> np.ndarray:
+    """Rows where the trigger lexicon proposed a live trigger of type t."""
+    cue = "lex:" + t
+    return np.array([cue in r.cues for r in rows])
+
+
+def _keep_f1(p: np.ndarray, y: np.ndarray, neg: np.ndarray, th: float) -> tuple[float, float, float]:
+    """(tp, fp, fn) of 'keep the trigger when p >= th' on the judged rows (y: the label is the type; neg: a
+    true negative, NONE). A row labelled with another type is not judged: a screen quote carries one label,
+    but it may also hold an event of the trigger's type, so it is no evidence either way."""
+    keep = p >= th
+    return float((keep & y).sum()), float((keep & neg).sum()), float((~keep & y).sum())
+
+
+def choose_keep(P: np.ndarray, rows: Sequence[Row], types: list[str], thresholds: dict[str, float],
+                per_type: bool) -> dict[str, float]:
+    """What a lexicon trigger of each type needs to be kept, chosen on (out-of-fold) probabilities of the rows
+    where the lexicon proposed that type: one scale x the type's threshold shared by all types (per_type
+    False), or a threshold per type (True). Maximizes the F1 of keeping (NONE rows are the negatives)."""
+    labels = np.array([r.label for r in rows])
+    cols = {t: (P[:, k], _proposed(rows, t)) for k, t in enumerate(types)}
+    if not per_type:
+        best, best_s = -1.0, 1.0
+        for sc in SCALES:
+            tp = fp = fn = 0.0
+            for t in types:
+                p, m = cols[t]
+                a, b, c = _keep_f1(p[m], labels[m] == t, labels[m] == NONE, sc * thresholds[t])
+                tp, fp, fn = tp + a, fp + b, fn + c
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best + 1e-9:
+                best, best_s = f1, float(sc)
+        return {t: round(best_s * thresholds[t], 4) for t in types}
+    out = {}
+    for t in types:
+        p, m = cols[t]
+        y, neg = labels[m] == t, labels[m] == NONE
+        best, best_t = -1.0, thresholds[t]
+        for th in sorted({float(x) for x in np.round(np.concatenate([GRID, SCALES * thresholds[t]]), 4)}):
+            a, b, c = _keep_f1(p[m], y, neg, th)
+            f1 = 2 * a / (2 * a + b + c) if a else 0.0
+            if f1 > best + 1e-9:
+                best, best_t = f1, th
+        out[t] = best_t
+    return out
+
+
+def keep_cv(P: np.ndarray, rows: Sequence[Row], types: list[str], fold_of: np.ndarray) -> dict[str, dict]:
+    """Grouped CV of the keep rules: each fold's lexicon triggers judged with the rule chosen on the other
+    folds. Returns, per rule, micro P/R/F1 of keeping, how many NONE-row triggers are kept, and the rule
+    chosen on all rows."""
+    labels = np.array([r.label for r in rows])
+    rules = {"scale 0.25 (round 1)": None, "one scale, CV": False, "per type, CV": True}
+    out = {}
+    for name, per_type in rules.items():
+        tp = fp = fn = 0.0
+        for k in sorted(set(fold_of.tolist())):
+            tr, te = fold_of != k, fold_of == k
+            th = choose_thresholds(P[tr], labels[tr].tolist(), types)
+            keep = ({t: 0.25 * th[t] for t in types} if per_type is None else
+                    choose_keep(P[tr], [r for r, o in zip(rows, tr, strict=True) if o], types, th, per_type))
+            sub = [r for r, o in zip(rows, te, strict=True) if o]
+            for j, t in enumerate(types):
+                m = _proposed(sub, t)
+                a, b, c = _keep_f1(P[te][m, j], labels[te][m] == t, labels[te][m] == NONE, keep[t])
+                tp, fp, fn = tp + a, fp + b, fn + c
+        prec, rec = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+        out[name] = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+                     "none_kept": int(fp)}
+    return out
+
+
 def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5,
                    types: list[str] | None = None, log=print) -> dict:
     """Grouped k-fold: out-of-fold probabilities; each fold is scored with thresholds chosen on the
@@ -290,7 +420,8 @@ def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5
     fold_of = np.zeros(len(rows), dtype=int)
     for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=groups)):
         W, b, idf = fit([rows[i] for i in tr], [counts[i] for i in tr], types, cfg, C)
-        P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim)
+        E = embeddings([rows[i] for i in te], cfg)
+        P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim, E, cfg.encoder)
         fold_of[te] = k
         log(f"  fold {k + 1}/{folds}: trained on {len(tr)} rows, tested on {len(te)}")
     labels = [r.label for r in rows]
@@ -305,6 +436,7 @@ def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5
     result["thresholds"] = choose_thresholds(P, labels, types)
     result["relevance_cutoff"] = choose_relevance(P, rows)
     result["oof"] = P
+    result["fold_of"] = fold_of
     return result
 
 
@@ -314,7 +446,8 @@ def train(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5, log=pri
     cv = cross_validate(rows, cfg, C, folds, types, log)
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
     W, b, idf = fit(rows, counts, types, cfg, C)
-    train_pred = decide(predict(W, b, idf, counts, cfg.dim), types, cv["thresholds"])
+    train_pred = decide(predict(W, b, idf, counts, cfg.dim, embeddings(rows, cfg), cfg.encoder), types,
+                        cv["thresholds"])
     fit_score = scores([r.label for r in rows], train_pred, types)
     meta = {"C": C, "rows": len(rows), "label_counts": dict(sorted(Counter(r.label for r in rows).items())),
             "cv": {"folds": folds, "micro_f1": round(cv["micro_f1"], 4), "macro_f1": round(cv["macro_f1"], 4),
@@ -411,6 +544,8 @@ CANDIDATES = {
     "words+cues": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True),
     "words+chars+cues": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=(3, 5), cues=True),
     "words+cues+context": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True, context=True),
+    "words+cues+context+encoder": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True,
+                                                context=True, encoder=0.5),
 }
 DEFAULT_CANDIDATE = "words+cues+context"
 DEFAULT_C = 16.0
@@ -444,6 +579,8 @@ def main(argv: list[str] | None = None) -> int:
         print(s, file=sys.stderr)
 
     add_cues(rows, log=log)
+    if args.compare or CANDIDATES[args.features].encoder:
+        add_embeddings(rows, log=log)
     if args.compare:
         for name, cfg in CANDIDATES.items():
             for C in (4.0, 16.0):
