@@ -150,3 +150,27 @@ def test_a_span_whose_name_is_only_punctuation_is_no_entity_and_no_crash(monkeyp
     monkeypatch.setattr(ents, "_candidate_spans", lambda d: [*real(d), ents._Span(quote, quote + 2, "ORG")])
     art = ents.EntitiesComponent()(Article(id="p1", text=text, doc=doc))
     assert art.entities and all(any(ch.isalnum() for ch in e.name) for e in art.entities)
+
+
+def test_bare_surname_shared_by_relatives_is_the_first_named(pipe: Pipeline) -> None:
+    art = run(pipe, "Prosecutors charged Tomas Varela with fraud on Monday. Varela, his brother, Andres Varela, "
+                    "and his niece, Lucia Varela, were questioned. Varela denied wrongdoing.")
+    tomas = by_name(art, "Tomas Varela")
+    assert "Varela" in tomas.aliases
+    assert all("Varela" not in e.aliases for e in art.entities if e.name in ("Andres Varela", "Lucia Varela"))
+
+
+def test_names_declared_by_context_join_their_entity(pipe: Pipeline) -> None:
+    art = run(pipe, "Pilgrims crowded the Karsa shrine near Qadir on Friday. The site is known to locals as "
+                    "the Old Citadel and to visitors as the Stone Crown. Police closed the Stone Crown at dusk.")
+    owner = next(e for e in art.entities if "Old Citadel" in e.aliases)
+    assert "Stone Crown" in owner.aliases and owner.kind != "PERSON"
+    art = run(pipe, "Officials said a militia known as the Unity, Justice, Progress, or UJP, seized two towns. "
+                    "The UJP denied it.")
+    ujp = next(e for e in art.entities if "UJP" in e.aliases)
+    assert ujp.name == "Unity, Justice, Progress"
+
+
+def test_arabic_article_stays_on_the_name(pipe: Pipeline) -> None:
+    art = run(pipe, "Police said the raid targeted cells loyal to al-Nusra, the group that claimed the attack.")
+    assert any(e.name == "al-Nusra" for e in art.entities), [e.name for e in art.entities]

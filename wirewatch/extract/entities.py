@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Entity, EntityMention
-from .entity_aliases import add_declared_spans, declared_short_forms, one_label_per_name, repair_person_spans
+from .entity_aliases import (
+    add_declared_spans,
+    declared_short_forms,
+    long_names_by_context,
+    named_as,
+    one_label_per_name,
+    repair_person_spans,
+)
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
 from .nlp import get_nlp
@@ -27,6 +34,7 @@ from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # "Yeonpyeong Island" is later just "Yeonpyeong".
 _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
@@ -127,6 +135,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     s, e = sp.start, sp.end
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
+    if s >= 2 and s < e and doc[s - 1].text == "-" and doc[s - 2].lower_ in _ARTICLE_PARTICLES and \
+            not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s].text[:1].isupper():
+        s -= 2  # "al-Shabab", "el-Sisi": NER left the Arabic article outside the name
     if e - s >= 2 and doc[e - 1].lower_ in ("of", "for", "on", "and", "de") and sp.label in ("ORG", "FAC", "GPE"):
         # "Group of" [Seven leading democracies]: NER stopped at the preposition; the name runs on
         while e < len(doc) and e - s < 12 and (doc[e].is_title and doc[e].is_alpha or doc[e].lower_ in NUMBER_WORDS
@@ -152,8 +163,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
                     not doc[s - 1].whitespace_:
                 title, s = title + "-" + doc[s + 1].text, s + 2
             sp.titles.append(title)
-        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha):
-            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama")
+        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha) and not (
+                doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
+            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -243,7 +255,7 @@ def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
 
 # "the Incirlik air base", "Zaatari refugee camp": a name, then lower-case words of what the place is.
 _FACILITY_HEADS = frozenset({"base", "airbase", "airport", "airfield", "camp", "prison", "dam", "port",
-                             "crossing", "checkpoint", "compound", "barracks"})
+                             "crossing", "checkpoint", "compound", "barracks", "shrine", "temple", "fortress"})
 _FACILITY_MODIFIERS = frozenset({"air", "naval", "military", "radar", "army", "navy", "marine", "refugee",
                                  "border", "detention", "nuclear", "missile", "mosque", "international"})
 
@@ -581,8 +593,8 @@ def _metonymic(root: Any) -> bool:
     if root.dep_ == "nsubj":
         head = root.head
         return head.lemma_.lower() not in _STATE_VERBS and head.pos_ in ("VERB", "AUX")
-    if root.dep_ == "poss":
-        return root.head.lemma_.lower() not in _CITY_PARTS
+    if root.dep_ == "poss":  # "Jerusalem's Old City", "Beirut's Hamra district": a named part of the city
+        return root.head.lemma_.lower() not in _CITY_PARTS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
@@ -703,16 +715,20 @@ class _Resolver:
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
                 country = gaz.country_of_name(self.doc[sp.start - 2].text)  # "Lebanon's Defence Ministry"
             return self.entity("ORG", text, country, text)
-        # PERSON: a bare surname or given name is the full name seen nearest in the article, of the gender
-        # its title says ("Mr. Gigante" is never Yolanda Gigante).
+        # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
+        # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
+        # Berisha, his son, Shkelzen Berisha"), the bare name is the one introduced first: reports name
+        # the relatives in full and keep the bare surname for their subject.
         if " " not in text:
-            best: Entity | None = None
             want = title_gender(sp.titles)
+            first_seen: dict[str, tuple[int, Entity]] = {}
             for pos, parts, ent in persons:
-                if text in parts and (best is None or pos < sp.start) and \
-                        (want is None or person_gender(ent) in (None, want)):
-                    best = ent
-            if best is not None:
+                if text in parts and (want is None or person_gender(ent) in (None, want)) and \
+                        (ent.id not in first_seen or pos < first_seen[ent.id][0]):
+                    first_seen[ent.id] = (pos, ent)
+            if first_seen:
+                before = [c for c in first_seen.values() if c[0] < sp.start] or list(first_seen.values())
+                best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
 
@@ -762,6 +778,8 @@ class _Resolver:
         resolved: dict[int, Entity] = {}
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
+            if self.declared.get(doc[sp.start:sp.end].text.strip(), (sp.start, sp.end)) != (sp.start, sp.end):
+                continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
             if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
                 ent = self.resolve(sp, text, [], [])
                 persons.append((sp.start, short_forms(name_words(text)) or [text], ent))
@@ -837,7 +855,10 @@ class EntitiesComponent:
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
+        spans = long_names_by_context(doc, spans)
         declared = declared_short_forms(doc, spans)
+        for form, owner in named_as(doc, spans).items():
+            declared.setdefault(form, owner)
         spans = add_declared_spans(doc, spans, declared)
         one_label_per_name(doc, spans, name_key)
         _place_qualifiers(doc, spans)
