@@ -11,7 +11,9 @@ the entities alone (no text needed), so that the store can merge them after a ru
   named in full in another report - only when exactly one such person is known;
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
-  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins.
+  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins - unless the
+  two look like two people (`_different_people`: "Hamid" and "Hamad" are both given names; other
+  countries or roles; one letter swapped in a short word), which only one role and one country overrule.
 
 `canonical_ids` returns old id -> canonical id; `merge_into` applies that to entity objects.
 """
@@ -156,10 +158,30 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
                 # Canada's foreign minister)
                 same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
                 need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
-                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and \
-                        diff[0][0][0] == diff[0][1][0] and ratio(*diff[0]) >= need:
-                    mapping[target(b.id)] = target(a.id)
+                if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
+                        diff[0][0][0] != diff[0][1][0] or ratio(*diff[0]) < need:
+                    continue
+                if not same_role and _different_people(a, b, wa, wb, diff[0]):
+                    continue
+                mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
+
+
+def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: tuple[str, str]) -> bool:
+    """Two spellings one word apart that are still two people: both spellings are given names in their own
+    right ("Hamid" / "Hamad", "Mario" / "Maria"), the countries or roles the reports give disagree, or the
+    word is short enough that one letter makes another name ("Omar" / "Omer")."""
+    from .entities import given_name_gender
+
+    x, y = diff
+    if wa.index(x) == 0 and given_name_gender(x) is not None and given_name_gender(y) is not None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return True
+    ra, rb = _roles(a), _roles(b)
+    if ra and rb and not ra & rb:
+        return True
+    return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
@@ -171,10 +193,47 @@ def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Enti
     return [e for eid, e in by_id.items() if eid not in mapping]
 
 
-def canonicalise(store: Store) -> int:
-    """Merge the store's entities that are one across articles; returns how many ids were merged away."""
+def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
+    """What the stored entities that could be one with these must share with them (store/entity_merges.py):
+    the same folded name under another kind (rule 1, and the acronyms an entity declares: rule 4), a first
+    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym (rule 4)."""
+    ids: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    texts: set[str] = set()
+    for e in run:
+        if e.kind not in _NAMED:
+            continue
+        for alias in {e.name, *(a for a in e.aliases if _acronym_like(a))}:
+            ids.update(f"{k.lower()}:{name_key(alias)}" for k in _NAMED)
+        words = e.name.split()
+        if not words:
+            continue
+        last.add(words[-1])
+        if e.kind == "PERSON" and len(words) >= 2:
+            first.add(words[0])
+        if _acronym_like(e.name):
+            texts.update({e.name, e.name.replace(".", "")})
+    return {"ids": ids, "first_words": first, "last_words": last, "mention_texts": texts}
+
+
+def canonicalise(store: Store, article_ids: Iterable[str] | None = None) -> int:
+    """Merge the store's entities that are one across articles; returns how many ids were merged away.
+
+    With `article_ids` (a run's reports), only the entities those reports name and the stored entities
+    that could be one with them are read (indexed lookups, see `_candidate_keys`); without, all of them."""
+    from ..store import entity_merges
+
+    if article_ids is None:
+        pool = store.entities()
+    else:
+        run = store.entities(entity_merges.named_in(store.conn, article_ids))
+        if not run:
+            return 0
+        near = entity_merges.candidates(store.conn, **_candidate_keys(run))
+        pool = store.entities(sorted(set(near) | {e.id for e in run}))
     # An entity no stored report names any more (its article was re-extracted) must not pull names in.
-    entities = [e for e in store.entities() if e.articles]
+    entities = [e for e in pool if e.articles]
     mapping = canonical_ids(entities)
     if not mapping:
         return 0
