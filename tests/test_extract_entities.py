@@ -174,3 +174,12 @@ def test_names_declared_by_context_join_their_entity(pipe: Pipeline) -> None:
 def test_arabic_article_stays_on_the_name(pipe: Pipeline) -> None:
     art = run(pipe, "Police said the raid targeted cells loyal to al-Nusra, the group that claimed the attack.")
     assert any(e.name == "al-Nusra" for e in art.entities), [e.name for e in art.entities]
+
+
+def test_role_in_apposition_gives_title_and_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Ri Sol Chun, a spokesperson for North Korea's Foreign Ministry, rejected the report on Tuesday.")
+    ri = by_name(art, "Ri Sol Chun")
+    assert ri.country == "PRK" and "spokesperson" in ri.titles
+    assert by_name(art, "Foreign Ministry").country == "PRK"
+    art = run(pipe, "A spokesman for the Chilean Interior Ministry, Tomas Fuentes, denied the account.")
+    assert by_name(art, "Tomas Fuentes").country == "CHL"

@@ -523,6 +523,36 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
 
+def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
+    """ "Ri Sol Chun, a spokesperson for North Korea's Foreign Ministry" and "A spokesperson for ..., Ri Sol
+    Chun,": the role in apposition is a title, and the country its "for/of/at" phrase names (a country, its
+    demonym or owner of the institution) is the person's country."""
+    lex, gaz = lexicon(), gazetteer()
+    root = doc[sp.start:sp.end].root
+    role = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lex["titles"]), None)
+    if role is None and root.dep_ == "appos" and root.head.lemma_.lower() in lex["titles"]:
+        role = root.head
+    if role is None or role.i in label_at:
+        return
+    words = [t for t in role.lefts if t.dep_ in ("compound", "amod") and t.i not in label_at] + [role]
+    words.sort(key=lambda t: t.i)
+    iso = None
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
+        for t in prep.subtree:
+            if label_at.get(t.i) in ("GPE", "NORP"):
+                iso = gaz.country_of_any(_span_text_at(doc, t.i, label_at)) or gaz.country_of_any(t.text)
+            elif label_at.get(t.i) == "ORG" and t.is_title:  # "the Chilean Foreign Ministry"
+                iso = gaz.country_of_any(t.text)
+            if iso:
+                break
+        if iso:
+            break
+    sp.country = sp.country or iso
+    title = " ".join(t.text for t in words)
+    if title and title not in sp.titles and not any(title.lower() in x.lower() for x in sp.titles):
+        sp.titles.append(title)
+
+
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     s = e = i
     while s > 0 and label_at.get(s - 1) == label_at.get(i):
@@ -713,7 +743,9 @@ class _Resolver:
             country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
                             if gaz.country_of_any(t.text)), None)
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
-                country = gaz.country_of_name(self.doc[sp.start - 2].text)  # "Lebanon's Defence Ministry"
+                # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
+                country = gaz.country_of_name(self.doc[sp.start - 2].text) or (
+                    gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
         # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
@@ -766,6 +798,7 @@ class _Resolver:
         for sp in spans:
             if sp.label == "PERSON":
                 _titles_and_country(doc, sp, label_at)
+                _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
         qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
