@@ -6,6 +6,7 @@ restricted to the aliases it contains). The full set is scored as the gate does.
 and the gap between the read half and the held-out half; `--errors` lists the read half's failures.
 
     python eval/entities_eval.py [--errors] [--fold 0|1]
+    python eval/entities_eval.py --own eval/connect2
 """
 
 from __future__ import annotations
@@ -77,7 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list the read half's failures")
     ap.add_argument("--fold", type=int, default=0, choices=(0, 1), help="the half whose errors are read")
+    ap.add_argument("--own", metavar="DIR", help="score one of our own sets instead (eval/connect2: corpus.jsonl "
+                    "and gold.json) and list all its errors")
     args = ap.parse_args(argv)
+    if args.own:
+        own = Path(args.own)
+        rows = [json.loads(line) for line in (own / "corpus.jsonl").open(encoding="utf-8") if line.strip()]
+        acc, errors = score(json.loads((own / "gold.json").read_text(encoding="utf-8"))["entities"],
+                            entities_of(rows))
+        print(f"{own}: {acc:.3f}")
+        for line in errors:
+            print("   ", line)
+        return 0
     gold = json.loads((SHARED / "eval" / "voa_dev_gold.json").read_text(encoding="utf-8"))
     rows = [json.loads(line) for line in (SHARED / "eval" / "voa_dev_articles.jsonl").open(encoding="utf-8")
             if line.strip()]

@@ -183,3 +183,10 @@ def test_role_in_apposition_gives_title_and_country(pipe: Pipeline) -> None:
     assert by_name(art, "Foreign Ministry").country == "PRK"
     art = run(pipe, "A spokesman for the Chilean Interior Ministry, Tomas Fuentes, denied the account.")
     assert by_name(art, "Tomas Fuentes").country == "CHL"
+
+
+def test_company_after_where_it_is_based_and_a_surname_opening_a_sentence(pipe: Pipeline) -> None:
+    art = run(pipe, "Harlow Foods agreed to buy Leeds-based Brambleby for $40 million on Monday.")
+    assert any(e.name == "Brambleby" and e.kind == "ORG" for e in art.entities), [e.name for e in art.entities]
+    art = run(pipe, "Deputies arrested Dwayne Holcombs, 24, on Friday. Holcombs was also charged with theft.")
+    assert "Holcombs" in by_name(art, "Dwayne Holcombs").aliases

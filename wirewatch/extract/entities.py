@@ -464,6 +464,9 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     parts: set[str] = set()
     for sp in spans:
+        if sp.label in ("ORG", "FAC", "LOC") and looks_like_person(doc, sp) and \
+                (sp.start == 0 or doc[sp.start - 1].lower_ != "the"):  # "the Stone Crown" is a thing
+            sp.label = "PERSON"  # "arrested Tyrell Gaines" as an ORG: its surname alone is the person too
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
             parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
     # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
@@ -483,12 +486,24 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
         if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ or \
                 not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
             continue  # "Holm" of "Varga-Holm" is no name of its own
-        # "Guterres' spokesman": the tagger may call a surname before a possessive a plural noun
-        if tok.text in parts and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start):
+        # "Guterres' spokesman": the tagger may call a surname before a possessive a plural noun; at a
+        # sentence start only as the subject ("Gaines was also charged"), not "Price rises ..."
+        if tok.text in parts and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (
+                not tok.is_sent_start or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+                and tok.tag_ == "NNS")):
             extra.append(_Span(tok.i, tok.i + 1, "PERSON"))
         elif _acronym(tok) and tok.pos_ == "PROPN" and 3 <= len(tok.text) <= 5 and not tok.is_sent_start \
                 and not _caps_context(doc, tok):
             extra.append(_Span(tok.i, tok.i + 1, "ORG"))
+        elif tok.i > 0 and doc[tok.i - 1].lower_.endswith("-based") and tok.pos_ == "PROPN" and \
+                not _acronym(tok):
+            # "Markham, Ont.-based Pixelcore", "a Seattle-based Lumera": a company after where it is based
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                    end not in taken:
+                end += 1
+            extra.append(_Span(tok.i, end, "ORG"))
+            taken.update(range(tok.i, end))
     return sorted(spans + extra, key=lambda s: s.start)
 
 
@@ -628,6 +643,18 @@ def _metonymic(root: Any) -> bool:
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
+def looks_like_person(doc: Any, sp: _Span) -> bool:
+    """Two or three capitalised words, the first a given name the name lists know, none a place or an
+    institution word: a person NER mislabelled (the same name would get another id in another article)."""
+    gaz = gazetteer()
+    toks = list(doc[sp.start:sp.end])
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+        return False
+    if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS for t in toks):
+        return False
+    return given_name_gender(toks[0].text) is not None
+
+
 class _Resolver:
     """Turns cleaned spans of one article into mentions and entities."""
 
@@ -765,15 +792,7 @@ class _Resolver:
         return self.entity("PERSON", text, sp.country, text, sp.titles)
 
     def _looks_like_person(self, sp: _Span) -> bool:
-        """Two or three capitalised words, the first a given name the name lists know, none a place or an
-        institution word: a person NER mislabelled (the same name would get another id in another article)."""
-        toks = list(self.doc[sp.start:sp.end])
-        if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
-            return False
-        if any(self.gaz.country_of_any(t.text) or self.gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS
-               for t in toks):
-            return False
-        return given_name_gender(toks[0].text) is not None
+        return looks_like_person(self.doc, sp)
 
     def _short_org(self, sp: _Span, text: str, orgs: list[tuple[str, Entity]],
                    persons: list[tuple[int, list[str], Entity]]) -> Entity | None:
