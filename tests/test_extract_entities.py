@@ -190,3 +190,10 @@ def test_company_after_where_it_is_based_and_a_surname_opening_a_sentence(pipe: 
     assert any(e.name == "Brambleby" and e.kind == "ORG" for e in art.entities), [e.name for e in art.entities]
     art = run(pipe, "Deputies arrested Dwayne Holcombs, 24, on Friday. Holcombs was also charged with theft.")
     assert "Holcombs" in by_name(art, "Dwayne Holcombs").aliases
+
+
+def test_a_countrys_government_is_the_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Donors said the Malawian government's budget left clinics short. The Malawian authorities "
+                    "disputed the figures.")
+    malawi = by_name(art, "Malawi")
+    assert {"Malawian government", "Malawian authorities"} <= set(malawi.aliases)

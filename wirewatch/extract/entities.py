@@ -290,6 +290,20 @@ def _demonym_head(doc: Any, sp: _Span) -> _Span:
     return sp
 
 
+_GOVERNMENT_WORDS = frozenset({"government", "authorities", "administration", "regime"})
+
+
+def _country_government(doc: Any, sp: _Span) -> _Span:
+    """ "the Somali government's actions", "the Turkish authorities": a country's name or demonym before
+    "government" is that country acting; the mention is the whole phrase (an alias of the country)."""
+    e = sp.end
+    if sp.label in ("NORP", "GPE") and e < len(doc) and doc[e].lower_ in _GOVERNMENT_WORDS and \
+            doc[e].is_lower and gazetteer().country_of_any(doc[sp.start:sp.end].text) is not None and \
+            not (e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN") and doc[e + 1].tag_ != "POS"):
+        return _Span(sp.start, e + 1, "GPE", sp.titles, sp.country)
+    return sp
+
+
 def _caps_place(text: str) -> str | None:
     """ "SANTA CLARA" -> "Santa Clara" when the gazetteer knows the place (a dateline city)."""
     title = " ".join(w.capitalize() for w in text.split())
@@ -719,6 +733,10 @@ class _Resolver:
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
+        if sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _GOVERNMENT_WORDS:
+            iso = gaz.country_of_any(clean_name(self.doc[sp.start:sp.end - 1].text))
+            if iso:  # "Somali government" (see _country_government)
+                return self.country_entity(iso, text)
         iso = gaz.country_of_name(text)
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
@@ -898,7 +916,7 @@ class EntitiesComponent:
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
-        spans = [_demonym_head(doc, sp) for sp in spans]
+        spans = [_country_government(doc, _demonym_head(doc, sp)) for sp in spans]
         spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
