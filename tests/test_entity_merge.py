@@ -74,6 +74,10 @@ def test_canonical_ids_across_reports() -> None:
         _e("person:ingrid-solvang", "Ingrid Solvang", "PERSON", ["a", "b"], country="NOR", titles=["Trade Minister"]),
         _e("person:ingird-solvang", "Ingird Solvang", "PERSON", ["c"], country="NOR", titles=["Trade Minister"]),
     ]
+    ents += [_e("org:harbour-agency", "Harbour Agency", "ORG", ["h"], country="LVA"),
+             _e("org:latvia-harbour-agency", "Latvia Harbour Agency", "ORG", ["i"], country="LVA"),
+             _e("org:foreign-office", "Foreign Office", "ORG", ["h"], country="EST"),
+             _e("org:latvia-foreign-office", "Latvia Foreign Office", "ORG", ["i"], country="LVA")]
     ents += [_e("org:rashidov", "Rashidov", "ORG", ["d", "e"]), _e("person:rashidov", "Rashidov", "PERSON", ["f"]),
              _e("person:akmal-rashidov", "Akmal Rashidov", "PERSON", ["g"])]
     ents[6].aliases.append("NMB")
@@ -85,6 +89,8 @@ def test_canonical_ids_across_reports() -> None:
     assert m["person:mevlut-cavusolgu"] == "person:mevlut-cavusoglu"
     assert m["org:rashidov"] == m["person:rashidov"] == "person:akmal-rashidov"
     assert m["person:ingird-solvang"] == "person:ingrid-solvang"  # one role, one country: a typo
+    assert m["org:harbour-agency"] == "org:latvia-harbour-agency"  # "Latvia's Harbour Agency"
+    assert "org:foreign-office" not in m  # another country's
     merged = {e.id: e for e in merge_into(ents, m)}
     assert "Varga-Holm" in merged["person:ilse-varga-holm"].aliases
     assert sorted(merged["person:ilse-varga-holm"].articles) == ["a", "b", "c"]

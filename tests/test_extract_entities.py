@@ -197,3 +197,11 @@ def test_a_countrys_government_is_the_country(pipe: Pipeline) -> None:
                     "disputed the figures.")
     malawi = by_name(art, "Malawi")
     assert {"Malawian government", "Malawian authorities"} <= set(malawi.aliases)
+
+
+def test_lower_case_phrases_are_no_names_unless_they_repeat_one(pipe: Pipeline) -> None:
+    art = run(pipe, "The navy fired shells off the west coast on Tuesday, a member of parliament's defence "
+                    "committee said. Estonia's Defence Ministry said the defence ministry was told in advance.")
+    names = [e.name for e in art.entities]
+    assert not any(n.islower() for n in names), names
+    assert sum(1 for n in names if "Ministry" in n) == 1

@@ -926,6 +926,11 @@ class EntitiesComponent:
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
         spans = long_names_by_context(doc, spans)
+        # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
+        # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
+        named = {name_key(doc[sp.start:sp.end].text) for sp in spans
+                 if any(c.isupper() for c in doc[sp.start:sp.end].text)}
+        spans = [sp for sp in spans if _capitalised_or_known(doc[sp.start:sp.end].text, named)]
         declared = declared_short_forms(doc, spans)
         for form, owner in named_as(doc, spans).items():
             declared.setdefault(form, owner)
@@ -939,6 +944,11 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def _capitalised_or_known(text: str, named: set[str]) -> bool:
+    return any(c.isupper() for c in text) or name_key(text) in named or \
+        lexicon().known_entity(clean_name(text)) is not None
 
 
 def _no_overlaps(spans: list[_Span]) -> list[_Span]:

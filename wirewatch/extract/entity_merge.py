@@ -10,6 +10,7 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - a bare surname ("Biden" in a report that never gives the full name) is the one person of that surname
   named in full in another report - only when exactly one such person is known;
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
+  a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
   is nearly the same (same first letter, similarity >= 80), the better attested spelling wins - unless the
   two look like two people (`_different_people`: "Hamid" and "Hamad" are both given names; other
@@ -114,10 +115,16 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         parts = e.name.split(maxsplit=1)
         if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
             qualified[name_key(parts[1])].add(e.id)
+    by_id = {e.id: e for e in live}
     for e in live:
-        if " " in e.name.strip() or e.lat is not None:
+        if e.lat is not None:
             continue
-        if e.kind == "PERSON":
+        if " " in e.name.strip():
+            # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
+            # where both carry the same country (a bare "Foreign Ministry" may be any country's)
+            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
+            owners = {o for o in owners if by_id[o].country == e.country and o != e.id}
+        elif e.kind == "PERSON":
             owners = full_by_last.get(name_key(e.name), set())
         elif e.kind == "ORG":
             owners = qualified.get(name_key(e.name), set())
