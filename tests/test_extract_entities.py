@@ -205,3 +205,12 @@ def test_lower_case_phrases_are_no_names_unless_they_repeat_one(pipe: Pipeline) 
     names = [e.name for e in art.entities]
     assert not any(n.islower() for n in names), names
     assert sum(1 for n in names if "Ministry" in n) == 1
+
+
+def test_an_institution_every_country_has_is_kept_apart_by_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Chile's Foreign Ministry protested on Monday. The Foreign Ministry also recalled its envoy. "
+                    "Peru's Foreign Ministry declined to comment. Lima's defense ministry said patrols were routine.")
+    ministries = {e.country: e for e in art.entities if e.name.lower().endswith("ministry")}
+    assert ministries["CHL"].id != ministries["PER"].id
+    assert "Foreign Ministry" in ministries["CHL"].aliases
+    assert any(e.country == "PER" and e.name.lower() == "defense ministry" for e in art.entities)

@@ -152,6 +152,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     if pos is not None and sp.label in ("ORG", "GPE", "LOC", "FAC") and pos - s >= 2 and (
             gazetteer().country_of_any(doc[s].text) or lex.known_entity(doc[s:pos].text) is not None):
         e = pos  # "U.S. Congress's Countering America['s Adversaries Act]": the owner is the name
+    elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
+            gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
+        s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label == "PERSON":
@@ -657,6 +660,25 @@ def _metonymic(root: Any) -> bool:
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
+# Words of an institution every country has ("Foreign Ministry", "Supreme Court", "National Assembly").
+_INSTITUTION_HEADS = frozenset({"ministry", "court", "bank", "assembly", "parliament", "army", "navy", "police",
+                                "cabinet", "office", "department", "service", "commission", "guard", "force",
+                                "forces", "presidency", "senate", "legislature", "prosecutor", "prosecutors"})
+_INSTITUTION_WORDS_GENERIC = _INSTITUTION_HEADS | frozenset({
+    "foreign", "defense", "interior", "finance", "justice", "health", "education", "trade", "economy",
+    "economic", "energy", "agriculture", "transport", "information", "home", "affairs", "of", "and", "for",
+    "national", "supreme", "constitutional", "high", "central", "air", "armed", "security", "intelligence",
+    "presidential", "coast", "general", "military", "electoral", "election", "federal", "state", "public",
+    "prosecution", "prosecutor's", "attorney", "attorney-general", "ministry's"})
+
+
+def generic_institution(name: str) -> bool:
+    """Is the name one every country's institution has ("Defence Ministry", "Supreme Court")?"""
+    words = name_key(name).split("-")
+    return len(words) >= 2 and all(w in _INSTITUTION_WORDS_GENERIC for w in words) and \
+        any(w in _INSTITUTION_HEADS for w in words)
+
+
 def looks_like_person(doc: Any, sp: _Span) -> bool:
     """Two or three capitalised words, the first a given name the name lists know, none a place or an
     institution word: a person NER mislabelled (the same name would get another id in another article)."""
@@ -680,6 +702,7 @@ class _Resolver:
         self.place_bases: dict[str, Entity] = {}  # "Yeonpyeong" -> the "Yeonpyeong Island" entity
         self.declared: dict[str, tuple[int, int]] = {}  # "ECOWAS" -> token bounds of its long form
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
+        self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
                titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
@@ -789,8 +812,11 @@ class _Resolver:
                             if gaz.country_of_any(t.text)), None)
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
                 # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
-                country = gaz.country_of_name(self.doc[sp.start - 2].text) or (
+                owner = self.doc[sp.start - 2].text
+                country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
+            if generic_institution(text):
+                return self._generic(text, country)
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
         # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
@@ -808,6 +834,19 @@ class _Resolver:
                 best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _generic(self, text: str, country: str | None) -> Entity:
+        """ "Foreign Ministry" names a different ministry in each country: with its country it gets an id of
+        its own ("org:foreign-ministry-tur"); without, it is the one the article named with a country."""
+        key = name_key(text)
+        if country is None:
+            known = self.generic.get(key, {})
+            if len(known) != 1:
+                return self.entity("ORG", text, None, text)
+            country = next(iter(known))
+        ent = self.entity("ORG", text, country, text, key=f"{text} {country}")
+        self.generic.setdefault(key, {}).setdefault(country, ent)
+        return ent
 
     def _looks_like_person(self, sp: _Span) -> bool:
         return looks_like_person(self.doc, sp)
@@ -947,8 +986,8 @@ class EntitiesComponent:
 
 
 def _capitalised_or_known(text: str, named: set[str]) -> bool:
-    return any(c.isupper() for c in text) or name_key(text) in named or \
-        lexicon().known_entity(clean_name(text)) is not None
+    return any(c.isupper() for c in text) or name_key(text) in named or generic_institution(clean_name(text)) \
+        or lexicon().known_entity(clean_name(text)) is not None
 
 
 def _no_overlaps(spans: list[_Span]) -> list[_Span]:

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, name_key, name_words, short_forms
+from .entities import _absorb, generic_institution, name_key, name_words, short_forms
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -116,10 +116,17 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
             qualified[name_key(parts[1])].add(e.id)
     by_id = {e.id: e for e in live}
+    generic_owners: dict[str, set[str]] = defaultdict(set)
+    for e in live:
+        if e.kind == "ORG" and e.country and generic_institution(e.name):
+            generic_owners[name_key(e.name)].add(e.id)
     for e in live:
         if e.lat is not None:
             continue
-        if " " in e.name.strip():
+        if " " in e.name.strip() and e.kind == "ORG" and e.country is None and generic_institution(e.name):
+            # a "Defence Ministry" no report placed -> the one country's Defence Ministry the reports know
+            owners = generic_owners.get(name_key(e.name), set()) - {e.id}
+        elif " " in e.name.strip():
             # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
             # where both carry the same country (a bare "Foreign Ministry" may be any country's)
             owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
