@@ -214,3 +214,13 @@ def test_an_institution_every_country_has_is_kept_apart_by_country(pipe: Pipelin
     assert ministries["CHL"].id != ministries["PER"].id
     assert "Foreign Ministry" in ministries["CHL"].aliases
     assert any(e.country == "PER" and e.name.lower() == "defense ministry" for e in art.entities)
+
+
+def test_company_names_cut_or_shortened_are_one_company(pipe: Pipeline) -> None:
+    art = run(pipe, "Officials at the Ghana Cocoa Farmers and Exporters Association, or GCFEA, backed the plan. "
+                    "GCFEA members voted on Monday. Prosecutors said Harbor Crest Logistics paid the bribes. Harbor "
+                    "Crest's owner, Ian Mercer, denied it. A fire gutted the Okafor Textiles warehouse.")
+    fed = next(e for e in art.entities if "GCFEA" in e.aliases)
+    assert fed.name == "Ghana Cocoa Farmers and Exporters Association"
+    assert "Harbor Crest" in by_name(art, "Harbor Crest Logistics").aliases
+    assert all(e.kind != "PERSON" for e in art.entities if "Textiles" in e.name)

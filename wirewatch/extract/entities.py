@@ -481,6 +481,8 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     parts: set[str] = set()
     for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2 and doc[sp.end - 1].lower_ in _COMPANY_WORDS:
+            sp.label = "ORG"  # "the Rahim Textiles plant": a company named after its founder
         if sp.label in ("ORG", "FAC", "LOC") and looks_like_person(doc, sp) and \
                 (sp.start == 0 or doc[sp.start - 1].lower_ != "the"):  # "the Stone Crown" is a thing
             sp.label = "PERSON"  # "arrested Tyrell Gaines" as an ORG: its surname alone is the person too
@@ -660,6 +662,13 @@ def _metonymic(root: Any) -> bool:
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
+# Last words of a company's name ("Rahim Textiles", "Okafor Holdings"): never a person's.
+_COMPANY_WORDS = frozenset({"textiles", "industries", "holdings", "group", "corp", "corporation", "inc", "ltd",
+                            "llc", "plc", "motors", "airlines", "airways", "foods", "systems", "technologies",
+                            "pharmaceuticals", "logistics", "shipping", "mining", "steel", "chemicals",
+                            "partners", "enterprises", "electronics", "telecom", "construction", "hauling",
+                            "bros", "gmbh", "ag", "sa"})
+
 # Words of an institution every country has ("Foreign Ministry", "Supreme Court", "National Assembly").
 _INSTITUTION_HEADS = frozenset({"ministry", "court", "bank", "assembly", "parliament", "army", "navy", "police",
                                 "cabinet", "office", "department", "service", "commission", "guard", "force",
@@ -686,7 +695,8 @@ def looks_like_person(doc: Any, sp: _Span) -> bool:
     toks = list(doc[sp.start:sp.end])
     if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
         return False
-    if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS for t in toks):
+    if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
+           t.lower_ in _COMPANY_WORDS for t in toks):
         return False
     return given_name_gender(toks[0].text) is not None
 
@@ -856,6 +866,8 @@ class _Resolver:
         """ "Nuvia" after "Nuvia Graphics", "Lumera" after "Lumera Systems": the first word of one
         organisation named in full in the article is that organisation (unless it is also a person's name
         or a place)."""
+        if sp.end - sp.start > 1 and sp.label == "ORG":
+            return self._org_prefix(text, orgs)
         if sp.end - sp.start != 1 or sp.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC") or not text[:1].isupper():
             return None
         if any(text in parts for _, parts, _ in persons) or self.gaz.country_of_any(text) or \
@@ -863,6 +875,19 @@ class _Resolver:
             return None
         # name.split()[:1]: an organisation whose name is all punctuation or space ("ecb_4_6ecb") has no word
         owners = {ent.id: ent for _, ent in orgs if ent.name.split()[:1] == [text] and ent.name != text}
+        if len(owners) != 1:
+            return None
+        ent = next(iter(owners.values()))
+        return self.entity(ent.kind, ent.name, ent.country, text)
+
+    def _org_prefix(self, text: str, orgs: list[tuple[str, Entity]]) -> Entity | None:
+        """ "Valley Green's owner" after "Valley Green Hauling": a name that is one organisation's name less
+        a last word saying what it does is that organisation ("United Nations" of "United Nations Security
+        Council" is not: the council is a body of it)."""
+        words = text.split()
+        owners = {ent.id: ent for _, ent in orgs
+                  if len(n := ent.name.split()) == len(words) + 1 and n[:-1] == words and
+                  n[-1].lower() not in _INSTITUTION_WORDS and n[-1].lower() not in _INSTITUTION_HEADS}
         if len(owners) != 1:
             return None
         ent = next(iter(owners.values()))
@@ -885,8 +910,12 @@ class _Resolver:
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
+        org_names = [clean_name(doc[sp.start:sp.end].text).split() for sp in spans if sp.label == "ORG"]
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
+            if sp.label == "ORG" and any(len(n) == len(text.split()) + 1 and n[:-1] == text.split()
+                                         for n in org_names):
+                continue  # "Valley Green" of "Valley Green Hauling": resolved below, once the full name is
             if self.declared.get(doc[sp.start:sp.end].text.strip(), (sp.start, sp.end)) != (sp.start, sp.end):
                 continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
             if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:

@@ -96,8 +96,18 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
     for sp in out:
         if id(sp) in skip:
             continue
-        # ORG "in the" PLACE ", or" SHORT
+        # ORG "and" ORG ", or" SHORT: "the Bangladesh Garment Manufacturers and Exporters Association, or
+        # BGMEA" is one name NER cut at "and"
         j = sp.end
+        nxt = by_start.get(j + 1)
+        if sp.label == "ORG" and j + 1 < len(doc) and doc[j].lower_ == "and" and nxt is not None and \
+                nxt.label == "ORG" and nxt.end + 2 < len(doc) and doc[nxt.end].text == "," and \
+                doc[nxt.end + 1].lower_ == "or" and (sf := _short_form_at(doc, nxt.end + 2)) is not None and \
+                _letters_are_initials(doc[sf[0]].text, doc[sp.start:nxt.end]):
+            merged.append(_Span(sp.start, nxt.end, "ORG", sp.titles, sp.country))
+            skip.add(id(nxt))
+            continue
+        # ORG "in the" PLACE ", or" SHORT
         if sp.label == "ORG" and j + 2 < len(doc) and doc[j].lower_ in ("in", "for") and \
                 doc[j + 1].lower_ == "the" and (place := by_start.get(j + 2)) is not None and \
                 place.label in ("GPE", "LOC") and place.end + 2 < len(doc) and doc[place.end].text == "," and \
