@@ -268,3 +268,30 @@ def test_end_of_run_merge_reads_the_runs_entities_and_their_candidates_only(tmp_
     monkeypatch.undo()
     assert [e.name for e in store.entities() if "Varga-Holm" in e.aliases] == ["Ilse Varga-Holm"]
     store.close()
+
+
+def test_store_merges_short_forms_titles_and_legal_forms_across_reports(tmp_path) -> None:
+    """Written for this test: a Bolivian mine collapse and an Ohio glassmaker, two reports each."""
+    store = Store(tmp_path / "w.db")
+    arts = [
+        Article(id="m1", text="Rescuers pulled 14 miners from a collapsed tin mine near Potosi on Tuesday, Mining "
+                              "Minister Marcela Quispe said. The state mining company, Corporacion Minera de "
+                              "Bolivia (Comibol), runs the site.", published="2026-04-01"),
+        Article(id="m2", text="Bolivia ordered an audit of every mine run by Comibol on Thursday, Minister Quispe "
+                              "told reporters.", published="2026-04-03"),
+        Article(id="g1", text="Brightline Glass will cut 300 jobs at its plant in Perrysburg, Ohio, the company "
+                              "said Wednesday.", published="2026-04-02"),
+        Article(id="g2", text="Brightline Glass Co. chief executive Janet Kowalczyk defended the layoffs on "
+                              "Thursday.", published="2026-04-03"),
+    ]
+    ingest(articles=arts, store=store)
+    ents = store.entities()
+    names = [e.name for e in ents]
+    assert "Mining" not in names
+    quispe = [e for e in ents if "Quispe" in e.aliases]
+    assert len(quispe) == 1 and quispe[0].name == "Marcela Quispe" and sorted(quispe[0].articles) == ["m1", "m2"]
+    comibol = [e for e in ents if "Comibol" in e.aliases or e.name == "Comibol"]
+    assert len(comibol) == 1 and sorted(comibol[0].articles) == ["m1", "m2"]
+    glass = [e for e in ents if e.name.startswith("Brightline")]
+    assert len(glass) == 1 and glass[0].kind == "ORG" and sorted(glass[0].articles) == ["g1", "g2"]
+    store.close()

@@ -219,6 +219,9 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             return True
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
+    if len(words) == 1 and sp.label in ("ORG", "NORP") and words[0].lower_ in _PORTFOLIOS and \
+            sp.end < len(doc) and doc[sp.end].lower_ in lexicon()["titles"]:
+        return True  # "Mining Minister Marcela Quispe": the portfolio is part of the title
     if sp.label == "PERSON" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS") and \
             words[0].text.endswith("s") and given_name_gender(words[0].text) is None and \
             words[0].text not in person_words:
@@ -462,7 +465,13 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
             two_short = len(names) == 3 and all(len(t) <= 5 for t in names[1:])
             if not (hyphenated or two_short):
                 continue
-        if len(names) < 2:
+        if len(names) == 1 and titled and end < len(doc) and not names[0].is_upper and \
+                names[0].pos_ == "PROPN" and names[0].lower_ not in prefixes and \
+                names[0].lower_ not in _COMPANY_WORDS and names[0].lower_ not in _INSTITUTION_WORDS and \
+                gazetteer().country_of_any(names[0].text) is None and gazetteer().city(names[0].text) is None \
+                and (doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX")) and start not in owner:
+            pass  # "Minister Quispe told reporters": one name after a title, NER missed it
+        elif len(names) < 2:
             continue
         # NER spans inside the name are replaced; a name that runs into an organisation is left alone.
         inside = {id(sp) for t in doc[start:end] if (sp := owner.get(t.i)) is not None}
@@ -661,6 +670,13 @@ def _metonymic(root: Any) -> bool:
         return root.head.lemma_.lower() not in _CITY_PARTS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
+
+# What a minister is minister of ("Mining Minister", "Tourism Secretary"): no organisation on its own.
+_PORTFOLIOS = frozenset({"mining", "finance", "defense", "defence", "foreign", "interior", "trade", "health",
+                         "energy", "justice", "education", "agriculture", "labor", "labour", "tourism", "culture",
+                         "environment", "water", "oil", "petroleum", "fisheries", "industry", "commerce",
+                         "transport", "communications", "housing", "sports", "youth", "economy", "treasury",
+                         "information", "security", "home"})
 
 # Last words of a company's name ("Rahim Textiles", "Okafor Holdings"): never a person's.
 _COMPANY_WORDS = frozenset({"textiles", "industries", "holdings", "group", "corp", "corporation", "inc", "ltd",

@@ -293,7 +293,10 @@ def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
             # order of preference on a tie: an organisation, a place, a group of people
             sp.label = max(others, key=lambda lab: (others[lab], -"ORG GPE LOC FAC NORP".split().index(lab)))
         elif not one_word:
-            sp.label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            # a tie leans to a person, unless the gazetteer knows the name as a place ("LA PAZ, Bolivia" ...
+            # "La Paz blamed the contractor")
+            place = gazetteer().city(text) is not None or gazetteer().country_of_name(text) is not None
+            sp.label = max(votes, key=lambda lab: (votes[lab], lab in ("GPE", "LOC") if place else lab == "PERSON"))
 
 
 def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_Span]:

@@ -63,6 +63,15 @@ def _acronym_like(s: str) -> bool:
     return 2 <= len(t) <= 8 and t.isalnum() and t.upper() == t and any(c.isalpha() for c in t)
 
 
+_LEGAL_SUFFIXES = ("co", "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "incorporated")
+
+
+def _without_legal_suffix(key: str) -> str:
+    """ "brightline-glass-co" -> "brightline-glass" (a company's legal form is no part of who it is)."""
+    head, _, last = key.rpartition("-")
+    return head if head and last in _LEGAL_SUFFIXES else key
+
+
 def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     """old id -> canonical id for the entities that are one with another (see module doc)."""
     ents = {e.id: e for e in entities if e.kind in _NAMED}
@@ -84,8 +93,18 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     by_key: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
         if not _gazetteer_place(e):
-            by_key[name_key(e.name)].append(e)
+            by_key[_without_legal_suffix(name_key(e.name))].append(e)
     for group in by_key.values():
+        if len({e.kind for e in group}) < 2 and len({e.name for e in group}) < 2:
+            continue
+        if any(_without_legal_suffix(name_key(e.name)) != name_key(e.name) for e in group):
+            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company
+            keep = max((e for e in group if e.kind == "ORG"), key=weight, default=None)
+            if keep is not None:
+                for e in group:
+                    if e.id != keep.id:
+                        mapping[e.id] = keep.id
+            continue
         if len({e.kind for e in group}) < 2:
             continue
         one_word = " " not in group[0].name.strip()
@@ -140,15 +159,27 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
-    # 4. a bare acronym ("G7" in a report that never spells it out) -> the one entity another report gave it to
+    # 4. a bare acronym ("G7" in a report that never spells it out) -> the one entity another report gave it
+    # to; so too a one-word short form another report declared for an organisation ("Comibol")
     acronym_owner: dict[str, set[str]] = defaultdict(set)
+    short_owner: dict[str, set[str]] = defaultdict(set)
     for e in live:
         for alias in e.aliases:
             if alias != e.name and _acronym_like(alias):
                 acronym_owner[alias.replace(".", "")].add(e.id)
+            elif alias != e.name and e.kind == "ORG" and " " in e.name and " " not in alias.strip() and \
+                    alias[:1].isupper() and name_key(alias) != name_key(e.name.split()[0]):
+                short_owner[name_key(alias)].add(e.id)
     for e in live:
-        owners = acronym_owner.get(e.name.replace(".", ""), set()) - {e.id}
-        if e.id not in mapping and e.kind in ("ORG", "LOC", "GPE") and _acronym_like(e.name) and len(owners) == 1:
+        if e.id in mapping or e.kind not in ("ORG", "LOC", "GPE"):
+            continue
+        if _acronym_like(e.name):
+            owners = acronym_owner.get(e.name.replace(".", ""), set()) - {e.id}
+        elif e.kind == "ORG" and " " not in e.name.strip() and e.lat is None:
+            owners = short_owner.get(name_key(e.name), set()) - {e.id}
+        else:
+            continue
+        if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
     # 5. one misspelt word of a full name
@@ -226,7 +257,7 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
         last.add(words[-1])
         if e.kind == "PERSON" and len(words) >= 2:
             first.add(words[0])
-        if _acronym_like(e.name):
+        if _acronym_like(e.name) or e.kind == "ORG" and len(words) == 1:
             texts.update({e.name, e.name.replace(".", "")})
     return {"ids": ids, "first_words": first, "last_words": last, "mention_texts": texts}
 
