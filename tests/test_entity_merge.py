@@ -74,6 +74,10 @@ def test_canonical_ids_across_reports() -> None:
         _e("person:ingrid-solvang", "Ingrid Solvang", "PERSON", ["a", "b"], country="NOR", titles=["Trade Minister"]),
         _e("person:ingird-solvang", "Ingird Solvang", "PERSON", ["c"], country="NOR", titles=["Trade Minister"]),
     ]
+    ents += [_e("org:harbour-agency", "Harbour Agency", "ORG", ["h"], country="LVA"),
+             _e("org:latvia-harbour-agency", "Latvia Harbour Agency", "ORG", ["i"], country="LVA"),
+             _e("org:foreign-office", "Foreign Office", "ORG", ["h"], country="EST"),
+             _e("org:latvia-foreign-office", "Latvia Foreign Office", "ORG", ["i"], country="LVA")]
     ents += [_e("org:rashidov", "Rashidov", "ORG", ["d", "e"]), _e("person:rashidov", "Rashidov", "PERSON", ["f"]),
              _e("person:akmal-rashidov", "Akmal Rashidov", "PERSON", ["g"])]
     ents[6].aliases.append("NMB")
@@ -85,6 +89,8 @@ def test_canonical_ids_across_reports() -> None:
     assert m["person:mevlut-cavusolgu"] == "person:mevlut-cavusoglu"
     assert m["org:rashidov"] == m["person:rashidov"] == "person:akmal-rashidov"
     assert m["person:ingird-solvang"] == "person:ingrid-solvang"  # one role, one country: a typo
+    assert m["org:harbour-agency"] == "org:latvia-harbour-agency"  # "Latvia's Harbour Agency"
+    assert "org:foreign-office" not in m  # another country's
     merged = {e.id: e for e in merge_into(ents, m)}
     assert "Varga-Holm" in merged["person:ilse-varga-holm"].aliases
     assert sorted(merged["person:ilse-varga-holm"].articles) == ["a", "b", "c"]
@@ -175,3 +181,117 @@ def test_a_name_grown_over_its_neighbour_leaves_one_span() -> None:
     # NER splits the name at "and"; the repaired span covers both halves and the article still extracts
     ents = _entities("Costs of the planned Harbor Federal Savings and Loan Association purchase rose.")
     assert any("Savings and Loan Association" in e.name for e in ents)
+
+
+def test_one_misspelt_word_that_makes_another_name_is_another_person() -> None:
+    ents = [
+        _e("person:hamid-qasemi", "Hamid Qasemi", "PERSON", ["a", "b"]),
+        _e("person:hamad-qasemi", "Hamad Qasemi", "PERSON", ["c"]),  # two given names: two brothers
+        _e("person:omar-fadel", "Omar Fadel", "PERSON", ["a"]),
+        _e("person:omer-fadel", "Omer Fadel", "PERSON", ["b"]),  # a short word, one letter: another name
+        _e("person:tomas-brevik", "Tomas Brevik", "PERSON", ["a"], country="NOR"),
+        _e("person:tomas-brevick", "Tomas Brevick", "PERSON", ["b"], country="DNK"),  # other countries
+        _e("person:selin-karadumanli", "Selin Karadumanli", "PERSON", ["a", "b"]),
+        _e("person:selin-karadumalni", "Selin Karadumalni", "PERSON", ["c"]),  # a typo in a long surname
+    ]
+    m = canonical_ids(ents)
+    assert "person:hamad-qasemi" not in m and "person:hamid-qasemi" not in m
+    assert "person:omer-fadel" not in m and "person:omar-fadel" not in m
+    assert "person:tomas-brevick" not in m and "person:tomas-brevik" not in m
+    assert m["person:selin-karadumalni"] == "person:selin-karadumanli"
+
+
+_PORT_REPORTS = [
+    Article(id="r1", text="Union leader Ilse Varga-Holm said on Monday that cranes at Klaipeda would stop. "
+                          "Varga-Holm blamed the strike on the port authority.", published="2026-03-02"),
+    Article(id="r2", text="Union leader Varga-Holm accused the port authority of locking out 300 dockers on "
+                          "Wednesday.",
+            published="2026-03-04"),
+]
+
+
+def test_a_merged_id_still_finds_its_entity(tmp_path) -> None:
+    """An /entities/<id> link, an --actor filter or a watch rule written before the merge keeps working."""
+    from wirewatch.serve.queries import EventFilter, Reader
+    from wirewatch.store import entity_merges, views
+
+    store = Store(tmp_path / "w.db")
+    ingest(articles=[_PORT_REPORTS[1]], store=store)
+    old = next(e.id for e in store.entities() if e.name == "Varga-Holm")
+    before = Reader(store).events(EventFilter(actor=old), 50)
+    assert before, "the test needs an event with the bare surname as actor"
+    ingest(articles=[_PORT_REPORTS[0]], store=store)
+    canonical = next(e.id for e in store.entities() if e.name == "Ilse Varga-Holm")
+    assert old != canonical and not store.entities([old])
+    assert entity_merges.resolve(store.conn, old) == canonical
+    assert entity_merges.merged_into(store.conn, canonical) == [old]
+    r = Reader(store)
+    assert r.entity(old).id == canonical
+    assert {ev.id for ev in before} <= {ev.id for ev in r.events(EventFilter(actor=old), 50)}
+    assert views.find_entity_id(store.conn, old) == canonical
+    store.close()
+
+
+def test_merge_chains_stay_flat(tmp_path) -> None:
+    from wirewatch.store import entity_merges
+
+    store = Store(tmp_path / "w.db")
+    with store.transaction() as c:
+        c.execute("INSERT INTO entities(id, name, kind, aliases, titles) "
+                  "VALUES ('person:c', 'C', 'PERSON', '[]', '[]')")
+        entity_merges.record(c, {"person:a": "person:b"}, "2026-03-01T00:00:00Z")
+        entity_merges.record(c, {"person:b": "person:c"}, "2026-03-02T00:00:00Z")
+    rows = dict(store.conn.execute("SELECT old_id, new_id FROM entity_merges").fetchall())
+    assert rows == {"person:a": "person:c", "person:b": "person:c"}
+    assert entity_merges.resolve(store.conn, "person:a") == "person:c"
+    assert entity_merges.resolve(store.conn, "person:zz") is None
+    store.close()
+
+
+def test_end_of_run_merge_reads_the_runs_entities_and_their_candidates_only(tmp_path, monkeypatch) -> None:
+    store = Store(tmp_path / "w.db")
+    ingest(articles=[Article(id="r0", text="Mayor Petra Lindqvist opened the Ostholm ferry terminal on Friday.",
+                             published="2026-03-01")], store=store)
+    ingest(articles=[_PORT_REPORTS[0]], store=store)
+    asked: list[object] = []
+    real = Store.entities
+
+    def spy(self: Store, ids=None):  # type: ignore[no-untyped-def]
+        asked.append(None if ids is None else sorted(ids))
+        return real(self, ids)
+
+    monkeypatch.setattr(Store, "entities", spy)
+    ingest(articles=[_PORT_REPORTS[1]], store=store)
+    assert asked and None not in asked  # never the whole table
+    read = {i for ids in asked if isinstance(ids, list) for i in ids}
+    assert not any("lindqvist" in i or "ostholm" in i for i in read)
+    monkeypatch.undo()
+    assert [e.name for e in store.entities() if "Varga-Holm" in e.aliases] == ["Ilse Varga-Holm"]
+    store.close()
+
+
+def test_store_merges_short_forms_titles_and_legal_forms_across_reports(tmp_path) -> None:
+    """Written for this test: a Bolivian mine collapse and an Ohio glassmaker, two reports each."""
+    store = Store(tmp_path / "w.db")
+    arts = [
+        Article(id="m1", text="Rescuers pulled 14 miners from a collapsed tin mine near Potosi on Tuesday, Mining "
+                              "Minister Marcela Quispe said. The state mining company, Corporacion Minera de "
+                              "Bolivia (Comibol), runs the site.", published="2026-04-01"),
+        Article(id="m2", text="Bolivia ordered an audit of every mine run by Comibol on Thursday, Minister Quispe "
+                              "told reporters.", published="2026-04-03"),
+        Article(id="g1", text="Brightline Glass will cut 300 jobs at its plant in Perrysburg, Ohio, the company "
+                              "said Wednesday.", published="2026-04-02"),
+        Article(id="g2", text="Brightline Glass Co. chief executive Janet Kowalczyk defended the layoffs on "
+                              "Thursday.", published="2026-04-03"),
+    ]
+    ingest(articles=arts, store=store)
+    ents = store.entities()
+    names = [e.name for e in ents]
+    assert "Mining" not in names
+    quispe = [e for e in ents if "Quispe" in e.aliases]
+    assert len(quispe) == 1 and quispe[0].name == "Marcela Quispe" and sorted(quispe[0].articles) == ["m1", "m2"]
+    comibol = [e for e in ents if "Comibol" in e.aliases or e.name == "Comibol"]
+    assert len(comibol) == 1 and sorted(comibol[0].articles) == ["m1", "m2"]
+    glass = [e for e in ents if e.name.startswith("Brightline")]
+    assert len(glass) == 1 and glass[0].kind == "ORG" and sorted(glass[0].articles) == ["g1", "g2"]
+    store.close()

@@ -150,3 +150,77 @@ def test_a_span_whose_name_is_only_punctuation_is_no_entity_and_no_crash(monkeyp
     monkeypatch.setattr(ents, "_candidate_spans", lambda d: [*real(d), ents._Span(quote, quote + 2, "ORG")])
     art = ents.EntitiesComponent()(Article(id="p1", text=text, doc=doc))
     assert art.entities and all(any(ch.isalnum() for ch in e.name) for e in art.entities)
+
+
+def test_bare_surname_shared_by_relatives_is_the_first_named(pipe: Pipeline) -> None:
+    art = run(pipe, "Prosecutors charged Tomas Varela with fraud on Monday. Varela, his brother, Andres Varela, "
+                    "and his niece, Lucia Varela, were questioned. Varela denied wrongdoing.")
+    tomas = by_name(art, "Tomas Varela")
+    assert "Varela" in tomas.aliases
+    assert all("Varela" not in e.aliases for e in art.entities if e.name in ("Andres Varela", "Lucia Varela"))
+
+
+def test_names_declared_by_context_join_their_entity(pipe: Pipeline) -> None:
+    art = run(pipe, "Pilgrims crowded the Karsa shrine near Qadir on Friday. The site is known to locals as "
+                    "the Old Citadel and to visitors as the Stone Crown. Police closed the Stone Crown at dusk.")
+    owner = next(e for e in art.entities if "Old Citadel" in e.aliases)
+    assert "Stone Crown" in owner.aliases and owner.kind != "PERSON"
+    art = run(pipe, "Officials said a militia known as the Unity, Justice, Progress, or UJP, seized two towns. "
+                    "The UJP denied it.")
+    ujp = next(e for e in art.entities if "UJP" in e.aliases)
+    assert ujp.name == "Unity, Justice, Progress"
+
+
+def test_arabic_article_stays_on_the_name(pipe: Pipeline) -> None:
+    art = run(pipe, "Police said the raid targeted cells loyal to al-Nusra, the group that claimed the attack.")
+    assert any(e.name == "al-Nusra" for e in art.entities), [e.name for e in art.entities]
+
+
+def test_role_in_apposition_gives_title_and_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Ri Sol Chun, a spokesperson for North Korea's Foreign Ministry, rejected the report on Tuesday.")
+    ri = by_name(art, "Ri Sol Chun")
+    assert ri.country == "PRK" and "spokesperson" in ri.titles
+    assert by_name(art, "Foreign Ministry").country == "PRK"
+    art = run(pipe, "A spokesman for the Chilean Interior Ministry, Tomas Fuentes, denied the account.")
+    assert by_name(art, "Tomas Fuentes").country == "CHL"
+
+
+def test_company_after_where_it_is_based_and_a_surname_opening_a_sentence(pipe: Pipeline) -> None:
+    art = run(pipe, "Harlow Foods agreed to buy Leeds-based Brambleby for $40 million on Monday.")
+    assert any(e.name == "Brambleby" and e.kind == "ORG" for e in art.entities), [e.name for e in art.entities]
+    art = run(pipe, "Deputies arrested Dwayne Holcombs, 24, on Friday. Holcombs was also charged with theft.")
+    assert "Holcombs" in by_name(art, "Dwayne Holcombs").aliases
+
+
+def test_a_countrys_government_is_the_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Donors said the Malawian government's budget left clinics short. The Malawian authorities "
+                    "disputed the figures.")
+    malawi = by_name(art, "Malawi")
+    assert {"Malawian government", "Malawian authorities"} <= set(malawi.aliases)
+
+
+def test_lower_case_phrases_are_no_names_unless_they_repeat_one(pipe: Pipeline) -> None:
+    art = run(pipe, "The navy fired shells off the west coast on Tuesday, a member of parliament's defence "
+                    "committee said. Estonia's Defence Ministry said the defence ministry was told in advance.")
+    names = [e.name for e in art.entities]
+    assert not any(n.islower() for n in names), names
+    assert sum(1 for n in names if "Ministry" in n) == 1
+
+
+def test_an_institution_every_country_has_is_kept_apart_by_country(pipe: Pipeline) -> None:
+    art = run(pipe, "Chile's Foreign Ministry protested on Monday. The Foreign Ministry also recalled its envoy. "
+                    "Peru's Foreign Ministry declined to comment. Lima's defense ministry said patrols were routine.")
+    ministries = {e.country: e for e in art.entities if e.name.lower().endswith("ministry")}
+    assert ministries["CHL"].id != ministries["PER"].id
+    assert "Foreign Ministry" in ministries["CHL"].aliases
+    assert any(e.country == "PER" and e.name.lower() == "defense ministry" for e in art.entities)
+
+
+def test_company_names_cut_or_shortened_are_one_company(pipe: Pipeline) -> None:
+    art = run(pipe, "Officials at the Ghana Cocoa Farmers and Exporters Association, or GCFEA, backed the plan. "
+                    "GCFEA members voted on Monday. Prosecutors said Harbor Crest Logistics paid the bribes. Harbor "
+                    "Crest's owner, Ian Mercer, denied it. A fire gutted the Okafor Textiles warehouse.")
+    fed = next(e for e in art.entities if "GCFEA" in e.aliases)
+    assert fed.name == "Ghana Cocoa Farmers and Exporters Association"
+    assert "Harbor Crest" in by_name(art, "Harbor Crest Logistics").aliases
+    assert all(e.kind != "PERSON" for e in art.entities if "Textiles" in e.name)

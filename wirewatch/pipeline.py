@@ -352,7 +352,7 @@ class Run:
         if batch:
             self._flush(batch)
         if self.report.extracted:
-            merge_entities_across_articles(self.store)
+            merge_entities_across_articles(self.store, self.report.article_ids)
         return self.report
 
     def _done(self, unit: str) -> None:
@@ -422,13 +422,14 @@ class Run:
         return outcome
 
 
-def merge_entities_across_articles(store: Store) -> int:
+def merge_entities_across_articles(store: Store, article_ids: Sequence[str] | None = None) -> int:
     """One entity across articles ("Biden" here, "Joe Biden" there): run once at the end of a run that
-    extracted something, after fusion (see extract/entity_merge.py)."""
+    extracted something, after fusion (see extract/entity_merge.py). With the run's `article_ids`, only the
+    entities those reports name and their candidates are read (a live poll does not read the whole store)."""
     from .extract.entity_merge import canonicalise
 
     with store.transaction():
-        return canonicalise(store)
+        return canonicalise(store, article_ids)
 
 
 def save_extraction(store: Store, report: IngestReport, art: Article, result: Extracted) -> Article | None:
@@ -506,7 +507,7 @@ def reextract(
             if progress:
                 progress(len(arts))
         if report.article_ids:
-            merge_entities_across_articles(store)  # re-extracted articles bring back their own ids
+            merge_entities_across_articles(store, report.article_ids)  # re-extracted ones bring back their ids
     finally:
         if not only_missing:
             # An article whose re-extraction failed, or every article after an interrupt, keeps its old

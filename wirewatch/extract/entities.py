@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Entity, EntityMention
-from .entity_aliases import add_declared_spans, declared_short_forms, one_label_per_name, repair_person_spans
+from .entity_aliases import (
+    add_declared_spans,
+    declared_short_forms,
+    long_names_by_context,
+    named_as,
+    one_label_per_name,
+    repair_person_spans,
+)
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
 from .nlp import get_nlp
@@ -27,6 +34,7 @@ from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # "Yeonpyeong Island" is later just "Yeonpyeong".
 _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
@@ -127,6 +135,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     s, e = sp.start, sp.end
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
+    if s >= 2 and s < e and doc[s - 1].text == "-" and doc[s - 2].lower_ in _ARTICLE_PARTICLES and \
+            not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s].text[:1].isupper():
+        s -= 2  # "al-Shabab", "el-Sisi": NER left the Arabic article outside the name
     if e - s >= 2 and doc[e - 1].lower_ in ("of", "for", "on", "and", "de") and sp.label in ("ORG", "FAC", "GPE"):
         # "Group of" [Seven leading democracies]: NER stopped at the preposition; the name runs on
         while e < len(doc) and e - s < 12 and (doc[e].is_title and doc[e].is_alpha or doc[e].lower_ in NUMBER_WORDS
@@ -141,6 +152,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     if pos is not None and sp.label in ("ORG", "GPE", "LOC", "FAC") and pos - s >= 2 and (
             gazetteer().country_of_any(doc[s].text) or lex.known_entity(doc[s:pos].text) is not None):
         e = pos  # "U.S. Congress's Countering America['s Adversaries Act]": the owner is the name
+    elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
+            gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
+        s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label == "PERSON":
@@ -152,8 +166,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
                     not doc[s - 1].whitespace_:
                 title, s = title + "-" + doc[s + 1].text, s + 2
             sp.titles.append(title)
-        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha):
-            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama")
+        while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha) and not (
+                doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
+            s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -204,6 +219,9 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             return True
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
+    if len(words) == 1 and sp.label in ("ORG", "NORP") and words[0].lower_ in _PORTFOLIOS and \
+            sp.end < len(doc) and doc[sp.end].lower_ in lexicon()["titles"]:
+        return True  # "Mining Minister Marcela Quispe": the portfolio is part of the title
     if sp.label == "PERSON" and len(words) == 1 and words[0].tag_ in ("NNS", "NNPS") and \
             words[0].text.endswith("s") and given_name_gender(words[0].text) is None and \
             words[0].text not in person_words:
@@ -243,7 +261,7 @@ def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
 
 # "the Incirlik air base", "Zaatari refugee camp": a name, then lower-case words of what the place is.
 _FACILITY_HEADS = frozenset({"base", "airbase", "airport", "airfield", "camp", "prison", "dam", "port",
-                             "crossing", "checkpoint", "compound", "barracks"})
+                             "crossing", "checkpoint", "compound", "barracks", "shrine", "temple", "fortress"})
 _FACILITY_MODIFIERS = frozenset({"air", "naval", "military", "radar", "army", "navy", "marine", "refugee",
                                  "border", "detention", "nuclear", "missile", "mosque", "international"})
 
@@ -275,6 +293,20 @@ def _demonym_head(doc: Any, sp: _Span) -> _Span:
     if sp.end - sp.start >= 2 and any(any(ch.isdigit() for ch in t.text) for t in toks[1:]) and \
             gazetteer().country_of_demonym(toks[0].text):
         return _Span(sp.start, sp.start + 1, "NORP")
+    return sp
+
+
+_GOVERNMENT_WORDS = frozenset({"government", "authorities", "administration", "regime"})
+
+
+def _country_government(doc: Any, sp: _Span) -> _Span:
+    """ "the Somali government's actions", "the Turkish authorities": a country's name or demonym before
+    "government" is that country acting; the mention is the whole phrase (an alias of the country)."""
+    e = sp.end
+    if sp.label in ("NORP", "GPE") and e < len(doc) and doc[e].lower_ in _GOVERNMENT_WORDS and \
+            doc[e].is_lower and gazetteer().country_of_any(doc[sp.start:sp.end].text) is not None and \
+            not (e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN") and doc[e + 1].tag_ != "POS"):
+        return _Span(sp.start, e + 1, "GPE", sp.titles, sp.country)
     return sp
 
 
@@ -433,7 +465,13 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
             two_short = len(names) == 3 and all(len(t) <= 5 for t in names[1:])
             if not (hyphenated or two_short):
                 continue
-        if len(names) < 2:
+        if len(names) == 1 and titled and end < len(doc) and not names[0].is_upper and \
+                names[0].pos_ == "PROPN" and names[0].lower_ not in prefixes and \
+                names[0].lower_ not in _COMPANY_WORDS and names[0].lower_ not in _INSTITUTION_WORDS and \
+                gazetteer().country_of_any(names[0].text) is None and gazetteer().city(names[0].text) is None \
+                and (doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX")) and start not in owner:
+            pass  # "Minister Quispe told reporters": one name after a title, NER missed it
+        elif len(names) < 2:
             continue
         # NER spans inside the name are replaced; a name that runs into an organisation is left alone.
         inside = {id(sp) for t in doc[start:end] if (sp := owner.get(t.i)) is not None}
@@ -452,6 +490,11 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     parts: set[str] = set()
     for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2 and doc[sp.end - 1].lower_ in _COMPANY_WORDS:
+            sp.label = "ORG"  # "the Rahim Textiles plant": a company named after its founder
+        if sp.label in ("ORG", "FAC", "LOC") and looks_like_person(doc, sp) and \
+                (sp.start == 0 or doc[sp.start - 1].lower_ != "the"):  # "the Stone Crown" is a thing
+            sp.label = "PERSON"  # "arrested Tyrell Gaines" as an ORG: its surname alone is the person too
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
             parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
     # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
@@ -471,12 +514,24 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
         if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ or \
                 not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
             continue  # "Holm" of "Varga-Holm" is no name of its own
-        # "Guterres' spokesman": the tagger may call a surname before a possessive a plural noun
-        if tok.text in parts and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and not tok.is_sent_start):
+        # "Guterres' spokesman": the tagger may call a surname before a possessive a plural noun; at a
+        # sentence start only as the subject ("Gaines was also charged"), not "Price rises ..."
+        if tok.text in parts and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (
+                not tok.is_sent_start or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+                and tok.tag_ == "NNS")):
             extra.append(_Span(tok.i, tok.i + 1, "PERSON"))
         elif _acronym(tok) and tok.pos_ == "PROPN" and 3 <= len(tok.text) <= 5 and not tok.is_sent_start \
                 and not _caps_context(doc, tok):
             extra.append(_Span(tok.i, tok.i + 1, "ORG"))
+        elif tok.i > 0 and doc[tok.i - 1].lower_.endswith("-based") and tok.pos_ == "PROPN" and \
+                not _acronym(tok):
+            # "Markham, Ont.-based Pixelcore", "a Seattle-based Lumera": a company after where it is based
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                    end not in taken:
+                end += 1
+            extra.append(_Span(tok.i, end, "ORG"))
+            taken.update(range(tok.i, end))
     return sorted(spans + extra, key=lambda s: s.start)
 
 
@@ -509,6 +564,36 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         title.append(t.text)
     if title and any(w.lower() in lex["titles"] or w.islower() for w in title):
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
+
+
+def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
+    """ "Ri Sol Chun, a spokesperson for North Korea's Foreign Ministry" and "A spokesperson for ..., Ri Sol
+    Chun,": the role in apposition is a title, and the country its "for/of/at" phrase names (a country, its
+    demonym or owner of the institution) is the person's country."""
+    lex, gaz = lexicon(), gazetteer()
+    root = doc[sp.start:sp.end].root
+    role = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lex["titles"]), None)
+    if role is None and root.dep_ == "appos" and root.head.lemma_.lower() in lex["titles"]:
+        role = root.head
+    if role is None or role.i in label_at:
+        return
+    words = [t for t in role.lefts if t.dep_ in ("compound", "amod") and t.i not in label_at] + [role]
+    words.sort(key=lambda t: t.i)
+    iso = None
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
+        for t in prep.subtree:
+            if label_at.get(t.i) in ("GPE", "NORP"):
+                iso = gaz.country_of_any(_span_text_at(doc, t.i, label_at)) or gaz.country_of_any(t.text)
+            elif label_at.get(t.i) == "ORG" and t.is_title:  # "the Chilean Foreign Ministry"
+                iso = gaz.country_of_any(t.text)
+            if iso:
+                break
+        if iso:
+            break
+    sp.country = sp.country or iso
+    title = " ".join(t.text for t in words)
+    if title and title not in sp.titles and not any(title.lower() in x.lower() for x in sp.titles):
+        sp.titles.append(title)
 
 
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
@@ -581,9 +666,55 @@ def _metonymic(root: Any) -> bool:
     if root.dep_ == "nsubj":
         head = root.head
         return head.lemma_.lower() not in _STATE_VERBS and head.pos_ in ("VERB", "AUX")
-    if root.dep_ == "poss":
-        return root.head.lemma_.lower() not in _CITY_PARTS
+    if root.dep_ == "poss":  # "Jerusalem's Old City", "Beirut's Hamra district": a named part of the city
+        return root.head.lemma_.lower() not in _CITY_PARTS and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
     return root.dep_ == "agent" or (root.dep_ == "pobj" and root.head.lower_ == "by")
+
+
+# What a minister is minister of ("Mining Minister", "Tourism Secretary"): no organisation on its own.
+_PORTFOLIOS = frozenset({"mining", "finance", "defense", "defence", "foreign", "interior", "trade", "health",
+                         "energy", "justice", "education", "agriculture", "labor", "labour", "tourism", "culture",
+                         "environment", "water", "oil", "petroleum", "fisheries", "industry", "commerce",
+                         "transport", "communications", "housing", "sports", "youth", "economy", "treasury",
+                         "information", "security", "home"})
+
+# Last words of a company's name ("Rahim Textiles", "Okafor Holdings"): never a person's.
+_COMPANY_WORDS = frozenset({"textiles", "industries", "holdings", "group", "corp", "corporation", "inc", "ltd",
+                            "llc", "plc", "motors", "airlines", "airways", "foods", "systems", "technologies",
+                            "pharmaceuticals", "logistics", "shipping", "mining", "steel", "chemicals",
+                            "partners", "enterprises", "electronics", "telecom", "construction", "hauling",
+                            "bros", "gmbh", "ag", "sa"})
+
+# Words of an institution every country has ("Foreign Ministry", "Supreme Court", "National Assembly").
+_INSTITUTION_HEADS = frozenset({"ministry", "court", "bank", "assembly", "parliament", "army", "navy", "police",
+                                "cabinet", "office", "department", "service", "commission", "guard", "force",
+                                "forces", "presidency", "senate", "legislature", "prosecutor", "prosecutors"})
+_INSTITUTION_WORDS_GENERIC = _INSTITUTION_HEADS | frozenset({
+    "foreign", "defense", "interior", "finance", "justice", "health", "education", "trade", "economy",
+    "economic", "energy", "agriculture", "transport", "information", "home", "affairs", "of", "and", "for",
+    "national", "supreme", "constitutional", "high", "central", "air", "armed", "security", "intelligence",
+    "presidential", "coast", "general", "military", "electoral", "election", "federal", "state", "public",
+    "prosecution", "prosecutor's", "attorney", "attorney-general", "ministry's"})
+
+
+def generic_institution(name: str) -> bool:
+    """Is the name one every country's institution has ("Defence Ministry", "Supreme Court")?"""
+    words = name_key(name).split("-")
+    return len(words) >= 2 and all(w in _INSTITUTION_WORDS_GENERIC for w in words) and \
+        any(w in _INSTITUTION_HEADS for w in words)
+
+
+def looks_like_person(doc: Any, sp: _Span) -> bool:
+    """Two or three capitalised words, the first a given name the name lists know, none a place or an
+    institution word: a person NER mislabelled (the same name would get another id in another article)."""
+    gaz = gazetteer()
+    toks = list(doc[sp.start:sp.end])
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+        return False
+    if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
+           t.lower_ in _COMPANY_WORDS for t in toks):
+        return False
+    return given_name_gender(toks[0].text) is not None
 
 
 class _Resolver:
@@ -597,6 +728,7 @@ class _Resolver:
         self.place_bases: dict[str, Entity] = {}  # "Yeonpyeong" -> the "Yeonpyeong Island" entity
         self.declared: dict[str, tuple[int, int]] = {}  # "ECOWAS" -> token bounds of its long form
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
+        self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
                titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
@@ -650,6 +782,10 @@ class _Resolver:
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
+        if sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _GOVERNMENT_WORDS:
+            iso = gaz.country_of_any(clean_name(self.doc[sp.start:sp.end - 1].text))
+            if iso:  # "Somali government" (see _country_government)
+                return self.country_entity(iso, text)
         iso = gaz.country_of_name(text)
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
@@ -701,37 +837,53 @@ class _Resolver:
             country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
                             if gaz.country_of_any(t.text)), None)
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
-                country = gaz.country_of_name(self.doc[sp.start - 2].text)  # "Lebanon's Defence Ministry"
+                # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
+                owner = self.doc[sp.start - 2].text
+                country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
+                    gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
+            if generic_institution(text):
+                return self._generic(text, country)
             return self.entity("ORG", text, country, text)
-        # PERSON: a bare surname or given name is the full name seen nearest in the article, of the gender
-        # its title says ("Mr. Gigante" is never Yolanda Gigante).
+        # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
+        # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
+        # Berisha, his son, Shkelzen Berisha"), the bare name is the one introduced first: reports name
+        # the relatives in full and keep the bare surname for their subject.
         if " " not in text:
-            best: Entity | None = None
             want = title_gender(sp.titles)
+            first_seen: dict[str, tuple[int, Entity]] = {}
             for pos, parts, ent in persons:
-                if text in parts and (best is None or pos < sp.start) and \
-                        (want is None or person_gender(ent) in (None, want)):
-                    best = ent
-            if best is not None:
+                if text in parts and (want is None or person_gender(ent) in (None, want)) and \
+                        (ent.id not in first_seen or pos < first_seen[ent.id][0]):
+                    first_seen[ent.id] = (pos, ent)
+            if first_seen:
+                before = [c for c in first_seen.values() if c[0] < sp.start] or list(first_seen.values())
+                best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
 
+    def _generic(self, text: str, country: str | None) -> Entity:
+        """ "Foreign Ministry" names a different ministry in each country: with its country it gets an id of
+        its own ("org:foreign-ministry-tur"); without, it is the one the article named with a country."""
+        key = name_key(text)
+        if country is None:
+            known = self.generic.get(key, {})
+            if len(known) != 1:
+                return self.entity("ORG", text, None, text)
+            country = next(iter(known))
+        ent = self.entity("ORG", text, country, text, key=f"{text} {country}")
+        self.generic.setdefault(key, {}).setdefault(country, ent)
+        return ent
+
     def _looks_like_person(self, sp: _Span) -> bool:
-        """Two or three capitalised words, the first a given name the name lists know, none a place or an
-        institution word: a person NER mislabelled (the same name would get another id in another article)."""
-        toks = list(self.doc[sp.start:sp.end])
-        if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
-            return False
-        if any(self.gaz.country_of_any(t.text) or self.gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS
-               for t in toks):
-            return False
-        return given_name_gender(toks[0].text) is not None
+        return looks_like_person(self.doc, sp)
 
     def _short_org(self, sp: _Span, text: str, orgs: list[tuple[str, Entity]],
                    persons: list[tuple[int, list[str], Entity]]) -> Entity | None:
         """ "Nuvia" after "Nuvia Graphics", "Lumera" after "Lumera Systems": the first word of one
         organisation named in full in the article is that organisation (unless it is also a person's name
         or a place)."""
+        if sp.end - sp.start > 1 and sp.label == "ORG":
+            return self._org_prefix(text, orgs)
         if sp.end - sp.start != 1 or sp.label not in ("ORG", "PERSON", "GPE", "NORP", "LOC") or not text[:1].isupper():
             return None
         if any(text in parts for _, parts, _ in persons) or self.gaz.country_of_any(text) or \
@@ -744,12 +896,26 @@ class _Resolver:
         ent = next(iter(owners.values()))
         return self.entity(ent.kind, ent.name, ent.country, text)
 
+    def _org_prefix(self, text: str, orgs: list[tuple[str, Entity]]) -> Entity | None:
+        """ "Valley Green's owner" after "Valley Green Hauling": a name that is one organisation's name less
+        a last word saying what it does is that organisation ("United Nations" of "United Nations Security
+        Council" is not: the council is a body of it)."""
+        words = text.split()
+        owners = {ent.id: ent for _, ent in orgs
+                  if len(n := ent.name.split()) == len(words) + 1 and n[:-1] == words and
+                  n[-1].lower() not in _INSTITUTION_WORDS and n[-1].lower() not in _INSTITUTION_HEADS}
+        if len(owners) != 1:
+            return None
+        ent = next(iter(owners.values()))
+        return self.entity(ent.kind, ent.name, ent.country, text)
+
     def run(self, spans: list[_Span]) -> None:
         doc = self.doc
         label_at = {i: sp.label for sp in spans for i in range(sp.start, sp.end)}
         for sp in spans:
             if sp.label == "PERSON":
                 _titles_and_country(doc, sp, label_at)
+                _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
         qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
@@ -760,8 +926,14 @@ class _Resolver:
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
+        org_names = [clean_name(doc[sp.start:sp.end].text).split() for sp in spans if sp.label == "ORG"]
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
+            if sp.label == "ORG" and any(len(n) == len(text.split()) + 1 and n[:-1] == text.split()
+                                         for n in org_names):
+                continue  # "Valley Green" of "Valley Green Hauling": resolved below, once the full name is
+            if self.declared.get(doc[sp.start:sp.end].text.strip(), (sp.start, sp.end)) != (sp.start, sp.end):
+                continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
             if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
                 ent = self.resolve(sp, text, [], [])
                 persons.append((sp.start, short_forms(name_words(text)) or [text], ent))
@@ -828,7 +1000,7 @@ class EntitiesComponent:
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
-        spans = [_demonym_head(doc, sp) for sp in spans]
+        spans = [_country_government(doc, _demonym_head(doc, sp)) for sp in spans]
         spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
         text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
@@ -837,7 +1009,15 @@ class EntitiesComponent:
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
+        spans = long_names_by_context(doc, spans)
+        # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
+        # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
+        named = {name_key(doc[sp.start:sp.end].text) for sp in spans
+                 if any(c.isupper() for c in doc[sp.start:sp.end].text)}
+        spans = [sp for sp in spans if _capitalised_or_known(doc[sp.start:sp.end].text, named)]
         declared = declared_short_forms(doc, spans)
+        for form, owner in named_as(doc, spans).items():
+            declared.setdefault(form, owner)
         spans = add_declared_spans(doc, spans, declared)
         one_label_per_name(doc, spans, name_key)
         _place_qualifiers(doc, spans)
@@ -848,6 +1028,11 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def _capitalised_or_known(text: str, named: set[str]) -> bool:
+    return any(c.isupper() for c in text) or name_key(text) in named or generic_institution(clean_name(text)) \
+        or lexicon().known_entity(clean_name(text)) is not None
 
 
 def _no_overlaps(spans: list[_Span]) -> list[_Span]:

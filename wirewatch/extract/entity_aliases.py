@@ -46,6 +46,156 @@ def _short_form_at(doc: Any, i: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+def _letters_are_initials(acronym: str, words: Any) -> bool:
+    """ "MINUSCA" of "United Nations Multidimensional Integrated Stabilization Mission in the Central African
+    Republic", "3R" of "Return, Reclamation, Rehabilitation": every letter is some word's initial."""
+    letters = {c for c in acronym.upper() if c.isalpha()}
+    initials = {t.text[0].upper() for t in words if t.text[:1].isupper()}
+    return len(acronym.replace(".", "")) >= 2 and bool(letters) and letters <= initials
+
+
+# "The site is known to Jews as the Temple Mount": descriptions that name a place or a group.
+# A site is a named place (LOC, FAC), not a city or a country; a town is a GPE or LOC.
+_SITE_NOUNS = frozenset({"site", "place", "compound", "complex", "base", "shrine", "facility", "camp", "mosque",
+                         "temple", "church", "building", "plant"})
+_TOWN_NOUNS = frozenset({"area", "city", "town", "village", "region", "territory", "enclave", "district", "zone"})
+_GROUP_NOUNS = frozenset({"group", "organization", "organisation", "movement", "militia", "alliance",
+                          "coalition", "party", "network", "faction", "outfit", "body", "bloc", "force"})
+# "the Khawarij, a derogatory term referring to al-Shabab"
+_TERM_NOUNS = frozenset({"term", "name", "word", "label", "epithet", "nickname", "euphemism"})
+_TERM_LINKS = (("referring", "to"), ("that", "refers", "to"), ("for",), ("used", "for"), ("meaning",),
+               ("describing",), ("used", "to", "describe"))
+
+
+def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """A name NER missed that the text declares: "a rebel group known as the Return, Reclamation,
+    Rehabilitation, or 3R" (capitalised words, commas between, then ", or" and a short form), and a name
+    whose place NER split off ("the ... Stabilization Mission in the Central African Republic, or
+    MINUSCA"): the organisation's name runs through the place to the short form."""
+    from .entities import _Span
+
+    out = list(spans)
+    for tok in doc:
+        if tok.lower_ != "known" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "as":
+            continue
+        s = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        e = s
+        while e < len(doc) and e - s < 12 and (doc[e].is_alpha and doc[e].is_title or
+                                               doc[e].text == "," and e + 1 < len(doc) and doc[e + 1].is_title):
+            e += 1
+        if e - s < 2 or e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ != "or":
+            continue
+        if _short_form_at(doc, e + 2) is None or any(
+                sp.start < e and sp.end > s and (sp.start < s or sp.end > e) for sp in out):
+            continue
+        out = [sp for sp in out if not (s <= sp.start and sp.end <= e)]  # NER's pieces of the name ("Unity")
+        out.append(_Span(s, e, "ORG"))
+    by_start = {sp.start: sp for sp in out}
+    merged: list[_Span] = []
+    skip: set[int] = set()
+    for sp in out:
+        if id(sp) in skip:
+            continue
+        # ORG "and" ORG ", or" SHORT: "the Bangladesh Garment Manufacturers and Exporters Association, or
+        # BGMEA" is one name NER cut at "and"
+        j = sp.end
+        nxt = by_start.get(j + 1)
+        if sp.label == "ORG" and j + 1 < len(doc) and doc[j].lower_ == "and" and nxt is not None and \
+                nxt.label == "ORG" and nxt.end + 2 < len(doc) and doc[nxt.end].text == "," and \
+                doc[nxt.end + 1].lower_ == "or" and (sf := _short_form_at(doc, nxt.end + 2)) is not None and \
+                _letters_are_initials(doc[sf[0]].text, doc[sp.start:nxt.end]):
+            merged.append(_Span(sp.start, nxt.end, "ORG", sp.titles, sp.country))
+            skip.add(id(nxt))
+            continue
+        # ORG "in the" PLACE ", or" SHORT
+        if sp.label == "ORG" and j + 2 < len(doc) and doc[j].lower_ in ("in", "for") and \
+                doc[j + 1].lower_ == "the" and (place := by_start.get(j + 2)) is not None and \
+                place.label in ("GPE", "LOC") and place.end + 2 < len(doc) and doc[place.end].text == "," and \
+                doc[place.end + 1].lower_ == "or" and _short_form_at(doc, place.end + 2) is not None:
+            merged.append(_Span(sp.start, place.end, "ORG", sp.titles, sp.country))
+            skip.add(id(place))
+            continue
+        merged.append(sp)
+    return sorted(merged, key=lambda x: x.start)
+
+
+_LOCATING = frozenset({"in", "near", "outside", "inside", "at", "of", "beside", "by"})
+
+
+def _located_owner(doc: Any, cands: list[_Span]) -> _Span:
+    """Of the places of a sentence, the last one that locates no other ("the Karsa shrine near Qadir": the
+    shrine, not Qadir; "the ... compound in Jerusalem's Old City": the compound)."""
+    inside = {i: sp for sp in cands for i in range(sp.start, sp.end)}
+    locators = set()
+    for sp in cands:
+        r = doc[sp.start:sp.end].root
+        if r.dep_ == "pobj" and r.head.lower_ in _LOCATING and r.head.head.i in inside:
+            locators.add(id(sp))
+    rest = [sp for sp in cands if id(sp) not in locators]
+    return rest[-1] if rest else cands[-1]
+
+
+def named_as(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
+    """Other names the article gives an entity it has named: "The site is known to Jews as the Temple Mount
+    and to Muslims as the Noble Sanctuary" (the place of the sentence before), "the Khawarij, a derogatory
+    term referring to al-Shabab". Name text -> the span of the entity it names."""
+    from .entities import _Span
+
+    out: dict[str, _Span] = {}
+    starts = {sp.start: sp for sp in spans}
+    for tok in doc:
+        if tok.lower_ != "known" or tok.tag_ != "VBN":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.i in starts or not any(c.lower_ in ("the", "this") for c in subj.children):
+            continue
+        noun = subj.lemma_.lower()
+        labels = ("LOC", "FAC") if noun in _SITE_NOUNS else ("GPE", "LOC") if noun in _TOWN_NOUNS else \
+            ("ORG",) if noun in _GROUP_NOUNS else ()
+        sent = tok.sent
+        if not labels or sent.start == 0:
+            continue
+        prev = doc[sent.start - 1].sent
+        cands = [sp for sp in spans if prev.start <= sp.start and sp.end <= prev.end and sp.label in labels]
+        # "the Al-Aqsa mosque compound in Jerusalem's Old City": the places that locate or own another are not it
+        cands = [sp for sp in cands if doc[sp.start:sp.end].root.dep_ != "poss"]  # "Israel's consulate"
+        if not cands:
+            continue
+        owner = _located_owner(doc, cands)
+        j = tok.i + 1
+        while j < sent.end and doc[j].text not in (",", ";", ".", ":", "(") :
+            if doc[j].lower_ == "as" and j + 1 < sent.end:
+                k = j + 1 + (doc[j + 1].lower_ == "the")
+                named = starts.get(k)
+                if named is None and (run := _short_form_at(doc, k)) is not None and run[1] <= sent.end:
+                    named = _Span(run[0], run[1], owner.label)
+                if named is not None and named is not owner:
+                    out.setdefault(doc[named.start:named.end].text.strip(), owner)
+                    j = named.end
+                    continue
+            j += 1
+    for sp in spans:
+        # X, a (derogatory) term referring to Y
+        j = sp.end
+        if j + 3 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
+            continue
+        j += 2
+        while j < len(doc) and doc[j].pos_ in ("ADJ", "ADV") and j < sp.end + 6:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in _TERM_NOUNS:
+            continue
+        j += 1
+        link = next((lk for lk in _TERM_LINKS if [t.lower_ for t in doc[j:j + len(lk)]] == list(lk)), None)
+        if link is None:
+            continue
+        j += len(link)
+        j += j < len(doc) and doc[j].lower_ == "the"
+        target = starts.get(j)
+        if target is not None and target.label in _NAMED_LABELS:
+            out.setdefault(doc[sp.start:sp.end].text.strip(), target)
+    return out
+
+
 def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
     """Short form text -> the named span that declares it."""
     out: dict[str, _Span] = {}
@@ -66,9 +216,11 @@ def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
                 found = None
         elif nxt.text == "," and e + 2 < len(doc) and doc[e + 1].lower_ == "or":  # "..., or ECOWAS,"
             found = _short_form_at(doc, e + 2)
-            # an acronym that does not start as the name does belongs to a longer name NER cut short
+            # an acronym that does not start as the name does belongs to a longer name NER cut short,
+            # unless each of its letters is an initial of the name (a translated acronym: "MINUSCA")
             if found and (found[1] - found[0] != 1 or found[1] < len(doc) and doc[found[1]].text not in
-                          (",", ".", ")", ";") or doc[found[0]].text[:1] != doc[sp.start].text[:1]):
+                          (",", ".", ")", ";") or doc[found[0]].text[:1] != doc[sp.start].text[:1] and
+                          not _letters_are_initials(doc[found[0]].text, doc[sp.start:sp.end])):
                 found = None
         else:  # "Mohamed, known by his nickname Farmajo", "commonly known as MBS"
             j = e + (nxt.text == ",")
@@ -141,7 +293,10 @@ def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
             # order of preference on a tie: an organisation, a place, a group of people
             sp.label = max(others, key=lambda lab: (others[lab], -"ORG GPE LOC FAC NORP".split().index(lab)))
         elif not one_word:
-            sp.label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            # a tie leans to a person, unless the gazetteer knows the name as a place ("LA PAZ, Bolivia" ...
+            # "La Paz blamed the contractor")
+            place = gazetteer().city(text) is not None or gazetteer().country_of_name(text) is not None
+            sp.label = max(votes, key=lambda lab: (votes[lab], lab in ("GPE", "LOC") if place else lab == "PERSON"))
 
 
 def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_Span]:
@@ -158,6 +313,13 @@ def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_S
         if sp.label == "PERSON" and len(toks) >= 3 and gaz.country_of_any(toks[0].text) and \
                 given_name_gender(toks[1].text) is not None:
             sp = _Span(sp.start + 1, sp.end, sp.label, sp.titles, sp.country or gaz.country_of_any(toks[0].text))
+        # "Trump, Erdogan Ankara will ...": a subhead run into the next sentence; a surname and a capital are
+        # no one person (a given name before the capital keeps "George Washington" whole)
+        if sp.label == "PERSON" and len(toks) == 2 and gaz.country_of_capital(toks[1].text) and \
+                given_name_gender(toks[0].text) is None and not gaz.country_of_any(toks[0].text):
+            out.append(_Span(sp.start, sp.start + 1, "PERSON", sp.titles, sp.country))
+            out.append(_Span(sp.start + 1, sp.end, "GPE"))
+            continue
         prev = doc[sp.start - 1] if sp.start > 0 else None
         # "President Rashidov", "Gen. Okafor": one word after a title is a person, whatever NER called it
         if sp.end - sp.start == 1 and sp.label in ("ORG", "GPE", "LOC", "NORP", "FAC") and prev is not None and \

@@ -10,8 +10,11 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - a bare surname ("Biden" in a report that never gives the full name) is the one person of that surname
   named in full in another report - only when exactly one such person is known;
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
+  a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
-  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins.
+  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins - unless the
+  two look like two people (`_different_people`: "Hamid" and "Hamad" are both given names; other
+  countries or roles; one letter swapped in a short word), which only one role and one country overrule.
 
 `canonical_ids` returns old id -> canonical id; `merge_into` applies that to entity objects.
 """
@@ -23,7 +26,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, name_key, name_words, short_forms
+from .entities import _absorb, generic_institution, name_key, name_words, short_forms
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -60,6 +63,15 @@ def _acronym_like(s: str) -> bool:
     return 2 <= len(t) <= 8 and t.isalnum() and t.upper() == t and any(c.isalpha() for c in t)
 
 
+_LEGAL_SUFFIXES = ("co", "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "incorporated")
+
+
+def _without_legal_suffix(key: str) -> str:
+    """ "brightline-glass-co" -> "brightline-glass" (a company's legal form is no part of who it is)."""
+    head, _, last = key.rpartition("-")
+    return head if head and last in _LEGAL_SUFFIXES else key
+
+
 def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     """old id -> canonical id for the entities that are one with another (see module doc)."""
     ents = {e.id: e for e in entities if e.kind in _NAMED}
@@ -81,8 +93,18 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     by_key: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
         if not _gazetteer_place(e):
-            by_key[name_key(e.name)].append(e)
+            by_key[_without_legal_suffix(name_key(e.name))].append(e)
     for group in by_key.values():
+        if len({e.kind for e in group}) < 2 and len({e.name for e in group}) < 2:
+            continue
+        if any(_without_legal_suffix(name_key(e.name)) != name_key(e.name) for e in group):
+            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company
+            keep = max((e for e in group if e.kind == "ORG"), key=weight, default=None)
+            if keep is not None:
+                for e in group:
+                    if e.id != keep.id:
+                        mapping[e.id] = keep.id
+            continue
         if len({e.kind for e in group}) < 2:
             continue
         one_word = " " not in group[0].name.strip()
@@ -112,10 +134,23 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         parts = e.name.split(maxsplit=1)
         if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
             qualified[name_key(parts[1])].add(e.id)
+    by_id = {e.id: e for e in live}
+    generic_owners: dict[str, set[str]] = defaultdict(set)
     for e in live:
-        if " " in e.name.strip() or e.lat is not None:
+        if e.kind == "ORG" and e.country and generic_institution(e.name):
+            generic_owners[name_key(e.name)].add(e.id)
+    for e in live:
+        if e.lat is not None:
             continue
-        if e.kind == "PERSON":
+        if " " in e.name.strip() and e.kind == "ORG" and e.country is None and generic_institution(e.name):
+            # a "Defence Ministry" no report placed -> the one country's Defence Ministry the reports know
+            owners = generic_owners.get(name_key(e.name), set()) - {e.id}
+        elif " " in e.name.strip():
+            # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
+            # where both carry the same country (a bare "Foreign Ministry" may be any country's)
+            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
+            owners = {o for o in owners if by_id[o].country == e.country and o != e.id}
+        elif e.kind == "PERSON":
             owners = full_by_last.get(name_key(e.name), set())
         elif e.kind == "ORG":
             owners = qualified.get(name_key(e.name), set())
@@ -124,15 +159,27 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
-    # 4. a bare acronym ("G7" in a report that never spells it out) -> the one entity another report gave it to
+    # 4. a bare acronym ("G7" in a report that never spells it out) -> the one entity another report gave it
+    # to; so too a one-word short form another report declared for an organisation ("Comibol")
     acronym_owner: dict[str, set[str]] = defaultdict(set)
+    short_owner: dict[str, set[str]] = defaultdict(set)
     for e in live:
         for alias in e.aliases:
             if alias != e.name and _acronym_like(alias):
                 acronym_owner[alias.replace(".", "")].add(e.id)
+            elif alias != e.name and e.kind == "ORG" and " " in e.name and " " not in alias.strip() and \
+                    alias[:1].isupper() and name_key(alias) != name_key(e.name.split()[0]):
+                short_owner[name_key(alias)].add(e.id)
     for e in live:
-        owners = acronym_owner.get(e.name.replace(".", ""), set()) - {e.id}
-        if e.id not in mapping and e.kind in ("ORG", "LOC", "GPE") and _acronym_like(e.name) and len(owners) == 1:
+        if e.id in mapping or e.kind not in ("ORG", "LOC", "GPE"):
+            continue
+        if _acronym_like(e.name):
+            owners = acronym_owner.get(e.name.replace(".", ""), set()) - {e.id}
+        elif e.kind == "ORG" and " " not in e.name.strip() and e.lat is None:
+            owners = short_owner.get(name_key(e.name), set()) - {e.id}
+        else:
+            continue
+        if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
     # 5. one misspelt word of a full name
@@ -156,10 +203,30 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
                 # Canada's foreign minister)
                 same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
                 need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
-                if len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and \
-                        diff[0][0][0] == diff[0][1][0] and ratio(*diff[0]) >= need:
-                    mapping[target(b.id)] = target(a.id)
+                if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
+                        diff[0][0][0] != diff[0][1][0] or ratio(*diff[0]) < need:
+                    continue
+                if not same_role and _different_people(a, b, wa, wb, diff[0]):
+                    continue
+                mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
+
+
+def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: tuple[str, str]) -> bool:
+    """Two spellings one word apart that are still two people: both spellings are given names in their own
+    right ("Hamid" / "Hamad", "Mario" / "Maria"), the countries or roles the reports give disagree, or the
+    word is short enough that one letter makes another name ("Omar" / "Omer")."""
+    from .entities import given_name_gender
+
+    x, y = diff
+    if wa.index(x) == 0 and given_name_gender(x) is not None and given_name_gender(y) is not None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return True
+    ra, rb = _roles(a), _roles(b)
+    if ra and rb and not ra & rb:
+        return True
+    return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
@@ -171,10 +238,47 @@ def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Enti
     return [e for eid, e in by_id.items() if eid not in mapping]
 
 
-def canonicalise(store: Store) -> int:
-    """Merge the store's entities that are one across articles; returns how many ids were merged away."""
+def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
+    """What the stored entities that could be one with these must share with them (store/entity_merges.py):
+    the same folded name under another kind (rule 1, and the acronyms an entity declares: rule 4), a first
+    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym (rule 4)."""
+    ids: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    texts: set[str] = set()
+    for e in run:
+        if e.kind not in _NAMED:
+            continue
+        for alias in {e.name, *(a for a in e.aliases if _acronym_like(a))}:
+            ids.update(f"{k.lower()}:{name_key(alias)}" for k in _NAMED)
+        words = e.name.split()
+        if not words:
+            continue
+        last.add(words[-1])
+        if e.kind == "PERSON" and len(words) >= 2:
+            first.add(words[0])
+        if _acronym_like(e.name) or e.kind == "ORG" and len(words) == 1:
+            texts.update({e.name, e.name.replace(".", "")})
+    return {"ids": ids, "first_words": first, "last_words": last, "mention_texts": texts}
+
+
+def canonicalise(store: Store, article_ids: Iterable[str] | None = None) -> int:
+    """Merge the store's entities that are one across articles; returns how many ids were merged away.
+
+    With `article_ids` (a run's reports), only the entities those reports name and the stored entities
+    that could be one with them are read (indexed lookups, see `_candidate_keys`); without, all of them."""
+    from ..store import entity_merges
+
+    if article_ids is None:
+        pool = store.entities()
+    else:
+        run = store.entities(entity_merges.named_in(store.conn, article_ids))
+        if not run:
+            return 0
+        near = entity_merges.candidates(store.conn, **_candidate_keys(run))
+        pool = store.entities(sorted(set(near) | {e.id for e in run}))
     # An entity no stored report names any more (its article was re-extracted) must not pull names in.
-    entities = [e for e in store.entities() if e.articles]
+    entities = [e for e in pool if e.articles]
     mapping = canonical_ids(entities)
     if not mapping:
         return 0

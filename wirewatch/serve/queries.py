@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import FilterError, NotFoundError
 from ..model import MODALITIES, Article, Conflict, Entity, Event
 from ..records import article_record, event_record
-from ..store import views
+from ..store import entity_merges, views
 from ..store.db import Store
 from ..store.views import EventFilter as EventFilter  # re-exported: it lives with the SQL it drives
 
@@ -150,7 +150,10 @@ class Reader:
         return Page([by_id[i] for i in ids if i in by_id], views.count_entities(self.conn, q, kind), limit, offset)
 
     def entity(self, entity_id: str) -> Entity:
+        """The entity with this id, or the one it was merged into (an old link still works)."""
         found = self.store.entities([entity_id])
+        if not found and (canonical := entity_merges.resolve(self.conn, entity_id)) is not None:
+            found = self.store.entities([canonical])
         if not found:
             raise NotFoundError(f"no entity {entity_id!r}")
         return found[0]

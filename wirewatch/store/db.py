@@ -32,7 +32,7 @@ from ..model import (
     Story,
     Timex,
 )
-from . import search
+from . import entity_merges, search
 from .migrations import MIGRATIONS
 from .search import fts_query, fts_words  # noqa: F401 - re-exported for older imports
 
@@ -396,6 +396,7 @@ class Store:
             for old, new in mapping.items():
                 c.execute("UPDATE entity_mentions SET entity_id=? WHERE entity_id=?", (new, old))
                 c.execute("DELETE FROM entities WHERE id=?", (old,))
+            entity_merges.record(c, mapping, now_iso())  # old ids keep resolving (links, watch rules)
             scope = {
                 "event_mentions": "SELECT id, actor, recipient FROM event_mentions "
                                   "WHERE article_id IN (SELECT value FROM json_each(?))",

@@ -372,4 +372,23 @@ MIGRATIONS: list[Migration] = [
         # A Python step: keep it after every SQL migration it reads (it uses the current column set).
         step="seal_mentions",
     ),
+    Migration(
+        10,
+        "entity merges recorded (old ids resolve); indexes for the end-of-run merge's candidates",
+        """
+        -- An entity merged into another across reports (extract/entity_merge.py): links, watch rules and
+        -- filters that name the old id still find the entity (store/entity_merges.py).
+        CREATE TABLE entity_merges (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        );
+        CREATE INDEX entity_merges_new ON entity_merges(new_id);
+        -- The first and last word of a name, lower-cased (the expressions store/entity_merges.py queries),
+        -- and mention texts: the merge reads a run's entities and only the ones that could be the same.
+        CREATE INDEX entities_first_word ON entities(lower(substr(name, 1, instr(name || ' ', ' ') - 1)));
+        CREATE INDEX entities_last_word ON entities(lower(replace(name, rtrim(name, replace(name, ' ', '')), '')));
+        CREATE INDEX entity_mentions_text ON entity_mentions(text);
+        """,
+    ),
 ]

@@ -42,8 +42,10 @@ def like(value: str) -> str:
 
 def _party_clause(column: str) -> str:
     # An actor matches by entity id, or by a case-insensitive substring of its canonical name or surface text.
+    # An id merged into another entity (store/entity_merges.py) matches that entity.
     return (
-        f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE json_extract(j.value, '$.entity_id') = ? "
+        f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE json_extract(j.value, '$.entity_id') IN "
+        f"(?, (SELECT new_id FROM entity_merges WHERE old_id = ?)) "
         f"OR lower(json_extract(j.value, '$.name')) LIKE ? OR lower(json_extract(j.value, '$.text')) LIKE ?)"
     )
 
@@ -74,10 +76,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     for value, column in ((f.actor, "actor"), (f.recipient, "recipient")):
         if value:
             parts.append(_party_clause(f"e.{column}"))
-            params += [value, like(value), like(value)]
+            params += [value, value, like(value), like(value)]
     if f.entity:
         parts.append(f"({_party_clause('e.actor')} OR {_party_clause('e.recipient')})")
-        params += [f.entity, like(f.entity), like(f.entity)] * 2
+        params += [f.entity, f.entity, like(f.entity), like(f.entity)] * 2
     if f.country:
         c = f.country.upper()
         parts.append(
@@ -195,6 +197,7 @@ def find_entity_id(conn: sqlite3.Connection, name: str) -> str | None:
     """By id, exact name, alias, then name substring (case-insensitive): what `brief --entity` takes."""
     for where, param in (
         ("e.id = ?", name),
+        ("e.id = (SELECT new_id FROM entity_merges WHERE old_id = ?)", name),
         ("lower(e.name) = lower(?)", name),
         ("EXISTS (SELECT 1 FROM json_each(e.aliases) j WHERE lower(j.value) = lower(?))", name),
         ("lower(e.name) LIKE ?", like(name)),
