@@ -395,3 +395,17 @@ def test_fused_event_keeps_every_reports_attribution(store):
     assert ev.attributions() == ["South Korea's military", "Japan's Defense Ministry"]
     (row,) = [json.loads(line) for line in export.to_string(store, "events").splitlines() if line.strip()]
     assert row["attributions"] == ["South Korea's military", "Japan's Defense Ministry"]
+
+
+def test_irregular_forms_name_one_act_and_one_trigger():
+    from wirewatch.connect.pairs import act_of, act_stem, features, view
+
+    assert act_stem("shot") == act_stem("shooting") == act_stem("shoots")
+    assert act_stem("met") == act_stem("meeting")
+    a = EventMention(article_id="a1", event_type="ASSAULT", sentence="A gunman shot two guards at the depot.",
+                     start=0, end=0, trigger="shot")
+    b = EventMention(article_id="a2", event_type="ASSAULT", sentence="Police said the shooting at the depot "
+                     "left two guards hurt.", start=0, end=0, trigger="shooting")
+    assert act_of(a) == act_of(b) == "attack"
+    f = features(view(a), view(b), True)
+    assert f.get("trigger_same") == 1.0 and f.get("act_same") == 1.0
