@@ -409,3 +409,13 @@ def test_irregular_forms_name_one_act_and_one_trigger():
     assert act_of(a) == act_of(b) == "attack"
     f = features(view(a), view(b), True)
     assert f.get("trigger_same") == 1.0 and f.get("act_same") == 1.0
+
+
+def test_a_big_event_is_joined_on_its_best_matching_mentions():
+    from wirewatch.connect.fusion import SUPPORT_TOP, support
+
+    # A new report that rewords three of a big event's mentions closely and the other reports not at all.
+    probs = [0.9] * SUPPORT_TOP + [0.1] * 12
+    assert support(probs) >= 0.85
+    # The single worst match is left out (a mis-read mention), the rest must carry it.
+    assert support([0.9, 0.0]) == 0.9 and support([0.2, 0.1, 0.0]) < 0.2

@@ -159,7 +159,7 @@ FEATURES = (
     "act_same", "act_differ",
     "trigger_same",
     "overlap", "jaccard", "names_shared",
-    "date_same", "date_near", "date_far", "date_loose", "date_prefix",
+    "date_same", "date_near", "date_far", "date_loose", "date_prefix", "date_unknown",
     "phase_same_now", "phase_mixed", "phase_past", "phase_denied",
     "place_same", "place_differ",
     "story_same",
