@@ -210,10 +210,13 @@ class ConflictFinder:
             # ministry denied that police had used rubber bullets"), which needs the same wording.
             named = not any(a.country for a in denial.actor) and bool(denial.recipient) and bool(claim.actor) \
                 and not participants_differ(denial.recipient, claim.actor) and overlap >= 2
-            if not same_side(denial.actor, accused) and not named:
+            by_accused = same_side(denial.actor, accused)
+            if not by_accused and not named:
                 return None
         elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
             return None
+        else:
+            by_accused = True
         found = self._scope(denial, claim)
         if found is None:
             return None
@@ -231,7 +234,9 @@ class ConflictFinder:
                     self.value(f"denied ({denial.event_type})", dm)],
             explanation=f"{_names(claim.actor) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
             f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)}). The denial answers "
-            f"this claim because the denier is the accused ({_names(accused) or 'same side'}) and {scope}",
+            f"this claim because " + (f"the denier is the accused ({_names(accused) or 'same side'})" if by_accused
+                                      else "the denier's side is not known and it names what the claim says")
+            + f" and {scope}",
             confidence=round(max(0.1, conf), 3),
         )
 
