@@ -1,6 +1,6 @@
 """Fit the fusion pair model (wirewatch/connect/pairs.py) and validate it by grouped cross-validation.
 
-    python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write]
+    python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write | --shipped]
 
 Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
 coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold
@@ -13,7 +13,9 @@ logistic regression and its threshold on the other folds and scores the held-out
 F1, and cross-document pairwise F1 after online clustering (each mention joins the cluster with the best
 mean probability above the threshold, in file order: what fusion does). Prints dev (fit and scored on
 all), CV (held-out) and the gap. `--write` stores the model fitted on everything in
-wirewatch/connect/data/fusion_model.json with these figures.
+wirewatch/connect/data/fusion_model.json with these figures. `--shipped` also scores the model that is
+shipped now on each set (clustered as above; those weights were fitted on all data, so this is a dev
+figure), to compare it with a refit before writing one.
 """
 
 from __future__ import annotations
@@ -259,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=3.0)
     ap.add_argument("--write", action="store_true", help="write the model fitted on all data")
+    ap.add_argument("--shipped", action="store_true", help="also score the shipped model on each set")
     args = ap.parse_args(argv)
 
     sets = {
@@ -305,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
                                 "cv_recall": round(cv[1], 3), "gap": round(dev[2] - cv[2], 3)}
         print(f"{name:9s} clustered cross-doc F1: dev {dev[2]:.3f} (P {dev[0]:.3f} R {dev[1]:.3f}) | "
               f"CV {cv[2]:.3f} (P {cv[0]:.3f} R {cv[1]:.3f}) | gap {dev[2] - cv[2]:+.3f}")
+    if args.shipped:
+        shipped = PairModel.load()
+        for name, part in sets.items():
+            p, r, f1 = cluster_score(shipped, part)
+            print(f"{name:9s} shipped model (threshold {shipped.threshold:.2f}) clustered cross-doc F1: dev {f1:.3f} "
+                  f"(P {p:.3f} R {r:.3f})")
     w = np.array([full.weights[k] for k in FEATURES])
     dp = pair_score(w, full.threshold, X, y)
     print(f"pair-level dev F1 {dp[2]:.3f} at threshold {full.threshold:.2f}")

@@ -395,3 +395,50 @@ def test_fused_event_keeps_every_reports_attribution(store):
     assert ev.attributions() == ["South Korea's military", "Japan's Defense Ministry"]
     (row,) = [json.loads(line) for line in export.to_string(store, "events").splitlines() if line.strip()]
     assert row["attributions"] == ["South Korea's military", "Japan's Defense Ministry"]
+
+
+def test_irregular_forms_name_one_act_and_one_trigger():
+    from wirewatch.connect.pairs import act_of, act_stem, features, view
+
+    assert act_stem("shot") == act_stem("shooting") == act_stem("shoots")
+    assert act_stem("met") == act_stem("meeting")
+    a = EventMention(article_id="a1", event_type="ASSAULT", sentence="A gunman shot two guards at the depot.",
+                     start=0, end=0, trigger="shot")
+    b = EventMention(article_id="a2", event_type="ASSAULT", sentence="Police said the shooting at the depot "
+                     "left two guards hurt.", start=0, end=0, trigger="shooting")
+    assert act_of(a) == act_of(b) == "attack"
+    f = features(view(a), view(b), True)
+    assert f.get("trigger_same") == 1.0 and f.get("act_same") == 1.0
+
+
+def test_a_big_event_is_joined_on_its_best_matching_mentions():
+    from wirewatch.connect.fusion import SUPPORT_TOP, support
+
+    # A new report that rewords three of a big event's mentions closely and the other reports not at all.
+    probs = [0.9] * SUPPORT_TOP + [0.1] * 12
+    assert support(probs) >= 0.85
+    # The single worst match is left out (a mis-read mention), the rest must carry it.
+    assert support([0.9, 0.0]) == 0.9 and support([0.2, 0.1, 0.0]) < 0.2
+
+
+def test_a_denial_of_sending_answers_the_sending_not_the_same_partys_other_acts(store):
+    # New storyline and wording: a ministry rejects reports that its country shipped rifles to a militia.
+    ve = Actor("Veridia", "GPE", "VER", "gpe:veridia")
+    shipped = EventMention(article_id="", event_type="AID", sentence="Veridia has shipped crates of rifles and "
+                           "mortar rounds to the Coastal Militia since May, monitors said.", start=0, end=0,
+                           trigger="shipped", actor=[ve], modality="reported", date="2025-06-02",
+                           date_precision="day", date_from="published")
+    demand = EventMention(article_id="", event_type="REQUEST", sentence="Veridia's defence chief demanded faster "
+                          "output of rifles and mortar rounds at state arsenals.", start=0, end=0,
+                          trigger="demanded", actor=[ve], modality="reported", date="2025-06-02",
+                          date_precision="day", date_from="published")
+    reject = EventMention(article_id="", event_type="REJECT", sentence="A ministry spokesperson rejected reports "
+                          "that the country had sent rifles and mortar rounds to the militia, calling them lies.",
+                          start=0, end=0, trigger="rejected", trigger_start=None, actor=[Actor("spokesperson")],
+                          recipient=[ve], date="2025-06-03", date_precision="day", date_from="published")
+    add(store, "a1", "Harbor Wire", [shipped])
+    add(store, "a2", "Delta Courier", [demand])
+    add(store, "a3", "Veridia Press", [reject])
+    kinds = {ev.id: ev.event_type for ev in store.events()}
+    answered = {kinds[i] for c in store.conflicts() for i in c.event_ids} - {"REJECT"}
+    assert answered == {"AID"}

@@ -210,10 +210,13 @@ class ConflictFinder:
             # ministry denied that police had used rubber bullets"), which needs the same wording.
             named = not any(a.country for a in denial.actor) and bool(denial.recipient) and bool(claim.actor) \
                 and not participants_differ(denial.recipient, claim.actor) and overlap >= 2
-            if not same_side(denial.actor, accused) and not named:
+            by_accused = same_side(denial.actor, accused)
+            if not by_accused and not named:
                 return None
         elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
             return None
+        else:
+            by_accused = True
         found = self._scope(denial, claim)
         if found is None:
             return None
@@ -231,7 +234,9 @@ class ConflictFinder:
                     self.value(f"denied ({denial.event_type})", dm)],
             explanation=f"{_names(claim.actor) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
             f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)}). The denial answers "
-            f"this claim because the denier is the accused ({_names(accused) or 'same side'}) and {scope}",
+            f"this claim because " + (f"the denier is the accused ({_names(accused) or 'same side'})" if by_accused
+                                      else "the denier's side is not known and it names what the claim says")
+            + f" and {scope}",
             confidence=round(max(0.1, conf), 3),
         )
 
@@ -242,7 +247,9 @@ class ConflictFinder:
 
         Two sentences of one text (a syndicated copy) never answer each other. A background line ("have
         repeatedly denied any transfer of weapons") answers only a claim of that very act: the claim's
-        act word, or for an accusation its content, must be in the denial."""
+        act word, or for an accusation its content, must be in the denial. So must what a specific denial
+        of a happening denies: a rejection of "reports that it had sent troops" answers the sending, not
+        the same party's demand for shells or its factory visit on the same topic."""
         parties = _party_words(denial, claim)
         best: tuple[int, tuple[EventMention, EventMention, set[str], bool, bool]] | None = None
         for d in denial.mentions:
@@ -259,8 +266,12 @@ class ConflictFinder:
                 generic = generic_text and (_names_accuser(denial, claim) or _days_apart(denial, claim) <= PEER_DAYS)
                 # A background denial, or a claim told inside a denial's sentence, must name the very act:
                 # an accusation's content, or the claimed act's own word ("sent", "dismissed").
-                very_act = not (background or _BACKGROUND.search(c.sentence)) or claim.event_type in CLAIM_TYPES \
-                    or bool(words(c.trigger or "") & wd) or _names_act(d, c)
+                # A denial of a happening ("rejected reports that it had sent troops") answers a report of
+                # that act (sending, deploying troops), not the same parties' other acts on the same topic
+                # (a demand for more shells, a factory visit): what it denies must name the claimed act.
+                names_it = bool(words(c.trigger or "") & wd) or _scope_names_act(scope_text, c)
+                very_act = (claim.event_type in CLAIM_TYPES and not background) or names_it or (
+                    claim.event_type in CLAIM_TYPES and _names_act(d, c))
                 if not ((len(shared) >= 2 and very_act) or generic):
                     continue
                 score = len(shared) + 2 * generic - 2 * background
@@ -385,6 +396,18 @@ def _names_act(denial: EventMention, claim: EventMention) -> bool:
     own = {act_stem(w) for w in (denial.trigger or "").split()}
     return any(table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) == act
                for w in denial.sentence.split() if act_stem(w.strip(".,;:\"'()")) not in own)
+
+
+def _scope_names_act(scope_text: str, claim: EventMention) -> bool:
+    """A word of what the denial denies falls in the act that the claim's trigger names (data/acts.yaml):
+    "reports that the country had sent troops" names a deployment and a delivery, not a demand."""
+    act = act_of(claim)
+    if act is None:
+        return False
+    from .pairs import _lexicon, act_stem
+
+    table, _ = _lexicon()
+    return any(table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) == act for w in scope_text.split())
 
 
 def _names_accuser(denial: Event, claim: Event) -> bool:

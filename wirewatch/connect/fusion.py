@@ -2,8 +2,9 @@
 
 Online: each new mention is compared only with candidate events found through indexed columns
 (same event type, and the same story or a date within the window), so the cost per article stays flat as
-the store grows. A mention joins the candidate whose mentions it matches best on average (the single worst
-match left out, see `support`), when that passes the fitted threshold; else it starts a new event.
+the store grows. A mention joins the candidate whose mentions it matches best (the mean over its best few
+mentions, the single worst left out, see `support`), when that passes the fitted threshold; else it
+starts a new event.
 
 Whether two mentions report one happening is event coreference over arguments, decided by the fitted pair
 model in `pairs.py` (participants, act synonyms, dates within their precision, phase, place, wording);
@@ -139,12 +140,17 @@ def aggregate(ev: Event) -> Event:
 MAX_COMPARED = 24
 
 
+SUPPORT_TOP = 3  # how many of an event's best-matching mentions speak for it (see `support`)
+
+
 def support(probs: Iterable[float]) -> float:
-    """How well a mention fits an event: the mean probability over its mentions, the single worst left
-    out. A single best link would let one reworded report chain two happenings; the plain mean let one
-    mis-read mention (a wrong actor, gated to 0) keep out the outlet that reworded all the others."""
+    """How well a mention fits an event: the mean probability over its best SUPPORT_TOP mentions, the
+    single worst left out. A single best link would let one reworded report chain two happenings; a mean
+    over every mention kept a new report out of a big event whose many mentions are worded in many ways
+    (ECB+ topics carry dozens of "shot" / "the shooting" / "opened fire" lines), and let one mis-read
+    mention (a wrong actor, gated to 0) keep out the outlet that reworded all the others."""
     ps = sorted(probs, reverse=True)
-    top = ps[:-1] if len(ps) > 1 else ps
+    top = (ps[:-1] if len(ps) > 1 else ps)[:SUPPORT_TOP]
     return sum(top) / len(top) if top else 0.0
 
 
@@ -173,7 +179,7 @@ class Fuser:
                 others = [x for x in ev.mentions if x.id != m.id][-MAX_COMPARED:]
                 if not others:
                     continue
-                # Mean probability over the event's mentions: one reworded report cannot chain two
+                # Mean probability over its best few mentions: one reworded report cannot chain two
                 # happenings together, as a single best link would.
                 same_story = bool(story) and ev.story_id == story
                 s = support(model.prob(vm, self._view(x), same_story) for x in others)

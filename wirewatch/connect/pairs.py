@@ -49,9 +49,17 @@ def mention_phase(m: EventMention) -> str:
     return "past" if p == "now" and BACKGROUND.search(m.sentence or "") else p
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
+    return {form: base for base, forms in (raw.get("irregular") or {}).items() for form in forms}
+
+
 def act_stem(w: str) -> str:
-    """The one stemmer (wirewatch/text.py), hyphens and quotes trimmed: fire/fired/firing -> fire."""
-    return stem(w.strip("'-"))
+    """The one stemmer (wirewatch/text.py), hyphens and quotes trimmed, irregular forms first brought to
+    their base word (data/acts.yaml): fire/fired/firing -> fire, shot/shooting -> shoot."""
+    w = w.strip("'-")
+    return stem(_irregular().get(w.lower(), w))
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +159,7 @@ FEATURES = (
     "act_same", "act_differ",
     "trigger_same",
     "overlap", "jaccard", "names_shared",
-    "date_same", "date_near", "date_far", "date_loose", "date_prefix",
+    "date_same", "date_near", "date_far", "date_loose", "date_prefix", "date_unknown",
     "phase_same_now", "phase_mixed", "phase_past", "phase_denied",
     "place_same", "place_differ",
     "story_same",
