@@ -36,3 +36,50 @@ def test_stated_dates_outrank_carried_and_report_dates() -> None:
     ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
         _m("a", "reported", None, "2025-06-09", "context"), _m("b", "reported", None, "2025-06-10", "published")]))
     assert ev.date == "2025-06-09"  # no stated date: the earliest stand-in, as before
+
+
+def test_attribution_goes_with_the_modality_not_with_a_naysayer() -> None:
+    # outlet a reports it on the police's word; b and c carry the militia saying it did not happen
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
+        _m("a", "reported", "police"), _m("b", "negated", "the militia"), _m("c", "negated", "the militia")]))
+    assert (ev.modality, ev.attributed_to) == ("reported", "police")
+    assert ev.attributions() == ["police", "the militia"]
+
+
+def test_sources_vote_once_per_report_not_per_mention() -> None:
+    # one report repeats "officials said" three times; two other outlets credit the defence ministry
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
+        _m("a", "reported", "officials"), _m("a", "reported", "officials"), _m("a", "reported", "officials"),
+        _m("b", "reported", "Defence Ministry"), _m("c", "reported", "Defense Ministry")]))
+    assert ev.attributed_to == "Defence Ministry"
+
+
+def test_a_carried_date_does_not_outvote_other_reports() -> None:
+    # one article's "2019", carried from the sentence before, against two outlets dated by their reports
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
+        _m("a", "reported", None, "2019", "context"), _m("b", "reported", None, "2025-06-10", "published"),
+        _m("c", "reported", None, "2025-06-10", "published")]))
+    assert ev.date == "2025-06-10"
+
+
+def test_cited_source_compares_distinct_names_not_pairs_of_mentions(monkeypatch) -> None:
+    # 3000 mentions of one big event (a repeated wire): grouped by name key, a handful of comparisons
+    # (the pairwise vote made fusion of such an event cubic: benchmarks/hostile.py repeated wire)
+    from wirewatch.connect import fusion
+
+    calls = []
+    real = fusion.fuzz.token_sort_ratio
+
+    class Counting:
+        @staticmethod
+        def token_sort_ratio(a: str, b: str) -> float:
+            calls.append((a, b))
+            return real(a, b)
+
+    monkeypatch.setattr(fusion, "fuzz", Counting)
+    fusion._keys_equivalent.cache_clear()
+    ms = [_m(f"a{i % 50}", "reported", "the army" if i % 50 == 7 else ["officials", "Officials"][i % 2])
+          for i in range(3000)]
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=ms))
+    assert ev.attributed_to == "officials"
+    assert len(calls) <= 4
