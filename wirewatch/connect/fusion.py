@@ -95,6 +95,9 @@ def event_id_for(m: EventMention) -> str:
     return "ev-" + hashlib.sha1(f"{m.article_id}|{m.id}|{m.event_type}".encode()).hexdigest()[:12]
 
 
+_source_key = lru_cache(maxsize=4096)(name_key)  # a big event cites a handful of sources many times
+
+
 @lru_cache(maxsize=4096)
 def _keys_equivalent(ka: str, kb: str) -> bool:
     """`names_equivalent` on two name keys, remembered: a big event cites a handful of sources many times."""
@@ -118,14 +121,14 @@ def cited_source(ms: list[EventMention], best: EventMention) -> str | None:
     first: dict[str, str] = {}  # name key -> first spelling cited
     reports: dict[str, set[str]] = {}  # name key -> articles citing it
     for m in cited:
-        k = name_key(m.attributed_to or "")
+        k = _source_key(m.attributed_to or "")
         first.setdefault(k, m.attributed_to or "")
         reports.setdefault(k, set()).add(m.article_id)
     keys = list(first)
     votes = {k: len(set().union(*(reports[o] for o in keys if _keys_equivalent(k, o)))) for k in keys}
     top = max(votes.values())
     leaders = [k for k in keys if votes[k] == top]
-    own = name_key(best.attributed_to or "")
+    own = _source_key(best.attributed_to or "")
     return first[own] if best.attributed_to and own in leaders else first[leaders[0]]
 
 
