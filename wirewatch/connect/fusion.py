@@ -107,8 +107,9 @@ def _keys_equivalent(ka: str, kb: str) -> bool:
 def cited_source(ms: list[EventMention], best: EventMention) -> str | None:
     """The source that goes with the event's modality (that of `best`, the mention that speaks for the
     event) and that most of its reports credit: one vote per article and source, spellings folded by
-    `names_equivalent`; on a tie, `best`'s own source, else the first cited. Only when no mention of that
-    modality names a source do the others vote. Every other source stays listed in `Event.attributions()`.
+    `names_equivalent` (then, between as many reports, one per mention); on a tie, `best`'s own source, else
+    the first cited. Only when no mention of that modality names a source do the others vote. Every other
+    source stays listed in `Event.attributions()`.
 
     (The most factual mention's source alone let one outlet's "officials said" stand for a happening most
     reports credit to the defence ministry; counting mentions let one report repeating "officials said"
@@ -120,12 +121,18 @@ def cited_source(ms: list[EventMention], best: EventMention) -> str | None:
         return None
     first: dict[str, str] = {}  # name key -> first spelling cited
     reports: dict[str, set[str]] = {}  # name key -> articles citing it
+    times: Counter[str] = Counter()  # name key -> mentions citing it
     for m in cited:
         k = _source_key(m.attributed_to or "")
         first.setdefault(k, m.attributed_to or "")
         reports.setdefault(k, set()).add(m.article_id)
+        times[k] += 1
     keys = list(first)
-    votes = {k: len(set().union(*(reports[o] for o in keys if _keys_equivalent(k, o)))) for k in keys}
+    votes: dict[str, tuple[int, int]] = {}
+    for k in keys:
+        same = [o for o in keys if _keys_equivalent(k, o)]
+        # reports first; within as many reports, how often they credit it
+        votes[k] = (len(set().union(*(reports[o] for o in same))), sum(times[o] for o in same))
     top = max(votes.values())
     leaders = [k for k in keys if votes[k] == top]
     own = _source_key(best.attributed_to or "")
