@@ -44,7 +44,7 @@ from .refine import (
     state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
-from .timex_narrative import SentenceTime, carry, not_after, past_tense
+from .timex_narrative import SentenceTime, carry, in_speech, not_after, paragraph_ends, past_tense
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -67,7 +67,7 @@ class EventsComponent:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
         article.doc = doc
         ctx = ArticleContext(article, doc)
-        paragraphs = [m.end() for m in re.finditer(r"\n\s*\n", article.text or "")]
+        paragraphs = paragraph_ends(article.text or "")
         events: list[EventMention] = []
         spans: list[_Dated] = []  # the date each mention got, with the days it covers
         # A source named in one sentence does not carry to the next (issue 11), except inside a continuing
@@ -130,7 +130,10 @@ class EventsComponent:
         for t in own:
             d, prec = timex_date(t)
             x = _timex_root(article.doc, t)
-            if d and prec and not_after(d, article.published) and x is not None and \
+            whole = (t.value if prec == "week" and t.value else d) or ""  # a week's own days, not its month's
+            if d and x is not None and in_speech(x):
+                st.speech_dates.add(d)  # the speaker's time, no frame for the narrator's next sentence
+            elif d and prec and not_after(whole, article.published) and x is not None and \
                     not (x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN")):
                 st.anchor = (d, prec)
         return st
