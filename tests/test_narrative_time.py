@@ -126,3 +126,24 @@ def test_a_future_week_is_no_narrative_time(pipe: Pipeline) -> None:
 def test_later_this_month_is_no_narrative_time(pipe: Pipeline) -> None:
     got = dated(pipe, "The talks are scheduled for later this month. Protesters attacked a police station.")
     assert got["attacked"] == (PUB, "published", "asserted")
+
+
+def test_an_html_report_fuses_with_another_outlets_report_of_the_arrests(tmp_path, pipe: Pipeline) -> None:
+    # the HTML's third paragraph (today's arrests) after the 2019 background stays today's news and fuses
+    import json
+
+    from wirewatch.pipeline import ingest
+    from wirewatch.store.db import Store
+
+    (tmp_path / "a.html").write_text(_HTML.replace("<head>", '<head><meta property="article:published_time" '
+                                                             'content="2025-06-10"><meta property="og:site_name" '
+                                                             'content="Amara Daily">'))
+    (tmp_path / "b.jsonl").write_text(json.dumps({
+        "id": "b1", "title": "Amara arrests", "outlet": "Gulf Wire", "published": PUB,
+        "text": "Police arrested 14 people near the market in Amara, the interior ministry said, accusing them "
+                "of helping the rebels.\n\nThe arrests came hours after the army shelled the central market."}) + "\n")
+    store = Store(":memory:")
+    ingest([tmp_path / "a.html", tmp_path / "b.jsonl"], store, pipeline=pipe)
+    arrests = [e for e in store.events() if any(m.trigger == "arrested" for m in e.mentions)]
+    assert len(arrests) == 1 and arrests[0].date == PUB and arrests[0].modality == "reported"
+    assert len({m.article_id for m in arrests[0].mentions}) == 2
