@@ -5,9 +5,10 @@ missiles", not "North Korea · MOBILIZE".
 trigger to the end of the act's object, cut before the time, place, attribution and subordinate clauses
 that a headline leaves out. Time phrases are those the time-expression extractor finds (extract/timex.py),
 taken whole with their preposition and modifiers ("late on Friday"); one inside the subject is dropped
-("The army on 12 March attacked" -> "The army attacked"). When no sentence names the actor before the act, it composes a line from the
-fields: actor, a verb for the event type, recipient, mode and the number reported ("North Korea mobilized:
-missile test (3 missiles)"). Every list, brief, timeline and feed labels events through this one function.
+("The army on 12 March attacked" -> "The army attacked"). When no sentence names the actor before the act,
+it composes a line from the fields: actor, a verb for the event type, recipient, mode and the number
+reported ("North Korea mobilized: missile test (3 missiles)"). Every list, brief, timeline and feed labels
+events through this one function.
 """
 
 from __future__ import annotations
