@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..extract.timex import find_timexes
 from ..model import Actor, Event, EventMention, Quantity
@@ -161,7 +162,8 @@ def _clause(ev: Event, m: EventMention) -> tuple[str, bool] | None:
     return (line[0].upper() + line[1:], clean[0][0] == 0) if len(words) >= MIN_WORDS else None
 
 
-def _time_phrases(s: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # a sentence is summarized for every list, brief and feed that shows its event
+def _time_phrases(s: str) -> tuple[tuple[int, int], ...]:
     """The time phrases of a sentence as (start, end) spans, in order: each time expression the extractor
     finds (extract/timex.py, the spans events are dated from) with its preposition, modifiers and part of
     the day ("late on Friday", "in early May", "on the night of 3 May", "a day earlier"); phrases joined by
@@ -197,10 +199,10 @@ def _time_phrases(s: str) -> list[tuple[int, int]]:
         if s[max(0, a - 2):a] == ", " and s[b:b + 1] == ",":
             a, b = a - 2, b + 1
         out.append((a, b))
-    return out
+    return tuple(out)
 
 
-def _without(s: str, j: int, i: int, times: list[tuple[int, int]]) -> str:
+def _without(s: str, j: int, i: int, times: tuple[tuple[int, int], ...]) -> str:
     """s[j:i] with the time phrases inside it left out, never ending on a preposition the cut orphaned."""
     parts, at = [], j
     for a, b in times:
