@@ -47,7 +47,8 @@ the two centroids are themselves similar (symmetric score of the same formula >=
 Splits: when a story reaches one of the sizes `SPLIT_AT` (dense while a story is young, sparser as it
 settles, so that the work per arrival stays bounded), or absorbs another story, its members (each keeps
 what it added to the centroid, `articles.story_vector`) are split in two by 2-means; when the two groups
-are less alike than `split_limit` (by the join's own evidence, publication dates included, and below
+are less alike than `split_limit` (by the join's own evidence; publication dates only as weak evidence
+for a few stray members, `_split_date_evidence`; and below
 `MERGE_THRESHOLD`, so they are not merged straight back) the group without the oldest member becomes a
 new story, with its articles, their duplicates and the events told only by them
 (`StoryAssignment.split_off`). Two groups of comparable size may be more alike and still split
@@ -580,15 +581,7 @@ class StoryClusterer:
         if min(len(p) for p in parts) < SPLIT_MIN_GROUP:
             return None
         cents = [_sum(m.vector for m in p) for p in parts]
-        # The same evidence as a join: when both groups are dated, their publication dates agreeing (one
-        # news cycle) is one more detail aspect, so that two reports of one launch that word it
-        # differently ("three missiles", "different counts") are not split off the others.
-        spans = [sorted(d for d in (parse_date(m.published) for m in p) if d is not None) for p in parts]
-        when = None
-        if spans[0] and spans[1]:
-            gap = _gap_days(spans[1][0], spans[0][0].isoformat(), spans[0][-1].isoformat())
-            late = _gap_days(spans[1][-1], spans[0][0].isoformat(), spans[0][-1].isoformat())
-            when = _date_agreement(min(g for g in (gap, late) if g is not None))
+        when = self._split_date_evidence(parts)
         if _story_similarity(cents[0], cents[1], when) >= split_limit(len(parts[0]), len(parts[1])):
             return None
         new_id = self._new_story(seq)
@@ -609,6 +602,24 @@ class StoryClusterer:
             )
         return new_id
 
+    @staticmethod
+    def _split_date_evidence(parts: list[list[db.Member]]) -> float | None:
+        """Publication dates as weak evidence against a split: between a story and a few stray members,
+        their agreement (one news cycle, `_date_agreement`) is one more detail aspect, as in a join, so
+        that two reports of one launch that dwell on other words and another count ("three missiles",
+        "different counts": a conflict, not another happening) are not split off. It never counts between
+        two groups of comparable size (`split_limit`'s balanced case: two happenings of one kind, which
+        are often reported the same day): there a shared date would raise the groups' similarity by half
+        or more and overrule their own towns, tolls and heights. None: no date evidence."""
+        if _balanced(len(parts[0]), len(parts[1])):
+            return None
+        spans = [sorted(d for d in (parse_date(m.published) for m in p) if d is not None) for p in parts]
+        if not (spans[0] and spans[1]):
+            return None
+        first, last = spans[0][0].isoformat(), spans[0][-1].isoformat()
+        gaps = [g for g in (_gap_days(spans[1][0], first, last), _gap_days(spans[1][-1], first, last)) if g is not None]
+        return _date_agreement(min(gaps)) if gaps else None
+
     def _merge(self, keep: str, gone: str, centroid: dict[str, float], article_id: str, score: float, seq: int) -> None:
         k = db.cluster_state(self.conn, keep)
         g = db.cluster_state(self.conn, gone)
@@ -628,8 +639,12 @@ def split_limit(a: int, b: int) -> float:
     """How unlike two groups of a story (of `a` and `b` members) must be to split it: below
     SPLIT_THRESHOLD for any groups, below the higher SPLIT_BALANCED_THRESHOLD for two groups of
     comparable size (two happenings of one kind, not a story and its stray members)."""
-    balanced = min(a, b) >= max(SPLIT_BALANCED_MIN, SPLIT_BALANCED_SHARE * (a + b))
-    return max(SPLIT_THRESHOLD, SPLIT_BALANCED_THRESHOLD) if balanced else SPLIT_THRESHOLD
+    return max(SPLIT_THRESHOLD, SPLIT_BALANCED_THRESHOLD) if _balanced(a, b) else SPLIT_THRESHOLD
+
+
+def _balanced(a: int, b: int) -> bool:
+    """Two groups of comparable size: two happenings of one kind, not a story and its stray members."""
+    return min(a, b) >= max(SPLIT_BALANCED_MIN, SPLIT_BALANCED_SHARE * (a + b))
 
 
 def _member_vector(vecs: Vectors) -> dict[str, float]:

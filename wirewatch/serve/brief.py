@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -199,14 +200,27 @@ def _speaker(m: Any, outlet: str | None, ev: Event | None = None) -> str:
     return src or outlet or "unattributed"
 
 
-def _full_name(source: str, names: set[str]) -> str:
+def _full_name(source: str, names: Iterable[str], at: int | None = None,
+               where: Mapping[str, Sequence[int]] | None = None) -> str:
     """A speaker named by a bare role noun ("the command", "ministry") takes the full name the same
-    report gives it ("U.S. Indo-Pacific Command"), so one speaker is listed under one name."""
+    report gives it ("U.S. Indo-Pacific Command"), so one speaker is listed under one name. Only when the
+    report gives one such name: where it names two bodies ("U.S. officials", "Iranian officials"), a bare
+    "officials" is the one named last before it (`where` holds each name's sentence offsets, `at` this
+    sentence's), or, with none before or two in one sentence, stays bare: never a guess."""
     bare = source.lower().removeprefix("the ").strip()
     if not bare or source != source.lower():
         return source
-    longer = [n for n in names if n.lower() != bare and n.lower().endswith(" " + bare)]
-    return min(longer, key=len) if longer else source
+    longer = sorted({n for n in names
+                     if n.lower().removeprefix("the ").strip() != bare and n.lower().endswith(" " + bare)})
+    if len(longer) <= 1:
+        return longer[0] if longer else source
+    if at is None or where is None:
+        return source
+    before = sorted(((max(p for p in where.get(n, ()) if p <= at), n) for n in longer
+                     if any(p <= at for p in where.get(n, ()))), reverse=True)
+    if not before or (len(before) > 1 and before[0][0] == before[1][0]):
+        return source
+    return before[0][1]
 
 
 def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]:
@@ -218,17 +232,18 @@ def _said(events: list[Event], outlets: dict[str, dict[str, Any]]) -> list[Said]
     statements = _statement_types()
     out = []
     seen: dict[str, list[str]] = {}  # speaker -> the sentences already listed for it
-    named: dict[str, set[str]] = {}  # article -> the speakers it names
+    named: dict[str, dict[str, list[int]]] = {}  # article -> the speakers it names -> where (sentence offsets)
     for ev in events:
         for m in ev.mentions:
             if m.attributed_to:
-                named.setdefault(m.article_id, set()).add(m.attributed_to.strip())
+                named.setdefault(m.article_id, {}).setdefault(m.attributed_to.strip(), []).append(m.start)
     for ev in events:
         for m in ev.mentions:
             if not m.attributed_to and m.modality not in SAID_MODALITIES and ev.event_type not in statements:
                 continue
             outlet = outlets.get(m.article_id, {}).get("outlet")
-            source = _full_name(_speaker(m, outlet, ev), named.get(m.article_id, set()))
+            where = named.get(m.article_id, {})
+            source = _full_name(_speaker(m, outlet, ev), where, m.start, where)
             sentence = " ".join(m.sentence.split())
             said_before = seen.setdefault(source.lower(), [])
             # A reworded copy ("the latest" / "the newest" in a near-duplicate report) is said once.
