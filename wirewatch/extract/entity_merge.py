@@ -270,11 +270,13 @@ def canonicalise(store: Store, article_ids: Iterable[str] | None = None) -> int:
     from ..store import entity_merges
 
     if article_ids is None:
+        entity_merges.forget_live(store.conn)
         pool = store.entities()
     else:
         run = store.entities(entity_merges.named_in(store.conn, article_ids))
         if not run:
             return 0
+        entity_merges.forget_live(store.conn, [e.id for e in run])
         near = entity_merges.candidates(store.conn, **_candidate_keys(run))
         pool = store.entities(sorted(set(near) | {e.id for e in run}))
     # An entity no stored report names any more (its article was re-extracted) must not pull names in.
