@@ -72,6 +72,15 @@ def _without_legal_suffix(key: str) -> str:
     return head if head and last in _LEGAL_SUFFIXES else key
 
 
+def _person_evidence(e: Entity) -> bool:
+    """A PERSON entity that is a person, not a company's name NER took for one: it has a role, or its first
+    word is a given name ("Walt Disney"; not "Brightline Glass")."""
+    from .entities import given_name_gender
+
+    words = e.name.split()
+    return bool(_roles(e)) or (len(words) >= 2 and given_name_gender(words[0]) is not None)
+
+
 def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
     """old id -> canonical id for the entities that are one with another (see module doc)."""
     ents = {e.id: e for e in entities if e.kind in _NAMED}
@@ -98,11 +107,12 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len({e.kind for e in group}) < 2 and len({e.name for e in group}) < 2:
             continue
         if any(_without_legal_suffix(name_key(e.name)) != name_key(e.name) for e in group):
-            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company
+            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company -
+            # but "Walt Disney" with a given name or a role is the man the "Walt Disney Co." is named after
             keep = max((e for e in group if e.kind == "ORG"), key=weight, default=None)
             if keep is not None:
                 for e in group:
-                    if e.id != keep.id:
+                    if e.id != keep.id and not (e.kind == "PERSON" and _person_evidence(e)):
                         mapping[e.id] = keep.id
             continue
         if len({e.kind for e in group}) < 2:
@@ -135,17 +145,14 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
             qualified[name_key(parts[1])].add(e.id)
     by_id = {e.id: e for e in live}
-    generic_owners: dict[str, set[str]] = defaultdict(set)
-    for e in live:
-        if e.kind == "ORG" and e.country and generic_institution(e.name):
-            generic_owners[name_key(e.name)].add(e.id)
     for e in live:
         if e.lat is not None:
             continue
         if " " in e.name.strip() and e.kind == "ORG" and e.country is None and generic_institution(e.name):
-            # a "Defence Ministry" no report placed -> the one country's Defence Ministry the reports know
-            owners = generic_owners.get(name_key(e.name), set()) - {e.id}
-        elif " " in e.name.strip():
+            # a "Defence Ministry" no report placed is any country's: never joined to the one the store knows
+            # (the reports' unplaced mentions would all go to it); extraction places it by its report
+            continue
+        if " " in e.name.strip():
             # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
             # where both carry the same country (a bare "Foreign Ministry" may be any country's)
             owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
