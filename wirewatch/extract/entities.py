@@ -581,7 +581,9 @@ def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     words.sort(key=lambda t: t.i)
     iso = None
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
-        for t in prep.subtree:
+        # only the object's head and its possessor, compounds and adjectives: "for North Korea's Foreign
+        # Ministry", never a place deeper in ("for the United Nations mission in South Sudan")
+        for t in sorted((t for o in prep.children if o.dep_ == "pobj" for t in _head_words(o)), key=lambda t: t.i):
             if label_at.get(t.i) in ("GPE", "NORP"):
                 iso = gaz.country_of_any(_span_text_at(doc, t.i, label_at)) or gaz.country_of_any(t.text)
             elif label_at.get(t.i) == "ORG" and t.is_title:  # "the Chilean Foreign Ministry"
@@ -594,6 +596,19 @@ def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     title = " ".join(t.text for t in words)
     if title and title not in sp.titles and not any(title.lower() in x.lower() for x in sp.titles):
         sp.titles.append(title)
+
+
+_HEAD_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+
+
+def _head_words(tok: Any) -> list[Any]:
+    """A noun and the words that say whose or which it is (possessor, compounds, adjectives), not its
+    prepositional or clausal modifiers."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _HEAD_DEPS:
+            out.extend(_head_words(c))
+    return out
 
 
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
