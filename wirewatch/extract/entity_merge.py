@@ -81,8 +81,9 @@ def _person_evidence(e: Entity) -> bool:
     return bool(_roles(e)) or (len(words) >= 2 and given_name_gender(words[0]) is not None)
 
 
-def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
-    """old id -> canonical id for the entities that are one with another (see module doc)."""
+def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> dict[str, str]:
+    """old id -> canonical id for the entities that are one with another (see module doc). `focus`: the
+    ids of a run's entities, when the others were merged among themselves before (the scoped merge)."""
     ents = {e.id: e for e in entities if e.kind in _NAMED}
     mapping: dict[str, str] = {}
 
@@ -189,33 +190,43 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
-    # 5. one misspelt word of a full name
+    # 5. one misspelt word of a full name. Two names one word apart share every other word, so the first
+    # or the last one; the differing words share their first letter. With `focus` (a run's entities), only
+    # the pairs with one of them are compared: the stored names were compared with each other before.
     from rapidfuzz.fuzz import ratio
 
-    persons = [e for e in live if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2]
-    by_shape: dict[tuple[int, str], list[Entity]] = defaultdict(list)
+    words = {e.id: _words(e.name) for e in live if e.kind == "PERSON" and e.id not in mapping}
+    persons = [e for e in live if e.id in words and len(words[e.id]) >= 2]
+    by_shape: dict[tuple[int, str, str], list[Entity]] = defaultdict(list)
     for e in persons:
-        w = _words(e.name)
-        by_shape[(len(w), w[0])].append(e)
-        by_shape[(len(w), "~" + w[-1])].append(e)
+        w = words[e.id]
+        by_shape[(len(w), w[0], w[-1][:1])].append(e)
+        by_shape[(len(w), "~" + w[-1], w[0][:1])].append(e)
     for group in by_shape.values():
+        if len(group) < 2:
+            continue
         group.sort(key=weight, reverse=True)
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if target(a.id) == target(b.id):
-                    continue
-                wa, wb = _words(a.name), _words(b.name)
-                diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-                # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
-                # Canada's foreign minister)
-                same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
-                need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
-                if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
-                        diff[0][0][0] != diff[0][1][0] or ratio(*diff[0]) < need:
-                    continue
-                if not same_role and _different_people(a, b, wa, wb, diff[0]):
-                    continue
-                mapping[target(b.id)] = target(a.id)
+        if focus is None:
+            pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(group)) for j in range(i + 1, len(group)))
+        else:
+            mine = [i for i, e in enumerate(group) if e.id in focus]
+            pairs = sorted({(min(i, j), max(i, j)) for i in mine for j in range(len(group)) if j != i})
+        for i, j in pairs:
+            a, b = group[i], group[j]
+            if target(a.id) == target(b.id):
+                continue
+            wa, wb = words[a.id], words[b.id]
+            diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or diff[0][0][0] != diff[0][1][0]:
+                continue
+            # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
+            # Canada's foreign minister)
+            same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
+            if ratio(*diff[0]) < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY):
+                continue
+            if not same_role and _different_people(a, b, wa, wb, diff[0]):
+                continue
+            mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
 
 
@@ -288,7 +299,7 @@ def canonicalise(store: Store, article_ids: Iterable[str] | None = None) -> int:
         pool = store.entities(sorted(set(near) | {e.id for e in run}))
     # An entity no stored report names any more (its article was re-extracted) must not pull names in.
     entities = [e for e in pool if e.articles]
-    mapping = canonical_ids(entities)
+    mapping = canonical_ids(entities, None if article_ids is None else {e.id for e in run})
     if not mapping:
         return 0
     touched = set(mapping) | set(mapping.values())
