@@ -258,8 +258,9 @@ def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Enti
 
 def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
     """What the stored entities that could be one with these must share with them (store/entity_merges.py):
-    the same folded name under another kind (rule 1, and the acronyms an entity declares: rule 4), a first
-    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym (rule 4)."""
+    the same folded name, alias or name less its legal suffix under another kind (rules 1, 4), a first
+    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym or a one-word
+    short form the run declares (rule 4)."""
     ids: set[str] = set()
     first: set[str] = set()
     last: set[str] = set()
@@ -267,8 +268,14 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
     for e in run:
         if e.kind not in _NAMED:
             continue
-        for alias in {e.name, *(a for a in e.aliases if _acronym_like(a))}:
-            ids.update(f"{k.lower()}:{name_key(alias)}" for k in _NAMED)
+        # every name the run gives it: the stored entity may be a short form it declares ("Comibol" stored
+        # before "Corporacion Minera de Bolivia (Comibol)"), or the name less or plus its legal suffix
+        # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
+        keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
+        keys |= {_without_legal_suffix(k) for k in keys}
+        keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
+        ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)
+        texts.update(a for a in e.aliases if a != e.name and " " not in a.strip())
         words = e.name.split()
         if not words:
             continue
