@@ -581,7 +581,9 @@ def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     words.sort(key=lambda t: t.i)
     iso = None
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")):
-        for t in prep.subtree:
+        # only the object's head and its possessor, compounds and adjectives: "for North Korea's Foreign
+        # Ministry", never a place deeper in ("for the United Nations mission in South Sudan")
+        for t in sorted((t for o in prep.children if o.dep_ == "pobj" for t in _head_words(o)), key=lambda t: t.i):
             if label_at.get(t.i) in ("GPE", "NORP"):
                 iso = gaz.country_of_any(_span_text_at(doc, t.i, label_at)) or gaz.country_of_any(t.text)
             elif label_at.get(t.i) == "ORG" and t.is_title:  # "the Chilean Foreign Ministry"
@@ -594,6 +596,19 @@ def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     title = " ".join(t.text for t in words)
     if title and title not in sp.titles and not any(title.lower() in x.lower() for x in sp.titles):
         sp.titles.append(title)
+
+
+_HEAD_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+
+
+def _head_words(tok: Any) -> list[Any]:
+    """A noun and the words that say whose or which it is (possessor, compounds, adjectives), not its
+    prepositional or clausal modifiers."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in _HEAD_DEPS:
+            out.extend(_head_words(c))
+    return out
 
 
 def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
@@ -729,6 +744,7 @@ class _Resolver:
         self.declared: dict[str, tuple[int, int]] = {}  # "ECOWAS" -> token bounds of its long form
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
         self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
+        self.home: str | None = None  # the report's own country (`_home_country`), for unplaced institutions
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
                titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
@@ -861,15 +877,43 @@ class _Resolver:
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
 
+    def _home_country(self, spans: list[_Span]) -> str | None:
+        """The report's own country: its dateline's ("KYIV, Ukraine (AP) -", "MOSCOW (AP) -"), else the one
+        country its places name more often than any other (None on a tie or with no place)."""
+        doc, gaz = self.doc, self.gaz
+        counts: dict[str, int] = {}
+        for sp in spans:
+            if sp.label not in ("GPE", "LOC"):
+                continue
+            text = clean_name(doc[sp.start:sp.end].text)
+            caps = _caps_place(text) if text.isupper() else None
+            iso = sp.country or gaz.country_of_name(caps or text)
+            if iso is None and (city := gaz.city(caps or text)) is not None:
+                iso = city.country
+            if iso is None:
+                continue
+            if sp.start == 0 or doc[sp.start].is_sent_start and text.isupper():
+                return iso  # a dateline
+            counts[iso] = counts.get(iso, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def _generic(self, text: str, country: str | None) -> Entity:
         """ "Foreign Ministry" names a different ministry in each country: with its country it gets an id of
-        its own ("org:foreign-ministry-tur"); without, it is the one the article named with a country."""
+        its own ("org:foreign-ministry-tur"); without, it is the one the article named with a country, else
+        the report's own country's (its dateline, or the country its places name most). One no report
+        places keeps the bare id, which the cross-report merge never joins to a placed one."""
         key = name_key(text)
         if country is None:
             known = self.generic.get(key, {})
-            if len(known) != 1:
+            if len(known) == 1:
+                country = next(iter(known))
+            elif not known and self.home is not None:
+                country = self.home
+            else:
                 return self.entity("ORG", text, None, text)
-            country = next(iter(known))
         ent = self.entity("ORG", text, country, text, key=f"{text} {country}")
         self.generic.setdefault(key, {}).setdefault(country, ent)
         return ent
@@ -922,6 +966,7 @@ class _Resolver:
         for sp in spans:
             if sp.label in ("GPE", "LOC") and not sp.country:
                 sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
+        self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []

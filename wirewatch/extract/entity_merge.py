@@ -72,8 +72,18 @@ def _without_legal_suffix(key: str) -> str:
     return head if head and last in _LEGAL_SUFFIXES else key
 
 
-def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
-    """old id -> canonical id for the entities that are one with another (see module doc)."""
+def _person_evidence(e: Entity) -> bool:
+    """A PERSON entity that is a person, not a company's name NER took for one: it has a role, or its first
+    word is a given name ("Walt Disney"; not "Brightline Glass")."""
+    from .entities import given_name_gender
+
+    words = e.name.split()
+    return bool(_roles(e)) or (len(words) >= 2 and given_name_gender(words[0]) is not None)
+
+
+def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> dict[str, str]:
+    """old id -> canonical id for the entities that are one with another (see module doc). `focus`: the
+    ids of a run's entities, when the others were merged among themselves before (the scoped merge)."""
     ents = {e.id: e for e in entities if e.kind in _NAMED}
     mapping: dict[str, str] = {}
 
@@ -98,11 +108,12 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len({e.kind for e in group}) < 2 and len({e.name for e in group}) < 2:
             continue
         if any(_without_legal_suffix(name_key(e.name)) != name_key(e.name) for e in group):
-            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company
+            # "Brightline Glass Co." in one report, "Brightline Glass" (NER: a person) in another: a company -
+            # but "Walt Disney" with a given name or a role is the man the "Walt Disney Co." is named after
             keep = max((e for e in group if e.kind == "ORG"), key=weight, default=None)
             if keep is not None:
                 for e in group:
-                    if e.id != keep.id:
+                    if e.id != keep.id and not (e.kind == "PERSON" and _person_evidence(e)):
                         mapping[e.id] = keep.id
             continue
         if len({e.kind for e in group}) < 2:
@@ -135,17 +146,14 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if e.kind == "ORG" and len(parts) == 2 and gaz.country_of_any(parts[0]):
             qualified[name_key(parts[1])].add(e.id)
     by_id = {e.id: e for e in live}
-    generic_owners: dict[str, set[str]] = defaultdict(set)
-    for e in live:
-        if e.kind == "ORG" and e.country and generic_institution(e.name):
-            generic_owners[name_key(e.name)].add(e.id)
     for e in live:
         if e.lat is not None:
             continue
         if " " in e.name.strip() and e.kind == "ORG" and e.country is None and generic_institution(e.name):
-            # a "Defence Ministry" no report placed -> the one country's Defence Ministry the reports know
-            owners = generic_owners.get(name_key(e.name), set()) - {e.id}
-        elif " " in e.name.strip():
+            # a "Defence Ministry" no report placed is any country's: never joined to the one the store knows
+            # (the reports' unplaced mentions would all go to it); extraction places it by its report
+            continue
+        if " " in e.name.strip():
             # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
             # where both carry the same country (a bare "Foreign Ministry" may be any country's)
             owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
@@ -182,33 +190,43 @@ def canonical_ids(entities: Iterable[Entity]) -> dict[str, str]:
         if len(owners) == 1:
             mapping[e.id] = next(iter(owners))
 
-    # 5. one misspelt word of a full name
+    # 5. one misspelt word of a full name. Two names one word apart share every other word, so the first
+    # or the last one; the differing words share their first letter. With `focus` (a run's entities), only
+    # the pairs with one of them are compared: the stored names were compared with each other before.
     from rapidfuzz.fuzz import ratio
 
-    persons = [e for e in live if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2]
-    by_shape: dict[tuple[int, str], list[Entity]] = defaultdict(list)
+    words = {e.id: _words(e.name) for e in live if e.kind == "PERSON" and e.id not in mapping}
+    persons = [e for e in live if e.id in words and len(words[e.id]) >= 2]
+    by_shape: dict[tuple[int, str, str], list[Entity]] = defaultdict(list)
     for e in persons:
-        w = _words(e.name)
-        by_shape[(len(w), w[0])].append(e)
-        by_shape[(len(w), "~" + w[-1])].append(e)
+        w = words[e.id]
+        by_shape[(len(w), w[0], w[-1][:1])].append(e)
+        by_shape[(len(w), "~" + w[-1], w[0][:1])].append(e)
     for group in by_shape.values():
+        if len(group) < 2:
+            continue
         group.sort(key=weight, reverse=True)
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if target(a.id) == target(b.id):
-                    continue
-                wa, wb = _words(a.name), _words(b.name)
-                diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-                # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
-                # Canada's foreign minister)
-                same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
-                need = _MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY
-                if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
-                        diff[0][0][0] != diff[0][1][0] or ratio(*diff[0]) < need:
-                    continue
-                if not same_role and _different_people(a, b, wa, wb, diff[0]):
-                    continue
-                mapping[target(b.id)] = target(a.id)
+        if focus is None:
+            pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(len(group)) for j in range(i + 1, len(group)))
+        else:
+            mine = [i for i, e in enumerate(group) if e.id in focus]
+            pairs = sorted({(min(i, j), max(i, j)) for i in mine for j in range(len(group)) if j != i})
+        for i, j in pairs:
+            a, b = group[i], group[j]
+            if target(a.id) == target(b.id):
+                continue
+            wa, wb = words[a.id], words[b.id]
+            diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or diff[0][0][0] != diff[0][1][0]:
+                continue
+            # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
+            # Canada's foreign minister)
+            same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
+            if ratio(*diff[0]) < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY):
+                continue
+            if not same_role and _different_people(a, b, wa, wb, diff[0]):
+                continue
+            mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
 
 
@@ -240,8 +258,9 @@ def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Enti
 
 def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
     """What the stored entities that could be one with these must share with them (store/entity_merges.py):
-    the same folded name under another kind (rule 1, and the acronyms an entity declares: rule 4), a first
-    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym (rule 4)."""
+    the same folded name, alias or name less its legal suffix under another kind (rules 1, 4), a first
+    word (rule 5) or a last word (rules 2, 3, 5), or a mention text equal to a bare acronym or a one-word
+    short form the run declares (rule 4)."""
     ids: set[str] = set()
     first: set[str] = set()
     last: set[str] = set()
@@ -249,8 +268,14 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
     for e in run:
         if e.kind not in _NAMED:
             continue
-        for alias in {e.name, *(a for a in e.aliases if _acronym_like(a))}:
-            ids.update(f"{k.lower()}:{name_key(alias)}" for k in _NAMED)
+        # every name the run gives it: the stored entity may be a short form it declares ("Comibol" stored
+        # before "Corporacion Minera de Bolivia (Comibol)"), or the name less or plus its legal suffix
+        # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
+        keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
+        keys |= {_without_legal_suffix(k) for k in keys}
+        keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
+        ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)
+        texts.update(a for a in e.aliases if a != e.name and " " not in a.strip())
         words = e.name.split()
         if not words:
             continue
@@ -270,16 +295,18 @@ def canonicalise(store: Store, article_ids: Iterable[str] | None = None) -> int:
     from ..store import entity_merges
 
     if article_ids is None:
+        entity_merges.forget_live(store.conn)
         pool = store.entities()
     else:
         run = store.entities(entity_merges.named_in(store.conn, article_ids))
         if not run:
             return 0
+        entity_merges.forget_live(store.conn, [e.id for e in run])
         near = entity_merges.candidates(store.conn, **_candidate_keys(run))
         pool = store.entities(sorted(set(near) | {e.id for e in run}))
     # An entity no stored report names any more (its article was re-extracted) must not pull names in.
     entities = [e for e in pool if e.articles]
-    mapping = canonical_ids(entities)
+    mapping = canonical_ids(entities, None if article_ids is None else {e.id for e in run})
     if not mapping:
         return 0
     touched = set(mapping) | set(mapping.values())

@@ -39,6 +39,18 @@ def record(conn: sqlite3.Connection, mapping: dict[str, str], at: str) -> None:
     conn.execute("DELETE FROM entity_merges WHERE old_id = new_id")
 
 
+def forget_live(conn: sqlite3.Connection, entity_ids: Iterable[str] | None = None) -> int:
+    """Drop the merge rows of ids that are live again (a later report named that entity on its own, and the
+    merge did not take it this time): a live id names itself, never its old target. With `entity_ids`, only
+    those ids are looked at (a run's entities, indexed); without, every recorded one."""
+    if entity_ids is None:
+        cur = conn.execute("DELETE FROM entity_merges WHERE old_id IN (SELECT id FROM entities)")
+    else:
+        cur = conn.execute("DELETE FROM entity_merges WHERE old_id IN (SELECT value FROM json_each(?)) "
+                           "AND old_id IN (SELECT id FROM entities)", (_ids(entity_ids),))
+    return cur.rowcount
+
+
 def resolve(conn: sqlite3.Connection, entity_id: str) -> str | None:
     """The stored entity an id names: itself when stored, else the entity it was merged into (None: neither)."""
     eid = entity_id
@@ -53,8 +65,9 @@ def resolve(conn: sqlite3.Connection, entity_id: str) -> str | None:
 
 
 def merged_into(conn: sqlite3.Connection, entity_id: str) -> list[str]:
-    """The old ids recorded as merged into this entity."""
-    rows = conn.execute("SELECT old_id FROM entity_merges WHERE new_id = ? ORDER BY old_id", (entity_id,))
+    """The old ids recorded as merged into this entity (an id live again is not one of them)."""
+    rows = conn.execute("SELECT old_id FROM entity_merges m WHERE new_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM entities x WHERE x.id = m.old_id) ORDER BY old_id", (entity_id,))
     return [str(r[0]) for r in rows]
 
 

@@ -42,10 +42,11 @@ def like(value: str) -> str:
 
 def _party_clause(column: str) -> str:
     # An actor matches by entity id, or by a case-insensitive substring of its canonical name or surface text.
-    # An id merged into another entity (store/entity_merges.py) matches that entity.
+    # An id merged into another entity (store/entity_merges.py) matches that entity, unless it is live again.
     return (
         f"EXISTS (SELECT 1 FROM json_each({column}) j WHERE json_extract(j.value, '$.entity_id') IN "
-        f"(?, (SELECT new_id FROM entity_merges WHERE old_id = ?)) "
+        f"(?, (SELECT m.new_id FROM entity_merges m WHERE m.old_id = ? "
+        f"AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.id = m.old_id))) "
         f"OR lower(json_extract(j.value, '$.name')) LIKE ? OR lower(json_extract(j.value, '$.text')) LIKE ?)"
     )
 
