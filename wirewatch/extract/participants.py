@@ -132,7 +132,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
-            clause.lemma_.lower() in _LIGHT_VERBS:
+            _verb_lemmas(clause) & _LIGHT_VERBS:
         # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
         # "continuing a hunger strike in protest of X's refusal": the verb's purpose names the target
         recips = _purpose_recipient(ctx, clause, noun, skip | {noun.i})
@@ -149,14 +149,26 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
 
 # Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
 _BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
-# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike"
-# (the small English model lemmatises "staged" as "stag").
-_LIGHT_VERBS = frozenset({"stage", "stag", "hold", "begin", "start", "launch", "continue", "mount", "organize",
+# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike".
+_LIGHT_VERBS = frozenset({"stage", "hold", "begin", "start", "launch", "continue", "mount", "organize",
                           "organise",
                           "lead", "join", "call", "carry", "conduct", "wage", "resume", "end", "make"})
 # Nouns that measure or count an event noun after "of": "eight hours of talks", "a round of strikes".
 _MEASURE_NOUNS = frozenset({"hour", "day", "week", "month", "year", "round", "series", "wave", "spate", "string",
                             "night", "minute", "weekend", "session", "period", "bout", "cycle"})
+
+
+def _verb_lemmas(verb: Any) -> set[str]:
+    """The verb's lemma and the stems its inflected form may come from: the small English model cuts the
+    silent e of some -e stems with the ending ("staged" -> "stag", "waged" -> "wag"), so the written form is
+    undone by rule as well ("staged" -> "stage", "mounted" -> "mount", "holding" -> "hold")."""
+    low = verb.lower_
+    found = {verb.lemma_.lower(), low}
+    for end in ("ed", "ing", "es", "s", "d"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = low[:-len(end)]
+            found |= {stem, stem + "e"}
+    return found
 
 
 def _through_measure(noun: Any) -> Any:
@@ -168,8 +180,8 @@ def _through_measure(noun: Any) -> Any:
 
 
 def _town(ctx: ArticleContext, tok: Any) -> bool:
-    """A place name that is no country (a city, a region): before an event noun it says where ("the Jeddah
-    talks", "the Incirlik strike"), not who."""
+    """A place name that is no country (a city, a region): before an event noun it says where ("the Tampere
+    talks", "the Harlan Road raid"), not who."""
     from .gazetteer import gazetteer
 
     ent = ctx.tok_ent.get(tok.i)
