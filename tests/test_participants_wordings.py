@@ -99,3 +99,23 @@ def test_get_rid_of_is_recognised_by_its_structure() -> None:
     # a real get-passive with a by-agent stays passive
     verb = next(t for t in nlp("The rebels got beaten by government troops.") if t.lower_ == "beaten")
     assert _get_idiom_object(verb) is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("Rebels staged an assault on a remote army depot.", "assault", "depot"),
+    ("The fighters mounted a raid against a fuel depot outside the city.", "raid", "fuel depot"),
+    ("The militants launched a night attack on a joint Kenya-U.S. military base.", "attack", "military base"),
+])
+def test_an_attack_noun_takes_its_target_even_a_thing(pipe: Pipeline, text: str, trigger: str,
+                                                      target: str) -> None:
+    m = of_trigger(events(pipe, text), trigger)
+    assert target in " ".join(f"{a.name} {a.text or ''}" for a in m.recipient), said(m.recipient)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Norway announced new aid for Sudan on Tuesday.", "Sudan"),
+    ("The ministers affirmed their strong support for Moldova on Monday.", "Moldova"),
+])
+def test_support_or_aid_for_a_party_names_the_recipient(pipe: Pipeline, text: str, who: str) -> None:
+    evs = [m for m in events(pipe, text) if m.event_type in ("AID", "SUPPORT")]
+    assert evs and who in said(evs[0].recipient)

@@ -39,6 +39,32 @@ _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "t
                          "between")
 
 
+# Nouns of giving and backing whose "for" phrase names who gets it: "support for Moldova", "aid for Sudan".
+_FOR_NOUNS = frozenset({"support", "aid", "assistance", "backing", "help", "funding", "relief", "loan", "grant",
+                        "solidarity", "sympathy", "condolence", "condolences", "protection", "reward"})
+# Attack nouns whose "on"/"against" phrase is the target even when it is a thing ("a raid on a depot").
+_ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "bombing", "ambush", "offensive",
+                           "incursion", "shelling", "bombardment", "siege"})
+
+
+def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Actor]:
+    """ "launched an assault on a joint military base": the place or thing attacked, as written (a party
+    named in it was tried first by `party_of`). The parser often hangs the phrase on the verb whose object
+    the noun is ("launched an assault | on a base")."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.i > noun.i]
+    for c in preps:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+            obj = _pobj(c)
+            if obj is None or obj.i in skip or obj.pos_ not in ("NOUN", "PROPN") or \
+                    obj.ent_type_ in NOT_PARTICIPANT or obj.lemma_.lower() in instruments() or \
+                    obj.lemma_.lower() in lexicon()["non_agents"] or any(g.lower_ in _OWN for g in obj.children):
+                continue
+            return [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
+    return []
+
+
 def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list[Actor], list[Actor], Any]:
     """Actor of an event noun: "Kim's inspection", "visit by Kim", "U.S. sanctions", "Kim made a visit",
     "North Korea's ramp-up in the production of ..."; recipient: "visit to Washington", "talks with X"."""
@@ -124,13 +150,16 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         for c in h.children:
             if recips:
                 break
-            if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+            if c.dep_ == "prep" and (c.lower_ in _NOUN_RECIPIENT_PREPS or
+                                     c.lower_ == "for" and h.lemma_.lower() in _FOR_NOUNS):
                 recips = party_of(ctx, _pobj(c), skip)
             elif c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 # "its demand that Israel ease restrictions": the one asked is the content's subject
                 s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
+    if not recips and noun.lemma_.lower() in _ATTACK_NOUNS:
+        recips = _attacked_thing(ctx, noun, skip)
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
             _verb_lemmas(clause) & _LIGHT_VERBS:
         # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
