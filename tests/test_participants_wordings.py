@@ -119,3 +119,18 @@ def test_an_attack_noun_takes_its_target_even_a_thing(pipe: Pipeline, text: str,
 def test_support_or_aid_for_a_party_names_the_recipient(pipe: Pipeline, text: str, who: str) -> None:
     evs = [m for m in events(pipe, text) if m.event_type in ("AID", "SUPPORT")]
     assert evs and who in said(evs[0].recipient)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The ministers approved a package for helping Jordan.", "Jordan"),
+    ("The council backed a proposal for punishing Iran.", "Iran"),
+])
+def test_a_plan_for_doing_something_to_a_party_names_it(pipe: Pipeline, text: str, who: str) -> None:
+    evs = [m for m in events(pipe, text) if m.event_type == "SUPPORT"]
+    assert evs and who in said(evs[0].recipient), [(m.event_type, said(m.recipient)) for m in evs]
+
+
+def test_a_gerund_in_a_plan_is_done_by_who_proposed_it(pipe: Pipeline) -> None:
+    text = "The bank proposed a $2 billion plan for rebuilding Haiti and supporting its farmers."
+    m = of_trigger(events(pipe, text), "supporting")
+    assert "bank" in said(m.actor)

@@ -724,6 +724,14 @@ def subject(verb: Any) -> Any | None:
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
+            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
+                # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
+                # for ..." is Oslo's
+                poss = next((c for c in gov.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if poss is not None:
+                    return poss
+                verb = gov.head
+                continue
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if obj is None and gov.dep_ == "relcl":
                 obj = gov.head  # "companies it accuses of carrying": the companies carry
