@@ -134,3 +134,21 @@ def test_a_gerund_in_a_plan_is_done_by_who_proposed_it(pipe: Pipeline) -> None:
     text = "The bank proposed a $2 billion plan for rebuilding Haiti and supporting its farmers."
     m = of_trigger(events(pipe, text), "supporting")
     assert "bank" in said(m.actor)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The president threatened to use force against the rebels.", "rebels"),
+    ("Ruritania warned it would use military force against Elbonia.", "Elbonia"),
+])
+def test_force_used_against_a_party_is_no_recipient(pipe: Pipeline, text: str, who: str) -> None:
+    evs = [m for m in events(pipe, text) if m.event_type == "THREATEN"]
+    assert evs and said(evs[0].recipient) == who
+
+
+def test_a_role_noun_with_no_one_named_before_is_the_actor(pipe: Pipeline) -> None:
+    evs = [m for m in events(pipe, "The president threatened to use force against the rebels.")
+           if m.event_type == "THREATEN"]
+    assert evs and said(evs[0].actor) == "president"
+    text = "President Lina Moro spoke on Monday. The president threatened to use force against the rebels."
+    evs = [m for m in events(pipe, text) if m.event_type == "THREATEN"]
+    assert evs and said(evs[0].actor) == "Lina Moro"

@@ -358,8 +358,11 @@ class ArticleContext:
                 return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
                 c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            # "the president" is the one named before; "the president of Armenia" is someone else
-            return self._from_entity(self.person_before(tok.i), text)
+            # "the president" is the one named before; "the president of Armenia" is someone else. With no
+            # one named before, the role itself is the actor (as any group noun is), not nobody.
+            before = self.person_before(tok.i)
+            if before is not None:
+                return self._from_entity(before, text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)

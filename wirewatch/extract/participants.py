@@ -399,6 +399,13 @@ def _preps(node: Any) -> list[Any]:
     return out
 
 
+def _bare_force(tok: Any) -> bool:
+    """ "force" as a mass noun ("use force", "military force"), not a body ("the force", "a force of 500",
+    "Kenyan forces")."""
+    return tok.lower_ == "force" and not any(
+        c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
     """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
     about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
@@ -425,6 +432,14 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
     own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    if dobj is not None and _bare_force(dobj):
+        # "threatened to use (military) force against X": force is what is used, X is whom it is used on
+        for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
+            if c.lower_ in _VERB_RECIPIENT_PREPS:
+                found = party_of(ctx, _pobj(c), skip, depth=1)
+                if found:
+                    return found
+        dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
     for c in _preps(verb):
