@@ -152,3 +152,9 @@ def test_a_role_noun_with_no_one_named_before_is_the_actor(pipe: Pipeline) -> No
     text = "President Lina Moro spoke on Monday. The president threatened to use force against the rebels."
     evs = [m for m in events(pipe, text) if m.event_type == "THREATEN"]
     assert evs and said(evs[0].actor) == "Lina Moro"
+
+
+def test_the_target_of_a_measure_goes_before_its_label(pipe: Pipeline) -> None:
+    text = "Lawmakers want to impose Magnitsky sanctions and other measures against Elbonia."
+    evs = [m for m in events(pipe, text) if m.event_type == "SANCTION"]
+    assert evs and said(evs[0].recipient) == "Elbonia"

@@ -345,6 +345,14 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
         return ctx.actors(tok)
     if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
+    # "U.S. sanctions on Iran", "Magnitsky sanctions and other measures against Elbonia": the phrase naming
+    # whom a measure aims at goes before the names modifying the measure (its author or its label)
+    for n in [tok, *(g for g in tok.children if g.dep_ == "conj" and g.pos_ == "NOUN")]:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+                found = party_of(ctx, _pobj(c), skip, depth - 1)
+                if found:
+                    return found
     for c in tok.children:
         # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to;
         # "Ont.-based Pixelcore, maker of ...": a name the parser hung on the noun it is in apposition to
