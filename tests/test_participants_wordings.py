@@ -158,3 +158,9 @@ def test_the_target_of_a_measure_goes_before_its_label(pipe: Pipeline) -> None:
     text = "Lawmakers want to impose Magnitsky sanctions and other measures against Elbonia."
     evs = [m for m in events(pipe, text) if m.event_type == "SANCTION"]
     assert evs and said(evs[0].recipient) == "Elbonia"
+
+
+def test_an_agreement_with_a_party_on_a_topic_stays_the_partys(pipe: Pipeline) -> None:
+    text = "The nurses' union said it had reached an agreement with Bellmont Clinics on pay for the new staff."
+    evs = [m for m in events(pipe, text) if m.event_type == "AGREE"]
+    assert evs and "Bellmont" in said(evs[0].recipient), [said(m.recipient) for m in evs]

@@ -349,10 +349,10 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     # whom a measure aims at goes before the names modifying the measure (its author or its label)
     for n in [tok, *(g for g in tok.children if g.dep_ == "conj" and g.pos_ == "NOUN")]:
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
-                found = party_of(ctx, _pobj(c), skip, depth - 1)
-                if found:
-                    return found
+            # (only a party named outright: "an agreement with X on pay for the staff" stays X's)
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
     for c in tok.children:
         # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to;
         # "Ont.-based Pixelcore, maker of ...": a name the parser hung on the noun it is in apposition to
