@@ -182,7 +182,7 @@ class ArticleContext:
 
     def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
         """The person a he/she means. The nearest agreeing name, unless that name was an object ("shot and
-        killed ... Deputy Hoyt Teasley. He fled ...") and a subject pronoun means the person the story follows:
+        wounded Officer Dan Pike. He fled ...") and a subject pronoun means the person the story follows:
         then the subject of the sentences in between, followed back through their own subject pronouns."""
         if pron.i in self._pronoun_memo:
             return self._pronoun_memo[pron.i]
@@ -246,6 +246,16 @@ class ArticleContext:
         lo = max(lo, next((c.i + 1 for c in tok.lefts if c.dep_ in ("det", "predet")), lo))
         return self.doc[lo:tok.i + 1].text
 
+    def _town_entity(self, ent: Entity) -> bool:
+        """A place that is no country (a city, a region, even a capital)."""
+        from .gazetteer import gazetteer
+
+        return ent.kind == "LOC" or ent.kind == "GPE" and ent.name != gazetteer().country_name(ent.country)
+
+    def _town_token(self, tok: Any) -> bool:
+        ent = self.tok_ent.get(tok.i)
+        return ent is not None and self._town_entity(ent)
+
     def _country_of_modifiers(self, tok: Any) -> Entity | None:
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.tok_ent:
@@ -277,10 +287,12 @@ class ArticleContext:
             side = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
             if side is not None:
                 return self.actor(side)
+            # "the Kabul attack", "the Basra bombing": a city before a happening says where, not whose
             country = self._country_of_modifiers(tok)
-            if country is not None:
+            if country is not None and not self._town_entity(country):
                 return self._from_entity(country, self.np_text(tok))
-            if not any(t.i in self.tok_ent or t.pos_ == "PROPN" for t in tok.lefts for t in t.subtree):
+            if not any((t.i in self.tok_ent or t.pos_ == "PROPN") and not self._town_token(t)
+                       for t in tok.lefts for t in t.subtree):
                 return None
             # "US Predator attacks": a named maker or side; the phrase stands for it
         text = self.np_text(tok)
@@ -346,8 +358,11 @@ class ArticleContext:
                 return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
         if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
                 c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            # "the president" is the one named before; "the president of Armenia" is someone else
-            return self._from_entity(self.person_before(tok.i), text)
+            # "the president" is the one named before; "the president of Armenia" is someone else. With no
+            # one named before, the role itself is the actor (as any group noun is), not nobody.
+            before = self.person_before(tok.i)
+            if before is not None:
+                return self._from_entity(before, text)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
@@ -712,6 +727,14 @@ def subject(verb: Any) -> Any | None:
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
+            if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
+                # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
+                # for ..." is Oslo's
+                poss = next((c for c in gov.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+                if poss is not None:
+                    return poss
+                verb = gov.head
+                continue
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
             if obj is None and gov.dep_ == "relcl":
                 obj = gov.head  # "companies it accuses of carrying": the companies carry

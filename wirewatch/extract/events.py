@@ -246,12 +246,12 @@ class EventsComponent:
         if tok.pos_ in ("VERB", "AUX"):
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-            if passive and tok.lower_ == "rid":
-                # "forces got rid of six militants": the parser reads "got rid" as a passive; it is active
-                passive, subj = False, next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
-                rid_of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                               for g in c.children if g.dep_ == "pobj"), None)
-                return ctx.actors(subj), without(ctx.actors(rid_of), ctx.actors(subj)), tok
+            of_obj = _get_idiom_object(tok) if passive else None
+            if of_obj is not None:
+                # "get rid of X": the parser reads get + participle as a passive; the phrase is active, its
+                # grammatical subject acts and the "of" object undergoes it
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
+                return ctx.actors(subj), without(ctx.actors(of_obj), ctx.actors(subj)), tok
             ag = agent(tok)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
@@ -307,6 +307,17 @@ class _Dated:
 
 
 # Dependencies that open a clause of its own: a time expression inside one dates that clause, not the trigger.
+def _get_idiom_object(verb: Any) -> Any | None:
+    """The "of" object of a get + participle idiom that reads as active ("got rid of", "gets hold of"):
+    the auxiliary is a form of "get", nothing names a by-agent, and the participle takes "of" directly."""
+    if not any(c.dep_ == "auxpass" and c.lemma_.lower() == "get" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in verb.children):
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == verb.i + 1
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "csubj", "pcomp"})
 # Adverbial clauses that happen at another time than their governor ("since he took power in 2011").
 _OWN_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})

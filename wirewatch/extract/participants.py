@@ -39,6 +39,32 @@ _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "t
                          "between")
 
 
+# Nouns of giving and backing whose "for" phrase names who gets it: "support for Moldova", "aid for Sudan".
+_FOR_NOUNS = frozenset({"support", "aid", "assistance", "backing", "help", "funding", "relief", "loan", "grant",
+                        "solidarity", "sympathy", "condolence", "condolences", "protection", "reward"})
+# Attack nouns whose "on"/"against" phrase is the target even when it is a thing ("a raid on a depot").
+_ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "bombing", "ambush", "offensive",
+                           "incursion", "shelling", "bombardment", "siege"})
+
+
+def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Actor]:
+    """ "launched an assault on a joint military base": the place or thing attacked, as written (a party
+    named in it was tried first by `party_of`). The parser often hangs the phrase on the verb whose object
+    the noun is ("launched an assault | on a base")."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":
+        preps += [c for c in noun.head.children if c.i > noun.i]
+    for c in preps:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+            obj = _pobj(c)
+            if obj is None or obj.i in skip or obj.pos_ not in ("NOUN", "PROPN") or \
+                    obj.ent_type_ in NOT_PARTICIPANT or obj.lemma_.lower() in instruments() or \
+                    obj.lemma_.lower() in lexicon()["non_agents"] or any(g.lower_ in _OWN for g in obj.children):
+                continue
+            return [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
+    return []
+
+
 def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list[Actor], list[Actor], Any]:
     """Actor of an event noun: "Kim's inspection", "visit by Kim", "U.S. sanctions", "Kim made a visit",
     "North Korea's ramp-up in the production of ..."; recipient: "visit to Washington", "talks with X"."""
@@ -124,15 +150,18 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         for c in h.children:
             if recips:
                 break
-            if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS:
+            if c.dep_ == "prep" and (c.lower_ in _NOUN_RECIPIENT_PREPS or
+                                     c.lower_ == "for" and h.lemma_.lower() in _FOR_NOUNS):
                 recips = party_of(ctx, _pobj(c), skip)
             elif c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 # "its demand that Israel ease restrictions": the one asked is the content's subject
                 s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
+    if not recips and noun.lemma_.lower() in _ATTACK_NOUNS:
+        recips = _attacked_thing(ctx, noun, skip)
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
-            clause.lemma_.lower() in _LIGHT_VERBS:
+            _verb_lemmas(clause) & _LIGHT_VERBS:
         # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
         # "continuing a hunger strike in protest of X's refusal": the verb's purpose names the target
         recips = _purpose_recipient(ctx, clause, noun, skip | {noun.i})
@@ -149,14 +178,26 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
 
 # Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
 _BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
-# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike"
-# (the small English model lemmatises "staged" as "stag").
-_LIGHT_VERBS = frozenset({"stage", "stag", "hold", "begin", "start", "launch", "continue", "mount", "organize",
+# Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike".
+_LIGHT_VERBS = frozenset({"stage", "hold", "begin", "start", "launch", "continue", "mount", "organize",
                           "organise",
                           "lead", "join", "call", "carry", "conduct", "wage", "resume", "end", "make"})
 # Nouns that measure or count an event noun after "of": "eight hours of talks", "a round of strikes".
 _MEASURE_NOUNS = frozenset({"hour", "day", "week", "month", "year", "round", "series", "wave", "spate", "string",
                             "night", "minute", "weekend", "session", "period", "bout", "cycle"})
+
+
+def _verb_lemmas(verb: Any) -> set[str]:
+    """The verb's lemma and the stems its inflected form may come from: the small English model cuts the
+    silent e of some -e stems with the ending ("staged" -> "stag", "waged" -> "wag"), so the written form is
+    undone by rule as well ("staged" -> "stage", "mounted" -> "mount", "holding" -> "hold")."""
+    low = verb.lower_
+    found = {verb.lemma_.lower(), low}
+    for end in ("ed", "ing", "es", "s", "d"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = low[:-len(end)]
+            found |= {stem, stem + "e"}
+    return found
 
 
 def _through_measure(noun: Any) -> Any:
@@ -168,8 +209,8 @@ def _through_measure(noun: Any) -> Any:
 
 
 def _town(ctx: ArticleContext, tok: Any) -> bool:
-    """A place name that is no country (a city, a region): before an event noun it says where ("the Jeddah
-    talks", "the Incirlik strike"), not who."""
+    """A place name that is no country (a city, a region): before an event noun it says where ("the Tampere
+    talks", "the Harlan Road raid"), not who."""
     from .gazetteer import gazetteer
 
     ent = ctx.tok_ent.get(tok.i)
@@ -304,6 +345,14 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
         return ctx.actors(tok)
     if depth <= 0 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
+    # "U.S. sanctions on Iran", "Magnitsky sanctions and other measures against Elbonia": the phrase naming
+    # whom a measure aims at goes before the names modifying the measure (its author or its label)
+    for n in [tok, *(g for g in tok.children if g.dep_ == "conj" and g.pos_ == "NOUN")]:
+        for c in n.children:
+            # (only a party named outright: "an agreement with X on pay for the staff" stays X's)
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
     for c in tok.children:
         # "Israel's destruction", "government positions", "Palestinian lorries": the party it belongs to;
         # "Ont.-based Pixelcore, maker of ...": a name the parser hung on the noun it is in apposition to
@@ -314,6 +363,11 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth - 1)
+            # "a package for helping Jordan", "a plan for rebuilding Haiti": the object of the gerund
+            gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if not found and gerund is not None:
+                found = party_of(ctx, next((g for g in gerund.children if g.dep_ == "dobj"), None), skip,
+                                 depth - 1)
             if found:
                 return found
     for c in tok.children:  # "crimes committed by Croat forces", "property seized by government forces"
@@ -353,6 +407,13 @@ def _preps(node: Any) -> list[Any]:
     return out
 
 
+def _bare_force(tok: Any) -> bool:
+    """ "force" as a mass noun ("use force", "military force"), not a body ("the force", "a force of 500",
+    "Kenyan forces")."""
+    return tok.lower_ == "force" and not any(
+        c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
     """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
     about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
@@ -379,6 +440,14 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
     own = dobj is not None and dobj.lemma_.lower() in own_people() and \
         any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    if dobj is not None and _bare_force(dobj):
+        # "threatened to use (military) force against X": force is what is used, X is whom it is used on
+        for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
+            if c.lower_ in _VERB_RECIPIENT_PREPS:
+                found = party_of(ctx, _pobj(c), skip, depth=1)
+                if found:
+                    return found
+        dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
     for c in _preps(verb):
