@@ -203,13 +203,20 @@ def _generic(tok: Any) -> bool:
     return False
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "poss", "attr"})
+
+
 def habitual(tok: Any) -> bool:
     """Generic statements and figures of speech, not happenings: a present-simple clause with an adverb of
     frequency ("Mass shootings are rarely carried out by women", "rebels often attack convoys"), and the
     infinitive of "too ADJ to" ("too tired to fight": the fight did not happen)."""
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
         return True
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj") else tok
+    verb = tok
+    for _ in range(4):  # a noun trigger (or one mis-tagged as a verb) belongs to the clause it is an argument of
+        if verb.dep_ not in _ARGUMENT_DEPS:
+            break
+        verb = verb.head
     if verb.pos_ != "VERB":
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
