@@ -159,7 +159,7 @@ def test_we_in_a_quotation_is_the_speaker_named_outside_it(pipe: Pipeline) -> No
 
 
 def test_got_rid_of_is_active(pipe: Pipeline) -> None:
-    evs = [m for m in events(pipe, "Security forces got rid of nine gunmen near the border on Sunday.")
+    evs = [m for m in events(pipe, "Security forces got rid of nine armed gunmen near the border on Sunday.")
            if m.trigger == "rid"]
     assert evs, "the detector no longer proposes this act; pick another sentence"
     assert "forces" in said(evs[0].actor) and "gunmen" in said(evs[0].recipient)

@@ -32,8 +32,9 @@ import numpy as np
 
 from ..errors import WirewatchError
 from . import wordclass
+from .lexicon import lexicon
 from .ontology import Ontology, TriggerSpec
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, habitual
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_MODEL = DATA / "event_detector"
@@ -344,11 +345,32 @@ class Decision:
 
 
 def _anchor(sent: Any) -> Any:
-    """The token a proposed event hangs on: the main verb, else the first verb of the sentence."""
+    """The token a proposed event hangs on: the main verb, else the first verb of the sentence; then down
+    the verbs that carry no event of their own:
+    - a verb of saying heading a reported clause ("Troops shelled the town, Reuters said") is attribution,
+      not the event: the event is its content clause (its speaker is the source, attribution.py);
+    - a light or aspectual verb ("tried to cross the street", "began shelling") lends its type to its
+      complement. A reported clause without a verb of its own (a copula: "said it was unclear") gives None:
+      nothing is proposed, there is no act to hang it on."""
     root = sent.root
-    if root.pos_ == "VERB":
-        return root
-    return next((t for t in sent if t.pos_ == "VERB"), None)
+    tok = root if root.pos_ == "VERB" else next((t for t in sent if t.pos_ == "VERB"), None)
+    lex = lexicon()
+    for _ in range(4):
+        if tok is None:
+            return None
+        lem = tok.lemma_.lower()
+        # attribution verbs, less the claims (an allegation is ACCUSE, a statement act of its own)
+        saying = lem in lex["attribution_verbs"] and lem not in lex["claim_verbs"]
+        dep = "ccomp" if saying else "xcomp" if lem in lex["aspectual_verbs"] else None
+        if dep is None:
+            break
+        comp = next((c for c in tok.children if c.dep_ == dep), None)
+        if comp is None:
+            break  # "He said so", "they tried": the verb itself
+        tok = comp if comp.pos_ == "VERB" else None
+    # A generic statement or a figure of speech ("are rarely carried out", "too tired to fight") reports no
+    # happening for a proposal to hang on (triggers.habitual, which suppressed its triggers too).
+    return None if tok is None or habitual(tok) else tok
 
 
 def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,

@@ -62,6 +62,9 @@ class Ontology:
     lists: dict[str, frozenset[str]]  # commissive_verbs, directive_verbs, speech_act_types, ...
     context_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
     not_events: dict[str, frozenset[str]] = field(default_factory=dict)  # head lemma -> dependent lemmas
+    # verb lemma -> (object classes that rule its bare trigger out, how many of the object's senses are
+    # looked at, sets whose members pass anyway); ontology.yaml `object_senses`
+    object_senses: dict[str, tuple[frozenset[str], int, frozenset[str]]] = field(default_factory=dict)
 
     def mode_for(self, event_type: str, lemma: str) -> str | None:
         t = self.types.get(event_type)
@@ -80,7 +83,7 @@ def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
             types = {t: {**base_types.get(t, {}), **(spec or {})} for t, spec in (val or {}).items()}
             types.update({t: spec for t, spec in base_types.items() if t not in types})
             out["types"] = types
-        elif key in ("sets", "contexts"):
+        elif key in ("sets", "contexts", "object_senses"):
             out[key] = {**(base.get(key) or {}), **(val or {})}
         else:
             out[key] = val
@@ -120,8 +123,12 @@ def _compile(raw: dict[str, Any]) -> Ontology:
             # Either word may be the head: "decline (to) comment", "news conference".
             not_events.setdefault(words[0], set()).add(words[1])
             not_events.setdefault(words[1], set()).add(words[0])
+    object_senses = {str(k).lower(): (frozenset(str(c) for c in (v or {}).get("not") or []),
+                                      int((v or {}).get("senses", 2)),
+                                      frozenset(str(c).lower() for c in (v or {}).get("unless") or []))
+                     for k, v in (raw.get("object_senses") or {}).items()}
     return Ontology(types, sets, contexts, verbs, nouns, lists, ctx_index,
-                    {k: frozenset(v) for k, v in not_events.items()})
+                    {k: frozenset(v) for k, v in not_events.items()}, object_senses)
 
 
 def _parse_trigger(tname: str, trig: str, pos: str, order: int) -> list[tuple[str, TriggerSpec]]:

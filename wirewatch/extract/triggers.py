@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import wordclass
 from .lexicon import lexicon
 from .ontology import Ontology, TriggerSpec
 
@@ -87,6 +88,9 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
     if spec.dep_set == "PERSON":
         return any(d.ent_type_ == "PERSON" for d in deps)
     members = onto.sets.get(spec.dep_set or "", frozenset())
+    # "gave different counts of the missiles": what was given is the counts; a member inside an "of" phrase
+    # counts only under a partitive ("dozens of missiles") or a noun of the set itself ("supplies of food").
+    deps = [d for d in deps if not _inside_abstract_of(d, tok, members)]
     if tok.pos_ == "VERB":
         # What the act is done to is not in the modifiers of its subject: in "the missile launch has produced
         # a discrepancy" the missile describes the launch, it was not produced. The subject itself may
@@ -94,6 +98,45 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         subject_mods = {d.i for c in tok.children if c.dep_ == "nsubj" for d in c.subtree if d is not c}
         deps = [d for d in deps if d.i not in subject_mods]
     return any(d.lemma_.lower() in members for d in deps)
+
+
+_ABSTRACT = frozenset({"quantity", "communication", "cognition", "attribute"})
+
+
+def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
+    """Is `d` the object of an "of" that hangs on a figure, a message or an idea (not on `tok` itself)?"""
+    prep = d.head
+    if d.dep_ != "pobj" or prep.lower_ != "of" or prep.head is tok:
+        return False
+    noun = prep.head
+    lem = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lem in members or lem in lexicon()["partitive_nouns"] \
+            or lem in lexicon()["quantity_units"] or lem in ("ton", "tonne", "load", "shipment", "batch"):
+        return False
+    return bool(_ABSTRACT & set(wordclass.classes(lem, "n")))
+
+
+def _object_rules_out(tok: Any, onto: Ontology) -> bool:
+    """A bare verb trigger whose direct object is of a sense its type cannot have (ontology `object_senses`:
+    "offered a different tally", "supports up to 8GB")."""
+    rule = onto.object_senses.get(tok.lemma_.lower())
+    if rule is None:
+        return False
+    bad, senses, unless = rule
+    passing = frozenset().union(*(onto.sets.get(u, frozenset()) for u in unless)) if unless else frozenset()
+    for o in tok.children:
+        if o.dep_ != "dobj":
+            continue
+        lem = o.lemma_.lower()
+        if lem in passing:
+            return False
+        number = o.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or o.pos_ == "NUM" or any(
+            c.dep_ == "nummod" for c in o.children)
+        if number and "NUM" in bad:
+            return True
+        if o.pos_ == "NOUN" and bad & set(wordclass.classes(lem, "n")[:senses]):
+            return True
+    return False
 
 
 def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
@@ -114,6 +157,8 @@ def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
     for spec in specs:
         if pos == "AUX" and spec.dep is None:
             continue  # bare "be"/"have" are never events
+        if spec.dep is None and spec.dep_set is None and pos == "VERB" and _object_rules_out(tok, onto):
+            continue
         if spec.dep or spec.dep_set:
             deps = deps if deps is not None else _dependents(tok)
         if _spec_matches(spec, tok, onto, deps) and (
@@ -156,6 +201,30 @@ def _generic(tok: Any) -> bool:
         if t.pos_ == "NOUN" and t.lemma_.lower() in generic:
             return True
     return False
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "poss", "attr"})
+
+
+def habitual(tok: Any) -> bool:
+    """Generic statements and figures of speech, not happenings: a present-simple clause with an adverb of
+    frequency ("Mass shootings are rarely carried out by women", "rebels often attack convoys"), and the
+    infinitive of "too ADJ to" ("too tired to fight": the fight did not happen)."""
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
+        return True
+    verb = tok
+    for _ in range(4):  # a noun trigger (or one mis-tagged as a verb) belongs to the clause it is an argument of
+        if verb.dep_ not in _ARGUMENT_DEPS:
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    tags = {verb.tag_} | {c.tag_ for c in aux}
+    # the present perfect ("has often accused") sums up acts that happened; the present simple generalizes
+    if not tags & {"VBZ", "VBP"} or tags & {"MD", "VBD"} or any(c.lemma_ == "have" for c in aux):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon()["frequency_adverbs"] for c in verb.children)
 
 
 def _copular_description(tok: Any) -> bool:
@@ -259,8 +328,9 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         return []
     for trig in found.values():
         tok = trig.tok
-        if _inside_descriptive(tok, root) or _generic(tok) or _anaphoric(tok) or _in_relative_clause(tok) \
-                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i:
+        if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) \
+                or _in_relative_clause(tok) or _copular_description(tok) or _unreported(tok) \
+                or _in_condition(tok) and tok.i != root.i:
             trig.suppressed = True
         trig.background = _background(tok) or _secondary(tok)
         trig.negated = any(c.dep_ == "neg" for c in tok.children)
