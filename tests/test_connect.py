@@ -442,3 +442,44 @@ def test_a_denial_of_sending_answers_the_sending_not_the_same_partys_other_acts(
     kinds = {ev.id: ev.event_type for ev in store.events()}
     answered = {kinds[i] for c in store.conflicts() for i in c.event_ids} - {"REJECT"}
     assert answered == {"AID"}
+
+
+def test_two_background_recaps_make_no_event_of_their_own(store):
+    # Two outlets recall one old launch as background to newer news: a recap is not a second source of
+    # the recalled launch, and two recaps together are not a multi-source event either.
+    add(store, "a1", "Harbor Wire", [launch("The test came a week after North Korea fired two ballistic missiles "
+                                            "into the East Sea.", 2, modality="historical")])
+    add(store, "a2", "Korea Ledger", [launch("It followed a launch of two ballistic missiles by North Korea into "
+                                             "the East Sea last week.", 2, modality="historical")])
+    assert len(store.events()) == 2
+
+
+def test_a_dated_has_rejected_line_is_news_not_background():
+    from wirewatch.connect.pairs import mention_phase
+
+    def rej(sentence, date_from):
+        return EventMention(article_id="a", event_type="REJECT", sentence=sentence, start=0, end=0, actor=[NK],
+                            modality="reported", date="2025-11-06", date_precision="day", date_from=date_from)
+    assert mention_phase(rej("Pyongyang has rejected the reports, its news agency said on Thursday.", "text")) == "now"
+    assert mention_phase(rej("Pyongyang has repeatedly rejected such reports.", "published")) == "past"
+
+
+def test_two_named_actors_are_two_happenings_whatever_recipient_they_share():
+    # Separate one-line reports of one day: a shared recipient ("the United States") or a shared name must
+    # not make al-Qaeda's threat and Russia's one event.
+    from wirewatch.connect.pairs import default_model, view
+
+    aq = Actor("al-Qaeda", "ORG", None, "org:al qaeda")
+
+    def threat(sentence, actor):
+        return EventMention(article_id=sentence[:5], event_type="THREATEN", sentence=sentence, start=0, end=0,
+                            trigger="threatened", actor=[actor], recipient=[US], modality="asserted",
+                            date="2025-03-10", date_precision="day", date_from="published")
+    a = threat("Al-Qaeda threatened the United States with new attacks.", aq)
+    b = threat("Russia threatened the United States with retaliation over the sanctions.", RU)
+    model = default_model()
+    assert model.prob(view(a), view(b), True) == 0.0
+    # When one report also names the other's actor, the extractor may have picked another participant of
+    # one happening: the pair is weighed, not ruled out.
+    c = threat("Russia and al-Qaeda threatened the United States, officials said.", RU)
+    assert model.prob(view(a), view(c), True) > 0.0
