@@ -483,3 +483,42 @@ def test_two_named_actors_are_two_happenings_whatever_recipient_they_share():
     # one happening: the pair is weighed, not ruled out.
     c = threat("Russia and al-Qaeda threatened the United States, officials said.", RU)
     assert model.prob(view(a), view(c), True) > 0.0
+
+
+LANDIA = Actor("Landia", "GPE", "LND", "gpe:landia")
+MARIA = Actor("Maria", "GPE", "MRA", "gpe:maria")
+
+
+def test_a_rejection_of_the_accusations_answers_the_accusation_not_the_protest_line(store):
+    accuse = EventMention(article_id="", event_type="ACCUSE", sentence="Landia accused Maria on Saturday of moving "
+                          "troops across the river border.", start=0, end=0, actor=[LANDIA], recipient=[MARIA],
+                          modality="asserted", date="2025-03-15", date_precision="day", trigger="accused")
+    protest = EventMention(article_id="", event_type="ACCUSE", sentence="Landia summoned Maria's envoy to protest "
+                           "on Wednesday.", start=0, end=0, actor=[LANDIA], recipient=[MARIA], modality="asserted",
+                           date="2025-03-12", date_precision="day", trigger="protest")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="Maria's government rejected Landia's "
+                        "accusations on Saturday as baseless.", start=0, end=0, actor=[MARIA], recipient=[LANDIA],
+                        modality="asserted", date="2025-03-15", date_precision="day", trigger="rejected")
+    add(store, "a1", "Harbor Wire", [accuse])
+    add(store, "a2", "River Post", [protest], story="s2")
+    add(store, "a3", "Capital Ledger", [deny])
+    assert len(store.events()) == 3
+    pairs = [{v.sentence for v in c.values} for c in store.conflicts() if c.field == "occurrence"]
+    assert pairs == [{accuse.sentence, deny.sentence}]
+
+
+def test_a_denier_of_unknown_side_answers_only_a_claim_whose_actor_it_clears(store):
+    # "A spokesperson" (no country) rejecting reports answers nothing by shared words alone: a treaty line
+    # that shares "troops" and "sent" is not what it denies.
+    spokes = Actor("spokesperson", "PERSON", None, None)
+    treaty = Actor("strategic partnership treaty", "ORG", None, "org:treaty")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="A spokesperson on Wednesday rejected reports "
+                        "that troops and shells had been sent.", start=0, end=0, actor=[spokes],
+                        recipient=[Actor("reports", "OTHER", None, None)],
+                        modality="asserted", date="2025-03-19", date_precision="day", trigger="rejected")
+    aid = EventMention(article_id="", event_type="AID", sentence="The strategic partnership treaty lets either side "
+                       "send troops and shells.", start=0, end=0, actor=[treaty], modality="asserted",
+                       date="2025-03-19", date_precision="day", trigger="send")
+    add(store, "a1", "Harbor Wire", [aid])
+    add(store, "a2", "Korea Ledger", [deny])
+    assert store.conflicts() == []
