@@ -165,11 +165,14 @@ def test_called_off_meeting_fuses_with_the_held_one_as_an_occurrence_conflict(st
 
 def test_state_body_and_its_country_are_one_side(store):
     # KCNA names the Missile Administration, Seoul names the country; different stories, same day.
+    # (Triggers as the extractor gives them: the act they name is part of what fusion weighs.)
     admin = Actor("Missile Administration", "ORG", "PRK", "org:missile administration")
-    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles toward the East Sea on "
-                                            "Tuesday.", 2)], story="s1")
-    add(store, "a2", "Pyongyang Monitor", [launch("North Korea's Missile Administration conducted a test-fire of "
-                                                  "tactical ballistic missiles on Tuesday.", actor=admin)], story="s2")
+    seoul = launch("North Korea fired two ballistic missiles toward the East Sea on Tuesday.", 2)
+    kcna = launch("North Korea's Missile Administration conducted a test-fire of tactical ballistic missiles on "
+                  "Tuesday.", actor=admin)
+    seoul.trigger, kcna.trigger = "fired", "test-fire"
+    add(store, "a1", "Harbor Wire", [seoul], story="s1")
+    add(store, "a2", "Pyongyang Monitor", [kcna], story="s2")
     (ev,) = store.events()
     assert ev.sources == 2
     # A state and its own body are closer than two bodies of one country, which may be two actors.
