@@ -525,3 +525,17 @@ def test_a_denier_of_unknown_side_answers_only_a_claim_whose_actor_it_clears(sto
     add(store, "a1", "Harbor Wire", [aid])
     add(store, "a2", "Korea Ledger", [deny])
     assert store.conflicts() == []
+
+
+def test_an_actor_named_only_as_the_other_reports_recipient_does_not_reopen_the_pair():
+    from wirewatch.connect.pairs import default_model, view
+
+    bush = Actor("Bush", "PERSON", None, "person:bush")
+
+    def threat(sentence, actor, recipient):
+        return EventMention(article_id=sentence[:5], event_type="THREATEN", sentence=sentence, start=0, end=0,
+                            trigger="threatened", actor=[actor], recipient=[recipient], modality="asserted",
+                            date="2025-03-10", date_precision="day", date_from="published")
+    a = threat("President Bush has threatened further action against Russia.", bush, RU)
+    b = threat("Russia has threatened to stop arms talks with the United States.", RU, US)
+    assert default_model().prob(view(a), view(b), True) == 0.0
