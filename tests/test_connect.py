@@ -165,11 +165,14 @@ def test_called_off_meeting_fuses_with_the_held_one_as_an_occurrence_conflict(st
 
 def test_state_body_and_its_country_are_one_side(store):
     # KCNA names the Missile Administration, Seoul names the country; different stories, same day.
+    # (Triggers as the extractor gives them: the act they name is part of what fusion weighs.)
     admin = Actor("Missile Administration", "ORG", "PRK", "org:missile administration")
-    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles toward the East Sea on "
-                                            "Tuesday.", 2)], story="s1")
-    add(store, "a2", "Pyongyang Monitor", [launch("North Korea's Missile Administration conducted a test-fire of "
-                                                  "tactical ballistic missiles on Tuesday.", actor=admin)], story="s2")
+    seoul = launch("North Korea fired two ballistic missiles toward the East Sea on Tuesday.", 2)
+    kcna = launch("North Korea's Missile Administration conducted a test-fire of tactical ballistic missiles on "
+                  "Tuesday.", actor=admin)
+    seoul.trigger, kcna.trigger = "fired", "test-fire"
+    add(store, "a1", "Harbor Wire", [seoul], story="s1")
+    add(store, "a2", "Pyongyang Monitor", [kcna], story="s2")
     (ev,) = store.events()
     assert ev.sources == 2
     # A state and its own body are closer than two bodies of one country, which may be two actors.
@@ -442,3 +445,97 @@ def test_a_denial_of_sending_answers_the_sending_not_the_same_partys_other_acts(
     kinds = {ev.id: ev.event_type for ev in store.events()}
     answered = {kinds[i] for c in store.conflicts() for i in c.event_ids} - {"REJECT"}
     assert answered == {"AID"}
+
+
+def test_two_background_recaps_make_no_event_of_their_own(store):
+    # Two outlets recall one old launch as background to newer news: a recap is not a second source of
+    # the recalled launch, and two recaps together are not a multi-source event either.
+    add(store, "a1", "Harbor Wire", [launch("The test came a week after North Korea fired two ballistic missiles "
+                                            "into the East Sea.", 2, modality="historical")])
+    add(store, "a2", "Korea Ledger", [launch("It followed a launch of two ballistic missiles by North Korea into "
+                                             "the East Sea last week.", 2, modality="historical")])
+    assert len(store.events()) == 2
+
+
+def test_a_dated_has_rejected_line_is_news_not_background():
+    from wirewatch.connect.pairs import mention_phase
+
+    def rej(sentence, date_from):
+        return EventMention(article_id="a", event_type="REJECT", sentence=sentence, start=0, end=0, actor=[NK],
+                            modality="reported", date="2025-11-06", date_precision="day", date_from=date_from)
+    assert mention_phase(rej("Pyongyang has rejected the reports, its news agency said on Thursday.", "text")) == "now"
+    assert mention_phase(rej("Pyongyang has repeatedly rejected such reports.", "published")) == "past"
+
+
+def test_two_named_actors_are_two_happenings_whatever_recipient_they_share():
+    # Separate one-line reports of one day: a shared recipient ("the United States") or a shared name must
+    # not make al-Qaeda's threat and Russia's one event.
+    from wirewatch.connect.pairs import default_model, view
+
+    aq = Actor("al-Qaeda", "ORG", None, "org:al qaeda")
+
+    def threat(sentence, actor):
+        return EventMention(article_id=sentence[:5], event_type="THREATEN", sentence=sentence, start=0, end=0,
+                            trigger="threatened", actor=[actor], recipient=[US], modality="asserted",
+                            date="2025-03-10", date_precision="day", date_from="published")
+    a = threat("Al-Qaeda threatened the United States with new attacks.", aq)
+    b = threat("Russia threatened the United States with retaliation over the sanctions.", RU)
+    model = default_model()
+    assert model.prob(view(a), view(b), True) == 0.0
+    # When one report also names the other's actor, the extractor may have picked another participant of
+    # one happening: the pair is weighed, not ruled out.
+    c = threat("Russia and al-Qaeda threatened the United States, officials said.", RU)
+    assert model.prob(view(a), view(c), True) > 0.0
+
+
+LANDIA = Actor("Landia", "GPE", "LND", "gpe:landia")
+MARIA = Actor("Maria", "GPE", "MRA", "gpe:maria")
+
+
+def test_a_rejection_of_the_accusations_answers_the_accusation_not_the_protest_line(store):
+    accuse = EventMention(article_id="", event_type="ACCUSE", sentence="Landia accused Maria on Saturday of moving "
+                          "troops across the river border.", start=0, end=0, actor=[LANDIA], recipient=[MARIA],
+                          modality="asserted", date="2025-03-15", date_precision="day", trigger="accused")
+    protest = EventMention(article_id="", event_type="ACCUSE", sentence="Landia summoned Maria's envoy to protest "
+                           "on Wednesday.", start=0, end=0, actor=[LANDIA], recipient=[MARIA], modality="asserted",
+                           date="2025-03-12", date_precision="day", trigger="protest")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="Maria's government rejected Landia's "
+                        "accusations on Saturday as baseless.", start=0, end=0, actor=[MARIA], recipient=[LANDIA],
+                        modality="asserted", date="2025-03-15", date_precision="day", trigger="rejected")
+    add(store, "a1", "Harbor Wire", [accuse])
+    add(store, "a2", "River Post", [protest], story="s2")
+    add(store, "a3", "Capital Ledger", [deny])
+    assert len(store.events()) == 3
+    pairs = [{v.sentence for v in c.values} for c in store.conflicts() if c.field == "occurrence"]
+    assert pairs == [{accuse.sentence, deny.sentence}]
+
+
+def test_a_denier_of_unknown_side_answers_only_a_claim_whose_actor_it_clears(store):
+    # "A spokesperson" (no country) rejecting reports answers nothing by shared words alone: a treaty line
+    # that shares "troops" and "sent" is not what it denies.
+    spokes = Actor("spokesperson", "PERSON", None, None)
+    treaty = Actor("strategic partnership treaty", "ORG", None, "org:treaty")
+    deny = EventMention(article_id="", event_type="REJECT", sentence="A spokesperson on Wednesday rejected reports "
+                        "that troops and shells had been sent.", start=0, end=0, actor=[spokes],
+                        recipient=[Actor("reports", "OTHER", None, None)],
+                        modality="asserted", date="2025-03-19", date_precision="day", trigger="rejected")
+    aid = EventMention(article_id="", event_type="AID", sentence="The strategic partnership treaty lets either side "
+                       "send troops and shells.", start=0, end=0, actor=[treaty], modality="asserted",
+                       date="2025-03-19", date_precision="day", trigger="send")
+    add(store, "a1", "Harbor Wire", [aid])
+    add(store, "a2", "Korea Ledger", [deny])
+    assert store.conflicts() == []
+
+
+def test_an_actor_named_only_as_the_other_reports_recipient_does_not_reopen_the_pair():
+    from wirewatch.connect.pairs import default_model, view
+
+    bush = Actor("Bush", "PERSON", None, "person:bush")
+
+    def threat(sentence, actor, recipient):
+        return EventMention(article_id=sentence[:5], event_type="THREATEN", sentence=sentence, start=0, end=0,
+                            trigger="threatened", actor=[actor], recipient=[recipient], modality="asserted",
+                            date="2025-03-10", date_precision="day", date_from="published")
+    a = threat("President Bush has threatened further action against Russia.", bush, RU)
+    b = threat("Russia has threatened to stop arms talks with the United States.", RU, US)
+    assert default_model().prob(view(a), view(b), True) == 0.0

@@ -207,9 +207,11 @@ class ConflictFinder:
         overlap = _pair_overlap(denial, claim)
         if denial.event_type in DENIAL_TYPES:
             # The accused denies; or a body of unknown side denies that the named actor did it ("the
-            # ministry denied that police had used rubber bullets"), which needs the same wording.
-            named = not any(a.country for a in denial.actor) and bool(denial.recipient) and bool(claim.actor) \
-                and not participants_differ(denial.recipient, claim.actor) and overlap >= 2
+            # ministry denied that police had used rubber bullets"), which needs the same wording and the
+            # claim's actor named as the one the denial clears (a denial of "reports" or a side not known
+            # to match answered a treaty line by whatever words they shared).
+            named = not any(a.country for a in denial.actor) and same_side(denial.recipient, claim.actor) \
+                and overlap >= 2
             by_accused = same_side(denial.actor, accused)
             if not by_accused and not named:
                 return None
@@ -221,7 +223,7 @@ class ConflictFinder:
         if found is None:
             return None
         dm, cm, shared, background, generic = found
-        if self._better_sibling(denial, claim):
+        if self._better_sibling(denial, claim) or (generic and self._better_accusation(denial, claim)):
             return None
         conf = min(0.95, 0.5 + 0.1 * len(shared) + (0.2 if generic else 0.0) - (0.2 if background else 0.0))
         scope = (f"both speak of {', '.join(sorted(shared)[:5])}" if shared else "it names the accuser") + (
@@ -292,6 +294,17 @@ class ConflictFinder:
                 if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
                     return True
         return False
+
+    def _better_accusation(self, denial: Event, claim: Event) -> bool:
+        """A rejection of "the accusations" as such answers the accuser's accusation, not each of its claim
+        lines of those days: True when another claim event of the same accuser is named by the rejection's
+        own word ("rejected Guyana's accusations" / "accused Venezuela of ...") and this one is not
+        ("summoned Venezuela's ambassador to protest")."""
+        if _trigger_named(denial, claim):
+            return False
+        peers = peers_of(self.store, denial.id, denial.story_id, parse_date(denial.date), PEER_DAYS, limit=MAX_PEERS)
+        return any(o.id != claim.id and o.event_type in CLAIM_TYPES and not _is_denial(o)
+                   and same_side(o.actor, claim.actor) and _trigger_named(denial, o) for o in peers)
 
     def _held_vs_not(self, neg: Event, pos: Event) -> Conflict | None:
         """The same kind of happening reported as taking place and as not taking place (called off)."""
@@ -458,6 +471,14 @@ def _overlap(a: Event, b: Event) -> int:
     wa = set().union(*(_common_words(m.sentence) for m in a.mentions))
     wb = set().union(*(_common_words(m.sentence) for m in b.mentions))
     return len(wa & wb)
+
+
+def _trigger_named(denial: Event, claim: Event) -> bool:
+    """Does a denial's sentence write the word of a claim's trigger (stemmed: "accusations" / "accused")?"""
+    from .pairs import act_stem
+
+    trig = {act_stem(w) for m in claim.mentions for w in (m.trigger or "").split()[-1:]} - {""}
+    return any(act_stem(w.strip(".,;:\"'()").lower()) in trig for m in denial.mentions for w in m.sentence.split())
 
 
 def _act_score(denial: Event, claim: Event) -> int:

@@ -44,9 +44,13 @@ def phase(modality: str | None) -> str:
 
 
 def mention_phase(m: EventMention) -> str:
-    """The mention's phase; a background line of a standing position is the past, not today's news."""
+    """The mention's phase; a background line of a standing position is the past, not today's news.
+
+    A "has rejected" line that names its own day ("Pyongyang has rejected the reports, its news agency
+    said on Thursday") is that day's news, not a standing position restated."""
     p = phase(m.modality)
-    return "past" if p == "now" and BACKGROUND.search(m.sentence or "") else p
+    background = p == "now" and m.date_from != "text" and BACKGROUND.search(m.sentence or "")
+    return "past" if background else p
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +242,14 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     if not same_story and not linked(a, b) and dates(a.m, b.m) != "same":
         return False
     pa, pb = mention_phase(a.m), mention_phase(b.m)
-    if pa != pb and ("past" in (pa, pb) or "denied" in (pa, pb)):
+    if "denied" in (pa, pb) and pa != pb:
+        return False
+    # A background recap of a past happening (a historical line, "has long denied") is not the news: it
+    # never fuses with a report of the happening, and two recaps never make a multi-source event on their
+    # own (two outlets' background lines about one old launch). Letting a recap join the report it recalls
+    # when both state the same day was tried: eval/connect's gold keeps such a recap ("The launch came a
+    # week after North Korea fired two missiles") an event of its own, and fusion precision fell 0.94 -> 0.82.
+    if "past" in (pa, pb):
         return False
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
     # in for a missing one may be days late, so it is only weighed).
@@ -250,10 +261,23 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
             participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
             or (a.act and b.act and a.act != b.act)):
         return False
-    # Two named actors that are different entities, in sentences that share no other name either, are two
-    # happenings (two protests on one day), however alike the act.
+    # Two named actors that are different entities are two happenings (al-Qaeda's threat and Russia's, both
+    # against the US; two protests on one day), however alike the act and whatever recipient or other name
+    # the sentences share, unless one sentence also names the other's actor (then the extractor may have
+    # picked another participant of the one happening as its actor).
+    # (Counting a person against a body known only by its country, "Bush" / "the Azerbaijani parliament",
+    # as different too was tried: connect2 lost a fused report and two conflicts of one happening.)
     act = participants(a.m.actor, b.m.actor)
-    return act != "clash" and not (act == "differ" and not a.names & b.names)
+    return act != "clash" and not (act == "differ" and not (names_actor(a, b.m.actor) or names_actor(b, a.m.actor)))
+
+
+def names_actor(v: PairView, actors: list[Actor]) -> bool:
+    """Does the mention's sentence write one of these identified actors' names (case and punctuation folded),
+    other than as its own recipient? ("Bush threatened action against Russia" names Russia as the one
+    threatened, not as a second actor of Bush's threat.)"""
+    sent = f" {name_key(v.m.sentence or '')} "
+    return any((x.entity_id or x.country) and name_key(x.name) and f" {name_key(x.name)} " in sent
+               and not any(_same_actor(x, r) for r in v.m.recipient) for x in actors)
 
 
 class PairModel:

@@ -15,7 +15,7 @@ from ..model import Event
 from .db import Store
 
 __all__ = [
-    "article_outlet", "drop_conflicts_of", "events_near", "peers_of", "report_root",
+    "article_outlet", "drop_conflicts_of", "events_near", "mention_events", "peers_of", "report_root",
     "sibling_event_ids",
 ]
 
@@ -104,3 +104,11 @@ def drop_conflicts_of(store: Store, event_ids: Iterable[str]) -> None:
         for (cid,) in links:
             store.conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
             store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
+
+
+def mention_events(store: Store) -> dict[tuple[str, int, str], str]:
+    """{(article id, mention start, event type): event id} for every fused mention (eval/fusion_fit.py
+    scores fusion through it, pair by pair)."""
+    rows = store.conn.execute(
+        "SELECT article_id, start, event_type, event_id FROM event_mentions WHERE event_id IS NOT NULL")
+    return {(r[0], r[1], r[2]): r[3] for r in rows}
