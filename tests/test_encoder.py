@@ -76,3 +76,20 @@ def test_detector_with_encoder_trains_on_fixture_and_predicts(tmp_path: Path, mo
     # rebuilt from the cache, the same weights
     train.main(args[:4] + [str(tmp_path / "det2")] + args[5:])
     assert np.array_equal(Detector.load(tmp_path / "det2").W, det.W)
+
+
+def test_a_model_that_needs_the_missing_encoder_fails_once_at_load(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not every article of a batch: the pipeline is built with the detector, so the error comes once, first."""
+    import dataclasses
+
+    from wirewatch.extract.detector import DEFAULT_MODEL, Detector
+
+    d = Detector.load(DEFAULT_MODEL)
+    d.W = np.vstack([d.W, np.zeros((encoder.DIM, d.W.shape[1]), d.W.dtype)])
+    d.config = dataclasses.replace(d.config, encoder=0.5)
+    d.article = None
+    d.save(tmp_path / "det")
+    monkeypatch.setenv("WIREWATCH_ENCODER_DIR", str(tmp_path / "no-encoder"))
+    with pytest.raises(encoder.EncoderError, match="not found"):
+        Detector.load(tmp_path / "det")

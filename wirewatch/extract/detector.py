@@ -301,6 +301,12 @@ class Detector:
             raise DetectorError(f"{stem}: unreadable event detector model ({e})") from e
         if W.shape != (cfg.width, len(types)) or b.shape != (len(types),) or idf.shape != (cfg.dim,):
             raise DetectorError(f"{npz}: weights of shape {W.shape} do not fit {len(types)} types x {cfg.width}")
+        if cfg.encoder:
+            # Found now, when the pipeline is built, so that a missing encoder package stops a batch once with
+            # how to install it, instead of failing every article (encoder.EncoderError; cheap: no import).
+            from .encoder import model_dir
+
+            model_dir()
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
             "keep_scale", "extra_margin", "keep_thresholds"}}
