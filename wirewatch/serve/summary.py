@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..dates import MONTH_RE
 from ..extract.timex import find_timexes
 from ..model import Actor, Event, EventMention, Quantity
 
@@ -58,11 +59,9 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|this|that|th
 _COMPOUND_AFTER = re.compile(r"['\u2019]s\b|-[A-Za-z]")
 # Phrases the extractor leaves out: month abbreviations it does not read ("in Sept.") and "overnight".
 # Month names are whole, capitalized words after a preposition: "in Mariupol" and "Theresa May" are no times.
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _FALLBACK = re.compile(
     rf"\b(?:on|in|at|by|from|during|since|until|till|early|late|mid)\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?"
-    rf"(?-i:(?:{_MONTHS}))\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{{4}}\b)?|\bovernight\b",
+    rf"(?-i:{MONTH_RE})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{{4}}\b)?|\bovernight\b",
     re.I,
 )
 # Two time phrases joined into one ("from Monday to Wednesday", "Friday night and Saturday morning").
