@@ -231,36 +231,42 @@ def linked(a: PairView, b: PairView) -> bool:
 
 
 def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
+    """Hard conditions before any weighing (see `gate_reason`): True when none rules the pair out."""
+    return gate_reason(a, b, same_story) is None
+
+
+def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None:
     """Hard conditions before any weighing: one type; never a background recap or a denial with a report
     of the happening; text dates that fit; participants not of two different countries (a launch and the
     other side's raised alert, or two versions of who acted, which conflicts.py sets against each other);
-    across stories (met only through the date window), shared parties (see `linked`) or one stated day."""
+    across stories (met only through the date window), shared parties (see `linked`) or one stated day.
+    Returns the condition that fails (for eval/fusion_breakdown.py), None when the pair may be weighed."""
     if a.m.event_type != b.m.event_type:
-        return False
+        return "type"
     # Two stories of one week are full of meetings, calls and "urged" lines that share only the verb: a
     # mention of another story needs evidence of the same parties, or both sentences must name the same day.
     if not same_story and not linked(a, b) and dates(a.m, b.m) != "same":
-        return False
+        return "other-story-unlinked"
     pa, pb = mention_phase(a.m), mention_phase(b.m)
     if "denied" in (pa, pb) and pa != pb:
-        return False
+        return "phase-denied"
     # A background recap of a past happening (a historical line, "has long denied") is not the news: it
     # never fuses with a report of the happening, and two recaps never make a multi-source event on their
     # own (two outlets' background lines about one old launch). Letting a recap join the report it recalls
     # when both state the same day was tried: eval/connect's gold keeps such a recap ("The launch came a
     # week after North Korea fired two missiles") an event of its own, and fusion precision fell 0.94 -> 0.82.
     if "past" in (pa, pb):
-        return False
+        return "phase-past"
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
     # in for a missing one may be days late, so it is only weighed).
     if dates(a.m, b.m) == "far" and not STAND_IN_DATES & {a.m.date_from, b.m.date_from}:
-        return False
+        return "date-far"
     # One decree names several people: a dismissal and an appointment, or two appointments, are as many
     # events as there are people and acts.
     if a.m.event_type == "PERSONNEL" and (
             participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
             or (a.act and b.act and a.act != b.act)):
-        return False
+        return "personnel"
     # Two named actors that are different entities are two happenings (al-Qaeda's threat and Russia's, both
     # against the US; two protests on one day), however alike the act and whatever recipient or other name
     # the sentences share, unless one sentence also names the other's actor (then the extractor may have
@@ -268,7 +274,11 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     # (Counting a person against a body known only by its country, "Bush" / "the Azerbaijani parliament",
     # as different too was tried: connect2 lost a fused report and two conflicts of one happening.)
     act = participants(a.m.actor, b.m.actor)
-    return act != "clash" and not (act == "differ" and not (names_actor(a, b.m.actor) or names_actor(b, a.m.actor)))
+    if act == "clash":
+        return "actor-clash"
+    if act == "differ" and not (names_actor(a, b.m.actor) or names_actor(b, a.m.actor)):
+        return "actor-differ"
+    return None
 
 
 def names_actor(v: PairView, actors: list[Actor]) -> bool:

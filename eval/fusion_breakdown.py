@@ -1,0 +1,150 @@
+"""Why gold fusion pairs are missed or wrongly made: fusion's errors told apart from extraction's.
+
+    python eval/fusion_breakdown.py [connect | connect2 | voa] [--pairs]
+
+Replays a suite in file order (cached extraction, real connectors, see replay.py), matches gold events to
+extracted mentions as score.py does (same article, sentence contains the key, acceptable type, actor
+preferred), and sorts every gold cross-article fusion pair into one cause:
+
+  fused                     both matched, one predicted event (a true positive)
+  unmatched:no-sentence     no mention of that article has the key's sentence (extraction missed it)
+  unmatched:type            a mention has the sentence, but of no acceptable type (extraction's type)
+  split:type                both matched, with different (acceptable) event types
+  split:gate:<why>          the pair model's hard conditions rule them out (phase, actor, date, ...)
+  split:not-compared        neither a shared story nor dates within fusion's window: never compared
+  split:below-threshold     compared, probability under the threshold
+  split:joined-elsewhere    above the threshold, but the mention joined another event it fitted better
+                            (or the event's other mentions pulled the support under the threshold)
+
+and, with --pairs, lists every predicted cross-article pair that the gold does not fuse (false merges).
+Only for tuning suites: connect3 is held out and never explained here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import replay  # noqa: E402
+
+from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
+from wirewatch.connect.pairs import dates, default_model, gate_reason, view  # noqa: E402
+from wirewatch.dates import parse_day  # noqa: E402
+from wirewatch.model import EventMention  # noqa: E402
+
+SHARED = HERE.parent.parent / "shared" / "eval"
+SUITES = {
+    "connect": (HERE / "connect" / "corpus.jsonl", HERE / "connect" / "gold.json"),
+    "connect2": (HERE / "connect2" / "corpus.jsonl", HERE / "connect2" / "gold.json"),
+    "voa": (SHARED / "voa_dev_articles.jsonl", SHARED / "voa_dev_gold.json"),
+}
+
+
+def _norm(s: Any) -> str:
+    return re.sub(r"[\s\-]+", " ", str(s or "")).strip().lower()
+
+
+def _names_match(actors: list[Any], aliases: list[str]) -> bool:
+    p = _norm(" | ".join(a.name for a in actors))
+    return bool(p) and any(_norm(a) and (_norm(a) in p or p in _norm(a)) for a in aliases)
+
+
+def match(gold: dict[str, Any], mentions: list[EventMention]) -> tuple[dict[str, EventMention], dict[str, str]]:
+    """score.py's matching: gold event id -> the mention it matches; and for the unmatched, why."""
+    matched: dict[str, EventMention] = {}
+    why: dict[str, str] = {}
+    by_art: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        by_art.setdefault(m.article_id, []).append(m)
+    for g in gold["events"]:
+        in_sent = [m for m in by_art.get(g["article"], []) if _norm(g["key"]) in _norm(m.sentence)]
+        cands = [m for m in in_sent if m.event_type in g["type"]]
+        if g.get("actor"):
+            cands = [m for m in cands if _names_match(m.actor, g["actor"])] or cands
+        if cands:
+            matched[g["id"]] = cands[0]
+        else:
+            why[g["id"]] = "unmatched:type" if in_sent else "unmatched:no-sentence"
+    return matched, why
+
+
+def cause(a: EventMention, b: EventMention, story: dict[str, str | None], ev_of: dict[str, str]) -> str:
+    if a.event_id and a.event_id == b.event_id:
+        return "fused"
+    if a.event_type != b.event_type:
+        return "split:type"
+    va, vb = view(a), view(b)
+    same_story = bool(story.get(a.article_id)) and story.get(a.article_id) == story.get(b.article_id)
+    why = gate_reason(va, vb, same_story)
+    if why:
+        return f"split:gate:{why}"
+    da, db = parse_day(a.date), parse_day(b.date)
+    near = da is not None and db is not None and abs((da - db).days) <= DATE_WINDOW_DAYS
+    if not same_story and not near:
+        return "split:not-compared"
+    model = default_model()
+    p = model.prob(va, vb, same_story)
+    return f"split:below-threshold ({p:.2f} < {model.threshold:.2f}; dates {dates(a, b)})" \
+        if p < model.threshold else f"split:joined-elsewhere ({p:.2f})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("suite", choices=list(SUITES), nargs="?", default="voa")
+    ap.add_argument("--pairs", action="store_true", help="also list the false merges")
+    args = ap.parse_args(argv)
+    corpus, gold_path = SUITES[args.suite]
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
+    # Matching walks the mentions in the export's order, as score.py does (the first candidate wins).
+    with tempfile.TemporaryDirectory() as d:
+        exported = replay.export_all(store, Path(d), ("events",))["events"]
+        rows = [json.loads(line) for line in exported.open(encoding="utf-8") if line.strip()]
+    by_key = {(m.article_id, m.start, m.event_type, m.event_id): m for m in store.mentions()}
+    mentions = [by_key[(x["article_id"], x["start"], ev["event_type"], ev["id"])]
+                for ev in rows for x in ev.get("mentions") or []
+                if (x["article_id"], x["start"], ev["event_type"], ev["id"]) in by_key]
+    story = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+    ev_of = {m.id: m.event_id or "" for m in mentions}
+    matched, unmatched = match(gold, mentions)
+    art = {g["id"]: g["article"] for g in gold["events"]}
+    key = {g["id"]: g["key"] for g in gold["events"]}
+    tally: Counter[str] = Counter()
+    print(f"{args.suite}: gold cross-article fusion pairs, each with its cause")
+    for grp in gold.get("fusion") or []:
+        for x, y in combinations(grp, 2):
+            if art[x] == art[y]:
+                continue
+            if x not in matched or y not in matched:
+                c = " + ".join(sorted({unmatched[e] for e in (x, y) if e in unmatched}))
+            else:
+                c = cause(matched[x], matched[y], story, ev_of)
+            tally[c.split(" (")[0]] += 1
+            mx, my = matched.get(x), matched.get(y)
+            desc = " | ".join(f"{e} {m.event_type if m else '-'} {m.date if m else ''} \"{key[e]}\"" for e, m in
+                              ((x, mx), (y, my)))
+            print(f"  {c:40s} {desc}")
+    total = sum(tally.values())
+    print(f"total {total}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()))
+    if args.pairs:
+        gid = {e: i for i, grp in enumerate(gold.get("fusion") or []) for e in grp}
+        print("false merges (predicted one event, gold not):")
+        for x, y in combinations(sorted(matched), 2):
+            mx, my = matched[x], matched[y]
+            if art[x] != art[y] and mx.event_id == my.event_id and not (x in gid and gid[x] == gid.get(y)):
+                print(f"  {mx.event_type} {x} \"{key[x]}\" ~ {y} \"{key[y]}\"")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
