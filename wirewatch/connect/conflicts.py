@@ -22,7 +22,7 @@ from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictVal
 from ..store.db import Store
 from ..store.events import article_outlet, drop_conflicts_of, peers_of, sibling_event_ids
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, view, words
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved, view, words
 
 # Which modalities say it happened / did not: the table in model.py.
 POSITIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "positive"}
@@ -202,7 +202,9 @@ class ConflictFinder:
             return None
         if claim.modality not in POSITIVE and claim.event_type not in CLAIM_TYPES:
             return None
-        accused = claim.recipient if claim.event_type in CLAIM_TYPES else claim.actor
+        # Speakers stand for the body they speak for ("a spokesperson for North Korea's Foreign Ministry").
+        denier, claimant = _actors(denial), _actors(claim)
+        accused = _recipients(claim) if claim.event_type in CLAIM_TYPES else claimant
         # Scope is judged sentence against sentence: the union of many reports' words would match anything.
         overlap = _pair_overlap(denial, claim)
         if denial.event_type in DENIAL_TYPES:
@@ -210,12 +212,12 @@ class ConflictFinder:
             # ministry denied that police had used rubber bullets"), which needs the same wording and the
             # claim's actor named as the one the denial clears (a denial of "reports" or a side not known
             # to match answered a treaty line by whatever words they shared).
-            named = not any(a.country for a in denial.actor) and same_side(denial.recipient, claim.actor) \
+            named = not any(a.country for a in denier) and same_side(_recipients(denial), claimant) \
                 and overlap >= 2
-            by_accused = same_side(denial.actor, accused)
+            by_accused = same_side(denier, accused)
             if not by_accused and not named:
                 return None
-        elif denial.event_type != claim.event_type or participants_differ(denial.actor, accused):
+        elif denial.event_type != claim.event_type or participants_differ(denier, accused):
             return None
         else:
             by_accused = True
@@ -234,8 +236,8 @@ class ConflictFinder:
             event_ids=[claim.id, denial.id],
             values=[self.value(f"{cm.modality} ({claim.event_type})", cm),
                     self.value(f"denied ({denial.event_type})", dm)],
-            explanation=f"{_names(claim.actor) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
-            f"{_names(denial.actor) or 'a party'} denies it ({self.outlets(denial.mentions)}). The denial answers "
+            explanation=f"{_names(claimant) or 'A source'}: {claim.event_type} ({self.outlets(claim.mentions)}); "
+            f"{_names(denier) or 'a party'} denies it ({self.outlets(denial.mentions)}). The denial answers "
             f"this claim because " + (f"the denier is the accused ({_names(accused) or 'same side'})" if by_accused
                                       else "the denier's side is not known and it names what the claim says")
             + f" and {scope}",
@@ -276,7 +278,17 @@ class ConflictFinder:
                     claim.event_type in CLAIM_TYPES and _names_act(d, c))
                 if not ((len(shared) >= 2 and very_act) or generic):
                     continue
-                score = len(shared) + 2 * generic - 2 * background
+                one_report = d.article_id == c.article_id
+                # An outlet's own background line beside its own news ("have repeatedly denied any transfer
+                # of weapons or troops" after "has sent 3,000 more troops") is context it gives, not a second
+                # report that contradicts the first.
+                if background and one_report:
+                    continue
+                # Inside one article a denial answers a claim only explicitly: it rejects the accusation
+                # itself, or names the claimed act and most of what the claim says.
+                if one_report and not (generic or (names_it and len(shared) >= 3)):
+                    continue
+                score = len(shared) + 2 * generic - 2 * background - one_report
                 if best is None or score > best[0]:
                     best = (score, (d, c, shared, background, generic))
         return best[1] if best else None
@@ -527,12 +539,17 @@ _OFFSET = re.compile(r"\b(?:(?:a|one|two|three|four|\d+)\s+(?:days?|nights?|week
                      r"the\s+next\s+day|overnight)\b", re.I)
 
 
+# "has sent troops since January", "between January and February", "throughout March": the date is one end
+# of a span the happening covers, and a report of a day inside the span does not contradict it.
+_SPAN = re.compile(r"\b(?:since|between\s+\w+\s+and|throughout|over\s+the\s+(?:past|last)|so\s+far\s+this)\b", re.I)
+
+
 def _stated_date(m: EventMention) -> str | None:
     """A date the sentence states (day or month) as the happening's; a publication date standing in, or a
     report's day with the happening at an offset from it, cannot contradict."""
     if m.date_from in STAND_IN_DATES or m.date_precision not in ("day", "month"):
         return None
-    if _OFFSET.search(m.sentence or ""):
+    if _OFFSET.search(m.sentence or "") or _SPAN.search(m.sentence or ""):
         return None
     return m.date
 
@@ -557,6 +574,18 @@ def _plain(v: Any) -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
     return v
+
+
+def _actors(ev: Event) -> list[Actor]:
+    """The event's actors, a bare speaker resolved to the body it speaks for (pairs.speaks_for), read in
+    the sentence of the first mention that names them."""
+    m = next((x for x in ev.mentions if x.actor), None)
+    return resolved(ev.actor, m.sentence if m else "")
+
+
+def _recipients(ev: Event) -> list[Actor]:
+    m = next((x for x in ev.mentions if x.recipient), None)
+    return resolved(ev.recipient, m.sentence if m else "")
 
 
 def _names(actors: list[Actor]) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,6 +132,12 @@ def participants(a: list[Actor], b: list[Actor]) -> str:
     return "differ" if named_a and named_b else "unknown"
 
 
+def distinct_people(a: list[Actor], b: list[Actor]) -> bool:
+    """Both lists name people, and none of one is one of the other (Mwila and Banda, both appointed)."""
+    pa, pb = [x for x in a if x.kind == "PERSON"], [y for y in b if y.kind == "PERSON"]
+    return bool(pa and pb) and not any(_same_actor(x, y) for x in pa for y in pb)
+
+
 def _day(value: str | None) -> int | None:
     d = parse_day(value)
     return d.toordinal() if d else None
@@ -179,23 +185,75 @@ class PairView:
     names: frozenset[str]
     act: str | None
     trigger: str
+    actor: list[Actor] = field(default_factory=list)  # the mention's actors, speakers resolved (`speaks_for`)
+    recipient: list[Actor] = field(default_factory=list)
+
+
+SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen",
+                      "press secretary", "a spokesperson", "a spokesman", "a spokeswoman", "the spokesperson",
+                      "the spokesman", "the spokeswoman"})
+_CAPS = r"(?:[A-Z][\w'’.-]*|of|the|for)"
+# "a spokesperson for North Korea's Foreign Ministry", "Kremlin spokesman", "the ministry's spokeswoman"
+_SPEAKS_FOR = re.compile(r"\bspokes(?:person|man|woman|people|men|women)\s+for\s+(?:the\s+)?"
+                         r"([A-Z][\w'’.-]*(?:\s+" + _CAPS + r")*)")
+_SPEAKER_OF = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*?)(?:'s|’s)?\s+(?:\w+\s+)?spokes(?:person|man|woman)\b")
+
+
+def speaks_for(actor: Actor, sentence: str) -> Actor:
+    """A bare speaker ("spokesperson", "the spokesman") stands for the body it speaks for, when the phrase
+    or the sentence names it ("a spokesperson for North Korea's Foreign Ministry" -> North Korea's Foreign
+    Ministry, of North Korea; "Kremlin spokesman" -> Kremlin): two spokespeople of two states are two
+    deniers, not one. Anything else is returned as it is."""
+    if actor.entity_id or actor.country or (actor.name or "").lower().strip() not in SPEAKERS:
+        return actor
+    for text in (actor.text or "", sentence or ""):
+        m = _SPEAKS_FOR.search(text) or _SPEAKER_OF.search(text)
+        if m is None:
+            continue
+        body = re.sub(r"\s+(?:of|the|for)$", "", m.group(1).strip())
+        body = re.sub(r"^(?:The|A|An)\s+", "", body)
+        if not body or body.lower() in SPEAKERS:
+            continue
+        return Actor(name=body, kind="ORG", country=_country_in(body), text=actor.text or actor.name)
+    return actor
+
+
+@lru_cache(maxsize=2048)
+def _country_in(phrase: str) -> str | None:
+    """The country a body's name belongs to: the whole name, its possessor ("North Korea's ..."), or its
+    leading words, as the gazetteer knows them."""
+    from ..extract.gazetteer import gazetteer
+
+    g = gazetteer()
+    head = re.split(r"'s\b|’s\b", phrase)[0].strip()
+    tokens = head.split()
+    for cand in (phrase, head, *(" ".join(tokens[:k]) for k in range(len(tokens), 0, -1))):
+        c = g.country_of_any(cand)
+        if c:
+            return c
+    return None
+
+
+def resolved(actors: list[Actor], sentence: str) -> list[Actor]:
+    return [speaks_for(a, sentence) for a in actors]
 
 
 def view(m: EventMention) -> PairView:
     names = frozenset(act_stem(w) for w in _WORD.findall(m.sentence) if w[:1].isupper() and w.lower() not in STOP)
     trig = act_stem((_WORD.findall(m.trigger or "") or [""])[-1])
-    return PairView(m, words(m.sentence), names, act_of(m), trig)
+    return PairView(m, words(m.sentence), names, act_of(m), trig, resolved(m.actor, m.sentence),
+                    resolved(m.recipient, m.sentence))
 
 
 def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, float]:
     f = {"bias": 1.0, "story_same": float(same_story)}
-    act = participants(a.m.actor, b.m.actor)
-    rec = participants(a.m.recipient, b.m.recipient)
+    act = participants(a.actor, b.actor)
+    rec = participants(a.recipient, b.recipient)
     for k in ("same", "side", "differ", "clash"):
         f[f"actor_{k}"] = float(act == k)
         f[f"recip_{k}"] = float(rec == k)
     if a.m.event_type == "PERSONNEL":
-        f["personnel_recip_differ"] = float(rec in ("differ", "clash"))
+        f["personnel_recip_differ"] = float(rec in ("differ", "clash") or distinct_people(a.recipient, b.recipient))
     if a.act and b.act:
         f["act_same" if a.act == b.act else "act_differ"] = 1.0
     f["trigger_same"] = float(bool(a.trigger) and a.trigger == b.trigger)
@@ -225,7 +283,7 @@ def features(a: PairView, b: PairView, same_story: bool = False) -> dict[str, fl
 def linked(a: PairView, b: PairView) -> bool:
     """Evidence beyond the act that two mentions are about the same parties: a participant they share (as
     actor or as recipient), or at least two names both sentences write."""
-    if "same" in (participants(a.m.actor, b.m.actor), participants(a.m.recipient, b.m.recipient)):
+    if "same" in (participants(a.actor, b.actor), participants(a.recipient, b.recipient)):
         return True
     return len(a.names & b.names) >= 2
 
@@ -263,8 +321,9 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
         return "date-far"
     # One decree names several people: a dismissal and an appointment, or two appointments, are as many
     # events as there are people and acts.
+    # Two people of one country are "one side" to `participants`, but not one appointee.
     if a.m.event_type == "PERSONNEL" and (
-            participants(a.m.recipient, b.m.recipient) in ("differ", "clash")
+            participants(a.recipient, b.recipient) in ("differ", "clash") or distinct_people(a.recipient, b.recipient)
             or (a.act and b.act and a.act != b.act)):
         return "personnel"
     # Two named actors that are different entities are two happenings (al-Qaeda's threat and Russia's, both
@@ -273,10 +332,10 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # picked another participant of the one happening as its actor).
     # (Counting a person against a body known only by its country, "Bush" / "the Azerbaijani parliament",
     # as different too was tried: connect2 lost a fused report and two conflicts of one happening.)
-    act = participants(a.m.actor, b.m.actor)
+    act = participants(a.actor, b.actor)
     if act == "clash":
         return "actor-clash"
-    if act == "differ" and not (names_actor(a, b.m.actor) or names_actor(b, a.m.actor)):
+    if act == "differ" and not (names_actor(a, b.actor) or names_actor(b, a.actor)):
         return "actor-differ"
     return None
 
@@ -287,7 +346,7 @@ def names_actor(v: PairView, actors: list[Actor]) -> bool:
     threatened, not as a second actor of Bush's threat.)"""
     sent = f" {name_key(v.m.sentence or '')} "
     return any((x.entity_id or x.country) and name_key(x.name) and f" {name_key(x.name)} " in sent
-               and not any(_same_actor(x, r) for r in v.m.recipient) for x in actors)
+               and not any(_same_actor(x, r) for r in v.recipient) for x in actors)
 
 
 class PairModel:

@@ -1,0 +1,114 @@
+"""Small multi-outlet scenarios for fusion and conflicts (hand-made mentions, no spaCy), each in a storyline
+and outlet styles the other tests do not use: a dam dispute on the Nile told by a Cairo daily, an Addis
+Ababa wire and a Khartoum radio bulletin; a cabinet reshuffle in Lusaka told by a state broadcaster and a
+private weekly; a border deployment reported as a span of weeks by one outlet and as one day by another."""
+
+from __future__ import annotations
+
+from wirewatch.connect import fuse_events
+from wirewatch.model import Actor, Article, EventMention
+
+EGY = Actor("Egypt", "GPE", "EGY", "gpe:egypt")
+ETH = Actor("Ethiopia", "GPE", "ETH", "gpe:ethiopia")
+ZMB = Actor("Zambia", "GPE", "ZMB", "gpe:zambia")
+SPOKESMAN = Actor("spokesman", None, None, None, "A spokesman for Ethiopia's Foreign Ministry")
+SPOKESWOMAN = Actor("spokeswoman", None, None, None, "A spokeswoman for Sudan's Foreign Ministry")
+
+
+def add(store, aid, outlet, mentions, story="s-nile"):
+    text = " ".join(m.sentence for m in mentions)
+    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid)
+    store.insert_article(art)
+    store.set_story(aid, story)
+    pos = 0
+    for m in mentions:
+        m.article_id = aid
+        m.start, m.end = pos, pos + len(m.sentence)
+        pos = m.end + 1
+    art.events = mentions
+    store.save_extraction(art)
+    fuse_events(store, art)
+    return art
+
+
+def mention(etype, sentence, trigger, actor=(), recipient=(), modality="asserted", date="2025-07-08",
+            date_from="text"):
+    return EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
+                        actor=list(actor), recipient=list(recipient), modality=modality, date=date,
+                        date_precision="day", date_from=date_from)
+
+
+def test_two_spokespeople_of_two_states_are_two_deniers_named_for_whom_they_speak(store):
+    claim = mention("ACCUSE", "Egypt on Monday accused Ethiopia of filling the Blue Nile reservoir without an "
+                    "agreement, in a letter to the Security Council.", "accused", [EGY], [ETH], "claimed")
+    eth = mention("REJECT", "A spokesman for Ethiopia's Foreign Ministry on Tuesday rejected the accusations over "
+                  "the reservoir as baseless.", "rejected", [SPOKESMAN])
+    sdn = mention("REJECT", "A spokeswoman for Sudan's Foreign Ministry on Tuesday rejected reports that Khartoum "
+                  "had backed the letter.", "rejected", [SPOKESWOMAN])
+    add(store, "cairo-daily", "Cairo Morning Post", [claim])
+    add(store, "addis-wire", "Highland Wire", [eth])
+    add(store, "khartoum-radio", "Omdurman Radio Bulletin", [sdn])
+    rejects = [e for e in store.events() if e.event_type == "REJECT"]
+    assert len(rejects) == 2  # one denier each, however alike the two "spokesperson" lines
+    (c,) = [c for c in store.conflicts() if c.field == "occurrence"]
+    assert {v.article_id for v in c.values} == {"cairo-daily", "addis-wire"}
+    assert "Ethiopia's Foreign Ministry denies it" in c.explanation
+    assert "spokesman" not in c.explanation.split("denies it")[0]
+
+
+def test_a_background_denial_beside_its_own_articles_claim_is_no_conflict(store):
+    claim = mention("ACCUSE", "Egypt accused Ethiopia on Monday of diverting Blue Nile water from downstream "
+                    "farms.", "accused", [EGY], [ETH], "claimed")
+    background = mention("REJECT", "Ethiopia has long denied diverting water from downstream farms.", "denied",
+                         [ETH], modality="historical", date_from="published")
+    add(store, "cairo-daily", "Cairo Morning Post", [claim, background])
+    assert store.conflicts() == []  # the outlet's own context line, not a second report
+    answer = mention("REJECT", "Ethiopia on Tuesday rejected Egypt's accusations that it was diverting water, "
+                     "calling them baseless.", "rejected", [ETH], date="2025-07-08")
+    add(store, "addis-wire", "Highland Wire", [answer])
+    (c,) = store.conflicts()
+    assert {v.article_id for v in c.values} == {"cairo-daily", "addis-wire"}
+    assert "answers this claim because" in c.explanation and c.confidence > 0.5
+
+
+def test_a_reshuffle_fuses_each_appointment_with_its_own_person_only(store):
+    mwila = Actor("Grace Mwila", "PERSON", "ZMB", "person:grace-mwila")
+    banda = Actor("Peter Banda", "PERSON", "ZMB", "person:peter-banda")
+    phiri = Actor("Joseph Phiri", "PERSON", "ZMB", "person:joseph-phiri")
+    state = [
+        mention("PERSONNEL", "President Hichilema on Friday appointed Grace Mwila as finance minister and Peter Banda "
+                "as defence minister, the state broadcaster said.", "appointed", [ZMB], [mwila]),
+        mention("PERSONNEL", "President Hichilema on Friday appointed Grace Mwila as finance minister and Peter Banda "
+                "as defence minister, the state broadcaster said.", "appointed", [ZMB], [banda]),
+    ]
+    state[1].start = state[0].start
+    weekly = [
+        mention("PERSONNEL", "Banda, a former army chief, takes over the defence portfolio after Friday's "
+                "announcement.", "takes over", [ZMB], [banda]),
+        mention("PERSONNEL", "Mwila was named to the finance ministry on Friday.", "named", [ZMB], [mwila]),
+        mention("PERSONNEL", "The presidency denied on Friday that Joseph Phiri had been dismissed as labour "
+                "minister.", "dismissed", [ZMB], [phiri], modality="denied"),
+    ]
+    add(store, "znbc", "National Broadcasting Service", state, story="s-lusaka")
+    add(store, "weekly", "Lusaka Weekly Observer", weekly, story="s-lusaka")
+    by_person: dict[str, set[str]] = {}
+    for ev in store.events():
+        for m in ev.mentions:
+            by_person.setdefault(m.recipient[0].name, set()).add(ev.id)
+    assert len(by_person["Grace Mwila"]) == 1 and len(by_person["Peter Banda"]) == 1
+    assert by_person["Grace Mwila"] != by_person["Peter Banda"]
+    # A denial about a third person does not contradict either appointment.
+    assert not [c for c in store.conflicts() if c.field == "occurrence"]
+
+
+def test_a_span_of_weeks_does_not_contradict_a_day_inside_it(store):
+    span = mention("MOBILIZE", "Ethiopia has moved troops toward the dam site since June, a regional official "
+                   "said.", "moved", [ETH], date="2025-06", date_from="text")
+    span.date_precision = "month"
+    day = mention("MOBILIZE", "Ethiopia moved troops toward the dam site on July 3, a diplomat said.", "moved",
+                  [ETH], date="2025-07-03")
+    add(store, "addis-wire", "Highland Wire", [span])
+    add(store, "cairo-daily", "Cairo Morning Post", [day])
+    (ev,) = [e for e in store.events() if e.event_type == "MOBILIZE"]
+    assert len(ev.mentions) == 2
+    assert [c.field for c in store.conflicts()] == []
