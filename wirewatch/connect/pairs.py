@@ -39,6 +39,9 @@ BACKGROUND = re.compile(r"\b(ha(?:ve|s|d)\s+(?:\w+\s+)?(?:denied|rejected|dismis
                         r"\s+(?:denied|rejected|dismissed))", re.I)
 
 
+CONTESTED = frozenset({"ASSAULT", "COERCE"})  # who acted on whom is disputed (conflicts.BLAME_TYPES)
+
+
 def phase(modality: str | None) -> str:
     return PHASE.get(modality or "", "now")
 
@@ -332,6 +335,16 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # picked another participant of the one happening as its actor).
     # (Counting a person against a body known only by its country, "Bush" / "the Azerbaijani parliament",
     # as different too was tried: connect2 lost a fused report and two conflicts of one happening.)
+    # Two mentions of one sentence that the extractor told apart are two clauses, two acts ("killed all six
+    # attackers ... and later killed 50 militants in airstrikes"): fusing them chained every happening of a
+    # report's opening sentence into one event.
+    if a.m.article_id == b.m.article_id and a.m.start == b.m.start and (a.m.trigger_start != b.m.trigger_start
+                                                                      or a.m.trigger != b.m.trigger):
+        return "same-sentence"
+    # Cooperation with Ukraine is not cooperation with Russia: recipients of two countries are two acts,
+    # except where "whom" is itself contested (uses of force, where each side names the other's losses).
+    if a.m.event_type not in CONTESTED and participants(a.recipient, b.recipient) == "clash":
+        return "recipient-clash"
     act = participants(a.actor, b.actor)
     if act == "clash":
         return "actor-clash"
