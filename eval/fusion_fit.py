@@ -6,8 +6,8 @@
 Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
 coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold
 sets eval/connect and eval/connect2 (labels: gold fusion groups). Pairs are cross-article, of one event
-type, inside one topic (ECB+) or storyline (ours): the hard cases. VOA dev is NOT used for fitting; it
-stays a measurement of transfer.
+type, inside one topic (ECB+) or storyline (ours): the hard cases. VOA dev is NOT used for fitting the weights;
+`--pipeline` counts it in the threshold choice (its storylines as groups) unless `--no-voa`.
 
 Folds are grouped by topic / storyline, never by sentence or pair. For each held-out fold it fits the
 logistic regression and its threshold on the other folds and scores the held-out fold twice: pair-level
@@ -269,7 +269,7 @@ def fit(ms: list[tuple], l2: float) -> PairModel:
 
 
 CORPORA = {"ecb": SHARED / "ecb_dev.jsonl", "c1": HERE / "connect" / "corpus.jsonl",
-           "c2": HERE / "connect2" / "corpus.jsonl"}
+           "c2": HERE / "connect2" / "corpus.jsonl", "voa": SHARED / "voa_dev_articles.jsonl"}
 GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80
 
 Counts = dict[tuple[str, str], list[int]]  # (group, group) -> [tp, fp, fn]
@@ -316,13 +316,14 @@ def _f1_in(counts: Counts, groups: set[str]) -> tuple[float, float, float]:
     return prf(tp, fp, fn)
 
 
-def pipeline_cv(sets: dict[str, list[tuple]], folds: int) -> tuple[float, dict[str, Any]]:
+def pipeline_cv(sets: dict[str, list[tuple]], folds: int,
+                grid: tuple[float, ...] = GRID) -> tuple[float, dict[str, Any]]:
     """Threshold chosen by grouped CV through the pipeline (see the module docstring); returns the threshold
     chosen on all folds and the per-corpus figures."""
     counts: dict[str, dict[float, Counts]] = {}
     for tag, ms in sets.items():
         counts[tag] = {}
-        for t in GRID:
+        for t in grid:
             counts[tag][t] = pipeline_counts(tag, ms, t)
             f = _f1_in(counts[tag][t], {x[0] for x in ms})
             print(f"  {tag:4s} threshold {t:.2f}: P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f}", file=sys.stderr)
@@ -332,7 +333,7 @@ def pipeline_cv(sets: dict[str, list[tuple]], folds: int) -> tuple[float, dict[s
     def choose(train: set[str]) -> float:
         def mean_f1(t: float) -> float:
             return sum(_f1_in(counts[tag][t], train)[2] for tag in sets) / len(sets)
-        return max(GRID, key=lambda t: (round(mean_f1(t), 6), -abs(t - 0.5)))
+        return max(grid, key=lambda t: (round(mean_f1(t), 6), -abs(t - 0.5)))
 
     chosen = choose(set(groups))
     held: dict[str, list[int]] = {tag: [0, 0, 0] for tag in sets}
@@ -364,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shipped", action="store_true", help="also score the shipped model on each set")
     ap.add_argument("--pipeline", action="store_true", help="choose the threshold through the real pipeline")
     ap.add_argument("--refit", action="store_true", help="with --pipeline: refit the weights on all pairs first")
+    ap.add_argument("--grid", help="with --pipeline: thresholds to try, comma-separated (default 0.15 .. 0.80)")
+    ap.add_argument("--no-voa", action="store_true", help="with --pipeline: leave VOA dev out of the choice")
     args = ap.parse_args(argv)
     if args.pipeline:
         return main_pipeline(args)
@@ -434,10 +437,16 @@ def main(argv: list[str] | None = None) -> int:
 def main_pipeline(args: argparse.Namespace) -> int:
     sets = {"ecb": ecb_mentions(), "c1": own_mentions(CORPORA["c1"], HERE / "connect" / "gold.json", "c1"),
             "c2": own_mentions(CORPORA["c2"], HERE / "connect2" / "gold.json", "c2")}
+    # VOA dev (real reports) joins the threshold choice: its errors may be read, its sentences get no rule;
+    # its groups are its storylines, like ours.
+    voa_gold = SHARED / "voa_dev_gold.json"
+    if voa_gold.exists() and not args.no_voa:
+        sets["voa"] = own_mentions(CORPORA["voa"], voa_gold, "voa")
     model = default_model()
     if args.refit:
         model.weights = fit([x for v in sets.values() for x in v], args.l2).weights
-    chosen, report = pipeline_cv(sets, args.folds)
+    grid = tuple(float(x) for x in args.grid.split(",")) if args.grid else GRID
+    chosen, report = pipeline_cv(sets, args.folds, grid)
     if args.write:
         raw = json.loads((DATA / "fusion_model.json").read_text())
         raw.update({"weights": {k: round(v, 4) for k, v in model.weights.items()}, "threshold": chosen,
