@@ -20,7 +20,7 @@ from typing import Any
 from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from ..store.events import article_outlet, drop_conflicts_of, peers_of, sibling_event_ids
+from ..store.events import article_outlet, drop_conflicts_of, peers_of, report_root, sibling_event_ids
 from .fusion import date_score, names_equivalent
 from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved, view, words
 
@@ -80,11 +80,19 @@ class ConflictFinder:
         self.store = store
         self.model = model or default_model()
         self._outlets: dict[str, str | None] = {}
+        self._roots: dict[str, str] = {}
 
     def outlet(self, article_id: str) -> str | None:
         if article_id not in self._outlets:
             self._outlets[article_id] = article_outlet(self.store, article_id)
         return self._outlets[article_id]
+
+    def _root(self, article_id: str) -> str:
+        """The report an article copies (itself when it is no copy): a copy's lines are the report's own."""
+        if article_id not in self._roots:
+            root = report_root(self.store, article_id)
+            self._roots[article_id] = root[0] if root else article_id
+        return self._roots[article_id]
 
     def outlets(self, mentions: list[EventMention]) -> str:
         return ", ".join(sorted({self.outlet(m.article_id) or m.article_id for m in mentions}))
@@ -278,10 +286,10 @@ class ConflictFinder:
                     claim.event_type in CLAIM_TYPES and _names_act(d, c))
                 if not ((len(shared) >= 2 and very_act) or generic):
                     continue
-                one_report = d.article_id == c.article_id
-                # An outlet's own background line beside its own news ("have repeatedly denied any transfer
-                # of weapons or troops" after "has sent 3,000 more troops") is context it gives, not a second
-                # report that contradicts the first.
+                one_report = self._root(d.article_id) == self._root(c.article_id)
+                # An outlet's own background line beside its own news, or a syndicated copy's news ("have
+                # repeatedly denied any transfer of weapons or troops" after "has sent 3,000 more troops"), is
+                # context the report gives, not a second report that contradicts the first.
                 if background and one_report:
                     continue
                 # Inside one article a denial answers a claim only explicitly: it rejects the accusation
