@@ -112,3 +112,16 @@ def test_a_span_of_weeks_does_not_contradict_a_day_inside_it(store):
     (ev,) = [e for e in store.events() if e.event_type == "MOBILIZE"]
     assert len(ev.mentions) == 2
     assert [c.field for c in store.conflicts()] == []
+
+
+
+def test_held_and_not_held_needs_the_same_party_known_on_both_sides(store):
+    ministers = Actor("ministers", None, None, None)
+    agreed = mention("AGREE", "All basin water ministers agreed to the water-sharing framework, the chair said.",
+                     "agreed", [ministers], modality="reported", date="2025-07-09")
+    refused = mention("AGREE", "Egypt has not agreed to the water-sharing framework, officials in Cairo said.",
+                      "agreed", [EGY], modality="negated", date="2025-07-08")
+    add(store, "addis-wire", "Highland Wire", [agreed], story="s-basin")
+    add(store, "cairo-daily", "Cairo Morning Post", [refused], story="s-cairo")
+    assert len(store.events()) == 2
+    assert [c for c in store.conflicts() if c.field == "occurrence"] == []  # who agreed is not who refused

@@ -334,6 +334,10 @@ class ConflictFinder:
             return None
         nm, pm = neg.mentions[0], pos.mentions[0]
         conf, why = self.pairing(pos.mentions, neg.mentions)
+        # "All G7 ministers agree" and "Russia has not agreed": a party not known on one side is no evidence
+        # of one happening (the wording alike says nothing of who): the same side acting or acted on must say so.
+        if not (same_side(_actors(neg), _actors(pos)) or same_side(_recipients(neg), _recipients(pos))):
+            return None
         return Conflict(
             id=conflict_id("occurrence", [pos.id, neg.id]), field="occurrence", event_ids=[pos.id, neg.id],
             values=[self.value(f"{pm.modality}: took place", pm), self.value(f"{nm.modality}: did not", nm)],
