@@ -125,3 +125,27 @@ def test_held_and_not_held_needs_the_same_party_known_on_both_sides(store):
     add(store, "cairo-daily", "Cairo Morning Post", [refused], story="s-cairo")
     assert len(store.events()) == 2
     assert [c for c in store.conflicts() if c.field == "occurrence"] == []  # who agreed is not who refused
+
+
+def test_a_count_of_more_and_a_report_writing_both_numbers_are_no_quantity_conflict(store):
+    from wirewatch.model import Quantity
+
+    first = mention("MOBILIZE", "Ethiopia deployed about 4,000 soldiers along the border, a regional official said.",
+                    "deployed", [ETH])
+    first.quantities = [Quantity(4000, "soldier", "about 4,000 soldiers")]
+    more = mention("MOBILIZE", "Ethiopia deployed 1,500 more soldiers along the border, a diplomat said.",
+                   "deployed", [ETH])
+    more.quantities = [Quantity(1500, "soldier", "1,500 more soldiers")]
+    both = mention("MOBILIZE", "Ethiopia deployed 1,500 soldiers along the border, adding to the 4,000 already "
+                   "there, state radio said.", "deployed", [ETH])
+    both.quantities = [Quantity(1500, "soldier", "1,500 soldiers")]
+    add(store, "addis-wire", "Highland Wire", [first])
+    add(store, "cairo-daily", "Cairo Morning Post", [more])
+    add(store, "khartoum-radio", "Omdurman Radio Bulletin", [both])
+    assert [c for c in store.conflicts() if c.field == "quantity"] == []
+    other = mention("MOBILIZE", "Ethiopia deployed some 9,000 soldiers along the border, an analyst said.",
+                    "deployed", [ETH])
+    other.quantities = [Quantity(9000, "soldier", "some 9,000 soldiers")]
+    add(store, "nile-weekly", "Nile Basin Weekly", [other])
+    (c,) = [c for c in store.conflicts() if c.field == "quantity"]
+    assert 9000 in {v.value for v in c.values} and "One event because" in c.explanation

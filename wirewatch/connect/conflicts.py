@@ -101,8 +101,11 @@ class ConflictFinder:
         return ConflictValue(value=v, article_id=m.article_id, sentence=m.sentence, outlet=self.outlet(m.article_id))
 
     def _disagreement(self, ev: Event, field: str, key: Callable[[EventMention], Any],
-                      differ: Callable[[Any, Any], bool] | None = None, what: str = "") -> list[Conflict]:
-        """One conflict when mentions from different articles give values that disagree."""
+                      differ: Callable[[Any, Any], bool] | None = None, what: str = "",
+                      comparable: Callable[[list[EventMention], Any, list[EventMention], Any], bool] | None = None,
+                      ) -> list[Conflict]:
+        """One conflict when mentions from different articles give values that disagree (and, with
+        `comparable`, when the two sides' mentions may be set against each other at all)."""
         by_value: dict[Any, list[EventMention]] = defaultdict(list)
         original: dict[Any, Any] = {}
         for m in ev.mentions:
@@ -113,7 +116,8 @@ class ConflictFinder:
         vals = list(by_value)
         pairs = [(a, b) for i, a in enumerate(vals) for b in vals[i + 1:]
                  if (differ(original[a], original[b]) if differ else a != b)
-                 and {m.article_id for m in by_value[a]} != {m.article_id for m in by_value[b]}]
+                 and {m.article_id for m in by_value[a]} != {m.article_id for m in by_value[b]}
+                 and (comparable is None or comparable(by_value[a], original[a], by_value[b], original[b]))]
         if not pairs:
             return []
         involved = {v for p in pairs for v in p}
@@ -148,12 +152,14 @@ class ConflictFinder:
         out += self._disagreement(ev, "date", _stated_date, differ=_dates_differ)
         units = {unit_key(q.unit) for m in ev.mentions for q in m.quantities}
         for unit in sorted(units):
-            out += self._disagreement(
-                ev, "quantity",
-                lambda m, u=unit: next((q.value for q in m.quantities if unit_key(q.unit) == u),  # type: ignore[misc]
-                                       None),
-                what=f"number of {_plural(unit)}",
-            )
+            # A count of more ("3,000 more soldiers") is set only against other counts of more, a total only
+            # against totals: the first deployment's 11,000 and this year's 3,000 more do not disagree.
+            for more in (False, True):
+                out += self._disagreement(
+                    ev, "quantity", lambda m, u=unit, x=more: _count(m, u, x),  # type: ignore[misc]
+                    what=f"number of {'additional ' if more else ''}{_plural(unit)}",
+                    comparable=_counts_comparable,
+                )
         out += self._disagreement(ev, "actor", lambda m: tuple(a for a in m.actor if a.entity_id),
                                   differ=lambda a, b: participants_differ(list(a), list(b)))
         if ev.event_type not in MANY_RECIPIENTS:
@@ -554,6 +560,32 @@ _OFFSET = re.compile(r"\b(?:(?:a|one|two|three|four|\d+)\s+(?:days?|nights?|week
 # "has sent troops since January", "between January and February", "throughout March": the date is one end
 # of a span the happening covers, and a report of a day inside the span does not contradict it.
 _SPAN = re.compile(r"\b(?:since|between\s+\w+\s+and|throughout|over\s+the\s+(?:past|last)|so\s+far\s+this)\b", re.I)
+
+
+_MORE = re.compile(r"\b(?:more|additional|another|further|extra)\b", re.I)
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _count(m: EventMention, unit: str, more: bool) -> float | None:
+    """The mention's first count of this unit that is (`more`) or is not an increment."""
+    return next((q.value for q in m.quantities if unit_key(q.unit) == unit and bool(_MORE.search(q.text)) == more),
+                None)
+
+
+def _written_numbers(m: EventMention) -> set[float]:
+    out = set()
+    for n in _NUM.findall(m.sentence or ""):
+        try:
+            out.add(float(n.replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def _counts_comparable(xs: list[EventMention], vx: Any, ys: list[EventMention], vy: Any) -> bool:
+    """A report that writes both numbers ("3,000 more ... in addition to some 11,000 sent last year") tells
+    two counts apart; it does not contradict the other report's number."""
+    return not (any(vy in _written_numbers(m) for m in xs) or any(vx in _written_numbers(m) for m in ys))
 
 
 def _stated_date(m: EventMention) -> str | None:
