@@ -15,9 +15,10 @@ SPOKESMAN = Actor("spokesman", None, None, None, "A spokesman for Ethiopia's For
 SPOKESWOMAN = Actor("spokeswoman", None, None, None, "A spokeswoman for Sudan's Foreign Ministry")
 
 
-def add(store, aid, outlet, mentions, story="s-nile"):
+def add(store, aid, outlet, mentions, story="s-nile", duplicate_of=None):
     text = " ".join(m.sentence for m in mentions)
-    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid)
+    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid, duplicate_of=duplicate_of,
+                  duplicate_kind="near" if duplicate_of else None)
     store.insert_article(art)
     store.set_story(aid, story)
     pos = 0
@@ -149,3 +150,28 @@ def test_a_count_of_more_and_a_report_writing_both_numbers_are_no_quantity_confl
     add(store, "nile-weekly", "Nile Basin Weekly", [other])
     (c,) = [c for c in store.conflicts() if c.field == "quantity"]
     assert 9000 in {v.value for v in c.values} and "One event because" in c.explanation
+
+
+def test_a_syndicated_copy_of_a_denial_does_not_list_the_conflict_twice(store):
+    line = "Ethiopia and Sudan have repeatedly denied any transfer of weapons across the border."
+    accused = mention("ACCUSE", "Egypt on Tuesday accused Ethiopia of sending weapons across the border to "
+                      "rebels.", "sending", [EGY], [ETH], "claimed")
+    add(store, "addis-wire", "Highland Wire", [mention("REJECT", line, "denied", [ETH], modality="historical",
+                                                       date_from="published")])
+    add(store, "nile-weekly", "Nile Basin Weekly", [mention("REJECT", line, "denied", [ETH], modality="historical",
+                                                            date_from="published")], duplicate_of="addis-wire")
+    add(store, "cairo-daily", "Cairo Morning Post", [accused])
+    (c,) = store.conflicts()
+    assert {v.article_id for v in c.values} == {"cairo-daily", "addis-wire"}
+
+
+def test_a_postponement_sets_an_occurrence_conflict_not_a_date_one(store):
+    held = mention("CONSULT", "The Nile basin ministers met in Entebbe on Tuesday to discuss the framework.", "met",
+                   [EGY, ETH], date="2025-07-08")
+    postponed = mention("CONSULT", "The Nile basin ministers' meeting in Entebbe has been postponed until August, "
+                        "officials said.", "meeting", [EGY, ETH], modality="negated", date="2025-08")
+    postponed.date_precision = "month"
+    add(store, "addis-wire", "Highland Wire", [held])
+    add(store, "cairo-daily", "Cairo Morning Post", [postponed])
+    fields = sorted(c.field for c in store.conflicts())
+    assert "date" not in fields

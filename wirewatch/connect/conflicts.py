@@ -94,6 +94,16 @@ class ConflictFinder:
             self._roots[article_id] = root[0] if root else article_id
         return self._roots[article_id]
 
+    def _repeats_its_original(self, ev: Event) -> bool:
+        """Every mention of the event is a syndicated copy's sentence that its original also carries: the
+        original's own event answers the claim, and the copy would list the same denial twice."""
+        for m in ev.mentions:
+            root = self._root(m.article_id)
+            if root == m.article_id or not any(
+                    _norm_text(x.sentence) == _norm_text(m.sentence) for x in self.store.mentions_of(root)):
+                return False
+        return bool(ev.mentions)
+
     def outlets(self, mentions: list[EventMention]) -> str:
         return ", ".join(sorted({self.outlet(m.article_id) or m.article_id for m in mentions}))
 
@@ -212,7 +222,7 @@ class ConflictFinder:
         had crossed the border" answers "sending soldiers into its territory"), or it rejects "the
         accusations" / "the claims" as such, naming the accuser or coming within days of the claim. A
         background line ("have repeatedly denied ...") answers only a claim of that very act."""
-        if not _is_denial(denial) or _is_denial(claim):
+        if not _is_denial(denial) or _is_denial(claim) or self._repeats_its_original(denial):
             return None
         if claim.modality not in POSITIVE and claim.event_type not in CLAIM_TYPES:
             return None
@@ -591,7 +601,9 @@ def _counts_comparable(xs: list[EventMention], vx: Any, ys: list[EventMention], 
 def _stated_date(m: EventMention) -> str | None:
     """A date the sentence states (day or month) as the happening's; a publication date standing in, or a
     report's day with the happening at an offset from it, cannot contradict."""
-    if m.date_from in STAND_IN_DATES or m.date_precision not in ("day", "month"):
+    # A report that it did not happen ("postponed until next month") gives no day of the happening: that
+    # is the occurrence conflict, not a date one.
+    if m.date_from in STAND_IN_DATES or m.date_precision not in ("day", "month") or m.modality in NEGATIVE:
         return None
     if _OFFSET.search(m.sentence or "") or _SPAN.search(m.sentence or ""):
         return None
