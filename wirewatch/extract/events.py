@@ -492,6 +492,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         x = _timex_root(doc, t)
         if x is None:
             return None
+        if _when_clause_of(doc, tok, t):
+            return 0  # "since January 6, when it test-fired a missile": the clause's own time
         # (a day name before a proper name is the parser's slip: "said Sunday Israel will ...")
         if x.dep_ in _NOUN_MODIFIER and (x.head.pos_ == "NOUN" or x.head.pos_ == "PROPN" and
                                          re.fullmatch(r"\d{4}s?", t.text.strip())) and x.head.i != tok.i and \
@@ -526,9 +528,12 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     for r, t in ranked:
         if r == 2 and (rel := _relative(ctx, tok, clause, timexes, published)) is not None:
             return rel  # "came a week after X fired": the offset beats the main clause's day
-        per = _period(ctx, tok, clause, t, timexes, published, modality)
-        if per is not None:
-            return per  # "since January", "over the past month": a stretch of time, not the act's day
+        if not _when_clause_of(ctx.doc, tok, t):
+            if _first_since(ctx.doc, t):
+                continue  # "its first such meeting since 2019": the meeting is now; 2019 bounds the gap before it
+            per = _period(ctx, tok, clause, t, timexes, published, modality)
+            if per is not None:
+                return per  # "since January", "over the past month": a stretch of time, not the act's day
         d, prec = timex_date(t)
         if d:
             return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
@@ -563,6 +568,32 @@ def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[
         return _Dated(None, None, "period", None)
     date, _ = common_prefix(per)
     return _Dated(date, "period" if date else None, "period", per)
+
+
+def _first_since(doc: Any, t: Timex) -> bool:
+    """ "the first launch since January 6", "the biggest protest since 2019": "since" measures the gap
+    before an event of now (a first, only or superlative one), it is not the stretch that event filled."""
+    root = _timex_root(doc, t)
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "since":
+        return False
+    noun = root.head.head
+    nouns = [noun, noun.head] if noun.dep_ == "acl" else [noun]  # "first missile firing since ..."
+    return any(c.dep_ == "amod" and (c.lower_ in ("first", "only") or c.tag_ == "JJS")
+               for n in nouns for c in n.children)
+
+
+def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
+    """ "since January 6, when it test-fired a missile": the "when" clause right after a time expression
+    happened at that time."""
+    x = tok
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ == "when" for c in x.children):
+            first = min(y.idx for y in x.subtree)
+            return 0 <= first - t.end <= 3
+        if x.head == x:
+            return False
+        x = x.head
+    return False
 
 
 def _finite(tok: Any) -> bool:
