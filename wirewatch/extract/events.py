@@ -45,7 +45,7 @@ from .refine import (
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import SentenceTime, carry, in_speech, not_after, paragraph_ends, past_tense
-from .timex_signals import common_prefix, period_of
+from .timex_signals import common_prefix, period_of, season_span
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -557,11 +557,13 @@ def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     ongoing = any(c.lemma_.lower() == "have" for c in auxes) or verb.tag_ == "VBG" and any(
         c.lemma_.lower() == "be" for c in auxes)
-    future = modality in ("planned", "hypothetical") or any(c.lower_ in ("will", "'ll", "shall") for c in auxes)
+    future = modality in ("planned", "hypothetical") or any(c.lower_ in ("will", "'ll", "shall") for c in auxes) or \
+        verb.tag_ == "VB" and any(c.lower_ in ("may", "might", "could", "would", "should") for c in auxes)
     later = next((x for x in timexes if x.start >= t.end), None)  # "between January and February"
-    per = period_of(ctx.doc, t, _span_of(t.value), pub[0] if pub else None, ongoing=ongoing, future=future,
-                    negated=modality == "negated", to=_span_of(later.value) if later is not None and re.fullmatch(
-                        r"\s*(?:and|to|-|\u2013)\s*", ctx.doc.text[t.end:later.start]) else None)
+    to = _span_of(later.value) if later is not None and re.fullmatch(
+        r"\s*(?:and|to|-|\u2013)\s*", ctx.doc.text[t.end:later.start]) else None
+    per = period_of(ctx.doc, t, _span_of(t.value) or season_span(t.value), pub[0] if pub else None,
+                    ongoing=ongoing, future=future, negated=modality == "negated", to=to)
     if per is False:
         return None
     if per is None or isinstance(per, bool):

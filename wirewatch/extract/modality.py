@@ -62,7 +62,9 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
     """Markers on the trigger itself (or on the verb an event noun depends on)."""
     for c in tok.children:
         low, dep = c.lower_, c.dep_
-        if dep == "neg" or dep in ("nsubj", "nsubjpass") and (
+        if dep == "det" and low == "no" and tok.pos_ == "NOUN":
+            p.bump("negated")  # "No arrest has been made", "no talks took place"
+        elif dep == "neg" or dep in ("nsubj", "nsubjpass") and (
                 low in ("no-one", "nobody", "none", "noone") or any(d.lower_ == "no" for d in c.children)):
             p.bump("negated")  # "has not ...", "no one was injured", "no troops were sent"
         elif dep in ("aux", "auxpass"):

@@ -22,6 +22,7 @@ Span = tuple[Date, Date]
 # The word that introduces the expression ("since January"), or the head of its prepositional phrase.
 _SINCE = frozenset({"since"})
 _UNTIL = frozenset({"until", "till", "til", "through", "thru"})
+_BEFORE = frozenset({"before"})  # "will impose tariffs before the summer": by then, at the latest
 _RANGE = frozenset({"between", "from"})
 _ACROSS = frozenset({"for", "over", "during", "throughout", "across"})
 _BACK = re.compile(r"\b(?:past|last|previous|preceding)\b", re.IGNORECASE)
@@ -53,6 +54,20 @@ def duration_days(value: str | None) -> int | None:
         return None
     n = 2.0 if m[1] == "X" else float(m[1])
     return max(1, round(n * _UNIT_DAYS[m[2]]))
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 2)}
+
+
+def season_span(value: str | None) -> Span | None:
+    """The days of a season value (2026-SU: June to August; a winter runs into the next year)."""
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", value or "")
+    if not m:
+        return None
+    year, (first, last) = int(m[1]), _SEASON_MONTHS[m[2]]
+    end_year = year + 1 if last < first else year
+    nxt = Date(end_year + last // 12, last % 12 + 1, 1)
+    return Date(year, first, 1), nxt - timedelta(days=1)
 
 
 def common_prefix(span: Span) -> tuple[str | None, str | None]:
@@ -98,10 +113,11 @@ def period_of(doc: Any, t: Timex, t_span: Span | None, published: Date | None, *
         if published is None or t_span[0] > published:
             return None
         return t_span[0], published
-    if sig in _UNTIL:
+    if sig in _UNTIL or sig in _BEFORE:
         if negated:
             return False
-        if future and published is not None and t_span[1] >= published:
-            return published, t_span[1]
+        end = t_span[1] if sig in _UNTIL else t_span[0] - timedelta(days=1)
+        if future and published is not None and end >= published:
+            return published, end
         return None
     return False
