@@ -294,8 +294,12 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if ent is not None:
         return ent.name
     lemma = tok.lemma_.lower()
-    named = {c.dep_: ctx.tok_ent[c.i] for c in tok.children
-             if c.dep_ in ("appos", "compound", "npadvmod", "nmod") and c.i in ctx.tok_ent}
+    # The speaker's own name first ("Guterres' spokesman, Stephane Dujarric": the appositive), whose
+    # spokesman he is last (a possessor the parser may read as nmod).
+    deps = ("appos", "compound", "npadvmod", "nmod")
+    named = {c.dep_: ctx.tok_ent[c.i] for c in sorted(tok.children, key=lambda c: deps.index(c.dep_)
+                                                         if c.dep_ in deps else 9)
+             if c.dep_ in deps and c.i in ctx.tok_ent}
     person = next((e for e in named.values() if e.kind == "PERSON"), None)
     if person is not None:
         return person.name  # "spokesman Vedant Patel"
@@ -305,7 +309,9 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
     if org is not None:
         # "state media KCNA" is the outlet; "a Pentagon spokesman" speaks for the institution.
-        return org.name if lemma in _MEDIA_HEADS else f"{org.name} {tok.text}"
+        if lemma in _MEDIA_HEADS or lemma in lex["report_nouns"]:
+            return org.name  # "the NISA statement said": the agency's word
+        return f"{org.name} {tok.text}"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     if lemma in _MEDIA_HEADS and mods & _STATE_MODS:
         return ctx.state_media_name() or "state media"
