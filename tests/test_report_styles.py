@@ -69,3 +69,14 @@ def test_a_period_never_makes_a_date_conflict() -> None:
             "agency told lawmakers on Tuesday.")
     m = next(e for e in pipe.run(Article(id="p", text=text, published="2025-03-19")).events if e.trigger == "sent")
     assert (m.date, m.date_from) == ("2025", "period") and m.date_from in STAND_IN_DATES
+
+
+def test_the_past_perfect_under_a_dated_saying_is_not_dated_by_the_saying() -> None:
+    """ "said on Wednesday that the army had fired": the firing came before the saying; only a stand-in."""
+    pipe = Pipeline(extraction_components())
+    text = "South Korea's presidential office said on Wednesday that the army had fired warning shots at soldiers."
+    m = next(e for e in pipe.run(Article(id="p", text=text, published="2026-06-03")).events if e.trigger == "fired")
+    assert m.date_from == "published"
+    text = "Police said on Tuesday that officers arrested a suspect in the shooting."
+    m = next(e for e in pipe.run(Article(id="p", text=text, published="2026-06-03")).events if e.trigger == "arrested")
+    assert (m.date, m.date_from) == ("2026-06-02", "text")  # the simple past keeps the saying's day

@@ -487,6 +487,9 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     # unless the trigger sits in its own dated clause. A denial's day is not the day of what it denies, nor
     # an accusation's that of the act it alleges ("accused North Korea on Wednesday of sending soldiers").
     in_root_clause = any(x.i == tok.i for x in root.subtree) and modality != "denied" and trig.embed != "claimed"
+    # "said on Wednesday that the army had fired warning shots": the past perfect puts the act before the
+    # saying, so the saying's day is no date of it.
+    anterior = in_speech(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN"
 
     def rank(t: Timex) -> int | None:
         x = _timex_root(doc, t)
@@ -519,7 +522,7 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause else None
+        return 2 if x.i == root.i and in_root_clause and not anterior else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
