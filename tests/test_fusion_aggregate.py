@@ -17,7 +17,7 @@ def test_the_most_cited_source_speaks_for_the_event() -> None:
     ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
         _m("a", "reported", "coast guard"), _m("b", "reported", "Defence Ministry"),
         _m("c", "reported", "Defense Ministry"), _m("d", "asserted", None)]))
-    assert ev.modality == "asserted"
+    assert ev.modality == "reported"  # three reports credit a source, one states it
     assert ev.attributed_to == "Defence Ministry"  # two reports, spellings folded
     assert ev.attributions() == ["coast guard", "Defence Ministry", "Defense Ministry"]
 
@@ -39,11 +39,21 @@ def test_stated_dates_outrank_carried_and_report_dates() -> None:
 
 
 def test_attribution_goes_with_the_modality_not_with_a_naysayer() -> None:
-    # outlet a reports it on the police's word; b and c carry the militia saying it did not happen
+    # outlets a and b report it on the police's word; c carries the militia saying it did not happen
     ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
-        _m("a", "reported", "police"), _m("b", "negated", "the militia"), _m("c", "negated", "the militia")]))
+        _m("a", "reported", "police"), _m("b", "reported", "police"), _m("c", "negated", "the militia")]))
     assert (ev.modality, ev.attributed_to) == ("reported", "police")
     assert ev.attributions() == ["police", "the militia"]
+
+
+def test_the_modality_most_reports_give_speaks_for_the_event() -> None:
+    # two reports tell a planned visit, one outlet states it bare: the plan, and each report votes once
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[
+        _m("a", "planned", None), _m("b", "planned", None), _m("c", "asserted", None), _m("c", "speculated", None)]))
+    assert ev.modality == "planned"
+    # a tie goes to the most factual presentation
+    ev = aggregate(Event(id="e", event_type="MOBILIZE", mentions=[_m("a", "planned", None), _m("b", "asserted", None)]))
+    assert ev.modality == "asserted"
 
 
 def test_sources_vote_once_per_report_not_per_mention() -> None:

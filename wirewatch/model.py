@@ -156,7 +156,7 @@ class Quantity:
 
 # Where a mention's date stands in for one its sentence does not state: such a date is only weighed in
 # fusion and never contradicts another report's.
-STAND_IN_DATES = frozenset({"published", "context"})
+STAND_IN_DATES = frozenset({"published", "context", "period"})
 
 
 @dataclass
@@ -181,7 +181,8 @@ class EventMention:
     date_precision: str | None = None
     # Where the date came from: "text" (a time expression of the sentence), "context" (the narrative time of
     # the sentences before, extract/timex_narrative.py) or "published" (the report's date, used for a
-    # past/present report with no time expression). Only text dates can contradict (`STAND_IN_DATES`).
+    # past/present report with no time expression) or "period" (the calendar prefix of a stretch the act went
+    # on through: "since January", extract/timex_signals.py). Only text dates can contradict (`STAND_IN_DATES`).
     date_from: str | None = None
     location: Location | None = None
     quantities: list[Quantity] = field(default_factory=list)

@@ -45,6 +45,7 @@ from .refine import (
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import SentenceTime, carry, in_speech, not_after, paragraph_ends, past_tense
+from .timex_signals import common_prefix, period_of, season_span
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -197,6 +198,8 @@ class EventsComponent:
         dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
         if pres.modality in ("asserted", "reported") and _long_before(dated, article.published):
             pres.modality = "historical"  # "In 1957, Gigante was the gunman ...", "arrested him in 2024"
+        if pres.modality in ("asserted", "reported") and _long_running(dated, article.published):
+            pres.modality = "historical"  # "has been attacking Kenyan troops since 2011": a long-running backdrop
         date, precision = dated.date, dated.precision
         if date and article.published and date[:4].isdigit() and int(date[:4]) < int(article.published[:4]) - 1 \
                 and pres.modality in ("asserted", "reported"):
@@ -481,13 +484,19 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     anchors = {tok.i} | ({clause.i} if clause is not None else set())
     root = tok.sent.root
     # The main clause's time ("On Tuesday, officials said troops had arrested ...") dates what it reports,
-    # unless the trigger sits in its own dated clause. A denial's day is not the day of what it denies.
-    in_root_clause = any(x.i == tok.i for x in root.subtree) and modality != "denied"
+    # unless the trigger sits in its own dated clause. A denial's day is not the day of what it denies, nor
+    # an accusation's that of the act it alleges ("accused North Korea on Wednesday of sending soldiers").
+    in_root_clause = any(x.i == tok.i for x in root.subtree) and modality != "denied" and trig.embed != "claimed"
+    # "said on Wednesday that the army had fired warning shots": the past perfect puts the act before the
+    # saying, so the saying's day is no date of it.
+    anterior = in_speech(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN"
 
     def rank(t: Timex) -> int | None:
         x = _timex_root(doc, t)
         if x is None:
             return None
+        if _when_clause_of(doc, tok, t):
+            return 0  # "since January 6, when it test-fired a missile": the clause's own time
         # (a day name before a proper name is the parser's slip: "said Sunday Israel will ...")
         if x.dep_ in _NOUN_MODIFIER and (x.head.pos_ == "NOUN" or x.head.pos_ == "PROPN" and
                                          re.fullmatch(r"\d{4}s?", t.text.strip())) and x.head.i != tok.i and \
@@ -513,7 +522,7 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause else None
+        return 2 if x.i == root.i and in_root_clause and not anterior else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
@@ -522,6 +531,12 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     for r, t in ranked:
         if r == 2 and (rel := _relative(ctx, tok, clause, timexes, published)) is not None:
             return rel  # "came a week after X fired": the offset beats the main clause's day
+        if not _when_clause_of(ctx.doc, tok, t):
+            if _first_since(ctx.doc, t):
+                continue  # "its first such meeting since 2019": the meeting is now; 2019 bounds the gap before it
+            per = _period(ctx, tok, clause, t, timexes, published, modality)
+            if per is not None:
+                return per  # "since January", "over the past month": a stretch of time, not the act's day
         d, prec = timex_date(t)
         if d:
             return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
@@ -531,6 +546,59 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
         return _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
+
+
+def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[Timex], published: str | None,
+            modality: str) -> _Dated | None:
+    """The period a time expression opens for the event (`timex_signals`), as a stand-in date; None when
+    the expression dates the event itself."""
+    verb = clause if clause is not None else tok
+    root = _timex_root(ctx.doc, t)
+    if root is not None and any(x.i == tok.i for x in root.subtree) and not (t.start <= tok.idx < t.end):
+        return None  # "since 2011, when the government sent soldiers": the clause of the year itself
+    pub = _span_of(published[:10]) if published else None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    ongoing = any(c.lemma_.lower() == "have" for c in auxes) or verb.tag_ == "VBG" and any(
+        c.lemma_.lower() == "be" for c in auxes)
+    future = modality in ("planned", "hypothetical") or any(c.lower_ in ("will", "'ll", "shall") for c in auxes) or \
+        verb.tag_ == "VB" and any(c.lower_ in ("may", "might", "could", "would", "should") for c in auxes)
+    later = next((x for x in timexes if x.start >= t.end), None)  # "between January and February"
+    to = _span_of(later.value) if later is not None and re.fullmatch(
+        r"\s*(?:and|to|-|\u2013)\s*", ctx.doc.text[t.end:later.start]) else None
+    per = period_of(ctx.doc, t, _span_of(t.value) or season_span(t.value), pub[0] if pub else None,
+                    ongoing=ongoing, future=future, negated=modality == "negated", to=to)
+    if per is False:
+        return None
+    if per is None or isinstance(per, bool):
+        return _Dated(None, None, "period", None)
+    date, _ = common_prefix(per)
+    return _Dated(date, "period" if date else None, "period", per)
+
+
+def _first_since(doc: Any, t: Timex) -> bool:
+    """ "the first launch since January 6", "the biggest protest since 2019": "since" measures the gap
+    before an event of now (a first, only or superlative one), it is not the stretch that event filled."""
+    root = _timex_root(doc, t)
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "since":
+        return False
+    noun = root.head.head
+    nouns = [noun, noun.head] if noun.dep_ == "acl" else [noun]  # "first missile firing since ..."
+    return any(c.dep_ == "amod" and (c.lower_ in ("first", "only") or c.tag_ == "JJS")
+               for n in nouns for c in n.children)
+
+
+def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
+    """ "since January 6, when it test-fired a missile": the "when" clause right after a time expression
+    happened at that time."""
+    x = tok
+    for _ in range(3):
+        if any(c.dep_ == "advmod" and c.lower_ == "when" for c in x.children):
+            first = min(y.idx for y in x.subtree)
+            return 0 <= first - t.end <= 3
+        if x.head == x:
+            return False
+        x = x.head
+    return False
 
 
 def _finite(tok: Any) -> bool:
@@ -577,6 +645,18 @@ def _long_before(dated: _Dated, published: str | None) -> bool:
     if dated.source != "text" or dated.span is None or pub is None:
         return False
     return (pub[0] - dated.span[1]).days >= _BACKGROUND_DAYS
+
+
+# A stretch of time that began this many days before the report, or more, is a backdrop ("since 2011", "in the
+# last few years"); a recent one ("since January", "over the past month") is the news.
+_LONG_RUNNING_DAYS = 365
+
+
+def _long_running(dated: _Dated, published: str | None) -> bool:
+    pub = _span_of(published[:10]) if published else None
+    if dated.source != "period" or dated.span is None or pub is None:
+        return False
+    return (pub[0] - dated.span[0]).days >= _LONG_RUNNING_DAYS
 
 
 def _mark_background(events: list[EventMention], dated: list[_Dated]) -> None:

@@ -35,6 +35,10 @@ _WEIGH_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "eye", "ex
 # "expressed concern that ...": the attitude noun carries the content of what was said.
 _ATTITUDE_NOUNS = frozenset({"concern", "hope", "fear", "confidence", "doubt", "regret", "belief", "view",
                              "optimism", "worry", "alarm", "satisfaction", "frustration"})
+# What a clause brings about, not what it says: "suggesting Macron needed treatment, prompting France to recall its
+# ambassador" - the recall happened; only the content of a speculation is speculated.
+_CONSEQUENCE = frozenset({"advcl", "npadvmod"})
+_RESULT_VERBS = frozenset({"prompt", "force", "cause", "lead", "trigger", "spark", "leave", "push", "drive"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
 
 
@@ -58,7 +62,9 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
     """Markers on the trigger itself (or on the verb an event noun depends on)."""
     for c in tok.children:
         low, dep = c.lower_, c.dep_
-        if dep == "neg" or dep in ("nsubj", "nsubjpass") and (
+        if dep == "det" and low == "no" and tok.pos_ == "NOUN":
+            p.bump("negated")  # "No arrest has been made", "no talks took place"
+        elif dep == "neg" or dep in ("nsubj", "nsubjpass") and (
                 low in ("no-one", "nobody", "none", "noone") or any(d.lower_ == "no" for d in c.children)):
             p.bump("negated")  # "has not ...", "no one was injured", "no troops were sent"
         elif dep in ("aux", "auxpass"):
@@ -71,7 +77,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
                 p.bump("speculated")
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
-        elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c):
+        elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c) \
+                and not _dated_marker(c):
             p.bump("historical")  # "had been arrested twice before": a bare "before" is the past
         elif dep == "amod" and _cancels(c, lex):
             p.bump("negated")  # "the cancelled meeting"
@@ -100,6 +107,8 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         if child.dep_ == "relcl" or child.dep_ == "advcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             break  # a relative or finite adverbial clause says its own thing
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _RESULT_VERBS:
+            break  # "..., prompting France to recall its ambassador": an outcome, told as such
         if t.pos_ in ("VERB", "AUX"):
             _own_markers_governor(t, child, p, lex)
         if t.pos_ == "VERB" and _cancels(t, lex) and child.dep_ in ("nsubjpass", "dobj"):
@@ -109,8 +118,14 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
             p.bump("denied")
         elif lemma in lex["claim_verbs"] and t.pos_ == "VERB":
             p.bump("claimed", source_of(t, ctx))
-        elif lemma in lex["speculation_verbs"] and t.pos_ == "VERB" or \
-                lemma in lex["speculation_nouns"] and t.pos_ == "NOUN":
+        elif _scheduled(t, lemma, child):
+            p.bump("planned")  # "Rubio is expected to meet Iwaya on Thursday": a schedule, nobody's guess
+        elif lemma == "suppose" and child.dep_ == "xcomp":
+            # "were supposed to sign a deal": what was due then did not happen; "is supposed to" is due
+            p.bump("negated" if any(c.tag_ == "VBD" for c in t.children if c.dep_ in ("aux", "auxpass")) or
+                   t.tag_ == "VBD" else "planned")
+        elif (lemma in lex["speculation_verbs"] and t.pos_ == "VERB" or
+              lemma in lex["speculation_nouns"] and t.pos_ == "NOUN") and child.dep_ not in _CONSEQUENCE:
             p.bump("speculated", source_of(t, ctx))
         elif lemma in _FORESEE_VERBS and t.pos_ == "VERB" and child.dep_ in ("xcomp", "ccomp"):
             p.bump("speculated", source_of(t, ctx))  # "is expecting North Korea to launch"
@@ -135,6 +150,22 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
     if p.source and p.modality == "reported" and _speculative_source(p.source, lex):
         p.bump("speculated")
     return p
+
+
+def _scheduled(t: Any, lemma: str, child: Any) -> bool:
+    """ "is expected to meet", "are scheduled to vote": a passive of expecting with no one named who expects
+    it announces a schedule."""
+    return lemma == "expect" and t.pos_ == "VERB" and child.dep_ == "xcomp" and \
+        any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
+
+
+def _dated_marker(marker: Any) -> bool:
+    """ "Earlier in December", "earlier this month", a bare "earlier": they order the event before another,
+    they do not put it in the past; the date, if any, says whether it is long past (`events._long_before`).
+    "Two years earlier" measures the distance and stays background."""
+    if marker.lower_ != "earlier":
+        return False
+    return not any(c.dep_ == "npadvmod" for c in marker.children)
 
 
 def _bare_before(c: Any) -> bool:
@@ -263,8 +294,12 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if ent is not None:
         return ent.name
     lemma = tok.lemma_.lower()
-    named = {c.dep_: ctx.tok_ent[c.i] for c in tok.children
-             if c.dep_ in ("appos", "compound", "npadvmod", "nmod") and c.i in ctx.tok_ent}
+    # The speaker's own name first ("Guterres' spokesman, Stephane Dujarric": the appositive), whose
+    # spokesman he is last (a possessor the parser may read as nmod).
+    deps = ("appos", "compound", "npadvmod", "nmod")
+    named = {c.dep_: ctx.tok_ent[c.i] for c in sorted(tok.children, key=lambda c: deps.index(c.dep_)
+                                                         if c.dep_ in deps else 9)
+             if c.dep_ in deps and c.i in ctx.tok_ent}
     person = next((e for e in named.values() if e.kind == "PERSON"), None)
     if person is not None:
         return person.name  # "spokesman Vedant Patel"
@@ -274,7 +309,9 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
     if org is not None:
         # "state media KCNA" is the outlet; "a Pentagon spokesman" speaks for the institution.
-        return org.name if lemma in _MEDIA_HEADS else f"{org.name} {tok.text}"
+        if lemma in _MEDIA_HEADS or lemma in lex["report_nouns"]:
+            return org.name  # "the NISA statement said": the agency's word
+        return f"{org.name} {tok.text}"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     if lemma in _MEDIA_HEADS and mods & _STATE_MODS:
         return ctx.state_media_name() or "state media"

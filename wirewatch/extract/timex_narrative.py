@@ -34,13 +34,15 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-from ..model import STAND_IN_DATES, EventMention
+from ..model import MODALITY_TABLE, STAND_IN_DATES, EventMention
 from .lexicon import lexicon
 
 MAX_GAP = 2  # sentences without a date or an event that the narrative time survives
-# Modalities whose text date is a time the story was at (a plan's date is not).
-_CARRIES = frozenset({"asserted", "reported", "claimed", "historical"})
-_RECEIVES = frozenset({"asserted", "reported", "claimed"})
+# Modalities whose text date is a time the story was at (a plan's date is not): those that say it happened
+# (the table's positive polarity: asserted, reported, claimed) receive a carried date, and background ones
+# carry it on too. Read from `model.MODALITY_TABLE`, the one place modalities are described.
+_RECEIVES = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "positive")
+_CARRIES = _RECEIVES | frozenset(m.name for m in MODALITY_TABLE.values() if m.background)
 
 
 @dataclass
