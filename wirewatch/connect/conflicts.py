@@ -23,8 +23,9 @@ from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictVal
 from ..store.db import Store
 from ..store.events import article_outlet, drop_conflicts_of, mention_cache, peer_ids, sibling_event_ids
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, view
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model
 from .pairs import words as _pair_words
+from .view_cache import pair_view
 
 # The refresh compares every touched event with hundreds of peers, sentence by sentence: the same sentences'
 # words again and again. `pairs.words` is a pure function of its text returning a frozenset, so remembering
@@ -138,7 +139,7 @@ class ConflictFinder:
             for y in ys:
                 if _same_sentence(x, y):
                     continue
-                vx, vy = view(x), view(y)
+                vx, vy = pair_view(self.store, x), pair_view(self.store, y)
                 p = self.model.prob(vx, vy, True)
                 if p >= best:
                     best, pair = p, (x, y)
