@@ -12,7 +12,7 @@ and prints articles/second, the ratios to the reference (targets: extraction >= 
 issue's figure is for 2 cores, i.e. twice that at best). The detector is the shipped one, or the model at
 $WIREWATCH_EVENT_MODEL (e.g. one trained with the sentence encoder: its line says how many sentences it embedded).
 
-    python benchmarks/extract.py [--n 300]
+    python benchmarks/extract.py [--n 300] [--preparse]   # --preparse: what a pre-parse filter could buy
     OPENBLAS_NUM_THREADS=1 python benchmarks/extract.py   # on a shared CPU: BLAS threads fighting for 2 cores
 """
 
@@ -36,6 +36,8 @@ from wirewatch.store.db import Store
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300, help="articles")
+    ap.add_argument("--preparse", action="store_true",
+                    help="also estimate a pre-parse filter (benchmarks/preparse.py): parser share, anchored sentences")
     args = ap.parse_args()
     arts = make(args.n)
     texts = [a.text for a in arts]
@@ -74,6 +76,10 @@ def main() -> None:
     per_day = words / full / 600 * 86400
     print(f"full path in 600-word reports/day: {per_day / 1e3:.0f}k on one process (~{2 * per_day / 1e6:.2f}M on 2 "
           f"cores at best)")
+    if args.preparse:
+        from preparse import estimate, line
+
+        print(line(estimate(args.n)))
     if enc:
         from wirewatch.extract.encoder import load_encoder
 
