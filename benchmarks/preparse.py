@@ -36,10 +36,7 @@ def component_times(nlp: Any, texts: list[str]) -> dict[str, float]:
     times: dict[str, float] = {}
     for name, proc in nlp.pipeline:
         t = time.perf_counter()
-        if hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=32))
-        else:
-            docs = [proc(d) for d in docs]
+        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         times[name] = time.perf_counter() - t
     return times
 
