@@ -15,7 +15,7 @@ from ..model import EventMention
 from ..store.db import Store
 from .pairs import PairView, view
 
-MAX_ENTRIES = 200_000
+MAX_ENTRIES = 50_000  # cleared all at once past it: the working set is a few hundred events
 
 _caches: WeakKeyDictionary[Store, dict[int, tuple[EventMention, PairView]]] = WeakKeyDictionary()
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import EventMention
 
-MAX_ENTRIES = 200_000  # ~1 KiB a mention: cleared, not evicted one by one, when a run goes past it
+MAX_ENTRIES = 50_000  # a few KiB a mention (row + object): cleared, not evicted one by one, past it
 
 
 class MentionCache:
