@@ -15,14 +15,29 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date as Date
+from functools import lru_cache
 from typing import Any
 
 from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention
 from ..store.db import Store
-from ..store.events import article_outlet, drop_conflicts_of, peers_of, report_root, sibling_event_ids
+from ..store.events import (
+    article_outlet,
+    drop_conflicts_of,
+    mention_cache,
+    peer_ids,
+    report_root,
+    sibling_event_ids,
+)
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved, view, words
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved
+from .pairs import words as _pair_words
+from .view_cache import pair_view
+
+# The refresh compares every touched event with hundreds of peers, sentence by sentence: the same sentences'
+# words again and again. `pairs.words` is a pure function of its text returning a frozenset, so remembering
+# it changes nothing but the time.
+words = lru_cache(maxsize=1 << 16)(_pair_words)
 
 # Which modalities say it happened / did not: the table in model.py.
 POSITIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "positive"}
@@ -81,6 +96,12 @@ class ConflictFinder:
         self.model = model or default_model()
         self._outlets: dict[str, str | None] = {}
         self._roots: dict[str, str] = {}
+        self._published: dict[str, str | None] = {}
+        # Events loaded during one `refresh` (which writes conflicts only, never events), by id; and the
+        # sentence keys of each (see `_shares_sentence`).
+        self._holding = False
+        self._events: dict[str, Event] = {}
+        self._sentence_keys: dict[str, tuple[set[tuple[str, int, int]], set[str]]] = {}
 
     def outlet(self, article_id: str) -> str | None:
         if article_id not in self._outlets:
@@ -147,7 +168,7 @@ class ConflictFinder:
             for y in ys:
                 if _same_sentence(x, y):
                     continue
-                vx, vy = view(x), view(y)
+                vx, vy = pair_view(self.store, x), pair_view(self.store, y)
                 p = self.model.prob(vx, vy, True)
                 if p >= best:
                     best, pair = p, (x, y)
@@ -192,13 +213,13 @@ class ConflictFinder:
     def across(self, ev: Event) -> list[Conflict]:
         """Contradictions between this event and other events of its story, or of the same days (story
         clustering depends on arrival order, so a claim and its denial may land in two stories)."""
-        peers = peers_of(self.store, ev.id, ev.story_id, parse_date(ev.date), PEER_DAYS,
-                         reported=self._reported(ev), limit=MAX_PEERS)
+        peers = self._peers(ev.id, ev.story_id, parse_date(ev.date), reported=self._reported(ev))
         out: list[Conflict] = []
+        articles = {m.article_id for m in ev.mentions}
         for other in peers:
-            if {m.article_id for m in ev.mentions} == {m.article_id for m in other.mentions}:
+            if articles == {m.article_id for m in other.mentions}:
                 continue  # one report does not contradict itself
-            if any(_same_sentence(x, y) for x in ev.mentions for y in other.mentions):
+            if self._shares_sentence(ev, other):
                 continue  # nor does one sentence ("have denied ..., though they signed ...")
             for rule in (self._claim_vs_denial, self._held_vs_not, self._who_did_it):
                 c = rule(ev, other) or rule(other, ev)
@@ -209,8 +230,45 @@ class ConflictFinder:
 
     def _reported(self, ev: Event) -> Date | None:
         """The latest publication day of the reports that tell the event (None when none is dated)."""
-        days = [d for m in ev.mentions if (d := parse_date(self.store.article_published(m.article_id)))]
+        days = [d for m in ev.mentions if (d := parse_date(self._article_published(m.article_id)))]
         return max(days, default=None)
+
+    def _article_published(self, article_id: str) -> str | None:
+        if article_id not in self._published:
+            self._published[article_id] = self.store.article_published(article_id)
+        return self._published[article_id]
+
+    def _peers(self, event_id: str, story_id: str | None, day: Date | None,
+               reported: Date | None = None) -> list[Event]:
+        """`store.events.peers_of`, in its order, each event loaded once per refresh."""
+        ids = peer_ids(self.store, event_id, story_id, day, PEER_DAYS, reported=reported, limit=MAX_PEERS)
+        return self._load(ids)
+
+    def _load(self, ids: list[str]) -> list[Event]:
+        """These events, in this order; during a refresh, the ones not yet held are read in one query."""
+        held = self._events if self._holding else {}
+        missing = [i for i in ids if i not in held]
+        if missing:
+            for ev in self.store.events_by_ids(missing, cache=mention_cache(self.store)):
+                held[ev.id] = ev
+        return [held[i] for i in ids if i in held]
+
+    def _shares_sentence(self, a: Event, b: Event) -> bool:
+        """`_same_sentence` for some mention of `a` and some of `b`: the same place in one article, or the
+        same normalised words; as set intersections rather than every pair of mentions."""
+        pa, na = self._keys(a)
+        pb, nb = self._keys(b)
+        return not pa.isdisjoint(pb) or not na.isdisjoint(nb)
+
+    def _keys(self, ev: Event) -> tuple[set[tuple[str, int, int]], set[str]]:
+        held = self._holding and self._events.get(ev.id) is ev
+        keys = self._sentence_keys.get(ev.id) if held else None
+        if keys is None:
+            keys = ({(m.article_id, m.start, m.end) for m in ev.mentions},
+                    {_norm_text(m.sentence) for m in ev.mentions})
+            if held:
+                self._sentence_keys[ev.id] = keys
+        return keys
 
     def _claim_vs_denial(self, denial: Event, claim: Event) -> Conflict | None:
         """A denial answers a claim: same parties and the denial's scope matching the claim.
@@ -325,7 +383,7 @@ class ConflictFinder:
         mine = _act_score(denial, claim)
         for m in claim.mentions:
             ids = sibling_event_ids(self.store, m.article_id, m.start, claim.event_type, claim.id)
-            for other in self.store.events_by_ids([i for i in ids if i != denial.id]):
+            for other in self._by_date([i for i in ids if i != denial.id]):
                 theirs = _act_score(denial, other)
                 if theirs > mine or (theirs == mine and other.id < claim.id and not _is_denial(other)):
                     return True
@@ -338,7 +396,7 @@ class ConflictFinder:
         ("summoned Venezuela's ambassador to protest")."""
         if _trigger_named(denial, claim):
             return False
-        peers = peers_of(self.store, denial.id, denial.story_id, parse_date(denial.date), PEER_DAYS, limit=MAX_PEERS)
+        peers = self._peers(denial.id, denial.story_id, parse_date(denial.date))
         return any(o.id != claim.id and o.event_type in CLAIM_TYPES and not _is_denial(o)
                    and same_side(o.actor, claim.actor) and _trigger_named(denial, o) for o in peers)
 
@@ -388,13 +446,23 @@ class ConflictFinder:
         """Recompute every conflict that involves these events."""
         ids = sorted(set(event_ids))
         found: list[Conflict] = []
-        with self.store.transaction():
-            drop_conflicts_of(self.store, ids)
-            for ev in self.store.events_by_ids(ids):
-                found += self.within(ev) + self.across(ev)
-            for c in found:
-                self.store.save_conflict(c)
+        self._events, self._sentence_keys, self._holding = {}, {}, True
+        try:
+            with self.store.transaction():
+                drop_conflicts_of(self.store, ids)
+                for ev in self._by_date(ids):
+                    found += self.within(ev) + self.across(ev)
+                for c in found:
+                    self.store.save_conflict(c)
+        finally:
+            # Held only while the refresh runs: the next article's fusion changes events.
+            self._events, self._sentence_keys, self._holding = {}, {}, False
         return found
+
+    def _by_date(self, ids: list[str]) -> list[Event]:
+        """`store.events_by_ids` (by date, then id), through the events this refresh holds."""
+        held = self._load(sorted(set(ids)))
+        return sorted(held, key=lambda ev: (ev.date is None, ev.date or "", ev.id))
 
 
 _BACKGROUND = BACKGROUND
@@ -424,6 +492,7 @@ def _denied_text(m: EventMention) -> str:
     return rest[: end.start()] if end else rest
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm_text(s: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", (s or "").lower()).split())
 

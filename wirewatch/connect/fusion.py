@@ -25,7 +25,8 @@ from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
 from ..store.events import events_near
-from .pairs import PairModel, PairView, default_model, view
+from .pairs import PairModel, PairView, default_model
+from .view_cache import pair_view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
 MODALITY_RANK = {m.name: m.standing for m in MODALITY_TABLE.values()}  # the table lives in model.py
@@ -259,5 +260,5 @@ class Fuser:
         key = m.id or str(id(m))
         v = self._views.get(key)
         if v is None or v.m.sentence != m.sentence:
-            v = self._views[key] = view(m)
+            v = self._views[key] = pair_view(self.store, m)
         return v

@@ -33,6 +33,7 @@ from ..model import (
     Timex,
 )
 from . import entity_merges, search
+from .mention_cache import MentionCache
 from .migrations import MIGRATIONS
 from .search import fts_query, fts_words  # noqa: F401 - re-exported for older imports
 
@@ -450,17 +451,21 @@ class Store:
         """Every event mention, by article and position (`mentions_of`, `mentions_in` for some)."""
         return self._mentions_where("", ())
 
-    def _mentions_where(self, where: str, params: Sequence[Any]) -> list[EventMention]:
+    def _mentions_where(self, where: str, params: Sequence[Any],
+                        cache: MentionCache | None = None) -> list[EventMention]:
         # `where` is SQL written inside this package, never a caller's text.
         sql = "SELECT * FROM event_mentions" + (f" WHERE {where}" if where else "") + " ORDER BY article_id, start"
-        return [self._mention_from_row(r) for r in self.conn.execute(sql, tuple(params))]
+        rows = self.conn.execute(sql, tuple(params))
+        if cache is None:
+            return [self._mention_from_row(r) for r in rows]
+        return [cache.get(r, self._mention_from_row) for r in rows]
 
     def mentions_of(self, article_id: str) -> list[EventMention]:
         """The article's event mentions, in text order."""
         return self.mentions_in(event_ids=None, article_ids=[article_id])
 
-    def mentions_in(self, *, event_ids: Sequence[str] | None = None,
-                    article_ids: Sequence[str] | None = None) -> list[EventMention]:
+    def mentions_in(self, *, event_ids: Sequence[str] | None = None, article_ids: Sequence[str] | None = None,
+                    cache: MentionCache | None = None) -> list[EventMention]:
         """Mentions held by these events and/or written by these articles, by article and position."""
         parts, params = [], []
         if event_ids is not None:
@@ -469,7 +474,7 @@ class Store:
         if article_ids is not None:
             parts.append("article_id IN (SELECT value FROM json_each(?))")
             params.append(_dumps(list(article_ids)))
-        return self._mentions_where(" AND ".join(parts), params)
+        return self._mentions_where(" AND ".join(parts), params, cache)
 
     @staticmethod
     def _mention_from_row(r: sqlite3.Row) -> EventMention:
@@ -528,8 +533,9 @@ class Store:
             moved = [r[0] for r in c.execute(
                 "SELECT DISTINCT event_id FROM event_mentions WHERE id IN (SELECT value FROM json_each(?)) "
                 "AND event_id IS NOT NULL AND event_id != ?", (_dumps(ids), ev.id))]
-            for m in ev.mentions:
-                c.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (ev.id, m.id))
+            # One statement for all: an event of hundreds of mentions was hundreds of UPDATEs per save.
+            c.execute("UPDATE event_mentions SET event_id = ? WHERE id IN (SELECT value FROM json_each(?)) "
+                      "AND event_id IS NOT ?", (ev.id, _dumps(ids), ev.id))
             # A mention that joins this event leaves its one-mention event (or an older one) behind.
             self._drop_emptied(moved)
 
@@ -583,7 +589,7 @@ class Store:
         return self._events_where("", (), limit=limit, offset=offset)
 
     def _events_where(self, where: str, params: Sequence[Any], *, limit: int | None = None,
-                      offset: int = 0) -> list[Event]:
+                      offset: int = 0, cache: MentionCache | None = None) -> list[Event]:
         # `where` is SQL written inside this package (store/events.py), never a caller's text.
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
@@ -603,17 +609,18 @@ class Store:
         ids = [ev.id for ev in out]
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            for m in self.mentions_in(event_ids=chunk):
+            for m in self.mentions_in(event_ids=chunk, cache=cache):
                 by_event.setdefault(m.event_id or "", []).append(m)
         for ev in out:
             ev.mentions = by_event.get(ev.id, [])
         return out
 
-    def events_by_ids(self, ids: Sequence[str]) -> list[Event]:
+    def events_by_ids(self, ids: Sequence[str], *, cache: MentionCache | None = None) -> list[Event]:
+        """`cache`: parsed mentions to reuse where their stored row is unchanged (see MentionCache)."""
         ids = sorted(set(ids))
         if not ids:
             return []
-        return self._events_where("id IN (SELECT value FROM json_each(?))", (_dumps(ids),))
+        return self._events_where("id IN (SELECT value FROM json_each(?))", (_dumps(ids),), cache=cache)
 
     def events_by_story(self, story_id: str) -> list[Event]:
         """The story's events, by date."""

@@ -10,14 +10,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date as Date
 from datetime import timedelta
+from weakref import WeakKeyDictionary
 
 from ..model import Event
 from .db import Store
+from .mention_cache import MentionCache
 
 __all__ = [
-    "article_outlet", "drop_conflicts_of", "events_near", "mention_events", "peers_of", "report_root",
-    "sibling_event_ids",
+    "article_outlet", "drop_conflicts_of", "events_near", "mention_cache", "mention_events", "peer_ids",
+    "peers_of", "report_root", "sibling_event_ids",
 ]
+
+# One cache of parsed mentions per open store: connect reads the same candidate and peer events for
+# article after article of a run (see mention_cache.py for why a cached read equals an uncached one).
+_caches: WeakKeyDictionary[Store, MentionCache] = WeakKeyDictionary()
+
+
+def mention_cache(store: Store) -> MentionCache:
+    """The store's cache of parsed mentions, for read-only loads of candidate and peer events."""
+    cache = _caches.get(store)
+    if cache is None:
+        cache = _caches[store] = MentionCache()
+    return cache
 
 
 def _near(story_id: str | None, day: Date | None, window: int) -> tuple[list[str], list[object]]:
@@ -51,7 +65,8 @@ def events_near(store: Store, event_type: str, story_id: str | None, day: Date |
         near.append("SELECT event_id FROM event_mentions WHERE article_id = ?")
         params.append(article_id)
     # "+event_type": the type is checked on the few candidates, not used to scan (see `_near`).
-    return store._events_where(f"+event_type = ? AND {_union(near)}", [event_type, *params], limit=limit)
+    return store._events_where(f"+event_type = ? AND {_union(near)}", [event_type, *params], limit=limit,
+                               cache=mention_cache(store))
 
 
 def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
@@ -61,6 +76,24 @@ def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None
     `reported`: also the events told by reports published within `window` days of it. A denial often
     answers a claim about an earlier act ("dismissed him last month") a day after the claim was printed,
     and the two reports may sit in two stories."""
+    where, params = _peers_where(event_id, story_id, day, window, reported)
+    if not where:
+        return []
+    return store._events_where(where, params, limit=limit, cache=mention_cache(store))
+
+
+def peer_ids(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
+             reported: Date | None = None, limit: int = 300) -> list[str]:
+    """The ids of `peers_of`, in its order: a caller that holds some of these events loads only the rest."""
+    where, params = _peers_where(event_id, story_id, day, window, reported)
+    if not where:
+        return []
+    sql = f"SELECT id FROM events WHERE {where} ORDER BY date IS NULL, date, id LIMIT {int(limit)}"
+    return [r[0] for r in store.conn.execute(sql, params)]
+
+
+def _peers_where(event_id: str, story_id: str | None, day: Date | None, window: int,
+                 reported: Date | None) -> tuple[str, list[object]]:
     near, params = _near(story_id, day, window)
     if reported is not None:
         near.append("SELECT m.event_id FROM articles a JOIN event_mentions m ON m.article_id = a.id "
@@ -68,8 +101,8 @@ def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None
         params += [(reported - timedelta(days=window)).isoformat(),
                    (reported + timedelta(days=window)).isoformat() + "~"]
     if not near:
-        return []
-    return store._events_where(f"id != ? AND {_union(near)}", [event_id, *params], limit=limit)
+        return "", []
+    return f"id != ? AND {_union(near)}", [event_id, *params]
 
 
 def sibling_event_ids(store: Store, article_id: str, start: int, event_type: str, exclude: str) -> list[str]:
