@@ -12,9 +12,11 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
   a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
-  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins - unless the
-  two look like two people (`_different_people`: "Hamid" and "Hamad" are both given names; other
-  countries or roles; one letter swapped in a short word), which only one role and one country overrule.
+  is nearly the same (same first letter, similarity >= 80, or >= 70 for two romanisations with the same
+  consonants: "Ismail Haniyeh" / "Ismail Haniya"), the better attested spelling wins - unless the two look
+  like two people (`_different_people`: "Hamid" and "Hamad" are both given names, "Mohammed" and "Mohammad"
+  one name spelt two ways; other countries or roles; one letter swapped in a short word), which only one
+  role and one country overrule.
 
 `canonical_ids` returns old id -> canonical id; `merge_into` applies that to entity objects.
 """
@@ -38,6 +40,9 @@ _ONE_WORD_ORDER = ("ORG", "GPE", "LOC", "FAC", "NORP", "PERSON")
 _MULTI_WORD_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _MIN_SIMILARITY = 80.0
 _MIN_SIMILARITY_SAME_ROLE = 60.0
+# Two romanisations of one name ("Haniyeh" / "Haniya"): the same consonants (`transliterations`) and this
+# close; "Hassan" / "Hussein" (62) are two names.
+_MIN_SIMILARITY_TRANSLITERATED = 70.0
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
 
 
@@ -222,7 +227,9 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
             # Canada's foreign minister)
             same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
-            if ratio(*diff[0]) < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY):
+            close = ratio(*diff[0])
+            if close < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY) and \
+                    not (close >= _MIN_SIMILARITY_TRANSLITERATED and transliterations(*diff[0])):
                 continue
             if not same_role and _different_people(a, b, wa, wb, diff[0]):
                 continue
@@ -237,14 +244,40 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     from .entities import given_name_gender
 
     x, y = diff
-    if wa.index(x) == 0 and given_name_gender(x) is not None and given_name_gender(y) is not None:
-        return True
+    gx, gy = given_name_gender(x), given_name_gender(y)
+    if wa.index(x) == 0 and gx is not None and gy is not None and not (
+            gx == gy and min(len(x), len(y)) >= 6 and transliterations(x, y)):
+        return True  # "Mohammed" / "Mohammad" are one name spelt two ways; "Hamid" / "Hamad" two names
     if a.country and b.country and a.country != b.country:
         return True
     ra, rb = _roles(a), _roles(b)
-    if ra and rb and not ra & rb:
-        return True
+    if ra and rb and not ra & rb and not transliterations(x, y):
+        return True  # two outlets word one man's role differently ("Hamas leader", "senior Hamas official")
     return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
+
+
+def _skeleton(word: str) -> str:
+    """A word as its transliterations share it: the first letter, then the consonants, without the weak
+    letters romanisations disagree on (vowels, y, w, an h after a vowel) and without doubled letters:
+    "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" -> "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
+    w = name_key(word).replace("-", "")
+    out = w[:1]
+    for i, c in enumerate(w[1:], 1):
+        if c in "aeiouyw" or c == "h" and w[i - 1] in "aeiouy":
+            continue
+        if out[-1:] != c:
+            out += c
+    return out
+
+
+def transliterations(x: str, y: str) -> bool:
+    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad"): the same first
+    letter and the same consonant skeleton, both at least four letters, and neither is the other plus an
+    ending (a plural, a feminine "-a")."""
+    if min(len(x), len(y)) < 4 or x[:1].lower() != y[:1].lower():
+        return False
+    sx, sy = _skeleton(x), _skeleton(y)
+    return sx == sy and len(sx) >= 2 and not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
