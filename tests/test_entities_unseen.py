@@ -153,3 +153,47 @@ def test_own_reports_hold_the_issue_list(tmp_path: Path) -> None:
     assert acc >= 0.95, errors
     assert checks["junk_entities"] == checks["not_alias_errors"] == checks["apart_errors"] == 0, more
     assert checks["title_accuracy"] == 1.0 and checks["country_accuracy"] >= 0.95, more
+
+
+def test_middle_initial_and_suffix_are_one_person_within_and_across_reports() -> None:
+    ents = _entities("A former deputy, Lamar J. Whitfield Jr., was sentenced. Whitfield's lawyer said he would appeal.")
+    (lamar,) = [e for e in ents if e.kind == "PERSON" and "Whitfield" in e.name]
+    assert "Whitfield" in lamar.aliases
+    ents = [_person("p1", "Lamar J. Whitfield Jr.", "a1"), _person("p2", "Lamar Whitfield", "a2"),
+            _person("p3", "Nora A. Brandt", "a1"), _person("p4", "Nora K. Brandt", "a2")]
+    mapping = canonical_ids(ents)
+    assert mapping.get("p2") == "p1"
+    assert "p3" not in mapping and "p4" not in mapping  # two middle initials: two women
+
+
+def _org(eid: str, name: str, aid: str, country: str | None = None) -> Entity:
+    return Entity(id=eid, name=name, kind="ORG", country=country, aliases=[name], articles=[aid])
+
+
+def test_department_of_x_is_the_x_department() -> None:
+    ents = [_org("o1", "Department of Justice", "a1", "USA"), _org("o2", "Justice Department", "a2", "USA"),
+            _org("o3", "Ministry of Defence", "a1", "ISR"), _org("o4", "Defence Ministry", "a2", "JPN")]
+    mapping = canonical_ids(ents)
+    assert {mapping.get("o1"), mapping.get("o2")} & {"o1", "o2"}
+    assert "o3" not in mapping and "o4" not in mapping  # every country has one: never across countries
+    assert canonical_ids([_org("o5", "Department of Energy", "a1"), _org("o6", "Energy Department", "a2", "USA")]) == {}
+    ents = _entities("The Department of Justice opened an inquiry. The DOJ said it would report in May.")
+    assert [e.name for e in _named(ents, "DOJ")] == ["Department of Justice"]
+
+
+def test_the_arabic_article_in_its_romanisations_is_one_name() -> None:
+    a = _entities("Egyptian President Abdel Fattah el-Sisi met the king. Sisi called for a truce.", "s1")
+    b = _entities("Egyptian President Abdel-Fattah al-Sisi called for a truce. Al-Sisi told the king.", "s2")
+    ids = {e.id for e in a + b if e.kind == "PERSON" and "Sisi" in e.name}
+    assert len(ids) == 1, [(e.name, e.aliases) for e in a + b]
+    (sisi,) = [e for e in b if e.kind == "PERSON" and "Sisi" in e.name]
+    assert "Al-Sisi" in sisi.aliases
+
+
+def test_local_and_court_titles_are_stripped_and_kept() -> None:
+    ents = _entities("Sheriff Dan Lyle said the suspect fled. Superintendent Mark Vale resigned. Trooper Kyle Mercer "
+                     "stopped the car. Councilman Ray Dorsey spoke. Lyle, Vale, Mercer and Dorsey met on Friday.")
+    for name, title in (("Dan Lyle", "Sheriff"), ("Mark Vale", "Superintendent"), ("Kyle Mercer", "Trooper"),
+                        ("Ray Dorsey", "Councilman")):
+        (person,) = _named(ents, name)
+        assert person.kind == "PERSON" and title in person.titles and name.split()[1] in person.aliases

@@ -30,6 +30,7 @@ from .entity_aliases import (
     repair_person_spans,
 )
 from .entity_titles import (
+    PERSON_TITLES,
     ROLE_ACRONYMS,
     abbreviation_end,
     is_title_abbreviation,
@@ -57,9 +58,14 @@ _SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "
              "labour": "labor", "honour": "honor", "harbour": "harbor"}
 
 
+# "el-Sisi", "al-Sisi", "Al-Sisi": romanisations of the one Arabic article before a name.
+_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ul|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
 def name_key(name: str) -> str:
-    """A name folded for comparison: case, accents, punctuation and British/American spelling."""
-    words = re.sub(r"[^\w]+", " ", fold(name).replace("'", "")).split()
+    """A name folded for comparison: case, accents, punctuation, British/American spelling and the
+    romanisation of the Arabic article ("el-Sisi" and "al-Sisi" are one)."""
+    words = re.sub(r"[^\w]+", " ", _PARTICLE.sub("al-", fold(name).replace("'", ""))).split()
     return "-".join(_SPELLING.get(w, w) for w in words)
 
 
@@ -168,8 +174,13 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
+    if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
+            (doc[s].lower_ in PERSON_TITLES or doc[s].lower_ in lex["title_prefixes"]) and \
+            looks_like_person(doc, _Span(s + 1, e, "PERSON")):
+        sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
     if sp.label == "PERSON":
-        while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s)):
+        while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
+                             doc[s].lower_ in PERSON_TITLES and doc[s].is_title and e - s > 2):
             if is_title_abbreviation(doc, s) and not doc[s].text.endswith("."):
                 sp.titles.append(doc[s].text + ".")  # "Sgt" "." [Renata Oyelaran]: the period is a token
                 s = abbreviation_end(doc, s)
@@ -423,9 +434,25 @@ def name_words(text: str) -> list[str]:
     return [w for w in (x.strip(".,;:'\"()\u2019") for x in text.split()) if w and any(c.isalpha() for c in w)]
 
 
+# "Lamar J. Whitfield Jr.": a generational suffix after the surname, no surname itself.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def core_words(words: list[str]) -> list[str]:
+    """A name's words less middle initials and a generational suffix ("Lamar J. Whitfield Jr." -> Lamar,
+    Whitfield); a name that is nothing else keeps them."""
+    core = [w for i, w in enumerate(words) if not (
+        i > 0 and w.rstrip(".").lower() in NAME_SUFFIXES or 0 < i < len(words) - 1 and len(w.rstrip(".")) == 1)]
+    while len(core) > 1 and core[-1].rstrip(".").lower() in NAME_SUFFIXES:
+        core.pop()
+    return core if len(core) >= 2 else words
+
+
 def short_forms(words: list[str]) -> list[str]:
     """The forms a full name is repeated by: its first and last word, and the last without a lower-case
-    particle ("Abdel Fattah el-Sisi" -> "Sisi", "Bashar al-Assad" -> "Assad")."""
+    particle ("Abdel Fattah el-Sisi" -> "Sisi", "Bashar al-Assad" -> "Assad"); middle initials and "Jr." are
+    no part of them ("Lamar J. Whitfield Jr." -> "Lamar", "Whitfield")."""
+    words = core_words(words)
     if len(words) < 2:
         return []
     out = [words[0], words[-1]]
@@ -440,9 +467,9 @@ def _word_initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha())
 
 
-def _initials(doc: Any, sp: _Span) -> str:
+def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
     """ "Economic Community of West African States" -> "ECWAS"; a number word gives its digits ("Group of
-    Seven" -> "G7", "Group of 20" -> "G20")."""
+    Seven" -> "G7", "Group of 20" -> "G20"). With `of`, "of" counts too ("Department of Justice" -> "DoJ")."""
     out = []
     for t in doc[sp.start:sp.end]:
         n = words_to_number(t.lower_) if t.lower_ in NUMBER_WORDS else None
@@ -450,7 +477,7 @@ def _initials(doc: Any, sp: _Span) -> str:
             out.append(str(int(n)))
         elif t.text.isdigit():
             out.append(t.text)
-        elif t.text.lower() not in _STOP_INITIALS and t.text[:1].isalpha():
+        elif (t.text.lower() not in _STOP_INITIALS or of and t.lower_ == "of") and t.text[:1].isalpha():
             out.append(t.text[0])
     return "".join(out)
 
@@ -463,6 +490,9 @@ def _name_end(doc: Any, j: int, limit: int) -> int:
             j += 1
         elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
             j += 2  # the lower-case half of a hyphenated given name
+        elif t.lower_ in _ARTICLE_PARTICLES and t.is_lower and not t.whitespace_ and j + 2 < len(doc) and \
+                doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
+            j += 3  # "Abdel Fattah el-Sisi": the Arabic article belongs to the surname
         else:
             break
     return j
@@ -578,7 +608,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
         if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
-                t.text not in ROLE_ACRONYMS:
+                t.text not in ROLE_ACRONYMS and t.lower_ not in PERSON_TITLES:
             break
         words.append(t)
         j -= 1
@@ -591,7 +621,8 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             sp.country = sp.country or iso
             continue
         title.append(t.text)
-    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS for w in title):
+    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or w.lower() in PERSON_TITLES
+                     for w in title):
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
 
@@ -916,8 +947,13 @@ class _Resolver:
         if " " not in text:
             want = title_gender(sp.titles)
             first_seen: dict[str, tuple[int, Entity]] = {}
+            bare = _PARTICLE.sub("", text.lower())  # "Al-Sisi" at a sentence start is the "el-Sisi" named before
+
+            def names(parts: list[str]) -> bool:
+                return text in parts or bare != text.lower() and bare in {_PARTICLE.sub("", p.lower()) for p in parts}
+
             for pos, parts, ent in persons:
-                if text in parts and (want is None or person_gender(ent) in (None, want)) and \
+                if names(parts) and (want is None or person_gender(ent) in (None, want)) and \
                         (ent.id not in first_seen or pos < first_seen[ent.id][0]):
                     first_seen[ent.id] = (pos, ent)
             if first_seen:
@@ -1035,6 +1071,8 @@ class _Resolver:
             elif sp.label == "ORG" and sp.end - sp.start >= 2:
                 ent = self.resolve(sp, text, [], [])
                 orgs.append((_initials(doc, sp), ent))
+                if (with_of := _initials(doc, sp, of=True)) != orgs[-1][0]:
+                    orgs.append((with_of.upper(), ent))  # "DOJ", "DOD" of "Department of Justice/Defense"
                 resolved[k] = ent
                 first = doc[sp.start]
                 if self.gaz.country_of_any(first.text) and sp.end - sp.start == 2 and doc[sp.end - 1].is_title:

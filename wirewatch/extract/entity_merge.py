@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, generic_institution, name_key, name_words, short_forms
+from .entities import _absorb, core_words, generic_institution, name_key, name_words, short_forms
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -136,6 +136,35 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if e.id != keep.id:
                 mapping[e.id] = keep.id
 
+    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield"):
+    # the same first and last name, and no initial or suffix that the other names differently
+    by_core: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents.values():
+        if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2:
+            by_core["-".join(name_key(w) for w in core_words(name_words(e.name)))].append(e)
+    for group in by_core.values():
+        if len(group) < 2:
+            continue
+        extras = [_name_extras(e.name) for e in group]
+        if all(a <= b or b <= a for a in extras for b in extras):
+            keep = max(group, key=lambda e: (len(_name_extras(e.name)), weight(e)))
+            for e in group:
+                if e.id != keep.id:
+                    mapping[e.id] = keep.id
+
+    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body;
+    # an institution every country has only with the same country
+    by_body: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents.values():
+        if e.kind == "ORG" and e.id not in mapping and (key := _body_key(e)) is not None:
+            by_body[key].append(e)
+    for group in by_body.values():
+        if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
+            keep = max(group, key=weight)
+            for e in group:
+                if e.id != keep.id:
+                    mapping[e.id] = keep.id
+
     live = [e for e in ents.values() if e.id not in mapping]
     # 2. a bare surname -> the one person of that surname named in full
     full_by_last: dict[str, set[str]] = defaultdict(set)
@@ -237,6 +266,37 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     return {old: target(old) for old in mapping if target(old) != old}
 
 
+_BODY_HEADS = ("department", "ministry", "office", "bureau", "agency")
+
+
+def uninverted(key: str) -> str:
+    """ "u-s-department-of-justice" -> "u-s-justice-department": the "X of Y" form of a body's name folded to
+    its "Y X" form (one to three words of Y, no "and")."""
+    words = key.split("-")
+    for i, w in enumerate(words[:-2]):
+        rest = words[i + 2:]
+        if w in _BODY_HEADS and words[i + 1] == "of" and 1 <= len(rest) <= 3 and "and" not in rest:
+            return "-".join(words[:i] + rest + [w])
+    return key
+
+
+def _body_key(e: Entity) -> str | None:
+    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names), with its country when
+    every country has one ("Ministry of Defence" of Israel is not Japan's)."""
+    key = name_key(e.name)
+    body = uninverted(key)
+    if body == key and key.split("-")[-1] not in _BODY_HEADS:
+        return None
+    return f"{body}@{e.country}" if generic_institution(e.name) else body
+
+
+def _name_extras(name: str) -> frozenset[str]:
+    """The middle initials and generational suffix of a name ("Lamar J. Whitfield Jr." -> {j, jr})."""
+    words = name_words(name)
+    core = set(core_words(words))
+    return frozenset(w.rstrip(".").lower() for w in words if w not in core)
+
+
 def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: tuple[str, str]) -> bool:
     """Two spellings one word apart that are still two people: both spellings are given names in their own
     right ("Hamid" / "Hamad", "Mario" / "Maria"), the countries or roles the reports give disagree, or the
@@ -305,7 +365,8 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
         # before "Corporacion Minera de Bolivia (Comibol)"), or the name less or plus its legal suffix
         # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
         keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
-        keys |= {_without_legal_suffix(k) for k in keys}
+        keys |= {_without_legal_suffix(k) for k in keys} | {uninverted(k) for k in keys}
+        keys |= {f"{k}-{e.country.lower()}" for k in list(keys) if e.country}  # a generic body's id has its country
         keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
         ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)
         texts.update(a for a in e.aliases if a != e.name and " " not in a.strip())

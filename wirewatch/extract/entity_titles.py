@@ -24,6 +24,15 @@ TITLE_ABBREVIATIONS = frozenset({
     "insp", "supt", "atty", "asst", "gov", "sen", "rep", "rev", "prof", "amb", "pres", "ofc", "ofcr", "ald",
     "cmsr", "comm", "msgr", "dep", "sec", "treas", "hon", "mr", "mrs", "ms", "dr", "sr", "sra", "lieut"})
 
+# Titles of US local, court and religious copy that NER takes into the name ("Trooper Kyle Banks",
+# "Superintendent Mark Vale"); not "Dean", "Major" or "Bishop", which are names as often as titles.
+PERSON_TITLES = frozenset({
+    "sheriff", "judge", "detective", "trooper", "prosecutor", "councilman", "councilwoman", "councilor",
+    "councillor", "officer", "deputy", "superintendent", "rabbi", "imam", "pastor", "reverend", "professor",
+    "attorney", "coach", "commissioner", "inspector", "constable", "alderman", "sergeant", "lieutenant",
+    "corporal", "captain", "magistrate", "coroner", "assemblyman", "assemblywoman", "congressman",
+    "congresswoman", "state", "district", "county", "police", "fire", "chief", "justice", "sen.", "rep.", "gov."})
+
 # Roles written as acronyms ("Halvorsen CEO Priya Raman"): a title before a name, never an organisation.
 ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "CMO", "CSO", "VP", "EVP", "SVP"})
 
