@@ -83,7 +83,8 @@ def test_transliterations() -> None:
     assert transliterations("Haniyeh", "Haniya")
     assert transliterations("Mohammed", "Mohammad")
     assert transliterations("Dmitry", "Dmitri")
-    assert not transliterations("Kasim", "Qasim")  # another first letter: left alone
+    assert transliterations("Qassem", "Kassem")  # Arabic qaf, romanised q or k
+    assert not transliterations("Gamal", "Kamal")  # two names
     assert not transliterations("Peter", "Peters")
 
 
@@ -197,3 +198,30 @@ def test_local_and_court_titles_are_stripped_and_kept() -> None:
                         ("Ray Dorsey", "Councilman")):
         (person,) = _named(ents, name)
         assert person.kind == "PERSON" and title in person.titles and name.split()[1] in person.aliases
+
+
+def test_a_body_no_other_country_has_is_the_qualified_one_across_reports() -> None:
+    ents = [_org("o1", "U.S. Consumer Product Safety Commission", "a1", "USA"),
+            _org("o2", "Consumer Product Safety Commission", "a2"),
+            _org("o3", "U.S. National Security Council", "a1", "USA"), _org("o4", "National Security Council", "a2")]
+    mapping = canonical_ids(ents)
+    assert mapping.get("o2") == "o1"
+    assert "o4" not in mapping  # any country has one
+
+
+def test_a_coined_first_word_used_alone_is_the_company_in_another_report() -> None:
+    ents = [Entity(id="o1", name="Orbis Micro Inc.", kind="ORG", aliases=["Orbis Micro Inc.", "Orbis"],
+                   articles=["a1"]),
+            _org("o2", "Orbis", "a2"),
+            Entity(id="o3", name="United Freight Lines", kind="ORG", aliases=["United Freight Lines", "United"],
+                   articles=["a1"]),
+            _org("o4", "United", "a2")]
+    mapping = canonical_ids(ents)
+    assert mapping.get("o2") == "o1"
+    assert "o4" not in mapping  # a dictionary word may name anything
+
+
+def test_a_citys_ministry_is_its_countrys_and_streets_are_no_people() -> None:
+    ents = _entities("CAIRO (Wire) — Gaza's health ministry said 12 people died on Lanier Drive and Slappey Boulevard.")
+    assert [e.country for e in ents if e.kind == "ORG" and "ministry" in e.name.lower()] == ["PSE"]
+    assert not [e for e in ents if e.kind == "PERSON"]

@@ -683,6 +683,8 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
+_STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway",
+                           "terrace", "place", "expressway", "turnpike", "pike", "circle"})
 # Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
 _INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
     "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
@@ -784,6 +786,17 @@ def generic_institution(name: str) -> bool:
         any(w in _INSTITUTION_HEADS for w in words)
 
 
+_BODY_WORDS = frozenset({"council", "committee", "agency", "authority", "administration", "board", "bureau",
+                         "institute", "party", "union", "directorate", "command", "chamber", "tribunal"})
+
+
+def any_countrys_body(name: str) -> bool:
+    """Could any country have a body of that name ("National Security Council", "Foreign Ministry"), unlike
+    "Consumer Product Safety Commission"? Every word is one of an institution's generic words."""
+    words = name_key(name).split("-")
+    return all(w in _INSTITUTION_WORDS_GENERIC or w in _BODY_WORDS for w in words)
+
+
 def looks_like_person(doc: Any, sp: _Span) -> bool:
     """Two or three capitalised words, the first a given name the name lists know, none a place or an
     institution word: a person NER mislabelled (the same name would get another id in another article)."""
@@ -858,6 +871,9 @@ class _Resolver:
         if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
             ent = self.qualified[text]
             return self.entity(ent.kind, ent.name, ent.country, text)
+        if label == "PERSON" and sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _STREET_WORDS and \
+                self.doc[sp.end - 1].is_title:
+            label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
         if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
         if label == "PERSON" and sp.end - sp.start == 1 and gaz.country_of_capital(text) and \
@@ -930,6 +946,8 @@ class _Resolver:
                 owner = self.doc[sp.start - 2].text
                 country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
+                if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
+                    country = place.country  # "Gaza's health ministry": the city's country's ministry
             if country is None and sp.end - sp.start >= 2:
                 # "Washington Department of Ecology", "Virginia State Police": a state's own institution
                 for n in (2, 1):

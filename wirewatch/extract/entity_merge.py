@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, core_words, generic_institution, name_key, name_words, short_forms
+from .entities import _absorb, any_countrys_body, core_words, generic_institution, name_key, name_words, short_forms
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -190,8 +190,11 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
         if " " in e.name.strip():
             # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
             # where both carry the same country (a bare "Foreign Ministry" may be any country's)
-            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
-            owners = {o for o in owners if by_id[o].country == e.country and o != e.id}
+            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" else set()
+            # ... but a body no other country has ("Consumer Product Safety Commission") is the qualified
+            # one ("U.S. Consumer Product Safety Commission") wherever the report did not place it
+            owners = {o for o in owners if o != e.id and (by_id[o].country == e.country or
+                                                          e.country is None and not any_countrys_body(e.name))}
         elif e.kind == "PERSON":
             owners = full_by_last.get(name_key(e.name), set())
         elif e.kind == "ORG":
@@ -210,8 +213,8 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if alias != e.name and _acronym_like(alias):
                 acronym_owner[alias.replace(".", "")].add(e.id)
             elif alias != e.name and e.kind == "ORG" and " " in e.name and " " not in alias.strip() and \
-                    alias[:1].isupper() and name_key(alias) != name_key(e.name.split()[0]):
-                short_owner[name_key(alias)].add(e.id)
+                    alias[:1].isupper() and (name_key(alias) != name_key(e.name.split()[0]) or _coined(alias)):
+                short_owner[name_key(alias)].add(e.id)  # "Comibol"; "Orbis" of "Orbis Micro" ("Orbis shares")
     for e in live:
         if e.id in mapping or e.kind not in ("ORG", "LOC", "GPE"):
             continue
@@ -234,8 +237,8 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     by_shape: dict[tuple[int, str, str], list[Entity]] = defaultdict(list)
     for e in persons:
         w = words[e.id]
-        by_shape[(len(w), w[0], w[-1][:1])].append(e)
-        by_shape[(len(w), "~" + w[-1], w[0][:1])].append(e)
+        by_shape[(len(w), w[0], _initial(w[-1]))].append(e)
+        by_shape[(len(w), "~" + w[-1], _initial(w[0]))].append(e)
     for group in by_shape.values():
         if len(group) < 2:
             continue
@@ -251,7 +254,8 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
                 continue
             wa, wb = words[a.id], words[b.id]
             diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or diff[0][0][0] != diff[0][1][0]:
+            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
+                    _initial(diff[0][0]) != _initial(diff[0][1]):
                 continue
             # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
             # Canada's foreign minister)
@@ -290,6 +294,21 @@ def _body_key(e: Entity) -> str | None:
     return f"{body}@{e.country}" if generic_institution(e.name) else body
 
 
+def _coined(word: str) -> bool:
+    """A made-up word, not a dictionary noun nor a place ("Orbis", "Vantor"; not "United", "Pacific",
+    "Korean"): a company's first word used alone names that company."""
+    from .wordclass import classes
+
+    gaz = gazetteer()
+    w = word.lower()
+    # nouns and verbs in WordNet's table, with a plural or past-tense ending off ("united" of "unite")
+    forms = {w} | ({w[:-1]} if w.endswith(("s", "d")) else set()) | ({w[:-2]} if w.endswith(("ed", "es")) else set())
+    dictionary = any(classes(form, pos) for form in forms - {""} for pos in ("n", "v"))
+    adjective = w.endswith(("al", "ed", "ic", "ive", "ous", "ern", "en", "ian", "ish"))  # "Global", "Allied"
+    return not dictionary and not adjective and gaz.country_of_any(word) is None and gaz.city(word) is None and \
+        gaz.country_of_region(word) is None and not _acronym_like(word)
+
+
 def _name_extras(name: str) -> frozenset[str]:
     """The middle initials and generational suffix of a name ("Lamar J. Whitfield Jr." -> {j, jr})."""
     words = name_words(name)
@@ -316,12 +335,18 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
 
 
+def _initial(word: str) -> str:
+    """A word's first letter, Arabic qaf's two romanisations as one ("Qassem" / "Kassem")."""
+    c = word[:1].lower()
+    return "k" if c == "q" else c
+
+
 def _skeleton(word: str) -> str:
     """A word as its transliterations share it: the first letter, then the consonants, without the weak
     letters romanisations disagree on (vowels, y, w, an h after a vowel) and without doubled letters:
     "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" -> "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
     w = name_key(word).replace("-", "")
-    out = w[:1]
+    out = _initial(w)
     for i, c in enumerate(w[1:], 1):
         if c in "aeiouyw" or c == "h" and w[i - 1] in "aeiouy":
             continue
@@ -331,10 +356,10 @@ def _skeleton(word: str) -> str:
 
 
 def transliterations(x: str, y: str) -> bool:
-    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad"): the same first
-    letter and the same consonant skeleton, both at least four letters, and neither is the other plus an
-    ending (a plural, a feminine "-a")."""
-    if min(len(x), len(y)) < 4 or x[:1].lower() != y[:1].lower():
+    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad", "Qassem" /
+    "Kassem"): the same first letter (q and k as one) and the same consonant skeleton, both at least four
+    letters, and neither is the other plus an ending (a plural, a feminine "-a")."""
+    if min(len(x), len(y)) < 4 or _initial(x) != _initial(y):
         return False
     sx, sy = _skeleton(x), _skeleton(y)
     return sx == sy and len(sx) >= 2 and not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))
