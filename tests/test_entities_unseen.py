@@ -225,3 +225,12 @@ def test_a_citys_ministry_is_its_countrys_and_streets_are_no_people() -> None:
     ents = _entities("CAIRO (Wire) — Gaza's health ministry said 12 people died on Lanier Drive and Slappey Boulevard.")
     assert [e.country for e in ents if e.kind == "ORG" and "ministry" in e.name.lower()] == ["PSE"]
     assert not [e for e in ents if e.kind == "PERSON"]
+
+
+def test_a_description_in_apposition_to_a_groups_name_is_its_alias() -> None:
+    ents = _entities("Turkey launched an offensive against the Syrian Kurdish militia, the YPG, in northeast Syria. "
+                     "Israel struck Hezbollah, the Iran-backed militant group, on Monday.")
+    assert "Syrian Kurdish militia" in _named(ents, "YPG")[0].aliases
+    assert "Iran-backed militant group" in _named(ents, "Hezbollah")[0].aliases
+    ents = _entities("Police said the man, Tom Reed, fled.")  # a person is no group
+    assert _named(ents, "Tom Reed")[0].aliases == ["Tom Reed"]

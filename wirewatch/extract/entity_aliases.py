@@ -420,7 +420,7 @@ def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries:
     top = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
     if top is not None and sorted(counts.values())[-2:-1] == [counts[top]]:
         top = None  # two countries named as often: no article's country
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = _appositive_descriptions(doc, spans, ids, demonym)
     for tok in doc:
         if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in taken and tok.i + 1 not in demonym:
             continue
@@ -443,5 +443,46 @@ def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries:
         owners = {eid for end, head, eid in heads if head == noun and end <= tok.i}
         if len(owners) == 1:
             out.append((text, next(iter(owners))))
+    return out
+
+
+def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demonym: set[int]) -> list[tuple[str, str]]:
+    """ "the Syrian Kurdish militia, the YPG," and "Hezbollah, the Iran-backed militant group,": a description
+    of a group in apposition to its name is an alias of it, without its article ("Syrian Kurdish militia")."""
+    by_start = {sp.start: (sp, eid) for sp, eid in zip(spans, ids, strict=True)}
+    by_end = {sp.end: (sp, eid) for sp, eid in zip(spans, ids, strict=True)}
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+
+    def description(i: int) -> int | None:
+        """The end of "the ... <group noun>" starting at token i (after "the"), else None."""
+        j = i
+        while j < len(doc) and j - i < 5 and (j not in taken or j in demonym or  # "Iran-backed"
+                                              j + 1 < len(doc) and doc[j + 1].text == "-") and \
+                (doc[j].pos_ in ("ADJ", "PROPN", "VERB") or doc[j].text == "-") and doc[j].lower_ not in _GROUP_NOUNS:
+            j += 1
+        if j >= len(doc) or j == i or j in taken or doc[j].lower_ not in _GROUP_NOUNS or not doc[j].is_lower:
+            return None
+        return j + 1
+
+    out: list[tuple[str, str]] = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 2 >= len(doc):
+            continue
+        end = description(tok.i + 1)
+        if end is None or end >= len(doc):
+            continue
+        text = doc[tok.i + 1:end].text
+        # the description, then the name: "the Syrian Kurdish militia, the YPG,"
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if doc[end].text == "," and k in by_start:
+            sp, eid = by_start[k]
+            if sp.label in ("ORG", "NORP") and sp.end < len(doc) and doc[sp.end].text in (",", ".", ")", ";"):
+                out.append((text, eid))
+                continue
+        # the name, then the description: "Hezbollah, the Iran-backed militant group,"
+        if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i - 1 in by_end and doc[end].text in (",", ".", ";"):
+            sp, eid = by_end[tok.i - 1]
+            if sp.label in ("ORG", "NORP"):
+                out.append((text, eid))
     return out
 
