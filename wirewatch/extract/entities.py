@@ -22,10 +22,22 @@ from ..model import Article, Entity, EntityMention
 from .entity_aliases import (
     add_declared_spans,
     declared_short_forms,
+    description_aliases,
+    initialled_names,
     long_names_by_context,
     named_as,
     one_label_per_name,
     repair_person_spans,
+)
+from .entity_titles import (
+    PERSON_TITLES,
+    ROLE_ACRONYMS,
+    abbreviation_end,
+    is_title_abbreviation,
+    leading_titles,
+    only_abbreviations,
+    role_word,
+    speaker_label,
 )
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
@@ -46,9 +58,14 @@ _SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "
              "labour": "labor", "honour": "honor", "harbour": "harbor"}
 
 
+# "el-Sisi", "al-Sisi", "Al-Sisi": romanisations of the one Arabic article before a name.
+_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ul|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
 def name_key(name: str) -> str:
-    """A name folded for comparison: case, accents, punctuation and British/American spelling."""
-    words = re.sub(r"[^\w]+", " ", fold(name).replace("'", "")).split()
+    """A name folded for comparison: case, accents, punctuation, British/American spelling and the
+    romanisation of the Arabic article ("el-Sisi" and "al-Sisi" are one)."""
+    words = re.sub(r"[^\w]+", " ", _PARTICLE.sub("al-", fold(name).replace("'", ""))).split()
     return "-".join(_SPELLING.get(w, w) for w in words)
 
 
@@ -92,7 +109,7 @@ def _lexicon_matchers(nlp: Any) -> tuple[Any, Any]:
         for e in lex.known.values():
             by_label.setdefault(e.kind, set()).update({e.name, *e.aliases})
         by_label.setdefault("ORG", set()).update(k for k, e in lex.known_exact.items() if e.kind == "ORG")
-        by_label.setdefault("GPE", set()).update(gaz.surface_forms("names"))
+        by_label.setdefault("GPE", set()).update(gaz.surface_forms("names") | gaz.surface_forms("spellings"))
         by_label.setdefault("NORP", set()).update(gaz.surface_forms("demonyms"))
         for label, raw_forms in by_label.items():
             # "the Treasury" is matched as "Treasury": an article is never part of a name span.
@@ -157,8 +174,17 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
+    if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
+            (doc[s].lower_ in PERSON_TITLES or doc[s].lower_ in lex["title_prefixes"]) and \
+            looks_like_person(doc, _Span(s + 1, e, "PERSON")):
+        sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
     if sp.label == "PERSON":
-        while e - s > 1 and doc[s].lower_ in lex["title_prefixes"]:
+        while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
+                             doc[s].lower_ in PERSON_TITLES and doc[s].is_title and e - s > 2):
+            if is_title_abbreviation(doc, s) and not doc[s].text.endswith("."):
+                sp.titles.append(doc[s].text + ".")  # "Sgt" "." [Renata Oyelaran]: the period is a token
+                s = abbreviation_end(doc, s)
+                continue
             title = doc[s].text
             s += 1
             # "President-elect", "Minister-designate": the hyphenated qualifier belongs to the title
@@ -190,6 +216,10 @@ _NOT_NAMES = frozenset({
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western"})
 _URL = re.compile(r"\S*(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)\S*")
+# One token of letters and digits that is a model, unit or standard: hyphenated ("K-9", "F-35s", "HX-9100"),
+# or a technical acronym with a version ("USB4", "LTE5"); "G7", "G20" and "3R" are organisations.
+_TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|HDMI|WIFI|BT|IP|HD|GPT)\d+[A-Za-z]?$",
+                        re.IGNORECASE)
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 
 
@@ -209,8 +239,15 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if i >= 0 and urls[i][1] > lo:
         return True
     words = [t for t in toks if not t.is_punct]
-    if not words:
-        return True
+    if not words or only_abbreviations(doc, sp.start, sp.end):
+        return True  # "Det" of "Det. Sgt. Renata Oyelaran": the tokenizer cut the title off at its period
+    if sp.label == "PERSON" and any(ch.isdigit() for ch in toks.text):
+        return True  # "K9 self-propelled howitzers", "F-35s", "COVID-19": no person's name has a digit
+    if len(words) == 1 and (sp.label == "PERSON" and role_word(words[0]) and words[0].text not in person_words
+                            or speaker_label(doc, words[0])):
+        return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
+    if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text):
+        return True  # "a K-9 unit", "USB4 support", "the HX9100": a model or a standard, no organisation
     if len(words) == 1:
         w = words[0]
         if w.text.replace(".", "").upper() in _NOT_NAMES and (w.is_upper or w.text.upper() in ("GHZ", "MHZ", "HZ")):
@@ -261,7 +298,8 @@ def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
 
 # "the Incirlik air base", "Zaatari refugee camp": a name, then lower-case words of what the place is.
 _FACILITY_HEADS = frozenset({"base", "airbase", "airport", "airfield", "camp", "prison", "dam", "port",
-                             "crossing", "checkpoint", "compound", "barracks", "shrine", "temple", "fortress"})
+                             "crossing", "checkpoint", "compound", "barracks", "shrine", "temple", "fortress",
+                             "hospital"})
 _FACILITY_MODIFIERS = frozenset({"air", "naval", "military", "radar", "army", "navy", "marine", "refugee",
                                  "border", "detention", "nuclear", "missile", "mosque", "international"})
 
@@ -280,7 +318,8 @@ def _facility_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         if e < len(doc) and doc[e].lower_ in _FACILITY_HEADS and doc[e].is_lower and e > sp.end - 1 and \
                 e + 1 - sp.end >= 1 and sp.label in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP") and \
                 not any(i in taken for i in range(sp.end, e + 1)) and gaz.country_of_any(text) is None and \
-                (e > sp.end or doc[e].lower_ not in ("port", "crossing", "compound")):
+                (e > sp.end or doc[e].lower_ not in ("port", "crossing", "compound")) and \
+                not (doc[e].lower_ == "hospital" and gaz.city(text) is not None):  # "a Gaza hospital" is no name
             out.append(_Span(sp.start, e + 1, "LOC", sp.titles, sp.country))
         else:
             out.append(sp)
@@ -395,9 +434,25 @@ def name_words(text: str) -> list[str]:
     return [w for w in (x.strip(".,;:'\"()\u2019") for x in text.split()) if w and any(c.isalpha() for c in w)]
 
 
+# "Lamar J. Whitfield Jr.": a generational suffix after the surname, no surname itself.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def core_words(words: list[str]) -> list[str]:
+    """A name's words less middle initials and a generational suffix ("Lamar J. Whitfield Jr." -> Lamar,
+    Whitfield); a name that is nothing else keeps them."""
+    core = [w for i, w in enumerate(words) if not (
+        i > 0 and w.rstrip(".").lower() in NAME_SUFFIXES or 0 < i < len(words) - 1 and len(w.rstrip(".")) == 1)]
+    while len(core) > 1 and core[-1].rstrip(".").lower() in NAME_SUFFIXES:
+        core.pop()
+    return core if len(core) >= 2 else words
+
+
 def short_forms(words: list[str]) -> list[str]:
     """The forms a full name is repeated by: its first and last word, and the last without a lower-case
-    particle ("Abdel Fattah el-Sisi" -> "Sisi", "Bashar al-Assad" -> "Assad")."""
+    particle ("Abdel Fattah el-Sisi" -> "Sisi", "Bashar al-Assad" -> "Assad"); middle initials and "Jr." are
+    no part of them ("Lamar J. Whitfield Jr." -> "Lamar", "Whitfield")."""
+    words = core_words(words)
     if len(words) < 2:
         return []
     out = [words[0], words[-1]]
@@ -412,9 +467,9 @@ def _word_initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha())
 
 
-def _initials(doc: Any, sp: _Span) -> str:
+def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
     """ "Economic Community of West African States" -> "ECWAS"; a number word gives its digits ("Group of
-    Seven" -> "G7", "Group of 20" -> "G20")."""
+    Seven" -> "G7", "Group of 20" -> "G20"). With `of`, "of" counts too ("Department of Justice" -> "DoJ")."""
     out = []
     for t in doc[sp.start:sp.end]:
         n = words_to_number(t.lower_) if t.lower_ in NUMBER_WORDS else None
@@ -422,7 +477,7 @@ def _initials(doc: Any, sp: _Span) -> str:
             out.append(str(int(n)))
         elif t.text.isdigit():
             out.append(t.text)
-        elif t.text.lower() not in _STOP_INITIALS and t.text[:1].isalpha():
+        elif (t.text.lower() not in _STOP_INITIALS or of and t.lower_ == "of") and t.text[:1].isalpha():
             out.append(t.text[0])
     return "".join(out)
 
@@ -435,6 +490,9 @@ def _name_end(doc: Any, j: int, limit: int) -> int:
             j += 1
         elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
             j += 2  # the lower-case half of a hyphenated given name
+        elif t.lower_ in _ARTICLE_PARTICLES and t.is_lower and not t.whitespace_ and j + 2 < len(doc) and \
+                doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
+            j += 3  # "Abdel Fattah el-Sisi": the Arabic article belongs to the surname
         else:
             break
     return j
@@ -549,7 +607,8 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         region = set(range(sp.start, sp.end)) | {w.i for w in words}
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
-        if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"]:
+        if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
+                t.text not in ROLE_ACRONYMS and t.lower_ not in PERSON_TITLES:
             break
         words.append(t)
         j -= 1
@@ -562,7 +621,8 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             sp.country = sp.country or iso
             continue
         title.append(t.text)
-    if title and any(w.lower() in lex["titles"] or w.islower() for w in title):
+    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or w.lower() in PERSON_TITLES
+                     for w in title):
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
 
@@ -572,8 +632,11 @@ def _appositive_role(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     demonym or owner of the institution) is the person's country."""
     lex, gaz = lexicon(), gazetteer()
     root = doc[sp.start:sp.end].root
-    role = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lex["titles"]), None)
-    if role is None and root.dep_ == "appos" and root.head.lemma_.lower() in lex["titles"]:
+    def titled(t: Any) -> bool:
+        return t.lemma_.lower() in lex["titles"] or t.text in ROLE_ACRONYMS  # "Its CEO, Priya Raman,"
+
+    role = next((c for c in root.children if c.dep_ == "appos" and titled(c)), None)
+    if role is None and root.dep_ == "appos" and titled(root.head):
         role = root.head
     if role is None or role.i in label_at:
         return
@@ -620,6 +683,8 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
+_STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway",
+                           "terrace", "place", "expressway", "turnpike", "pike", "circle"})
 # Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
 _INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
     "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
@@ -698,7 +763,9 @@ _COMPANY_WORDS = frozenset({"textiles", "industries", "holdings", "group", "corp
                             "llc", "plc", "motors", "airlines", "airways", "foods", "systems", "technologies",
                             "pharmaceuticals", "logistics", "shipping", "mining", "steel", "chemicals",
                             "partners", "enterprises", "electronics", "telecom", "construction", "hauling",
-                            "bros", "gmbh", "ag", "sa"})
+                            "bros", "gmbh", "ag", "sa", "semiconductor", "semiconductors", "software", "labs",
+                            "networks", "robotics", "therapeutics", "biosciences", "devices", "aerospace",
+                            "microsystems", "instruments", "solutions"})
 
 # Words of an institution every country has ("Foreign Ministry", "Supreme Court", "National Assembly").
 _INSTITUTION_HEADS = frozenset({"ministry", "court", "bank", "assembly", "parliament", "army", "navy", "police",
@@ -717,6 +784,17 @@ def generic_institution(name: str) -> bool:
     words = name_key(name).split("-")
     return len(words) >= 2 and all(w in _INSTITUTION_WORDS_GENERIC for w in words) and \
         any(w in _INSTITUTION_HEADS for w in words)
+
+
+_BODY_WORDS = frozenset({"council", "committee", "agency", "authority", "administration", "board", "bureau",
+                         "institute", "party", "union", "directorate", "command", "chamber", "tribunal"})
+
+
+def any_countrys_body(name: str) -> bool:
+    """Could any country have a body of that name ("National Security Council", "Foreign Ministry"), unlike
+    "Consumer Product Safety Commission"? Every word is one of an institution's generic words."""
+    words = name_key(name).split("-")
+    return all(w in _INSTITUTION_WORDS_GENERIC or w in _BODY_WORDS for w in words)
 
 
 def looks_like_person(doc: Any, sp: _Span) -> bool:
@@ -740,7 +818,7 @@ class _Resolver:
         self.entities: dict[str, Entity] = {}
         self.mentions: list[EntityMention] = []
         self.gaz, self.lex = gazetteer(), lexicon()
-        self.place_bases: dict[str, Entity] = {}  # "Yeonpyeong" -> the "Yeonpyeong Island" entity
+        self.place_bases: dict[str, Entity] = {}  # name_key("Yeonpyeong") -> the "Yeonpyeong Island" entity
         self.declared: dict[str, tuple[int, int]] = {}  # "ECOWAS" -> token bounds of its long form
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
         self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
@@ -776,7 +854,7 @@ class _Resolver:
         short = self._short_org(sp, text, orgs, persons)
         if short is not None:
             return short
-        base = self.place_bases.get(text)
+        base = self.place_bases.get(name_key(text))
         if base is not None and not any(text in parts for _, parts, _ in persons):
             # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
             return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
@@ -793,8 +871,14 @@ class _Resolver:
         if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
             ent = self.qualified[text]
             return self.entity(ent.kind, ent.name, ent.country, text)
+        if label == "PERSON" and sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _STREET_WORDS and \
+                self.doc[sp.end - 1].is_title:
+            label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
         if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
+        if label == "PERSON" and sp.end - sp.start == 1 and gaz.country_of_capital(text) and \
+                not any(text in parts for _, parts, _ in persons):
+            label = sp.label = "GPE"  # "Kiev will not negotiate" as a PERSON: a capital, no one the article names
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
@@ -803,6 +887,11 @@ class _Resolver:
             if iso:  # "Somali government" (see _country_government)
                 return self.country_entity(iso, text)
         iso = gaz.country_of_name(text)
+        if iso and sp.country and sp.country != iso and label in ("GPE", "LOC") and \
+                (city := gaz.city(text, sp.country)) is not None:
+            # "LEBANON, Pa.", "his home in Lebanon": the text's own qualifier makes it a town, not the country
+            return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon,
+                               key=f"{city.name} {city.country}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
         if label in ("NORP", "GPE", "ORG", "PERSON"):
@@ -837,7 +926,7 @@ class _Resolver:
                 key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
                     else None
                 return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon, key=key)
-            base = self.place_bases.get(text)
+            base = self.place_bases.get(name_key(text))
             if base is not None:
                 return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
             return self.entity("LOC", text, alias=text)
@@ -857,6 +946,15 @@ class _Resolver:
                 owner = self.doc[sp.start - 2].text
                 country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
+                if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
+                    country = place.country  # "Gaza's health ministry": the city's country's ministry
+            if country is None and sp.end - sp.start >= 2:
+                # "Washington Department of Ecology", "Virginia State Police": a state's own institution
+                for n in (2, 1):
+                    if sp.end - sp.start > n and self.doc[sp.start + n].is_title and \
+                            (region := gaz.country_of_region(self.doc[sp.start:sp.start + n].text)) is not None:
+                        country = region
+                        break
             if generic_institution(text):
                 return self._generic(text, country)
             return self.entity("ORG", text, country, text)
@@ -867,8 +965,13 @@ class _Resolver:
         if " " not in text:
             want = title_gender(sp.titles)
             first_seen: dict[str, tuple[int, Entity]] = {}
+            bare = _PARTICLE.sub("", text.lower())  # "Al-Sisi" at a sentence start is the "el-Sisi" named before
+
+            def names(parts: list[str]) -> bool:
+                return text in parts or bare != text.lower() and bare in {_PARTICLE.sub("", p.lower()) for p in parts}
+
             for pos, parts, ent in persons:
-                if text in parts and (want is None or person_gender(ent) in (None, want)) and \
+                if names(parts) and (want is None or person_gender(ent) in (None, want)) and \
                         (ent.id not in first_seen or pos < first_seen[ent.id][0]):
                     first_seen[ent.id] = (pos, ent)
             if first_seen:
@@ -986,6 +1089,8 @@ class _Resolver:
             elif sp.label == "ORG" and sp.end - sp.start >= 2:
                 ent = self.resolve(sp, text, [], [])
                 orgs.append((_initials(doc, sp), ent))
+                if (with_of := _initials(doc, sp, of=True)) != orgs[-1][0]:
+                    orgs.append((with_of.upper(), ent))  # "DOJ", "DOD" of "Department of Justice/Defense"
                 resolved[k] = ent
                 first = doc[sp.start]
                 if self.gaz.country_of_any(first.text) and sp.end - sp.start == 2 and doc[sp.end - 1].is_title:
@@ -1003,7 +1108,7 @@ class _Resolver:
                     b -= 1  # "Incirlik [air base]"
                 base = clean_name(doc[sp.start:b].text)
                 if ent.kind == "LOC" and self.gaz.country_of_any(base) is None and self.gaz.city(base) is None:
-                    self.place_bases[base] = ent
+                    self.place_bases[name_key(base)] = ent
         by_bounds = {(sp.start, sp.end): k for k, sp in enumerate(spans)}
         for k, sp in enumerate(spans):
             text = clean_name(doc[sp.start:sp.end].text)
@@ -1042,6 +1147,9 @@ class EntitiesComponent:
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
         spans = repair_person_spans(doc, spans, list(doc.ents))
         spans = _add_missed(doc, spans)
+        for sp in spans:
+            if sp.label == "PERSON":
+                sp.titles[:0] = [t for t in leading_titles(doc, sp.start)[1] if t not in sp.titles]
         spans = _datelines(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
@@ -1054,7 +1162,7 @@ class EntitiesComponent:
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
-        spans = long_names_by_context(doc, spans)
+        spans = initialled_names(doc, long_names_by_context(doc, spans))
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
         named = {name_key(doc[sp.start:sp.end].text) for sp in spans
@@ -1069,6 +1177,11 @@ class EntitiesComponent:
         res = _Resolver(article, doc)
         res.declared = {form: (spans_sp.start, spans_sp.end) for form, spans_sp in declared.items()}
         res.run(spans)
+        countries = {e.id for e in res.entities.values()
+                     if e.kind == "GPE" and e.country and res.gaz.country_name(e.country) == e.name}
+        for alias, eid in description_aliases(doc, spans, [m.entity_id for m in res.mentions], countries):
+            if alias not in res.entities[eid].aliases:
+                res.entities[eid].aliases.append(alias)
         article.entity_mentions = res.mentions
         article.entities = list(res.entities.values())
         _write_back(doc, spans)

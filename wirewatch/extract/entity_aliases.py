@@ -119,6 +119,44 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(merged, key=lambda x: x.start)
 
 
+_INITIAL_STOPS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def initialled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "the Bring Back Our Girls (BBOG) movement": capitalised words whose initials, in order, spell the
+    acronym in parentheses after them are an organisation's name, though NER missed it (here it took the
+    whole phrase for a law); the acronym is then declared by it (`declared_short_forms`)."""
+    from .entities import _Span
+
+    out = list(spans)
+    owner = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    for tok in doc:
+        i = tok.i
+        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i < 2:
+            continue
+        acronym = doc[i + 1].text.replace(".", "")
+        if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+            continue
+        letters, k, start = "", i - 1, None
+        while k >= 0 and i - k <= 12:
+            t = doc[k]
+            if t.is_alpha and t.text[:1].isupper():
+                letters = t.text[0] + letters
+                if letters == acronym and not (k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha):
+                    start = k
+                    break
+            elif t.lower_ not in _INITIAL_STOPS or not letters:
+                break
+            k -= 1
+        if start is None or (start in owner and owner[start].start == start and owner[start].end == i):
+            continue  # no such name, or NER has it already
+        if any(sp.start < start < sp.end or sp.start < i < sp.end for sp in out):
+            continue  # it runs into another name
+        out = [sp for sp in out if not (start <= sp.start and sp.end <= i)]
+        out.append(_Span(start, i, "ORG"))
+    return sorted(out, key=lambda x: x.start)
+
+
 _LOCATING = frozenset({"in", "near", "outside", "inside", "at", "of", "beside", "by"})
 
 
@@ -351,3 +389,100 @@ def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_S
             out.append(_Span(e.start, e.end, "PERSON"))
             taken.update(range(e.start, e.end))
     return sorted(out, key=lambda s: s.start)
+
+
+# Head nouns too loose to name one entity again ("the state" of "Islamic State" is any state).
+_LOOSE_HEADS = frozenset({"state", "states", "house", "city", "times", "post", "news", "group", "people"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom"})
+
+
+def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries: set[str]) -> list[tuple[str, str]]:
+    """(description, entity id) for definite descriptions that name an entity the article named before:
+    "the council" after "the U.N. Security Council", "the forest" after "Boni Forest" (the description's noun
+    is the last word of exactly one multi-word organisation or place named before it), and "the North
+    African country" for the article's country (`countries`: ids of country entities) when that country is
+    both the one named last before it and the one the article names most. The description becomes an
+    alias of the entity, not a mention: it names the entity, it does not change the spans events read."""
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    demonym = {i for sp in spans if sp.label == "NORP" for i in range(sp.start, sp.end)}  # "the North African"
+    heads: list[tuple[int, str, str]] = []  # (end token, folded last word, entity id)
+    named: list[tuple[int, str]] = []  # (start token, country entity id)
+    for sp, eid in zip(spans, ids, strict=True):
+        last = doc[sp.end - 1]
+        if sp.label in ("ORG", "LOC", "FAC") and sp.end - sp.start >= 2 and last.is_alpha and \
+                last.text[:1].isupper():
+            heads.append((sp.end, last.lower_, eid))
+        if eid in countries:
+            named.append((sp.start, eid))
+    counts: dict[str, int] = {}
+    for _, eid in named:
+        counts[eid] = counts.get(eid, 0) + 1
+    top = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+    if top is not None and sorted(counts.values())[-2:-1] == [counts[top]]:
+        top = None  # two countries named as often: no article's country
+    out: list[tuple[str, str]] = _appositive_descriptions(doc, spans, ids, demonym)
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in taken and tok.i + 1 not in demonym:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and (j not in taken or j in demonym) and \
+                (doc[j].pos_ in ("ADJ", "PROPN") or doc[j].text == "-") and doc[j].lower_ not in _COUNTRY_NOUNS:
+            j += 1
+        if j >= len(doc) or j in taken or doc[j].pos_ != "NOUN" or not doc[j].is_lower or \
+                j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN") and doc[j + 1].tag_ != "POS":
+            continue
+        noun = doc[j].lower_
+        text = "the " + doc[tok.i + 1:j + 1].text  # "The council" at a sentence start is the same alias
+        if noun in _COUNTRY_NOUNS:
+            before = [eid for start, eid in named if start < tok.i]
+            if top is not None and before and before[-1] == top:
+                out.append((text, top))
+            continue
+        if j != tok.i + 1 or noun in _LOOSE_HEADS or tok.i + 1 in demonym:
+            continue  # "the forest", not "the dense forest": a modifier may make it another one
+        owners = {eid for end, head, eid in heads if head == noun and end <= tok.i}
+        if len(owners) == 1:
+            out.append((text, next(iter(owners))))
+    return out
+
+
+def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demonym: set[int]) -> list[tuple[str, str]]:
+    """ "the Syrian Kurdish militia, the YPG," and "Hezbollah, the Iran-backed militant group,": a description
+    of a group in apposition to its name is an alias of it, without its article ("Syrian Kurdish militia")."""
+    by_start = {sp.start: (sp, eid) for sp, eid in zip(spans, ids, strict=True)}
+    by_end = {sp.end: (sp, eid) for sp, eid in zip(spans, ids, strict=True)}
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+
+    def description(i: int) -> int | None:
+        """The end of "the ... <group noun>" starting at token i (after "the"), else None."""
+        j = i
+        while j < len(doc) and j - i < 5 and (j not in taken or j in demonym or  # "Iran-backed"
+                                              j + 1 < len(doc) and doc[j + 1].text == "-") and \
+                (doc[j].pos_ in ("ADJ", "PROPN", "VERB") or doc[j].text == "-") and doc[j].lower_ not in _GROUP_NOUNS:
+            j += 1
+        if j >= len(doc) or j == i or j in taken or doc[j].lower_ not in _GROUP_NOUNS or not doc[j].is_lower:
+            return None
+        return j + 1
+
+    out: list[tuple[str, str]] = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 2 >= len(doc):
+            continue
+        end = description(tok.i + 1)
+        if end is None or end >= len(doc):
+            continue
+        text = doc[tok.i + 1:end].text
+        # the description, then the name: "the Syrian Kurdish militia, the YPG,"
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if doc[end].text == "," and k in by_start:
+            sp, eid = by_start[k]
+            if sp.label in ("ORG", "NORP") and sp.end < len(doc) and doc[sp.end].text in (",", ".", ")", ";"):
+                out.append((text, eid))
+                continue
+        # the name, then the description: "Hezbollah, the Iran-backed militant group,"
+        if tok.i >= 2 and doc[tok.i - 1].text == "," and tok.i - 1 in by_end and doc[end].text in (",", ".", ";"):
+            sp, eid = by_end[tok.i - 1]
+            if sp.label in ("ORG", "NORP"):
+                out.append((text, eid))
+    return out
+

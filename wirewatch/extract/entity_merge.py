@@ -12,9 +12,11 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
   a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
-  is nearly the same (same first letter, similarity >= 80), the better attested spelling wins - unless the
-  two look like two people (`_different_people`: "Hamid" and "Hamad" are both given names; other
-  countries or roles; one letter swapped in a short word), which only one role and one country overrule.
+  is nearly the same (same first letter, similarity >= 80, or >= 70 for two romanisations with the same
+  consonants: "Ismail Haniyeh" / "Ismail Haniya"), the better attested spelling wins - unless the two look
+  like two people (`_different_people`: "Hamid" and "Hamad" are both given names, "Mohammed" and "Mohammad"
+  one name spelt two ways; other countries or roles; one letter swapped in a short word), which only one
+  role and one country overrule.
 
 `canonical_ids` returns old id -> canonical id; `merge_into` applies that to entity objects.
 """
@@ -26,7 +28,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, generic_institution, name_key, name_words, short_forms
+from .entities import _absorb, any_countrys_body, core_words, generic_institution, name_key, name_words, short_forms
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ _ONE_WORD_ORDER = ("ORG", "GPE", "LOC", "FAC", "NORP", "PERSON")
 _MULTI_WORD_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _MIN_SIMILARITY = 80.0
 _MIN_SIMILARITY_SAME_ROLE = 60.0
+# Two romanisations of one name ("Haniyeh" / "Haniya"): the same consonants (`transliterations`) and this
+# close; "Hassan" / "Hussein" (62) are two names.
+_MIN_SIMILARITY_TRANSLITERATED = 70.0
 _COURTESY = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
 
 
@@ -131,6 +136,35 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if e.id != keep.id:
                 mapping[e.id] = keep.id
 
+    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield"):
+    # the same first and last name, and no initial or suffix that the other names differently
+    by_core: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents.values():
+        if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2:
+            by_core["-".join(name_key(w) for w in core_words(name_words(e.name)))].append(e)
+    for group in by_core.values():
+        if len(group) < 2:
+            continue
+        extras = [_name_extras(e.name) for e in group]
+        if all(a <= b or b <= a for a in extras for b in extras):
+            keep = max(group, key=lambda e: (len(_name_extras(e.name)), weight(e)))
+            for e in group:
+                if e.id != keep.id:
+                    mapping[e.id] = keep.id
+
+    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body;
+    # an institution every country has only with the same country
+    by_body: dict[str, list[Entity]] = defaultdict(list)
+    for e in ents.values():
+        if e.kind == "ORG" and e.id not in mapping and (key := _body_key(e)) is not None:
+            by_body[key].append(e)
+    for group in by_body.values():
+        if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
+            keep = max(group, key=weight)
+            for e in group:
+                if e.id != keep.id:
+                    mapping[e.id] = keep.id
+
     live = [e for e in ents.values() if e.id not in mapping]
     # 2. a bare surname -> the one person of that surname named in full
     full_by_last: dict[str, set[str]] = defaultdict(set)
@@ -156,8 +190,11 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
         if " " in e.name.strip():
             # "Japan's Meteorological Agency" -> "Japan Meteorological Agency": a multi-word institution only
             # where both carry the same country (a bare "Foreign Ministry" may be any country's)
-            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" and e.country else set()
-            owners = {o for o in owners if by_id[o].country == e.country and o != e.id}
+            owners = qualified.get(name_key(e.name), set()) if e.kind == "ORG" else set()
+            # ... but a body no other country has ("Consumer Product Safety Commission") is the qualified
+            # one ("U.S. Consumer Product Safety Commission") wherever the report did not place it
+            owners = {o for o in owners if o != e.id and (by_id[o].country == e.country or
+                                                          e.country is None and not any_countrys_body(e.name))}
         elif e.kind == "PERSON":
             owners = full_by_last.get(name_key(e.name), set())
         elif e.kind == "ORG":
@@ -176,8 +213,8 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if alias != e.name and _acronym_like(alias):
                 acronym_owner[alias.replace(".", "")].add(e.id)
             elif alias != e.name and e.kind == "ORG" and " " in e.name and " " not in alias.strip() and \
-                    alias[:1].isupper() and name_key(alias) != name_key(e.name.split()[0]):
-                short_owner[name_key(alias)].add(e.id)
+                    alias[:1].isupper() and (name_key(alias) != name_key(e.name.split()[0]) or _coined(alias)):
+                short_owner[name_key(alias)].add(e.id)  # "Comibol"; "Orbis" of "Orbis Micro" ("Orbis shares")
     for e in live:
         if e.id in mapping or e.kind not in ("ORG", "LOC", "GPE"):
             continue
@@ -200,8 +237,8 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     by_shape: dict[tuple[int, str, str], list[Entity]] = defaultdict(list)
     for e in persons:
         w = words[e.id]
-        by_shape[(len(w), w[0], w[-1][:1])].append(e)
-        by_shape[(len(w), "~" + w[-1], w[0][:1])].append(e)
+        by_shape[(len(w), w[0], _initial(w[-1]))].append(e)
+        by_shape[(len(w), "~" + w[-1], _initial(w[0]))].append(e)
     for group in by_shape.values():
         if len(group) < 2:
             continue
@@ -217,17 +254,66 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
                 continue
             wa, wb = words[a.id], words[b.id]
             diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or diff[0][0][0] != diff[0][1][0]:
+            if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4 or \
+                    _initial(diff[0][0]) != _initial(diff[0][1]):
                 continue
             # the same role and country vouch for a looser spelling ("Malie" / "Melanie" Joly, both
             # Canada's foreign minister)
             same_role = bool(_roles(a) & _roles(b)) and a.country is not None and a.country == b.country
-            if ratio(*diff[0]) < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY):
+            close = ratio(*diff[0])
+            if close < (_MIN_SIMILARITY_SAME_ROLE if same_role else _MIN_SIMILARITY) and \
+                    not (close >= _MIN_SIMILARITY_TRANSLITERATED and transliterations(*diff[0])):
                 continue
             if not same_role and _different_people(a, b, wa, wb, diff[0]):
                 continue
             mapping[target(b.id)] = target(a.id)
     return {old: target(old) for old in mapping if target(old) != old}
+
+
+_BODY_HEADS = ("department", "ministry", "office", "bureau", "agency")
+
+
+def uninverted(key: str) -> str:
+    """ "u-s-department-of-justice" -> "u-s-justice-department": the "X of Y" form of a body's name folded to
+    its "Y X" form (one to three words of Y, no "and")."""
+    words = key.split("-")
+    for i, w in enumerate(words[:-2]):
+        rest = words[i + 2:]
+        if w in _BODY_HEADS and words[i + 1] == "of" and 1 <= len(rest) <= 3 and "and" not in rest:
+            return "-".join(words[:i] + rest + [w])
+    return key
+
+
+def _body_key(e: Entity) -> str | None:
+    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names), with its country when
+    every country has one ("Ministry of Defence" of Israel is not Japan's)."""
+    key = name_key(e.name)
+    body = uninverted(key)
+    if body == key and key.split("-")[-1] not in _BODY_HEADS:
+        return None
+    return f"{body}@{e.country}" if generic_institution(e.name) else body
+
+
+def _coined(word: str) -> bool:
+    """A made-up word, not a dictionary noun nor a place ("Orbis", "Vantor"; not "United", "Pacific",
+    "Korean"): a company's first word used alone names that company."""
+    from .wordclass import classes
+
+    gaz = gazetteer()
+    w = word.lower()
+    # nouns and verbs in WordNet's table, with a plural or past-tense ending off ("united" of "unite")
+    forms = {w} | ({w[:-1]} if w.endswith(("s", "d")) else set()) | ({w[:-2]} if w.endswith(("ed", "es")) else set())
+    dictionary = any(classes(form, pos) for form in forms - {""} for pos in ("n", "v"))
+    adjective = w.endswith(("al", "ed", "ic", "ive", "ous", "ern", "en", "ian", "ish"))  # "Global", "Allied"
+    return not dictionary and not adjective and gaz.country_of_any(word) is None and gaz.city(word) is None and \
+        gaz.country_of_region(word) is None and not _acronym_like(word)
+
+
+def _name_extras(name: str) -> frozenset[str]:
+    """The middle initials and generational suffix of a name ("Lamar J. Whitfield Jr." -> {j, jr})."""
+    words = name_words(name)
+    core = set(core_words(words))
+    return frozenset(w.rstrip(".").lower() for w in words if w not in core)
 
 
 def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: tuple[str, str]) -> bool:
@@ -237,14 +323,46 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     from .entities import given_name_gender
 
     x, y = diff
-    if wa.index(x) == 0 and given_name_gender(x) is not None and given_name_gender(y) is not None:
-        return True
+    gx, gy = given_name_gender(x), given_name_gender(y)
+    if wa.index(x) == 0 and gx is not None and gy is not None and not (
+            gx == gy and min(len(x), len(y)) >= 6 and transliterations(x, y)):
+        return True  # "Mohammed" / "Mohammad" are one name spelt two ways; "Hamid" / "Hamad" two names
     if a.country and b.country and a.country != b.country:
         return True
     ra, rb = _roles(a), _roles(b)
-    if ra and rb and not ra & rb:
-        return True
+    if ra and rb and not ra & rb and not transliterations(x, y):
+        return True  # two outlets word one man's role differently ("Hamas leader", "senior Hamas official")
     return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
+
+
+def _initial(word: str) -> str:
+    """A word's first letter, Arabic qaf's two romanisations as one ("Qassem" / "Kassem")."""
+    c = word[:1].lower()
+    return "k" if c == "q" else c
+
+
+def _skeleton(word: str) -> str:
+    """A word as its transliterations share it: the first letter, then the consonants, without the weak
+    letters romanisations disagree on (vowels, y, w, an h after a vowel) and without doubled letters:
+    "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" -> "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
+    w = name_key(word).replace("-", "")
+    out = _initial(w)
+    for i, c in enumerate(w[1:], 1):
+        if c in "aeiouyw" or c == "h" and w[i - 1] in "aeiouy":
+            continue
+        if out[-1:] != c:
+            out += c
+    return out
+
+
+def transliterations(x: str, y: str) -> bool:
+    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad", "Qassem" /
+    "Kassem"): the same first letter (q and k as one) and the same consonant skeleton, both at least four
+    letters, and neither is the other plus an ending (a plural, a feminine "-a")."""
+    if min(len(x), len(y)) < 4 or _initial(x) != _initial(y):
+        return False
+    sx, sy = _skeleton(x), _skeleton(y)
+    return sx == sy and len(sx) >= 2 and not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
@@ -272,7 +390,8 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
         # before "Corporacion Minera de Bolivia (Comibol)"), or the name less or plus its legal suffix
         # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
         keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
-        keys |= {_without_legal_suffix(k) for k in keys}
+        keys |= {_without_legal_suffix(k) for k in keys} | {uninverted(k) for k in keys}
+        keys |= {f"{k}-{e.country.lower()}" for k in list(keys) if e.country}  # a generic body's id has its country
         keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
         ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)
         texts.update(a for a in e.aliases if a != e.name and " " not in a.strip())

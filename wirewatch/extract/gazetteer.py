@@ -53,6 +53,16 @@ def load_yaml(name: str) -> Any:
         return yaml.safe_load(f) or {}
 
 
+# Older or Russian-derived spellings reports still print for a city the gazetteer knows by its current name
+# ("Kiev" for Kyiv): one city, whichever spelling a report uses. Folded (see `fold`).
+_CITY_SPELLINGS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "odessa": "odesa", "lvov": "lviv", "nikolaev": "mykolayiv",
+    "mykolaiv": "mykolayiv", "zaporozhye": "zaporizhzhya", "zaporizhzhia": "zaporizhzhya",
+    "dnepropetrovsk": "dnipro", "chernigov": "chernihiv", "bombay": "mumbai", "calcutta": "kolkata",
+    "madras": "chennai", "peking": "beijing", "rangoon": "yangon", "saigon": "ho chi minh city",
+    "mogadiscio": "mogadishu", "kishinev": "chisinau", "alma-ata": "almaty", "tiflis": "tbilisi"}
+
+
 class Gazetteer:
     """All country/place lookups. Use `gazetteer()` for the shared instance."""
 
@@ -117,7 +127,10 @@ class Gazetteer:
             self._forms["demonyms"].update(ex.get("demonyms") or [])
 
     def surface_forms(self, which: str) -> set[str]:
-        """Country names and aliases ("names") or demonyms ("demonyms"), as written."""
+        """Country names and aliases ("names"), demonyms ("demonyms") or the older spellings of cities
+        ("spellings": "Kiev", which NER knows less well than "Kyiv"), as written."""
+        if which == "spellings":
+            return {"-".join(w.capitalize() for w in k.split("-")).title() for k in _CITY_SPELLINGS}
         return self._forms[which]
 
     def _add_short(self, s: str, iso3: str, table: dict[str, str]) -> None:
@@ -145,7 +158,8 @@ class Gazetteer:
         return self._demonyms.get(fold(t))
 
     def country_of_capital(self, text: str) -> str | None:
-        return self._capitals.get(fold(text))
+        f = fold(text)
+        return self._capitals.get(_CITY_SPELLINGS.get(f, f))
 
     def country_of_any(self, text: str) -> str | None:
         """Name, alias or demonym: used to read a country off modifiers ("U.S. spokesman", "Japanese PM")."""
@@ -192,6 +206,7 @@ class Gazetteer:
         t = fold(text)
         if t.startswith("the "):
             t = t[4:]
+        t = _CITY_SPELLINGS.get(t, t)
         table = self._city_table()
         if country is None:
             return table.get(t)
