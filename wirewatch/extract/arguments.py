@@ -26,6 +26,12 @@ _BODY_HEADS = frozenset({"ministry", "agency", "department", "army", "council", 
                          "court", "parliament", "assembly", "office", "service", "bureau", "company", "bank",
                          "corporation", "union", "party", "movement", "front", "group", "organization",
                          "organisation", "authority", "force", "forces", "police", "navy", "institute", "board"})
+# Further heads of a body's name ("Coalition for Safe Water" -> "the coalition").
+_ORG_HEADS = frozenset({"coalition", "alliance", "federation", "association", "network", "foundation", "society",
+                        "league", "campaign", "charity", "watchdog", "council", "centre", "center", "fund",
+                        "trust", "initiative", "club", "firm", "group"})
+# Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
+_GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "company", "firm", "charity"})
 # How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
 _PRONOUN_REACH = 400
 _NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "girlfriend", "woman", "girl",
@@ -72,7 +78,10 @@ _MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "
 
 # Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
 _INSTRUMENTS = frozenset({"bullet", "round", "grenade", "mortar", "shrapnel", "explosive", "gunfire", "shot",
-                          "ied", "gas", "knife", "machete", "handgun", "pistol"})
+                          "ied", "gas", "knife", "machete", "handgun", "pistol",
+                          # what a crowd throws: "hurled stones and bottles" harms no stone
+                          "stone", "rock", "bottle", "brick", "cobblestone", "molotov", "firebomb", "egg",
+                          "firework", "flare", "projectile", "teargas", "baton", "hammer"})
 _instruments: frozenset[str] | None = None
 
 
@@ -244,6 +253,8 @@ class ArticleContext:
                 continue
             lo = min(lo, c.left_edge.i)
         lo = max(lo, next((c.i + 1 for c in tok.lefts if c.dep_ in ("det", "predet")), lo))
+        while lo < tok.i and self.doc[lo].lower_ in ("the", "a", "an"):
+            lo += 1  # "the employers' federation": the article of a possessor in front
         return self.doc[lo:tok.i + 1].text
 
     def _town_entity(self, ent: Entity) -> bool:
@@ -314,6 +325,9 @@ class ArticleContext:
             ent = self._described(tok)
         if ent is not None:
             return self._from_entity(ent, text)
+        body = self._named_body_before(tok)
+        if body is not None:
+            return replace(body, text=text)
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ == "PRON":
             speaker = self._speaker(tok)
@@ -480,9 +494,35 @@ class ArticleContext:
             words = ent.name.lower().split()
             if low in ("north", "south") and ent.kind == "GPE" and ent.country and words[0] == low and len(words) > 1:
                 return ent  # "the North" after "North Korea"
-            if ent.kind == "ORG" and len(words) > 1 and words[-1] == low and low in _BODY_HEADS:
-                return ent  # "the ministry" after "Egypt's Foreign Ministry"
+            if ent.kind == "ORG" and len(words) > 1 and low in _BODY_HEADS | _ORG_HEADS and \
+                    (words[-1] == low or low in ("coalition", "alliance", "federation", "association")
+                     and low in words):
+                return ent  # "the ministry" after "Egypt's Foreign Ministry", "the coalition" after "Coalition for X"
+        if low in _GENERIC_ORG_NOUNS:
+            # "the organisation", "the group" in a release or a wire story: the last organisation named
+            for pos, ent in reversed(self._bodies[:k]):
+                if tok.i - pos > _PRONOUN_REACH:
+                    break
+                if ent.kind == "ORG":
+                    return ent
         return None
+
+    def _named_body_before(self, tok: Any) -> Actor | None:
+        """ "The organisation also urged ...", "the coalition demanded ...": a bare "the X" after a body acted
+        under a name the entity extractor did not keep ("Rights Watch International ... The organisation"),
+        the latest actor, when it is a capitalised name that is no person or place and, for a head word
+        other than a generic one, carries that word ("the coalition" after "The Coalition for Safe Water")."""
+        low = tok.lower_
+        last = self.last_subject
+        if last is None or low not in _GENERIC_ORG_NOUNS | _ORG_HEADS or tok.tag_ != "NN" or last.kind not in (
+                None, "ORG") or not last.name[:1].isupper() or last.name.lower() == low or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+            return None
+        words = (last.text or last.name).lower().split()
+        if low not in _GENERIC_ORG_NOUNS and low not in words:
+            return None
+        return last
 
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
@@ -592,7 +632,7 @@ class ArticleContext:
         tok = skip_partitive(tok, lexicon())
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
-                tok.pos_ == "NOUN":
+                tok.pos_ == "NOUN" and not all(self.party_noun(t) for t in [tok, *conj]):
             # "Israeli helicopters and tanks": one group of things, not two actors.
             a = self.actor(tok)
             if a is not None:
@@ -605,6 +645,17 @@ class ArticleContext:
             if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
                 out.append(a)
         return out
+
+    @staticmethod
+    def party_noun(tok: Any) -> bool:
+        """A noun for people or a body ("the union", "the employers' federation"): joined by "and", two of
+        them are two actors, unlike "helicopters and tanks", one side's things."""
+        from . import wordclass
+        from .participants import PARTY_NOUNS
+
+        lemma = tok.lemma_.lower()
+        return lemma in PARTY_NOUNS or lemma in _COLLECTIVE or lemma in lexicon()["human_nouns"] or \
+            wordclass.classes(tok.lemma_, "n")[:1] in (("person",), ("group",))
 
     # ------------------------------------------------------------------ locations and quantities
     @staticmethod

@@ -30,7 +30,16 @@ from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
-from .participants import from_phrase, happening_side, noun_arguments, struck_thing, verb_recipient, without
+from .participants import (
+    censured_deed,
+    from_phrase,
+    happening_side,
+    noun_arguments,
+    outcome_victims,
+    struck_thing,
+    verb_recipient,
+    without,
+)
 from .refine import (
     abroad,
     capital_as_state,
@@ -268,8 +277,10 @@ class EventsComponent:
                 skip |= {c.i for c in tok.children if c.dep_ == "dobj"}
             # "stormed a hotel, leaving five dead", "retook a strategic village": an attack's object is its
             # target, ahead of the outcome clause
-            recips = struck_thing(ctx, tok, skip) if trig.type == "ASSAULT" and not passive else []
-            recips = recips or verb_recipient(ctx, tok, passive, skip)
+            recips = (outcome_victims(ctx, tok, skip) or struck_thing(ctx, tok, skip)) \
+                if trig.type == "ASSAULT" and not passive else []
+            deed = censured_deed(ctx, tok, self.ontology) if trig.type == "ACCUSE" and not passive else None
+            recips = recips or (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered
