@@ -148,6 +148,8 @@ class ArticleContext:
             self.salient_country = self.entities[best]
         self.last_subject: Actor | None = None  # most recent actor that was a sentence subject
         self.last_actors: dict[tuple[str, str], list[Actor]] = {}  # (type, trigger lemma) -> latest actors
+        # (type, actors, recipients) of the mentions so far, in order
+        self.last_by_type: list[tuple[str, list[Actor], list[Actor]]] = []
         self.last_speaker: Actor | None = None  # subject of the latest "X said"
         # The state outlet this article names (for "state media"), and the source it is currently
         # quoting (for "The report detailed ..."); the events component updates the latter.
@@ -370,8 +372,10 @@ class ArticleContext:
             titled = self._titled_person_before(tok.i, lemma)
             if titled is not None:
                 return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
-        if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
-                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lemma in lex["person_anaphors"] and not any(
+                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+                for c in tok.children):
+            # (one person: "leaders from the U.S. and China" are not the one named before)
             # "the president" is the one named before; "the president of Armenia" is someone else. With no
             # one named before, the role itself is the actor (as any group noun is), not nobody.
             before = self.person_before(tok.i)

@@ -229,6 +229,7 @@ class EventsComponent:
         if actors:
             ctx.last_subject = actors[0]
             ctx.last_actors[(etype, lemma)] = actors
+            ctx.last_by_type.append((etype, actors, recipients))
         return m, pres, dated
 
     def _instrument(self, ctx: ArticleContext, trig: Trigger) -> list[Actor]:
@@ -279,7 +280,7 @@ class EventsComponent:
             # target, ahead of the outcome clause
             recips = (outcome_victims(ctx, tok, skip) or struck_thing(ctx, tok, skip)) \
                 if trig.type == "ASSAULT" and not passive else []
-            deed = censured_deed(ctx, tok, self.ontology) if trig.type == "ACCUSE" and not passive else None
+            deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
             recips = recips or (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)

@@ -197,6 +197,9 @@ _CREDIT_VERBS = frozenset({"praise", "thank", "credit", "reward", "honour", "hon
 def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
     """The party a verb holds to account for the event noun in a phrase on it: the object, or the subject
     of the passive ("Hart was convicted for the killing")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") and noun.head.head.lemma_.lower() in (
+            "connection", "relation", "regard") and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head  # "charged with murder in connection with the June 20 shooting"
     if noun.dep_ != "pobj" or noun.head.head != verb or verb.pos_ not in ("VERB", "AUX"):
         return None
     prep = noun.head.lower_
@@ -657,6 +660,15 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     if dobj is not None and dobj.lemma_.lower() not in _FIRED | instruments():
         return []
     for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return []  # "opened fire to disperse demonstrators, killing one": whom it was aimed at
+    for c in _preps(verb):
+        obj = _pobj(c) if c.lower_ in ("at", "on", "upon", "against", "into") else None
+        if obj is not None and (ctx.tok_ent.get(obj.i) is not None and ctx.tok_ent[obj.i].kind in ("PERSON", "NORP")
+                                or obj.lemma_.lower() in PARTY_NOUNS
+                                or wordclass.classes(obj.lemma_, "n")[:1] == ("person",)):
+            return []  # "opened fire on protesters, killing two": the people fired on
+    for c in verb.children:
         if c.dep_ != "advcl" or c.tag_ != "VBG" or any(g.dep_.startswith("nsubj") for g in c.children) or \
                 not _verb_lemmas(c) & _HARM_VERBS:
             continue
@@ -666,17 +678,25 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     return []
 
 
-# Verbs of censure whose object may be a deed rather than a party: "condemned the detention of X by Y".
+# Verbs of answering another's deed or word, whose object may be that deed rather than a party: "condemned
+# the detention of X by Y" (ACCUSE), "rejected the allegations", "denied the request" (REJECT).
 _CENSURE_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure",
                             "investigate", "probe"})
+_REFUSE_VERBS = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "veto", "decline"})
+RESPONSE_VERBS = {"ACCUSE": _CENSURE_VERBS, "REJECT": _REFUSE_VERBS}
+# Words someone addresses to another, whose "from X" is who spoke: "an ultimatum from Canberra".
+_WORD_NOUNS = frozenset({"ultimatum", "proposal", "plea", "petition", "allegation", "charge", "claim", "plan",
+                         "overture", "bid", "suggestion", "accusations", "statement"})
 
 
-def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology) -> list[Actor] | None:
-    """Whom censuring a deed accuses: the deed's doer ("condemned the detention of Sadeghi by Iranian
-    forces" -> the forces; "denounced Russia's invasion" -> Russia), and nobody when no doer is named
-    ("condemned the killing of four protesters": the victims are not accused). None when the verb's
-    object is no deed (then the object itself is the one censured)."""
-    if not _verb_lemmas(verb) & _CENSURE_VERBS:
+def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "ACCUSE",
+                  actors: list[Actor] | None = None) -> list[Actor] | None:
+    """Whom answering a deed or word concerns: the deed's doer ("condemned the detention of Sadeghi by
+    Iranian forces" -> the forces; "denounced Russia's invasion" -> Russia; "rejected the allegations" ->
+    whoever made the allegations the article told last), and nobody when no doer is named ("condemned the
+    killing of four protesters": the victims are not accused). None when the verb's object is no deed (then
+    the object itself is the one answered)."""
+    if not _verb_lemmas(verb) & RESPONSE_VERBS.get(etype, frozenset()):
         return None
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if dobj is None or dobj.pos_ != "NOUN" or dobj.i in ctx.tok_ent:
@@ -691,8 +711,37 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology) -> list[Actor]
     # ("condemned the murder of two soldiers by members of a group": the parser may hang "by" on the verb,
     # which, active, has no agent of its own)
     doer = poss or agent(dobj) or _agent_past_of(dobj) or agent(verb)
+    if doer is None and lemma in _FROM_ACTOR_NOUNS | _WORD_NOUNS:  # "dismissed an appeal from President X"
+        doer = next((_pobj(c) for c in dobj.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     if doer is None:
         doer = next((c for c in dobj.children if c.dep_ in ("amod", "compound") and c.i in ctx.tok_ent and
                      ctx.tok_ent[c.i].kind in ("GPE", "NORP", "ORG") and not _town(ctx, c)), None)
-    return ctx.actors(doer) if doer is not None else []
+    if doer is not None:
+        return ctx.actors(doer)
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in dobj.children) and \
+            not any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound") for c in dobj.children):
+        # "Trump denied the request", "rejected the allegations": the deed told before, by its type
+        # A refusal answers what was asked of, or said against, the refuser ("Berisha rejected the
+        # allegations": those made against Berisha, not the latest ones in the article); a censure is a third
+        # party's ("Beirut condemned the strike": one Beirut did not make).
+        told = {spec.type for spec in onto.nouns.get(lemma, [])}
+        mine = actors or []
+        for etype_before, doers, targets in reversed(ctx.last_by_type):
+            if etype_before not in told or not doers or _same_side(mine, doers):
+                continue
+            if etype == "REJECT" and mine and not _same_side(mine, targets):
+                continue
+            return list(doers)
+    return None if etype == "REJECT" else []
+
+
+def _same_side(some: list[Actor], others: list[Actor]) -> bool:
+    """Do two lists of participants share one: the same entity or name, or a state and one of its people
+    ("Trump" and "the United States")."""
+    for a in some:
+        for b in others:
+            if a.entity_id and a.entity_id == b.entity_id or a.name == b.name or \
+                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind):
+                return True
+    return False
 
