@@ -777,8 +777,9 @@ def subject(verb: Any) -> Any | None:
             return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
             return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
-        elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
-            verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
+        elif verb.dep_ == "acl" and _object_through_of(verb.head) is not None:
+            # "issued a declaration demanding ...", "issued a series of warnings demanding ...": the issuer demands
+            verb = _object_through_of(verb.head).head
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
@@ -822,12 +823,31 @@ def _noun_side(noun: Any) -> Any | None:
     return None
 
 
+def _object_through_of(noun: Any) -> Any | None:
+    """The verb's object a noun is, or is inside through "of" phrases ("a series of warnings")."""
+    for _ in range(3):
+        if noun.dep_ in ("dobj", "attr") and noun.head != noun:
+            return noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+            continue
+        return None
+    return None
+
+
 def _recover_subject(verb: Any) -> Any | None:
     """A finite verb the parser left without subject usually follows a list it misattached: "In response
     to advances by China, Russia, and North Korea, Japan and the United States have announced ..." parses
     Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
     joined to it by "and" (not by commas, which belong to the fronted list)."""
     doc, start = verb.doc, verb.sent.start
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "tell", "add", "state", "claim", "report"):
+        # "said Ankara in the last few years imposed controls": a verb of saying takes no named object; the
+        # parser made the content's subject one
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and
+                    (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))), None)
+        if obj is not None:
+            return obj
     i = verb.i - 1
     while i >= start and doc[i].head == verb and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
         i -= 1

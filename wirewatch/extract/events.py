@@ -31,6 +31,7 @@ from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
 from .participants import (
+    agent_in_phrase,
     censured_deed,
     from_phrase,
     happening_side,
@@ -262,7 +263,7 @@ class EventsComponent:
                 # grammatical subject acts and the "of" object undergoes it
                 subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
                 return ctx.actors(subj), without(ctx.actors(of_obj), ctx.actors(subj)), tok
-            ag = agent(tok)
+            ag = agent(tok) or (agent_in_phrase(tok) if passive else None)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
             spec = self.ontology.types.get(trig.type)

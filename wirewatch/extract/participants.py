@@ -323,7 +323,9 @@ PARTY_NOUNS = frozenset({
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
-    "mob", "public"})
+    "mob", "public", "migrant", "donor", "rival"})
+# Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
+_PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
@@ -362,7 +364,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
-            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
+            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text) or \
+            tok.tag_ == "NNS" and tok.lemma_.lower() in _PLURAL_PARTIES:
         return True
     if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
         return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
@@ -744,4 +747,16 @@ def _same_side(some: list[Actor], others: list[Actor]) -> bool:
                     a.country and a.country == b.country and "GPE" in (a.kind, b.kind):
                 return True
     return False
+
+
+def agent_in_phrase(verb: Any) -> Any | None:
+    """A passive's "by X" that the parser hung on the noun of its "with" phrase: "have been threatened with
+    economic consequences by China", "were pelted with stones by the crowd"."""
+    for c in _preps(verb):
+        obj = _pobj(c) if c.lower_ == "with" else None
+        if obj is not None and obj.pos_ == "NOUN":
+            by = agent(obj)
+            if by is not None:
+                return by
+    return None
 
