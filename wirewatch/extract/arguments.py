@@ -777,9 +777,9 @@ def subject(verb: Any) -> Any | None:
             return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
             return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
-        elif verb.dep_ == "acl" and _object_through_of(verb.head) is not None:
+        elif verb.dep_ == "acl" and (obj_of := _object_through_of(verb.head)) is not None:
             # "issued a declaration demanding ...", "issued a series of warnings demanding ...": the issuer demands
-            verb = _object_through_of(verb.head).head
+            verb = obj_of.head
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
