@@ -1,6 +1,6 @@
 """Issue 11, round 3: who did it to whom in report styles the rules were never written for (a sports-page
 crime brief, a parliamentary record, an NGO press release, English translated from Spanish wire copy, a
-court list, a police blotter). The reports and what an analyst expects of them are in
+court list, a police blotter, a translated military communique). The reports and what an analyst expects of them are in
 `fixtures/styles/reports.json`; each expectation is one test, and a null one asks that nobody be named
 rather than a nearby noun."""
 
@@ -35,7 +35,7 @@ def names_match(got: list[Actor], want: str | None) -> bool:
 
 @pytest.mark.parametrize(("report", "exp"), CASES, ids=[f"{r['id']}:{e['trigger']}" for r, e in CASES])
 def test_participants_of_an_unseen_style(extracted: dict[str, list[EventMention]], report: dict, exp: dict) -> None:
-    hits = [m for m in extracted[report["id"]] if m.trigger == exp["trigger"] and m.event_type == exp["type"]]
+    hits = [m for m in extracted[report["id"]] if m.trigger == exp["trigger"] and exp["type"] in (None, m.event_type)]
     if not hits:  # finding the event is the detector's part (tests/test_detector.py); counted below
         pytest.skip(f"not detected: {[(m.event_type, m.trigger) for m in extracted[report['id']]]}")
     m = hits[0]
@@ -45,7 +45,7 @@ def test_participants_of_an_unseen_style(extracted: dict[str, list[EventMention]
 
 
 def test_most_expected_events_are_found(extracted: dict[str, list[EventMention]]) -> None:
-    found = sum(any(m.trigger == e["trigger"] and m.event_type == e["type"] for m in extracted[r["id"]])
+    found = sum(any(m.trigger == e["trigger"] and e["type"] in (None, m.event_type) for m in extracted[r["id"]])
                 for r, e in CASES)
     assert found >= 0.8 * len(CASES), f"{found}/{len(CASES)}"
 

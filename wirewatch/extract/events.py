@@ -48,9 +48,11 @@ from .refine import (
     fallback_actors,
     fired_at_other_country,
     joint,
+    left_place,
     mode_of,
     np_countries,
     passive_state_actor,
+    restricted_place,
     state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
@@ -158,6 +160,9 @@ class EventsComponent:
         if not actors:
             actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
                 passive_state_actor(ctx, trig, etype)
+        if not recipients or all(r.entity_id is None for r in recipients):
+            # "imposed a curfew in Algiers"; "will withdraw inspectors and aid workers from Iraq"
+            recipients = restricted_place(ctx, tok) or left_place(ctx, tok) or recipients
         if etype == "PROTEST" and not recipients:
             # A protest with no target named is addressed to the state where it happens ("demonstrated in
             # Serbia", "rallied in Jakarta"), unless that is the protesters' own side.
