@@ -153,7 +153,7 @@ def left_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             ent = ctx.tok_ent.get(obj.i) if obj is not None else None
             if ent is not None and ent.kind == "GPE":
-                return [a for a in [ctx._from_entity(ent, obj.text)] if a is not None]
+                return [a for a in [ctx._from_entity(ent, ent.name if obj is None else obj.text)] if a is not None]
     return []
 
 
