@@ -783,6 +783,15 @@ def subject(verb: Any) -> Any | None:
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
+            if gov.pos_ == "NOUN" and gov.lemma_.lower() in _PROSPECT_NOUNS and gov.dep_ == "pobj" and \
+                    not any(c.dep_ == "poss" for c in gov.children):
+                # "talks about the possibility of restoring cooperation": who talks about it would restore it
+                clause = gov.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head != clause and clause.dep_ in ("pobj", "prep"):
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    verb = clause
+                    continue
             if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
                 # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
                 # for ..." is Oslo's
@@ -805,6 +814,10 @@ def subject(verb: Any) -> Any | None:
     return None
 
 
+# Nouns of a course that may be taken, whose "of doing" is the act of whoever weighs it: "talks about the
+# possibility of restoring ties", "discussed the idea of lifting sanctions".
+_PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "question", "matter", "goal", "aim",
+                             "intention", "hope", "chance", "way", "means", "process", "task", "job", "business"})
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})

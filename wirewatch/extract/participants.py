@@ -90,6 +90,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                         continue
                     actor_tok = c
                     break
+        if actor_tok is None:
+            actor_tok = _side_of_threatened_deed(ctx, node, onto)
         if actor_tok is not None:
             break
         head = node.head
@@ -214,6 +216,21 @@ def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
             party.i in ctx.tok_ent or party.pos_ in ("PRON", "PROPN") or ctx.party_noun(party)):
         return None  # a person or a body, not a thing a name modifies ("North Korea's ramp-up")
     return party
+
+
+def _side_of_threatened_deed(ctx: ArticleContext, noun: Any, onto: Ontology) -> Any | None:
+    """ "threats of Washington sanctions", "the prospect of a U.S. strike": a word about a deed whose side is
+    named on the deed is that side's."""
+    for c in noun.children:
+        obj = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in onto.nouns:
+            continue
+        for g in obj.children:
+            ent = ctx.tok_ent.get(g.i)
+            if g.dep_ in ("compound", "amod", "poss") and ent is not None and \
+                    ent.kind in ("GPE", "ORG", "NORP", "PERSON") and not _town(ctx, g):
+                return g
+    return None
 
 
 def _agent_past_of(noun: Any) -> Any | None:
