@@ -541,8 +541,8 @@ class ArticleContext:
             lemma = t.lemma_.lower()
             if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
                 continue
-            if t.head == clause or t.dep_ in ("compound", "poss") or t.i in self.tok_ent:
-                continue
+            if t.head == clause or t.dep_ in ("compound", "poss", "attr", "appos") or t.i in self.tok_ent:
+                continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
                 continue
             return Actor(name=self.core_name(t), text=self.np_text(t))
