@@ -340,7 +340,8 @@ PARTY_NOUNS = frozenset({
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
-    "mob", "public", "migrant", "donor"})
+    "mob", "public", "migrant", "donor", "cooperative", "federation", "association", "coalition", "alliance",
+    "consortium", "syndicate", "guild", "league", "charity", "foundation"})
 # Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
 _PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -739,7 +740,8 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
     if doer is not None:
         return ctx.actors(doer)
     if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in dobj.children) and \
-            not any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound") for c in dobj.children):
+            not any(c.dep_ in ("acl", "relcl", "amod", "compound") or c.dep_ == "prep" and not _time_phrase(c)
+                    for c in dobj.children):
         # "Trump denied the request", "rejected the allegations": the deed told before, by its type
         # A refusal answers what was asked of, or said against, the refuser ("Berisha rejected the
         # allegations": those made against Berisha, not the latest ones in the article); a censure is a third
@@ -753,6 +755,12 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
                 continue
             return list(doers)
     return None if etype == "REJECT" else []
+
+
+def _time_phrase(prep: Any) -> bool:
+    """ "on Friday", "in March": a phrase that dates, the parser often hangs it on the object."""
+    obj = _pobj(prep)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def _same_side(some: list[Actor], others: list[Actor]) -> bool:

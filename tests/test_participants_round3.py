@@ -1,0 +1,80 @@
+"""Issue 11, round 3: clause-structure rules, each in wordings written for this file (none from an eval set).
+
+- a refusal of a word ("rejected the request") answers whoever asked it of the refuser;
+- a verb of saying takes no named object: "said Cairo ... imposed" makes Cairo the one imposing;
+- "issued a series of statements demanding": the issuer demands;
+- a passive's "by X" hung on its "with" phrase still acts;
+- a he/she never stands for a predicate description ("He is a violent man");
+- two bodies joined by "and" are two actors.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract import extraction_components
+from wirewatch.model import Article, EventMention
+from wirewatch.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(extraction_components())
+
+
+def mention(pipe: Pipeline, text: str, trigger: str) -> EventMention:
+    evs = pipe.run(Article(id="t", text=text, published="2026-03-11")).events
+    hits = [m for m in evs if m.trigger == trigger]
+    assert hits, [(m.event_type, m.trigger) for m in evs]
+    return hits[0]
+
+
+def names(actors: list) -> list[str]:
+    return [a.name for a in actors]
+
+
+def test_a_refused_request_names_who_asked(pipe: Pipeline) -> None:
+    m = mention(pipe, "The fishermen's union asked the port authority to delay the new fees. The port authority "
+                      "rejected the request on Friday.", "rejected")
+    assert names(m.actor) == ["port authority"] and names(m.recipient) == ["fishermen's union"]
+
+
+def test_a_refusal_is_not_of_a_request_made_to_someone_else(pipe: Pipeline) -> None:
+    m = mention(pipe, "The fishermen's union asked the mayor to delay the new fees. The port authority rejected the "
+                      "request on Friday.", "rejected")
+    assert "fishermen's union" not in names(m.recipient)
+
+
+def test_a_saying_verb_object_is_the_content_subject(pipe: Pipeline) -> None:
+    m = mention(pipe, "A Western diplomat said Cairo in recent months imposed strict limits on foreign charities.",
+                "imposed")
+    assert names(m.actor) == ["Egypt"]
+
+
+def test_the_issuer_of_statements_demands(pipe: Pipeline) -> None:
+    m = mention(pipe, "The rebels issued a series of statements demanding that the government release their "
+                      "commander.", "demanding")
+    assert names(m.actor) == ["rebels"] and names(m.recipient) == ["government"]
+
+
+def test_a_passive_agent_on_the_with_phrase(pipe: Pipeline) -> None:
+    m = mention(pipe, "Several small states have been threatened with trade penalties by Beijing for hosting the "
+                      "dissident.", "threatened")
+    assert names(m.actor) == ["China"] and "states" in " ".join(names(m.recipient))
+
+
+def test_a_pronoun_is_not_a_predicate_description(pipe: Pipeline) -> None:
+    m = mention(pipe, '"He is a violent man," prosecutor Ann Bell told the court. "He stabbed Officer Ray Dunn '
+                      'three times," Bell said.', "stabbed")
+    assert m.actor == [] and names(m.recipient) == ["Ray Dunn"]
+
+
+def test_two_bodies_joined_by_and_are_two_actors(pipe: Pipeline) -> None:
+    m = mention(pipe, "The farmers' cooperative and the dairy federation signed a supply agreement on Monday.",
+                "signed")
+    assert names(m.actor) == ["farmers' cooperative", "dairy federation"]
+
+
+def test_helicopters_and_tanks_stay_one_side(pipe: Pipeline) -> None:
+    m = mention(pipe, "Israeli helicopters and tanks attacked the camp on Tuesday.", "attacked")
+    assert len(m.actor) == 1
