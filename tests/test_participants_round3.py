@@ -78,3 +78,16 @@ def test_two_bodies_joined_by_and_are_two_actors(pipe: Pipeline) -> None:
 def test_helicopters_and_tanks_stay_one_side(pipe: Pipeline) -> None:
     m = mention(pipe, "Israeli helicopters and tanks attacked the camp on Tuesday.", "attacked")
     assert len(m.actor) == 1
+
+
+def test_a_subject_misread_as_possessor_of_the_verb(pipe: Pipeline) -> None:
+    # the small model roots "The county's deputy shot and injured ..." on a noun "shot"
+    m = mention(pipe, "The county's deputy shot and injured a driver who rammed a patrol car.", "injured")
+    assert names(m.actor) == ["deputy"] and names(m.recipient) == ["driver"]
+
+
+def test_a_named_body_is_no_report_noun(pipe: Pipeline) -> None:
+    text = ("The army said its gunners had fired at a rocket crew near the camp. The United Nations agency for "
+            "refugees condemned the shelling on Wednesday.")
+    m = mention(pipe, text, "condemned")
+    assert names(m.actor) == ["United Nations"]

@@ -362,7 +362,9 @@ class ArticleContext:
                     not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None:
                 return self._from_entity(self.salient_country, text)
         if tok.pos_ == "NOUN" and lemma in lex["report_nouns"] and self.last_speaker is not None and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
+            # (only a bare "the statement": "the United Nations agency for refugees" is said what it is)
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (lemma in _ROLE_NOUNS or lemma in lex["person_anaphors"]) and \
@@ -756,7 +758,10 @@ def subject(verb: Any) -> Any | None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD"):
+        if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
+                verb.dep_ == "ROOT" and verb.pos_ == "NOUN" and any(
+                    c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+            # (a verb the parser took for a noun: "deputy shot and wounded a man" roots on "shot")
             return _recover_subject(verb)
         if verb.dep_ == "xcomp" and verb.head != verb:
             gov = verb.head
@@ -854,6 +859,13 @@ def _recover_subject(verb: Any) -> Any | None:
     Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
     joined to it by "and" (not by commas, which belong to the fronted list)."""
     doc, start = verb.doc, verb.sent.start
+    if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "NOUN"):
+        # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
+        # as a possessor and a compound of the verb; the noun next to the verb heads it
+        nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
+                 c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return max(nouns, key=lambda c: c.i)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "tell", "add", "state", "claim", "report"):
         # "said Ankara in the last few years imposed controls": a verb of saying takes no named object; the
         # parser made the content's subject one
