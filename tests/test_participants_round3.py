@@ -91,3 +91,9 @@ def test_a_named_body_is_no_report_noun(pipe: Pipeline) -> None:
             "refugees condemned the shelling on Wednesday.")
     m = mention(pipe, text, "condemned")
     assert names(m.actor) == ["United Nations"]
+
+
+def test_the_gunman_in_an_attempt_did_it(pipe: Pipeline) -> None:
+    m = mention(pipe, "In 1994, Ruiz was the gunman in a failed attempt to kill a union boss, according to court "
+                      "files.", "kill")
+    assert names(m.actor) == ["Ruiz"] and names(m.recipient) == ["union boss"]

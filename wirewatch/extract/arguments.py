@@ -782,6 +782,8 @@ def subject(verb: Any) -> Any | None:
             return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
             return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
+        elif verb.dep_ == "acl" and (culprit := perpetrator_of(verb.head)) is not None:
+            return culprit  # "Gigante was the gunman in a failed attempt to kill Costello"
         elif verb.dep_ == "acl" and (obj_of := _object_through_of(verb.head)) is not None:
             # "issued a declaration demanding ...", "issued a series of warnings demanding ...": the issuer demands
             verb = obj_of.head
@@ -839,6 +841,27 @@ def _noun_side(noun: Any) -> Any | None:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
             return c
     return None
+
+
+# Nouns for the one who did a deed: "X was the gunman in the attack" - X did it.
+_PERPETRATORS = frozenset({"gunman", "shooter", "killer", "attacker", "assailant", "bomber", "hijacker", "sniper",
+                           "kidnapper", "murderer", "perpetrator", "mastermind", "ringleader", "culprit", "driver",
+                           "robber", "arsonist", "hitman", "triggerman", "instigator", "organizer", "organiser"})
+
+
+def perpetrator_of(noun: Any) -> Any | None:
+    """The subject of "X was the gunman in <noun>" / "X was the mastermind behind <noun>"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "behind", "of", "during"):
+        return None
+    cop = noun.head.head
+    if cop.lemma_.lower() != "be":
+        attr = cop if cop.lemma_.lower() in _PERPETRATORS and cop.dep_ == "attr" else None
+        cop = cop.head if attr is not None else cop  # "was the gunman in the attack" with the phrase on "gunman"
+    else:
+        attr = next((c for c in cop.children if c.dep_ == "attr" and c.lemma_.lower() in _PERPETRATORS), None)
+    if attr is None or cop.lemma_.lower() != "be":
+        return None
+    return next((c for c in cop.children if c.dep_ == "nsubj"), None)
 
 
 def _object_through_of(noun: Any) -> Any | None:

@@ -12,7 +12,16 @@ from typing import Any
 
 from ..model import Actor
 from . import wordclass
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, instruments, is_age_noun, skip_partitive, subject
+from .arguments import (
+    NOT_PARTICIPANT,
+    ArticleContext,
+    agent,
+    instruments,
+    is_age_noun,
+    perpetrator_of,
+    skip_partitive,
+    subject,
+)
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -116,6 +125,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # "convicted Hart for the killing", "arrested Fisk in the stabbing", "Cole was charged in the robbery":
     # the one the verb holds to account did the deed, never the court or the police who hold him.
     culprit = _held_to_account(ctx, clause, head_noun) if clause is not None else None
+    culprit = culprit or perpetrator_of(head_noun)
     if actor_tok is None and culprit is not None:
         actor_tok = culprit
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
