@@ -97,3 +97,18 @@ def test_the_gunman_in_an_attempt_did_it(pipe: Pipeline) -> None:
     m = mention(pipe, "In 1994, Ruiz was the gunman in a failed attempt to kill a union boss, according to court "
                       "files.", "kill")
     assert names(m.actor) == ["Ruiz"] and names(m.recipient) == ["union boss"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "who"), [
+    ("Police arrested the opposition leader Ana Soto on Monday. Rights groups condemned the move.", "condemned",
+     "Police"),
+    ("The government expelled two foreign reporters on Friday. The press union denounced the expulsion.",
+     "denounced", "government"),
+])
+def test_censuring_a_deed_told_before_accuses_its_doer(pipe: Pipeline, text: str, trigger: str, who: str) -> None:
+    assert names(mention(pipe, text, trigger).recipient) == [who]
+
+
+def test_censuring_a_killing_accuses_no_victim(pipe: Pipeline) -> None:
+    m = mention(pipe, "Amnesty Global condemned the killing of four protesters in Dorval on Friday.", "condemned")
+    assert m.recipient == []

@@ -148,8 +148,8 @@ class ArticleContext:
             self.salient_country = self.entities[best]
         self.last_subject: Actor | None = None  # most recent actor that was a sentence subject
         self.last_actors: dict[tuple[str, str], list[Actor]] = {}  # (type, trigger lemma) -> latest actors
-        # (type, actors, recipients) of the mentions so far, in order
-        self.last_by_type: list[tuple[str, list[Actor], list[Actor]]] = []
+        # (type, actors, recipients, trigger lemma) of the mentions so far, in order
+        self.last_by_type: list[tuple[str, list[Actor], list[Actor], str]] = []  # ... and the trigger lemma
         self.last_speaker: Actor | None = None  # subject of the latest "X said"
         # The state outlet this article names (for "state media"), and the source it is currently
         # quoting (for "The report detailed ..."); the events component updates the latter.

@@ -235,7 +235,7 @@ class EventsComponent:
         if actors:
             ctx.last_subject = actors[0]
             ctx.last_actors[(etype, lemma)] = actors
-            ctx.last_by_type.append((etype, actors, recipients))
+            ctx.last_by_type.append((etype, actors, recipients, lemma))
         return m, pres, dated
 
     def _instrument(self, ctx: ArticleContext, trig: Trigger) -> list[Actor]:

@@ -734,6 +734,15 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
         return None
     lemma = dobj.lemma_.lower()
     if lemma not in onto.nouns and lemma not in PATIENT_NOUNS and lemma not in _ATTACK_NOUNS:
+        # "denounced the extension" (of a mandate told before), "spoke out against the move": a deed told
+        # before, by a word for any act or by the stem of its own trigger ("extended")
+        if etype != "ACCUSE" or not _definite_bare(dobj):
+            return None
+        stem = lemma[:5] if len(lemma) >= 6 else None
+        for _, doers, _targets, trigger in reversed(ctx.last_by_type):
+            if doers and not _same_side(actors or [], doers) and (
+                    lemma in _ANY_DEED or stem is not None and trigger.startswith(stem)):
+                return list(doers)
         return None
     poss = next((c for c in dobj.children if c.dep_ == "poss"), None)
     if poss is not None and lemma in PATIENT_NOUNS and not any(
@@ -749,22 +758,31 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
                      ctx.tok_ent[c.i].kind in ("GPE", "NORP", "ORG") and not _town(ctx, c)), None)
     if doer is not None:
         return ctx.actors(doer)
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in dobj.children) and \
-            not any(c.dep_ in ("acl", "relcl", "amod", "compound") or c.dep_ == "prep" and not _time_phrase(c)
-                    for c in dobj.children):
+    if _definite_bare(dobj):
         # "Trump denied the request", "rejected the allegations": the deed told before, by its type
         # A refusal answers what was asked of, or said against, the refuser ("Berisha rejected the
         # allegations": those made against Berisha, not the latest ones in the article); a censure is a third
         # party's ("Beirut condemned the strike": one Beirut did not make).
         told = {spec.type for spec in onto.nouns.get(lemma, [])}
         mine = actors or []
-        for etype_before, doers, targets in reversed(ctx.last_by_type):
+        for etype_before, doers, targets, _trigger in reversed(ctx.last_by_type):
             if etype_before not in told or not doers or _same_side(mine, doers):
                 continue
             if etype == "REJECT" and mine and not _same_side(mine, targets):
                 continue
             return list(doers)
     return None if etype == "REJECT" else []
+
+
+# Words for whatever act was just told: "condemned the move", "criticised the decision".
+_ANY_DEED = frozenset({"move", "decision", "action", "step", "measure", "act"})
+
+
+def _definite_bare(noun: Any) -> bool:
+    """ "the request", "this move", "the allegations on Friday": a definite noun that says nothing more of itself."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children) and \
+        not any(c.dep_ in ("acl", "relcl", "amod", "compound") or c.dep_ == "prep" and not _time_phrase(c)
+                for c in noun.children)
 
 
 def _time_phrase(prep: Any) -> bool:
