@@ -26,6 +26,12 @@ _BODY_HEADS = frozenset({"ministry", "agency", "department", "army", "council", 
                          "court", "parliament", "assembly", "office", "service", "bureau", "company", "bank",
                          "corporation", "union", "party", "movement", "front", "group", "organization",
                          "organisation", "authority", "force", "forces", "police", "navy", "institute", "board"})
+# Further heads of a body's name ("Coalition for Safe Water" -> "the coalition").
+_ORG_HEADS = frozenset({"coalition", "alliance", "federation", "association", "network", "foundation", "society",
+                        "league", "campaign", "charity", "watchdog", "council", "centre", "center", "fund",
+                        "trust", "initiative", "club", "firm", "group"})
+# Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
+_GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "company", "firm", "charity"})
 # How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
 _PRONOUN_REACH = 400
 _NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "girlfriend", "woman", "girl",
@@ -72,7 +78,10 @@ _MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "
 
 # Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
 _INSTRUMENTS = frozenset({"bullet", "round", "grenade", "mortar", "shrapnel", "explosive", "gunfire", "shot",
-                          "ied", "gas", "knife", "machete", "handgun", "pistol"})
+                          "ied", "gas", "knife", "machete", "handgun", "pistol",
+                          # what a crowd throws: "hurled stones and bottles" harms no stone
+                          "stone", "rock", "bottle", "brick", "cobblestone", "molotov", "firebomb", "egg",
+                          "firework", "flare", "projectile", "teargas", "baton", "hammer"})
 _instruments: frozenset[str] | None = None
 
 
@@ -139,6 +148,8 @@ class ArticleContext:
             self.salient_country = self.entities[best]
         self.last_subject: Actor | None = None  # most recent actor that was a sentence subject
         self.last_actors: dict[tuple[str, str], list[Actor]] = {}  # (type, trigger lemma) -> latest actors
+        # (type, actors, recipients, trigger lemma) of the mentions so far, in order
+        self.last_by_type: list[tuple[str, list[Actor], list[Actor], str]] = []  # ... and the trigger lemma
         self.last_speaker: Actor | None = None  # subject of the latest "X said"
         # The state outlet this article names (for "state media"), and the source it is currently
         # quoting (for "The report detailed ..."); the events component updates the latter.
@@ -244,6 +255,8 @@ class ArticleContext:
                 continue
             lo = min(lo, c.left_edge.i)
         lo = max(lo, next((c.i + 1 for c in tok.lefts if c.dep_ in ("det", "predet")), lo))
+        while lo < tok.i and self.doc[lo].lower_ in ("the", "a", "an"):
+            lo += 1  # "the employers' federation": the article of a possessor in front
         return self.doc[lo:tok.i + 1].text
 
     def _town_entity(self, ent: Entity) -> bool:
@@ -314,6 +327,9 @@ class ArticleContext:
             ent = self._described(tok)
         if ent is not None:
             return self._from_entity(ent, text)
+        body = self._named_body_before(tok)
+        if body is not None:
+            return replace(body, text=text)
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ == "PRON":
             speaker = self._speaker(tok)
@@ -346,7 +362,9 @@ class ArticleContext:
                     not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None:
                 return self._from_entity(self.salient_country, text)
         if tok.pos_ == "NOUN" and lemma in lex["report_nouns"] and self.last_speaker is not None and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
+            # (only a bare "the statement": "the United Nations agency for refugees" is said what it is)
             # "The statement ... accused the South": whoever issued the statement just quoted
             return self.last_speaker
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (lemma in _ROLE_NOUNS or lemma in lex["person_anaphors"]) and \
@@ -356,8 +374,10 @@ class ArticleContext:
             titled = self._titled_person_before(tok.i, lemma)
             if titled is not None:
                 return self._from_entity(titled, text)  # "the judge" after "Judge Ana Ruiz"
-        if tok.pos_ == "NOUN" and lemma in lex["person_anaphors"] and not any(
-                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lemma in lex["person_anaphors"] and not any(
+                c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+                for c in tok.children):
+            # (one person: "leaders from the U.S. and China" are not the one named before)
             # "the president" is the one named before; "the president of Armenia" is someone else. With no
             # one named before, the role itself is the actor (as any group noun is), not nobody.
             before = self.person_before(tok.i)
@@ -480,9 +500,35 @@ class ArticleContext:
             words = ent.name.lower().split()
             if low in ("north", "south") and ent.kind == "GPE" and ent.country and words[0] == low and len(words) > 1:
                 return ent  # "the North" after "North Korea"
-            if ent.kind == "ORG" and len(words) > 1 and words[-1] == low and low in _BODY_HEADS:
-                return ent  # "the ministry" after "Egypt's Foreign Ministry"
+            if ent.kind == "ORG" and len(words) > 1 and low in _BODY_HEADS | _ORG_HEADS and \
+                    (words[-1] == low or low in ("coalition", "alliance", "federation", "association")
+                     and low in words):
+                return ent  # "the ministry" after "Egypt's Foreign Ministry", "the coalition" after "Coalition for X"
+        if low in _GENERIC_ORG_NOUNS:
+            # "the organisation", "the group" in a release or a wire story: the last organisation named
+            for pos, ent in reversed(self._bodies[:k]):
+                if tok.i - pos > _PRONOUN_REACH:
+                    break
+                if ent.kind == "ORG":
+                    return ent
         return None
+
+    def _named_body_before(self, tok: Any) -> Actor | None:
+        """ "The organisation also urged ...", "the coalition demanded ...": a bare "the X" after a body acted
+        under a name the entity extractor did not keep ("Rights Watch International ... The organisation"),
+        the latest actor, when it is a capitalised name that is no person or place and, for a head word
+        other than a generic one, carries that word ("the coalition" after "The Coalition for Safe Water")."""
+        low = tok.lower_
+        last = self.last_subject
+        if last is None or low not in _GENERIC_ORG_NOUNS | _ORG_HEADS or tok.tag_ != "NN" or last.kind not in (
+                None, "ORG") or not last.name[:1].isupper() or last.name.lower() == low or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+            return None
+        words = (last.text or last.name).lower().split()
+        if low not in _GENERIC_ORG_NOUNS and low not in words:
+            return None
+        return last
 
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
@@ -497,8 +543,8 @@ class ArticleContext:
             lemma = t.lemma_.lower()
             if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
                 continue
-            if t.head == clause or t.dep_ in ("compound", "poss") or t.i in self.tok_ent:
-                continue
+            if t.head == clause or t.dep_ in ("compound", "poss", "attr", "appos") or t.i in self.tok_ent:
+                continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
                 continue
             return Actor(name=self.core_name(t), text=self.np_text(t))
@@ -592,7 +638,7 @@ class ArticleContext:
         tok = skip_partitive(tok, lexicon())
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
-                tok.pos_ == "NOUN":
+                tok.pos_ == "NOUN" and not all(self.party_noun(t) for t in [tok, *conj]):
             # "Israeli helicopters and tanks": one group of things, not two actors.
             a = self.actor(tok)
             if a is not None:
@@ -605,6 +651,17 @@ class ArticleContext:
             if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
                 out.append(a)
         return out
+
+    @staticmethod
+    def party_noun(tok: Any) -> bool:
+        """A noun for people or a body ("the union", "the employers' federation"): joined by "and", two of
+        them are two actors, unlike "helicopters and tanks", one side's things."""
+        from . import wordclass
+        from .participants import PARTY_NOUNS
+
+        lemma = tok.lemma_.lower()
+        return lemma in PARTY_NOUNS or lemma in _COLLECTIVE or lemma in lexicon()["human_nouns"] or \
+            wordclass.classes(tok.lemma_, "n")[:1] in (("person",), ("group",))
 
     # ------------------------------------------------------------------ locations and quantities
     @staticmethod
@@ -701,7 +758,10 @@ def subject(verb: Any) -> Any | None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD"):
+        if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
+                verb.dep_ == "ROOT" and verb.pos_ == "NOUN" and any(
+                    c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+            # (a verb the parser took for a noun: "deputy shot and wounded a man" roots on "shot")
             return _recover_subject(verb)
         if verb.dep_ == "xcomp" and verb.head != verb:
             gov = verb.head
@@ -722,11 +782,23 @@ def subject(verb: Any) -> Any | None:
             return next(c for c in verb.head.children if c.dep_ == "poss")
         elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and (side := _noun_side(verb.head)) is not None:
             return side  # "the cabinet decision to expel", "a Turkish court ruling to imprison": who decided
-        elif verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr") and verb.head.head != verb.head:
-            verb = verb.head.head  # "issued a declaration demanding ...": the issuer demands
+        elif verb.dep_ == "acl" and (culprit := perpetrator_of(verb.head)) is not None:
+            return culprit  # "Gigante was the gunman in a failed attempt to kill Costello"
+        elif verb.dep_ == "acl" and (obj_of := _object_through_of(verb.head)) is not None:
+            # "issued a declaration demanding ...", "issued a series of warnings demanding ...": the issuer demands
+            verb = obj_of.head
         elif verb.dep_ == "pcomp" and verb.head.head != verb.head:
             # "accused X of supplying": X supplies (object control); "after meeting": the main subject.
             gov = verb.head.head
+            if gov.pos_ == "NOUN" and gov.lemma_.lower() in _PROSPECT_NOUNS and gov.dep_ == "pobj" and \
+                    not any(c.dep_ == "poss" for c in gov.children):
+                # "talks about the possibility of restoring cooperation": who talks about it would restore it
+                clause = gov.head.head
+                while clause.pos_ not in ("VERB", "AUX") and clause.head != clause and clause.dep_ in ("pobj", "prep"):
+                    clause = clause.head
+                if clause.pos_ in ("VERB", "AUX"):
+                    verb = clause
+                    continue
             if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
                 # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
                 # for ..." is Oslo's
@@ -749,6 +821,10 @@ def subject(verb: Any) -> Any | None:
     return None
 
 
+# Nouns of a course that may be taken, whose "of doing" is the act of whoever weighs it: "talks about the
+# possibility of restoring ties", "discussed the idea of lifting sanctions".
+_PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "question", "matter", "goal", "aim",
+                             "intention", "hope", "chance", "way", "means", "process", "task", "job", "business"})
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
@@ -767,12 +843,59 @@ def _noun_side(noun: Any) -> Any | None:
     return None
 
 
+# Nouns for the one who did a deed: "X was the gunman in the attack" - X did it.
+_PERPETRATORS = frozenset({"gunman", "shooter", "killer", "attacker", "assailant", "bomber", "hijacker", "sniper",
+                           "kidnapper", "murderer", "perpetrator", "mastermind", "ringleader", "culprit", "driver",
+                           "robber", "arsonist", "hitman", "triggerman", "instigator", "organizer", "organiser"})
+
+
+def perpetrator_of(noun: Any) -> Any | None:
+    """The subject of "X was the gunman in <noun>" / "X was the mastermind behind <noun>"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "behind", "of", "during"):
+        return None
+    cop = noun.head.head
+    if cop.lemma_.lower() != "be":
+        attr = cop if cop.lemma_.lower() in _PERPETRATORS and cop.dep_ == "attr" else None
+        cop = cop.head if attr is not None else cop  # "was the gunman in the attack" with the phrase on "gunman"
+    else:
+        attr = next((c for c in cop.children if c.dep_ == "attr" and c.lemma_.lower() in _PERPETRATORS), None)
+    if attr is None or cop.lemma_.lower() != "be":
+        return None
+    return next((c for c in cop.children if c.dep_ == "nsubj"), None)
+
+
+def _object_through_of(noun: Any) -> Any | None:
+    """The verb's object a noun is, or is inside through "of" phrases ("a series of warnings")."""
+    for _ in range(3):
+        if noun.dep_ in ("dobj", "attr") and noun.head != noun:
+            return noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+            continue
+        return None
+    return None
+
+
 def _recover_subject(verb: Any) -> Any | None:
     """A finite verb the parser left without subject usually follows a list it misattached: "In response
     to advances by China, Russia, and North Korea, Japan and the United States have announced ..." parses
     Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
     joined to it by "and" (not by commas, which belong to the fronted list)."""
     doc, start = verb.doc, verb.sent.start
+    if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "NOUN"):
+        # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
+        # as a possessor and a compound of the verb; the noun next to the verb heads it
+        nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
+                 c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return max(nouns, key=lambda c: c.i)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "tell", "add", "state", "claim", "report"):
+        # "said Ankara in the last few years imposed controls": a verb of saying takes no named object; the
+        # parser made the content's subject one
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and
+                    (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))), None)
+        if obj is not None:
+            return obj
     i = verb.i - 1
     while i >= start and doc[i].head == verb and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
         i -= 1

@@ -30,7 +30,17 @@ from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
 from .ontology import Ontology, load_ontology
-from .participants import from_phrase, happening_side, noun_arguments, struck_thing, verb_recipient, without
+from .participants import (
+    agent_in_phrase,
+    censured_deed,
+    from_phrase,
+    happening_side,
+    noun_arguments,
+    outcome_victims,
+    struck_thing,
+    verb_recipient,
+    without,
+)
 from .refine import (
     abroad,
     capital_as_state,
@@ -38,9 +48,11 @@ from .refine import (
     fallback_actors,
     fired_at_other_country,
     joint,
+    left_place,
     mode_of,
     np_countries,
     passive_state_actor,
+    restricted_place,
     state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
@@ -149,6 +161,9 @@ class EventsComponent:
         if not actors:
             actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
                 passive_state_actor(ctx, trig, etype)
+        if not recipients or all(r.entity_id is None for r in recipients):
+            # "imposed a curfew in Algiers"; "will withdraw inspectors and aid workers from Iraq"
+            recipients = restricted_place(ctx, tok) or left_place(ctx, tok) or recipients
         if etype == "PROTEST" and not recipients:
             # A protest with no target named is addressed to the state where it happens ("demonstrated in
             # Serbia", "rallied in Jakarta"), unless that is the protesters' own side.
@@ -223,6 +238,7 @@ class EventsComponent:
         if actors:
             ctx.last_subject = actors[0]
             ctx.last_actors[(etype, lemma)] = actors
+            ctx.last_by_type.append((etype, actors, recipients, lemma))
         return m, pres, dated
 
     def _instrument(self, ctx: ArticleContext, trig: Trigger) -> list[Actor]:
@@ -255,7 +271,7 @@ class EventsComponent:
                 # grammatical subject acts and the "of" object undergoes it
                 subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
                 return ctx.actors(subj), without(ctx.actors(of_obj), ctx.actors(subj)), tok
-            ag = agent(tok)
+            ag = agent(tok) or (agent_in_phrase(tok) if passive else None)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
             spec = self.ontology.types.get(trig.type)
@@ -271,8 +287,10 @@ class EventsComponent:
                 skip |= {c.i for c in tok.children if c.dep_ == "dobj"}
             # "stormed a hotel, leaving five dead", "retook a strategic village": an attack's object is its
             # target, ahead of the outcome clause
-            recips = struck_thing(ctx, tok, skip) if trig.type == "ASSAULT" and not passive else []
-            recips = recips or verb_recipient(ctx, tok, passive, skip)
+            recips = (outcome_victims(ctx, tok, skip) or struck_thing(ctx, tok, skip)) \
+                if trig.type == "ASSAULT" and not passive else []
+            deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
+            recips = recips or (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered

@@ -12,7 +12,16 @@ from typing import Any
 
 from ..model import Actor
 from . import wordclass
-from .arguments import NOT_PARTICIPANT, ArticleContext, agent, instruments, is_age_noun, skip_partitive, subject
+from .arguments import (
+    NOT_PARTICIPANT,
+    ArticleContext,
+    agent,
+    instruments,
+    is_age_noun,
+    perpetrator_of,
+    skip_partitive,
+    subject,
+)
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -75,7 +84,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     for _ in range(3):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
-        actor_tok = poss if poss is not None else agent(node)
+        actor_tok = poss if poss is not None else agent(node) or _agent_past_of(node)
         if actor_tok is None:
             # "condemnation from Seoul", "criticism from rights groups"
             actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -90,6 +99,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                         continue
                     actor_tok = c
                     break
+        if actor_tok is None:
+            actor_tok = _side_of_threatened_deed(ctx, node, onto)
         if actor_tok is not None:
             break
         head = node.head
@@ -111,6 +122,12 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     head_noun = noun.head if noun.dep_ == "compound" else noun
     head_noun = _through_measure(head_noun)
     direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
+    # "convicted Hart for the killing", "arrested Fisk in the stabbing", "Cole was charged in the robbery":
+    # the one the verb holds to account did the deed, never the court or the police who hold him.
+    culprit = _held_to_account(ctx, clause, head_noun) if clause is not None else None
+    culprit = culprit or perpetrator_of(head_noun)
+    if actor_tok is None and culprit is not None:
+        actor_tok = culprit
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
             and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
         # "drew condemnation from Seoul": the "from" hangs on the verb
@@ -141,7 +158,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 c.dep_ == "prep" and c.lower_ == "of" for c in node.children):
         # ("Boko Haram's abduction of 276 schoolgirls": with an "of" object the possessor acts)
         # "her husband's arrest", "his girlfriend's killing": the possessor is the one acted upon
-        target, actor_tok = actor_tok, agent(node)
+        target, actor_tok = actor_tok, agent(node) or culprit
     actors = ctx.actors(actor_tok)
     recips: list[Actor] = ctx.actors(target) if target is not None else []
     skip = {t.i for t in ([actor_tok] if actor_tok is not None else [])}
@@ -174,6 +191,74 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
     return actors, without(recips, actors), clause
+
+
+# Verbs that hold someone to account for a deed named after "in"/"over"/"of" ("charged in the robbery",
+# "convicted of the murder"); after "for" any verb with a party as object does ("blamed X for the attack").
+_ACCOUNT_VERBS = frozenset({"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison",
+                            "accuse", "suspect", "blame", "prosecute", "try", "acquit", "clear", "fine", "punish",
+                            "question", "interrogate", "hold", "hang", "execute", "extradite", "investigate", "sue",
+                            "want", "seek", "identify", "name", "implicate", "arraign", "book", "cite", "exonerate",
+                            "expel", "suspend", "ban", "fire", "dismiss", "sanction", "penalize", "penalise"})
+
+# Verbs that credit or blame someone for a deed after "for": "praised the crew for the rescue".
+_CREDIT_VERBS = frozenset({"praise", "thank", "credit", "reward", "honour", "honor", "commend", "criticize",
+                           "criticise", "condemn", "denounce", "rebuke", "censure", "reprimand", "fault", "slam"})
+
+
+def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
+    """The party a verb holds to account for the event noun in a phrase on it: the object, or the subject
+    of the passive ("Hart was convicted for the killing")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") and noun.head.head.lemma_.lower() in (
+            "connection", "relation", "regard") and noun.head.head.dep_ == "pobj":
+        noun = noun.head.head  # "charged with murder in connection with the June 20 shooting"
+    if noun.dep_ != "pobj" or noun.head.head != verb or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    prep = noun.head.lower_
+    if not _verb_lemmas(verb) & (_ACCOUNT_VERBS | _CREDIT_VERBS if prep == "for" else _ACCOUNT_VERBS) or \
+            prep not in ("for", "in", "over", "of"):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        party = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        party = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if party is None or party.i >= noun.i or not entity_like(ctx, party) or not (
+            party.i in ctx.tok_ent or party.pos_ in ("PRON", "PROPN") or ctx.party_noun(party)):
+        return None  # a person or a body, not a thing a name modifies ("North Korea's ramp-up")
+    return party
+
+
+def _side_of_threatened_deed(ctx: ArticleContext, noun: Any, onto: Ontology) -> Any | None:
+    """ "threats of Washington sanctions", "the prospect of a U.S. strike": a word about a deed whose side is
+    named on the deed is that side's."""
+    for c in noun.children:
+        obj = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in onto.nouns:
+            continue
+        for g in obj.children:
+            ent = ctx.tok_ent.get(g.i)
+            if g.dep_ in ("compound", "amod", "poss") and ent is not None and \
+                    ent.kind in ("GPE", "ORG", "NORP", "PERSON") and not _town(ctx, g):
+                return g
+    return None
+
+
+def _agent_past_of(noun: Any) -> Any | None:
+    """ "the shooting of a 15-year-old boy by police": the parser hangs the "by" phrase on the victim."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = _pobj(c)
+            # "of two soldiers on the border by members of a group": on any noun of the "of" phrase, not on a
+            # verb in it ("the killing of a man hit by a car" is no car's killing)
+            frontier = [obj] if obj is not None else []
+            for _ in range(3):
+                for t in frontier:
+                    by = agent(t)
+                    if by is not None:
+                        return by
+                frontier = [g for t in frontier for p in t.children if p.dep_ == "prep" and p.lower_ != "by"
+                            for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    return None
 
 
 # Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
@@ -265,7 +350,10 @@ PARTY_NOUNS = frozenset({
     "gunman", "attacker", "assailant", "shooter", "robber", "thief", "burglar", "killer", "intruder", "bomber",
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
-    "mob", "public"})
+    "mob", "public", "migrant", "donor", "cooperative", "federation", "association", "coalition", "alliance",
+    "consortium", "syndicate", "guild", "league", "charity", "foundation"})
+# Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
+_PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
@@ -304,7 +392,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
-            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text):
+            tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text) or \
+            tok.tag_ == "NNS" and tok.lemma_.lower() in _PLURAL_PARTIES:
         return True
     if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
         return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
@@ -430,6 +519,12 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is None and not passive:
+        # "detained this Tuesday three members of a band" (translated word order): the parser takes the object
+        # after a fronted day for one more adverbial noun
+        dated = any(c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME") and c.i > verb.i for c in kids)
+        dobj = next((c for c in kids if dated and c.dep_ == "npadvmod" and c.i > verb.i and c.pos_ == "NOUN" and
+                     c.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, c)), None)
     if dobj is None and not passive:
         # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
         dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
@@ -580,3 +675,141 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
             dobj.lemma_.lower() in lexicon()["non_agents"] or any(c.lower_ in _OWN for c in dobj.children):
         return []
     return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
+
+
+# Verbs of the harm an attack did, in the participle clause telling its outcome: "..., killing Ana Ruiz".
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "murder", "hit", "strike", "shoot"})
+# What is fired or thrown carries no target of its own: "opened fire at a party, killing two guests".
+_FIRED = frozenset({"fire", "shot", "round", "volley", "shell", "salvo", "burst", "barrage"})
+
+
+def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """The people an attack told with no party as its object harmed, from its outcome clause: "opened fire
+    at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
+    the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lemma_.lower() not in _FIRED | instruments():
+        return []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return []  # "opened fire to disperse demonstrators, killing one": whom it was aimed at
+    for c in _preps(verb):
+        obj = _pobj(c) if c.lower_ in ("at", "on", "upon", "against", "into") else None
+        if obj is not None and (ctx.tok_ent.get(obj.i) is not None and ctx.tok_ent[obj.i].kind in ("PERSON", "NORP")
+                                or obj.lemma_.lower() in PARTY_NOUNS
+                                or wordclass.classes(obj.lemma_, "n")[:1] == ("person",)):
+            return []  # "opened fire on protesters, killing two": the people fired on
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or any(g.dep_.startswith("nsubj") for g in c.children) or \
+                not _verb_lemmas(c) & _HARM_VERBS:
+            continue
+        obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+        if obj is not None and obj.i not in skip and entity_like(ctx, skip_partitive(obj, lexicon())):
+            return ctx.actors(obj)
+    return []
+
+
+# Verbs of answering another's deed or word, whose object may be that deed rather than a party: "condemned
+# the detention of X by Y" (ACCUSE), "rejected the allegations", "denied the request" (REJECT).
+_CENSURE_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure",
+                            "investigate", "probe"})
+_REFUSE_VERBS = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "veto", "decline"})
+RESPONSE_VERBS = {"ACCUSE": _CENSURE_VERBS, "REJECT": _REFUSE_VERBS}
+# Words someone addresses to another, whose "from X" is who spoke: "an ultimatum from Canberra".
+_WORD_NOUNS = frozenset({"ultimatum", "proposal", "plea", "petition", "allegation", "charge", "claim", "plan",
+                         "overture", "bid", "suggestion", "accusations", "statement"})
+
+
+def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "ACCUSE",
+                  actors: list[Actor] | None = None) -> list[Actor] | None:
+    """Whom answering a deed or word concerns: the deed's doer ("condemned the detention of Sadeghi by
+    Iranian forces" -> the forces; "denounced Russia's invasion" -> Russia; "rejected the allegations" ->
+    whoever made the allegations the article told last), and nobody when no doer is named ("condemned the
+    killing of four protesters": the victims are not accused). None when the verb's object is no deed (then
+    the object itself is the one answered)."""
+    if not _verb_lemmas(verb) & RESPONSE_VERBS.get(etype, frozenset()):
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None or dobj.pos_ != "NOUN" or dobj.i in ctx.tok_ent:
+        return None
+    lemma = dobj.lemma_.lower()
+    if lemma not in onto.nouns and lemma not in PATIENT_NOUNS and lemma not in _ATTACK_NOUNS:
+        # "denounced the extension" (of a mandate told before), "spoke out against the move": a deed told
+        # before, by a word for any act or by the stem of its own trigger ("extended")
+        if etype != "ACCUSE" or not _definite_bare(dobj):
+            return None
+        stem = lemma[:5] if len(lemma) >= 6 else None
+        for _, doers, _targets, trigger in reversed(ctx.last_by_type):
+            if doers and not _same_side(actors or [], doers) and (
+                    lemma in _ANY_DEED or stem is not None and trigger.startswith(stem)):
+                return list(doers)
+        return None
+    poss = next((c for c in dobj.children if c.dep_ == "poss"), None)
+    if poss is not None and lemma in PATIENT_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in dobj.children):
+        poss = None  # "condemned his arrest": he is arrested, not accused
+    # ("condemned the murder of two soldiers by members of a group": the parser may hang "by" on the verb,
+    # which, active, has no agent of its own)
+    doer = poss or agent(dobj) or _agent_past_of(dobj) or agent(verb)
+    if doer is None and lemma in _FROM_ACTOR_NOUNS | _WORD_NOUNS:  # "dismissed an appeal from President X"
+        doer = next((_pobj(c) for c in dobj.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if doer is None:
+        doer = next((c for c in dobj.children if c.dep_ in ("amod", "compound") and c.i in ctx.tok_ent and
+                     ctx.tok_ent[c.i].kind in ("GPE", "NORP", "ORG") and not _town(ctx, c)), None)
+    if doer is not None:
+        return ctx.actors(doer)
+    if _definite_bare(dobj):
+        # "Trump denied the request", "rejected the allegations": the deed told before, by its type
+        # A refusal answers what was asked of, or said against, the refuser ("Berisha rejected the
+        # allegations": those made against Berisha, not the latest ones in the article); a censure is a third
+        # party's ("Beirut condemned the strike": one Beirut did not make).
+        told = {spec.type for spec in onto.nouns.get(lemma, [])}
+        mine = actors or []
+        for etype_before, doers, targets, _trigger in reversed(ctx.last_by_type):
+            if etype_before not in told or not doers or _same_side(mine, doers):
+                continue
+            if etype == "REJECT" and mine and not _same_side(mine, targets):
+                continue
+            return list(doers)
+    return None if etype == "REJECT" else []
+
+
+# Words for whatever act was just told: "condemned the move", "criticised the decision".
+_ANY_DEED = frozenset({"move", "decision", "action", "step", "measure", "act"})
+
+
+def _definite_bare(noun: Any) -> bool:
+    """ "the request", "this move", "the allegations on Friday": a definite noun that says nothing more of itself."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children) and \
+        not any(c.dep_ in ("acl", "relcl", "amod", "compound") or c.dep_ == "prep" and not _time_phrase(c)
+                for c in noun.children)
+
+
+def _time_phrase(prep: Any) -> bool:
+    """ "on Friday", "in March": a phrase that dates, the parser often hangs it on the object."""
+    obj = _pobj(prep)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+
+
+def _same_side(some: list[Actor], others: list[Actor]) -> bool:
+    """Do two lists of participants share one: the same entity or name, or a state and one of its people
+    ("Trump" and "the United States")."""
+    for a in some:
+        for b in others:
+            if a.entity_id and a.entity_id == b.entity_id or a.name == b.name or \
+                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind):
+                return True
+    return False
+
+
+def agent_in_phrase(verb: Any) -> Any | None:
+    """A passive's "by X" that the parser hung on the noun of its "with" phrase: "have been threatened with
+    economic consequences by China", "were pelted with stones by the crowd"."""
+    for c in _preps(verb):
+        obj = _pobj(c) if c.lower_ == "with" else None
+        if obj is not None and obj.pos_ == "NOUN":
+            by = agent(obj)
+            if by is not None:
+                return by
+    return None
+

@@ -103,6 +103,60 @@ def state_of_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
     return []
 
 
+# Restrictions laid on a place: whoever lives there is their recipient, named by the place ("imposed a curfew
+# in Algiers", "lifted a state of emergency in West Darfur").
+_RESTRICTIONS = frozenset({"curfew", "emergency", "lockdown", "blockade", "siege", "closure", "quarantine", "cordon"})
+_PLACE_PREPS = frozenset({"in", "on", "across", "throughout", "over", "around", "of"})
+# Leaving a place: "will withdraw inspectors and aid workers from Iraq" concerns Iraq, not the inspectors.
+_WITHDRAW_VERBS = frozenset({"withdraw", "evacuate", "recall", "pull"})
+
+
+def restricted_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The place a curfew, a state of emergency or a blockade is laid on, as the event's recipient."""
+    # ("threatened to institute a curfew in Algiers": the object of the act carried on)
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    nodes = [tok, *(c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for node in nodes:
+        lemma = node.lemma_.lower()
+        if lemma == "state" or lemma == "law":  # "a state of emergency", "martial law"
+            restricted = any(t.lemma_.lower() in ("emergency", "martial", "siege") for t in node.subtree)
+        else:
+            restricted = lemma in _RESTRICTIONS
+        if not restricted:
+            continue
+        holders = [node] + ([node.head] if node is not tok else [])
+        for h in holders:
+            for c in h.children:
+                if c.dep_ not in ("prep", "acl"):
+                    continue
+                for t in c.subtree:
+                    ent = ctx.tok_ent.get(t.i)
+                    if ent is not None and ent.kind in ("GPE", "LOC") and _under_place_prep(t, h):
+                        return [a for a in [ctx._from_entity(ent, t.text)] if a is not None]
+    return []
+
+
+def _under_place_prep(t: Any, top: Any) -> bool:
+    while t != top and t.head != t:
+        if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+def left_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The country a withdrawal or evacuation leaves ("withdraw inspectors from Iraq")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _WITHDRAW_VERBS:
+        return []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            ent = ctx.tok_ent.get(obj.i) if obj is not None else None
+            if ent is not None and ent.kind == "GPE":
+                return [a for a in [ctx._from_entity(ent, ent.name if obj is None else obj.text)] if a is not None]
+    return []
+
+
 def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
     tok = trig.tok
     if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
