@@ -65,10 +65,10 @@ KEEP_SCALE = 0.25
 PROPOSE_MARGIN = 0.05
 EXTRA_MARGIN = 0.05
 # Noun triggers could get a keep scale of their own, chosen by grouped CV on the training rows
-# (choose_noun_keep; every fold picks 1.0, and it is measured and stored with each model). Off: on real reports
-# it loses true noun events the quotes do not teach ("intended for deployment to military units": seeds recall
-# with actor 1.0 -> 0.929) and buys no precision (voa_dev P .740 -> .738, R .565 -> .554); see
-# eval/README_detector.md, round 5.
+# (choose_noun_keep: the folds pick 0.75-1.25; measured and stored with each model). Off: on real reports
+# (measured with the senses + C=32 model at 1.0) it loses true noun events the quotes do not teach ("intended
+# for deployment to military units": seeds recall with actor 1.0 -> 0.929) and buys no precision (voa_dev
+# P .740 -> .738, R .565 -> .554); see eval/README_detector.md, round 5.
 NOUN_KEEP_BY_CV = False
 NONE = "NONE"
 
@@ -448,8 +448,10 @@ def choose_noun_keep(P: np.ndarray, rows: Sequence[Row], types: list[str], fold_
     def best(idx: np.ndarray) -> float:
         sub = [rows[i] for i in idx]
         th = choose_thresholds(P[idx], [labels[i] for i in idx], types)
-        f1 = {s: (lambda a, b, c: 2 * a / (2 * a + b + c) if a else 0.0)(*_noun_keep(P[idx], sub, types, th, s))
-              for s in NOUN_SCALES}
+        f1 = {}
+        for s in NOUN_SCALES:
+            tp, fp, fn = _noun_keep(P[idx], sub, types, th, s)
+            f1[s] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         return max(NOUN_SCALES, key=lambda s: (f1[s], -s))
 
     chosen, held = [], {"cv": [0.0, 0.0, 0.0], "keep_scale": [0.0, 0.0, 0.0]}
@@ -618,8 +620,8 @@ CANDIDATES = {
     "words+cues+context+senses": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True,
                                                context=True, senses=True),
 }
-DEFAULT_CANDIDATE = "words+cues+context+senses"
-DEFAULT_C = 32.0
+DEFAULT_CANDIDATE = "words+cues+context"
+DEFAULT_C = 16.0
 
 
 def print_cv(name: str, cv: dict, out=sys.stdout) -> None:
