@@ -1,6 +1,6 @@
 """Grouped cross-validation of the event detector, per type: dev (fit) score, CV score and the gap.
 
-    python eval/detector_cv.py              # the shipped settings (words + trigger cues, C from train.py)
+    python eval/detector_cv.py              # the shipped settings (train.DEFAULT_CANDIDATE, DEFAULT_C)
     python eval/detector_cv.py --features words+chars+cues -C 32
     python eval/detector_cv.py --features words+cues+context+encoder   # needs the encoder package (README)
     python eval/detector_cv.py --keep       # and the keep rules for lexicon triggers, by the same folds
@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, v in T.keep_cv(cv["oof"], rows, types, cv["fold_of"]).items():
             print(f"  {name:22s} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}  "
                   f"NONE-row triggers kept {v['none_kept']}")
+    noun = T.choose_noun_keep(cv["oof"], rows, types, cv["fold_of"])
+    print(f"noun-trigger keep scale (grouped CV, chosen on the other folds: {noun['fold_scales']}; on all rows "
+          f"{noun['scale']}): held-out keeping P {noun['cv']['precision']:.3f} R {noun['cv']['recall']:.3f} "
+          f"F1 {noun['cv']['f1']:.3f}, NONE-row noun triggers kept {noun['cv']['none_kept']}; at the verbs' "
+          f"{T.KEEP_SCALE}: F1 {noun['keep_scale']['f1']:.3f}, NONE-row kept {noun['keep_scale']['none_kept']}")
     print(f"acceptance (micro >= 0.75, macro >= 0.65): "
           f"{'met' if cv['micro_f1'] >= 0.75 and cv['macro_f1'] >= 0.65 else 'NOT met'}")
     return 0

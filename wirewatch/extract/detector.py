@@ -62,6 +62,9 @@ class FeatureConfig:
     char_ngrams: tuple[int, int] | None = (3, 5)
     cues: bool = True  # use the trigger lexicon's proposals as features (`trigger_cues`)
     context: bool = False  # and the parse context of each trigger and the sentence's lemmas (`context_cues`)
+    # and the WordNet class of every verb of the sentence (`sense_cues`: "fled" is motion, "barred" contact),
+    # so that a paraphrase the quotes never used still shares a feature with the ones they did
+    senses: bool = False
     # > 0: the sentence's all-MiniLM-L6-v2 embedding (`encoder.py`), times this, is appended to the tf-idf
     # vector (its weights are the last `encoder.DIM` rows of W); 0: no encoder
     encoder: float = 0.0
@@ -78,13 +81,15 @@ class FeatureConfig:
     def to_dict(self) -> dict[str, Any]:
         return {"dim_bits": self.dim_bits, "word_ngrams": self.word_ngrams,
                 "char_ngrams": list(self.char_ngrams) if self.char_ngrams else None, "cues": self.cues,
-                "context": self.context, "encoder": self.encoder}
+                "context": self.context, "encoder": self.encoder, "senses": self.senses}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FeatureConfig:
         ch = d.get("char_ngrams")
-        return cls(int(d["dim_bits"]), int(d["word_ngrams"]), (int(ch[0]), int(ch[1])) if ch else None,
-                   bool(d.get("cues", True)), bool(d.get("context", False)), float(d.get("encoder", 0.0)))
+        return cls(dim_bits=int(d["dim_bits"]), word_ngrams=int(d["word_ngrams"]),
+                   char_ngrams=(int(ch[0]), int(ch[1])) if ch else None, cues=bool(d.get("cues", True)),
+                   context=bool(d.get("context", False)), senses=bool(d.get("senses", False)),
+                   encoder=float(d.get("encoder", 0.0)))
 
 
 def words(text: str) -> list[str]:
@@ -97,9 +102,11 @@ def hashed_counts(text: str, cfg: FeatureConfig, cues: Iterable[str] = ()) -> Co
     `cues` are what the parse and the trigger lexicon saw in the sentence (see `trigger_cues`)."""
     mask = cfg.dim - 1
     ws = words(text)
-    # Context cues (prefix "x:", `context_cues`) count only for a model trained with them.
+    # Context cues (prefix "x:", `context_cues`) and sense cues ("s:", `sense_cues`) count only for a model
+    # trained with them.
     feats: list[str] = ["w:" + w for w in ws] + (
-        ["q:" + c for c in cues if cfg.context or not c.startswith(_CONTEXT)] if cfg.cues else [])
+        ["q:" + c for c in cues if (cfg.context or not c.startswith(_CONTEXT))
+         and (cfg.senses or not c.startswith(_SENSE))] if cfg.cues else [])
     for n in range(2, cfg.word_ngrams + 1):
         feats += [f"w{n}:" + " ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
     if cfg.char_ngrams:
@@ -125,9 +132,11 @@ def trigger_cues(triggers: Iterable[Any]) -> list[str]:
 
 
 _CONTEXT = "x:"
+_SENSE = "s:"
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # a trigger of these needs keep_scale_noun (Detector)
 
 
 def _objects(tok: Any) -> list[Any]:
@@ -179,9 +188,17 @@ def context_cues(sent: Any, triggers: Iterable[Any]) -> list[str]:
     return out + ["x:l:" + t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS]
 
 
+def sense_cues(sent: Any) -> list[str]:
+    """The WordNet classes of the commonest senses of each verb of the sentence ("s:vc:motion"): words the
+    training quotes never used ("fled", "were barred") share a class with ones they did ("withdrew",
+    "were banned"). Prefixed "s:" (see `hashed_counts`)."""
+    return ["s:vc:" + c for t in sent if t.pos_ == "VERB" for c in wordclass.classes(t.lemma_.lower(), "v")]
+
+
 def sentence_cues(sent: Any, triggers: list[Any], cfg: FeatureConfig) -> list[str]:
     """All the cues of one parsed sentence that `cfg` uses (training and inference call this one)."""
-    return trigger_cues(triggers) + (context_cues(sent, triggers) if cfg.context else [])
+    return trigger_cues(triggers) + (context_cues(sent, triggers) if cfg.context else []) + (
+        sense_cues(sent) if cfg.senses else [])
 
 
 def vectorize(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -209,6 +226,10 @@ class Detector:
     off_topic_threshold: float = 0.9  # what a mention in an off-topic article needs
     propose_margin: float = 0.1  # a type the triggers missed needs its threshold + this
     keep_scale: float = 1.0  # a trigger's type needs keep_scale x its threshold
+    # a noun trigger ("demonstration", "talks", "attack") needs this x its threshold (None: keep_scale). A noun
+    # names a kind of event more often than it reports one ("watched a demonstration", "fear of attack"),
+    # so the model's doubt counts for more there (chosen by grouped CV, train.choose_noun_keep)
+    keep_scale_noun: float | None = None
     # a further type in a sentence whose triggers gave other types needs threshold + this (None: never)
     extra_margin: float | None = None
     # per type, what a trigger the lexicon proposed needs (chosen by grouped CV on the rows where the lexicon
@@ -280,7 +301,8 @@ class Detector:
         meta = {"types": self.types, "thresholds": {t: round(v, 4) for t, v in self.thresholds.items()},
                 "features": self.config.to_dict(), "relevance_cutoff": round(self.relevance_cutoff, 4),
                 "off_topic_threshold": self.off_topic_threshold, "propose_margin": self.propose_margin,
-                "keep_scale": self.keep_scale, "extra_margin": self.extra_margin,
+                "keep_scale": self.keep_scale, "keep_scale_noun": self.keep_scale_noun,
+                "extra_margin": self.extra_margin,
                 "keep_thresholds": {t: round(v, 4) for t, v in self.keep_thresholds.items()}, **self.meta}
         stem.with_suffix(".json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
@@ -309,7 +331,7 @@ class Detector:
             model_dir()
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
-            "keep_scale", "extra_margin", "keep_thresholds"}}
+            "keep_scale", "keep_scale_noun", "extra_margin", "keep_thresholds"}}
         rel = stem.with_name(stem.name + RELEVANCE_SUFFIX)
         article = cls.load(rel) if not stem.name.endswith(RELEVANCE_SUFFIX) and rel.with_suffix(".json").exists() \
             else None
@@ -319,6 +341,7 @@ class Detector:
                    off_topic_threshold=float(meta.get("off_topic_threshold", 0.9)),
                    propose_margin=float(meta.get("propose_margin", 0.1)),
                    keep_scale=float(meta.get("keep_scale", 1.0)),
+                   keep_scale_noun=None if meta.get("keep_scale_noun") is None else float(meta["keep_scale_noun"]),
                    extra_margin=None if meta.get("extra_margin") is None else float(meta["extra_margin"]),
                    keep_thresholds={k: float(v) for k, v in meta.get("keep_thresholds", {}).items()},
                    meta=extra)
@@ -411,10 +434,12 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
     if report is not None:
         report.update(event_relevance=round(relevance, 3), off_topic=off_topic)
 
-    def need(etype: str, keep: bool = False) -> float:
+    def need(etype: str, keep: Trigger | None = None) -> float:
         th = det.thresholds[etype]
-        if keep:
-            th = det.keep_thresholds.get(etype, th * det.keep_scale)
+        if keep is not None:
+            scale = det.keep_scale_noun if det.keep_scale_noun is not None and keep.tok.pos_ in NOUN_POS \
+                else det.keep_scale
+            th = det.keep_thresholds.get(etype, th * scale)
         return max(th, det.off_topic_threshold) if off_topic else th
 
     out: list[list[Decision]] = []
@@ -426,7 +451,7 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
             t = queue.pop(0)
             if not det.knows(t.type):
                 kept.append(Decision(t, None))
-            elif p[t.type] >= need(t.type, keep=True):
+            elif p[t.type] >= need(t.type, keep=t):
                 kept.append(Decision(t, p[t.type]))
             else:
                 dropped.append(t)

@@ -34,11 +34,13 @@ import numpy as np
 
 from .detector import (
     DEFAULT_MODEL,
+    NOUN_POS,
     RELEVANCE_SUFFIX,
     Detector,
     FeatureConfig,
     context_cues,
     hashed_counts,
+    sense_cues,
     trigger_cues,
 )
 
@@ -62,6 +64,12 @@ OTHER_TYPE_NEGATIVE = 0.5
 KEEP_SCALE = 0.25
 PROPOSE_MARGIN = 0.05
 EXTRA_MARGIN = 0.05
+# Noun triggers could get a keep scale of their own, chosen by grouped CV on the training rows
+# (choose_noun_keep: the folds pick 0.75-1.25; measured and stored with each model). Off: on real reports
+# (measured with the senses + C=32 model at 1.0) it loses true noun events the quotes do not teach ("intended
+# for deployment to military units": seeds recall with actor 1.0 -> 0.929) and buys no precision (voa_dev
+# P .740 -> .738, R .565 -> .554); see eval/README_detector.md, round 5.
+NOUN_KEEP_BY_CV = False
 NONE = "NONE"
 
 
@@ -74,6 +82,7 @@ class Row:
     cues: list[str] = field(default_factory=list)  # the trigger lexicon's proposals (see `add_cues`)
     doc: str = ""  # the document, for article relevance (groups may be whole topics); "" = the group
     emb: np.ndarray | None = None  # the sentence encoder's vector (see `add_embeddings`), when a model uses it
+    noun_types: set[str] = field(default_factory=set)  # types the lexicon proposed on a live noun trigger
 
 
 def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> None:
@@ -90,7 +99,8 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> No
         for s in doc.sents:
             trigs = find_triggers(s, onto)
             # every candidate feature set is computed; each FeatureConfig uses what it declares
-            r.cues += trigger_cues(trigs) + context_cues(s, trigs)
+            r.cues += trigger_cues(trigs) + context_cues(s, trigs) + sense_cues(s)
+            r.noun_types |= {t.type for t in trigs if not t.suppressed and t.tok.pos_ in NOUN_POS}
 
 
 EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
@@ -407,6 +417,60 @@ def keep_cv(P: np.ndarray, rows: Sequence[Row], types: list[str], fold_of: np.nd
     return out
 
 
+NOUN_SCALES = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5)
+
+
+def _noun_keep(P: np.ndarray, rows: Sequence[Row], types: list[str], thresholds: dict[str, float],
+               scale: float) -> tuple[float, float, float]:
+    """(tp, fp, fn) of keeping the noun triggers of `rows` when p >= scale x the type's threshold: a row
+    labelled with the trigger's type is a true event, a NONE row a false one; a row of another type is not
+    judged (a quote carries one label, it may hold the noun's event too)."""
+    tp = fp = fn = 0.0
+    for j, t in enumerate(types):
+        m = np.array([t in r.noun_types for r in rows])
+        if not m.any():
+            continue
+        lab = np.array([r.label for r in rows])[m]
+        keep = P[m, j] >= scale * thresholds[t]
+        tp += float((keep & (lab == t)).sum())
+        fp += float((keep & (lab == NONE)).sum())
+        fn += float((~keep & (lab == t)).sum())
+    return tp, fp, fn
+
+
+def choose_noun_keep(P: np.ndarray, rows: Sequence[Row], types: list[str], fold_of: np.ndarray) -> dict:
+    """The keep scale for noun triggers (Detector.keep_scale_noun), by grouped CV: each fold's noun triggers
+    are judged with the scale (NOUN_SCALES) and thresholds chosen on the other folds' out-of-fold
+    probabilities; the scale maximizes the F1 of keeping. Returns the scale chosen on all rows, the scales
+    the folds chose, and held-out P/R/F1 of keeping for the chosen rule and for keep_scale (verbs' rule)."""
+    labels = [r.label for r in rows]
+
+    def best(idx: np.ndarray) -> float:
+        sub = [rows[i] for i in idx]
+        th = choose_thresholds(P[idx], [labels[i] for i in idx], types)
+        f1 = {}
+        for s in NOUN_SCALES:
+            tp, fp, fn = _noun_keep(P[idx], sub, types, th, s)
+            f1[s] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        return max(NOUN_SCALES, key=lambda s: (f1[s], -s))
+
+    chosen, held = [], {"cv": [0.0, 0.0, 0.0], "keep_scale": [0.0, 0.0, 0.0]}
+    for k in sorted(set(fold_of.tolist())):
+        tr, te = np.where(fold_of != k)[0], np.where(fold_of == k)[0]
+        s = best(tr)
+        chosen.append(s)
+        th = choose_thresholds(P[tr], [labels[i] for i in tr], types)
+        for name, sc in (("cv", s), ("keep_scale", KEEP_SCALE)):
+            held[name] = [x + y for x, y in zip(held[name], _noun_keep(P[te], [rows[i] for i in te], types, th, sc),
+                                                 strict=True)]
+    out: dict = {"scale": best(np.arange(len(rows))), "fold_scales": chosen}
+    for name, (tp, fp, fn) in held.items():
+        out[name] = {"precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+                     "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+                     "f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0, "none_kept": int(fp)}
+    return out
+
+
 def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5,
                    types: list[str] | None = None, log=print) -> dict:
     """Grouped k-fold: out-of-fold probabilities; each fold is scored with thresholds chosen on the
@@ -454,9 +518,16 @@ def train(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5, log=pri
                    "none_false_alarm": round(cv["none_false_alarm"], 4),
                    "per_type_f1": {t: round(v["f1"], 4) for t, v in cv["per_type"].items()}},
             "train_fit": {"micro_f1": round(fit_score["micro_f1"], 4), "macro_f1": round(fit_score["macro_f1"], 4)}}
+    noun = choose_noun_keep(cv["oof"], rows, types, cv["fold_of"])
+    meta["noun_keep"] = noun
+    log(f"noun-trigger keep scale by grouped CV: {noun['scale']} (folds chose {noun['fold_scales']}); held-out "
+        f"keeping F1 {noun['cv']['f1']:.3f} (P {noun['cv']['precision']:.3f} R {noun['cv']['recall']:.3f}) "
+        f"against {noun['keep_scale']['f1']:.3f} at keep_scale {KEEP_SCALE}"
+        + ("" if NOUN_KEEP_BY_CV else " (not used: NOUN_KEEP_BY_CV is off)"))
     return Detector(types=types, W=W, b=b, idf=idf, thresholds=cv["thresholds"], config=cfg,
                     relevance_cutoff=cv["relevance_cutoff"], keep_scale=KEEP_SCALE, propose_margin=PROPOSE_MARGIN,
-                    extra_margin=EXTRA_MARGIN, meta=meta)
+                    keep_scale_noun=noun["scale"] if NOUN_KEEP_BY_CV else None, extra_margin=EXTRA_MARGIN,
+                    meta=meta)
 
 
 # ------------------------------------------------------------------ article relevance
@@ -546,6 +617,8 @@ CANDIDATES = {
     "words+cues+context": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True, context=True),
     "words+cues+context+encoder": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True,
                                                 context=True, encoder=0.5),
+    "words+cues+context+senses": FeatureConfig(dim_bits=18, word_ngrams=2, char_ngrams=None, cues=True,
+                                               context=True, senses=True),
 }
 DEFAULT_CANDIDATE = "words+cues+context"
 DEFAULT_C = 16.0
