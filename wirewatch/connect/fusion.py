@@ -159,7 +159,8 @@ def aggregate(ev: Event) -> Event:
 
 def speaking_mention(ms: list[EventMention]) -> EventMention:
     """The mention whose presentation (modality) the event takes: the one most reports give, each report
-    voting once with its most factual mention; on a tie the most factual (`ModalityInfo.standing`).
+    voting once with its most factual mention (copies of one sentence vote once); on a tie the most
+    factual (`ModalityInfo.standing`).
 
     (The most factual mention alone let one outlet's bare "fired" stand for a happening three others report
     as planned or expected; grouped CV by article over the VOA dev, eval/connect and eval/participants gold
@@ -169,7 +170,12 @@ def speaking_mention(ms: list[EventMention]) -> EventMention:
         cur = per_report.get(m.article_id)
         if cur is None or MODALITY_RANK.get(m.modality, 9) < MODALITY_RANK.get(cur.modality, 9):
             per_report[m.article_id] = m
-    votes = Counter(m.modality for m in per_report.values())
+    # A sentence reprinted word for word by several papers is one report's voice, however often it is
+    # copied (corroboration folds syndicated copies the same way, by the store's duplicate links).
+    voices: dict[str, EventMention] = {}
+    for m in per_report.values():
+        voices.setdefault(" ".join((m.sentence or "").split()).lower() or m.article_id, m)
+    votes = Counter(m.modality for m in voices.values())
     top = max(votes.values())
     modality = min((k for k, n in votes.items() if n == top), key=lambda k: MODALITY_RANK.get(k, 9))
     return next(m for m in per_report.values() if m.modality == modality)

@@ -195,6 +195,7 @@ class PairView:
 SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen",
                       "press secretary", "a spokesperson", "a spokesman", "a spokeswoman", "the spokesperson",
                       "the spokesman", "the spokeswoman"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "our"})
 _CAPS = r"(?:[A-Z][\w'’.-]*|of|the|for)"
 # "a spokesperson for North Korea's Foreign Ministry", "Kremlin spokesman", "the ministry's spokeswoman"
 _SPEAKS_FOR = re.compile(r"\bspokes(?:person|man|woman|people|men|women)\s+for\s+(?:the\s+)?"
@@ -214,8 +215,8 @@ def speaks_for(actor: Actor, sentence: str) -> Actor:
         if m is None:
             continue
         body = re.sub(r"\s+(?:of|the|for)$", "", m.group(1).strip())
-        body = re.sub(r"^(?:The|A|An)\s+", "", body)
-        if not body or body.lower() in SPEAKERS:
+        body = re.sub(r"^(?:The|A|An)(?:\s+|$)", "", body)
+        if not body or body.lower() in SPEAKERS or body.lower() in _DETERMINERS:
             continue
         return Actor(name=body, kind="ORG", country=_country_in(body), text=actor.text or actor.name)
     return actor
