@@ -48,6 +48,13 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
                          "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
                          "intelligence", "leadership", "authority", "command", "organization", "organisation"})
+# Speakers of a body: "a spokesperson for X", "the ministry's spokeswoman", "Kremlin spokesman" stand for it.
+SPEAKER_NOUNS = frozenset({"spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman",
+                           "spokeswomen"})
+# Descriptions of a body that may carry a plain adjective and still mean the body named before ("the militant
+# group", "the ruling party", "the tech company"); a country word or a name makes them someone else.
+_DESCRIBED_HEADS = frozenset({"group", "movement", "party", "militia", "faction", "front", "organisation",
+                              "organization", "company", "firm", "insurgency", "network", "outfit"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 # Roles a bare "the X" refers back to when a person was named with that title.
@@ -107,6 +114,37 @@ _HAPPENINGS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "b
                          "accident", "violence", "unrest", "stampede", "collapse", "landslide", "shooting"})
 
 
+_MEDIA_WORDS = frozenset({"news", "times", "post", "press", "television", "tv", "radio", "media", "broadcasting",
+                          "broadcaster", "herald", "journal", "tribune", "gazette", "daily", "voa", "bbc", "reuters",
+                          "afp", "ap", "cnn", "xinhua", "yonhap", "kcna", "tass", "ria", "newspaper"})
+
+
+def _is_outlet(ent: Entity) -> bool:
+    """A news outlet ("KCNA", "Yonhap News Agency", "Al Jazeera TV") is no body a spokesperson speaks for."""
+    known = lexicon().known_entity(ent.name)
+    words = {w.strip(".,").lower() for w in ent.name.split()}
+    return known is not None and known.state_media or bool(words & _MEDIA_WORDS)
+
+
+def _named_as_body(ent: Entity) -> bool:
+    """A body the tagger took for a person, told by the head of its name ("Tigray People's Liberation Front",
+    "National Unity Party"): no person's name ends in "Front" or "Party"."""
+    last = ent.name.split()[-1].lower() if ent.name.split() else ""
+    return ent.kind == "PERSON" and len(ent.name.split()) > 1 and last in (_DESCRIBED_HEADS | _ORG_HEADS) - {
+        "company", "firm", "club", "trust", "fund", "group"}
+
+
+def _told_as_body(span: Any) -> bool:
+    """A name the text itself calls a group: "the militant group al-Shabab", "the al-Shabab movement" (the
+    noun next to the name, whatever the parser made of the pair)."""
+    heads = _DESCRIBED_HEADS - {"company", "firm"}
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return before is not None and before.tag_ == "NN" and before.lemma_.lower() in heads or \
+        after is not None and after.tag_ == "NN" and after.lemma_.lower() in heads
+
+
 class ArticleContext:
     """Per-article lookups: token -> entity, people seen so far, salient country."""
 
@@ -118,6 +156,7 @@ class ArticleContext:
         self._pronoun_memo: dict[int, Entity | None] = {}
         self.ent_span: dict[int, tuple[int, int]] = {}
         persons: list[tuple[int, Entity]] = []
+        self._bodies_named: set[str] = set()  # entities tagged as people that the text calls a group
         bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -132,8 +171,10 @@ class ArticleContext:
             if ent.kind == "PERSON":
                 persons.append((span.start, ent))
                 self._person_root[span.start] = span.root
-            elif ent.kind in ("ORG", "GPE"):
+            if ent.kind in ("ORG", "GPE") or _named_as_body(ent) or ent.kind == "PERSON" and _told_as_body(span):
                 bodies.append((span.start, ent))
+                if ent.kind == "PERSON":
+                    self._bodies_named.add(ent.id)
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
                 counts[ent.id] += 1
                 first.setdefault(ent.id, span.start)
@@ -324,9 +365,14 @@ class ArticleContext:
                     text = self.doc[lo:max(e, tok.i + 1)].text
                     break
         if ent is None:
-            ent = self._described(tok)
+            ent = self.speaker_body(tok) or self._described(tok)
         if ent is not None:
             return self._from_entity(ent, text)
+        phrase = self.speaker_phrase(tok)
+        if phrase is not None:  # "a spokesman for the Kenyan police": the police speak
+            side = self.actor(phrase)
+            if side is not None:
+                return replace(side, text=text)
         body = self._named_body_before(tok)
         if body is not None:
             return replace(body, text=text)
@@ -486,32 +532,123 @@ class ArticleContext:
             return []
         return [a for e in reversed(found) if (a := self._from_entity(e, self.np_text(tok))) is not None]
 
+    def speaker_phrase(self, tok: Any) -> Any | None:
+        """The words naming whom a spokesperson speaks for: the object of "for" / "of", the possessor
+        ("the ministry's spokeswoman") or a name compounded before it ("a Kremlin spokesman")."""
+        if tok.lower_ not in SPEAKER_NOUNS:
+            return None
+        if self._bare_the(tok):
+            earlier = self._earlier_speaker(tok)
+            return self.speaker_phrase(earlier) if earlier is not None else None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+            if c.dep_ in ("poss", "nmod") and c.pos_ in ("NOUN", "PROPN") or \
+                    c.dep_ == "compound" and c.i in self.tok_ent:
+                return c
+        return None
+
+    @staticmethod
+    def _bare_the(tok: Any) -> bool:
+        """ "the spokesman" with nothing else before or after it ("chief" and "senior" aside)."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("poss", "compound", "nmod", "prep", "appos") or
+            c.dep_ == "amod" and c.lower_ not in ("chief", "senior", "deputy", "top") for c in tok.children)
+
+    def _earlier_speaker(self, tok: Any) -> Any | None:
+        """The spokesperson told of before a bare "the spokesperson" (within the reach of a pronoun)."""
+        for t in reversed(self.doc[max(0, tok.i - _PRONOUN_REACH):tok.i]):
+            if t.lower_ in SPEAKER_NOUNS and not self._bare_the(t):
+                return t
+        return None
+
+    @staticmethod
+    def _quoted(tok: Any) -> bool:
+        return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
+
+    def speaker_body(self, tok: Any) -> Entity | None:
+        """The body a spokesperson speaks for: "a spokesperson for North Korea's Foreign Ministry", "the
+        ministry's spokeswoman", "a Kremlin spokesman"; a bare "the spokesman" the body named last before (an
+        organisation, else a country; not an outlet, nor one the speaker talks to: "told Reuters"). "A
+        spokesman" alone is someone not yet told of. A speaker named in apposition is left to the caller
+        ("spokesman Vedant Patel" is that person)."""
+        if tok.lower_ not in SPEAKER_NOUNS or tok.i in self.tok_ent:
+            return None
+        if self._bare_the(tok):
+            earlier = self._earlier_speaker(tok)
+            if earlier is not None:  # "a State Department spokesperson told VOA ... said the spokesperson"
+                return self.speaker_body(earlier)
+        phrase = self.speaker_phrase(tok)
+        if phrase is not None:
+            ent = self.tok_ent.get(phrase.i) or self._described(phrase)
+            return ent if ent is not None and ent.kind in ("ORG", "GPE", "NORP") else None
+        if not self._bare_the(tok):
+            return None  # "a police spokesman", "the rebel spokesman": not the body named before
+        k = bisect.bisect_left([b[0] for b in self._bodies], tok.i)
+        fallback = None
+        for pos, ent in reversed(self._bodies[:k]):
+            if tok.i - pos > _PRONOUN_REACH:
+                break
+            root = self.doc[pos]
+            if root.sent == tok.sent and (root.dep_ in ("pobj", "dobj", "dative") and
+                                          root.head.lemma_.lower() in ("tell", "to") or self._quoted(root)):
+                continue  # "the spokesman told Reuters": the one spoken to; a body the quotation names
+            if ent.kind == "ORG" and not _is_outlet(ent):
+                return ent
+            if fallback is None and ent.kind == "GPE" and ent.country and \
+                    ent.name == gazetteer().country_name(ent.country):
+                fallback = ent
+        return fallback
+
     def _described(self, tok: Any) -> Entity | None:
         """A definite description of a body named before: "the ministry" (the last "... Ministry"), "the
-        agency", "the North" (North Korea, when the article names it). Only a bare "the X": "the
-        defence ministry of Chad" or "a ministry" says something else."""
+        agency", "the North" (North Korea, when the article names it), "the group" / "the militant group" /
+        "the company" (the organisation named before, one that acted as a subject first: "Veltron sued its rival
+        Quasar. The company said ..." is Veltron). Only a singular "the X" with no name, country or "other"
+        before it: "the defence ministry of Chad", "a ministry", "the rival company", "the groups" say
+        something else."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
-                c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return None
         low = tok.lower_
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "prep", "poss", "nmod")]
+        if mods and (low not in _DESCRIBED_HEADS or not all(self._plain_modifier(c) for c in mods)):
+            return None
         k = bisect.bisect_left([b[0] for b in self._bodies], tok.i)
         for _, ent in reversed(self._bodies[:k]):
             words = ent.name.lower().split()
             if low in ("north", "south") and ent.kind == "GPE" and ent.country and words[0] == low and len(words) > 1:
                 return ent  # "the North" after "North Korea"
-            if ent.kind == "ORG" and len(words) > 1 and low in _BODY_HEADS | _ORG_HEADS and \
+            if (ent.kind == "ORG" or _named_as_body(ent)) and len(words) > 1 and low in _BODY_HEADS | _ORG_HEADS and \
                     (words[-1] == low or low in ("coalition", "alliance", "federation", "association")
                      and low in words):
                 return ent  # "the ministry" after "Egypt's Foreign Ministry", "the coalition" after "Coalition for X"
-        if low in _GENERIC_ORG_NOUNS:
-            # "the organisation", "the group" in a release or a wire story: the last organisation named
-            for pos, ent in reversed(self._bodies[:k]):
-                if tok.i - pos > _PRONOUN_REACH:
-                    break
-                if ent.kind == "ORG":
-                    return ent
+        if low in _GENERIC_ORG_NOUNS or low in _DESCRIBED_HEADS and mods:
+            # "the organisation", "the group" in a release or a wire story: the organisation named before,
+            # the latest that was a subject (the one the story follows) before the latest named at all
+            near = [(pos, ent) for pos, ent in reversed(self._bodies[:k])
+                    if (ent.kind == "ORG" or _named_as_body(ent) or ent.id in self._bodies_named)
+                    and tok.i - pos <= _PRONOUN_REACH
+                    and not _is_outlet(ent)]
+            subj = next((ent for pos, ent in near if self._was_subject(pos)), None)
+            return subj or (near[0][1] if near else None)
         return None
+
+    def _plain_modifier(self, c: Any) -> bool:
+        """A describing word of a body ("militant", "armed", "ruling", "tech") that names no one else: no
+        entity, no country, no "other", "rival" or "new"."""
+        return c.dep_ in ("amod", "compound") and c.i not in self.tok_ent and c.text.islower() and \
+            c.lower_ not in ("other", "another", "rival", "new", "second", "parent", "sister", "opposition",
+                             "former", "same", "local", "foreign", "state") and \
+            gazetteer().country_of_any(c.text) is None and not any(True for _ in c.children)
+
+    def _was_subject(self, pos: int) -> bool:
+        s, e = self.ent_span.get(pos, (pos, pos + 1))
+        root = self.doc[s:e].root
+        return root.dep_ in ("nsubj", "nsubjpass") or root.dep_ in ("compound", "appos") and root.head.dep_ in (
+            "nsubj", "nsubjpass")  # "The Islamist militant group al-Shabab claimed ..."
 
     def _named_body_before(self, tok: Any) -> Actor | None:
         """ "The organisation also urged ...", "the coalition demanded ...": a bare "the X" after a body acted

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import MODALITY_TABLE
-from .arguments import ArticleContext, subject
+from .arguments import SPEAKER_NOUNS, ArticleContext, subject
 from .lexicon import lexicon
 
 RANK = {m.name: m.specificity for m in MODALITY_TABLE.values()}
@@ -312,6 +312,15 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
         if lemma in _MEDIA_HEADS or lemma in lex["report_nouns"]:
             return org.name  # "the NISA statement said": the agency's word
         return f"{org.name} {tok.text}"
+    if tok.lower_ in SPEAKER_NOUNS:
+        # "a spokesperson for North Korea's Foreign Ministry", "the ministry's spokeswoman", a bare "the
+        # spokesman" after the ministry was named: the body speaks (its own name, with its country).
+        body = ctx.speaker_body(tok)
+        if body is not None:
+            return body.name
+        phrase = ctx.speaker_phrase(tok)
+        if phrase is not None:
+            return canonical_source(phrase, ctx)  # "a spokesman for the Kenyan police"
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     if lemma in _MEDIA_HEADS and mods & _STATE_MODS:
         return ctx.state_media_name() or "state media"
