@@ -197,7 +197,7 @@ class EventsComponent:
         # year" is an agreement made now about sharing later.
         own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
                        and _reaches(x, anchors) is not None]
-        pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
+        pres = presentation(tok, etype, trig.embed, ctx, sent, own_timexes)
         if pres.source is None and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs():
             # The event is the saying: "Netanyahu said ... we will not allow" is Netanyahu's word; "The
             # statement, carried by KCNA, accused ..." is the outlet's. A charge brought is an act, no word.
