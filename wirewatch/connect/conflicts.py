@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates import parse_day as parse_date
-from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention
+from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention, Quantity
 from ..store.db import Store
 from ..store.events import (
     article_outlet,
@@ -636,35 +636,62 @@ _OFFSET = re.compile(r"\b(?:(?:a|one|two|three|four|\d+)\s+(?:days?|nights?|week
                      r"the\s+next\s+day|overnight)\b", re.I)
 
 
-# "has sent troops since January", "between January and February", "throughout March": the date is one end
-# of a span the happening covers, and a report of a day inside the span does not contradict it.
-_SPAN = re.compile(r"\b(?:since|between\s+\w+\s+and|throughout|over\s+the\s+(?:past|last)|so\s+far\s+this)\b", re.I)
-
-
-_MORE = re.compile(r"\b(?:more|additional|another|further|extra)\b", re.I)
+# An increment: "300 more", "1,500 additional troops", "an additional 300", "another 3,000", "a further 2,000".
+# "More than 300", "300 or more" and "no more than 20" are totals with a floor or a ceiling, not counts of more.
+_ADDED = frozenset({"additional", "another", "further", "extra"})
+_BOUND_BEFORE_MORE = frozenset({"or", "no", "not", "any"})
+_WORD = re.compile(r"[\w'-]+")
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _increment(q: Quantity, sentence: str) -> bool:
+    """Is this count an increment? Its own words ("300 more people", "further 2,000 soldiers"), and the word
+    written just before it ("an additional 300 people", "another 3,000 troops": the quantity's text starts at
+    the number)."""
+    ws = _WORD.findall(q.text.lower())
+    at = sentence.find(q.text) if sentence else -1
+    before = _WORD.findall(sentence[:at].lower())[-1:] if at > 0 else []
+    if any(w in _ADDED for w in ws + before):
+        return True
+    return any(w == "more" and i > 0 and ws[i - 1] not in _BOUND_BEFORE_MORE and ws[i + 1:i + 2] != ["than"]
+               for i, w in enumerate(ws))
 
 
 def _count(m: EventMention, unit: str, more: bool) -> float | None:
     """The mention's first count of this unit that is (`more`) or is not an increment."""
-    return next((q.value for q in m.quantities if unit_key(q.unit) == unit and bool(_MORE.search(q.text)) == more),
-                None)
+    return next((q.value for q in m.quantities
+                 if unit_key(q.unit) == unit and _increment(q, m.sentence or "") == more), None)
 
 
-def _written_numbers(m: EventMention) -> set[float]:
+@lru_cache(maxsize=1 << 14)
+def _numbers_outside_dates(sentence: str) -> frozenset[float]:
+    """The numbers a sentence writes in figures, less those inside its time expressions ("on March 14",
+    "in 2024", "at 10:30" are no counts)."""
+    from ..extract.timex import find_timexes  # regex only; the extract package is not needed to load connect
+
+    spans = [(t.start, t.end) for t in find_timexes(sentence, None)]
     out = set()
-    for n in _NUM.findall(m.sentence or ""):
+    for n in _NUM.finditer(sentence):
+        if any(a <= n.start() < b for a, b in spans):
+            continue
         try:
-            out.add(float(n.replace(",", "")))
+            out.add(float(n.group().replace(",", "")))
         except ValueError:
             continue
-    return out
+    return frozenset(out)
+
+
+def _written_counts(m: EventMention) -> set[float]:
+    """The counts a mention's sentence writes: its extracted quantities (in words too: "three") and the
+    figures outside its time expressions ("adding to the 4,000 already there" has no counted noun)."""
+    return {q.value for q in m.quantities} | _numbers_outside_dates(m.sentence or "")
 
 
 def _counts_comparable(xs: list[EventMention], vx: Any, ys: list[EventMention], vy: Any) -> bool:
     """A report that writes both numbers ("3,000 more ... in addition to some 11,000 sent last year") tells
-    two counts apart; it does not contradict the other report's number."""
-    return not (any(vy in _written_numbers(m) for m in xs) or any(vx in _written_numbers(m) for m in ys))
+    two counts apart; it does not contradict the other report's number. A day of the month ("on March 14")
+    is no second count."""
+    return not (any(vy in _written_counts(m) for m in xs) or any(vx in _written_counts(m) for m in ys))
 
 
 def _stated_date(m: EventMention) -> str | None:
@@ -674,7 +701,9 @@ def _stated_date(m: EventMention) -> str | None:
     # is the occurrence conflict, not a date one.
     if m.date_from in STAND_IN_DATES or m.date_precision not in ("day", "month") or m.modality in NEGATIVE:
         return None
-    if _OFFSET.search(m.sentence or "") or _SPAN.search(m.sentence or ""):
+    # A period ("since January", "between January and February", "over the past month") is already a
+    # stand-in (`date_from == "period"`, extract/timex_signals.py); only the offset is read here.
+    if _OFFSET.search(m.sentence or ""):
         return None
     return m.date
 

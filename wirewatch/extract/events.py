@@ -57,7 +57,7 @@ from .refine import (
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import SentenceTime, carry, in_speech, not_after, paragraph_ends, past_tense
-from .timex_signals import common_prefix, period_of, season_span
+from .timex_signals import RANGE_SIGNALS, common_prefix, period_of, season_span, signal_of
 from .triggers import Trigger
 
 _PAST_PRESENT = frozenset({"VBD", "VBZ", "VBP", "VBN"})
@@ -197,7 +197,7 @@ class EventsComponent:
         # year" is an agreement made now about sharing later.
         own_timexes = [t for t in timexes if (x := _timex_root(ctx.doc, t)) is not None
                        and _reaches(x, anchors) is not None]
-        pres = presentation(tok, etype, trig.embed, ctx, sent, [t.text for t in own_timexes])
+        pres = presentation(tok, etype, trig.embed, ctx, sent, own_timexes)
         if pres.source is None and tok.pos_ == "VERB" and tok.lemma_.lower() in saying_verbs():
             # The event is the saying: "Netanyahu said ... we will not allow" is Netanyahu's word; "The
             # statement, carried by KCNA, accused ..." is the outlet's. A charge brought is an act, no word.
@@ -546,7 +546,18 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     # year" inside an object does not.
     scored = [(r, t) for t in timexes if (r := rank(t)) is not None]
     ranked = sorted(scored, key=lambda rt: (rt[0], abs(rt[1].start - tok.idx)))
+    # A period ("since January", "until June", "over the past month") stands in for the act's date only
+    # when the sentence states no point date for the act as closely tied to it: "was released on Friday
+    # after being held since May" is dated Friday. A weaker-ranked day (the main clause's, "officials said
+    # on Monday") does not beat the act's own period.
+    period: tuple[int, _Dated] | None = None
+    # "from March 3 to March 5": the closing day belongs to the range its opener starts, no day of its own
+    closers = {id(end) for _, t in scored if (end := _range_end(doc, t, timexes)) is not None}
     for r, t in ranked:
+        if period is not None and r > period[0]:
+            break
+        if id(t) in closers:
+            continue
         if r == 2 and (rel := _relative(ctx, tok, clause, timexes, published)) is not None:
             return rel  # "came a week after X fired": the offset beats the main clause's day
         if not _when_clause_of(ctx.doc, tok, t):
@@ -554,10 +565,13 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
                 continue  # "its first such meeting since 2019": the meeting is now; 2019 bounds the gap before it
             per = _period(ctx, tok, clause, t, timexes, published, modality)
             if per is not None:
-                return per  # "since January", "over the past month": a stretch of time, not the act's day
+                period = period or (r, per)  # a stretch of time, not the act's day: kept while a day is sought
+                continue
         d, prec = timex_date(t)
         if d:
             return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
+    if period is not None:
+        return period[1]
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
@@ -580,9 +594,8 @@ def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[
         c.lemma_.lower() == "be" for c in auxes)
     future = modality in ("planned", "hypothetical") or any(c.lower_ in ("will", "'ll", "shall") for c in auxes) or \
         verb.tag_ == "VB" and any(c.lower_ in ("may", "might", "could", "would", "should") for c in auxes)
-    later = next((x for x in timexes if x.start >= t.end), None)  # "between January and February"
-    to = _span_of(later.value) if later is not None and re.fullmatch(
-        r"\s*(?:and|to|-|\u2013)\s*", ctx.doc.text[t.end:later.start]) else None
+    later = _range_end(ctx.doc, t, timexes)
+    to = _span_of(later.value) if later is not None else None
     per = period_of(ctx.doc, t, _span_of(t.value) or season_span(t.value), pub[0] if pub else None,
                     ongoing=ongoing, future=future, negated=modality == "negated", to=to)
     if per is False:
@@ -591,6 +604,17 @@ def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[
         return _Dated(None, None, "period", None)
     date, _ = common_prefix(per)
     return _Dated(date, "period" if date else None, "period", per)
+
+
+def _range_end(doc: Any, t: Timex, timexes: list[Timex]) -> Timex | None:
+    """The time expression that closes a range `t` opens: "between January and February", "from March 3
+    to March 5"."""
+    if signal_of(doc, t) not in RANGE_SIGNALS:
+        return None
+    later = next((x for x in timexes if x.start >= t.end), None)
+    if later is None or not re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", doc.text[t.end:later.start]):
+        return None
+    return later
 
 
 def _first_since(doc: Any, t: Timex) -> bool:

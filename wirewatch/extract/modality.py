@@ -8,12 +8,14 @@ specific wins: denied > negated > hypothetical > claimed > speculated > planned 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import MODALITY_TABLE
+from ..model import MODALITY_TABLE, Timex
 from .arguments import SPEAKER_NOUNS, ArticleContext, subject
 from .lexicon import lexicon
+from .timex_narrative import in_speech
 
 RANK = {m.name: m.specificity for m in MODALITY_TABLE.values()}
 _STATE_MODS = frozenset({"state", "official", "state-run", "state-controlled", "government", "state-owned",
@@ -40,6 +42,8 @@ _ATTITUDE_NOUNS = frozenset({"concern", "hope", "fear", "confidence", "doubt", "
 _CONSEQUENCE = frozenset({"advcl", "npadvmod"})
 _RESULT_VERBS = frozenset({"prompt", "force", "cause", "lead", "trigger", "spark", "leave", "push", "drive"})
 _FUTURE_TIMEX = ("next", "tomorrow", "coming", "upcoming", "later this", "later in")
+# "is widely expected to retaliate": what many expect is a consensus forecast, not a timetable.
+_CONSENSUS_ADVERBS = frozenset({"widely", "generally", "broadly", "largely", "increasingly", "universally"})
 
 
 @dataclass
@@ -58,8 +62,9 @@ class Presentation:
             self.reporting = modality == "reported"
 
 
-def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
-    """Markers on the trigger itself (or on the verb an event noun depends on)."""
+def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> None:
+    """Markers on the trigger itself (or on the verb an event noun depends on). `dated`: the trigger's own
+    phrase has a calendar time ("Earlier in December, police had arrested ...")."""
     for c in tok.children:
         low, dep = c.lower_, c.dep_
         if dep == "det" and low == "no" and tok.pos_ == "NOUN":
@@ -78,7 +83,7 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
         elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c) \
-                and not _dated_marker(c):
+                and not _ordering_marker(c, dated):
             p.bump("historical")  # "had been arrested twice before": a bare "before" is the past
         elif dep == "amod" and _cancels(c, lex):
             p.bump("negated")  # "the cancelled meeting"
@@ -90,15 +95,22 @@ def _own_markers(tok: Any, p: Presentation, lex: Any) -> None:
             p.bump("hypothetical")
         elif dep == "aux" and low == "to" and tok.head.lemma_.lower() == "go":
             p.bump("planned")
+    # "had been detained earlier over a protest video": the parser hangs "earlier" from the preposition after it
+    if any(g.dep_ == "advmod" and g.lower_ == "earlier" and not _short_offset(g) and not _ordering_marker(g, dated, tok)
+           for c in tok.children if c.dep_ == "prep" for g in c.children):
+        p.bump("historical")
 
 
 def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContext,
-                 sent: Any, timex_texts: list[str]) -> Presentation:
+                 sent: Any, own_timexes: list[Timex]) -> Presentation:
+    """`own_timexes`: the time expressions on the trigger's own phrase ("agreed to share data from next year"
+    is made future by "next year" only if it is the sharing's)."""
     lex = lexicon()
     p = Presentation()
+    scheduled = False
     if embed:
         p.bump(embed)
-    _own_markers(tok, p, lex)
+    _own_markers(tok, p, lex, dated=any(_calendar_time(x) for x in own_timexes))
     # Walk up the parse: each governor may report, claim, deny, plan or speculate the event.
     child, t = tok, tok.head
     steps = 0
@@ -118,8 +130,9 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
             p.bump("denied")
         elif lemma in lex["claim_verbs"] and t.pos_ == "VERB":
             p.bump("claimed", source_of(t, ctx))
-        elif _scheduled(t, lemma, child):
+        elif _scheduled(t, lemma, child, own_timexes):
             p.bump("planned")  # "Rubio is expected to meet Iwaya on Thursday": a schedule, nobody's guess
+            scheduled = True
         elif lemma == "suppose" and child.dep_ == "xcomp":
             # "were supposed to sign a deal": what was due then did not happen; "is supposed to" is due
             p.bump("negated" if any(c.tag_ == "VBD" for c in t.children if c.dep_ in ("aux", "auxpass")) or
@@ -145,27 +158,52 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         child, t = t, t.head
         steps += 1
     _sentence_sources(tok, sent, ctx, p, lex)
-    if p.modality in ("reported", "asserted") and any(x.lower().startswith(_FUTURE_TIMEX) for x in timex_texts):
+    if p.modality in ("reported", "asserted") and any(x.text.lower().startswith(_FUTURE_TIMEX) for x in own_timexes):
         p.bump("planned")
-    if p.source and p.modality == "reported" and _speculative_source(p.source, lex):
+    # What analysts or experts say is their guess, a date or not: "is expected to launch a missile on Friday,
+    # experts warned" is no timetable.
+    if p.source and (p.modality == "reported" or scheduled and p.modality == "planned") and \
+            _speculative_source(p.source, lex):
         p.bump("speculated")
     return p
 
 
-def _scheduled(t: Any, lemma: str, child: Any) -> bool:
-    """ "is expected to meet", "are scheduled to vote": a passive of expecting with no one named who expects
-    it announces a schedule."""
-    return lemma == "expect" and t.pos_ == "VERB" and child.dep_ == "xcomp" and \
-        any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
-
-
-def _dated_marker(marker: Any) -> bool:
-    """ "Earlier in December", "earlier this month", a bare "earlier": they order the event before another,
-    they do not put it in the past; the date, if any, says whether it is long past (`events._long_before`).
-    "Two years earlier" measures the distance and stays background."""
-    if marker.lower_ != "earlier":
+def _scheduled(t: Any, lemma: str, child: Any, own_timexes: list[Timex]) -> bool:
+    """ "Rubio is expected to meet Iwaya on Thursday", "the vote is expected to take place next week": a
+    passive of expecting, with no one named who expects it, of an act with a calendar time of its own, is a
+    timetable. Without a stated time it is a forecast of what someone will do ("Hamas is expected to reject
+    the proposal", "is expected to launch another missile soon"), and so is a hedged one ("is widely
+    expected to retaliate"): speculated, as any other foreseeing (`_FORESEE_VERBS`)."""
+    if not (lemma == "expect" and t.pos_ == "VERB" and child.dep_ == "xcomp" and
+            any(c.dep_ == "auxpass" for c in t.children)):
         return False
-    return not any(c.dep_ == "npadvmod" for c in marker.children)
+    if any(c.dep_ == "agent" or c.dep_ == "advmod" and c.lower_ in _CONSENSUS_ADVERBS for c in t.children):
+        return False
+    return any(_calendar_time(x) for x in own_timexes)
+
+
+def _calendar_time(t: Timex) -> bool:
+    """A date or time on the calendar ("on Thursday", "next week", "in April"), not a vague future
+    ("soon", "in the coming days") nor a length ("within days")."""
+    return t.type in ("DATE", "TIME") and bool(re.match(r"\d{4}", t.value or ""))
+
+
+def _ordering_marker(marker: Any, dated: bool, verb: Any = None) -> bool:
+    """ "Earlier in December", "Earlier, police fired tear gas": "earlier" orders the event before another of
+    the story, it does not put it in the past; the date, if any, says whether it is long past
+    (`events._long_before`). ("Earlier this month" hangs from "month", not from the verb.)
+    Background all the same: "two years earlier" measures the distance; and a bare "earlier" on a past
+    perfect with no time of its own ("Police had detained him earlier for leading protests") sets the act
+    before the story's time by an amount not said - neither the later act's day nor the report's is its day.
+    Inside what someone said the past perfect is only the saying's tense ("said the general had visited the
+    unit earlier") and keeps the ordering reading."""
+    if marker.lower_ != "earlier" or any(c.dep_ == "npadvmod" for c in marker.children):
+        return False
+    if dated:
+        return True
+    verb = marker.head if verb is None else verb
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    return not perfect or in_speech(verb)
 
 
 def _bare_before(c: Any) -> bool:

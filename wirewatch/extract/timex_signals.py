@@ -2,10 +2,15 @@
 
 "has sent 3,000 troops since January", "arrested 40 people over the past month", "has shelled the camp for
 three weeks", "will stay until June": the time expression bounds a stretch of time during which the act went
-on (or goes on), it is not the act's day. An event governed this way carries the period: as its date the
-longest calendar prefix shared by every day of the period ("since May" in a December report: the year), and
-`date_from = "period"`, a stand-in (`model.STAND_IN_DATES`) that fusion only weighs and that never
-contradicts another report. A period with no common prefix ("since 2011" in 2020) gives no date at all.
+on (or goes on), it is not the act's day. A length of time alone ("jailed him for five years", "held him for
+two days in January") is how long the act or its outcome lasts, not when: it bounds nothing unless it is
+counted back from the report ("over the past month", "have shelled the camp for three weeks").
+
+An event governed by a period carries it: as its date the longest calendar prefix shared by every day of the
+period ("since May" in a December report: the year), and `date_from = "period"`, a stand-in
+(`model.STAND_IN_DATES`) that fusion only weighs and that never contradicts another report. A period with no
+common prefix ("since 2011" in 2020) gives no date at all. A period stands in only where the sentence states
+no point date for the act itself (`events._date`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ Span = tuple[Date, Date]
 _SINCE = frozenset({"since"})
 _UNTIL = frozenset({"until", "till", "til", "through", "thru"})
 _BEFORE = frozenset({"before"})  # "will impose tariffs before the summer": by then, at the latest
-_RANGE = frozenset({"between", "from"})
+RANGE_SIGNALS = frozenset({"between", "from"})  # "between X and Y", "from X to Y" (events._range_end)
 _ACROSS = frozenset({"for", "over", "during", "throughout", "across"})
 _BACK = re.compile(r"\b(?:past|last|previous|preceding)\b", re.IGNORECASE)
 _DURATION = re.compile(r"^P(\d+(?:\.\d+)?|X)(D|W|M|Y|DE)$")
@@ -104,10 +109,12 @@ def period_of(doc: Any, t: Timex, t_span: Span | None, published: Date | None, *
             if published is None:
                 return None
             return published - timedelta(days=days - 1), published
-        return None if sig in _ACROSS else False  # "was held for three weeks": when is not said
+        # "was jailed for five years on Monday", "will deploy for six months from May": the act's length;
+        # the act is dated as any other (by the sentence's other time expression, else the report).
+        return False
     if t_span is None or sig is None:
         return False
-    if sig in _RANGE and to is not None:
+    if sig in RANGE_SIGNALS and to is not None:
         return (t_span[0], to[1]) if to[1] >= t_span[0] else None
     if sig in _SINCE:
         if published is None or t_span[0] > published:
