@@ -1,7 +1,7 @@
 """Fit the fusion pair model (wirewatch/connect/pairs.py) and validate it by grouped cross-validation.
 
     python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write | --shipped]
-    python eval/fusion_fit.py --pipeline [--refit] [--write]   # the threshold, chosen through the pipeline
+    python eval/fusion_fit.py --pipeline [--refit] [--shares 0,0.5,1] [--write]   # threshold (and link share)
 
 Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
 coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold

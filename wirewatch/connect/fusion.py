@@ -203,7 +203,7 @@ MAX_COMPARED = 24
 
 
 SUPPORT_TOP = 3  # how many of an event's best-matching mentions speak for it at least (see `support`)
-LINK_SHARE = 1.0  # the share of an event's compared mentions that must speak for a join (fusion_model.json)
+LINK_SHARE = 0.0  # share of the compared mentions a join must fit beyond the best few; shipped in fusion_model.json
 
 
 def support(probs: Iterable[float], share: float = LINK_SHARE) -> float:
