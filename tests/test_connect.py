@@ -34,7 +34,11 @@ def add(store, aid, outlet, mentions, story="s1", duplicate_of=None, text=None):
 
 def launch(sentence, n=None, date="2025-03-11", actor=NK, modality="asserted"):
     q = [Quantity(n, "missile", str(n))] if n is not None else []
+    # The trigger is the sentence's verb of launching, as the extractor gives it (a mention without one lacks
+    # the act evidence the pair model weighs: a bare pair of one-day-apart lines sat at 0.45).
+    trigger = next((w for w in ("fired", "launched", "tested") if w in sentence), "")
     return EventMention(article_id="", event_type="MOBILIZE", sentence=sentence, start=0, end=0, mode="weapons",
+                        trigger=trigger,
                         actor=[actor], quantities=q, date=date, date_precision="day", modality=modality)
 
 
