@@ -325,6 +325,8 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # a war several attacks. Two reports joined on such a word need a party, a place or a stated day in common
     # (Monday's talks of two foreign ministers in one city and a statement "from the site of their talks").
     # Linking by "most mentions" alone (fusion.support) does not stop the first such pair, a one-mention event.
+    # (Asking it only where one of the two words is generic was tried: ECB+ dev coreference F1 0.774 -> 0.792,
+    # VOA dev fusion F1 0.214 -> 0.138, our corpora unchanged; the mean over the tuning corpora keeps both.)
     if (a.generic or b.generic) and a.m.article_id != b.m.article_id and not anchored(a, b):
         return "generic-unanchored"
     pa, pb = mention_phase(a.m), mention_phase(b.m)
