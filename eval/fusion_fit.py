@@ -1,7 +1,7 @@
 """Fit the fusion pair model (wirewatch/connect/pairs.py) and validate it by grouped cross-validation.
 
     python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write | --shipped]
-    python eval/fusion_fit.py --pipeline [--refit] [--write]   # the threshold, chosen through the pipeline
+    python eval/fusion_fit.py --pipeline [--refit] [--shares 0,0.5,1] [--write]   # threshold (and link share)
 
 Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
 coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold
@@ -275,15 +275,20 @@ GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80
 Counts = dict[tuple[str, str], list[int]]  # (group, group) -> [tp, fp, fn]
 
 
-def pipeline_counts(tag: str, ms: list[tuple], threshold: float) -> Counts:
-    """Replay one corpus in file order through the real connectors at this threshold; count every labelled
-    cross-article pair by the pair of topics / storylines its mentions belong to."""
+def pipeline_counts(tag: str, ms: list[tuple], threshold: float, share: float | None = None) -> Counts:
+    """Replay one corpus in file order through the real connectors at this threshold (and link share, see
+    fusion.support); count every labelled cross-article pair by the pair of topics / storylines its mentions
+    belong to."""
     model = default_model()  # the instance the Fuser uses
     model.threshold = threshold
+    if share is not None:
+        model.meta["link_share"] = share
+    share = model.meta.get("link_share")
     corpus = CORPORA[tag]
     # Replays are cached by corpus, extraction, connector source, weights and threshold: a rerun with a
     # wider grid replays only the new points.
-    h = hashlib.sha1(f"{replay._key(corpus)}|{threshold}|{sorted(model.weights.items())}".encode())
+    h = hashlib.sha1(f"{replay._key(corpus)}|{threshold}|{sorted(model.weights.items())}|{share}".encode())
+    h.update((DATA / "acts.yaml").read_bytes())
     for src in sorted((HERE.parent / "wirewatch" / "connect").glob("*.py")):
         h.update(src.read_bytes())
     path = replay.CACHE_DIR / f"fusion-{tag}-{h.hexdigest()[:16]}.json"
@@ -316,24 +321,25 @@ def _f1_in(counts: Counts, groups: set[str]) -> tuple[float, float, float]:
     return prf(tp, fp, fn)
 
 
-def pipeline_cv(sets: dict[str, list[tuple]], folds: int,
-                grid: tuple[float, ...] = GRID) -> tuple[float, dict[str, Any]]:
-    """Threshold chosen by grouped CV through the pipeline (see the module docstring); returns the threshold
-    chosen on all folds and the per-corpus figures."""
-    counts: dict[str, dict[float, Counts]] = {}
+def pipeline_cv(sets: dict[str, list[tuple]], folds: int, grid: tuple[float, ...] = GRID,
+                shares: tuple[float | None, ...] = (None,)) -> tuple[tuple[float, Any], dict[str, Any]]:
+    """Threshold and link share (fusion.support) chosen together by grouped CV through the pipeline (see the
+    module docstring); returns the point chosen on all folds and the per-corpus figures."""
+    points = [(t, sh) for t in grid for sh in shares]
+    counts: dict[str, dict[tuple, Counts]] = {}
     for tag, ms in sets.items():
         counts[tag] = {}
-        for t in grid:
-            counts[tag][t] = pipeline_counts(tag, ms, t)
-            f = _f1_in(counts[tag][t], {x[0] for x in ms})
-            print(f"  {tag:4s} threshold {t:.2f}: P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f}", file=sys.stderr)
+        for t, sh in points:
+            counts[tag][(t, sh)] = pipeline_counts(tag, ms, t, sh)
+            f = _f1_in(counts[tag][(t, sh)], {x[0] for x in ms})
+            print(f"  {tag:4s} threshold {t:.2f} share {sh}: P {f[0]:.3f} R {f[1]:.3f} F1 {f[2]:.3f}", file=sys.stderr)
     groups = sorted({x[0] for ms in sets.values() for x in ms})
     fold_of = {g: i % folds for i, g in enumerate(groups)}
 
-    def choose(train: set[str]) -> float:
-        def mean_f1(t: float) -> float:
-            return sum(_f1_in(counts[tag][t], train)[2] for tag in sets) / len(sets)
-        return max(grid, key=lambda t: (round(mean_f1(t), 6), -abs(t - 0.5)))
+    def choose(train: set[str]) -> tuple:
+        def mean_f1(pt: tuple) -> float:
+            return sum(_f1_in(counts[tag][pt], train)[2] for tag in sets) / len(sets)
+        return max(points, key=lambda pt: (round(mean_f1(pt), 6), -abs(pt[0] - 0.5), pt[1] or 0))
 
     chosen = choose(set(groups))
     held: dict[str, list[int]] = {tag: [0, 0, 0] for tag in sets}
@@ -346,8 +352,10 @@ def pipeline_cv(sets: dict[str, list[tuple]], folds: int,
             for (g, h), c in counts[tag][t].items():
                 if g in test and h in test:
                     held[tag] = [x + y for x, y in zip(held[tag], c, strict=True)]
-    report: dict[str, Any] = {"threshold": chosen, "fold_thresholds": picks, "sets": {}}
-    print(f"threshold chosen on all folds {chosen:.2f}; on the training folds of each held-out fold {picks}")
+    report: dict[str, Any] = {"threshold": chosen[0], "fold_thresholds": [p[0] for p in picks], "sets": {}}
+    if chosen[1] is not None:
+        report.update(link_share=chosen[1], fold_link_shares=[p[1] for p in picks])
+    print(f"threshold, link share chosen on all folds {chosen}; on the training folds of each held-out fold {picks}")
     for tag, ms in sets.items():
         dev, cv = _f1_in(counts[tag][chosen], {x[0] for x in ms}), prf(*held[tag])
         report["sets"][tag] = {"dev_f1": round(dev[2], 3), "cv_f1": round(cv[2], 3), "cv_precision": round(cv[0], 3),
@@ -367,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--refit", action="store_true", help="with --pipeline: refit the weights on all pairs first")
     ap.add_argument("--grid", help="with --pipeline: thresholds to try, comma-separated (default 0.15 .. 0.80)")
     ap.add_argument("--no-voa", action="store_true", help="with --pipeline: leave VOA dev out of the choice")
+    ap.add_argument("--shares", help="with --pipeline: link shares to try with each threshold (fusion.support), "
+                    "comma-separated (default: the shipped one only)")
     args = ap.parse_args(argv)
     if args.pipeline:
         return main_pipeline(args)
@@ -446,9 +456,12 @@ def main_pipeline(args: argparse.Namespace) -> int:
     if args.refit:
         model.weights = fit([x for v in sets.values() for x in v], args.l2).weights
     grid = tuple(float(x) for x in args.grid.split(",")) if args.grid else GRID
-    chosen, report = pipeline_cv(sets, args.folds, grid)
+    shares: tuple[float | None, ...] = tuple(float(x) for x in args.shares.split(",")) if args.shares else (None,)
+    (chosen, share), report = pipeline_cv(sets, args.folds, grid, shares)
     if args.write:
         raw = json.loads((DATA / "fusion_model.json").read_text())
+        if share is not None:
+            raw["link_share"] = share
         raw.update({"weights": {k: round(v, 4) for k, v in model.weights.items()}, "threshold": chosen,
                     "pipeline_cv": report, "fitted_by": "eval/fusion_fit.py" + (" --pipeline --refit" if args.refit
                                                                                else " --pipeline")})

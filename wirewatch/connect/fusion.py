@@ -14,6 +14,7 @@ quantities are left out, so "two missiles" and "three missiles" can fuse and be 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -207,17 +208,25 @@ def event_date(ms: list[EventMention]) -> tuple[str | None, str | None]:
 MAX_COMPARED = 24
 
 
-SUPPORT_TOP = 3  # how many of an event's best-matching mentions speak for it (see `support`)
+SUPPORT_TOP = 3  # how many of an event's best-matching mentions speak for it at least (see `support`)
+LINK_SHARE = 0.0  # share of the compared mentions a join must fit beyond the best few; shipped in fusion_model.json
 
 
-def support(probs: Iterable[float]) -> float:
-    """How well a mention fits an event: the mean probability over its best SUPPORT_TOP mentions, the
-    single worst left out. A single best link would let one reworded report chain two happenings; a mean
-    over every mention kept a new report out of a big event whose many mentions are worded in many ways
-    (ECB+ topics carry dozens of "shot" / "the shooting" / "opened fire" lines), and let one mis-read
-    mention (a wrong actor, gated to 0) keep out the outlet that reworded all the others."""
+def support(probs: Iterable[float], share: float = LINK_SHARE) -> float:
+    """How well a mention fits an event: the mean probability over its best mentions, at least SUPPORT_TOP of
+    them and at least `share` of all it is compared with, the single worst left out once there are three.
+
+    A single best link lets one reworded report chain happenings (greedy single-link clustering): an event
+    that has gathered a raid, an air strike and a kill count matches whatever any one of them matches, and two
+    summits of one week become one through a third mention that resembles each. `share` 1 is average link: the new
+    mention must fit the event as a whole. (A plain mean over every mention kept a new report out of a big
+    event worded many ways; one mis-read mention, a wrong actor gated to 0, is the worst and left out.)
+    `share` is chosen with the threshold by grouped CV through the pipeline (eval/fusion_fit.py --pipeline)."""
     ps = sorted(probs, reverse=True)
-    top = (ps[:-1] if len(ps) > 1 else ps)[:SUPPORT_TOP]
+    if len(ps) >= 3:
+        ps = ps[:-1]
+    k = max(min(SUPPORT_TOP, len(ps)), math.ceil(share * len(ps) - 1e-9))
+    top = ps[:k]
     return sum(top) / len(top) if top else 0.0
 
 
@@ -237,6 +246,7 @@ class Fuser:
         """Fuse the mentions; returns the ids of events created or changed."""
         touched: set[str] = set()
         model = self.model
+        share = float(model.meta.get("link_share", LINK_SHARE))
         for m in mentions:
             vm = self._view(m)
             best, best_score = None, model.threshold
@@ -246,10 +256,10 @@ class Fuser:
                 others = [x for x in ev.mentions if x.id != m.id][-MAX_COMPARED:]
                 if not others:
                     continue
-                # Mean probability over its best few mentions: one reworded report cannot chain two
-                # happenings together, as a single best link would.
+                # Mean probability over most of its mentions (`support`): one reworded report cannot chain
+                # two happenings together, as a single best link would.
                 same_story = bool(story) and ev.story_id == story
-                s = support(model.prob(vm, self._view(x), same_story) for x in others)
+                s = support((model.prob(vm, self._view(x), same_story) for x in others), share)
                 if s >= best_score:
                     best, best_score = ev, s
             ev = best if best is not None else Event(
