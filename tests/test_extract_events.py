@@ -228,3 +228,22 @@ def test_a_named_body_takes_the_country_its_phrase_gives(pipe: Pipeline) -> None
     art = run(pipe, "Russia's Foreign Ministry condemned the new sanctions.")
     m = only(art, "ACCUSE")
     assert m.actor and m.actor[0].country == "RUS"
+
+
+def test_a_confident_event_noun_with_nobody_named_stands_with_null_participants(pipe: Pipeline) -> None:
+    # issue 10: an event with no nameable actor says so (null); it is not dropped.
+    art = run(pipe, "Talks on a new power-sharing deal broke down in Nairobi on Tuesday.")
+    talks = only(art, "CONSULT")
+    assert talks.trigger == "Talks" and talks.actor == [] and talks.recipient == []
+    # An agentless passive of a verbal act is still no event ("were discussed": nobody performed it).
+    art = run(pipe, "The new budget and the tax rules were also discussed at the session.")
+    assert not [e for e in art.events if e.event_type == "CONSULT"]
+
+
+def test_an_act_in_a_relative_clause_the_model_holds_is_a_second_event(pipe: Pipeline) -> None:
+    art = run(pipe, "Police in Kano arrested two men who attacked a bus station on Monday.")
+    assert only(art, "COERCE").trigger == "arrested"
+    assert only(art, "ASSAULT").trigger == "attacked"
+    # A relative clause that reports no act of the ontology adds nothing.
+    art = run(pipe, "The ministers held a summit in Lima, which ended without a statement.")
+    assert [e.event_type for e in art.events] == ["CONSULT"]

@@ -370,7 +370,7 @@ class Decision:
 
     trigger: Trigger
     confidence: float | None  # None: a type the model does not know, decided by its triggers
-    source: str = "trigger"  # trigger | retyped | proposed
+    source: str = "trigger"  # trigger | retyped | relative | proposed
 
 
 def _anchor(sent: Any) -> Any:
@@ -463,6 +463,13 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
                 queue += [c for c in trigs if c.suppressed and c.governor is t and c not in queue
                           and (det.knows(c.type) or t.type == "REQUEST")]
         held = {d.trigger.type for d in kept}
+        # A trigger the lexicon held back only for sitting in a relative clause ("six militants who attacked
+        # a hotel", "somebody who has been arrested") is a second act of the sentence: it stands when the model
+        # holds its type at that type's own threshold (not the lower keep bar) and no kept trigger has the type.
+        for c in trigs:
+            if c.relative and det.knows(c.type) and c.type not in held and p[c.type] >= need(c.type):
+                held.add(c.type)
+                kept.append(Decision(c, p[c.type], "relative"))
         for t in dropped:
             other = max((u for u in det.thresholds if u not in held), key=lambda u: p[u], default=None)
             if other is not None and p[other] >= need(other) and p[other] > p[t.type]:

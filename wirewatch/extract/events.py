@@ -24,7 +24,7 @@ from .attribution import (
     saying_verbs,
     sentence_source,
 )
-from .detector import Detector, decide_article, load_detector
+from .detector import NOUN_POS, Decision, Detector, decide_article, load_detector
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
@@ -108,7 +108,7 @@ class EventsComponent:
                 if decision.source == "proposed":
                     spec = self.ontology.types.get(trig.type)
                     trig = past_the_speaker(trig, spec is not None and spec.verbal)
-                m, pres, dated = self._mention(article, ctx, sent, trig)
+                m, pres, dated = self._mention(article, ctx, sent, trig, self._confident(decision))
                 if m is None or decision.source == "proposed" and m.event_type in types_here:
                     continue  # a proposal the sentence's triggers already gave (after _mention's retyping)
                 types_here.add(m.event_type)
@@ -151,9 +151,19 @@ class EventsComponent:
                 st.anchor = (d, prec)
         return st
 
+    def _confident(self, decision: Decision) -> bool:
+        """Whether an event noun ("talks", "a wonderful meeting") is held by the model at the bar it sets for
+        that type on its own (its cross-validated threshold), not only at the lower bar a lexicon trigger
+        needs to be kept (detector `keep_scale`): such an event stands even when nobody in it can be named.
+        A noun names its act without its participants as a matter of course; a verb without subject or
+        object is an agentless passive ("were also discussed") or a generic, and keeps the old rule."""
+        det, p, tok = self.detector, decision.confidence, decision.trigger.tok
+        return det is not None and p is not None and tok.pos_ in NOUN_POS and \
+            p >= det.thresholds.get(decision.trigger.type, 2.0)
+
     # ------------------------------------------------------------------ one mention
-    def _mention(self, article: Article, ctx: ArticleContext, sent: Any,
-                 trig: Trigger) -> tuple[EventMention | None, Presentation, _Dated]:
+    def _mention(self, article: Article, ctx: ArticleContext, sent: Any, trig: Trigger,
+                 confident: bool = False) -> tuple[EventMention | None, Presentation, _Dated]:
         onto, tok = self.ontology, trig.tok
         etype = trig.type
         actors, recipients, clause = self._arguments(ctx, trig)
@@ -184,8 +194,11 @@ class EventsComponent:
         spec = onto.types.get(etype)
         if spec is not None and not spec.recipient:
             recipients = []
-        if spec is not None and spec.verbal and not actors and not recipients:
-            return None, Presentation(), _Dated()  # "were discussed": a verbal act nobody performed tells nothing
+        if spec is not None and spec.verbal and not actors and not recipients and not confident:
+            # "were discussed": a verbal act nobody performed, that the model only half believes, tells
+            # nothing. One it holds on its own ("talks to resolve the impasse failed") is an event with no
+            # nameable participant: it stands with null actor and recipient (issue 10).
+            return None, Presentation(), _Dated()
         stext = text_span = sent.text
         lead = len(text_span) - len(text_span.lstrip())
         start = sent.start_char + lead

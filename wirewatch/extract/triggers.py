@@ -46,6 +46,9 @@ class Trigger:
     promised: str | None = None  # original type when a future act was coded AGREE / THREATEN
     negated: bool = False
     actor_from: Any = None  # token whose subject is the actor (directive / commissive rules)
+    # Suppressed only because it sits in a relative clause about a participant ("militants who attacked a
+    # hotel"): the detector may still hold it on its own (detector.decide_article).
+    relative: bool = False
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -329,9 +332,10 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     for trig in found.values():
         tok = trig.tok
         if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) \
-                or _in_relative_clause(tok) or _copular_description(tok) or _unreported(tok) \
-                or _in_condition(tok) and tok.i != root.i:
+                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i:
             trig.suppressed = True
+        elif _in_relative_clause(tok):
+            trig.suppressed = trig.relative = True
         trig.background = _background(tok) or _secondary(tok)
         trig.negated = any(c.dep_ == "neg" for c in tok.children)
         gov = _governor(tok, found)
@@ -339,6 +343,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             continue
         trig.governor = gov
         _apply_embedding(trig, gov, onto, lex)
+        trig.relative = False  # absorbed by its governor as well
     _negation_rules(found, onto, lex)
     _future_rules(found, lex)
     live = [t for t in found.values() if not t.suppressed]
