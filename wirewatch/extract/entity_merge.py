@@ -23,6 +23,7 @@ the entities alone (no text needed), so that the store can merge them after a ru
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -136,8 +137,11 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if e.id != keep.id:
                 mapping[e.id] = keep.id
 
-    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield"):
-    # the same first and last name, and no initial or suffix that the other names differently
+    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield").
+    # Names that both carry initials or suffixes are one person only when those are the same: "George H. W.
+    # Bush" and "George W. Bush", a "Jr." and a "Sr.", are two people. A name without any joins one with them
+    # only when exactly one such person fits it (no shared report - there the extractor kept them apart - no
+    # other country, no contradicting role), so that which report came first decides nothing.
     by_core: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
         if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2:
@@ -145,12 +149,18 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     for group in by_core.values():
         if len(group) < 2:
             continue
-        extras = [_name_extras(e.name) for e in group]
-        if all(a <= b or b <= a for a in extras for b in extras):
-            keep = max(group, key=lambda e: (len(_name_extras(e.name)), weight(e)))
-            for e in group:
-                if e.id != keep.id:
-                    mapping[e.id] = keep.id
+        by_extras: dict[frozenset[str], list[Entity]] = defaultdict(list)
+        for e in group:
+            by_extras[_name_extras(e.name)].append(e)
+        keeps = {x: max(same, key=weight) for x, same in by_extras.items()}
+        for x, same in by_extras.items():
+            for e in same:
+                if e.id != keeps[x].id:
+                    mapping[e.id] = keeps[x].id
+        for bare in by_extras.get(frozenset(), []):
+            fits = [x for x, same in by_extras.items() if x and all(_may_be_one(bare, o) for o in same)]
+            if len(fits) == 1:
+                mapping[target(bare.id)] = keeps[fits[0]].id
 
     # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body;
     # an institution every country has only with the same country
@@ -307,6 +317,25 @@ def _coined(word: str) -> bool:
     adjective = w.endswith(("al", "ed", "ic", "ive", "ous", "ern", "en", "ian", "ish"))  # "Global", "Allied"
     return not dictionary and not adjective and gaz.country_of_any(word) is None and gaz.city(word) is None and \
         gaz.country_of_region(word) is None and not _acronym_like(word)
+
+
+def _may_be_one(a: Entity, b: Entity) -> bool:
+    """Nothing says these two are different people: no report names both (the extractor kept them apart
+    there), the countries agree where both are known, and the titles too where both have some ("Dr." and
+    "county commissioner" are two people; "former county commissioner" is the county commissioner)."""
+    if set(a.articles) & set(b.articles) or a.country and b.country and a.country != b.country:
+        return False
+    ta, tb = _plain_titles(a), _plain_titles(b)
+    return not (ta and tb and not ta & tb)
+
+
+_TIME_WORDS = re.compile(r"^(?:former|ex-|then-|acting|retired|late)\s*", re.I)
+
+
+def _plain_titles(e: Entity) -> set[str]:
+    """A person's titles without a courtesy title of gender only, or the time word before one."""
+    out = {_TIME_WORDS.sub("", t.lower()).strip() for t in e.titles}
+    return {t for t in out if t and t.rstrip(".") not in {"mr", "mrs", "ms", "miss"}}
 
 
 def _name_extras(name: str) -> frozenset[str]:
