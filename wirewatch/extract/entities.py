@@ -125,6 +125,16 @@ def _lexicon_matchers(nlp: Any) -> tuple[Any, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- spans
+def _spelling_in_name(doc: Any, s: int, e: int) -> bool:
+    """ "Madras High Court", "Calcutta Cup", "Dynamo Kiev": an older city spelling next to another capitalised
+    word of a name is part of that name (a court, a cup, a club), not the city; NER's span stands."""
+    if e - s != 1 or not gazetteer().is_old_spelling(doc[s].text):
+        return False
+    near = [doc[i] for i in (s - 1, e) if 0 <= i < len(doc)]
+    return any(t.is_title and t.is_alpha and not t.is_stop and t.ent_type_ not in ("DATE", "TIME", "GPE")
+               for t in near)
+
+
 def _candidate_spans(doc: Any) -> list[_Span]:
     from spacy.util import filter_spans
 
@@ -135,7 +145,7 @@ def _candidate_spans(doc: Any) -> list[_Span]:
     ner = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     # Lower-case matches of capitalised names are ordinary words ("turkey", "polish"): skip them.
     labelled = [Span(doc, s, e, label=mid) for m in (exact, lower) for mid, s, e in m(doc)
-                if doc[s].text[:1].isupper()]
+                if doc[s].text[:1].isupper() and not _spelling_in_name(doc, s, e)]
     # A lexicon match wins when it covers an NER span (it knows the full name); otherwise the longer wins.
     covered = {i for sp in labelled for i in range(sp.start, sp.end)}
     keep_ner = [e for e in ner if not all(i in covered for i in range(e.start, e.end))]
@@ -172,7 +182,8 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
             gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
-    if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
+    if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]) and \
+            not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
             (doc[s].lower_ in PERSON_TITLES or doc[s].lower_ in lex["title_prefixes"]) and \
@@ -786,6 +797,8 @@ def generic_institution(name: str) -> bool:
         any(w in _INSTITUTION_HEADS for w in words)
 
 
+# The heads of a government's own bodies: "Justice Department", "Department of Veterans' Affairs".
+_GOVERNMENT_BODY_HEADS = frozenset({"department", "ministry"})
 _BODY_WORDS = frozenset({"council", "committee", "agency", "authority", "administration", "board", "bureau",
                          "institute", "party", "union", "directorate", "command", "chamber", "tribunal"})
 
@@ -887,9 +900,12 @@ class _Resolver:
             if iso:  # "Somali government" (see _country_government)
                 return self.country_entity(iso, text)
         iso = gaz.country_of_name(text)
-        if iso and sp.country and sp.country != iso and label in ("GPE", "LOC") and \
-                (city := gaz.city(text, sp.country)) is not None:
-            # "LEBANON, Pa.", "his home in Lebanon": the text's own qualifier makes it a town, not the country
+        if iso and sp.country and sp.country != iso and label in ("GPE", "LOC"):
+            # "LEBANON, Pa.", "his home in Lebanon", "PERU, Ind.": the text's own qualifier makes it a town,
+            # not the country - one the gazetteer lists (15,000 people and more) or not
+            city = gaz.city(text, sp.country)
+            if city is None:
+                return self.entity("GPE", text, sp.country, text, key=f"{text} {sp.country}")
             return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon,
                                key=f"{city.name} {city.country}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
@@ -917,7 +933,7 @@ class _Resolver:
             # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
-            city = gaz.city(text, sp.country) if sp.country else gaz.city(text)
+            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
@@ -939,8 +955,10 @@ class _Resolver:
                 for initials, ent in orgs:
                     if initials == text.replace(".", ""):
                         return self.entity(ent.kind, ent.name, ent.country, text)
-            country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
-                            if gaz.country_of_any(t.text)), None)
+            country = self._state_of_home(sp)
+            if country is None:
+                country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
+                                if gaz.country_of_any(t.text)), None)
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
                 # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
                 owner = self.doc[sp.start - 2].text
@@ -948,15 +966,13 @@ class _Resolver:
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
                 if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
                     country = place.country  # "Gaza's health ministry": the city's country's ministry
-            if country is None and sp.end - sp.start >= 2:
-                # "Washington Department of Ecology", "Virginia State Police": a state's own institution
-                for n in (2, 1):
-                    if sp.end - sp.start > n and self.doc[sp.start + n].is_title and \
-                            (region := gaz.country_of_region(self.doc[sp.start:sp.start + n].text)) is not None:
-                        country = region
-                        break
+            if country is None and self.home is None:
+                # "Virginia State Police" in a report that says nowhere where it is: the state's
+                country = self._state_of_home(sp, any_home=True)
             if generic_institution(text):
                 return self._generic(text, country)
+            if country is None and any(t.lower_ in _GOVERNMENT_BODY_HEADS for t in self.doc[sp.start:sp.end]):
+                country = self.home  # "The Department of Veterans' Affairs" under CANBERRA is Australia's
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
         # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
@@ -980,6 +996,22 @@ class _Resolver:
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
 
+    def _the_country_here(self, sp: _Span, spans: list[_Span]) -> bool:
+        """ "He had flown in from Lebanon via Beirut" in a "LEBANON, Pa." report: a mention of a name that is
+        a country, in a sentence naming a city of that country, is the country, not the dateline's town."""
+        doc, gaz = self.doc, self.gaz
+        iso = gaz.country_of_name(doc[sp.start:sp.end].text)
+        if iso is None:
+            return False
+        sent = doc[sp.start].sent
+        for other in spans:
+            if other is sp or other.label not in ("GPE", "LOC") or not sent.start <= other.start < sent.end:
+                continue
+            place = clean_name(doc[other.start:other.end].text)
+            if gaz.country_of_capital(place) == iso or (c := gaz.city(place)) is not None and c.country == iso:
+                return True
+        return False
+
     def _home_country(self, spans: list[_Span]) -> str | None:
         """The report's own country: its dateline's ("KYIV, Ukraine (AP) -", "MOSCOW (AP) -"), else the one
         country its places name more often than any other (None on a tie or with no place)."""
@@ -1001,6 +1033,19 @@ class _Resolver:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        return None
+
+    def _state_of_home(self, sp: _Span, any_home: bool = False) -> str | None:
+        """ "Washington Department of Ecology", "Georgia Department of Corrections": an institution named
+        after a state (one or two words, then a capitalised word) is that state's country's, where the
+        report is in that country (a "Colorado Party" under ASUNCION is Paraguay's; "Georgia ..." under
+        ATLANTA is no body of the country Georgia). `any_home`: whatever the report's country."""
+        doc = self.doc
+        for n in (2, 1):
+            if sp.end - sp.start > n and doc[sp.start + n].is_title and \
+                    (region := self.gaz.country_of_region(doc[sp.start:sp.start + n].text)) is not None and \
+                    (any_home or region == self.home):
+                return region
         return None
 
     def _generic(self, text: str, country: str | None) -> Entity:
@@ -1067,7 +1112,7 @@ class _Resolver:
         qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
         for sp in spans:
-            if sp.label in ("GPE", "LOC") and not sp.country:
+            if sp.label in ("GPE", "LOC") and not sp.country and not self._the_country_here(sp, spans):
                 sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
         self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.

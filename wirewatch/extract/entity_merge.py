@@ -162,18 +162,23 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if len(fits) == 1:
                 mapping[target(bare.id)] = keeps[fits[0]].id
 
-    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body;
-    # an institution every country has only with the same country
-    by_body: dict[str, list[Entity]] = defaultdict(list)
+    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body
+    # of one country (Australia's Department of Veterans' Affairs is not the American one); a body no report
+    # placed joins the one country's that has it, an institution every country has never (rule 3 says why)
+    by_body: dict[str, dict[str | None, list[Entity]]] = defaultdict(lambda: defaultdict(list))
     for e in ents.values():
         if e.kind == "ORG" and e.id not in mapping and (key := _body_key(e)) is not None:
-            by_body[key].append(e)
-    for group in by_body.values():
-        if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
-            keep = max(group, key=weight)
-            for e in group:
-                if e.id != keep.id:
-                    mapping[e.id] = keep.id
+            by_body[key][e.country].append(e)
+    for key, by_country in by_body.items():
+        placed = [c for c in by_country if c is not None]
+        if len(placed) == 1 and None in by_country and not generic_institution(by_country[None][0].name):
+            by_country[placed[0]].extend(by_country.pop(None))
+        for group in by_country.values():
+            if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
+                keep = max(group, key=weight)
+                for e in group:
+                    if e.id != keep.id:
+                        mapping[e.id] = keep.id
 
     live = [e for e in ents.values() if e.id not in mapping]
     # 2. a bare surname -> the one person of that surname named in full
@@ -294,14 +299,23 @@ def uninverted(key: str) -> str:
     return key
 
 
+def inverted(key: str) -> set[str]:
+    """ "justice-department" -> {"department-of-justice"}: the "X of Y" forms a "Y X" body name may have been
+    stored under (`uninverted` folded back; one to three words of Y, any words before them kept)."""
+    words = key.split("-")
+    if len(words) < 2 or words[-1] not in _BODY_HEADS:
+        return set()
+    return {"-".join(words[:-1 - n] + [words[-1], "of"] + words[-1 - n:-1]) for n in range(1, min(3, len(words) - 1) + 1)}
+
+
 def _body_key(e: Entity) -> str | None:
-    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names), with its country when
-    every country has one ("Ministry of Defence" of Israel is not Japan's)."""
+    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names); the entity's country
+    keys it too (step 1c)."""
     key = name_key(e.name)
     body = uninverted(key)
     if body == key and key.split("-")[-1] not in _BODY_HEADS:
         return None
-    return f"{body}@{e.country}" if generic_institution(e.name) else body
+    return body
 
 
 def _coined(word: str) -> bool:
@@ -370,28 +384,58 @@ def _initial(word: str) -> str:
     return "k" if c == "q" else c
 
 
+def _weak(w: str, i: int) -> bool:
+    """The letters romanisations disagree on: vowels, y, w, and an h after a vowel ("Haniyeh")."""
+    return w[i] in "aeiouyw" or w[i] == "h" and i > 0 and w[i - 1] in "aeiouy"
+
+
 def _skeleton(word: str) -> str:
     """A word as its transliterations share it: the first letter, then the consonants, without the weak
-    letters romanisations disagree on (vowels, y, w, an h after a vowel) and without doubled letters:
-    "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" -> "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
+    letters (`_weak`) and without doubled letters: "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" ->
+    "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
     w = name_key(word).replace("-", "")
     out = _initial(w)
     for i, c in enumerate(w[1:], 1):
-        if c in "aeiouyw" or c == "h" and w[i - 1] in "aeiouy":
-            continue
-        if out[-1:] != c:
+        if not _weak(w, i) and out[-1:] != c:
             out += c
     return out
 
 
+# The vowel a romanisation writes for each short Arabic vowel: fatha a (or e: "Ahmed"), kasra i (or e, y:
+# "Dmitry"), damma u (or o, w: "Mohammed"). An "e" may stand for either of the first two.
+_VOWEL_CLASS = {"a": "a", "e": "ae", "i": "e", "y": "e", "o": "o", "u": "o", "w": "o"}
+
+
+def _vowels(word: str) -> list[str]:
+    """The vowel classes between a word's consonants (one per gap, "" where none): the first letter of each
+    gap's vowels as `_VOWEL_CLASS` reads it ("Hassan" -> [a, a]; "Hussain" -> [o, a])."""
+    w = name_key(word).replace("-", "")
+    gaps: list[str] = [""]
+    for i, c in enumerate(w):
+        if i > 0 and not _weak(w, i) and c != w[i - 1]:
+            gaps.append("")
+        elif i > 0 and _weak(w, i) and not gaps[-1]:
+            gaps[-1] = _VOWEL_CLASS.get(c, "")
+        elif i == 0 and _weak(w, 0):
+            gaps[-1] = _VOWEL_CLASS.get(c, "")
+    return gaps
+
+
 def transliterations(x: str, y: str) -> bool:
-    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad", "Qassem" /
-    "Kassem"): the same first letter (q and k as one) and the same consonant skeleton, both at least four
-    letters, and neither is the other plus an ending (a plural, a feminine "-a")."""
+    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Muhammad", "Qassem" /
+    "Kassem"): the same first letter (q and k as one), the same consonant skeleton and, between every two
+    consonants, a vowel of the same class (`_VOWEL_CLASS`), both at least four letters, and neither is the
+    other plus an ending (a plural, a feminine "-a"). Only the way a vowel is written may differ: "Hassan" /
+    "Hussain", "Salman" / "Sulaiman", "Bashar" / "Bashir" are two names each."""
     if min(len(x), len(y)) < 4 or _initial(x) != _initial(y):
         return False
     sx, sy = _skeleton(x), _skeleton(y)
-    return sx == sy and len(sx) >= 2 and not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))
+    if sx != sy or len(sx) < 2 or x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()):
+        return False
+    vx, vy = _vowels(x), _vowels(y)
+    # the last gap is an ending ("-eh" / "-a"), which romanisations write as they please
+    return len(vx) == len(vy) and all(
+        (a == b) or (a and b and set(a) & set(b)) for a, b in zip(vx[:-1], vy[:-1], strict=True))
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
@@ -420,6 +464,7 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
         # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
         keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
         keys |= {_without_legal_suffix(k) for k in keys} | {uninverted(k) for k in keys}
+        keys |= {x for k in list(keys) for x in inverted(k)}  # "Justice Department" / "Department of Justice"
         keys |= {f"{k}-{e.country.lower()}" for k in list(keys) if e.country}  # a generic body's id has its country
         keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
         ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)
