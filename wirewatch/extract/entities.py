@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Article, Entity, EntityMention
 from .entity_aliases import (
+    INITIAL_STOPS,
     add_declared_spans,
     declared_short_forms,
     description_aliases,
@@ -30,12 +31,13 @@ from .entity_aliases import (
     repair_person_spans,
 )
 from .entity_titles import (
-    PERSON_TITLES,
     ROLE_ACRONYMS,
     abbreviation_end,
+    ends_name,
     is_title_abbreviation,
     leading_titles,
     only_abbreviations,
+    person_title,
     role_word,
     speaker_label,
 )
@@ -45,8 +47,9 @@ from .nlp import get_nlp
 from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
-_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at"})
+_STOP_INITIALS = INITIAL_STOPS
+# The Arabic article's romanisations, written before a name with a hyphen ("al-Assad", "el-Sisi", "ul-Haq").
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # "Yeonpyeong Island" is later just "Yeonpyeong".
 _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
@@ -59,7 +62,8 @@ _SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "
 
 
 # "el-Sisi", "al-Sisi", "Al-Sisi": romanisations of the one Arabic article before a name.
-_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ul|ad|ar|as|ash|at|az|an)-(?=\w)")
+_PARTICLE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ARTICLE_PARTICLES, key=lambda p: (-len(p), p))) +
+                       r")-(?=\w)")
 
 
 def name_key(name: str) -> str:
@@ -175,6 +179,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
                      doc[e - 1].is_punct and doc[e - 1].text != "."):
         e -= 1
+    while e - s >= 2 and sp.label == "ORG" and (is_title_abbreviation(doc, e - 1) or
+                                              doc[e - 1].text == "." and is_title_abbreviation(doc, e - 2)):
+        e -= 1 if is_title_abbreviation(doc, e - 1) else 2  # "State Police Sgt." [Rob Cole]: his rank
     pos = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS"), None)
     if pos is not None and sp.label in ("ORG", "GPE", "LOC", "FAC") and pos - s >= 2 and (
             gazetteer().country_of_any(doc[s].text) or lex.known_entity(doc[s:pos].text) is not None):
@@ -186,12 +193,14 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
             not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
-            (doc[s].lower_ in PERSON_TITLES or doc[s].lower_ in lex["title_prefixes"]) and \
+            person_title(doc[s].lower_) and \
             looks_like_person(doc, _Span(s + 1, e, "PERSON")):
         sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
+    if sp.label == "PERSON" and e < len(doc) and is_title_abbreviation(doc, e) and ends_name(doc, e):
+        e += 1  # "Hun Sen." at a sentence's end: the name runs on (see entity_titles.ends_name)
     if sp.label == "PERSON":
         while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
-                             doc[s].lower_ in PERSON_TITLES and doc[s].is_title and e - s > 2):
+                             person_title(doc[s].lower_) and doc[s].is_title and e - s > 2):
             if is_title_abbreviation(doc, s) and not doc[s].text.endswith("."):
                 sp.titles.append(doc[s].text + ".")  # "Sgt" "." [Renata Oyelaran]: the period is a token
                 s = abbreviation_end(doc, s)
@@ -207,6 +216,17 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
                 doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
             s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
+
+
+def _speaker(tok: Any) -> bool:
+    """ "The E-3 urged Iran": the subject of a verb of saying is someone (a group of states), no model code."""
+    lex = lexicon()
+    return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_.lower() in lex["reporting_verbs"] or
+                                                   tok.head.lemma_.lower() in lex["request_speech_verbs"])
+
+
+# Initials written in mixed case ("MoI", "DoD", "MbS"): capitals with a small letter between them.
+_MIXED_INITIALS = re.compile(r"(?:[A-Z][a-z]?){1,3}[A-Z]")
 
 
 def _acronym(tok: Any) -> bool:
@@ -257,7 +277,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if len(words) == 1 and (sp.label == "PERSON" and role_word(words[0]) and words[0].text not in person_words
                             or speaker_label(doc, words[0])):
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
-    if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text):
+    if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
+            and not _speaker(words[0]):
         return True  # "a K-9 unit", "USB4 support", "the HX9100": a model or a standard, no organisation
     if len(words) == 1:
         w = words[0]
@@ -619,7 +640,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
         if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
-                t.text not in ROLE_ACRONYMS and t.lower_ not in PERSON_TITLES:
+                t.text not in ROLE_ACRONYMS and not person_title(t.lower_):
             break
         words.append(t)
         j -= 1
@@ -632,7 +653,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             sp.country = sp.country or iso
             continue
         title.append(t.text)
-    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or w.lower() in PERSON_TITLES
+    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or person_title(w.lower())
                      for w in title):
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
@@ -694,8 +715,13 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
-_STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway",
-                           "terrace", "place", "expressway", "turnpike", "pike", "circle"})
+# The last word of a street's name ("Philip Street", "1717 Hay Mills Rd."), full and abbreviated.
+STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway", "way",
+                          "square", "court", "terrace", "place", "expressway", "turnpike", "pike", "circle", "rd",
+                          "st", "ave", "blvd", "ln", "dr", "hwy"})
+_STREET_WORDS = STREET_WORDS
+# What comes before a street named as a place: a house number or a preposition of place ("on Lanier Drive").
+_STREET_PREPOSITIONS = frozenset({"on", "at", "along", "off", "near", "down", "up", "onto", "across", "past"})
 # Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
 _INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
     "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
@@ -872,7 +898,8 @@ class _Resolver:
             # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
             return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
         if sp.end - sp.start == 1 and gaz.country_of_any(text) is None and (
-                _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text)):
+                _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text) or
+                _MIXED_INITIALS.fullmatch(text)):
             # "MBS" of "Mohammed bin Salman", "C.A.R." of "Central African Republic": initials, any case
             bare = text.replace(".", "").upper()
             owners = {ent.id: ent for initials, ent in orgs if initials.upper() == bare and ent.name != text}
@@ -884,8 +911,7 @@ class _Resolver:
         if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
             ent = self.qualified[text]
             return self.entity(ent.kind, ent.name, ent.country, text)
-        if label == "PERSON" and sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _STREET_WORDS and \
-                self.doc[sp.end - 1].is_title:
+        if label == "PERSON" and sp.end - sp.start >= 2 and self._street(sp):
             label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
         if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
@@ -986,8 +1012,17 @@ class _Resolver:
             def names(parts: list[str]) -> bool:
                 return text in parts or bare != text.lower() and bare in {_PARTICLE.sub("", p.lower()) for p in parts}
 
+            # "Walter Hines Sr. ... Hines Jr.": a surname with a generational suffix is only the full name
+            # of that suffix (the son is not his father)
+            after = self.doc[sp.end].text.rstrip(".").lower() if sp.end < len(self.doc) else ""
+            suffix = after if after in NAME_SUFFIXES else None
+
+            def same_generation(ent: Entity) -> bool:
+                own = {w.rstrip(".").lower() for w in name_words(ent.name)} & NAME_SUFFIXES
+                return suffix is None or suffix in own
+
             for pos, parts, ent in persons:
-                if names(parts) and (want is None or person_gender(ent) in (None, want)) and \
+                if names(parts) and same_generation(ent) and (want is None or person_gender(ent) in (None, want)) and \
                         (ent.id not in first_seen or pos < first_seen[ent.id][0]):
                     first_seen[ent.id] = (pos, ent)
             if first_seen:
@@ -995,6 +1030,17 @@ class _Resolver:
                 best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _street(self, sp: _Span) -> bool:
+        """ "on Lanier Drive", "1204 Slappey Boulevard": a name ending in a street word is a street where a
+        house number or a preposition of place comes before it; "Jordan Lane scored", "Coach Mike Street"
+        are people."""
+        doc = self.doc
+        last = doc[sp.end - 1]
+        if last.lower_.rstrip(".") not in STREET_WORDS or not last.is_title or sp.start == 0:
+            return False
+        before = doc[sp.start - 1]
+        return before.like_num or before.lower_ in _STREET_PREPOSITIONS
 
     def _the_country_here(self, sp: _Span, spans: list[_Span]) -> bool:
         """ "He had flown in from Lebanon via Beirut" in a "LEBANON, Pa." report: a mention of a name that is

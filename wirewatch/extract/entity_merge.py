@@ -7,13 +7,16 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - one name, several kinds: NER called "G7" an ORG in two reports and a LOC in a third; names the gazetteer
   does not know get the kind most articles gave them (a multi-word name leans to PERSON on a tie, a single
   word away from it);
+- a name without middle initials or "Jr." is the one person named with them that fits it; names with
+  different initials or suffixes ("George H. W. Bush" / "George W. Bush") are two people;
+- "Justice Department" / "Department of Justice" are one body of one country;
 - a bare surname ("Biden" in a report that never gives the full name) is the one person of that surname
   named in full in another report - only when exactly one such person is known;
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
   a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
   is nearly the same (same first letter, similarity >= 80, or >= 70 for two romanisations with the same
-  consonants: "Ismail Haniyeh" / "Ismail Haniya"), the better attested spelling wins - unless the two look
+  consonants and vowels of the same class: "Ismail Haniyeh" / "Ismail Haniya", not "Hassan" / "Hussain"), the better attested spelling wins - unless the two look
   like two people (`_different_people`: "Hamid" and "Hamad" are both given names, "Mohammed" and "Mohammad"
   one name spelt two ways; other countries or roles; one letter swapped in a short word), which only one
   role and one country overrule.
@@ -169,7 +172,7 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     for e in ents.values():
         if e.kind == "ORG" and e.id not in mapping and (key := _body_key(e)) is not None:
             by_body[key][e.country].append(e)
-    for key, by_country in by_body.items():
+    for by_country in by_body.values():
         placed = [c for c in by_country if c is not None]
         if len(placed) == 1 and None in by_country and not generic_institution(by_country[None][0].name):
             by_country[placed[0]].extend(by_country.pop(None))
@@ -305,7 +308,8 @@ def inverted(key: str) -> set[str]:
     words = key.split("-")
     if len(words) < 2 or words[-1] not in _BODY_HEADS:
         return set()
-    return {"-".join(words[:-1 - n] + [words[-1], "of"] + words[-1 - n:-1]) for n in range(1, min(3, len(words) - 1) + 1)}
+    return {"-".join(words[:-1 - n] + [words[-1], "of"] + words[-1 - n:-1])
+            for n in range(1, min(3, len(words) - 1) + 1)}
 
 
 def _body_key(e: Entity) -> str | None:
@@ -320,11 +324,16 @@ def _body_key(e: Entity) -> str | None:
 
 def _coined(word: str) -> bool:
     """A made-up word, not a dictionary noun nor a place ("Orbis", "Vantor"; not "United", "Pacific",
-    "Korean"): a company's first word used alone names that company."""
+    "Korean"): a company's first word used alone names that company. Words of three letters or fewer
+    ("Dow", "St", "Big") and the openers of many names (lexicon `name_openers`: "New", "Los", "Deutsche")
+    are too common to."""
+    from .lexicon import lexicon
     from .wordclass import classes
 
     gaz = gazetteer()
-    w = word.lower()
+    w = word.lower().rstrip(".")
+    if len(w) <= 3 or w in lexicon()["name_openers"]:
+        return False
     # nouns and verbs in WordNet's table, with a plural or past-tense ending off ("united" of "unite")
     forms = {w} | ({w[:-1]} if w.endswith(("s", "d")) else set()) | ({w[:-2]} if w.endswith(("ed", "es")) else set())
     dictionary = any(classes(form, pos) for form in forms - {""} for pos in ("n", "v"))
@@ -414,9 +423,7 @@ def _vowels(word: str) -> list[str]:
     for i, c in enumerate(w):
         if i > 0 and not _weak(w, i) and c != w[i - 1]:
             gaps.append("")
-        elif i > 0 and _weak(w, i) and not gaps[-1]:
-            gaps[-1] = _VOWEL_CLASS.get(c, "")
-        elif i == 0 and _weak(w, 0):
+        elif _weak(w, i) and (i == 0 or not gaps[-1]):
             gaps[-1] = _VOWEL_CLASS.get(c, "")
     return gaps
 
