@@ -94,6 +94,7 @@ class _Span:
     label: str
     titles: list[str] = field(default_factory=list)
     country: str | None = None
+    by_region: bool = False  # `country` read off a state or province after it ("PERU, Ind."), not a country
 
 
 # ---------------------------------------------------------------------------------------------- matchers
@@ -448,10 +449,10 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
             cands.append(word + ".")
         if sp.end + 2 < len(doc) and doc[sp.end + 2].is_title:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
-        iso = next((c for w in cands if (c := gaz.country_of_region(w, postal=True) or
-                                         gaz.country_of_name(w))), None)
+        region = next((c for w in cands if (c := gaz.country_of_region(w, postal=True))), None)
+        iso = region or next((c for w in cands if (c := gaz.country_of_name(w))), None)
         if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
-            sp.country, sp.label = iso, "GPE"
+            sp.country, sp.label, sp.by_region = iso, "GPE", region is not None
 
 
 def _caps_context(doc: Any, tok: Any) -> bool:
@@ -929,11 +930,12 @@ class _Resolver:
         if iso and sp.country and sp.country != iso and label in ("GPE", "LOC"):
             # "LEBANON, Pa.", "his home in Lebanon", "PERU, Ind.": the text's own qualifier makes it a town,
             # not the country - one the gazetteer lists (15,000 people and more) or not
-            city = gaz.city(text, sp.country)
-            if city is None:
+            town = gaz.city(text, sp.country)
+            if town is not None:
+                return self.entity("GPE", town.name, town.country, text, lat=town.lat, lon=town.lon,
+                                   key=f"{town.name} {town.country}")
+            if sp.by_region:  # a state's, not a country's: "North Korea, Japan" lists two countries
                 return self.entity("GPE", text, sp.country, text, key=f"{text} {sp.country}")
-            return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon,
-                               key=f"{city.name} {city.country}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
         if label in ("NORP", "GPE", "ORG", "PERSON"):
@@ -1155,11 +1157,11 @@ class _Resolver:
                 _titles_and_country(doc, sp, label_at)
                 _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
-        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
+        qualified = {doc[sp.start:sp.end].text.lower(): (sp.country, sp.by_region) for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
         for sp in spans:
             if sp.label in ("GPE", "LOC") and not sp.country and not self._the_country_here(sp, spans):
-                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
+                sp.country, sp.by_region = qualified.get(doc[sp.start:sp.end].text.lower(), (None, False))
         self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
