@@ -16,7 +16,8 @@ the entities alone (no text needed), so that the store can merge them after a ru
   a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
   is nearly the same (same first letter, similarity >= 80, or >= 70 for two romanisations with the same
-  consonants and vowels of the same class: "Ismail Haniyeh" / "Ismail Haniya", not "Hassan" / "Hussain"), the better attested spelling wins - unless the two look
+  consonants and vowels of the same class: "Ismail Haniyeh" / "Ismail Haniya", not "Hassan" / "Hussain"),
+  the better attested spelling wins - unless the two look
   like two people (`_different_people`: "Hamid" and "Hamad" are both given names, "Mohammed" and "Mohammad"
   one name spelt two ways; other countries or roles; one letter swapped in a short word), which only one
   role and one country overrule.
