@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Article, Entity, EntityMention
 from .entity_aliases import (
+    INITIAL_STOPS,
     add_declared_spans,
     declared_short_forms,
     description_aliases,
@@ -30,12 +31,13 @@ from .entity_aliases import (
     repair_person_spans,
 )
 from .entity_titles import (
-    PERSON_TITLES,
     ROLE_ACRONYMS,
     abbreviation_end,
+    ends_name,
     is_title_abbreviation,
     leading_titles,
     only_abbreviations,
+    person_title,
     role_word,
     speaker_label,
 )
@@ -45,8 +47,9 @@ from .nlp import get_nlp
 from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_STOP_INITIALS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
-_ARTICLE_PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "az", "at"})
+_STOP_INITIALS = INITIAL_STOPS
+# The Arabic article's romanisations, written before a name with a hyphen ("al-Assad", "el-Sisi", "ul-Haq").
+_ARTICLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # "Yeonpyeong Island" is later just "Yeonpyeong".
 _PLACE_SUFFIXES = frozenset({"island", "islands", "peninsula", "province", "county", "region", "district",
@@ -59,7 +62,8 @@ _SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "
 
 
 # "el-Sisi", "al-Sisi", "Al-Sisi": romanisations of the one Arabic article before a name.
-_PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ul|ad|ar|as|ash|at|az|an)-(?=\w)")
+_PARTICLE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ARTICLE_PARTICLES, key=lambda p: (-len(p), p))) +
+                       r")-(?=\w)")
 
 
 def name_key(name: str) -> str:
@@ -90,6 +94,7 @@ class _Span:
     label: str
     titles: list[str] = field(default_factory=list)
     country: str | None = None
+    by_region: bool = False  # `country` read off a state or province after it ("PERU, Ind."), not a country
 
 
 # ---------------------------------------------------------------------------------------------- matchers
@@ -125,6 +130,16 @@ def _lexicon_matchers(nlp: Any) -> tuple[Any, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- spans
+def _spelling_in_name(doc: Any, s: int, e: int) -> bool:
+    """ "Madras High Court", "Calcutta Cup", "Dynamo Kiev": an older city spelling next to another capitalised
+    word of a name is part of that name (a court, a cup, a club), not the city; NER's span stands."""
+    if e - s != 1 or not gazetteer().is_old_spelling(doc[s].text):
+        return False
+    near = [doc[i] for i in (s - 1, e) if 0 <= i < len(doc)]
+    return any(t.is_title and t.is_alpha and not t.is_stop and t.ent_type_ not in ("DATE", "TIME", "GPE")
+               for t in near)
+
+
 def _candidate_spans(doc: Any) -> list[_Span]:
     from spacy.util import filter_spans
 
@@ -135,7 +150,7 @@ def _candidate_spans(doc: Any) -> list[_Span]:
     ner = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     # Lower-case matches of capitalised names are ordinary words ("turkey", "polish"): skip them.
     labelled = [Span(doc, s, e, label=mid) for m in (exact, lower) for mid, s, e in m(doc)
-                if doc[s].text[:1].isupper()]
+                if doc[s].text[:1].isupper() and not _spelling_in_name(doc, s, e)]
     # A lexicon match wins when it covers an NER span (it knows the full name); otherwise the longer wins.
     covered = {i for sp in labelled for i in range(sp.start, sp.end)}
     keep_ner = [e for e in ner if not all(i in covered for i in range(e.start, e.end))]
@@ -165,6 +180,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
                      doc[e - 1].is_punct and doc[e - 1].text != "."):
         e -= 1
+    while e - s >= 2 and sp.label == "ORG" and (is_title_abbreviation(doc, e - 1) or
+                                              doc[e - 1].text == "." and is_title_abbreviation(doc, e - 2)):
+        e -= 1 if is_title_abbreviation(doc, e - 1) else 2  # "State Police Sgt." [Rob Cole]: his rank
     pos = next((t.i for t in doc[s + 1:e - 1] if t.tag_ == "POS"), None)
     if pos is not None and sp.label in ("ORG", "GPE", "LOC", "FAC") and pos - s >= 2 and (
             gazetteer().country_of_any(doc[s].text) or lex.known_entity(doc[s:pos].text) is not None):
@@ -172,15 +190,18 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
             gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
-    if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]):
+    if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]) and \
+            not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
     if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
-            (doc[s].lower_ in PERSON_TITLES or doc[s].lower_ in lex["title_prefixes"]) and \
+            person_title(doc[s].lower_) and \
             looks_like_person(doc, _Span(s + 1, e, "PERSON")):
         sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
+    if sp.label == "PERSON" and e < len(doc) and is_title_abbreviation(doc, e) and ends_name(doc, e):
+        e += 1  # "Hun Sen." at a sentence's end: the name runs on (see entity_titles.ends_name)
     if sp.label == "PERSON":
         while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
-                             doc[s].lower_ in PERSON_TITLES and doc[s].is_title and e - s > 2):
+                             person_title(doc[s].lower_) and doc[s].is_title and e - s > 2):
             if is_title_abbreviation(doc, s) and not doc[s].text.endswith("."):
                 sp.titles.append(doc[s].text + ".")  # "Sgt" "." [Renata Oyelaran]: the period is a token
                 s = abbreviation_end(doc, s)
@@ -196,6 +217,17 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
                 doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
             s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
+
+
+def _speaker(tok: Any) -> bool:
+    """ "The E-3 urged Iran": the subject of a verb of saying is someone (a group of states), no model code."""
+    lex = lexicon()
+    return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_.lower() in lex["reporting_verbs"] or
+                                                   tok.head.lemma_.lower() in lex["request_speech_verbs"])
+
+
+# Initials written in mixed case ("MoI", "DoD", "MbS"): capitals with a small letter between them.
+_MIXED_INITIALS = re.compile(r"(?:[A-Z][a-z]?){1,3}[A-Z]")
 
 
 def _acronym(tok: Any) -> bool:
@@ -246,7 +278,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if len(words) == 1 and (sp.label == "PERSON" and role_word(words[0]) and words[0].text not in person_words
                             or speaker_label(doc, words[0])):
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
-    if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text):
+    if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
+            and not _speaker(words[0]):
         return True  # "a K-9 unit", "USB4 support", "the HX9100": a model or a standard, no organisation
     if len(words) == 1:
         w = words[0]
@@ -416,10 +449,10 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
             cands.append(word + ".")
         if sp.end + 2 < len(doc) and doc[sp.end + 2].is_title:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
-        iso = next((c for w in cands if (c := gaz.country_of_region(w, postal=True) or
-                                         gaz.country_of_name(w))), None)
+        region = next((c for w in cands if (c := gaz.country_of_region(w, postal=True))), None)
+        iso = region or next((c for w in cands if (c := gaz.country_of_name(w))), None)
         if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
-            sp.country, sp.label = iso, "GPE"
+            sp.country, sp.label, sp.by_region = iso, "GPE", region is not None
 
 
 def _caps_context(doc: Any, tok: Any) -> bool:
@@ -608,7 +641,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
         if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
-                t.text not in ROLE_ACRONYMS and t.lower_ not in PERSON_TITLES:
+                t.text not in ROLE_ACRONYMS and not person_title(t.lower_):
             break
         words.append(t)
         j -= 1
@@ -621,7 +654,7 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
             sp.country = sp.country or iso
             continue
         title.append(t.text)
-    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or w.lower() in PERSON_TITLES
+    if title and any(w.lower() in lex["titles"] or w.islower() or w in ROLE_ACRONYMS or person_title(w.lower())
                      for w in title):
         sp.titles.insert(0, re.sub(r"\s*-\s*", "-", " ".join(title)))  # "President-elect", not "President - elect"
 
@@ -683,8 +716,13 @@ def _span_text_at(doc: Any, i: int, label_at: dict[int, str]) -> str:
     return doc[s:e + 1].text
 
 
-_STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway",
-                           "terrace", "place", "expressway", "turnpike", "pike", "circle"})
+# The last word of a street's name ("Philip Street", "1717 Hay Mills Rd."), full and abbreviated.
+STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "boulevard", "lane", "parkway", "highway", "way",
+                          "square", "court", "terrace", "place", "expressway", "turnpike", "pike", "circle", "rd",
+                          "st", "ave", "blvd", "ln", "dr", "hwy"})
+_STREET_WORDS = STREET_WORDS
+# What comes before a street named as a place: a house number or a preposition of place ("on Lanier Drive").
+_STREET_PREPOSITIONS = frozenset({"on", "at", "along", "off", "near", "down", "up", "onto", "across", "past"})
 # Words that make a name a place or an institution, not a person ("Jordan Valley", "Grace Hospital").
 _INSTITUTION_WORDS = _PLACE_SUFFIXES | frozenset({
     "street", "avenue", "road", "square", "bridge", "park", "airport", "base", "forest", "lake", "sea", "bay",
@@ -786,6 +824,8 @@ def generic_institution(name: str) -> bool:
         any(w in _INSTITUTION_HEADS for w in words)
 
 
+# The heads of a government's own bodies: "Justice Department", "Department of Veterans' Affairs".
+_GOVERNMENT_BODY_HEADS = frozenset({"department", "ministry"})
 _BODY_WORDS = frozenset({"council", "committee", "agency", "authority", "administration", "board", "bureau",
                          "institute", "party", "union", "directorate", "command", "chamber", "tribunal"})
 
@@ -859,7 +899,8 @@ class _Resolver:
             # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
             return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
         if sp.end - sp.start == 1 and gaz.country_of_any(text) is None and (
-                _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text)):
+                _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text) or
+                _MIXED_INITIALS.fullmatch(text)):
             # "MBS" of "Mohammed bin Salman", "C.A.R." of "Central African Republic": initials, any case
             bare = text.replace(".", "").upper()
             owners = {ent.id: ent for initials, ent in orgs if initials.upper() == bare and ent.name != text}
@@ -871,8 +912,7 @@ class _Resolver:
         if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
             ent = self.qualified[text]
             return self.entity(ent.kind, ent.name, ent.country, text)
-        if label == "PERSON" and sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _STREET_WORDS and \
-                self.doc[sp.end - 1].is_title:
+        if label == "PERSON" and sp.end - sp.start >= 2 and self._street(sp):
             label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
         if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
@@ -887,11 +927,15 @@ class _Resolver:
             if iso:  # "Somali government" (see _country_government)
                 return self.country_entity(iso, text)
         iso = gaz.country_of_name(text)
-        if iso and sp.country and sp.country != iso and label in ("GPE", "LOC") and \
-                (city := gaz.city(text, sp.country)) is not None:
-            # "LEBANON, Pa.", "his home in Lebanon": the text's own qualifier makes it a town, not the country
-            return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon,
-                               key=f"{city.name} {city.country}")
+        if iso and sp.country and sp.country != iso and label in ("GPE", "LOC"):
+            # "LEBANON, Pa.", "his home in Lebanon", "PERU, Ind.": the text's own qualifier makes it a town,
+            # not the country - one the gazetteer lists (15,000 people and more) or not
+            town = gaz.city(text, sp.country)
+            if town is not None:
+                return self.entity("GPE", town.name, town.country, text, lat=town.lat, lon=town.lon,
+                                   key=f"{town.name} {town.country}")
+            if sp.by_region:  # a state's, not a country's: "North Korea, Japan" lists two countries
+                return self.entity("GPE", text, sp.country, text, key=f"{text} {sp.country}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
         if label in ("NORP", "GPE", "ORG", "PERSON"):
@@ -917,7 +961,7 @@ class _Resolver:
             # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
-            city = gaz.city(text, sp.country) if sp.country else gaz.city(text)
+            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
@@ -939,8 +983,10 @@ class _Resolver:
                 for initials, ent in orgs:
                     if initials == text.replace(".", ""):
                         return self.entity(ent.kind, ent.name, ent.country, text)
-            country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
-                            if gaz.country_of_any(t.text)), None)
+            country = self._state_of_home(sp)
+            if country is None:
+                country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
+                                if gaz.country_of_any(t.text)), None)
             if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
                 # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
                 owner = self.doc[sp.start - 2].text
@@ -948,15 +994,13 @@ class _Resolver:
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
                 if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
                     country = place.country  # "Gaza's health ministry": the city's country's ministry
-            if country is None and sp.end - sp.start >= 2:
-                # "Washington Department of Ecology", "Virginia State Police": a state's own institution
-                for n in (2, 1):
-                    if sp.end - sp.start > n and self.doc[sp.start + n].is_title and \
-                            (region := gaz.country_of_region(self.doc[sp.start:sp.start + n].text)) is not None:
-                        country = region
-                        break
+            if country is None and self.home is None:
+                # "Virginia State Police" in a report that says nowhere where it is: the state's
+                country = self._state_of_home(sp, any_home=True)
             if generic_institution(text):
                 return self._generic(text, country)
+            if country is None and any(t.lower_ in _GOVERNMENT_BODY_HEADS for t in self.doc[sp.start:sp.end]):
+                country = self.home  # "The Department of Veterans' Affairs" under CANBERRA is Australia's
             return self.entity("ORG", text, country, text)
         # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
         # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
@@ -970,8 +1014,17 @@ class _Resolver:
             def names(parts: list[str]) -> bool:
                 return text in parts or bare != text.lower() and bare in {_PARTICLE.sub("", p.lower()) for p in parts}
 
+            # "Walter Hines Sr. ... Hines Jr.": a surname with a generational suffix is only the full name
+            # of that suffix (the son is not his father)
+            after = self.doc[sp.end].text.rstrip(".").lower() if sp.end < len(self.doc) else ""
+            suffix = after if after in NAME_SUFFIXES else None
+
+            def same_generation(ent: Entity) -> bool:
+                own = {w.rstrip(".").lower() for w in name_words(ent.name)} & NAME_SUFFIXES
+                return suffix is None or suffix in own
+
             for pos, parts, ent in persons:
-                if names(parts) and (want is None or person_gender(ent) in (None, want)) and \
+                if names(parts) and same_generation(ent) and (want is None or person_gender(ent) in (None, want)) and \
                         (ent.id not in first_seen or pos < first_seen[ent.id][0]):
                     first_seen[ent.id] = (pos, ent)
             if first_seen:
@@ -979,6 +1032,33 @@ class _Resolver:
                 best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _street(self, sp: _Span) -> bool:
+        """ "on Lanier Drive", "1204 Slappey Boulevard": a name ending in a street word is a street where a
+        house number or a preposition of place comes before it; "Jordan Lane scored", "Coach Mike Street"
+        are people."""
+        doc = self.doc
+        last = doc[sp.end - 1]
+        if last.lower_.rstrip(".") not in STREET_WORDS or not last.is_title or sp.start == 0:
+            return False
+        before = doc[sp.start - 1]
+        return before.like_num or before.lower_ in _STREET_PREPOSITIONS
+
+    def _the_country_here(self, sp: _Span, spans: list[_Span]) -> bool:
+        """ "He had flown in from Lebanon via Beirut" in a "LEBANON, Pa." report: a mention of a name that is
+        a country, in a sentence naming a city of that country, is the country, not the dateline's town."""
+        doc, gaz = self.doc, self.gaz
+        iso = gaz.country_of_name(doc[sp.start:sp.end].text)
+        if iso is None:
+            return False
+        sent = doc[sp.start].sent
+        for other in spans:
+            if other is sp or other.label not in ("GPE", "LOC") or not sent.start <= other.start < sent.end:
+                continue
+            place = clean_name(doc[other.start:other.end].text)
+            if gaz.country_of_capital(place) == iso or (c := gaz.city(place)) is not None and c.country == iso:
+                return True
+        return False
 
     def _home_country(self, spans: list[_Span]) -> str | None:
         """The report's own country: its dateline's ("KYIV, Ukraine (AP) -", "MOSCOW (AP) -"), else the one
@@ -1001,6 +1081,19 @@ class _Resolver:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        return None
+
+    def _state_of_home(self, sp: _Span, any_home: bool = False) -> str | None:
+        """ "Washington Department of Ecology", "Georgia Department of Corrections": an institution named
+        after a state (one or two words, then a capitalised word) is that state's country's, where the
+        report is in that country (a "Colorado Party" under ASUNCION is Paraguay's; "Georgia ..." under
+        ATLANTA is no body of the country Georgia). `any_home`: whatever the report's country."""
+        doc = self.doc
+        for n in (2, 1):
+            if sp.end - sp.start > n and doc[sp.start + n].is_title and \
+                    (region := self.gaz.country_of_region(doc[sp.start:sp.start + n].text)) is not None and \
+                    (any_home or region == self.home):
+                return region
         return None
 
     def _generic(self, text: str, country: str | None) -> Entity:
@@ -1064,11 +1157,11 @@ class _Resolver:
                 _titles_and_country(doc, sp, label_at)
                 _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
-        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
+        qualified = {doc[sp.start:sp.end].text.lower(): (sp.country, sp.by_region) for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
         for sp in spans:
-            if sp.label in ("GPE", "LOC") and not sp.country:
-                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
+            if sp.label in ("GPE", "LOC") and not sp.country and not self._the_country_here(sp, spans):
+                sp.country, sp.by_region = qualified.get(doc[sp.start:sp.end].text.lower(), (None, False))
         self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []

@@ -119,7 +119,9 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(merged, key=lambda x: x.start)
 
 
-_INITIAL_STOPS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+# Words a name's initials skip ("Department of Justice" -> "DoJ", "Bring Back Our Girls" -> "BBOG").
+INITIAL_STOPS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
+_INITIAL_STOPS = INITIAL_STOPS
 
 
 def initialled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
@@ -446,6 +448,11 @@ def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries:
     return out
 
 
+# Words that say how a group stands to another ("the rival group", "an allied militia"), not what it is.
+_RELATION_WORDS = frozenset({"rival", "allied", "enemy", "opposing", "competing", "other", "partner", "sister",
+                             "parent", "affiliated", "same", "another"})
+
+
 def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demonym: set[int]) -> list[tuple[str, str]]:
     """ "the Syrian Kurdish militia, the YPG," and "Hezbollah, the Iran-backed militant group,": a description
     of a group in apposition to its name is an alias of it, without its article ("Syrian Kurdish militia")."""
@@ -472,6 +479,8 @@ def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demon
         if end is None or end >= len(doc):
             continue
         text = doc[tok.i + 1:end].text
+        if any(t.lower_ in _RELATION_WORDS for t in doc[tok.i + 1:end]):
+            continue  # "the rival group, the JNIM": how it stands to another group, not what it is
         # the description, then the name: "the Syrian Kurdish militia, the YPG,"
         k = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
         if doc[end].text == "," and k in by_start:

@@ -7,13 +7,17 @@ the entities alone (no text needed), so that the store can merge them after a ru
 - one name, several kinds: NER called "G7" an ORG in two reports and a LOC in a third; names the gazetteer
   does not know get the kind most articles gave them (a multi-word name leans to PERSON on a tie, a single
   word away from it);
+- a name without middle initials or "Jr." is the one person named with them that fits it; names with
+  different initials or suffixes ("George H. W. Bush" / "George W. Bush") are two people;
+- "Justice Department" / "Department of Justice" are one body of one country;
 - a bare surname ("Biden" in a report that never gives the full name) is the one person of that surname
   named in full in another report - only when exactly one such person is known;
 - a bare institution ("Congress") is the one organisation named with a country qualifier ("U.S. Congress");
   a multi-word one ("Meteorological Agency" of "Japan's Meteorological Agency") only with the same country;
 - a misspelt full name ("Malie Joly", "Mevlut Cavusolgu") is the full name it differs from by one word that
   is nearly the same (same first letter, similarity >= 80, or >= 70 for two romanisations with the same
-  consonants: "Ismail Haniyeh" / "Ismail Haniya"), the better attested spelling wins - unless the two look
+  consonants and vowels of the same class: "Ismail Haniyeh" / "Ismail Haniya", not "Hassan" / "Hussain"),
+  the better attested spelling wins - unless the two look
   like two people (`_different_people`: "Hamid" and "Hamad" are both given names, "Mohammed" and "Mohammad"
   one name spelt two ways; other countries or roles; one letter swapped in a short word), which only one
   role and one country overrule.
@@ -23,6 +27,7 @@ the entities alone (no text needed), so that the store can merge them after a ru
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -136,8 +141,11 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
             if e.id != keep.id:
                 mapping[e.id] = keep.id
 
-    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield"):
-    # the same first and last name, and no initial or suffix that the other names differently
+    # 1b. one person with and without a middle initial or "Jr." ("Lamar J. Whitfield Jr." / "Lamar Whitfield").
+    # Names that both carry initials or suffixes are one person only when those are the same: "George H. W.
+    # Bush" and "George W. Bush", a "Jr." and a "Sr.", are two people. A name without any joins one with them
+    # only when exactly one such person fits it (no shared report - there the extractor kept them apart - no
+    # other country, no contradicting role), so that which report came first decides nothing.
     by_core: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
         if e.kind == "PERSON" and e.id not in mapping and len(_words(e.name)) >= 2:
@@ -145,25 +153,36 @@ def canonical_ids(entities: Iterable[Entity], focus: set[str] | None = None) -> 
     for group in by_core.values():
         if len(group) < 2:
             continue
-        extras = [_name_extras(e.name) for e in group]
-        if all(a <= b or b <= a for a in extras for b in extras):
-            keep = max(group, key=lambda e: (len(_name_extras(e.name)), weight(e)))
-            for e in group:
-                if e.id != keep.id:
-                    mapping[e.id] = keep.id
+        by_extras: dict[frozenset[str], list[Entity]] = defaultdict(list)
+        for e in group:
+            by_extras[_name_extras(e.name)].append(e)
+        keeps = {x: max(same, key=weight) for x, same in by_extras.items()}
+        for x, same in by_extras.items():
+            for e in same:
+                if e.id != keeps[x].id:
+                    mapping[e.id] = keeps[x].id
+        for bare in by_extras.get(frozenset(), []):
+            fits = [x for x, same in by_extras.items() if x and all(_may_be_one(bare, o) for o in same)]
+            if len(fits) == 1:
+                mapping[target(bare.id)] = keeps[fits[0]].id
 
-    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body;
-    # an institution every country has only with the same country
-    by_body: dict[str, list[Entity]] = defaultdict(list)
+    # 1c. "Department of Justice" / "Justice Department", "Ministry of Energy" / "Energy Ministry": one body
+    # of one country (Australia's Department of Veterans' Affairs is not the American one); a body no report
+    # placed joins the one country's that has it, an institution every country has never (rule 3 says why)
+    by_body: dict[str, dict[str | None, list[Entity]]] = defaultdict(lambda: defaultdict(list))
     for e in ents.values():
         if e.kind == "ORG" and e.id not in mapping and (key := _body_key(e)) is not None:
-            by_body[key].append(e)
-    for group in by_body.values():
-        if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
-            keep = max(group, key=weight)
-            for e in group:
-                if e.id != keep.id:
-                    mapping[e.id] = keep.id
+            by_body[key][e.country].append(e)
+    for by_country in by_body.values():
+        placed = [c for c in by_country if c is not None]
+        if len(placed) == 1 and None in by_country and not generic_institution(by_country[None][0].name):
+            by_country[placed[0]].extend(by_country.pop(None))
+        for group in by_country.values():
+            if len({e.id for e in group}) > 1 and len({name_key(e.name) for e in group}) > 1:
+                keep = max(group, key=weight)
+                for e in group:
+                    if e.id != keep.id:
+                        mapping[e.id] = keep.id
 
     live = [e for e in ents.values() if e.id not in mapping]
     # 2. a bare surname -> the one person of that surname named in full
@@ -284,29 +303,63 @@ def uninverted(key: str) -> str:
     return key
 
 
+def inverted(key: str) -> set[str]:
+    """ "justice-department" -> {"department-of-justice"}: the "X of Y" forms a "Y X" body name may have been
+    stored under (`uninverted` folded back; one to three words of Y, any words before them kept)."""
+    words = key.split("-")
+    if len(words) < 2 or words[-1] not in _BODY_HEADS:
+        return set()
+    return {"-".join(words[:-1 - n] + [words[-1], "of"] + words[-1 - n:-1])
+            for n in range(1, min(3, len(words) - 1) + 1)}
+
+
 def _body_key(e: Entity) -> str | None:
-    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names), with its country when
-    every country has one ("Ministry of Defence" of Israel is not Japan's)."""
+    """The folded "Y X" name of a body named "X of Y" or "Y X" (None for other names); the entity's country
+    keys it too (step 1c)."""
     key = name_key(e.name)
     body = uninverted(key)
     if body == key and key.split("-")[-1] not in _BODY_HEADS:
         return None
-    return f"{body}@{e.country}" if generic_institution(e.name) else body
+    return body
 
 
 def _coined(word: str) -> bool:
     """A made-up word, not a dictionary noun nor a place ("Orbis", "Vantor"; not "United", "Pacific",
-    "Korean"): a company's first word used alone names that company."""
+    "Korean"): a company's first word used alone names that company. Words of three letters or fewer
+    ("Dow", "St", "Big") and the openers of many names (lexicon `name_openers`: "New", "Los", "Deutsche")
+    are too common to."""
+    from .lexicon import lexicon
     from .wordclass import classes
 
     gaz = gazetteer()
-    w = word.lower()
+    w = word.lower().rstrip(".")
+    if len(w) <= 3 or w in lexicon()["name_openers"]:
+        return False
     # nouns and verbs in WordNet's table, with a plural or past-tense ending off ("united" of "unite")
     forms = {w} | ({w[:-1]} if w.endswith(("s", "d")) else set()) | ({w[:-2]} if w.endswith(("ed", "es")) else set())
     dictionary = any(classes(form, pos) for form in forms - {""} for pos in ("n", "v"))
     adjective = w.endswith(("al", "ed", "ic", "ive", "ous", "ern", "en", "ian", "ish"))  # "Global", "Allied"
     return not dictionary and not adjective and gaz.country_of_any(word) is None and gaz.city(word) is None and \
         gaz.country_of_region(word) is None and not _acronym_like(word)
+
+
+def _may_be_one(a: Entity, b: Entity) -> bool:
+    """Nothing says these two are different people: no report names both (the extractor kept them apart
+    there), the countries agree where both are known, and the titles too where both have some ("Dr." and
+    "county commissioner" are two people; "former county commissioner" is the county commissioner)."""
+    if set(a.articles) & set(b.articles) or a.country and b.country and a.country != b.country:
+        return False
+    ta, tb = _plain_titles(a), _plain_titles(b)
+    return not (ta and tb and not ta & tb)
+
+
+_TIME_WORDS = re.compile(r"^(?:former|ex-|then-|acting|retired|late)\s*", re.I)
+
+
+def _plain_titles(e: Entity) -> set[str]:
+    """A person's titles without a courtesy title of gender only, or the time word before one."""
+    out = {_TIME_WORDS.sub("", t.lower()).strip() for t in e.titles}
+    return {t for t in out if t and t.rstrip(".") not in {"mr", "mrs", "ms", "miss"}}
 
 
 def _name_extras(name: str) -> frozenset[str]:
@@ -341,28 +394,56 @@ def _initial(word: str) -> str:
     return "k" if c == "q" else c
 
 
+def _weak(w: str, i: int) -> bool:
+    """The letters romanisations disagree on: vowels, y, w, and an h after a vowel ("Haniyeh")."""
+    return w[i] in "aeiouyw" or w[i] == "h" and i > 0 and w[i - 1] in "aeiouy"
+
+
 def _skeleton(word: str) -> str:
     """A word as its transliterations share it: the first letter, then the consonants, without the weak
-    letters romanisations disagree on (vowels, y, w, an h after a vowel) and without doubled letters:
-    "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" -> "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
+    letters (`_weak`) and without doubled letters: "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" ->
+    "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
     w = name_key(word).replace("-", "")
     out = _initial(w)
     for i, c in enumerate(w[1:], 1):
-        if c in "aeiouyw" or c == "h" and w[i - 1] in "aeiouy":
-            continue
-        if out[-1:] != c:
+        if not _weak(w, i) and out[-1:] != c:
             out += c
     return out
 
 
+# The vowel a romanisation writes for each short Arabic vowel: fatha a (or e: "Ahmed"), kasra i (or e, y:
+# "Dmitry"), damma u (or o, w: "Mohammed"). An "e" may stand for either of the first two.
+_VOWEL_CLASS = {"a": "a", "e": "ae", "i": "e", "y": "e", "o": "o", "u": "o", "w": "o"}
+
+
+def _vowels(word: str) -> list[str]:
+    """The vowel classes between a word's consonants (one per gap, "" where none): the first letter of each
+    gap's vowels as `_VOWEL_CLASS` reads it ("Hassan" -> [a, a]; "Hussain" -> [o, a])."""
+    w = name_key(word).replace("-", "")
+    gaps: list[str] = [""]
+    for i, c in enumerate(w):
+        if i > 0 and not _weak(w, i) and c != w[i - 1]:
+            gaps.append("")
+        elif _weak(w, i) and (i == 0 or not gaps[-1]):
+            gaps[-1] = _VOWEL_CLASS.get(c, "")
+    return gaps
+
+
 def transliterations(x: str, y: str) -> bool:
-    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Mohammad", "Qassem" /
-    "Kassem"): the same first letter (q and k as one) and the same consonant skeleton, both at least four
-    letters, and neither is the other plus an ending (a plural, a feminine "-a")."""
+    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Muhammad", "Qassem" /
+    "Kassem"): the same first letter (q and k as one), the same consonant skeleton and, between every two
+    consonants, a vowel of the same class (`_VOWEL_CLASS`), both at least four letters, and neither is the
+    other plus an ending (a plural, a feminine "-a"). Only the way a vowel is written may differ: "Hassan" /
+    "Hussain", "Salman" / "Sulaiman", "Bashar" / "Bashir" are two names each."""
     if min(len(x), len(y)) < 4 or _initial(x) != _initial(y):
         return False
     sx, sy = _skeleton(x), _skeleton(y)
-    return sx == sy and len(sx) >= 2 and not (x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()))
+    if sx != sy or len(sx) < 2 or x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()):
+        return False
+    vx, vy = _vowels(x), _vowels(y)
+    # the last gap is an ending ("-eh" / "-a"), which romanisations write as they please
+    return len(vx) == len(vy) and all(
+        (a == b) or (a and b and set(a) & set(b)) for a, b in zip(vx[:-1], vy[:-1], strict=True))
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
@@ -391,6 +472,7 @@ def _candidate_keys(run: Iterable[Entity]) -> dict[str, set[str]]:
         # ("Brightline Glass" stored before "Brightline Glass Co.", and after)
         keys = {name_key(a) for a in {e.name, *e.aliases}} - {""}
         keys |= {_without_legal_suffix(k) for k in keys} | {uninverted(k) for k in keys}
+        keys |= {x for k in list(keys) for x in inverted(k)}  # "Justice Department" / "Department of Justice"
         keys |= {f"{k}-{e.country.lower()}" for k in list(keys) if e.country}  # a generic body's id has its country
         keys |= {f"{k}-{suffix}" for k in list(keys) for suffix in _LEGAL_SUFFIXES}
         ids.update(f"{kind.lower()}:{k}" for k in keys for kind in _NAMED)

@@ -14,24 +14,40 @@ and court copy is full of them (Det., Sgt., Cpl., Capt., Lt., Atty., Supt., Gov.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import lexicon
 
-# Abbreviations of ranks and offices as AP style prints them before a name.
+# Abbreviations of ranks and offices as AP style prints them before a name, besides those the lexicon's
+# titles list ("sgt.", "gen.", "sen.", "dr."; lexicon.yaml is the one place of a title: `abbreviations`
+# joins both). "Sr." is no title here: it is the father of "Jr." (entities.NAME_SUFFIXES).
 TITLE_ABBREVIATIONS = frozenset({
-    "det", "sgt", "cpl", "pvt", "pfc", "spc", "capt", "cmdr", "cdr", "lt", "col", "gen", "maj", "adm", "brig",
-    "insp", "supt", "atty", "asst", "gov", "sen", "rep", "rev", "prof", "amb", "pres", "ofc", "ofcr", "ald",
-    "cmsr", "comm", "msgr", "dep", "sec", "treas", "hon", "mr", "mrs", "ms", "dr", "sr", "sra", "lieut"})
+    "det", "pvt", "pfc", "spc", "cmdr", "cdr", "insp", "supt", "atty", "asst", "rev", "prof", "amb", "pres", "ofc",
+    "ofcr", "ald", "cmsr", "comm", "msgr", "dep", "sec", "treas", "hon", "sra", "lieut"})
 
 # Titles of US local, court and religious copy that NER takes into the name ("Trooper Kyle Banks",
-# "Superintendent Mark Vale"); not "Dean", "Major" or "Bishop", which are names as often as titles.
+# "Superintendent Mark Vale"), besides the lexicon's titles (`person_title` joins both); not "Dean", "Major"
+# or "Bishop", which are names as often as titles.
 PERSON_TITLES = frozenset({
-    "sheriff", "judge", "detective", "trooper", "prosecutor", "councilman", "councilwoman", "councilor",
-    "councillor", "officer", "deputy", "superintendent", "rabbi", "imam", "pastor", "reverend", "professor",
-    "attorney", "coach", "commissioner", "inspector", "constable", "alderman", "sergeant", "lieutenant",
-    "corporal", "captain", "magistrate", "coroner", "assemblyman", "assemblywoman", "congressman",
-    "congresswoman", "state", "district", "county", "police", "fire", "chief", "justice", "sen.", "rep.", "gov."})
+    "sheriff", "detective", "trooper", "councilman", "councilwoman", "councilor", "councillor",
+    "superintendent", "rabbi", "imam", "pastor", "reverend", "professor", "coach", "inspector", "constable",
+    "alderman", "magistrate", "coroner", "assemblyman", "assemblywoman", "congressman", "congresswoman",
+    "district", "county", "police", "fire"})
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Every abbreviated title, without its period: `TITLE_ABBREVIATIONS` and the lexicon's ("sgt.")."""
+    lex = lexicon()
+    return TITLE_ABBREVIATIONS | {t.rstrip(".") for t in lex["titles"] | lex["title_prefixes"] if t.endswith(".")}
+
+
+def person_title(word: str) -> bool:
+    """A title NER may take into a person's name (lower case): `PERSON_TITLES` or one of the lexicon."""
+    lex = lexicon()
+    return word in PERSON_TITLES or word in lex["titles"] or word in lex["title_prefixes"]
+
 
 # Roles written as acronyms ("Halvorsen CEO Priya Raman"): a title before a name, never an organisation.
 ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "CMO", "CSO", "VP", "EVP", "SVP"})
@@ -44,7 +60,7 @@ def _bare(tok: Any) -> str:
 def is_title_abbreviation(doc: Any, i: int) -> bool:
     """ "Det." (one token) or "Det" followed by a period with no space between (two tokens)."""
     tok = doc[i]
-    if not tok.text[:1].isupper() or _bare(tok) not in TITLE_ABBREVIATIONS:
+    if not tok.text[:1].isupper() or _bare(tok) not in abbreviations():
         return False
     if tok.text.endswith("."):
         return True
@@ -71,6 +87,13 @@ def only_abbreviations(doc: Any, start: int, end: int) -> bool:
     return seen
 
 
+def ends_name(doc: Any, i: int) -> bool:
+    """ "Hun Sen." before "Xi Jinping said": an abbreviation right after a word NER put in a person's name,
+    with its period, is that name's last word (and the sentence's end), not the next person's title."""
+    return i > 0 and doc[i].text.endswith(".") and doc[i - 1].ent_type_ == "PERSON" and bool(doc[i - 1].whitespace_) \
+        and i + 1 < len(doc) and doc[i + 1].is_title
+
+
 def leading_titles(doc: Any, start: int) -> tuple[int, list[str]]:
     """The abbreviated titles just before token `start` ("Det. Sgt." before "Renata"), as one title string
     per run, and the token where they begin (`start` when there are none)."""
@@ -81,6 +104,8 @@ def leading_titles(doc: Any, start: int) -> tuple[int, list[str]]:
         if doc[j].text == "." and j > 0 and not doc[j - 1].whitespace_ and is_title_abbreviation(doc, j - 1):
             j -= 1
         elif not (doc[j].text.endswith(".") and is_title_abbreviation(doc, j)):
+            break
+        if ends_name(doc, j):
             break
         words.insert(0, doc[j].text.rstrip(".") + ".")
         i = j
@@ -93,7 +118,7 @@ def role_word(tok: Any) -> bool:
     lex = lexicon()
     low = tok.text.rstrip(".").lower()
     lemma = tok.lemma_.lower()
-    return low in TITLE_ABBREVIATIONS or any(w in lex["titles"] or w in lex["human_nouns"] for w in (low, lemma))
+    return low in abbreviations() or any(w in lex["titles"] or w in lex["human_nouns"] for w in (low, lemma))
 
 
 def speaker_label(doc: Any, tok: Any) -> bool:

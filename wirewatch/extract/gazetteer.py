@@ -200,18 +200,28 @@ class Gazetteer:
             self._cities = table
         return self._cities
 
-    def city(self, text: str, country: str | None = None) -> Place | None:
+    def city(self, text: str, country: str | None = None, near: str | None = None) -> Place | None:
         """The city of that name: in `country` when the text says which ("Birmingham, Ala."), else the most
-        populous one. A name the text places in a country the gazetteer has no such city for is None."""
+        populous one. A name the text places in a country the gazetteer has no such city for is None. An
+        older spelling ("Odessa") is read as the city's current name only when no place of the written name
+        is in `country`, or else in `near` (the report's own country): Odessa, Texas in a Texas report."""
         t = fold(text)
         if t.startswith("the "):
             t = t[4:]
-        t = _CITY_SPELLINGS.get(t, t)
         table = self._city_table()
+        if t in _CITY_SPELLINGS:
+            local = [p for p in self._cities_all.get(t, []) if p.country == (country or near)]
+            if local:
+                return max(local, key=lambda p: p.population)
+            t = _CITY_SPELLINGS[t]
         if country is None:
             return table.get(t)
         inside = [p for p in self._cities_all.get(t, []) if p.country == country]
         return max(inside, key=lambda p: p.population) if inside else None
+
+    def is_old_spelling(self, text: str) -> bool:
+        """ "Kiev", "Madras": an older spelling of a city the gazetteer knows by another name."""
+        return fold(text) in _CITY_SPELLINGS
 
     def place(self, text: str) -> Place | None:
         """A place for a location mention: a country (no coordinates) or a city with coordinates."""

@@ -22,6 +22,7 @@ from .arguments import (
     skip_partitive,
     subject,
 )
+from .entities import STREET_WORDS as _STREET_WORDS
 from .lexicon import lexicon
 from .ontology import Ontology
 
@@ -359,8 +360,6 @@ _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 
 # Street words: "1717 Hay Mills Road", "at 2088 Philip Street" is an address, never a party.
-_STREET_WORDS = frozenset({"road", "street", "avenue", "boulevard", "lane", "drive", "way", "highway", "square",
-                           "parkway", "court", "place", "terrace", "rd", "st", "ave", "blvd", "ln", "dr", "hwy"})
 # Model designations and dimensions ("the 2560x1440 P27 panel", "KX-4000 printers"): products, not parties.
 _CODE = re.compile(r"\d+x\d+|(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.I)
 
