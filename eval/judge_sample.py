@@ -59,8 +59,10 @@ def draw(corpus: Path, n: int, seed: int, out: Path) -> None:
             rows.append({
                 "article_id": m["article_id"], "published": published.get(m["article_id"]),
                 "sentence": m["sentence"], "event_type": ev["event_type"],
-                "actor": _names(ev.get("actor")), "recipient": _names(ev.get("recipient")),
-                # The row is one report: its own modality and date (the event's pool every report's).
+                # The row is one report: its own participants, modality and date (the event pools every
+                # report's; before round 4 the row showed the event's actor and recipient).
+                "actor": _names(m["actor"] if "actor" in m else ev.get("actor")),
+                "recipient": _names(m["recipient"] if "recipient" in m else ev.get("recipient")),
                 "modality": m.get("modality") or ev.get("modality"),
                 "date": m["date"] if "date" in m else ev.get("date"),
                 "type_confidence": ev.get("type_confidence"),

@@ -33,6 +33,10 @@ def mention_record(m: EventMention) -> dict[str, Any]:
         "start": m.start,
         "end": m.end,
         "trigger": m.trigger,
+        # Who this report says acted on whom (the event's `actor` / `recipient` pick one report's: fusion's
+        # aggregate), so an analyst can see where the outlets differ.
+        "actor": actors_value(m.actor),
+        "recipient": actors_value(m.recipient),
         "modality": m.modality,
         "attributed_to": m.attributed_to,
         # This report's own date for the happening (the event's `date` pools all its reports) and where it
