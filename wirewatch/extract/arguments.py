@@ -202,18 +202,48 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
-    def person_before(self, i: int, gender: str | None = None, within: int | None = None) -> Entity | None:
+    def person_before(self, i: int, gender: str | None = None, within: int | None = None,
+                      avoid: frozenset[str] = frozenset()) -> Entity | None:
         """The person named last before token `i` whose gender does not contradict `gender` ("he" is
-        never Angela Pruitt; "she" never Mr. Gigante); with `within`, only one named that many tokens back."""
+        never Angela Pruitt; "she" never Mr. Gigante); with `within`, only one named that many tokens back;
+        never one whose id is in `avoid`."""
         k = bisect.bisect_left(self._person_pos, i)
         while k > 0:
             if within is not None and i - self._person_pos[k - 1] > within:
                 return None
             ent = self._persons[k - 1]
-            if gender is None or person_gender(ent) in (None, gender):
+            if ent.id not in avoid and (gender is None or person_gender(ent) in (None, gender)):
                 return ent
             k -= 1
         return None
+
+    def _clause_mates(self, pron: Any) -> frozenset[str]:
+        """The persons named as the other core arguments of the pronoun's own verb. A plain he/him never
+        means one of them: "He stabbed Cole" - he is not Cole; "Dunn pulled a knife and stabbed her" - her
+        is not Dunn (the subject of coordinated verbs is shared)."""
+        if pron.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+            verb = pron.head
+        elif pron.dep_ == "pobj" and pron.head.dep_ in ("prep", "dative", "agent"):
+            verb = pron.head.head
+        else:
+            return frozenset()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        mates = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass", *_SUBJ)]
+        mates += [_o for c in verb.children if c.dep_ in ("prep", "agent")
+                  for _o in c.children if _o.dep_ == "pobj"]
+        if pron.dep_ in ("dobj", "dative") and not any(c.dep_ in _SUBJ for c in verb.children):
+            shared = subject(verb)
+            if shared is not None:
+                mates.append(shared)
+        ids = set()
+        for t in mates:
+            if t.i == pron.i:
+                continue
+            ent = self.tok_ent.get(t.i)
+            if ent is not None and ent.kind == "PERSON":
+                ids.add(ent.id)
+        return frozenset(ids)
 
     def _quoting_subject(self, pron: Any) -> Any | None:
         """The subject of a verb of saying outside the quotation the first-person pronoun sits in."""
@@ -260,6 +290,9 @@ class ArticleContext:
                         named = found
                         break
                     sent = pron.doc[sent.start - 1].sent if sent.start > 0 else None
+        mates = self._clause_mates(pron)
+        if named is not None and named.id in mates:
+            named = self.person_before(pron.i, gender, within=_PRONOUN_REACH, avoid=mates)
         self._pronoun_memo[pron.i] = named
         return named
 

@@ -669,17 +669,31 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
         dobj = skip_partitive(dobj, lexicon())
         if dobj.lemma_.lower() in ("total", "barrage", "volley", "hail", "salvo", "burst"):
             return []
-    if dobj is None or dobj.i in skip or dobj.pos_ not in ("NOUN", "PROPN") or dobj.ent_type_ in NOT_PARTICIPANT or \
-            dobj.lemma_.lower() in instruments() | {"fire", "shot", "round", "attack", "strike"} or \
-            dobj.lemma_.lower() in lexicon()["non_agents"] or any(c.lower_ in _OWN for c in dobj.children):
+    if dobj is None and verb.lemma_.lower() in _FIRING or dobj is not None and dobj.lemma_.lower() in _FIRED:
+        # "fired on the tanker", "opened fire at a bus": what was fired at is the target, thing or party
+        for c in _preps(verb):
+            obj = _pobj(c) if c.lower_ in ("at", "on", "upon") else None
+            if obj is not None and obj.i not in skip and _struck(obj):
+                return [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
+    if dobj is None or dobj.i in skip or not _struck(dobj) or \
+            dobj.lemma_.lower() in {"fire", "shot", "round", "attack", "strike"} or \
+            any(c.lower_ in _OWN for c in dobj.children):
         return []
     return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
+
+
+def _struck(tok: Any) -> bool:
+    """A noun that can be an attack's target: not a date, a weapon or a word that names no one."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NOT_PARTICIPANT and \
+        tok.lemma_.lower() not in instruments() and tok.lemma_.lower() not in lexicon()["non_agents"]
 
 
 # Verbs of the harm an attack did, in the participle clause telling its outcome: "..., killing Ana Ruiz".
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "murder", "hit", "strike", "shoot"})
 # What is fired or thrown carries no target of its own: "opened fire at a party, killing two guests".
 _FIRED = frozenset({"fire", "shot", "round", "volley", "shell", "salvo", "burst", "barrage"})
+# Verbs of firing with no object, whose "on/at X" is the target: "fired on the tanker", "shot at a car".
+_FIRING = frozenset({"fire", "shoot", "shell"})
 
 
 def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
