@@ -5,7 +5,7 @@ clause structure and checked on sentences written for this file (invented names 
   stabbed Cole" - he is not Cole (the victim was taken for the actor and the recipient then dropped);
   "Dunn pulled a knife and stabbed her" - her is not Dunn (the recipient was dropped as the actor);
 - what was fired at is an attack's target even when it is a thing: "fired on the tanker", "opened fire
-  at a bus", "shot at a car".
+  at a bus", "shot at a car", and the noun a stranded "at/on" points back to ("the car the soldiers shot at").
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def test_an_object_pronoun_with_no_other_antecedent_stays_unnamed(pipe: Pipeline
     ("Rebels fired on a convoy outside Tarsk on Monday.", "fired", "convoy"),
     ("Gunmen opened fire on a bus near Tarsk.", "opened", "bus"),
     ("Troops shot at a car that failed to stop.", "shot", "car"),
+    ("Police said the car the soldiers shot at was carrying four children.", "shot", "car"),
+    ("Witnesses said the protesters the police fired on were unarmed.", "fired", "protesters"),
 ])
 def test_what_was_fired_at_is_the_target(pipe: Pipeline, text: str, trigger: str, target: str) -> None:
     m = of_trigger(events(pipe, text), trigger)

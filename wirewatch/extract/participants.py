@@ -673,6 +673,11 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
         # "fired on the tanker", "opened fire at a bus": what was fired at is the target, thing or party
         for c in _preps(verb):
             obj = _pobj(c) if c.lower_ in ("at", "on", "upon") else None
+            if obj is None and c.lower_ in ("at", "on", "upon") and verb.dep_ == "relcl" and not any(
+                    g.dep_ == "pobj" for g in c.children):
+                obj = verb.head  # "the car the soldiers shot at": the stranded "at" points to the noun
+                if entity_like(ctx, obj) and obj.i not in skip:
+                    return ctx.actors(obj)
             if obj is not None and obj.i not in skip and _struck(obj):
                 return [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
     if dobj is None or dobj.i in skip or not _struck(dobj) or \
