@@ -6,6 +6,8 @@ clause structure and checked on sentences written for this file (invented names 
   "Dunn pulled a knife and stabbed her" - her is not Dunn (the recipient was dropped as the actor);
 - what was fired at is an attack's target even when it is a thing: "fired on the tanker", "opened fire
   at a bus", "shot at a car", and the noun a stranded "at/on" points back to ("the car the soldiers shot at").
+- a blast told in a "when/as" clause harmed the subject of the passive harm verb it explains: "Two
+  fishermen were wounded when a mine exploded" (the explosion had no recipient).
 """
 
 from __future__ import annotations
@@ -73,3 +75,18 @@ def test_what_was_fired_at_is_the_target(pipe: Pipeline, text: str, trigger: str
 def test_a_day_fired_on_is_no_target(pipe: Pipeline) -> None:
     for m in events(pipe, "Militia fighters fired on Monday from the hills above Tarsk."):
         assert "Monday" not in said(m.recipient)
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Two fishermen were wounded when a mine exploded near the harbour.", "fishermen"),
+    ("Pablo Ruiz, a driver, was killed when a device exploded under his van.", "Pablo Ruiz"),
+])
+def test_a_blast_told_in_a_when_clause_harmed_the_main_clause_subject(pipe: Pipeline, text: str,
+                                                                      victim: str) -> None:
+    m = of_trigger(events(pipe, text), "exploded")
+    assert victim in said(m.recipient)
+
+
+def test_a_when_clause_aimed_at_something_keeps_its_own_target(pipe: Pipeline) -> None:
+    m = of_trigger(events(pipe, "Two guards were wounded when rebels fired on the convoy."), "fired")
+    assert said(m.recipient) == "convoy"

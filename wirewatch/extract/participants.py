@@ -706,6 +706,15 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
     the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None and verb.dep_ == "advcl" and not any(c.lower_ in ("at", "on", "upon", "against", "into")
+                                                         for c in _preps(verb)):
+        # "Two guards were killed when a bomb went off": the people the happening's main clause says it harmed
+        head = verb.head
+        victim = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if victim is not None and victim.i not in skip and _verb_lemmas(head) & _HARM_VERBS and \
+                any(c.dep_ == "advmod" and c.lower_ in ("when", "as") or c.dep_ == "mark" and c.lower_ in ("when", "as")
+                    for c in verb.children) and entity_like(ctx, victim):
+            return ctx.actors(victim)
     if dobj is not None and dobj.lemma_.lower() not in _FIRED | instruments():
         return []
     for c in verb.children:
