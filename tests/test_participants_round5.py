@@ -7,7 +7,8 @@ clause structure and checked on sentences written for this file (invented names 
 - what was fired at is an attack's target even when it is a thing: "fired on the tanker", "opened fire
   at a bus", "shot at a car", and the noun a stranded "at/on" points back to ("the car the soldiers shot at").
 - a blast told in a "when/as" clause harmed the subject of the passive harm verb it explains: "Two
-  fishermen were wounded when a mine exploded" (the explosion had no recipient).
+  fishermen were wounded when a mine exploded" (the explosion had no recipient);
+- a passive coordinated after an active verb acts on their shared subject: "left the bar and was stabbed".
 """
 
 from __future__ import annotations
@@ -90,3 +91,14 @@ def test_a_blast_told_in_a_when_clause_harmed_the_main_clause_subject(pipe: Pipe
 def test_a_when_clause_aimed_at_something_keeps_its_own_target(pipe: Pipeline) -> None:
     m = of_trigger(events(pipe, "Two guards were wounded when rebels fired on the convoy."), "fired")
     assert said(m.recipient) == "convoy"
+
+
+@pytest.mark.parametrize(("text", "trigger", "who"), [
+    ("After police sealed the road, Ana Ruiz tried to walk past the barrier and was arrested.", "arrested",
+     "Ana Ruiz"),
+    ("Omar Pike left the bar at midnight and was stabbed outside.", "stabbed", "Omar Pike"),
+])
+def test_a_coordinated_passive_acts_on_the_shared_subject(pipe: Pipeline, text: str, trigger: str,
+                                                         who: str) -> None:
+    m = of_trigger(events(pipe, text), trigger)
+    assert said(m.recipient) == who and who not in said(m.actor)

@@ -509,6 +509,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     kids = list(verb.children)
     if passive:
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            sp = subject(verb)  # "Ruiz walked past the barrier and was arrested": the shared subject underwent it
         found = party_of(ctx, sp, skip)
         if found:
             return found
