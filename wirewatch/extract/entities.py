@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, Entity, EntityMention
@@ -62,6 +63,7 @@ _SPELLING = {"defence": "defense", "centre": "center", "programme": "program", "
 _PARTICLE = re.compile(r"(?<![\w-])(?:al|el|ul|ad|ar|as|ash|at|az|an)-(?=\w)")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the string, asked for every token of many spans
 def name_key(name: str) -> str:
     """A name folded for comparison: case, accents, punctuation, British/American spelling and the
     romanisation of the Arabic article ("el-Sisi" and "al-Sisi" are one)."""
@@ -542,6 +544,31 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tuple[int, int]]:
+    """Token bounds (i, j) of each hyphenated part ("Varga-Holm", three tokens) where the text spells it out
+    as tokens i..j-1 (at most six, i before the last two tokens), none of them `taken`; `taken` grows by
+    each. Found with str.find on the doc's text: slicing a Span per token and length made this the
+    entities component's largest cost. `doc[i:j].text` is the text from token i's start to token j-1's end,
+    so a match is an occurrence that starts where a token starts and ends where a token ends."""
+    hyphenated = [p for p in parts if "-" in p]  # the set's own order, as the token scan took it
+    if not hyphenated:
+        return []
+    text, n = doc.text, len(doc)
+    start_at = {t.idx: t.i for t in doc}
+    end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
+    found = []
+    for part in hyphenated:
+        at = text.find(part)
+        while at != -1:
+            i, j = start_at.get(at), end_at.get(at + len(part))
+            if i is not None and j is not None and i < n - 2 and j <= i + 6 and \
+                    not any(k in taken for k in range(i, j)):
+                found.append((i, j))
+                taken.update(range(i, j))
+            at = text.find(part, at + 1)
+    return found
+
+
 def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     """Acronyms and bare surnames that NER missed ("KCNA reported", "Kim said")."""
     spans = _titled_names(doc, spans)
@@ -560,12 +587,8 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
              if sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start:sp.end].text in parts
              and gazetteer().country_of_any(doc[sp.start:sp.end].text) is None else sp for sp in spans]
     extra = []
-    for part in (p for p in parts if "-" in p):  # "Varga-Holm said": a hyphenated surname is three tokens
-        for i in range(len(doc) - 2):
-            j = next((j for j in range(i + 1, min(len(doc), i + 6) + 1) if doc[i:j].text == part), None)
-            if j is not None and not any(k in taken for k in range(i, j)):
-                extra.append(_Span(i, j, "PERSON"))
-                taken.update(range(i, j))
+    for i, j in _hyphenated_surnames(doc, parts, taken):
+        extra.append(_Span(i, j, "PERSON"))
     for tok in doc:
         if tok.i in taken or not tok.is_alpha or not tok.text[:1].isupper():
             continue

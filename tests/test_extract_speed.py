@@ -1,0 +1,75 @@
+"""Speed rewrites of extraction helpers decide exactly what the plain versions decided.
+
+Each fast path is checked against the straightforward code it replaced, and per-process memos are checked
+not to carry one article's names into the next.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+
+from wirewatch.extract import extraction_components
+from wirewatch.extract.entities import _hyphenated_surnames
+from wirewatch.extract.gazetteer import fold
+from wirewatch.extract.nlp import get_nlp
+from wirewatch.model import Article
+from wirewatch.pipeline import Pipeline
+
+
+def _slow_fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").replace("\u2018", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.casefold().split())
+
+
+def _hyphenated_by_slicing(doc: Any, parts: set[str], taken: set[int]) -> list[tuple[int, int]]:
+    """The loop `_hyphenated_surnames` replaced: a Span sliced for every token and length up to six."""
+    out = []
+    for part in (p for p in parts if "-" in p):
+        for i in range(len(doc) - 2):
+            j = next((j for j in range(i + 1, min(len(doc), i + 6) + 1) if doc[i:j].text == part), None)
+            if j is not None and not any(k in taken for k in range(i, j)):
+                out.append((i, j))
+                taken.update(range(i, j))
+    return out
+
+
+@pytest.mark.parametrize("s", ["Kim Jong-un", "  The  U.S.\tArmy ", "KCNA", "", "al-Sisi's", "Hamhŭng",
+                               "Workers\u2019 Party", "Ærø", "ﬁnance"])
+def test_fold_fast_path_matches_the_unicode_path(s: str) -> None:
+    assert fold(s) == _slow_fold(s)
+
+
+TEXTS = [
+    "Anna Varga-Holm said on Monday that Varga-Holm would stay. Varga - Holm was not there.",
+    "Gen. Abdel Fattah el-Sisi met Mohamed al-Sisi-Varga in Cairo; el-Sisi spoke first.",
+    "a-b-c-d-e-f-g-h and a-b-c, then x-y at the very end x-y",
+    "Lee Chol-su and Lee Chol-su's aide, Chol-su",
+]
+PARTS = [{"Varga-Holm", "Holm"}, {"el-Sisi", "al-Sisi-Varga", "Sisi-Varga"},
+         {"a-b-c-d-e-f-g-h", "a-b-c", "b-c-d", "x-y"}, {"Chol-su", "Lee Chol-su", "su's"}]
+
+
+@pytest.mark.parametrize("taken", [set(), {1, 2}, {0, 5, 9, 10}])
+def test_hyphenated_surnames_match_span_slicing(taken: set[int]) -> None:
+    for doc, parts in zip(get_nlp().pipe(TEXTS), PARTS, strict=True):
+        fast_taken, slow_taken = set(taken), set(taken)
+        assert _hyphenated_surnames(doc, parts, fast_taken) == _hyphenated_by_slicing(doc, parts, slow_taken)
+        assert fast_taken == slow_taken
+
+
+def test_a_surname_named_in_one_article_is_not_found_in_the_next() -> None:
+    pipe = Pipeline(extraction_components())
+    text = "Police arrested Anna Varga-Holm on Monday. Varga-Holm denied the charges, her lawyer said."
+    first = pipe.run(Article(id="a", text=text))
+    assert [(m.text, m.entity_id) for m in first.entity_mentions] == [
+        ("Anna Varga-Holm", "person:anna-varga-holm"), ("Varga-Holm", "person:anna-varga-holm")]
+    # no full name in this report introduces the surname: what the first article named does not carry over
+    second = pipe.run(Article(id="b", text="Prices rose. Varga-Holm was not mentioned by anyone here."))
+    assert second.entity_mentions == []
+    again = pipe.run(Article(id="c", text=text))
+    assert [(m.text, m.entity_id) for m in again.entity_mentions] == \
+        [(m.text, m.entity_id) for m in first.entity_mentions]
