@@ -73,3 +73,41 @@ def test_a_surname_named_in_one_article_is_not_found_in_the_next() -> None:
     again = pipe.run(Article(id="c", text=text))
     assert [(m.text, m.entity_id) for m in again.entity_mentions] == \
         [(m.text, m.entity_id) for m in first.entity_mentions]
+
+
+def test_url_ranges_match_the_plain_scan() -> None:
+    from wirewatch.extract.entities import _URL, _url_ranges
+
+    for text in ["no address here at all.", "see www.example.com/a?b=1 and http://x.org", "24/7 and/or 1/2",
+                 "the page.html, a.php file; site.comet is no .com", "/ // a/", ""]:
+        assert _url_ranges(text) == [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+
+
+def _quote_spans_by_character(text: str, offset: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    from wirewatch.extract.attribution import _CLOSE, _OPEN, _TOGGLE, _opens
+
+    spans: list[tuple[int, int]] = []
+    is_open, start = open_at_start, offset
+    for i, ch in enumerate(text):
+        if ch not in (_OPEN, _CLOSE, _TOGGLE):
+            continue
+        if _opens(text, i, is_open):
+            if not is_open:
+                start = offset + i
+            is_open = True
+        else:
+            if is_open:
+                spans.append((start, offset + i + 1))
+            is_open = False
+    if is_open:
+        spans.append((start, offset + len(text)))
+    return spans, is_open
+
+
+@pytest.mark.parametrize("text", ['"We will fight," he said. "Never."', "\u201cOpen and \u201cnested\u201d\u201d",
+                                  'a "toggle "twice" end', "no quotes", '"', "he said: \u201cstill open"])
+@pytest.mark.parametrize("open_at_start", [False, True])
+def test_quote_spans_match_the_character_scan(text: str, open_at_start: bool) -> None:
+    from wirewatch.extract.attribution import quote_spans
+
+    assert quote_spans(text, 7, open_at_start) == _quote_spans_by_character(text, 7, open_at_start)

@@ -76,6 +76,7 @@ def entity_id(kind: str, name: str) -> str:
     return f"{kind.lower()}:{name_key(name)}"
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked again for the same span text by many passes
 def clean_name(text: str) -> str:
     """Strip what spaCy often leaves on an entity span: "the", possessive 's, trailing punctuation."""
     t = text.strip().replace("\u2019", "'")
@@ -217,7 +218,9 @@ _NOT_NAMES = frozenset({
     *map(str.upper, ("update", "updated"))})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western"})
-_URL = re.compile(r"\S*(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)\S*")
+_URL_PARTS = r"(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)"
+_URL = re.compile(rf"\S*{_URL_PARTS}\S*")
+_URL_PART = re.compile(_URL_PARTS)  # a match of _URL holds one of these
 # One token of letters and digits that is a model, unit or standard: hyphenated ("K-9", "F-35s", "HX-9100"),
 # or a technical acronym with a version ("USB4", "LTE5"); "G7", "G20" and "3R" are organisations.
 _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|HDMI|WIFI|BT|IP|HD|GPT)\d+[A-Za-z]?$",
@@ -226,6 +229,8 @@ _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*
 
 
 def _url_ranges(text: str) -> list[tuple[int, int]]:
+    if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
+        return []
     return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
 
 
