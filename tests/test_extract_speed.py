@@ -111,3 +111,19 @@ def test_quote_spans_match_the_character_scan(text: str, open_at_start: bool) ->
     from wirewatch.extract.attribution import quote_spans
 
     assert quote_spans(text, 7, open_at_start) == _quote_spans_by_character(text, 7, open_at_start)
+
+
+def test_span_text_is_the_span_text_in_any_doc_asked_in_any_order() -> None:
+    from wirewatch.extract.nlp import LONG_TEXT, parse_long, span_text
+
+    nlp = get_nlp()
+    one, two = nlp("Anna Varga-Holm met  U.N. envoys in Geneva.\n\nThey left."), nlp("Prices rose 3% on Monday .")
+    # a long text is parsed in pieces joined into one Doc (no time budget here: the test wants every piece)
+    long_doc, parsed, _ = parse_long(nlp, "Police arrested three men in Lagos. " * (LONG_TEXT // 30), budget_s=1e9)
+    assert parsed > LONG_TEXT
+    for _ in range(2):  # alternating docs: the kept text must always be the asked doc's
+        for doc in (one, two, one, long_doc):
+            n = len(doc)
+            bounds = [(i, j) for i in range(min(n, 40)) for j in range(i, min(n, i + 8) + 1)]
+            bounds += [(n - 5, n), (n // 2, n // 2 + 3), (0, n)]
+            assert all(span_text(doc, i, j) == doc[i:j].text for i, j in bounds)

@@ -42,7 +42,7 @@ from .entity_titles import (
 )
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
-from .nlp import get_nlp
+from .nlp import get_nlp, span_text
 from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -321,7 +321,7 @@ def _facility_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         e = sp.end
         while e < len(doc) and e - sp.end < 2 and doc[e].lower_ in _FACILITY_MODIFIERS and doc[e].is_lower:
             e += 1
-        text = doc[sp.start:sp.end].text
+        text = span_text(doc, sp.start, sp.end)
         if e < len(doc) and doc[e].lower_ in _FACILITY_HEADS and doc[e].is_lower and e > sp.end - 1 and \
                 e + 1 - sp.end >= 1 and sp.label in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP") and \
                 not any(i in taken for i in range(sp.end, e + 1)) and gaz.country_of_any(text) is None and \
@@ -350,7 +350,7 @@ def _country_government(doc: Any, sp: _Span) -> _Span:
     "government" is that country acting; the mention is the whole phrase (an alias of the country)."""
     e = sp.end
     if sp.label in ("NORP", "GPE") and e < len(doc) and doc[e].lower_ in _GOVERNMENT_WORDS and \
-            doc[e].is_lower and gazetteer().country_of_any(doc[sp.start:sp.end].text) is not None and \
+            doc[e].is_lower and gazetteer().country_of_any(span_text(doc, sp.start, sp.end)) is not None and \
             not (e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN") and doc[e + 1].tag_ != "POS"):
         return _Span(sp.start, e + 1, "GPE", sp.titles, sp.country)
     return sp
@@ -425,7 +425,7 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
         iso = next((c for w in cands if (c := gaz.country_of_region(w, postal=True) or
                                          gaz.country_of_name(w))), None)
-        if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
+        if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(span_text(doc, sp.start, sp.end)), iso)):
             sp.country, sp.label = iso, "GPE"
 
 
@@ -586,11 +586,11 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
                 (sp.start == 0 or doc[sp.start - 1].lower_ != "the"):  # "the Stone Crown" is a thing
             sp.label = "PERSON"  # "arrested Tyrell Gaines" as an ORG: its surname alone is the person too
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
-            parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
+            parts.update(short_forms(name_words(span_text(doc, sp.start, sp.end))))
     # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
     spans = [_Span(sp.start, sp.end, "PERSON", sp.titles, sp.country)
-             if sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start:sp.end].text in parts
-             and gazetteer().country_of_any(doc[sp.start:sp.end].text) is None else sp for sp in spans]
+             if sp.label in ("ORG", "GPE", "NORP", "LOC") and span_text(doc, sp.start, sp.end) in parts
+             and gazetteer().country_of_any(span_text(doc, sp.start, sp.end)) is None else sp for sp in spans]
     extra = []
     for i, j in _hyphenated_surnames(doc, parts, taken):
         extra.append(_Span(i, j, "PERSON"))
@@ -1016,7 +1016,7 @@ class _Resolver:
         for sp in spans:
             if sp.label not in ("GPE", "LOC"):
                 continue
-            text = clean_name(doc[sp.start:sp.end].text)
+            text = clean_name(span_text(doc, sp.start, sp.end))
             caps = _caps_place(text) if text.isupper() else None
             iso = sp.country or gaz.country_of_name(caps or text)
             if iso is None and (city := gaz.city(caps or text)) is not None:
@@ -1092,23 +1092,23 @@ class _Resolver:
                 _titles_and_country(doc, sp, label_at)
                 _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
-        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
+        qualified = {span_text(doc, sp.start, sp.end).lower(): sp.country for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
         for sp in spans:
             if sp.label in ("GPE", "LOC") and not sp.country:
-                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
+                sp.country = qualified.get(span_text(doc, sp.start, sp.end).lower())
         self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
-        org_names = [clean_name(doc[sp.start:sp.end].text).split() for sp in spans if sp.label == "ORG"]
+        org_names = [clean_name(span_text(doc, sp.start, sp.end)).split() for sp in spans if sp.label == "ORG"]
         for k, sp in enumerate(spans):
-            text = clean_name(doc[sp.start:sp.end].text)
+            text = clean_name(span_text(doc, sp.start, sp.end))
             if sp.label == "ORG" and any(len(n) == len(text.split()) + 1 and n[:-1] == text.split()
                                          for n in org_names):
                 continue  # "Valley Green" of "Valley Green Hauling": resolved below, once the full name is
-            if self.declared.get(doc[sp.start:sp.end].text.strip(), (sp.start, sp.end)) != (sp.start, sp.end):
+            if self.declared.get(span_text(doc, sp.start, sp.end).strip(), (sp.start, sp.end)) != (sp.start, sp.end):
                 continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
             if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
                 ent = self.resolve(sp, text, [], [])
@@ -1139,8 +1139,8 @@ class _Resolver:
                     self.place_bases[name_key(base)] = ent
         by_bounds = {(sp.start, sp.end): k for k, sp in enumerate(spans)}
         for k, sp in enumerate(spans):
-            text = clean_name(doc[sp.start:sp.end].text)
-            long_k = by_bounds.get(self.declared.get(doc[sp.start:sp.end].text.strip(), (-1, -1)))
+            text = clean_name(span_text(doc, sp.start, sp.end))
+            long_k = by_bounds.get(self.declared.get(span_text(doc, sp.start, sp.end).strip(), (-1, -1)))
             if long_k is not None and long_k != k and k not in resolved:
                 # "ECOWAS" declared by "the Economic Community of West African States, or ECOWAS"
                 long_sp = spans[long_k]
@@ -1158,7 +1158,7 @@ class _Resolver:
             ent.country = ent.country or sp.country
             first, last = doc[sp.start], doc[sp.end - 1]
             self.mentions.append(EntityMention(start=first.idx, end=last.idx + len(last.text),
-                                               text=doc[sp.start:sp.end].text, kind=sp.label,
+                                               text=span_text(doc, sp.start, sp.end), kind=sp.label,
                                                entity_id=ent.id))
 
 
@@ -1189,13 +1189,13 @@ class EntitiesComponent:
         person_words = frozenset(t.text for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
-                 and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
+                 and any(ch.isalnum() for ch in clean_name(span_text(doc, sp.start, sp.end)))]  # a name has a letter
         spans = initialled_names(doc, long_names_by_context(doc, spans))
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
-        named = {name_key(doc[sp.start:sp.end].text) for sp in spans
-                 if any(c.isupper() for c in doc[sp.start:sp.end].text)}
-        spans = [sp for sp in spans if _capitalised_or_known(doc[sp.start:sp.end].text, named)]
+        named = {name_key(span_text(doc, sp.start, sp.end)) for sp in spans
+                 if any(c.isupper() for c in span_text(doc, sp.start, sp.end))}
+        spans = [sp for sp in spans if _capitalised_or_known(span_text(doc, sp.start, sp.end), named)]
         declared = declared_short_forms(doc, spans)
         for form, owner in named_as(doc, spans).items():
             declared.setdefault(form, owner)
