@@ -127,3 +127,18 @@ def test_span_text_is_the_span_text_in_any_doc_asked_in_any_order() -> None:
             bounds = [(i, j) for i in range(min(n, 40)) for j in range(i, min(n, i + 8) + 1)]
             bounds += [(n - 5, n), (n // 2, n // 2 + 3), (0, n)]
             assert all(span_text(doc, i, j) == doc[i:j].text for i, j in bounds)
+
+
+def test_repeats_of_names_are_found_in_each_article_alone() -> None:
+    """_repeated_names (a lower-case repeat of an organisation) and add_declared_spans (every occurrence of a
+    declared short form) read token texts once per doc: each article finds its own repeats, and only them."""
+    pipe = Pipeline(extraction_components())
+    first = pipe.run(Article(id="a", text="Lebanon's Defence Ministry said on Monday that the defense ministry "
+                                          "would not comment. The Kivu Relief Alliance (KRA) said KRA staff left."))
+    by_text = {m.text: m.entity_id for m in first.entity_mentions}
+    assert by_text["defense ministry"] == by_text["Defence Ministry"]
+    assert [m.text for m in first.entity_mentions].count("KRA") == 2
+    assert by_text["KRA"] == by_text["Kivu Relief Alliance"]
+    second = pipe.run(Article(id="b", text="The defense ministry said KRA staff left."))
+    assert "Kivu Relief Alliance" not in {m.text for m in second.entity_mentions}
+    assert all(m.entity_id != by_text["KRA"] for m in second.entity_mentions)

@@ -395,7 +395,10 @@ def _repeated_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         return spans
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
-    keys = [name_key(t.text) for t in doc]  # once per token, not once per token and name
+    # once per token, not once per token and name; read off the ORTH ids, not a Token object per token
+    orths = doc.to_array("ORTH").tolist()
+    key_of = {h: name_key(doc.vocab.strings[h]) for h in set(orths)}
+    keys = [key_of[h] for h in orths]
     for key, label in names.items():
         n = len(key)
         for i in range(len(doc) - n + 1):

@@ -294,11 +294,12 @@ def add_declared_spans(doc: Any, spans: list[_Span], forms: dict[str, _Span]) ->
         return spans
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
+    texts = [t.text for t in doc]  # once, not a Span per token and form
     for form, long_sp in forms.items():
         words = form.split()
         n = len(words)
         for i in range(len(doc) - n + 1):
-            if [t.text for t in doc[i:i + n]] == words and not any(j in taken for j in range(i, i + n)):
+            if texts[i:i + n] == words and not any(j in taken for j in range(i, i + n)):
                 out.append(_Span(i, i + n, long_sp.label))
                 taken.update(range(i, i + n))
     return sorted(out, key=lambda s: s.start)
