@@ -428,7 +428,7 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
         iso = next((c for w in cands if (c := gaz.country_of_region(w, postal=True) or
                                          gaz.country_of_name(w))), None)
-        if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(span_text(doc, sp.start, sp.end)), iso)):
+        if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
             sp.country, sp.label = iso, "GPE"
 
 
@@ -1095,11 +1095,11 @@ class _Resolver:
                 _titles_and_country(doc, sp, label_at)
                 _appositive_role(doc, sp, label_at)
         # "Birmingham, Ala." once, "Birmingham" after: the article's own qualifier holds for every mention
-        qualified = {span_text(doc, sp.start, sp.end).lower(): sp.country for sp in spans
+        qualified = {doc[sp.start:sp.end].text.lower(): sp.country for sp in spans
                      if sp.country and sp.label in ("GPE", "LOC")}
         for sp in spans:
             if sp.label in ("GPE", "LOC") and not sp.country:
-                sp.country = qualified.get(span_text(doc, sp.start, sp.end).lower())
+                sp.country = qualified.get(doc[sp.start:sp.end].text.lower())
         self.home = self._home_country(spans)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
