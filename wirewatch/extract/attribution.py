@@ -10,6 +10,7 @@ said.'), and one that opens right after a closed quotation of the same speaker w
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +20,7 @@ from .lexicon import lexicon
 from .triggers import Trigger
 
 _OPEN, _CLOSE, _TOGGLE = "\u201c", "\u201d", '"'
+_QUOTE_MARK = re.compile(f"[{_OPEN}{_CLOSE}{_TOGGLE}]")
 # Verbal types that a saying never is by itself: "Rubio said ... talks Tuesday" is no meeting of Rubio's.
 _NOT_SPEECH_ACTS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -69,9 +71,8 @@ def quote_spans(text: str, offset: int, open_at_start: bool) -> tuple[list[tuple
     quotation was open before it; and whether one is still open at its end."""
     spans: list[tuple[int, int]] = []
     is_open, start = open_at_start, offset
-    for i, ch in enumerate(text):
-        if ch not in (_OPEN, _CLOSE, _TOGGLE):
-            continue
+    for m in _QUOTE_MARK.finditer(text):  # the marks only, not every character of the sentence
+        i = m.start()
         if _opens(text, i, is_open):
             if not is_open:
                 start = offset + i

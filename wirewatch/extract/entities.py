@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, Entity, EntityMention
@@ -43,7 +44,7 @@ from .entity_titles import (
 )
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
-from .nlp import get_nlp
+from .nlp import get_nlp, span_text
 from .timex_base import NUMBER_WORDS, words_to_number
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -66,6 +67,7 @@ _PARTICLE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_ARTICLE_PARTICLES, ke
                        r")-(?=\w)")
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the string, asked for every token of many spans
 def name_key(name: str) -> str:
     """A name folded for comparison: case, accents, punctuation, British/American spelling and the
     romanisation of the Arabic article ("el-Sisi" and "al-Sisi" are one)."""
@@ -78,6 +80,7 @@ def entity_id(kind: str, name: str) -> str:
     return f"{kind.lower()}:{name_key(name)}"
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked again for the same span text by many passes
 def clean_name(text: str) -> str:
     """Strip what spaCy often leaves on an entity span: "the", possessive 's, trailing punctuation."""
     t = text.strip().replace("\u2019", "'")
@@ -247,7 +250,9 @@ _NOT_NAMES = frozenset({
     *map(str.upper, ("update", "updated"))})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western"})
-_URL = re.compile(r"\S*(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)\S*")
+_URL_PARTS = r"(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)"
+_URL = re.compile(rf"\S*{_URL_PARTS}\S*")
+_URL_PART = re.compile(_URL_PARTS)  # a match of _URL holds one of these
 # One token of letters and digits that is a model, unit or standard: hyphenated ("K-9", "F-35s", "HX-9100"),
 # or a technical acronym with a version ("USB4", "LTE5"); "G7", "G20" and "3R" are organisations.
 _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|HDMI|WIFI|BT|IP|HD|GPT)\d+[A-Za-z]?$",
@@ -256,6 +261,8 @@ _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*
 
 
 def _url_ranges(text: str) -> list[tuple[int, int]]:
+    if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
+        return []
     return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
 
 
@@ -347,7 +354,7 @@ def _facility_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         e = sp.end
         while e < len(doc) and e - sp.end < 2 and doc[e].lower_ in _FACILITY_MODIFIERS and doc[e].is_lower:
             e += 1
-        text = doc[sp.start:sp.end].text
+        text = span_text(doc, sp.start, sp.end)
         if e < len(doc) and doc[e].lower_ in _FACILITY_HEADS and doc[e].is_lower and e > sp.end - 1 and \
                 e + 1 - sp.end >= 1 and sp.label in ("GPE", "LOC", "ORG", "FAC", "PERSON", "NORP") and \
                 not any(i in taken for i in range(sp.end, e + 1)) and gaz.country_of_any(text) is None and \
@@ -376,7 +383,7 @@ def _country_government(doc: Any, sp: _Span) -> _Span:
     "government" is that country acting; the mention is the whole phrase (an alias of the country)."""
     e = sp.end
     if sp.label in ("NORP", "GPE") and e < len(doc) and doc[e].lower_ in _GOVERNMENT_WORDS and \
-            doc[e].is_lower and gazetteer().country_of_any(doc[sp.start:sp.end].text) is not None and \
+            doc[e].is_lower and gazetteer().country_of_any(span_text(doc, sp.start, sp.end)) is not None and \
             not (e + 1 < len(doc) and doc[e + 1].pos_ in ("NOUN", "PROPN") and doc[e + 1].tag_ != "POS"):
         return _Span(sp.start, e + 1, "GPE", sp.titles, sp.country)
     return sp
@@ -421,7 +428,10 @@ def _repeated_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         return spans
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
-    keys = [name_key(t.text) for t in doc]  # once per token, not once per token and name
+    # once per token, not once per token and name; read off the ORTH ids, not a Token object per token
+    orths = doc.to_array("ORTH").tolist()
+    key_of = {h: name_key(doc.vocab.strings[h]) for h in set(orths)}
+    keys = [key_of[h] for h in orths]
     for key, label in names.items():
         n = len(key)
         for i in range(len(doc) - n + 1):
@@ -575,6 +585,31 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tuple[int, int]]:
+    """Token bounds (i, j) of each hyphenated part ("Varga-Holm", three tokens) where the text spells it out
+    as tokens i..j-1 (at most six, i before the last two tokens), none of them `taken`; `taken` grows by
+    each. Found with str.find on the doc's text: slicing a Span per token and length made this the
+    entities component's largest cost. `doc[i:j].text` is the text from token i's start to token j-1's end,
+    so a match is an occurrence that starts where a token starts and ends where a token ends."""
+    hyphenated = [p for p in parts if "-" in p]  # the set's own order, as the token scan took it
+    if not hyphenated:
+        return []
+    text, n = doc.text, len(doc)
+    start_at = {t.idx: t.i for t in doc}
+    end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
+    found = []
+    for part in hyphenated:
+        at = text.find(part)
+        while at != -1:
+            i, j = start_at.get(at), end_at.get(at + len(part))
+            if i is not None and j is not None and i < n - 2 and j <= i + 6 and \
+                    not any(k in taken for k in range(i, j)):
+                found.append((i, j))
+                taken.update(range(i, j))
+            at = text.find(part, at + 1)
+    return found
+
+
 def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     """Acronyms and bare surnames that NER missed ("KCNA reported", "Kim said")."""
     spans = _titled_names(doc, spans)
@@ -587,18 +622,14 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
                 (sp.start == 0 or doc[sp.start - 1].lower_ != "the"):  # "the Stone Crown" is a thing
             sp.label = "PERSON"  # "arrested Tyrell Gaines" as an ORG: its surname alone is the person too
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
-            parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
+            parts.update(short_forms(name_words(span_text(doc, sp.start, sp.end))))
     # A bare surname NER gave another label ("Ri" as ORG) is the person named in full elsewhere.
     spans = [_Span(sp.start, sp.end, "PERSON", sp.titles, sp.country)
-             if sp.label in ("ORG", "GPE", "NORP", "LOC") and doc[sp.start:sp.end].text in parts
-             and gazetteer().country_of_any(doc[sp.start:sp.end].text) is None else sp for sp in spans]
+             if sp.label in ("ORG", "GPE", "NORP", "LOC") and span_text(doc, sp.start, sp.end) in parts
+             and gazetteer().country_of_any(span_text(doc, sp.start, sp.end)) is None else sp for sp in spans]
     extra = []
-    for part in (p for p in parts if "-" in p):  # "Varga-Holm said": a hyphenated surname is three tokens
-        for i in range(len(doc) - 2):
-            j = next((j for j in range(i + 1, min(len(doc), i + 6) + 1) if doc[i:j].text == part), None)
-            if j is not None and not any(k in taken for k in range(i, j)):
-                extra.append(_Span(i, j, "PERSON"))
-                taken.update(range(i, j))
+    for i, j in _hyphenated_surnames(doc, parts, taken):
+        extra.append(_Span(i, j, "PERSON"))
     for tok in doc:
         if tok.i in taken or not tok.is_alpha or not tok.text[:1].isupper():
             continue
@@ -1068,7 +1099,7 @@ class _Resolver:
         for sp in spans:
             if sp.label not in ("GPE", "LOC"):
                 continue
-            text = clean_name(doc[sp.start:sp.end].text)
+            text = clean_name(span_text(doc, sp.start, sp.end))
             caps = _caps_place(text) if text.isupper() else None
             iso = sp.country or gaz.country_of_name(caps or text)
             if iso is None and (city := gaz.city(caps or text)) is not None:
@@ -1167,13 +1198,13 @@ class _Resolver:
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
-        org_names = [clean_name(doc[sp.start:sp.end].text).split() for sp in spans if sp.label == "ORG"]
+        org_names = [clean_name(span_text(doc, sp.start, sp.end)).split() for sp in spans if sp.label == "ORG"]
         for k, sp in enumerate(spans):
-            text = clean_name(doc[sp.start:sp.end].text)
+            text = clean_name(span_text(doc, sp.start, sp.end))
             if sp.label == "ORG" and any(len(n) == len(text.split()) + 1 and n[:-1] == text.split()
                                          for n in org_names):
                 continue  # "Valley Green" of "Valley Green Hauling": resolved below, once the full name is
-            if self.declared.get(doc[sp.start:sp.end].text.strip(), (sp.start, sp.end)) != (sp.start, sp.end):
+            if self.declared.get(span_text(doc, sp.start, sp.end).strip(), (sp.start, sp.end)) != (sp.start, sp.end):
                 continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
             if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
                 ent = self.resolve(sp, text, [], [])
@@ -1204,8 +1235,8 @@ class _Resolver:
                     self.place_bases[name_key(base)] = ent
         by_bounds = {(sp.start, sp.end): k for k, sp in enumerate(spans)}
         for k, sp in enumerate(spans):
-            text = clean_name(doc[sp.start:sp.end].text)
-            long_k = by_bounds.get(self.declared.get(doc[sp.start:sp.end].text.strip(), (-1, -1)))
+            text = clean_name(span_text(doc, sp.start, sp.end))
+            long_k = by_bounds.get(self.declared.get(span_text(doc, sp.start, sp.end).strip(), (-1, -1)))
             if long_k is not None and long_k != k and k not in resolved:
                 # "ECOWAS" declared by "the Economic Community of West African States, or ECOWAS"
                 long_sp = spans[long_k]
@@ -1223,7 +1254,7 @@ class _Resolver:
             ent.country = ent.country or sp.country
             first, last = doc[sp.start], doc[sp.end - 1]
             self.mentions.append(EntityMention(start=first.idx, end=last.idx + len(last.text),
-                                               text=doc[sp.start:sp.end].text, kind=sp.label,
+                                               text=span_text(doc, sp.start, sp.end), kind=sp.label,
                                                entity_id=ent.id))
 
 
@@ -1254,13 +1285,13 @@ class EntitiesComponent:
         person_words = frozenset(t.text for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
-                 and any(ch.isalnum() for ch in clean_name(doc[sp.start:sp.end].text))]  # a name has a letter
+                 and any(ch.isalnum() for ch in clean_name(span_text(doc, sp.start, sp.end)))]  # a name has a letter
         spans = initialled_names(doc, long_names_by_context(doc, spans))
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
-        named = {name_key(doc[sp.start:sp.end].text) for sp in spans
-                 if any(c.isupper() for c in doc[sp.start:sp.end].text)}
-        spans = [sp for sp in spans if _capitalised_or_known(doc[sp.start:sp.end].text, named)]
+        named = {name_key(span_text(doc, sp.start, sp.end)) for sp in spans
+                 if any(c.isupper() for c in span_text(doc, sp.start, sp.end))}
+        spans = [sp for sp in spans if _capitalised_or_known(span_text(doc, sp.start, sp.end), named)]
         declared = declared_short_forms(doc, spans)
         for form, owner in named_as(doc, spans).items():
             declared.setdefault(form, owner)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .gazetteer import gazetteer
 from .lexicon import lexicon
+from .nlp import span_text
 
 if TYPE_CHECKING:
     from .entities import _Span
@@ -232,7 +233,7 @@ def named_as(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
         j += j < len(doc) and doc[j].lower_ == "the"
         target = starts.get(j)
         if target is not None and target.label in _NAMED_LABELS:
-            out.setdefault(doc[sp.start:sp.end].text.strip(), target)
+            out.setdefault(span_text(doc, sp.start, sp.end).strip(), target)
     return out
 
 
@@ -280,7 +281,7 @@ def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
         if found is None:
             continue
         text = doc[found[0]:found[1]].text.strip()
-        long_text = doc[sp.start:sp.end].text
+        long_text = span_text(doc, sp.start, sp.end)
         if text and text != long_text:
             out.setdefault(text, sp)
     return out
@@ -295,11 +296,12 @@ def add_declared_spans(doc: Any, spans: list[_Span], forms: dict[str, _Span]) ->
         return spans
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     out = list(spans)
+    texts = [t.text for t in doc]  # once, not a Span per token and form
     for form, long_sp in forms.items():
         words = form.split()
         n = len(words)
         for i in range(len(doc) - n + 1):
-            if [t.text for t in doc[i:i + n]] == words and not any(j in taken for j in range(i, i + n)):
+            if texts[i:i + n] == words and not any(j in taken for j in range(i, i + n)):
                 out.append(_Span(i, i + n, long_sp.label))
                 taken.update(range(i, i + n))
     return sorted(out, key=lambda s: s.start)
@@ -312,15 +314,15 @@ def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
     person_parts: set[str] = set()
     for sp in spans:
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
-            person_parts.update(short_forms(name_words(doc[sp.start:sp.end].text)))
+            person_parts.update(short_forms(name_words(span_text(doc, sp.start, sp.end))))
     labels: dict[str, Counter[str]] = {}
     for sp in spans:
         if sp.label in _NAMED_LABELS:
-            labels.setdefault(key(doc[sp.start:sp.end].text), Counter())[sp.label] += 1
+            labels.setdefault(key(span_text(doc, sp.start, sp.end)), Counter())[sp.label] += 1
     for sp in spans:
         if sp.label not in _NAMED_LABELS:
             continue
-        text = doc[sp.start:sp.end].text
+        text = span_text(doc, sp.start, sp.end)
         votes = labels[key(text)]
         if len(votes) < 2:
             continue

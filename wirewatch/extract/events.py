@@ -87,17 +87,19 @@ class EventsComponent:
         # quotation (see `attribution.Quotation`).
         quote = Quotation()
         last_para = -1
-        sents = [s for s in doc.sents if s.text.strip()]
+        whole = doc.text  # once: a sentence's text is its slice (Span.text joins its tokens on every call)
+        sents = [s for s in doc.sents if whole[s.start_char:s.end_char].strip()]
         times: list[SentenceTime] = []  # for the narrative time (timex_narrative.carry)
         last_time_para = -1
         decided = decide_article(sents, self.ontology, self.detector, article.meta)  # meta gets event_relevance
         for sent, decisions in zip(sents, decided, strict=True):
-            text = sent.text.strip()
+            raw = whole[sent.start_char:sent.end_char]
+            text = raw.strip()
             para = bisect.bisect_right(paragraphs, sent.start_char)
             if para != last_para:
                 quote.new_paragraph(text)
                 last_para = para
-            quote.begin(text, sent.start_char + len(sent.text) - len(sent.text.lstrip()))
+            quote.begin(text, sent.start_char + len(raw) - len(raw.lstrip()))
             in_quote: list[EventMention] = []
             named: str | None = None
             types_here: set[str] = set()

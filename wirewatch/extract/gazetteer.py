@@ -37,6 +37,8 @@ class Place:
 
 def fold(s: str) -> str:
     """Lookup key: accents stripped, case folded, curly quotes straightened, whitespace collapsed."""
+    if s.isascii():  # no accents or curly quotes to undo, and NFKD leaves ASCII as it is
+        return " ".join(s.casefold().split())
     s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").replace("\u2018", "'"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
