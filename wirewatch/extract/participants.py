@@ -708,7 +708,7 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
     the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if dobj is None and verb.dep_ == "advcl" and not any(c.lower_ in ("at", "on", "upon", "against", "into")
+    if dobj is None and verb.dep_ == "advcl" and not any(c.lower_ in ("at", "on", "upon", "against", "into", "with")
                                                          for c in _preps(verb)):
         # "Two guards were killed when a bomb went off": the people the happening's main clause says it harmed
         head = verb.head
