@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.connect import fuse_events
+from tests.connect_fixtures import add_report
 from wirewatch.connect.conflicts import _counts_comparable, _increment
-from wirewatch.model import Actor, Article, EventMention, Quantity
+from wirewatch.model import Actor, EventMention, Quantity
 
 NGA_POLICE = Actor("Nigerian police", "ORG", "NGA", "org:nigerian police")
 RUS = Actor("Russia", "GPE", "RUS", "gpe:russia")
@@ -18,19 +18,7 @@ NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 
 
 def add(store, aid, outlet, mentions, story="s-lagos"):
-    text = " ".join(m.sentence for m in mentions)
-    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid)
-    store.insert_article(art)
-    store.set_story(aid, story)
-    pos = 0
-    for m in mentions:
-        m.article_id = aid
-        m.start, m.end = pos, pos + len(m.sentence)
-        pos = m.end + 1
-    art.events = mentions
-    store.save_extraction(art)
-    fuse_events(store, art)
-    return art
+    return add_report(store, aid, outlet, mentions, story)
 
 
 def arrest(sentence, n, text, date="2026-03-14"):

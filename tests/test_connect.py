@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from tests.connect_fixtures import add_report
 from wirewatch.connect import fuse_events
 from wirewatch.connect.fusion import same_participants
-from wirewatch.model import Actor, Article, EventMention, Quantity
+from wirewatch.model import Actor, EventMention, Quantity
 from wirewatch.store import export
 from wirewatch.text import content_words, stem
 
@@ -15,21 +16,7 @@ US = Actor("United States", "GPE", "USA", "gpe:united states")
 RU = Actor("Russia", "GPE", "RUS", "gpe:russia")
 
 
-def add(store, aid, outlet, mentions, story="s1", duplicate_of=None, text=None):
-    text = text or " ".join(m.sentence for m in mentions) or "x"
-    art = Article(id=aid, text=text, outlet=outlet, story_id=story, duplicate_of=duplicate_of,
-                  duplicate_kind="near" if duplicate_of else None, content_hash=aid)
-    store.insert_article(art)
-    store.set_story(aid, story)
-    pos = 0
-    for m in mentions:
-        m.article_id = aid
-        m.start, m.end = pos, pos + len(m.sentence)
-        pos = m.end + 1
-    art.events = mentions
-    store.save_extraction(art)
-    fuse_events(store, art)
-    return art
+add = add_report
 
 
 def launch(sentence, n=None, date="2025-03-11", actor=NK, modality="asserted"):

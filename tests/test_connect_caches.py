@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from wirewatch.connect import fuse_events
+from tests.connect_fixtures import add_report
 from wirewatch.connect.conflicts import ConflictFinder
 from wirewatch.connect.view_cache import pair_view
-from wirewatch.model import Actor, Article, EventMention, Quantity
+from wirewatch.model import Actor, EventMention, Quantity
 from wirewatch.store.events import events_near, mention_cache, peers_of
 from wirewatch.store.mention_cache import MentionCache
 
@@ -18,20 +18,7 @@ NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 
 
 def add(store, aid, outlet, mentions, story="s1"):
-    text = " ".join(m.sentence for m in mentions) or "x"
-    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid + text)
-    if not store.has_article(aid):
-        store.insert_article(art)
-    store.set_story(aid, story)
-    pos = 0
-    for m in mentions:
-        m.article_id = aid
-        m.start, m.end = pos, pos + len(m.sentence)
-        pos = m.end + 1
-    art.events = mentions
-    store.save_extraction(art)
-    fuse_events(store, art)
-    return art
+    return add_report(store, aid, outlet, mentions, story, hash_text=True, keep_existing=True)
 
 
 def launch(sentence, n, date="2025-03-11"):

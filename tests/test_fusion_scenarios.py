@@ -5,8 +5,8 @@ private weekly; a border deployment reported as a span of weeks by one outlet an
 
 from __future__ import annotations
 
-from wirewatch.connect import fuse_events
-from wirewatch.model import Actor, Article, EventMention
+from tests.connect_fixtures import add_report
+from wirewatch.model import Actor, EventMention
 
 EGY = Actor("Egypt", "GPE", "EGY", "gpe:egypt")
 ETH = Actor("Ethiopia", "GPE", "ETH", "gpe:ethiopia")
@@ -16,20 +16,7 @@ SPOKESWOMAN = Actor("spokeswoman", None, None, None, "A spokeswoman for Sudan's 
 
 
 def add(store, aid, outlet, mentions, story="s-nile", duplicate_of=None):
-    text = " ".join(m.sentence for m in mentions)
-    art = Article(id=aid, text=text, outlet=outlet, story_id=story, content_hash=aid, duplicate_of=duplicate_of,
-                  duplicate_kind="near" if duplicate_of else None)
-    store.insert_article(art)
-    store.set_story(aid, story)
-    pos = 0
-    for m in mentions:
-        m.article_id = aid
-        m.start, m.end = pos, pos + len(m.sentence)
-        pos = m.end + 1
-    art.events = mentions
-    store.save_extraction(art)
-    fuse_events(store, art)
-    return art
+    return add_report(store, aid, outlet, mentions, story, duplicate_of)
 
 
 def mention(etype, sentence, trigger, actor=(), recipient=(), modality="asserted", date="2025-07-08",

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.connect_fixtures import add_report
 from wirewatch.extract import extraction_components
-from wirewatch.model import Article, EventMention
+from wirewatch.model import Actor, Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 
@@ -83,9 +84,6 @@ def test_court_testimony_of_a_punch_is_an_assault(pipe: Pipeline) -> None:
 
 # --- fusion: one report's own re-mention of a happening ---------------------------------------------------
 
-from wirewatch.connect import fuse_events  # noqa: E402
-from wirewatch.model import Actor  # noqa: E402
-
 
 def _mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-02-10"):
     return EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
@@ -93,19 +91,7 @@ def _mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-02-10"
                         date_precision="day", date_from="text")
 
 
-def _add(store, aid, outlet, mentions, story="s1"):
-    art = Article(id=aid, text=" ".join(m.sentence for m in mentions), outlet=outlet, story_id=story,
-                  content_hash=aid)
-    store.insert_article(art)
-    store.set_story(aid, story)
-    pos = 0
-    for m in mentions:
-        m.article_id = aid
-        m.start, m.end = pos, pos + len(m.sentence)
-        pos = m.end + 1
-    art.events = mentions
-    store.save_extraction(art)
-    fuse_events(store, art)
+_add = add_report
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -1,0 +1,31 @@
+"""One way for connect tests to store a report of hand-made mentions and fuse it, as ingest would after
+extraction: the article, its story, mention offsets laid end to end in the text, then `fuse_events`."""
+
+from __future__ import annotations
+
+from wirewatch.connect import fuse_events
+from wirewatch.model import Article, EventMention
+
+
+def add_report(store, aid: str, outlet: str | None, mentions: list[EventMention], story: str = "s1",
+               duplicate_of: str | None = None, text: str | None = None, *, hash_text: bool = False,
+               keep_existing: bool = False) -> Article:
+    """Store article `aid` from `outlet` holding `mentions` (a sentence each) in `story`, and fuse it.
+
+    `duplicate_of` makes it a near copy of that article; `hash_text` keys its content hash on the text too, and
+    `keep_existing` re-extracts an article already stored instead of inserting it again (a corrected report)."""
+    text = text or " ".join(m.sentence for m in mentions) or "x"
+    art = Article(id=aid, text=text, outlet=outlet, story_id=story, duplicate_of=duplicate_of,
+                  duplicate_kind="near" if duplicate_of else None, content_hash=aid + text if hash_text else aid)
+    if not (keep_existing and store.has_article(aid)):
+        store.insert_article(art)
+    store.set_story(aid, story)
+    pos = 0
+    for m in mentions:
+        m.article_id = aid
+        m.start, m.end = pos, pos + len(m.sentence)
+        pos = m.end + 1
+    art.events = mentions
+    store.save_extraction(art)
+    fuse_events(store, art)
+    return art
