@@ -15,28 +15,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.participant_fixtures import events, of_trigger, said
 from wirewatch.extract import extraction_components
-from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
     return Pipeline(extraction_components())
-
-
-def events(pipe: Pipeline, text: str) -> list[EventMention]:
-    return pipe.run(Article(id="t", text=text, published="2026-03-11")).events
-
-
-def said(actors: list) -> str:
-    return " | ".join(a.name for a in actors)
-
-
-def of_trigger(evs: list[EventMention], trigger: str) -> EventMention:
-    hits = [m for m in evs if m.trigger == trigger]
-    assert hits, [(m.event_type, m.trigger) for m in evs]
-    return hits[0]
 
 
 def test_a_subject_pronoun_is_not_the_named_object_of_its_verb(pipe: Pipeline) -> None:

@@ -10,26 +10,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.participant_fixtures import mention, names
 from wirewatch.connect.pairs import view
 from wirewatch.extract import extraction_components
-from wirewatch.model import Article, EventMention
+from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
     return Pipeline(extraction_components())
-
-
-def mention(pipe: Pipeline, text: str, trigger: str) -> EventMention:
-    evs = pipe.run(Article(id="t", text=text, published="2026-03-11")).events
-    hits = [m for m in evs if m.trigger == trigger]
-    assert hits, [(m.event_type, m.trigger) for m in evs]
-    return hits[0]
-
-
-def names(actors: list) -> list[str]:
-    return [a.name for a in actors]
 
 
 def test_a_spokesperson_for_a_ministry_is_the_ministry_with_its_country(pipe: Pipeline) -> None:
