@@ -111,10 +111,10 @@ def test_one_report_naming_its_victims_twice_in_other_words_is_one_killing(store
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    '"the group" goes to the last subject organisation whatever its kind (arguments._described)'
+    '"the group" goes to the latest capitalised actor, "Police" (arguments._named_body_before), not the gang'
 ))
 def test_the_group_after_an_arrest_is_the_gang_not_the_police(pipe: Pipeline) -> None:
-    # arguments._described: 'the group' goes to the latest ORG that was a subject (Police), although police
+    # arguments._named_body_before: 'the group' takes the latest capitalised actor (Police), although police
     # are no group and the gang named in the same sentence is.
     evs = events(pipe, "Police arrested two members of the Red Hand gang on Friday. The group attacked a rival "
                        "bar in March.")
