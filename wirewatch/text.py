@@ -67,3 +67,11 @@ def stem(word: str) -> str:
 def content_words(sentence: str) -> set[str]:
     """Stems of the words of a sentence that say what it is about (stop words and short words left out)."""
     return {stem(w) for w in WORD.findall(sentence) if len(w) >= 3 and w.lower() not in STOP_WORDS}
+
+
+@lru_cache(maxsize=1 << 16)
+def sentence_key(sentence: str) -> str:
+    """A sentence as copies of it compare: lower case, punctuation and spacing dropped. Two reports whose
+    sentences share this key carry one wording (a syndicated copy), not two voices."""
+    return " ".join(re.sub(r"[^\w\s]", " ", (sentence or "").lower()).split())
+

@@ -29,6 +29,7 @@ from ..store.events import (
     report_root,
     sibling_event_ids,
 )
+from ..text import sentence_key
 from .fusion import date_score, names_equivalent
 from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved
 from .pairs import words as _pair_words
@@ -121,7 +122,7 @@ class ConflictFinder:
         for m in ev.mentions:
             root = self._root(m.article_id)
             if root == m.article_id or not any(
-                    _norm_text(x.sentence) == _norm_text(m.sentence) for x in self.store.mentions_of(root)):
+                    sentence_key(x.sentence) == sentence_key(m.sentence) for x in self.store.mentions_of(root)):
                 return False
         return bool(ev.mentions)
 
@@ -265,7 +266,7 @@ class ConflictFinder:
         keys = self._sentence_keys.get(ev.id) if held else None
         if keys is None:
             keys = ({(m.article_id, m.start, m.end) for m in ev.mentions},
-                    {_norm_text(m.sentence) for m in ev.mentions})
+                    {sentence_key(m.sentence) for m in ev.mentions})
             if held:
                 self._sentence_keys[ev.id] = keys
         return keys
@@ -474,7 +475,7 @@ def _same_sentence(x: EventMention, y: EventMention) -> bool:
     """One sentence: the same place in one article, or the same words in two (a syndicated copy)."""
     if x.article_id == y.article_id and x.start == y.start and x.end == y.end:
         return True
-    return _norm_text(x.sentence) == _norm_text(y.sentence)
+    return sentence_key(x.sentence) == sentence_key(y.sentence)
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:saying|calling|describing|adding|while|but|though|although)\b")
@@ -490,11 +491,6 @@ def _denied_text(m: EventMention) -> str:
     rest = sent[at:]
     end = _CLAUSE_END.search(rest)
     return rest[: end.start()] if end else rest
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm_text(s: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", (s or "").lower()).split())
 
 
 def _party_words(a: Event, b: Event) -> set[str]:

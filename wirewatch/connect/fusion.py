@@ -26,6 +26,7 @@ from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
 from ..store.events import events_near
+from ..text import sentence_key
 from .pairs import PairModel, PairView, default_model
 from .view_cache import pair_view
 
@@ -175,7 +176,7 @@ def speaking_mention(ms: list[EventMention]) -> EventMention:
     # copied (corroboration folds syndicated copies the same way, by the store's duplicate links).
     voices: dict[str, EventMention] = {}
     for m in per_report.values():
-        voices.setdefault(" ".join((m.sentence or "").split()).lower() or m.article_id, m)
+        voices.setdefault(sentence_key(m.sentence) or m.article_id, m)
     votes = Counter(m.modality for m in voices.values())
     top = max(votes.values())
     modality = min((k for k, n in votes.items() if n == top), key=lambda k: MODALITY_RANK.get(k, 9))
