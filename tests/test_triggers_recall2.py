@@ -66,6 +66,11 @@ def test_blew_up_is_an_explosion_only_with_nothing_blown_up(nlp, text: str, etyp
     assert ("blew" if "blew" in text else "blown", etype) in live(nlp, text, sentence=0)
 
 
+def test_a_deal_that_blew_up_is_no_event(nlp) -> None:
+    # business copy: an intransitive "blew up" whose subject is no physical thing is a figure of speech
+    assert live(nlp, "The merger talks between the two grocers blew up on Friday over the price.") == []
+
+
 # --- the learned trigger words ---------------------------------------------------------------------------
 def test_the_learned_words_load_at_the_lowest_priority() -> None:
     entries = learned_entries()

@@ -171,6 +171,10 @@ def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
         # "a car bomb blew up": with nothing blown up, the explosion itself (ontology `intransitive`)
         other = onto.intransitive.get(f"{best.head} {best.dep}" if best.dep else best.head)
         if other is not None:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "NOUN" and \
+                    wordclass.classes(subj.lemma_.lower(), "n")[:1] not in (("artifact",), ("substance",), ("object",)):
+                return None  # "the merger talks blew up": a figure of speech, nothing exploded
             return replace(best, type=other)
     return best
 
