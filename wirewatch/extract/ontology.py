@@ -8,7 +8,7 @@ is one dict lookup per token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "ontology.yaml"
+# Trigger words grown from WordNet and kept by grouped CV on the training rows (trigger_expansion.py).
+LEARNED_PATH = Path(__file__).parent / "data" / "triggers_learned.yaml"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class TriggerSpec:
     dep: str | None = None
     dep_set: str | None = None  # a name in Ontology.sets, or "PERSON" for a person entity
     order: int = 0
+    learned: bool = False  # from triggers_learned.yaml (WordNet, kept by CV), not the hand lexicon
 
     @property
     def specificity(self) -> int:
@@ -65,6 +68,8 @@ class Ontology:
     # verb lemma -> (object classes that rule its bare trigger out, how many of the object's senses are
     # looked at, sets whose members pass anyway); ontology.yaml `object_senses`
     object_senses: dict[str, tuple[frozenset[str], int, frozenset[str]]] = field(default_factory=dict)
+    # trigger ("blow up") -> the type it has with no object, not passive (ontology.yaml `intransitive`)
+    intransitive: dict[str, str] = field(default_factory=dict)
 
     def mode_for(self, event_type: str, lemma: str) -> str | None:
         t = self.types.get(event_type)
@@ -83,7 +88,7 @@ def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
             types = {t: {**base_types.get(t, {}), **(spec or {})} for t, spec in (val or {}).items()}
             types.update({t: spec for t, spec in base_types.items() if t not in types})
             out["types"] = types
-        elif key in ("sets", "contexts", "object_senses"):
+        elif key in ("sets", "contexts", "object_senses", "intransitive"):
             out[key] = {**(base.get(key) or {}), **(val or {})}
         else:
             out[key] = val
@@ -127,8 +132,33 @@ def _compile(raw: dict[str, Any]) -> Ontology:
                                       int((v or {}).get("senses", 2)),
                                       frozenset(str(c).lower() for c in (v or {}).get("unless") or []))
                      for k, v in (raw.get("object_senses") or {}).items()}
+    intransitive = {" ".join(str(k).lower().split()): str(v) for k, v in (raw.get("intransitive") or {}).items()}
     return Ontology(types, sets, contexts, verbs, nouns, lists, ctx_index,
-                    {k: frozenset(v) for k, v in not_events.items()}, object_senses)
+                    {k: frozenset(v) for k, v in not_events.items()}, object_senses, intransitive)
+
+
+def add_learned(onto: Ontology, entries: list[tuple[str, str]]) -> Ontology:
+    """`onto` plus (type, trigger) verb entries as learned triggers, after every hand-written one (so a
+    hand trigger wins a tie on the same word); a type the ontology lacks is skipped."""
+    verbs = {k: list(v) for k, v in onto.verbs.items()}
+    order = 1 + max((s.order for specs in onto.verbs.values() for s in specs), default=0) + \
+        max((s.order for specs in onto.nouns.values() for s in specs), default=0)
+    for tname, trig in entries:
+        if tname not in onto.types:
+            continue
+        order += 1
+        for anchor, ts in _parse_trigger(tname, trig, "VERB", order):
+            verbs.setdefault(anchor, []).append(replace(ts, learned=True))
+    return replace(onto, verbs=verbs)
+
+
+def learned_entries(path: Path = LEARNED_PATH) -> list[tuple[str, str]]:
+    """(type, trigger) pairs of the learned lexicon file (none when it is absent)."""
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        raw = yaml.safe_load(f) or {}
+    return [(str(t), str(w)) for t, ws in (raw.get("verbs") or {}).items() for w in ws or []]
 
 
 def _parse_trigger(tname: str, trig: str, pos: str, order: int) -> list[tuple[str, TriggerSpec]]:
@@ -153,16 +183,20 @@ def _parse_trigger(tname: str, trig: str, pos: str, order: int) -> list[tuple[st
     return out
 
 
-def load_ontology(path: str | Path | None = None) -> Ontology:
-    """The shipped ontology, with the YAML at `path` (if any) merged over it."""
-    return _load(str(path) if path else "")
+def load_ontology(path: str | Path | None = None, learned: bool = True) -> Ontology:
+    """The shipped ontology, with the YAML at `path` (if any) merged over it, plus the learned trigger words
+    (`triggers_learned.yaml`) unless `learned` is False or the merged YAML says `learned_triggers: false`."""
+    return _load(str(path) if path else "", learned)
 
 
 @lru_cache(maxsize=8)
-def _load(path: str) -> Ontology:
+def _load(path: str, learned: bool = True) -> Ontology:
     with open(DEFAULT_PATH, encoding="utf-8") as f:
         raw = yaml.safe_load(f) or {}
     if path:
         with open(path, encoding="utf-8") as f:
             raw = _merge(raw, yaml.safe_load(f) or {})
-    return _compile(raw)
+    onto = _compile(raw)
+    if learned and raw.get("learned_triggers", True) is not False:
+        onto = add_learned(onto, learned_entries())
+    return onto
