@@ -27,7 +27,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +70,9 @@ EXTRA_MARGIN = 0.05
 # for deployment to military units": seeds recall with actor 1.0 -> 0.929) and buys no precision (voa_dev
 # P .740 -> .738, R .565 -> .554); see eval/README_detector.md, round 5.
 NOUN_KEEP_BY_CV = False
+# The label-noise filter of the screen quotes (label_noise.py): (mode, tau) or None (off). Chosen by nested
+# grouped CV (eval/detector_cv.py --noise; eval/README_detector.md, round 7).
+NOISE_FILTER: tuple[str, float] | None = None
 NONE = "NONE"
 
 
@@ -85,22 +88,72 @@ class Row:
     noun_types: set[str] = field(default_factory=set)  # types the lexicon proposed on a live noun trigger
 
 
-def add_cues(rows: list[Row], ontology_path: str | None = None, log=print) -> None:
+CUE_CACHE = ROOT / ".cache"
+
+
+def _cue_fingerprint(ontology_path: str | None) -> str:
+    """What the cues of a text depend on: the extract/ sources that parse and find triggers (not the training
+    modules or the encoder), their data files, the ontology and the spaCy model's version."""
+    import hashlib
+
+    import spacy
+
+    from .nlp import get_nlp
+
+    h = hashlib.sha1()
+    here = Path(__file__).parent
+    files = sorted(p for p in here.glob("*.py") if p.name not in {"train.py", "encoder.py", "label_noise.py"})
+    files += sorted(p for p in (here / "data").iterdir() if p.suffix in {".yaml", ".gz"})
+    files += [Path(ontology_path)] if ontology_path else []
+    for p in files:
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    nlp = get_nlp()
+    h.update(f"{spacy.__version__} {nlp.meta.get('name')} {nlp.meta.get('version')}".encode())
+    return h.hexdigest()[:16]
+
+
+def add_cues(rows: list[Row], ontology_path: str | None = None, log=print, cache: Path | None | bool = False) -> None:
     """Parse every row with the pipeline's spaCy model and record what the trigger lexicon proposes, as
-    extraction will see it (detector.trigger_cues)."""
+    extraction will see it (detector.trigger_cues). With `cache` (True: CUE_CACHE, or a folder), the cues are
+    kept in a file named after a fingerprint of the code and data they come from (`_cue_fingerprint`), keyed
+    by the text's sha1: CV experiments parse the training rows once; a changed trigger rule makes a new file.
+    The cached cues are the ones the parse computes (it is deterministic), so the cache never changes a model."""
+    import gzip
+    import hashlib
+
     from .nlp import get_nlp
     from .ontology import load_ontology
     from .triggers import find_triggers
 
     nlp, onto = get_nlp(), load_ontology(ontology_path)
-    log(f"parsing {len(rows)} training texts for trigger cues")
-    for r, doc in zip(rows, nlp.pipe((r.text for r in rows), batch_size=64), strict=True):
-        r.cues = []
+    folder: Path | None = CUE_CACHE if cache is True else cache or None
+    path = folder / f"train_cues_{_cue_fingerprint(ontology_path)}.json.gz" if folder is not None else None
+    known: dict[str, list] = {}
+    if path is not None and path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            known = json.load(f)
+
+    def key(t: str) -> str:
+        return hashlib.sha1(t.encode()).hexdigest()
+
+    todo = [r for r in rows if key(r.text) not in known]
+    log(f"parsing {len(todo)} training texts for trigger cues ({len(rows) - len(todo)} cached)")
+    for r, doc in zip(todo, nlp.pipe((r.text for r in todo), batch_size=64), strict=True):
+        cues: list[str] = []
+        nouns: set[str] = set()
         for s in doc.sents:
             trigs = find_triggers(s, onto)
             # every candidate feature set is computed; each FeatureConfig uses what it declares
-            r.cues += trigger_cues(trigs) + context_cues(s, trigs) + sense_cues(s)
-            r.noun_types |= {t.type for t in trigs if not t.suppressed and t.tok.pos_ in NOUN_POS}
+            cues += trigger_cues(trigs) + context_cues(s, trigs) + sense_cues(s)
+            nouns |= {t.type for t in trigs if not t.suppressed and t.tok.pos_ in NOUN_POS}
+        known[key(r.text)] = [cues, sorted(nouns)]
+    for r in rows:
+        cues, nouns = known[key(r.text)]
+        r.cues, r.noun_types = list(cues), set(nouns)
+    if path is not None and todo:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            json.dump(known, f)
 
 
 EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
@@ -238,9 +291,14 @@ def embeddings(rows: Sequence[Row], cfg: FeatureConfig) -> np.ndarray | None:
 
 
 def fit(rows: list[Row], counts: list[Counter[int]], types: list[str], cfg: FeatureConfig,
-        C: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        C: float, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One-vs-rest logistic regressions -> (W, b, idf); W has `cfg.width` rows (hashed features, then the
-    embedding's when the encoder is on)."""
+    embedding's when the encoder is on). `weights` replaces the rows' own weights (the label-noise filter);
+    a row of weight 0 is left out."""
+    if weights is not None:
+        keep = [i for i, w in enumerate(weights) if w > 0]
+        rows = [replace(rows[i], weight=float(weights[i])) for i in keep]
+        counts = [counts[i] for i in keep]
     from sklearn.linear_model import LogisticRegression
 
     idf = _idf(counts, cfg.dim)
@@ -472,9 +530,10 @@ def choose_noun_keep(P: np.ndarray, rows: Sequence[Row], types: list[str], fold_
 
 
 def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5,
-                   types: list[str] | None = None, log=print) -> dict:
+                   types: list[str] | None = None, log=print, weights: np.ndarray | None = None) -> dict:
     """Grouped k-fold: out-of-fold probabilities; each fold is scored with thresholds chosen on the
-    out-of-fold probabilities of the other folds."""
+    out-of-fold probabilities of the other folds. `weights` (optional) replaces the rows' training weights
+    (every row is still scored; a row of weight 0 is scored but never trained on)."""
     from sklearn.model_selection import GroupKFold
 
     types = types or sorted({r.label for r in rows} - {NONE})
@@ -483,7 +542,8 @@ def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5
     P = np.zeros((len(rows), len(types)))
     fold_of = np.zeros(len(rows), dtype=int)
     for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=groups)):
-        W, b, idf = fit([rows[i] for i in tr], [counts[i] for i in tr], types, cfg, C)
+        W, b, idf = fit([rows[i] for i in tr], [counts[i] for i in tr], types, cfg, C,
+                        None if weights is None else weights[tr])
         E = embeddings([rows[i] for i in te], cfg)
         P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim, E, cfg.encoder)
         fold_of[te] = k
@@ -507,13 +567,29 @@ def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5
 def train(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5, log=print) -> Detector:
     types = sorted({r.label for r in rows} - {NONE})
     log(f"grouped {folds}-fold CV over {len(rows)} rows, {len({r.group for r in rows})} groups, {len(types)} types")
-    cv = cross_validate(rows, cfg, C, folds, types, log)
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
-    W, b, idf = fit(rows, counts, types, cfg, C)
+    weights = None
+    if NOISE_FILTER is None:
+        cv = cross_validate(rows, cfg, C, folds, types, log)
+    else:
+        from . import label_noise
+
+        mode, tau = NOISE_FILTER
+        log(f"label-noise filter {mode} at tau {tau}: CV with the filter inside each fold")
+        res = label_noise.nested_cv(rows, cfg, C, mode, taus=(tau,), folds=folds, log=log)
+        cv = {**res["nested"], "oof": res["oof"], "fold_of": res["fold_of"],
+              "thresholds": choose_thresholds(res["oof"], [r.label for r in rows], types),
+              "relevance_cutoff": choose_relevance(res["oof"], rows)}
+        # the shipped model's own filter: the ratios of every row from grouped out-of-fold probabilities
+        ratio = label_noise.own_label_ratio(rows, label_noise._oof(rows, counts, types, cfg, C, folds), types)
+        weights = label_noise.filtered_weights(rows, ratio, tau, mode)
+        log(f"  {int((weights < np.array([r.weight for r in rows])).sum())} quotes down-weighted or dropped")
+    W, b, idf = fit(rows, counts, types, cfg, C, weights)
     train_pred = decide(predict(W, b, idf, counts, cfg.dim, embeddings(rows, cfg), cfg.encoder), types,
                         cv["thresholds"])
     fit_score = scores([r.label for r in rows], train_pred, types)
     meta = {"C": C, "rows": len(rows), "label_counts": dict(sorted(Counter(r.label for r in rows).items())),
+            **({"label_noise": {"mode": NOISE_FILTER[0], "tau": NOISE_FILTER[1]}} if NOISE_FILTER else {}),
             "cv": {"folds": folds, "micro_f1": round(cv["micro_f1"], 4), "macro_f1": round(cv["macro_f1"], 4),
                    "none_false_alarm": round(cv["none_false_alarm"], 4),
                    "per_type_f1": {t: round(v["f1"], 4) for t, v in cv["per_type"].items()}},
