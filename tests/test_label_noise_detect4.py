@@ -67,3 +67,22 @@ def test_nested_cv_reports_the_chosen_and_every_fixed_setting() -> None:
     for s in [res["nested"], *res["fixed"].values()]:
         assert 0.0 <= s["micro_f1"] <= 1.0 and 0.0 <= s["plover_micro_f1"] <= 1.0
     assert res["touched"][0.0] == 0.0
+
+
+@pytest.mark.slow
+def test_thresholds_from_repeated_cv_are_recorded(tmp_path) -> None:
+    """`--threshold-repeats N`: the thresholds come from the pooled out-of-fold probabilities of N grouped
+    CVs with shuffled fold assignments, and every repeat's figures are kept in the model's JSON."""
+    from pathlib import Path
+
+    from wirewatch.extract import train
+    from wirewatch.extract.detector import Detector
+
+    fixture = Path(__file__).parent / "fixtures" / "detector_train.jsonl"
+    out = tmp_path / "det"
+    assert train.main(["--no-shared", "--extra", str(fixture), "--out", str(out), "--folds", "3", "-C", "8",
+                       "--threshold-repeats", "2"]) == 0
+    det = Detector.load(out)
+    reps = det.meta["cv"]["repeats"]
+    assert [r["seed"] for r in reps] == [0, 1] and all(0 <= r["micro_f1"] <= 1 for r in reps)
+    assert set(det.thresholds) == {"CONSULT", "PROTEST"} and all(0 < v < 1 for v in det.thresholds.values())
