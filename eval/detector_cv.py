@@ -4,6 +4,7 @@
     python eval/detector_cv.py --features words+chars+cues -C 32
     python eval/detector_cv.py --features words+cues+context+encoder   # needs the encoder package (README)
     python eval/detector_cv.py --keep       # and the keep rules for lexicon triggers, by the same folds
+    python eval/detector_cv.py --noise drop # the label-noise filter, by nested grouped CV (label_noise.py)
 
 "dev" is the model fit on all the training rows and scored on those same rows; "CV" is 5-fold grouped
 cross-validation (groups = VOA documents, PLOVER sentences, ECB+ topics, our own documents), each fold scored
@@ -31,15 +32,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-C", type=float, default=T.DEFAULT_C)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--keep", action="store_true", help="also compare the keep rules for lexicon triggers")
+    ap.add_argument("--noise", choices=("drop", "down"),
+                    help="only the nested grouped CV of the label-noise filter with this mode (slow: ~20 fits a fold)")
     args = ap.parse_args(argv)
     if not (args.shared / "train").exists():
         print(f"skipped: {args.shared}/train not present")
         return 0
     rows = T.load_rows(args.shared)
-    T.add_cues(rows, log=lambda s: print(s, file=sys.stderr))
+    T.add_cues(rows, log=lambda s: print(s, file=sys.stderr), cache=True)
     cfg = T.CANDIDATES[args.features]
     if cfg.encoder:
         T.add_embeddings(rows, log=lambda s: print(s, file=sys.stderr))
+    if args.noise:
+        return noise_table(rows, cfg, args)
     types = sorted({r.label for r in rows} - {T.NONE})
     cv = T.cross_validate(rows, cfg, args.C, args.folds, types, log=lambda s: print(s, file=sys.stderr))
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
@@ -72,6 +77,23 @@ def main(argv: list[str] | None = None) -> int:
           f"{T.KEEP_SCALE}: F1 {noun['keep_scale']['f1']:.3f}, NONE-row kept {noun['keep_scale']['none_kept']}")
     print(f"acceptance (micro >= 0.75, macro >= 0.65): "
           f"{'met' if cv['micro_f1'] >= 0.75 and cv['macro_f1'] >= 0.65 else 'NOT met'}")
+    return 0
+
+
+def noise_table(rows: list, cfg, args) -> int:
+    from wirewatch.extract import label_noise as N
+
+    res = N.nested_cv(rows, cfg, args.C, args.noise, folds=args.folds, log=lambda s: print(s, file=sys.stderr))
+    print(f"label-noise filter ({args.noise}), {args.features} C={args.C}: outer grouped {args.folds}-fold CV, "
+          f"inner 3-fold; tau chosen inside each outer fold: {res['chosen']}")
+    print(f"{'setting':22s} {'micro':>6s} {'macro':>6s} {'NONE typed':>10s} {'PLOVER':>7s} {'quotes cut':>10s}")
+    for name, s, cut in [(f"tau {t} fixed", v, res["touched"][t]) for t, v in res["fixed"].items()] + [
+            ("nested (tau by inner CV)", res["nested"], float("nan"))]:
+        print(f"{name:22s} {s['micro_f1']:6.3f} {s['macro_f1']:6.3f} {s['none_false_alarm']:10.3f} "
+              f"{s['plover_micro_f1']:7.3f} {cut:10.3f}")
+    print("per type CV F1 (no filter -> nested): " + ", ".join(
+        f"{t} {res['fixed'][0.0]['per_type'][t]['f1']:.2f}->{res['nested']['per_type'][t]['f1']:.2f}"
+        for t in res["nested"]["per_type"]))
     return 0
 
 
