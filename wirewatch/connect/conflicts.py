@@ -31,7 +31,7 @@ from ..store.events import (
 )
 from ..text import sentence_key
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, ongoing, resolved
 from .pairs import words as _pair_words
 from .view_cache import pair_view
 
@@ -700,6 +700,10 @@ def _stated_date(m: EventMention) -> str | None:
     # A period ("since January", "between January and February", "over the past month") is already a
     # stand-in (`date_from == "period"`, extract/timex_signals.py); only the offset is read here.
     if _OFFSET.search(m.sentence or ""):
+        return None
+    # A standing activity ("keeps shipping shells, the agency said on Tuesday") has no day of its own: the
+    # day its sentence names is the report's.
+    if ongoing(m):
         return None
     return m.date
 

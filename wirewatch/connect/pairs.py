@@ -57,6 +57,33 @@ def mention_phase(m: EventMention) -> str:
 
 
 @lru_cache(maxsize=1)
+def _ongoing_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = (yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8")).get("ongoing") or {})
+    return (frozenset(w.lower() for w in raw.get("before") or []),
+            frozenset(w.lower() for w in raw.get("progressive") or []))
+
+
+ONGOING_WINDOW = 3  # words before the trigger that may mark it ongoing ("has repeatedly called")
+
+
+def ongoing(m: EventMention) -> bool:
+    """The mention states a standing or repeated activity, not one act (data/acts.yaml `ongoing`): "keeps
+    shipping shells", "has repeatedly called on China", "continues to send", "has been supplying"."""
+    sent = m.sentence or ""
+    at = (m.trigger_start - m.start) if m.trigger_start is not None and m.trigger_start >= m.start else -1
+    if not 0 <= at <= len(sent):
+        at = sent.find(m.trigger or "\0") if m.trigger else -1
+    if at < 0:
+        return False
+    before = [w.lower() for w in _WORD.findall(sent[:at])][-ONGOING_WINDOW:]
+    marks, progressive = _ongoing_words()
+    if any(w in marks for w in before):
+        return True
+    trig = _WORD.findall(m.trigger or "")
+    return bool(before and trig) and before[-1] in progressive and trig[0].lower().endswith("ing")
+
+
+@lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
     return {form: base for base, forms in (raw.get("irregular") or {}).items() for form in forms}
@@ -340,6 +367,11 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # week after North Korea fired two missiles") an event of its own, and fusion precision fell 0.94 -> 0.82.
     if "past" in (pa, pb):
         return "phase-past"
+    # A standing or repeated activity ("keeps shipping shells", "has repeatedly called on China") is not one
+    # dated act ("delivered a new batch last month", "called on China on Friday"): joined, the ongoing line's
+    # report day was set against the delivery's month as a date conflict.
+    if ongoing(a.m) != ongoing(b.m):
+        return "aspect"
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
     # in for a missing one may be days late, so it is only weighed).
     if dates(a.m, b.m) == "far" and not STAND_IN_DATES & {a.m.date_from, b.m.date_from}:
@@ -382,9 +414,24 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     return None
 
 
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, str]:
+    """Stemmed head noun -> the group of people it names (data/acts.yaml `groups`: soldiers / troops)."""
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
+    return {act_stem(w.lower()): g for g, ws in (raw.get("groups") or {}).items() for w in ws}
+
+
 def _name_words(actors: list[Actor]) -> set[str]:
-    return {act_stem(w.lower()) for x in actors for w in _WORD.findall(x.name or "")
-            if w.lower() not in STOP and len(w) >= 3 and not w.isdigit()}
+    """The words of the participants' names, stemmed, a word that names a group of people brought to that
+    group ("troops" and "soldiers" describe the same people in other words)."""
+    groups = _groups()
+    out = set()
+    for x in actors:
+        for w in _WORD.findall(x.name or ""):
+            if w.lower() not in STOP and len(w) >= 3 and not w.isdigit():
+                s = act_stem(w.lower())
+                out.add(groups.get(s, s))
+    return out
 
 
 def _described(actors: list[Actor]) -> bool:
@@ -395,7 +442,8 @@ def _described(actors: list[Actor]) -> bool:
 
 def recipients_overlap(a: list[Actor], b: list[Actor]) -> bool:
     """False when both lists describe their recipients (`_described`) and share no word of them ("attackers"
-    / "insurgents"); "other people" / "people" and "rebel fighters" / "rebel units" share one."""
+    / "insurgents"); "other people" / "people" and "rebel fighters" / "rebel units" share one, and so do
+    "soldiers" / "troops", words of one group of people (`_groups`)."""
     if not (_described(a) and _described(b)):
         return True
     return bool(_name_words(a) & _name_words(b))
