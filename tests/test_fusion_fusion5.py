@@ -95,3 +95,59 @@ def test_two_outlets_ongoing_lines_are_one_activity_without_a_date_conflict(stor
     ])
     assert event_of(store, "ministry-bulletin", "sending") == event_of(store, "valley-weekly", "send")
     assert not [c for c in store.conflicts() if c.field == "date"]
+
+
+# --- a plan is not its execution (pairs.gate_reason 'plan-vs-act') ------------------------------------------
+
+MINISTER = Actor("Ilse Varga", "PERSON", "VRN", "per:varga")
+DOCKERS = Actor("Dockworkers' Guild", "ORG", "VRN", "org:dockers")
+
+
+def test_an_intention_does_not_fuse_with_the_act_of_other_parties(store):
+    report(store, "harbour-news", "Harbour News", [
+        mention("REQUEST", "Transport minister Ilse Varga plans to urge the port owners to reopen the "
+                "container terminal.", "urge", [MINISTER], [Actor("port owners")], date=None, modality="planned"),
+    ])
+    report(store, "coast-radio", "Coast Radio", [
+        mention("REQUEST", "The Dockworkers' Guild on Tuesday urged the government to reopen the container "
+                "terminal.", "urged", [DOCKERS], [Actor("government")], date="2026-05-05", modality="asserted"),
+    ])
+    assert event_of(store, "harbour-news", "urge") != event_of(store, "coast-radio", "urged")
+
+
+def test_a_scheduled_meeting_and_its_report_are_one_meeting(store):
+    report(store, "harbour-news", "Harbour News", [
+        mention("CONSULT", "Ilse Varga will meet the Dockworkers' Guild on Tuesday to end the port strike.",
+                "meet", [MINISTER], [DOCKERS], date="2026-05-05", modality="planned"),
+    ])
+    report(store, "coast-radio", "Coast Radio", [
+        mention("CONSULT", "Ilse Varga met the Dockworkers' Guild on Tuesday, but the port strike goes on.",
+                "met", [MINISTER], [DOCKERS], date="2026-05-05", modality="asserted"),
+    ])
+    assert event_of(store, "harbour-news", "meet") == event_of(store, "coast-radio", "met")
+
+
+# --- roles reversed (pairs.roles_reversed) ------------------------------------------------------------------
+
+def test_a_groups_claimed_killing_is_not_the_strike_that_killed_its_fighters(store):
+    report(store, "frontier-post", "Frontier Post", [
+        mention("ASSAULT", "In a statement, the Halden Front said it had killed 12 soldiers near Brask on "
+                "Monday.", "killed", [HALDEN], [Actor("soldiers")], date="2026-05-04", modality="claimed"),
+    ])
+    report(store, "state-radio", "Varnavian State Radio", [
+        mention("ASSAULT", "Air force jets killed 40 Halden Front fighters near Brask on Monday, the army said.",
+                "killed", [Actor("air force jets")], [Actor("Halden Front fighters")], date="2026-05-04"),
+    ])
+    assert event_of(store, "frontier-post", "killed") != event_of(store, "state-radio", "killed")
+
+
+def test_talks_are_mutual_whichever_party_is_written_first(store):
+    report(store, "rail-gazette", "Rail Gazette", [
+        mention("CONSULT", "The Rail Workers' Union held talks with Varnavia's transport ministry on Monday.",
+                "talks", [UNION], [VARNA], date="2026-05-04"),
+    ])
+    report(store, "capital-daily", "Capital Daily", [
+        mention("CONSULT", "Varnavia's transport ministry held talks with the Rail Workers' Union on Monday.",
+                "talks", [VARNA], [UNION], date="2026-05-04"),
+    ])
+    assert event_of(store, "rail-gazette", "talks") == event_of(store, "capital-daily", "talks")
