@@ -151,3 +151,28 @@ def test_talks_are_mutual_whichever_party_is_written_first(store):
                 "talks", [VARNA], [UNION], date="2026-05-04"),
     ])
     assert event_of(store, "rail-gazette", "talks") == event_of(store, "capital-daily", "talks")
+
+
+# --- a report's own background denial is context to its news (conflicts._scope) -----------------------------
+
+TORSK_MINISTRY = Actor("Torsk's foreign ministry", "ORG", "TRS", "org:torsk-fm")
+
+
+def test_a_reports_background_denial_does_not_contradict_the_news_it_tells_with_other_outlets(store):
+    report(store, "wire-one", "Northern Wire", [
+        mention("AID", "Torsk has sent 500 fighters and crates of rifles to the Halden Front, border officials "
+                "said on Monday.", "sent", [TORSK], [HALDEN], date="2026-05-04"),
+        mention("REJECT", "Torsk has repeatedly denied any transfer of rifles or fighters to the Halden Front.",
+                "denied", [TORSK], date="2026-05-04", date_from="published"),
+    ])
+    report(store, "wire-two", "Southern Ledger", [
+        mention("AID", "Torsk sent 500 fighters and crates of rifles to the Halden Front, border officials said "
+                "Monday.", "sent", [TORSK], [HALDEN], date="2026-05-04"),
+    ])
+    assert not [c for c in store.conflicts() if c.field == "occurrence"]
+    # A denial of that very act, told by another report, still answers the news.
+    report(store, "wire-three", "Eastern Courier", [
+        mention("REJECT", "Torsk's foreign ministry on Tuesday rejected reports that it had sent fighters and "
+                "rifles to the Halden Front.", "rejected", [TORSK_MINISTRY], date="2026-05-05"),
+    ])
+    assert [c for c in store.conflicts() if c.field == "occurrence"]

@@ -339,8 +339,14 @@ class ConflictFinder:
         the same party's demand for shells or its factory visit on the same topic."""
         parties = _party_words(denial, claim)
         best: tuple[int, tuple[EventMention, EventMention, set[str], bool, bool]] | None = None
+        claim_reports = {self._root(c.article_id) for c in claim.mentions}
         for d in denial.mentions:
             background = bool(_BACKGROUND.search(d.sentence)) or d.modality == "historical"
+            # A report's own background line ("have repeatedly denied any transfer of weapons") is context to
+            # the news it tells: when that report tells the claimed happening too, other outlets' copies of
+            # the same news are not contradicted by it either.
+            if background and self._root(d.article_id) in claim_reports:
+                continue
             # What is denied: a rejection's object ("rejected reports that the country had sent troops"),
             # not the rest of its sentence ("..., calling them a clumsy fabrication").
             scope_text = _denied_text(d) if denial.event_type in DENIAL_TYPES else d.sentence
