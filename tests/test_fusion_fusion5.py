@@ -176,3 +176,44 @@ def test_a_reports_background_denial_does_not_contradict_the_news_it_tells_with_
                 "rifles to the Halden Front.", "rejected", [TORSK_MINISTRY], date="2026-05-05"),
     ])
     assert [c for c in store.conflicts() if c.field == "occurrence"]
+
+
+# --- who acted first: versions of one attack from two reports (conflicts._who_did_it) -----------------------
+
+def test_a_standing_war_line_is_no_version_of_one_attack(store):
+    report(store, "hill-gazette", "Hill Province Gazette", [
+        mention("ASSAULT", "The Halden Front has been fighting Varnavian troops in the northern hills for "
+                "months, the governor said on Monday.", "fighting", [HALDEN], [VARNA], date="2026-05-04"),
+    ])
+    report(store, "state-radio", "Varnavian State Radio", [
+        mention("ASSAULT", "Varnavian troops attacked Halden Front positions near Brask on Monday.", "attacked",
+                [VARNA], [HALDEN], date="2026-05-04"),
+    ])
+    assert not [c for c in store.conflicts() if c.field == "actor"]
+
+
+def test_two_sides_naming_each_other_in_two_reports_is_a_who_acted_conflict(store):
+    report(store, "frontier-post", "Frontier Post", [
+        mention("ASSAULT", "Varnavian troops attacked Halden Front positions near Brask on Monday, the Front "
+                "said.", "attacked", [VARNA], [HALDEN], date="2026-05-04"),
+    ])
+    report(store, "state-radio", "Varnavian State Radio", [
+        mention("ASSAULT", "Halden Front fighters attacked army positions near Brask on Monday, the army said.",
+                "attacked", [HALDEN], [VARNA], date="2026-05-04"),
+    ])
+    assert [c for c in store.conflicts() if c.field == "actor"]
+
+
+def test_one_reports_witness_and_the_groups_claim_are_no_two_versions(store):
+    witness = Actor("Anna Lind", "PERSON", "VRN", "per:lind")
+    report(store, "frontier-post", "Frontier Post", [
+        mention("ASSAULT", "Anna Lind said gunfire rang out from the Brask hotel on Monday morning.", "gunfire",
+                [witness], [Actor("hotel")], date="2026-05-04"),
+        mention("ASSAULT", "In a statement, the Halden Front said its fighters attacked the Brask hotel on "
+                "Monday.", "attacked", [HALDEN], [Actor("hotel")], date="2026-05-04"),
+    ])
+    report(store, "state-radio", "Varnavian State Radio", [
+        mention("ASSAULT", "Gunmen attacked the Brask hotel on Monday, the army said.", "attacked",
+                [Actor("gunmen")], [Actor("hotel")], date="2026-05-04"),
+    ])
+    assert not [c for c in store.conflicts() if c.field == "actor"]

@@ -434,6 +434,15 @@ class ConflictFinder:
             return None
         if date_score(a.date, b.date) is None:
             return None
+        # Versions come from reports: the mentions that name each side's actor must not all be one report's
+        # (a witness mis-read as the actor of the gunfire beside the group's own claim, both in one article).
+        ra = {self._root(m.article_id) for m in a.mentions if participants_differ(m.actor, b.actor)}
+        rb = {self._root(m.article_id) for m in b.mentions if participants_differ(m.actor, a.actor)}
+        if len(ra | rb) == 1:
+            return None
+        # A standing war ("the paramilitary has been fighting the army") is no version of one attack.
+        if all(ongoing(m) for m in a.mentions) or all(ongoing(m) for m in b.mentions):
+            return None
         reversed_roles = (b.recipient and not participants_differ(a.actor, b.recipient)) or (
             a.recipient and not participants_differ(b.actor, a.recipient))
         if not reversed_roles and _overlap(a, b) < 3:
