@@ -217,3 +217,17 @@ def test_one_reports_witness_and_the_groups_claim_are_no_two_versions(store):
                 [Actor("gunmen")], [Actor("hotel")], date="2026-05-04"),
     ])
     assert not [c for c in store.conflicts() if c.field == "actor"]
+
+
+def test_a_decision_about_the_very_person_the_report_names_joins_its_report(store):
+    coach = Actor("Ivo Brandt", "PERSON", "VRN", "per:brandt")
+    club = Actor("Dynamo Orlec", "ORG", "VRN", "org:dynamo-orlec")
+    report(store, "sports-desk", "Orlec Sports Desk", [
+        mention("PERSONNEL", "Dynamo Orlec decided to dismiss coach Ivo Brandt after a seventh straight defeat.",
+                "dismiss", [club], [coach], date=None, modality="planned"),
+    ])
+    report(store, "evening-post", "Evening Post", [
+        mention("PERSONNEL", "Ivo Brandt was dismissed by Dynamo Orlec on Monday after seven straight defeats.",
+                "dismissed", [club], [coach], date="2026-05-04", modality="asserted"),
+    ])
+    assert event_of(store, "sports-desk", "dismiss") == event_of(store, "evening-post", "dismissed")
