@@ -31,7 +31,7 @@ from ..store.events import (
 )
 from ..text import sentence_key
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, resolved
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, ongoing, resolved
 from .pairs import words as _pair_words
 from .view_cache import pair_view
 
@@ -339,8 +339,14 @@ class ConflictFinder:
         the same party's demand for shells or its factory visit on the same topic."""
         parties = _party_words(denial, claim)
         best: tuple[int, tuple[EventMention, EventMention, set[str], bool, bool]] | None = None
+        claim_reports = {self._root(c.article_id) for c in claim.mentions}
         for d in denial.mentions:
             background = bool(_BACKGROUND.search(d.sentence)) or d.modality == "historical"
+            # A report's own background line ("have repeatedly denied any transfer of weapons") is context to
+            # the news it tells: when that report tells the claimed happening too, other outlets' copies of
+            # the same news are not contradicted by it either.
+            if background and self._root(d.article_id) in claim_reports:
+                continue
             # What is denied: a rejection's object ("rejected reports that the country had sent troops"),
             # not the rest of its sentence ("..., calling them a clumsy fabrication").
             scope_text = _denied_text(d) if denial.event_type in DENIAL_TYPES else d.sentence
@@ -427,6 +433,15 @@ class ConflictFinder:
         if not (a.actor and b.actor) or not participants_differ(a.actor, b.actor):
             return None
         if date_score(a.date, b.date) is None:
+            return None
+        # Versions come from reports: the mentions that name each side's actor must not all be one report's
+        # (a witness mis-read as the actor of the gunfire beside the group's own claim, both in one article).
+        ra = {self._root(m.article_id) for m in a.mentions if participants_differ(m.actor, b.actor)}
+        rb = {self._root(m.article_id) for m in b.mentions if participants_differ(m.actor, a.actor)}
+        if len(ra | rb) == 1:
+            return None
+        # A standing war ("the paramilitary has been fighting the army") is no version of one attack.
+        if all(ongoing(m) for m in a.mentions) or all(ongoing(m) for m in b.mentions):
             return None
         reversed_roles = (b.recipient and not participants_differ(a.actor, b.recipient)) or (
             a.recipient and not participants_differ(b.actor, a.recipient))
@@ -700,6 +715,10 @@ def _stated_date(m: EventMention) -> str | None:
     # A period ("since January", "between January and February", "over the past month") is already a
     # stand-in (`date_from == "period"`, extract/timex_signals.py); only the offset is read here.
     if _OFFSET.search(m.sentence or ""):
+        return None
+    # A standing activity ("keeps shipping shells, the agency said on Tuesday") has no day of its own: the
+    # day its sentence names is the report's.
+    if ongoing(m):
         return None
     return m.date
 

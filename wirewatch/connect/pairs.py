@@ -57,6 +57,33 @@ def mention_phase(m: EventMention) -> str:
 
 
 @lru_cache(maxsize=1)
+def _ongoing_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = (yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8")).get("ongoing") or {})
+    return (frozenset(w.lower() for w in raw.get("before") or []),
+            frozenset(w.lower() for w in raw.get("progressive") or []))
+
+
+ONGOING_WINDOW = 3  # words before the trigger that may mark it ongoing ("has repeatedly called")
+
+
+def ongoing(m: EventMention) -> bool:
+    """The mention states a standing or repeated activity, not one act (data/acts.yaml `ongoing`): "keeps
+    shipping shells", "has repeatedly called on China", "continues to send", "has been supplying"."""
+    sent = m.sentence or ""
+    at = (m.trigger_start - m.start) if m.trigger_start is not None and m.trigger_start >= m.start else -1
+    if not 0 <= at <= len(sent):
+        at = sent.find(m.trigger or "\0") if m.trigger else -1
+    if at < 0:
+        return False
+    before = [w.lower() for w in _WORD.findall(sent[:at])][-ONGOING_WINDOW:]
+    marks, progressive = _ongoing_words()
+    if any(w in marks for w in before):
+        return True
+    trig = _WORD.findall(m.trigger or "")
+    return bool(before and trig) and before[-1] in progressive and trig[0].lower().endswith("ing")
+
+
+@lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
     return {form: base for base, forms in (raw.get("irregular") or {}).items() for form in forms}
@@ -340,6 +367,11 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # week after North Korea fired two missiles") an event of its own, and fusion precision fell 0.94 -> 0.82.
     if "past" in (pa, pb):
         return "phase-past"
+    # A standing or repeated activity ("keeps shipping shells", "has repeatedly called on China") is not one
+    # dated act ("delivered a new batch last month", "called on China on Friday"): joined, the ongoing line's
+    # report day was set against the delivery's month as a date conflict.
+    if ongoing(a.m) != ongoing(b.m):
+        return "aspect"
     # Dates read from both sentences that lie days apart are two happenings (a publication date standing
     # in for a missing one may be days late, so it is only weighed).
     if dates(a.m, b.m) == "far" and not STAND_IN_DATES & {a.m.date_from, b.m.date_from}:
@@ -370,10 +402,27 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # description may be one person ("the deputy" / a deputy's name) and are left to the weighing.
     if a.m.article_id == b.m.article_id and not recipients_overlap(a.recipient, b.recipient):
         return "same-article-recipients"
+    # Talks of two parties are one meeting whichever party each report writes first (`swapped`).
+    if swapped(a, b):
+        return None
     # Cooperation with Ukraine is not cooperation with Russia: recipients of two countries are two acts,
     # except where "whom" is itself contested (uses of force, where each side names the other's losses).
     if a.m.event_type not in CONTESTED and participants(a.recipient, b.recipient) == "clash":
         return "recipient-clash"
+    # The one who acted in one report is the one acted on in the other ("the group said it had killed more
+    # than 10 people" / "airstrikes killed 50 al-Shabab militants"): two acts, however alike their words.
+    # Mutual blame over one clash is two versions, which conflicts.py sets against each other, never one.
+    if roles_reversed(a, b) or roles_reversed(b, a):
+        return "roles-reversed"
+    # A plan is not its execution ("plans to urge G7 ministers" / "G7 diplomats urged Russia"): an intention
+    # names no day of its own. A schedule does ("will join the talks on Tuesday"): that is a preview of the
+    # happening of that day and may be weighed with its report (the dates are then checked like any others);
+    # so may a plan about the very one the report names as acted on ("decided to fire O'Brien" / "the Sixers
+    # fired Jim O'Brien"), when nothing tells their actors apart.
+    if {pa, pb} == {"future", "now"} and not schedule(a.m if pa == "future" else b.m) and not (
+            participants(a.recipient, b.recipient) == "same"
+            and participants(a.actor, b.actor) not in ("differ", "clash")):
+        return "plan-vs-act"
     act = participants(a.actor, b.actor)
     if act == "clash":
         return "actor-clash"
@@ -382,9 +431,24 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     return None
 
 
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, str]:
+    """Stemmed head noun -> the group of people it names (data/acts.yaml `groups`: soldiers / troops)."""
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8"))
+    return {act_stem(w.lower()): g for g, ws in (raw.get("groups") or {}).items() for w in ws}
+
+
 def _name_words(actors: list[Actor]) -> set[str]:
-    return {act_stem(w.lower()) for x in actors for w in _WORD.findall(x.name or "")
-            if w.lower() not in STOP and len(w) >= 3 and not w.isdigit()}
+    """The words of the participants' names, stemmed, a word that names a group of people brought to that
+    group ("troops" and "soldiers" describe the same people in other words)."""
+    groups = _groups()
+    out = set()
+    for x in actors:
+        for w in _WORD.findall(x.name or ""):
+            if w.lower() not in STOP and len(w) >= 3 and not w.isdigit():
+                s = act_stem(w.lower())
+                out.add(groups.get(s, s))
+    return out
 
 
 def _described(actors: list[Actor]) -> bool:
@@ -395,10 +459,58 @@ def _described(actors: list[Actor]) -> bool:
 
 def recipients_overlap(a: list[Actor], b: list[Actor]) -> bool:
     """False when both lists describe their recipients (`_described`) and share no word of them ("attackers"
-    / "insurgents"); "other people" / "people" and "rebel fighters" / "rebel units" share one."""
+    / "insurgents"); "other people" / "people" and "rebel fighters" / "rebel units" share one, and so do
+    "soldiers" / "troops", words of one group of people (`_groups`)."""
     if not (_described(a) and _described(b)):
         return True
     return bool(_name_words(a) & _name_words(b))
+
+
+def schedule(m: EventMention) -> bool:
+    """A plan that states the day or month of its happening in its own sentence ("will meet on Tuesday")."""
+    return bool(m.date) and m.date_from not in STAND_IN_DATES and m.date_precision in ("day", "month")
+
+
+def _identified(x: Actor) -> bool:
+    return bool(x.entity_id or x.country or (x.name or "")[:1].isupper())
+
+
+def _plays(x: Actor, y: Actor) -> bool:
+    """`x` is `y`, or `y` names x's members ("al-Shabab" / "al-Shabab militants", "Kelvonia" / "Kelvonian
+    forces" by country): x's whole name opens or ends y's."""
+    if _same_actor(x, y):
+        return True
+    kx, ky = name_key(x.name or ""), name_key(y.name or "")
+    return bool(kx) and len(kx) >= 3 and (ky.startswith(kx + " ") or ky.endswith(" " + kx))
+
+
+@lru_cache(maxsize=1)
+def _mutual() -> tuple[frozenset[str], frozenset[str]]:
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8")).get("mutual") or {}
+    return frozenset(raw.get("types") or []), frozenset(act_stem(w.lower()) for w in raw.get("words") or [])
+
+
+def mutual(v: PairView) -> bool:
+    """The act has no one side acting on the other (data/acts.yaml `mutual`: talks, a clash)."""
+    types, ws = _mutual()
+    return v.m.event_type in types or v.trigger in ws
+
+
+def swapped(a: PairView, b: PairView) -> bool:
+    """A mutual act (`mutual`) whose two parties the two reports write in the other order: a's actor is b's
+    recipient and a's recipient is b's actor ("the union held talks with the ministry" / "the ministry held
+    talks with the union")."""
+    return (mutual(a) and mutual(b) and bool(a.actor and a.recipient and b.actor and b.recipient)
+            and participants(a.actor, b.recipient) == "same" and participants(a.recipient, b.actor) == "same")
+
+
+def roles_reversed(a: PairView, b: PairView) -> bool:
+    """An identified actor of `a` is a recipient of `b`, and not also one of b's actors; never for a mutual
+    act (talks, a clash), where either party may be written first."""
+    if mutual(a) or mutual(b):
+        return False
+    return any(_identified(x) and any(_plays(x, r) for r in b.recipient)
+               and not any(_plays(x, y) or _plays(y, x) for y in b.actor) for x in a.actor)
 
 
 def same_place(a: PairView, b: PairView) -> bool:
