@@ -14,6 +14,7 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
+from ..dates import MONTH_RE
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
 from .attribution import (
@@ -426,6 +427,23 @@ def _reaches(x: Any, anchors: set[int], max_steps: int = 8) -> list[Any] | None:
     return None
 
 
+def _object_of_saying(tok: Any, root: Any) -> bool:
+    """ "Pyongyang's state media reported Thursday, confirming the launch detected by the military": the day
+    of a saying is not that of a happening it names as a noun ("the launch", "reported the killings"),
+    which it refers to as known; only a clause it reports ("said Tuesday troops arrested ...") takes it.
+    The way up from the noun to the verb of saying passes no finite verb."""
+    if tok.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() not in saying_verbs(claims=False):
+        return False
+    x = tok
+    for _ in range(6):
+        x = x.head
+        if x.i == root.i:
+            return True
+        if x.tag_ in _PAST_PRESENT or x.dep_ in ("ccomp", "parataxis", "csubj"):
+            return False
+    return False
+
+
 def _span_of(value: str | None) -> Span | None:
     """The days a TIMEX3 value covers (2025-09-16, 2025-W37, 2025-09, 2025)."""
     if not value:
@@ -555,7 +573,7 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause and not anterior else None
+        return 2 if x.i == root.i and in_root_clause and not anterior and not _object_of_saying(tok, root) else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
@@ -584,7 +602,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
                 continue
         d, prec = timex_date(t)
         if d:
-            return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
+            dated = _past_month(tok, t, _Dated(d, prec, "text", _span_of(t.value)), published, modality)
+            return _forward_plan(ctx, t, dated, anchors, published, modality)
     if period is not None:
         return period[1]
     rel = _relative(ctx, tok, clause, timexes, published)
@@ -690,6 +709,25 @@ def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int
     if span[0] < pub[0]:
         return _day(span[0] + timedelta(days=7))
     return dated
+
+
+# A month named alone ("February", "late Feb.", "mid-January"), no year, no day.
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?{MONTH_RE}", re.IGNORECASE)
+
+
+def _past_month(tok: Any, t: Timex, dated: _Dated, published: str | None, modality: str) -> _Dated:
+    """ "... since talks failed at the summit held in February", in a December report: a month named without
+    a year, for an act told in the past, is the one gone by. The time-expression component takes the nearest
+    such month whatever the tense (its word-level tense cue misreads too many schedules: "has decided to
+    admit them in early March"); the parse of the event's own verb is surer, and is asked only here."""
+    pub = _span_of(published[:10]) if published else None
+    info = MODALITY_TABLE[modality]
+    if dated.precision != "month" or dated.span is None or pub is None or dated.span[0] <= pub[1] or \
+            not _BARE_MONTH.fullmatch(t.text.strip()) or not (info.polarity == "positive" or info.background) or \
+            not past_tense(tok):
+        return dated
+    back = f"{int(dated.date[:4]) - 1:04d}{dated.date[4:]}" if dated.date else None
+    return _Dated(back, dated.precision, dated.source, _span_of(back))
 
 
 # A happening the text dates this many days before the report, or more, is background, not news.

@@ -22,6 +22,9 @@ _STATE_MODS = frozenset({"state", "official", "state-run", "state-controlled", "
                          "government-run", "party"})
 _MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv", "radio", "newspaper", "outlet",
                           "broadcaster", "press", "daily", "mouthpiece"})
+# Adverbs of hearsay: the report passes on what others say (reported, unnamed source), it does not guess.
+# (The lexicon lists "reportedly" among the speculation adverbs; this reading goes first.)
+_HEARSAY_ADVERBS = frozenset({"reportedly"})
 # Modal verbs of possibility: what they govern may or may not happen.
 _MAYBE_AUX = frozenset({"may", "might", "could"})
 _CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp"})
@@ -80,6 +83,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> No
                 p.bump("hypothetical" if hyp else "planned")
             elif low in lex["hypothetical_aux"]:
                 p.bump("speculated")
+        elif dep == "advmod" and low in _HEARSAY_ADVERBS:
+            p.bump("reported")  # "jets reportedly flew low": told on others' word, nobody's guess
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
         elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c) \
@@ -95,6 +100,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> No
             p.bump("hypothetical")
         elif dep == "aux" and low == "to" and tok.head.lemma_.lower() == "go":
             p.bump("planned")
+    if _conditional_prep(tok):
+        p.bump("hypothetical")  # "would impose tariffs in case the truce collapses"
     # "had been detained earlier over a protest video": the parser hangs "earlier" from the preposition after it
     if any(g.dep_ == "advmod" and g.lower_ == "earlier" and not _short_offset(g) and not _ordering_marker(g, dated, tok)
            for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -242,9 +249,13 @@ def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
 
 def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> None:
     """Markers of a governing clause that carry down to its content ("will hold talks", "if ...")."""
+    if _conditional_prep(verb):
+        p.bump("hypothetical")  # "discussed imposing tariffs in case ..." (the parser may hang it higher)
     for c in verb.children:
         if c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"]:
             p.bump("hypothetical")
+        elif c.dep_ == "advmod" and c.lower_ in _HEARSAY_ADVERBS:
+            p.bump("reported")  # "reportedly agreed to buy ...": hearsay carries down as hearsay
         elif c.dep_ == "advmod" and c.lower_ in lex["speculation_adverbs"]:
             p.bump("speculated")
         elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj", "prep"):
@@ -256,6 +267,20 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
         elif c.dep_ == "acomp" and c.lower_ in lex["speculation_adjectives"] and (child.dep_ in ("nsubj", "csubj") or
                                                                            child.dep_ == "ccomp" and _expletive(verb)):
             p.bump("speculated")  # "A suspension certainly is possible.", "It is likely that rebels fired"
+
+
+def _conditional_prep(tok: Any) -> bool:
+    """ "in case the truce collapses", "in the event that fans riot": a condition written as a preposition
+    and a noun with a clause of its own (the lexicon's "if"/"unless" are single marks)."""
+    def condition(g: Any) -> bool:
+        dets = [d.lower_ for d in g.children if d.dep_ in ("det", "amod", "poss")]
+        # bare "in case", "in the event": "in every case in which an officer fires" is a rule, not a condition
+        if not (g.lower_ == "case" and not dets or g.lower_ == "event" and dets == ["the"]):
+            return False
+        return any(x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
+
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and condition(g) for g in c.children)
+               for c in tok.children)
 
 
 def _expletive(verb: Any) -> bool:
