@@ -82,6 +82,19 @@ def test_a_saying_day_still_dates_the_clause_it_reports(pipe: Pipeline) -> None:
     assert (m.date, m.date_from) == ("2023-12-04", "text")
 
 
+def test_an_ongoing_deed_takes_no_day_from_the_saying(pipe: Pipeline) -> None:
+    said = ", the interior ministry told reporters on Monday."
+    ongoing = by_trigger(run(pipe, "The militia keeps smuggling rockets across the border" + said), "smuggling")
+    done = by_trigger(run(pipe, "The militia smuggled rockets across the border" + said), "smuggled")
+    assert ongoing.date_from == "published"  # a state of things as the ministry spoke: no date to contradict
+    assert (done.date, done.date_from) == ("2023-12-04", "text")
+
+
+def test_a_stance_stated_that_day_keeps_the_day(pipe: Pipeline) -> None:
+    m = by_trigger(run(pipe, "The emir supports the truce proposal, the palace said on Monday."), "supports")
+    assert (m.date, m.date_from) == ("2023-12-04", "text")
+
+
 # --- modality: hearsay, conditions, possibility, background ---------------------------------------------
 @pytest.mark.parametrize("text, trigger", [
     ("Fans reportedly clashed with stewards outside the stadium.", "clashed"),

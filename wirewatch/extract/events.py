@@ -226,7 +226,8 @@ class EventsComponent:
             pres.bump("negated")
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
-        dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        dated = _date(ctx, trig, clause, timexes, article.published, pres.modality,
+                      material=spec is not None and not spec.verbal)
         if pres.modality in ("asserted", "reported") and _long_before(dated, article.published):
             pres.modality = "historical"  # "In 1957, Gigante was the gunman ...", "arrested him in 2024"
         if pres.modality in ("asserted", "reported") and _long_running(dated, article.published):
@@ -444,6 +445,38 @@ def _object_of_saying(tok: Any, root: Any) -> bool:
     return False
 
 
+def _on_saying(doc: Any, t: Timex) -> bool:
+    """Does the time expression hang on a verb of saying ("..., the agency told lawmakers on Tuesday")?"""
+    x = _timex_root(doc, t)
+    for _ in range(4):
+        if x is None or x.head == x:
+            return False
+        x = x.head
+        if x.pos_ == "VERB":
+            return x.lemma_.lower() in saying_verbs(claims=False)
+    return False
+
+
+def _present_state(tok: Any) -> bool:
+    """ "North Korea keeps shipping shells, the agency told lawmakers on Tuesday", "is building a second
+    plant, officials said Monday": what goes on as the speaker speaks is a state of things on the day of the
+    saying, not an act done that day; it takes no date from it (and sets no date conflict with a report of one
+    delivery last month). A past or perfect act does ("fired a missile, officials said Tuesday"), and so does a
+    stance the speaker states ("Putin said Thursday that Russia supports the proposal": asked of deeds only)."""
+    x = tok
+    for _ in range(3):
+        auxes = [c for c in x.children if c.dep_ in ("aux", "auxpass")]
+        if auxes:
+            perfect = x.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+            return not perfect and any(c.tag_ in ("VBZ", "VBP") for c in auxes) and x.tag_ == "VBG"
+        if x.tag_ in ("VBZ", "VBP"):
+            return x.lemma_.lower() not in ("be", "have")
+        if x.tag_ == "VBD" or x.dep_ not in ("xcomp",):
+            return False
+        x = x.head
+    return False
+
+
 def _span_of(value: str | None) -> Span | None:
     """The days a TIMEX3 value covers (2025-09-16, 2025-W37, 2025-09, 2025)."""
     if not value:
@@ -527,10 +560,10 @@ def _relative(ctx: ArticleContext, tok: Any, clause: Any, timexes: list[Timex],
 
 
 def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex], published: str | None,
-          modality: str) -> _Dated:
+          modality: str, material: bool = False) -> _Dated:
     """From a timex in the sentence (preferring one attached to the trigger or its clause), or an offset
     from another clause ("a week after"); else the publication date for a past/present report of a real
-    event; else null."""
+    event; else null. `material`: the event is a deed, not a verbal act (`_present_state`)."""
     doc, tok = ctx.doc, trig.tok
     anchors = {tok.i} | ({clause.i} if clause is not None else set())
     root = tok.sent.root
@@ -573,7 +606,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause and not anterior and not _object_of_saying(tok, root) else None
+        return 2 if x.i == root.i and in_root_clause and not anterior and not _object_of_saying(tok, root) and \
+            not (material and _on_saying(doc, t) and _present_state(tok)) else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
