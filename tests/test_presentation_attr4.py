@@ -162,6 +162,16 @@ def test_attribution_is_scoped_to_its_clause(pipe: Pipeline) -> None:
     assert by_trigger(evs, "shelled").attributed_to is None
 
 
+@pytest.mark.parametrize("text, trigger, issuer", [
+    ("The Arab League released a communique on Monday. Delegates said the talks were tense. The communique "
+     "said member states agreed to send aid to Gaza.", "agreed", "Arab League"),
+    ("Gulf ministers met in Riyadh on Monday, diplomats said. The ministers issued a joint statement after the "
+     "talks. The statement said the ministers condemned the attack on the tanker.", "condemned", "ministers"),
+])
+def test_the_statement_speaks_for_whoever_issued_it(pipe: Pipeline, text: str, trigger: str, issuer: str) -> None:
+    assert by_trigger(run(pipe, text), trigger).attributed_to == issuer  # not the last speaker
+
+
 # --- the time-expression component: a discarded "after" is no part of the expression ----------------------
 def test_last_week_after_ends_at_week(pipe: Pipeline) -> None:
     art = pipe.run(Article(id="t", text="Talks on the pipeline broke down last week after the regulator "

@@ -19,6 +19,7 @@ from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
 from .attribution import (
     Quotation,
+    note_issuer,
     note_speaker,
     past_the_speaker,
     quote_speaker,
@@ -127,6 +128,7 @@ class EventsComponent:
             named = named or sentence_source(sent, ctx)
             quote.feed(quote_speaker(sent, ctx, quote.spans), in_quote)
             note_speaker(sent, ctx)
+            note_issuer(sent, ctx)
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
