@@ -117,6 +117,14 @@ def test_in_case_is_a_condition(pipe: Pipeline, text: str, trigger: str) -> None
     assert by_trigger(run(pipe, text), trigger).modality == "hypothetical"
 
 
+def test_in_case_of_is_a_condition_and_in_any_case_is_none(pipe: Pipeline) -> None:
+    assert by_trigger(run(pipe, "The navy will escort tankers in case of attack."), "attack").modality == \
+        "hypothetical"
+    evs = run(pipe, "State police are investigating the shooting, as they do in every case in which an officer "
+                    "fires a weapon.")
+    assert by_trigger(evs, "investigating").modality == "asserted"  # a standing rule, not a condition
+
+
 def test_the_discussion_itself_is_not_conditional(pipe: Pipeline) -> None:
     evs = run(pipe, "The ministers discussed imposing new tariffs in case the truce collapses.")
     assert by_trigger(evs, "discussed").modality == "asserted"

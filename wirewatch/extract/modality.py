@@ -274,10 +274,12 @@ def _conditional_prep(tok: Any) -> bool:
     and a noun with a clause of its own (the lexicon's "if"/"unless" are single marks)."""
     def condition(g: Any) -> bool:
         dets = [d.lower_ for d in g.children if d.dep_ in ("det", "amod", "poss")]
-        # bare "in case", "in the event": "in every case in which an officer fires" is a rule, not a condition
-        if not (g.lower_ == "case" and not dets or g.lower_ == "event" and dets == ["the"]):
-            return False
-        return any(x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
+        # a bare "in case" is always the idiom ("in case of war", "in case the truce fails", however the parser
+        # hangs the clause); "in every case in which an officer fires" is a rule, "in any case" no condition
+        if g.lower_ == "case":
+            return not dets
+        return g.lower_ == "event" and dets == ["the"] and any(
+            x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
 
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and condition(g) for g in c.children)
                for c in tok.children)
