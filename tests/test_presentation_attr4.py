@@ -151,6 +151,16 @@ def test_a_year_on_a_noun_dates_the_noun_only(pipe: Pipeline) -> None:
     assert m.date == "2023-12-04" and m.modality != "historical"
 
 
+def test_a_year_on_a_killing_does_not_date_the_arrest(pipe: Pipeline) -> None:
+    m = by_trigger(run(pipe, "Detectives arrested a former guard in the 1979 killing of a shopkeeper."), "arrested")
+    assert (m.date, m.date_from) == (DEC, "published") and m.modality != "historical"
+
+
+def test_house_numbers_and_specs_are_no_years(pipe: Pipeline) -> None:
+    m = by_trigger(run(pipe, "Deputies detained the driver early Sunday at 1450 Magnolia Avenue."), "detained")
+    assert (m.date, m.date_from) == ("2023-12-03", "text")
+
+
 # --- attribution: the clause its verb of saying governs; the next sentence only inside a quotation --------
 def test_attribution_does_not_carry_to_the_next_sentence(pipe: Pipeline) -> None:
     evs = run(pipe, "Sheriff Dana Whitcomb said deputies arrested a man in Pine Hollow. Later, protesters "
