@@ -190,6 +190,12 @@ def test_the_statement_speaks_for_whoever_issued_it(pipe: Pipeline, text: str, t
     assert by_trigger(run(pipe, text), trigger).attributed_to == issuer  # not the last speaker
 
 
+def test_a_generic_speaker_keeps_the_body_it_is_from(pipe: Pipeline) -> None:
+    evs = run(pipe, "Senior officials from the Arab League urged Israel on Friday to halt the offensive, the "
+                    "officials said in a joint statement.")
+    assert by_trigger(evs, "urged").attributed_to == "Arab League officials"  # not a bare "officials"
+
+
 # --- the time-expression component: a discarded "after" is no part of the expression ----------------------
 def test_last_week_after_ends_at_week(pipe: Pipeline) -> None:
     art = pipe.run(Article(id="t", text="Talks on the pipeline broke down last week after the regulator "

@@ -369,6 +369,10 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if person is not None:
         return person.name  # "spokesman Vedant Patel"
     org = next((e for e in named.values() if e.kind == "ORG"), None)
+    body = _body_of(tok, ctx) if not named and tok.pos_ == "NOUN" and tok.lower_ not in SPEAKER_NOUNS else None
+    if body is not None and lemma not in _MEDIA_HEADS and lemma not in lex["report_nouns"]:
+        # "Senior officials from the Arab League": the League's officials, and so are "the officials" after
+        return f"{body.name} {tok.text}"
     if org is None and lemma in _MEDIA_HEADS:
         org = next((ctx.tok_ent[c.i] for c in tok.rights if c.i in ctx.tok_ent and c.i - tok.i <= 2
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
@@ -400,10 +404,37 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
             return ctx.running_source or (ctx.last_speaker.name if ctx.last_speaker else None) or ctx.core_name(tok)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
             and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        earlier = _named_earlier(tok, ctx)
+        if earlier is not None:
+            return earlier  # "Officials from the Arab League urged ..., the officials said"
         a = ctx.actor(tok)  # "the group said", "the ministry said": the body named before (coreference)
         if a is not None and a.entity_id:
             return a.name
     return ctx.core_name(tok) or None
+
+
+def _named_earlier(tok: Any, ctx: ArticleContext) -> str | None:
+    """ "the officials" after "Senior officials from the Arab League": the same generic noun, named with its
+    body earlier in the article (the nearest such mention)."""
+    lemma = tok.lemma_.lower()
+    for prev in reversed(ctx.doc[:tok.i]):
+        if prev.lemma_.lower() == lemma and prev.pos_ == "NOUN":
+            body = _body_of(prev, ctx)
+            if body is not None:
+                return f"{body.name} {prev.text}"
+    return None
+
+
+def _body_of(tok: Any, ctx: ArticleContext) -> Any | None:
+    """The organisation or state a generic speaker is "from" or "of" ("diplomats from the G7", "officials of
+    the ministry"): the entity the preposition's object names."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            ent = ctx.tok_ent.get(obj.i) if obj is not None else None
+            if ent is not None and ent.kind in ("ORG", "GPE"):
+                return ent
+    return None
 
 
 def _issuer(report: Any) -> Any | None:
