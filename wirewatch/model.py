@@ -219,6 +219,16 @@ class Event:
         is the one that goes with the event's modality, this keeps the others visible."""
         return list(dict.fromkeys(m.attributed_to for m in self.mentions if m.attributed_to))
 
+    def date_source(self) -> str | None:
+        """Where `date` came from, as a mention's `date_from`: "text" when a report's own sentence states it,
+        else the stand-in that gave it ("context", "period", or "published": the report's day for a past
+        report of news that states no time); None without a date. A reader who wants only dates the text
+        gives (the ontology's "null where unknown") reads `date` where this is not "published"."""
+        if not self.date:
+            return None
+        kinds = [m.date_from for m in self.mentions if m.date == self.date and m.date_from]
+        return next((k for k in kinds if k not in STAND_IN_DATES), kinds[0] if kinds else None)
+
 
 @dataclass
 class Story:

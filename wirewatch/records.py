@@ -69,6 +69,8 @@ def event_record(ev: Event) -> dict[str, Any]:
         "attributions": ev.attributions(),
         "date": ev.date,
         "date_precision": ev.date_precision,
+        # "text", "context", "period" or "published" (the report's day standing in): see Event.date_source
+        "date_from": ev.date_source(),
         "location": asdict(ev.location) if ev.location else None,
         "story_id": ev.story_id,
         "sources": ev.sources,

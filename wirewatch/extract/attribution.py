@@ -127,6 +127,27 @@ def note_speaker(sent: Any, ctx: ArticleContext) -> None:
                     ctx.last_speaker = speaker
 
 
+# Verbs by which a body puts out a statement: "The League released a communique", "issued a joint statement".
+_ISSUE_VERBS = frozenset({"issue", "release", "publish", "put", "post", "circulate", "adopt", "sign", "send"})
+
+
+def note_issuer(sent: Any, ctx: ArticleContext) -> None:
+    """Remember who put out the article's statement ("The Arab League released a communique on Monday"), so
+    that "The communique said ..." sentences later credit the League, not whoever spoke last ("Delegates
+    said the talks were tense."). Kept as the article's running source, which "the statement" reads first."""
+    from .arguments import subject
+    from .modality import canonical_source
+
+    nouns = lexicon()["report_nouns"]
+    for t in sent:
+        if t.lemma_.lower() in nouns and t.dep_ == "dobj" and t.head.lemma_.lower() in _ISSUE_VERBS:
+            subj = subject(t.head)
+            src = canonical_source(subj, ctx) if subj is not None and subj.pos_ != "PRON" else None
+            if src:
+                ctx.running_source = src
+                return
+
+
 class Quotation:
     """The quotation state of an article read sentence by sentence (see the module docstring)."""
 

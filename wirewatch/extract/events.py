@@ -14,10 +14,12 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
+from ..dates import MONTH_RE
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
 from .arguments import ArticleContext, agent, parse_number, subject
 from .attribution import (
     Quotation,
+    note_issuer,
     note_speaker,
     past_the_speaker,
     quote_speaker,
@@ -126,6 +128,7 @@ class EventsComponent:
             named = named or sentence_source(sent, ctx)
             quote.feed(quote_speaker(sent, ctx, quote.spans), in_quote)
             note_speaker(sent, ctx)
+            note_issuer(sent, ctx)
             if named and (named == ctx.state_media_name() or named == "state media" or
                           named in {e.name for e in article.entities if e.kind == "ORG"}):
                 ctx.running_source = named
@@ -225,7 +228,8 @@ class EventsComponent:
             pres.bump("negated")
         if trig.promised and pres.modality == "planned":
             pres.modality = "reported" if pres.source else "asserted"  # the promise itself happened
-        dated = _date(ctx, trig, clause, timexes, article.published, pres.modality)
+        dated = _date(ctx, trig, clause, timexes, article.published, pres.modality,
+                      material=spec is not None and not spec.verbal)
         if pres.modality in ("asserted", "reported") and _long_before(dated, article.published):
             pres.modality = "historical"  # "In 1957, Gigante was the gunman ...", "arrested him in 2024"
         if pres.modality in ("asserted", "reported") and _long_running(dated, article.published):
@@ -426,6 +430,55 @@ def _reaches(x: Any, anchors: set[int], max_steps: int = 8) -> list[Any] | None:
     return None
 
 
+def _object_of_saying(tok: Any, root: Any) -> bool:
+    """ "Pyongyang's state media reported Thursday, confirming the launch detected by the military": the day
+    of a saying is not that of a happening it names as a noun ("the launch", "reported the killings"),
+    which it refers to as known; only a clause it reports ("said Tuesday troops arrested ...") takes it.
+    The way up from the noun to the verb of saying passes no finite verb."""
+    if tok.pos_ not in ("NOUN", "PROPN") or root.lemma_.lower() not in saying_verbs(claims=False):
+        return False
+    x = tok
+    for _ in range(6):
+        x = x.head
+        if x.i == root.i:
+            return True
+        if x.tag_ in _PAST_PRESENT or x.dep_ in ("ccomp", "parataxis", "csubj"):
+            return False
+    return False
+
+
+def _on_saying(doc: Any, t: Timex) -> bool:
+    """Does the time expression hang on a verb of saying ("..., the agency told lawmakers on Tuesday")?"""
+    x = _timex_root(doc, t)
+    for _ in range(4):
+        if x is None or x.head == x:
+            return False
+        x = x.head
+        if x.pos_ == "VERB":
+            return x.lemma_.lower() in saying_verbs(claims=False)
+    return False
+
+
+def _present_state(tok: Any) -> bool:
+    """ "North Korea keeps shipping shells, the agency told lawmakers on Tuesday", "is building a second
+    plant, officials said Monday": what goes on as the speaker speaks is a state of things on the day of the
+    saying, not an act done that day; it takes no date from it (and sets no date conflict with a report of one
+    delivery last month). A past or perfect act does ("fired a missile, officials said Tuesday"), and so does a
+    stance the speaker states ("Putin said Thursday that Russia supports the proposal": asked of deeds only)."""
+    x = tok
+    for _ in range(3):
+        auxes = [c for c in x.children if c.dep_ in ("aux", "auxpass")]
+        if auxes:
+            perfect = x.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+            return not perfect and any(c.tag_ in ("VBZ", "VBP") for c in auxes) and x.tag_ == "VBG"
+        if x.tag_ in ("VBZ", "VBP"):
+            return x.lemma_.lower() not in ("be", "have")
+        if x.tag_ == "VBD" or x.dep_ not in ("xcomp",):
+            return False
+        x = x.head
+    return False
+
+
 def _span_of(value: str | None) -> Span | None:
     """The days a TIMEX3 value covers (2025-09-16, 2025-W37, 2025-09, 2025)."""
     if not value:
@@ -509,10 +562,10 @@ def _relative(ctx: ArticleContext, tok: Any, clause: Any, timexes: list[Timex],
 
 
 def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex], published: str | None,
-          modality: str) -> _Dated:
+          modality: str, material: bool = False) -> _Dated:
     """From a timex in the sentence (preferring one attached to the trigger or its clause), or an offset
     from another clause ("a week after"); else the publication date for a past/present report of a real
-    event; else null."""
+    event; else null. `material`: the event is a deed, not a verbal act (`_present_state`)."""
     doc, tok = ctx.doc, trig.tok
     anchors = {tok.i} | ({clause.i} if clause is not None else set())
     root = tok.sent.root
@@ -555,7 +608,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause and not anterior else None
+        return 2 if x.i == root.i and in_root_clause and not anterior and not _object_of_saying(tok, root) and \
+            not (material and _on_saying(doc, t) and _present_state(tok)) else None
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
@@ -584,7 +638,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
                 continue
         d, prec = timex_date(t)
         if d:
-            return _forward_plan(ctx, t, _Dated(d, prec, "text", _span_of(t.value)), anchors, published, modality)
+            dated = _past_month(tok, t, _Dated(d, prec, "text", _span_of(t.value)), published, modality)
+            return _forward_plan(ctx, t, dated, anchors, published, modality)
     if period is not None:
         return period[1]
     rel = _relative(ctx, tok, clause, timexes, published)
@@ -690,6 +745,25 @@ def _forward_plan(ctx: ArticleContext, t: Timex, dated: _Dated, anchors: set[int
     if span[0] < pub[0]:
         return _day(span[0] + timedelta(days=7))
     return dated
+
+
+# A month named alone ("February", "late Feb.", "mid-January"), no year, no day.
+_BARE_MONTH = re.compile(rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?{MONTH_RE}", re.IGNORECASE)
+
+
+def _past_month(tok: Any, t: Timex, dated: _Dated, published: str | None, modality: str) -> _Dated:
+    """ "... since talks failed at the summit held in February", in a December report: a month named without
+    a year, for an act told in the past, is the one gone by. The time-expression component takes the nearest
+    such month whatever the tense (its word-level tense cue misreads too many schedules: "has decided to
+    admit them in early March"); the parse of the event's own verb is surer, and is asked only here."""
+    pub = _span_of(published[:10]) if published else None
+    info = MODALITY_TABLE[modality]
+    if dated.precision != "month" or dated.span is None or pub is None or dated.span[0] <= pub[1] or \
+            not _BARE_MONTH.fullmatch(t.text.strip()) or not (info.polarity == "positive" or info.background) or \
+            not past_tense(tok):
+        return dated
+    back = f"{int(dated.date[:4]) - 1:04d}{dated.date[4:]}" if dated.date else None
+    return _Dated(back, dated.precision, dated.source, _span_of(back))
 
 
 # A happening the text dates this many days before the report, or more, is background, not news.

@@ -22,6 +22,9 @@ _STATE_MODS = frozenset({"state", "official", "state-run", "state-controlled", "
                          "government-run", "party"})
 _MEDIA_HEADS = frozenset({"media", "medium", "agency", "news", "television", "tv", "radio", "newspaper", "outlet",
                           "broadcaster", "press", "daily", "mouthpiece"})
+# Adverbs of hearsay: the report passes on what others say (reported, unnamed source), it does not guess.
+# (The lexicon lists "reportedly" among the speculation adverbs; this reading goes first.)
+_HEARSAY_ADVERBS = frozenset({"reportedly"})
 # Modal verbs of possibility: what they govern may or may not happen.
 _MAYBE_AUX = frozenset({"may", "might", "could"})
 _CARRIES_DOWN = frozenset({"xcomp", "dobj", "nsubj", "nsubjpass", "attr", "ccomp"})
@@ -80,6 +83,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> No
                 p.bump("hypothetical" if hyp else "planned")
             elif low in lex["hypothetical_aux"]:
                 p.bump("speculated")
+        elif dep == "advmod" and low in _HEARSAY_ADVERBS:
+            p.bump("reported")  # "jets reportedly flew low": told on others' word, nobody's guess
         elif dep == "advmod" and low in lex["speculation_adverbs"]:
             p.bump("speculated")
         elif dep == "advmod" and (low in lex["historical_markers"] or _bare_before(c)) and not _short_offset(c) \
@@ -95,6 +100,8 @@ def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> No
             p.bump("hypothetical")
         elif dep == "aux" and low == "to" and tok.head.lemma_.lower() == "go":
             p.bump("planned")
+    if _conditional_prep(tok):
+        p.bump("hypothetical")  # "would impose tariffs in case the truce collapses"
     # "had been detained earlier over a protest video": the parser hangs "earlier" from the preposition after it
     if any(g.dep_ == "advmod" and g.lower_ == "earlier" and not _short_offset(g) and not _ordering_marker(g, dated, tok)
            for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -242,9 +249,13 @@ def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
 
 def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> None:
     """Markers of a governing clause that carry down to its content ("will hold talks", "if ...")."""
+    if _conditional_prep(verb):
+        p.bump("hypothetical")  # "discussed imposing tariffs in case ..." (the parser may hang it higher)
     for c in verb.children:
         if c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"]:
             p.bump("hypothetical")
+        elif c.dep_ == "advmod" and c.lower_ in _HEARSAY_ADVERBS:
+            p.bump("reported")  # "reportedly agreed to buy ...": hearsay carries down as hearsay
         elif c.dep_ == "advmod" and c.lower_ in lex["speculation_adverbs"]:
             p.bump("speculated")
         elif c.dep_ == "aux" and c.lower_ in lex["future_aux"] and child.dep_ in ("xcomp", "dobj", "prep"):
@@ -256,6 +267,22 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
         elif c.dep_ == "acomp" and c.lower_ in lex["speculation_adjectives"] and (child.dep_ in ("nsubj", "csubj") or
                                                                            child.dep_ == "ccomp" and _expletive(verb)):
             p.bump("speculated")  # "A suspension certainly is possible.", "It is likely that rebels fired"
+
+
+def _conditional_prep(tok: Any) -> bool:
+    """ "in case the truce collapses", "in the event that fans riot": a condition written as a preposition
+    and a noun with a clause of its own (the lexicon's "if"/"unless" are single marks)."""
+    def condition(g: Any) -> bool:
+        dets = [d.lower_ for d in g.children if d.dep_ in ("det", "amod", "poss")]
+        # a bare "in case" is always the idiom ("in case of war", "in case the truce fails", however the parser
+        # hangs the clause); "in every case in which an officer fires" is a rule, "in any case" no condition
+        if g.lower_ == "case":
+            return not dets
+        return g.lower_ == "event" and dets == ["the"] and any(
+            x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
+
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and condition(g) for g in c.children)
+               for c in tok.children)
 
 
 def _expletive(verb: Any) -> bool:
@@ -342,6 +369,10 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     if person is not None:
         return person.name  # "spokesman Vedant Patel"
     org = next((e for e in named.values() if e.kind == "ORG"), None)
+    body = _body_of(tok, ctx) if not named and tok.pos_ == "NOUN" and tok.lower_ not in SPEAKER_NOUNS else None
+    if body is not None and lemma not in _MEDIA_HEADS and lemma not in lex["report_nouns"]:
+        # "Senior officials from the Arab League": the League's officials, and so are "the officials" after
+        return f"{body.name} {tok.text}"
     if org is None and lemma in _MEDIA_HEADS:
         org = next((ctx.tok_ent[c.i] for c in tok.rights if c.i in ctx.tok_ent and c.i - tok.i <= 2
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
@@ -373,10 +404,37 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
             return ctx.running_source or (ctx.last_speaker.name if ctx.last_speaker else None) or ctx.core_name(tok)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
             and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        earlier = _named_earlier(tok, ctx)
+        if earlier is not None:
+            return earlier  # "Officials from the Arab League urged ..., the officials said"
         a = ctx.actor(tok)  # "the group said", "the ministry said": the body named before (coreference)
         if a is not None and a.entity_id:
             return a.name
     return ctx.core_name(tok) or None
+
+
+def _named_earlier(tok: Any, ctx: ArticleContext) -> str | None:
+    """ "the officials" after "Senior officials from the Arab League": the same generic noun, named with its
+    body earlier in the article (the nearest such mention)."""
+    lemma = tok.lemma_.lower()
+    for prev in reversed(ctx.doc[:tok.i]):
+        if prev.lemma_.lower() == lemma and prev.pos_ == "NOUN":
+            body = _body_of(prev, ctx)
+            if body is not None:
+                return f"{body.name} {prev.text}"
+    return None
+
+
+def _body_of(tok: Any, ctx: ArticleContext) -> Any | None:
+    """The organisation or state a generic speaker is "from" or "of" ("diplomats from the G7", "officials of
+    the ministry"): the entity the preposition's object names."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            ent = ctx.tok_ent.get(obj.i) if obj is not None else None
+            if ent is not None and ent.kind in ("ORG", "GPE"):
+                return ent
+    return None
 
 
 def _issuer(report: Any) -> Any | None:

@@ -72,7 +72,8 @@ def _rel_unit(m: re.Match[str]) -> Iterator[Cand]:
     if unit in _PARTS and mod not in _ANAPHORIC:
         return  # "this morning", "last night" have their own rule; "the night" is too vague
     if tail and not (mod in ("the", "that") and unit in ("day", "week", "month", "year")):
-        tail = ""  # "this week after the vote": "after" starts a clause
+        tail = ""  # "this week after the vote": "after" starts a clause, and is no part of the expression
+        e = m.end("poss") if m.group("poss") else m.end("unit")
     if mod == "the" and unit == "day" and not tail and not pre:
         return  # "the day" alone: too generic
     if "fiscal" in mod:
