@@ -186,7 +186,7 @@ def _participants_suite(work: Path, folder: Path) -> dict[str, float] | None:
     out = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
                      "--articles", str(f["articles"])], held_out=held_out) if scorer() is not None else {}
     with open(gold, encoding="utf-8") as g:
-        mine = score_participants(json.load(g), _jsonl(f["events"]), _jsonl(f["entities"]))
+        mine = score_participants(json.load(g), _jsonl(f["events"]), _jsonl(f["entities"]), show_errors=not held_out)
     mine["no_junk_entities"] = float(mine["junk_entities"] == 0 and mine["not_alias_errors"] == 0)
     return {**out, **{f"p_{k}": v for k, v in mine.items()}}
 

@@ -77,7 +77,8 @@ def recipient_ok(g: dict[str, Any], ev: dict[str, Any]) -> bool:
 _CODE_LIKE = re.compile(r"(^|\W)(www|https?|html?|php|aspx?)(\W|$)|\.(com|org|net|html?)\b|^\W|\d+x\d+", re.I)
 
 
-def score(gold: dict[str, Any], events: list[dict[str, Any]], entities: list[dict[str, Any]]) -> dict[str, Any]:
+def score(gold: dict[str, Any], events: list[dict[str, Any]], entities: list[dict[str, Any]],
+          show_errors: bool = True) -> dict[str, Any]:
     arts = {a["id"] for a in gold["articles"]}
     pred = [(ev, m) for ev in events for m in ev.get("mentions") or [] if m.get("article_id") in arts]
     out: dict[str, Any] = {}
@@ -147,7 +148,7 @@ def score(gold: dict[str, Any], events: list[dict[str, Any]], entities: list[dic
     for e in bad:
         errors.append(f"junk_entity            {e.get('kind')} {e.get('name')!r}")
     out["junk_entities"] = len(bad)
-    for line in errors:
+    for line in errors if show_errors else []:  # held-out sets print figures only (eval/gate.py HELD_OUT)
         print("  ", line)
     for k, v in out.items():
         print(f"{k}: {v:.3f}" if isinstance(v, float) else f"{k}: {v}")
