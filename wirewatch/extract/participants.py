@@ -18,6 +18,7 @@ from .arguments import (
     agent,
     instruments,
     is_age_noun,
+    modified_noun,
     perpetrator_of,
     skip_partitive,
     subject,
@@ -507,6 +508,13 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
     willing to withdraw from Lebanon"), or the subject of a "that" clause ("demanded that the US ...")."""
     kids = list(verb.children)
+    patient = modified_noun(verb)
+    if patient is not None:
+        # "a teenager killed by police officers", "the journalist detained last week": the noun the
+        # participle modifies underwent it, whatever clause that noun stands in
+        found = party_of(ctx, patient, skip)
+        if found:
+            return found
     if passive:
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
