@@ -46,6 +46,8 @@ UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "su
                            "escape", "risk", "withstand", "weather", "incur"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
+# The phrases of a verb's object that name the other party ("held talks with X", "made an offer to X").
+_OBJECT_PARTY_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
                          "between")
 
@@ -124,6 +126,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     head_noun = noun.head if noun.dep_ == "compound" else noun
     head_noun = _through_measure(head_noun)
     direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
+    # "Ankara went ahead despite threats of sanctions", "travelled despite an arrest warrant": the deed
+    # defied is someone else's, done to the clause's subject
+    defied = head_noun.dep_ == "pobj" and head_noun.head.head == clause and head_noun.head.lower_ == "despite"
     # "convicted Hart for the killing", "arrested Fisk in the stabbing", "Cole was charged in the robbery":
     # the one the verb holds to account did the deed, never the court or the police who hold him.
     culprit = _held_to_account(ctx, clause, head_noun) if clause is not None else None
@@ -146,8 +151,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
             target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
         undergoes = True
+    if defied and target is None and clause is not None:
+        target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause) and not undergoes:
+            and not _is_subject_side(head_noun, clause) and not undergoes and not defied:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
@@ -536,8 +543,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                      c.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, c)), None)
     if dobj is None and not passive:
         # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
-        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
-                     if g.dep_ == "dobj"), None)
+        # (only a bare verb right after: "refused to deploy troops and has urged its citizens ..." is a new
+        # clause with its own object)
+        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 3 and not any(
+            g.dep_ in ("aux", "nsubj", "nsubjpass") for g in c.children) for g in c.children
+            if g.dep_ == "dobj"), None)
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
@@ -554,8 +564,20 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
+    if dobj is not None and not own:
+        # "held their first meeting with President Obama at a lunch": the object's own party comes before
+        # the verb's other phrases
+        for c in dobj.children:
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in _OBJECT_PARTY_PREPS else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
     for c in _preps(verb):
-        if c.lower_ in _VERB_RECIPIENT_PREPS:
+        if c.lower_ == "at":
+            # "fired at the crowd" names a party; "rioted at a jail in Dili" says where
+            obj = _pobj(c)
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
+        elif c.lower_ in _VERB_RECIPIENT_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth=1)
             if found:
                 return found
