@@ -433,9 +433,12 @@ class ArticleContext:
                 # '"Our forces got rid of six militants," he said': the speaker of the quotation, when this
                 # sentence names one; else whoever spoke last ('"So I appeal to ..."').
                 here = self._quoting_subject(tok)
-                if here is not None:
-                    return self.actor(here)
-                if low in ("i", "me", "my", "myself"):
+                found = self.actor(here) if here is not None else None
+                if found is not None:
+                    return found
+                if low in ("i", "me", "my", "myself") or self._in_quotation(tok):
+                    # ('"We demand that Tehran protect diplomats."' after the spokesman spoke): a quoted "we"
+                    # is the side of whoever is being quoted; outside quotation marks it is the writer's
                     return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
@@ -621,6 +624,19 @@ class ArticleContext:
         return None
 
     @staticmethod
+    def _in_quotation(tok: Any) -> bool:
+        """Inside quotation marks: an odd number of them before the token in its sentence, or a sentence
+        that opens a quotation the one before left open."""
+        sent = tok.sent
+        before = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTES)
+        if before % 2 == 1:
+            return True
+        if before or sent.start == 0:
+            return False
+        prev = tok.doc[sent.start - 1].sent
+        return sum(1 for t in prev if t.text in _QUOTES) % 2 == 1 and not any(t.text in _QUOTES for t in sent)
+
+    @staticmethod
     def _quoted(tok: Any) -> bool:
         return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
 
@@ -748,7 +764,7 @@ class ArticleContext:
         from .participants import PARTY_NOUNS
 
         lex = lexicon()
-        people = PARTY_NOUNS | frozenset(lex["human_nouns"])
+        people = PARTY_NOUNS | frozenset(lex["human_nouns"]) | _ROLE_NOUNS  # "Qatar's emir said ... he"
         start = max(0, pron.sent.start - 60)
         clause = pron.head
         for t in reversed(self.doc[start:pron.i]):
