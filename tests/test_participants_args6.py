@@ -130,3 +130,70 @@ def test_an_increment_keeps_its_word(pipe: Pipeline) -> None:
     m = mention(pipe, "The army deployed an additional 300 soldiers to the border town on Sunday.", "deployed")
     assert [q.text for q in m.quantities] == ["additional 300 soldiers"], m.quantities
     assert m.quantities[0].value == 300
+
+
+# --- verbs of undergoing: the subject undergoes the act its object names ----------------------------------
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    ("Harmon faces charges of first-degree murder in the deaths of his neighbors.", "faces", None, "Harmon"),
+    ("Iran faces new sanctions from the European Union over drone exports.", "sanctions", "European Union",
+     "Iran"),
+    ("The village suffered repeated attacks by armed herders.", "attacks", "armed herders", "village"),
+    ("Ukraine received 40 tanks from Germany last month.", "received", "Germany", "Ukraine"),
+])
+def test_who_faces_or_suffers_an_act_is_its_recipient(pipe: Pipeline, text: str, trigger: str,
+                                                      actor: str | None, recipient: str) -> None:
+    m = mention(pipe, text, trigger)
+    assert any(recipient in r for r in names(m.recipient)), (names(m.actor), names(m.recipient))
+    if actor is None:
+        assert names(m.actor) == [], names(m.actor)
+    else:
+        assert any(actor in a for a in names(m.actor)), names(m.actor)
+
+
+def test_the_deed_of_a_charge_is_the_charged_persons(pipe: Pipeline) -> None:
+    # court report: "arraigned on charges of kidnapping" - the one arraigned is the kidnapper, not the court
+    m = mention(pipe, "Harmon, 44, was arraigned on charges of kidnapping and assault.", "kidnapping")
+    assert names(m.actor) == ["Harmon"], names(m.actor)
+
+
+# --- "despite": the deed defied is done to the one who goes ahead ------------------------------------------
+
+
+def test_a_protest_defied_is_aimed_at_who_went_ahead(pipe: Pipeline) -> None:
+    m = mention(pipe, "The Health Ministry went ahead with the vaccine trial despite protests by parents' groups.",
+                "protests")
+    assert names(m.actor) == ["parents' groups"] and names(m.recipient) == ["Health Ministry"], \
+        (names(m.actor), names(m.recipient))
+
+
+# --- phrases of the verb: the object's own party first; "at" a place is no party ---------------------------
+
+
+def test_a_meeting_with_someone_at_a_dinner_hosted_by_another(pipe: Pipeline) -> None:
+    m = mention(pipe, "A group of Moroccan diplomats held talks with President Obama at a dinner hosted by the "
+                      "ambassador.", "held")
+    assert names(m.recipient) == ["Obama"], names(m.recipient)
+
+
+def test_coordinated_clauses_do_not_share_an_object(pipe: Pipeline) -> None:
+    m = mention(pipe, "Chile refused to send troops to Haiti and has urged its nationals to leave the country.",
+                "refused")
+    assert "nationals" not in " ".join(names(m.recipient)), names(m.recipient)
+
+
+# --- a quoted "we" -------------------------------------------------------------------------------------------
+
+
+def test_a_quoted_we_is_the_side_of_the_one_quoted(pipe: Pipeline) -> None:
+    evs = events(pipe, '"We will not negotiate with criminals," the interior minister said on Sunday. '
+                       '"We will arrest them all."')
+    arrest = [m for m in evs if m.trigger == "arrest"]
+    assert arrest and names(arrest[0].actor) == ["interior minister"], [(m.trigger, names(m.actor)) for m in evs]
+
+
+def test_a_we_outside_quotation_marks_is_nobody_named(pipe: Pipeline) -> None:
+    evs = events(pipe, "The interior minister spoke on Sunday. We will arrest them all, the editorial said.")
+    assert not any(names(m.actor) == ["interior minister"] for m in evs if m.trigger == "arrest"), \
+        [(m.trigger, names(m.actor)) for m in evs]

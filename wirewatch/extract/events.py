@@ -38,6 +38,7 @@ from .participants import (
     noun_arguments,
     outcome_victims,
     struck_thing,
+    undergone_act,
     verb_recipient,
     without,
 )
@@ -278,6 +279,9 @@ class EventsComponent:
         """(actors, recipients, clause verb) for a verb or an event noun."""
         tok = trig.tok
         if tok.pos_ in ("VERB", "AUX"):
+            undergone = undergone_act(ctx, tok) if trig.actor_from is None else None
+            if undergone is not None:  # "Harmon faces charges of murder": Harmon is charged
+                return undergone[0], undergone[1], tok
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             of_obj = _get_idiom_object(tok) if passive else None

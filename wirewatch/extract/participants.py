@@ -145,8 +145,12 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
         clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
-    if actor_tok is None and (undergoes or befalls) and target is None and clause is not None:
-        # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
+    if undergoes and actor_tok is None and clause is not None:
+        # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
+        actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
+        actor_tok = actor_tok if actor_tok is not None and entity_like(ctx, actor_tok) else None
+    if (undergoes or befalls and actor_tok is None) and target is None and clause is not None:
+        # "the city has suffered more attacks (by X)", "Turkey faces sanctions": the subject is acted upon
         target = subject(clause)
         if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
             target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
@@ -210,6 +214,9 @@ _ACCOUNT_VERBS = frozenset({"arrest", "detain", "charge", "indict", "convict", "
                             "want", "seek", "identify", "name", "implicate", "arraign", "book", "cite", "exonerate",
                             "expel", "suspend", "ban", "fire", "dismiss", "sanction", "penalize", "penalise"})
 
+# Nouns of a charge whose "of" phrase names the deed charged: "charges of kidnapping", "two counts of murder".
+_CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "allegation", "accusation", "conviction", "indictment"})
+
 # Verbs that credit or blame someone for a deed after "for": "praised the crew for the rescue".
 _CREDIT_VERBS = frozenset({"praise", "thank", "credit", "reward", "honour", "honor", "commend", "criticize",
                            "criticise", "condemn", "denounce", "rebuke", "censure", "reprimand", "fault", "slam"})
@@ -221,11 +228,19 @@ def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
     if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") and noun.head.head.lemma_.lower() in (
             "connection", "relation", "regard") and noun.head.head.dep_ == "pobj":
         noun = noun.head.head  # "charged with murder in connection with the June 20 shooting"
+    charged = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CHARGE_NOUNS
+    if charged and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in UNDERGO_VERBS:
+        # "Harmon faces charges of murder": who faces the charge did the deed
+        party = subject(noun.head.head.head)
+        return party if party is not None and entity_like(ctx, party) else None
+    if charged and noun.head.head.dep_ == "pobj" and noun.head.head.head.lower_ in ("on", "with", "for", "of"):
+        noun = noun.head.head  # "was arraigned on charges of kidnapping", "charged with two counts of murder"
+        charged = True
     if noun.dep_ != "pobj" or noun.head.head != verb or verb.pos_ not in ("VERB", "AUX"):
         return None
     prep = noun.head.lower_
     if not _verb_lemmas(verb) & (_ACCOUNT_VERBS | _CREDIT_VERBS if prep == "for" else _ACCOUNT_VERBS) or \
-            prep not in ("for", "in", "over", "of"):
+            prep not in ("for", "in", "over", "of") and not (charged and prep in ("on", "with")):
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         party = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -235,6 +250,22 @@ def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
             party.i in ctx.tok_ent or party.pos_ in ("PRON", "PROPN") or ctx.party_noun(party)):
         return None  # a person or a body, not a thing a name modifies ("North Korea's ramp-up")
     return party
+
+
+def undergone_act(ctx: ArticleContext, verb: Any) -> tuple[list[Actor], list[Actor]] | None:
+    """(actors, recipients) of an event told by a verb of undergoing with the act as its object: "Harmon
+    faces charges of murder", "the city suffered an attack by militants", "Iran faces sanctions from the
+    EU" - the subject undergoes the act; its doer is the object's "by"/"from" phrase, or nobody named."""
+    if verb.lemma_.lower() not in UNDERGO_VERBS or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj = subject(verb)
+    if obj is None or subj is None or obj.pos_ != "NOUN" or not entity_like(ctx, subj) or entity_like(ctx, obj):
+        return None
+    doer = agent(obj) or next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                               for g in c.children if g.dep_ == "pobj"), None) or from_phrase(verb)
+    actors = ctx.actors(doer) if doer is not None and entity_like(ctx, doer) else []
+    return actors, without(ctx.actors(subj), actors)
 
 
 def _side_of_threatened_deed(ctx: ArticleContext, noun: Any, onto: Ontology) -> Any | None:
