@@ -197,3 +197,22 @@ def test_a_we_outside_quotation_marks_is_nobody_named(pipe: Pipeline) -> None:
     evs = events(pipe, "The interior minister spoke on Sunday. We will arrest them all, the editorial said.")
     assert not any(names(m.actor) == ["interior minister"] for m in evs if m.trigger == "arrest"), \
         [(m.trigger, names(m.actor)) for m in evs]
+
+
+# --- local crime: victims of relative clauses and of "when" clauses ----------------------------------------
+
+
+def test_a_relative_pronoun_of_a_passive_is_its_noun(pipe: Pipeline) -> None:
+    m = mention(pipe, "Ali Mahnefah, who was detained by police on Monday, denied the charges.", "detained")
+    assert names(m.actor) == ["police"] and names(m.recipient) == ["Ali Mahnefah"], \
+        (names(m.actor), names(m.recipient))
+
+
+@pytest.mark.parametrize("text, trigger, victim", [
+    ("Three people were wounded when a gunman opened fire in a shopping mall in Omaha.", "opened", "people"),
+    ("The bank employee was injured when a parcel bomb exploded at the branch.", "exploded", "bank employee"),
+])
+def test_the_harmed_of_the_main_clause_are_the_when_clauses_victims(pipe: Pipeline, text: str, trigger: str,
+                                                                     victim: str) -> None:
+    m = mention(pipe, text, trigger)
+    assert any(victim in r for r in names(m.recipient)), names(m.recipient)

@@ -557,6 +557,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             sp = subject(verb)  # "Ruiz walked past the barrier and was arrested": the shared subject underwent it
+        if sp is not None and sp.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            sp = verb.head  # "Ali Mahnefah, who was detained by police": the noun the relative stands for
         found = party_of(ctx, sp, skip)
         if found:
             return found
@@ -769,8 +771,9 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
     the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if dobj is None and verb.dep_ == "advcl" and not any(c.lower_ in ("at", "on", "upon", "against", "into", "with")
-                                                         for c in _preps(verb)):
+    if (dobj is None or dobj.lemma_.lower() in _FIRED) and verb.dep_ == "advcl" and not any(
+            c.lower_ in ("at", "on", "upon", "against", "into", "with") and (o := _pobj(c)) is not None and
+            entity_like(ctx, o) for c in _preps(verb)):
         # "Two guards were killed when a bomb went off": the people the happening's main clause says it harmed
         head = verb.head
         victim = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
