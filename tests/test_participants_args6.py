@@ -216,3 +216,18 @@ def test_the_harmed_of_the_main_clause_are_the_when_clauses_victims(pipe: Pipeli
                                                                      victim: str) -> None:
     m = mention(pipe, text, trigger)
     assert any(victim in r for r in names(m.recipient)), names(m.recipient)
+
+
+# --- an infinitive the parser hung on the main verb belongs to the decision noun before it -----------------
+
+
+def test_a_court_ruling_to_imprison_is_the_courts_act(pipe: Pipeline) -> None:
+    m = mention(pipe, "Lawmakers were angered by a Turkish court ruling on Wednesday to continue to imprison the "
+                      "consular employee.", "imprison")
+    assert names(m.actor) == ["Turkish court"] and names(m.recipient) == ["consular employee"], \
+        (names(m.actor), names(m.recipient))
+
+
+def test_a_decision_made_by_the_subject_stays_the_subjects(pipe: Pipeline) -> None:
+    m = mention(pipe, "The cabinet made a decision to expel the ambassador.", "expel")
+    assert names(m.actor) == ["cabinet"], names(m.actor)

@@ -1011,6 +1011,9 @@ def subject(verb: Any) -> Any | None:
     if modified_noun(verb) is not None:
         return agent(verb)
     for _ in range(4):
+        owner = _decision_owner(verb)
+        if owner is not None:
+            return owner
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -1086,6 +1089,25 @@ _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "quest
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _decision_owner(verb: Any) -> Any | None:
+    """ "angered by a Turkish court ruling on Wednesday to continue to imprison X", "welcomed a Supreme Court
+    ruling to release the prisoners": the parser hangs the infinitive on the main verb, but it belongs to the
+    decision noun right before it, whose side acts (only a side the noun names itself: "made a decision to
+    expel" stays the maker's)."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head == verb:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None:
+        return None
+    doc = verb.doc
+    for t in reversed(doc[max(verb.head.i, verb.sent.start):to.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _DECISION_NOUNS and t.dep_ in ("pobj", "dobj", "attr") and \
+                t.right_edge.i == to.i - 1:
+            side = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            return side if side is not None else _noun_side(t)
+    return None
 
 
 def _noun_side(noun: Any) -> Any | None:
