@@ -231,3 +231,18 @@ def test_a_court_ruling_to_imprison_is_the_courts_act(pipe: Pipeline) -> None:
 def test_a_decision_made_by_the_subject_stays_the_subjects(pipe: Pipeline) -> None:
     m = mention(pipe, "The cabinet made a decision to expel the ambassador.", "expel")
     assert names(m.actor) == ["cabinet"], names(m.actor)
+
+
+# --- mutual acts: each side is the other's recipient ---------------------------------------------------------
+
+
+def test_two_named_sides_that_meet_are_each_others_recipients(pipe: Pipeline) -> None:
+    m = mention(pipe, "Jordan and Egypt held talks in Amman on Monday.", "held")
+    assert names(m.actor)[:2] == ["Jordan", "Egypt"] and names(m.recipient) == ["Egypt"], \
+        (names(m.actor), names(m.recipient))
+
+
+def test_a_meeting_with_a_named_other_side_keeps_it(pipe: Pipeline) -> None:
+    m = mention(pipe, "Jordan's foreign minister met Ayman Safadi's Egyptian counterpart Sameh Shoukry in Amman.",
+                "met")
+    assert "Jordan" not in " ".join(names(m.recipient)), names(m.recipient)

@@ -51,6 +51,7 @@ from .refine import (
     joint,
     left_place,
     mode_of,
+    mutual_recipients,
     np_countries,
     passive_state_actor,
     restricted_place,
@@ -194,6 +195,9 @@ class EventsComponent:
         # as a place it stays a city (see `location`).
         actors = [_country_from_phrase(capital_as_state(a)) for a in actors]
         recipients = [_country_from_phrase(capital_as_state(r)) for r in recipients]
+        # ("Jordan and Egypt held talks in Amman": the host capital is one of the sides); "the two presidents
+        # met": each met the other
+        recipients = without(recipients, actors) or mutual_recipients(etype, actors)
         spec = onto.types.get(etype)
         if spec is not None and not spec.recipient:
             recipients = []
