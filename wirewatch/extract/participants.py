@@ -771,9 +771,12 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
     the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # ("rebels fired on the convoy", "fired at a car": the phrase names its own target; "a bomb exploded at
+    # the branch" says where)
     if (dobj is None or dobj.lemma_.lower() in _FIRED) and verb.dep_ == "advcl" and not any(
-            c.lower_ in ("at", "on", "upon", "against", "into", "with") and (o := _pobj(c)) is not None and
-            entity_like(ctx, o) for c in _preps(verb)):
+            c.lower_ in ("on", "upon", "against", "into", "with") or c.lower_ == "at" and (
+                verb.lemma_.lower() in _FIRING or dobj is not None or
+                (o := _pobj(c)) is not None and entity_like(ctx, o)) for c in _preps(verb)):
         # "Two guards were killed when a bomb went off": the people the happening's main clause says it harmed
         head = verb.head
         victim = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
