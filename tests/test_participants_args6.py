@@ -246,3 +246,26 @@ def test_a_meeting_with_a_named_other_side_keeps_it(pipe: Pipeline) -> None:
     m = mention(pipe, "Jordan's foreign minister met Ayman Safadi's Egyptian counterpart Sameh Shoukry in Amman.",
                 "met")
     assert "Jordan" not in " ".join(names(m.recipient)), names(m.recipient)
+
+
+# --- the act asked for or promised; forces sent somewhere ---------------------------------------------------
+
+
+def test_support_asked_for_is_for_the_one_to_be_supported(pipe: Pipeline) -> None:
+    evs = events(pipe, "The Arab League chief urged the European Union to support the Palestinian Authority.")
+    support = [m for m in evs if m.event_type == "SUPPORT"]
+    request = [m for m in evs if m.event_type == "REQUEST"]
+    assert request and names(request[0].recipient) == ["European Union"], [(m.event_type, names(m.recipient))
+                                                                           for m in evs]
+    if support:  # the model may or may not also read the content as SUPPORT; if it does, the EU is only asked
+        assert "European Union" not in names(support[0].recipient), names(support[0].recipient)
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "refused", "Iraq"),
+    ("Kenya sent soldiers into Somalia to fight al-Shabab in 2011.", "sent", "Somalia"),
+])
+def test_forces_sent_somewhere_concern_the_place_not_themselves(pipe: Pipeline, text: str, trigger: str,
+                                                                place: str) -> None:
+    m = mention(pipe, text, trigger)
+    assert names(m.recipient) == [place], names(m.recipient)

@@ -33,6 +33,7 @@ from .ontology import Ontology, load_ontology
 from .participants import (
     agent_in_phrase,
     censured_deed,
+    content_recipient,
     from_phrase,
     happening_side,
     noun_arguments,
@@ -313,7 +314,9 @@ class EventsComponent:
             recips = (outcome_victims(ctx, tok, skip) or struck_thing(ctx, tok, skip)) \
                 if trig.type == "ASSAULT" and not passive else []
             deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
-            recips = recips or (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
+            # ("urged the EU to support X" as SUPPORT: X is supported, the EU only asked)
+            recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
+                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered

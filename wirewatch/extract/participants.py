@@ -541,6 +541,11 @@ def _bare_force(tok: Any) -> bool:
         c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
+# Verbs that move a side's own forces or envoys somewhere: the place or party they go to is the recipient.
+_SEND_VERBS = frozenset({"send", "deploy", "dispatch", "station", "withdraw", "pull", "move", "post", "rush",
+                         "redeploy", "recall", "evacuate"})
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
     """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
     about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
@@ -585,8 +590,12 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
-    own = dobj is not None and dobj.lemma_.lower() in own_people() and \
-        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    own = dobj is not None and dobj.lemma_.lower() in own_people() and (
+        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children) or
+        # "refused to deploy peacekeepers in Iraq", "sent 300 troops to Haiti": the forces sent are the
+        # sender's own unless another side is named on them ("deployed Russian troops")
+        verb.lemma_.lower() in _SEND_VERBS and not any(c.i in ctx.tok_ent for c in dobj.children
+                                                       if c.dep_ in ("amod", "compound", "poss", "nmod")))
     if dobj is not None and _bare_force(dobj):
         # "threatened to use (military) force against X": force is what is used, X is whom it is used on
         for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
@@ -602,6 +611,12 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         # the verb's other phrases
         for c in dobj.children:
             obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in _OBJECT_PARTY_PREPS else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
+    if own and dobj is not None:
+        # "deploy peacekeepers in Iraq": where a side's forces are sent is whom it concerns
+        for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
+            obj = _pobj(c) if c.lower_ in ("in", "to", "into") else None
             if obj is not None and obj.i not in skip and entity_like(ctx, obj):
                 return ctx.actors(obj)
     for c in _preps(verb):
@@ -666,6 +681,21 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
+    return []
+
+
+def content_recipient(ctx: ArticleContext, verb: Any, etype: str, onto: Ontology, skip: set[int]) -> list[Actor]:
+    """The recipient of an event typed by the act its verb asks for or promises, not by the verb itself
+    ("urged the EU to support the Palestinian Authority" as SUPPORT: the Authority is supported; the EU is
+    only asked): that of the complement verb whose own sense is the type."""
+    if any(spec.type == etype for spec in onto.verbs.get(verb.lemma_.lower(), [])):
+        return []  # the verb names the act itself
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and \
+                any(spec.type == etype for spec in onto.verbs.get(c.lemma_.lower(), [])):
+            inner = subject(c)
+            passive = any(g.dep_ == "auxpass" for g in c.children)
+            return verb_recipient(ctx, c, passive, skip | ({inner.i} if inner is not None else set()))
     return []
 
 
