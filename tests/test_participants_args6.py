@@ -269,3 +269,10 @@ def test_forces_sent_somewhere_concern_the_place_not_themselves(pipe: Pipeline, 
                                                                 place: str) -> None:
     m = mention(pipe, text, trigger)
     assert names(m.recipient) == [place], names(m.recipient)
+
+
+def test_a_place_inside_the_topic_of_talks_is_no_recipient(pipe: Pipeline) -> None:
+    m = mention(pipe, "The ministers held talks with Jordan on the crisis in Gaza.", "held")
+    assert names(m.recipient) == ["Jordan"], names(m.recipient)
+    m = mention(pipe, "Jordan and Egypt held talks in Amman on Monday on the crisis in Gaza.", "held")
+    assert "Gaza" not in " ".join(names(m.recipient)), names(m.recipient)

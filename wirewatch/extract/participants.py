@@ -488,7 +488,8 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
                 (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
             return ctx.actors(c)
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS and not (c.lower_ == "in" and depth < 2):
+            # ("talks on the crisis in Gaza": a place inside what the act is about says where, not whom)
             found = party_of(ctx, _pobj(c), skip, depth - 1)
             # "a package for helping Jordan", "a plan for rebuilding Haiti": the object of the gerund
             gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
