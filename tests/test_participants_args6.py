@@ -276,3 +276,11 @@ def test_a_place_inside_the_topic_of_talks_is_no_recipient(pipe: Pipeline) -> No
     assert names(m.recipient) == ["Jordan"], names(m.recipient)
     m = mention(pipe, "Jordan and Egypt held talks in Amman on Monday on the crisis in Gaza.", "held")
     assert "Gaza" not in " ".join(names(m.recipient)), names(m.recipient)
+
+
+def test_individuals_urged_to_act_are_the_recipients(pipe: Pipeline) -> None:
+    # business: "individual" is filed by WordNet among its top nouns, not under person, yet is one
+    m = mention(pipe, "The watchdog is urging individual investors and pension funds to reject the offer.", "urging")
+    assert any("investors" in r for r in names(m.recipient)), names(m.recipient)
+    m = mention(pipe, "The activists are urging concerned individuals to boycott the retailer.", "urging")
+    assert any("individuals" in r for r in names(m.recipient)), names(m.recipient)

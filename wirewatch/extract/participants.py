@@ -433,8 +433,11 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
             tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text) or \
             tok.tag_ == "NNS" and tok.lemma_.lower() in _PLURAL_PARTIES:
         return True
-    if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
-        return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
+    if tok.pos_ == "NOUN" and (wordclass.classes(tok.lemma_, "n")[:1] == ("person",) or
+                               wordclass.classes(tok.lemma_, "n")[:2] == ("Tops", "person")):
+        # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense; "urged
+        # individuals to sign": WordNet files the most basic person words (individual, someone) as top nouns
+        return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
