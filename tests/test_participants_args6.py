@@ -284,3 +284,11 @@ def test_individuals_urged_to_act_are_the_recipients(pipe: Pipeline) -> None:
     assert any("investors" in r for r in names(m.recipient)), names(m.recipient)
     m = mention(pipe, "The activists are urging concerned individuals to boycott the retailer.", "urging")
     assert any("individuals" in r for r in names(m.recipient)), names(m.recipient)
+
+
+def test_a_spec_written_onto_its_noun_is_no_count(pipe: Pipeline) -> None:
+    # business copy with product specs: "4K" is a resolution, not four thousand of anything
+    m = mention(pipe, "Quasar Labs sued Veltron Industries over a patent for a 4K display chip.", "sued")
+    assert m.quantities == [], m.quantities
+    m = mention(pipe, "Police arrested 46 protesters outside the plant.", "arrested")
+    assert [q.text for q in m.quantities] == ["46 protesters"], m.quantities

@@ -923,6 +923,8 @@ class ArticleContext:
             noun = t.head
             if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
                 continue
+            if not t.whitespace_ and noun.i == t.i + 1:
+                continue  # "a 4K display", "5G networks", "3D printers": a spec or a name, not a count
             nums = [x for x in t.subtree if x.i <= t.i]
             value = parse_number([x.text for x in nums])
             if value is None:
