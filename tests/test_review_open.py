@@ -50,10 +50,6 @@ def test_a_definite_victim_of_an_agentless_passive_is_a_new_event(pipe: Pipeline
         [(m.event_type, m.trigger, names(m.recipient)) for m in evs]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'a bare "the government" becomes the most prominent country of the article (arguments.py), here the '
-    'one imports come from'
-))
 def test_a_country_imports_come_from_is_not_the_actor_of_a_ban(pipe: Pipeline) -> None:
     evs = events(pipe, "A spokesman for the Health Ministry said the government would ban imports of poultry "
                        "from Brazil.")
@@ -105,12 +101,9 @@ def test_one_report_naming_its_victims_twice_in_other_words_is_one_killing(store
     assert len(store.events()) == 1, [[m.sentence for m in e.mentions] for e in store.events()]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    '"the group" goes to the latest capitalised actor, "Police" (arguments._named_body_before), not the gang'
-))
 def test_the_group_after_an_arrest_is_the_gang_not_the_police(pipe: Pipeline) -> None:
-    # arguments._named_body_before: 'the group' takes the latest capitalised actor (Police), although police
-    # are no group and the gang named in the same sentence is.
+    # arguments._named_body_before: 'the group' once took the latest capitalised actor (Police), although
+    # police are no group and the gang named in the sentence before is.
     evs = events(pipe, "Police arrested two members of the Red Hand gang on Friday. The group attacked a rival "
                        "bar in March.")
     (attack,) = [m for m in evs if m.trigger == "attacked"]

@@ -30,6 +30,9 @@ _BODY_HEADS = frozenset({"ministry", "agency", "department", "army", "council", 
 _ORG_HEADS = frozenset({"coalition", "alliance", "federation", "association", "network", "foundation", "society",
                         "league", "campaign", "charity", "watchdog", "council", "centre", "center", "fund",
                         "trust", "initiative", "club", "firm", "group"})
+# Nouns for a band of people that a name may head ("the Red Hand gang"): what "the group" may mean.
+_BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syndicate", "militia", "faction",
+                         "network", "outfit", "brigade", "clan", "mob"})
 # Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
 _GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "company", "firm", "charity"})
 # How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
@@ -70,6 +73,8 @@ _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon", "for",
                     "from", "of")
+# Prepositions whose object is the other side of an act ("imports from Brazil", "talks with Chile").
+_OTHER_SIDE_PREPS = frozenset({"from", "to", "with", "against", "on", "toward", "towards", "into", "upon"})
 _LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "to", "around", "off",
                         "throughout", "within", "toward", "towards"})
 # Clauses below the trigger are other events; their places are theirs.
@@ -79,6 +84,8 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 _NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                    "ninety": 90, "dozen": 12, "dozens": 24, "a": 1, "an": 1})
+# Words before a count that make it an increment, kept in the quantity's text.
+_INCREMENT_WORDS = frozenset({"additional", "another", "further", "extra"})
 _MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
          "millions": 1e6, "billion": 1e9, "billions": 1e9}
 
@@ -426,9 +433,12 @@ class ArticleContext:
                 # '"Our forces got rid of six militants," he said': the speaker of the quotation, when this
                 # sentence names one; else whoever spoke last ('"So I appeal to ..."').
                 here = self._quoting_subject(tok)
-                if here is not None:
-                    return self.actor(here)
-                if low in ("i", "me", "my", "myself"):
+                found = self.actor(here) if here is not None else None
+                if found is not None:
+                    return found
+                if low in ("i", "me", "my", "myself") or self._in_quotation(tok):
+                    # ('"We demand that Tehran protect diplomats."' after the spokesman spoke): a quoted "we"
+                    # is the side of whoever is being quoted; outside quotation marks it is the writer's
                     return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
@@ -438,7 +448,8 @@ class ArticleContext:
             # "the regime" alone means the country the article is about; "the government of Sindh
             # province" names its own.
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
-                    not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None:
+                    not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None and \
+                    not self._other_party_here(tok, self.salient_country):
                 return self._from_entity(self.salient_country, text)
         if tok.pos_ == "NOUN" and lemma in lex["report_nouns"] and self.last_speaker is not None and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
@@ -479,6 +490,21 @@ class ArticleContext:
         iso = country.country if country else self._country_of_group(tok)
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=iso, text=text if text != name else None)
+
+    def _other_party_here(self, tok: Any, ent: Entity) -> bool:
+        """Is the country named in the anaphor's own sentence as someone else's party: the object of a verb or
+        of "from", "to", "with", "against", "on" ("the government would ban imports of poultry from Brazil",
+        "the government summoned Brazil's envoy")? A writer meaning that country's government would not write
+        "the government" and then name the country as the other side."""
+        for t in tok.sent:
+            if t.i == tok.i or self.tok_ent.get(t.i) is not ent:
+                continue
+            head = t
+            while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head != head:
+                head = head.head  # "Brazil's envoy", "Brazilian poultry": the phrase the name is in
+            if head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in _OTHER_SIDE_PREPS:
+                return True
+        return False
 
     def _named_body_inside(self, tok: Any) -> Entity | None:
         """A body noun whose compound names an organisation stands for it: "the al-Qaeda terror network",
@@ -598,6 +624,19 @@ class ArticleContext:
         return None
 
     @staticmethod
+    def _in_quotation(tok: Any) -> bool:
+        """Inside quotation marks: an odd number of them before the token in its sentence, or a sentence
+        that opens a quotation the one before left open."""
+        sent = tok.sent
+        before = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTES)
+        if before % 2 == 1:
+            return True
+        if before or sent.start == 0:
+            return False
+        prev = tok.doc[sent.start - 1].sent
+        return sum(1 for t in prev if t.text in _QUOTES) % 2 == 1 and not any(t.text in _QUOTES for t in sent)
+
+    @staticmethod
     def _quoted(tok: Any) -> bool:
         return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
 
@@ -690,15 +729,34 @@ class ArticleContext:
         other than a generic one, carries that word ("the coalition" after "The Coalition for Safe Water")."""
         low = tok.lower_
         last = self.last_subject
-        if last is None or low not in _GENERIC_ORG_NOUNS | _ORG_HEADS or tok.tag_ != "NN" or last.kind not in (
-                None, "ORG") or not last.name[:1].isupper() or last.name.lower() == low or not any(
+        if low not in _GENERIC_ORG_NOUNS | _ORG_HEADS | _BAND_NOUNS or tok.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
                 c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
+            return None
+        if last is None or _common_noun_actor(last):
+            # "Police arrested two members of the Red Hand gang. The group attacked ...": a common noun
+            # capitalised at the start of a sentence is no name, and police are not what "the group" means
+            return self._named_group_before(tok) if low in _BAND_NOUNS else None
+        if low not in _GENERIC_ORG_NOUNS | _ORG_HEADS or last.kind not in (None, "ORG") or \
+                not last.name[:1].isupper() or last.name.lower() == low:
             return None
         words = (last.text or last.name).lower().split()
         if low not in _GENERIC_ORG_NOUNS and low not in words:
             return None
         return last
+
+    def _named_group_before(self, tok: Any) -> Actor | None:
+        """A bare "the group" / "the gang" after a named band of people told by a common noun ("members of the
+        Red Hand gang", "the Nightcrawlers crew"): the nearest such phrase in this sentence or the one before."""
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for t in reversed(self.doc[start:tok.i]):
+            if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_NOUNS and t.i not in self.tok_ent \
+                    and any(c.dep_ in ("compound", "amod") and any(x.pos_ == "PROPN" or x.is_title and
+                                                                   x.i != x.sent.start for x in c.subtree)
+                            for c in t.children):
+                return Actor(name=self.core_name(t), text=self.np_text(t))
+        return None
 
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
@@ -706,7 +764,7 @@ class ArticleContext:
         from .participants import PARTY_NOUNS
 
         lex = lexicon()
-        people = PARTY_NOUNS | frozenset(lex["human_nouns"])
+        people = PARTY_NOUNS | frozenset(lex["human_nouns"]) | _ROLE_NOUNS  # "Qatar's emir said ... he"
         start = max(0, pron.sent.start - 60)
         clause = pron.head
         for t in reversed(self.doc[start:pron.i]):
@@ -865,13 +923,31 @@ class ArticleContext:
             noun = t.head
             if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
                 continue
+            if not t.whitespace_ and noun.i == t.i + 1:
+                continue  # "a 4K display", "5G networks", "3D printers": a spec or a name, not a count
             nums = [x for x in t.subtree if x.i <= t.i]
             value = parse_number([x.text for x in nums])
             if value is None:
                 continue
-            text = self.doc[nums[0].i:noun.i + 1].text
+            lo = nums[0].i
+            if lo > 0 and self.doc[lo - 1].lower_ in _INCREMENT_WORDS and self.doc[lo - 1].head in (noun, t):
+                lo -= 1  # "an additional 300 people": the count is an increment (connect/conflicts.py reads it)
+            text = self.doc[lo:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+def _common_noun_actor(a: Actor) -> bool:
+    """An actor that is one common noun, capitalised only because it opened a sentence ("Police",
+    "Detectives"): no name a later "the group" could mean."""
+    from . import wordclass
+
+    if a.entity_id or len(a.name.split()) != 1:
+        return False
+    low = a.name.lower()
+    one = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return low in _COLLECTIVE | _BODY_HEADS or any(
+        wordclass.classes(w, "n")[:1] == ("person",) for w in {low, one})
 
 
 def _subject_position(tok: Any) -> bool:
@@ -919,10 +995,27 @@ def parse_number(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+def modified_noun(verb: Any) -> Any | None:
+    """The noun a past participle modifies, as a reduced relative or an adjective ("a teenager killed by
+    police", "the journalist detained last week", "the detained activist"): the one it was done to. The
+    participle's "by" phrase, if any, did it (see `subject`)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head == verb or \
+            verb.head.pos_ not in ("NOUN", "PROPN", "PRON") or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children):
+        return None
+    return verb.head
+
+
 def subject(verb: Any) -> Any | None:
     """The syntactic subject of a verb, following control and coordination ("agreed to share", "dismissed
-    ... and replaced"), and relative pronouns back to their noun."""
+    ... and replaced"), and relative pronouns back to their noun. A participle modifying a noun has none:
+    its logical subject is its "by" phrase ("a teenager killed by police officers": the officers)."""
+    if modified_noun(verb) is not None:
+        return agent(verb)
     for _ in range(4):
+        owner = _decision_owner(verb)
+        if owner is not None:
+            return owner
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
@@ -998,6 +1091,25 @@ _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "quest
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _decision_owner(verb: Any) -> Any | None:
+    """ "angered by a Turkish court ruling on Wednesday to continue to imprison X", "welcomed a Supreme Court
+    ruling to release the prisoners": the parser hangs the infinitive on the main verb, but it belongs to the
+    decision noun right before it, whose side acts (only a side the noun names itself: "made a decision to
+    expel" stays the maker's)."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.head == verb:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None:
+        return None
+    doc = verb.doc
+    for t in reversed(doc[max(verb.head.i, verb.sent.start):to.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _DECISION_NOUNS and t.dep_ in ("pobj", "dobj", "attr") and \
+                t.right_edge.i == to.i - 1:
+            side = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            return side if side is not None else _noun_side(t)
+    return None
 
 
 def _noun_side(noun: Any) -> Any | None:

@@ -35,11 +35,13 @@ from .ontology import Ontology, load_ontology
 from .participants import (
     agent_in_phrase,
     censured_deed,
+    content_recipient,
     from_phrase,
     happening_side,
     noun_arguments,
     outcome_victims,
     struck_thing,
+    undergone_act,
     verb_recipient,
     without,
 )
@@ -52,6 +54,7 @@ from .refine import (
     joint,
     left_place,
     mode_of,
+    mutual_recipients,
     np_countries,
     passive_state_actor,
     restricted_place,
@@ -196,6 +199,9 @@ class EventsComponent:
         # as a place it stays a city (see `location`).
         actors = [_country_from_phrase(capital_as_state(a)) for a in actors]
         recipients = [_country_from_phrase(capital_as_state(r)) for r in recipients]
+        # ("Jordan and Egypt held talks in Amman": the host capital is one of the sides); "the two presidents
+        # met": each met the other
+        recipients = without(recipients, actors) or mutual_recipients(etype, actors)
         spec = onto.types.get(etype)
         if spec is not None and not spec.recipient:
             recipients = []
@@ -282,6 +288,9 @@ class EventsComponent:
         """(actors, recipients, clause verb) for a verb or an event noun."""
         tok = trig.tok
         if tok.pos_ in ("VERB", "AUX"):
+            undergone = undergone_act(ctx, tok) if trig.actor_from is None else None
+            if undergone is not None:  # "Harmon faces charges of murder": Harmon is charged
+                return undergone[0], undergone[1], tok
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             of_obj = _get_idiom_object(tok) if passive else None
@@ -309,7 +318,9 @@ class EventsComponent:
             recips = (outcome_victims(ctx, tok, skip) or struck_thing(ctx, tok, skip)) \
                 if trig.type == "ASSAULT" and not passive else []
             deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
-            recips = recips or (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
+            # ("urged the EU to support X" as SUPPORT: X is supported, the EU only asked)
+            recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
+                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered

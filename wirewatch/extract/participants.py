@@ -18,6 +18,7 @@ from .arguments import (
     agent,
     instruments,
     is_age_noun,
+    modified_noun,
     perpetrator_of,
     skip_partitive,
     subject,
@@ -45,6 +46,8 @@ UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "su
                            "escape", "risk", "withstand", "weather", "incur"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
+# The phrases of a verb's object that name the other party ("held talks with X", "made an offer to X").
+_OBJECT_PARTY_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 _NOUN_RECIPIENT_PREPS = ("to", "with", "against", "on", "into", "of", "over", "toward", "towards", "upon",
                          "between")
 
@@ -123,6 +126,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     head_noun = noun.head if noun.dep_ == "compound" else noun
     head_noun = _through_measure(head_noun)
     direct = head_noun.head == clause or head_noun.dep_ == "pobj" and head_noun.head.head == clause
+    # "Ankara went ahead despite threats of sanctions", "travelled despite an arrest warrant": the deed
+    # defied is someone else's, done to the clause's subject
+    defied = head_noun.dep_ == "pobj" and head_noun.head.head == clause and head_noun.head.lower_ == "despite"
     # "convicted Hart for the killing", "arrested Fisk in the stabbing", "Cole was charged in the robbery":
     # the one the verb holds to account did the deed, never the court or the police who hold him.
     culprit = _held_to_account(ctx, clause, head_noun) if clause is not None else None
@@ -139,14 +145,20 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
         clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
-    if actor_tok is None and (undergoes or befalls) and target is None and clause is not None:
-        # "the city has suffered more attacks", "Turkey faces sanctions": the subject is acted upon
+    if undergoes and actor_tok is None and clause is not None:
+        # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
+        actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
+        actor_tok = actor_tok if actor_tok is not None and entity_like(ctx, actor_tok) else None
+    if (undergoes or befalls and actor_tok is None) and target is None and clause is not None:
+        # "the city has suffered more attacks (by X)", "Turkey faces sanctions": the subject is acted upon
         target = subject(clause)
         if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
             target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
         undergoes = True
+    if defied and target is None and clause is not None:
+        target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause) and not undergoes:
+            and not _is_subject_side(head_noun, clause) and not undergoes and not defied:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
@@ -202,6 +214,9 @@ _ACCOUNT_VERBS = frozenset({"arrest", "detain", "charge", "indict", "convict", "
                             "want", "seek", "identify", "name", "implicate", "arraign", "book", "cite", "exonerate",
                             "expel", "suspend", "ban", "fire", "dismiss", "sanction", "penalize", "penalise"})
 
+# Nouns of a charge whose "of" phrase names the deed charged: "charges of kidnapping", "two counts of murder".
+_CHARGE_NOUNS = frozenset({"charge", "count", "suspicion", "allegation", "accusation", "conviction", "indictment"})
+
 # Verbs that credit or blame someone for a deed after "for": "praised the crew for the rescue".
 _CREDIT_VERBS = frozenset({"praise", "thank", "credit", "reward", "honour", "honor", "commend", "criticize",
                            "criticise", "condemn", "denounce", "rebuke", "censure", "reprimand", "fault", "slam"})
@@ -213,11 +228,19 @@ def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
     if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to") and noun.head.head.lemma_.lower() in (
             "connection", "relation", "regard") and noun.head.head.dep_ == "pobj":
         noun = noun.head.head  # "charged with murder in connection with the June 20 shooting"
+    charged = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _CHARGE_NOUNS
+    if charged and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in UNDERGO_VERBS:
+        # "Harmon faces charges of murder": who faces the charge did the deed
+        party = subject(noun.head.head.head)
+        return party if party is not None and entity_like(ctx, party) else None
+    if charged and noun.head.head.dep_ == "pobj" and noun.head.head.head.lower_ in ("on", "with", "for", "of"):
+        noun = noun.head.head  # "was arraigned on charges of kidnapping", "charged with two counts of murder"
+        charged = True
     if noun.dep_ != "pobj" or noun.head.head != verb or verb.pos_ not in ("VERB", "AUX"):
         return None
     prep = noun.head.lower_
     if not _verb_lemmas(verb) & (_ACCOUNT_VERBS | _CREDIT_VERBS if prep == "for" else _ACCOUNT_VERBS) or \
-            prep not in ("for", "in", "over", "of"):
+            prep not in ("for", "in", "over", "of") and not (charged and prep in ("on", "with")):
         return None
     if any(c.dep_ == "auxpass" for c in verb.children):
         party = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -227,6 +250,22 @@ def _held_to_account(ctx: ArticleContext, verb: Any, noun: Any) -> Any | None:
             party.i in ctx.tok_ent or party.pos_ in ("PRON", "PROPN") or ctx.party_noun(party)):
         return None  # a person or a body, not a thing a name modifies ("North Korea's ramp-up")
     return party
+
+
+def undergone_act(ctx: ArticleContext, verb: Any) -> tuple[list[Actor], list[Actor]] | None:
+    """(actors, recipients) of an event told by a verb of undergoing with the act as its object: "Harmon
+    faces charges of murder", "the city suffered an attack by militants", "Iran faces sanctions from the
+    EU" - the subject undergoes the act; its doer is the object's "by"/"from" phrase, or nobody named."""
+    if verb.lemma_.lower() not in UNDERGO_VERBS or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    subj = subject(verb)
+    if obj is None or subj is None or obj.pos_ != "NOUN" or not entity_like(ctx, subj) or entity_like(ctx, obj):
+        return None
+    doer = agent(obj) or next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"
+                               for g in c.children if g.dep_ == "pobj"), None) or from_phrase(verb)
+    actors = ctx.actors(doer) if doer is not None and entity_like(ctx, doer) else []
+    return actors, without(ctx.actors(subj), actors)
 
 
 def _side_of_threatened_deed(ctx: ArticleContext, noun: Any, onto: Ontology) -> Any | None:
@@ -394,8 +433,11 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
             tok.lemma_.lower() in PARTY_NOUNS or _AGE_NOUN.match(tok.text) or \
             tok.tag_ == "NNS" and tok.lemma_.lower() in _PLURAL_PARTIES:
         return True
-    if tok.pos_ == "NOUN" and wordclass.classes(tok.lemma_, "n")[:1] == ("person",):
-        return True  # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense
+    if tok.pos_ == "NOUN" and (wordclass.classes(tok.lemma_, "n")[:1] == ("person",) or
+                               wordclass.classes(tok.lemma_, "n")[:2] == ("Tops", "person")):
+        # "captured 23 pirates", "detained two commuters": a person noun, by its commonest sense; "urged
+        # individuals to sign": WordNet files the most basic person words (individual, someone) as top nouns
+        return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
@@ -449,7 +491,8 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
                 (c.i in ctx.tok_ent or c.dep_ != "amod") and entity_like(ctx, c):
             return ctx.actors(c)
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS:
+        if c.dep_ == "prep" and c.lower_ in _INNER_PREPS and not (c.lower_ == "in" and depth < 2):
+            # ("talks on the crisis in Gaza": a place inside what the act is about says where, not whom)
             found = party_of(ctx, _pobj(c), skip, depth - 1)
             # "a package for helping Jordan", "a plan for rebuilding Haiti": the object of the gerund
             gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
@@ -502,15 +545,29 @@ def _bare_force(tok: Any) -> bool:
         c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
+# Verbs that move a side's own forces or envoys somewhere: the place or party they go to is the recipient.
+_SEND_VERBS = frozenset({"send", "deploy", "dispatch", "station", "withdraw", "pull", "move", "post", "rush",
+                         "redeploy", "recall", "evacuate"})
+
+
 def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]) -> list[Actor]:
     """Who a verb acts upon: a passive's subject, the dative, the object (or the party the object is
     about), a "to/with/against/on X", the same inside a complement clause that carries the act on ("is
     willing to withdraw from Lebanon"), or the subject of a "that" clause ("demanded that the US ...")."""
     kids = list(verb.children)
+    patient = modified_noun(verb)
+    if patient is not None:
+        # "a teenager killed by police officers", "the journalist detained last week": the noun the
+        # participle modifies underwent it, whatever clause that noun stands in
+        found = party_of(ctx, patient, skip)
+        if found:
+            return found
     if passive:
         sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             sp = subject(verb)  # "Ruiz walked past the barrier and was arrested": the shared subject underwent it
+        if sp is not None and sp.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            sp = verb.head  # "Ali Mahnefah, who was detained by police": the noun the relative stands for
         found = party_of(ctx, sp, skip)
         if found:
             return found
@@ -528,14 +585,21 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                      c.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, c)), None)
     if dobj is None and not passive:
         # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
-        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
-                     if g.dep_ == "dobj"), None)
+        # (only a bare verb right after: "refused to deploy troops and has urged its citizens ..." is a new
+        # clause with its own object)
+        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 3 and not any(
+            g.dep_ in ("aux", "nsubj", "nsubjpass") for g in c.children) for g in c.children
+            if g.dep_ == "dobj"), None)
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
-    own = dobj is not None and dobj.lemma_.lower() in own_people() and \
-        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children)
+    own = dobj is not None and dobj.lemma_.lower() in own_people() and (
+        any(c.dep_ == "poss" and c.lower_ in _OWN for c in dobj.children) or
+        # "refused to deploy peacekeepers in Iraq", "sent 300 troops to Haiti": the forces sent are the
+        # sender's own unless another side is named on them ("deployed Russian troops")
+        verb.lemma_.lower() in _SEND_VERBS and not any(c.i in ctx.tok_ent for c in dobj.children
+                                                       if c.dep_ in ("amod", "compound", "poss", "nmod")))
     if dobj is not None and _bare_force(dobj):
         # "threatened to use (military) force against X": force is what is used, X is whom it is used on
         for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
@@ -546,8 +610,26 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
         return ctx.actors(dobj)
+    if dobj is not None and not own:
+        # "held their first meeting with President Obama at a lunch": the object's own party comes before
+        # the verb's other phrases
+        for c in dobj.children:
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in _OBJECT_PARTY_PREPS else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
+    if own and dobj is not None:
+        # "deploy peacekeepers in Iraq": where a side's forces are sent is whom it concerns
+        for c in [*_preps(verb), *(g for g in dobj.children if g.dep_ == "prep")]:
+            obj = _pobj(c) if c.lower_ in ("in", "to", "into") else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
     for c in _preps(verb):
-        if c.lower_ in _VERB_RECIPIENT_PREPS:
+        if c.lower_ == "at":
+            # "fired at the crowd" names a party; "rioted at a jail in Dili" says where
+            obj = _pobj(c)
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+                return ctx.actors(obj)
+        elif c.lower_ in _VERB_RECIPIENT_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth=1)
             if found:
                 return found
@@ -603,6 +685,21 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
+    return []
+
+
+def content_recipient(ctx: ArticleContext, verb: Any, etype: str, onto: Ontology, skip: set[int]) -> list[Actor]:
+    """The recipient of an event typed by the act its verb asks for or promises, not by the verb itself
+    ("urged the EU to support the Palestinian Authority" as SUPPORT: the Authority is supported; the EU is
+    only asked): that of the complement verb whose own sense is the type."""
+    if any(spec.type == etype for spec in onto.verbs.get(verb.lemma_.lower(), [])):
+        return []  # the verb names the act itself
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and \
+                any(spec.type == etype for spec in onto.verbs.get(c.lemma_.lower(), [])):
+            inner = subject(c)
+            passive = any(g.dep_ == "auxpass" for g in c.children)
+            return verb_recipient(ctx, c, passive, skip | ({inner.i} if inner is not None else set()))
     return []
 
 
@@ -708,8 +805,12 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
     at an office party, killing Ana Ruiz", "detonated a bomb at a market, wounding 12 people". Only where
     the verb's object is fire, a weapon or absent: "attacked a police station, killing two" keeps the station."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if dobj is None and verb.dep_ == "advcl" and not any(c.lower_ in ("at", "on", "upon", "against", "into", "with")
-                                                         for c in _preps(verb)):
+    # ("rebels fired on the convoy", "fired at a car": the phrase names its own target; "a bomb exploded at
+    # the branch" says where)
+    if (dobj is None or dobj.lemma_.lower() in _FIRED) and verb.dep_ == "advcl" and not any(
+            c.lower_ in ("on", "upon", "against", "into", "with") or c.lower_ == "at" and (
+                verb.lemma_.lower() in _FIRING or dobj is not None or
+                (o := _pobj(c)) is not None and entity_like(ctx, o)) for c in _preps(verb)):
         # "Two guards were killed when a bomb went off": the people the happening's main clause says it harmed
         head = verb.head
         victim = next((c for c in head.children if c.dep_ == "nsubjpass"), None)

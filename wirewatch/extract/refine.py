@@ -192,6 +192,19 @@ def np_countries(ctx: ArticleContext, actors: list[Actor]) -> set[str]:
     return {c for w in words if (c := gaz().country_of_any(w))}
 
 
+# Acts two sides do with each other: "the two presidents met", "Seoul and Tokyo are cooperating".
+_MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def mutual_recipients(etype: str, actors: list[Actor]) -> list[Actor]:
+    """The other sides of a mutual act whose actor names several ("Trump and Erdogan met", "the two
+    presidents are cooperating"): each met the other, so the actors after the first are its recipients too
+    (PLOVER codes "A and B met" as A meeting B). Only named sides: "U.S. and Russian negotiators" are one."""
+    if etype not in _MUTUAL_TYPES or len(actors) < 2 or not all(a.entity_id for a in actors):
+        return []
+    return list(actors[1:])
+
+
 def joint(tok: Any) -> bool:
     return any(c.lower_ in ("joint", "jointly", "together", "combined", "bilateral", "trilateral")
                for c in tok.children if c.dep_ in ("amod", "advmod"))
