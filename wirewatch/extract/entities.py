@@ -98,6 +98,7 @@ class _Span:
     titles: list[str] = field(default_factory=list)
     country: str | None = None
     by_region: bool = False  # `country` read off a state or province after it ("PERU, Ind."), not a country
+    placed: bool = False  # a place by its context ("the Kerem Shalom crossing"), whatever its words look like
 
 
 # ---------------------------------------------------------------------------------------------- matchers
@@ -181,8 +182,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
             e -= 1
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
-                     doc[e - 1].is_punct and doc[e - 1].text != "."):
-        e -= 1
+                     doc[e - 1].is_punct and doc[e - 1].text != "." or
+                     _SCORE.match(doc[e - 1].text) or sp.label == "PERSON" and doc[e - 1].text.isdigit()):
+        e -= 1  # "Shakhtar Donetsk 2-1", "Tony Weeks 3": a result or a number NER ran into the name
     while e - s >= 2 and sp.label == "ORG" and (is_title_abbreviation(doc, e - 1) or
                                               doc[e - 1].text == "." and is_title_abbreviation(doc, e - 2)):
         e -= 1 if is_title_abbreviation(doc, e - 1) else 2  # "State Police Sgt." [Rob Cole]: his rank
@@ -220,6 +222,51 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
                 doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
             s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
+
+
+# A match result after a team's name ("beat Shakhtar Donetsk 2-1", "a 3:0 win").
+_SCORE = re.compile(r"^\d{1,2}[-\u2013:]\d{1,2}$")
+_SCORE_AFTER = re.compile(r"\d{1,2} ?[-\u2013:] ?\d{1,2}\b")  # the tokenizer splits "2-1" in three
+# Words of sports clubs' names that are no person's ("Dynamo Kiev", "Real Betis", "Leeds United").
+_CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive", "cska", "zenit", "torpedo",
+                         "real", "inter", "sporting", "olympique", "olympiacos", "atletico", "athletic",
+                         "borussia", "rapid", "racing", "fc", "afc", "cf", "sc", "ac", "bk", "fk", "sk", "united",
+                         "rovers", "wanderers", "albion", "hotspur", "academica", "standard", "union"})
+# Nouns after a name that make it a team ("Dynamo Kiev coach", "the Kiev striker").
+_CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
+                           "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
+                           "winger", "stadium", "side", "boss"})
+
+
+def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
+    """ "Dynamo Kiev beat Shakhtar Donetsk 2-1": a short name that holds a city's name, no given name and
+    no known place is a club named after the city - an organisation, not a person and the city. Told by a
+    club word ("Dynamo", "United"), a team's noun after it ("coach"), a result after it ("2-1"), or the
+    name recurring whole in the report (a subhead run into a sentence, "Erdogan Ankara", happens once)."""
+    if sp.label not in ("PERSON", "GPE", "LOC", "FAC", "NORP", "ORG") or not 2 <= sp.end - sp.start <= 3:
+        return sp  # an ORG NER found is checked too: the club's city gives it its country
+    toks = list(doc[sp.start:sp.end])
+    if not all(t.is_alpha and (t.is_title or t.is_upper) for t in toks):
+        return sp
+    gaz = gazetteer()
+    text = span_text(doc, sp.start, sp.end)
+    if gaz.city(text) is not None or gaz.country_of_any(text) or gaz.country_of_region(text):
+        return sp  # "Bandar Abbas", "New York", "South Carolina": the place itself
+    places = [t for t in toks if gaz.city(t.text) is not None or gaz.country_of_capital(t.text) or
+              gaz.is_old_spelling(t.text) or gaz.country_of_region(t.text)]
+    if not places:
+        return sp
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
+    club = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
+        given_name_gender(toks[0].text) is None and (
+            nxt is not None and (nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or
+                                 _SCORE_AFTER.match(doc.text, nxt.idx) is not None) or text in repeated)
+    if not club:
+        return sp
+    home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
+    return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
+                 gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
 
 
 def _speaker(tok: Any) -> bool:
@@ -396,6 +443,71 @@ def _caps_place(text: str) -> str | None:
     if gaz.city(title) is not None or gaz.country_of_name(title) is not None:
         return title
     return None
+
+
+def _shouted_place(doc: Any, sp: _Span) -> _Span:
+    """ "Israeli strikes hit KHAN YOUNIS overnight": a name in capitals that the gazetteer knows as a place
+    (written in title case) is that place, whatever NER made of the shouting (mostly a person). Acronyms the
+    lexicon knows stay what they are."""
+    if sp.label not in ("PERSON", "ORG", "NORP", "FAC", "LOC"):
+        return sp
+    text = span_text(doc, sp.start, sp.end)
+    if not text.isupper() or len(text.replace(" ", "")) < 4 or lexicon().known_entity(text) is not None:
+        return sp
+    return _Span(sp.start, sp.end, "GPE", sp.titles, sp.country) if _caps_place(text) is not None else sp
+
+
+# Lower-case nouns after a name that make it a place ("the Kerem Shalom crossing", "the Jabalia camp").
+_PLACE_HEADS = frozenset({"crossing", "checkpoint", "border", "camp", "neighborhood", "neighbourhood", "district",
+                          "area", "village", "town", "city", "region", "province", "county", "valley", "airport",
+                          "port", "base", "township", "suburb", "municipality", "governorate", "enclave",
+                          "settlement", "outpost", "corridor", "junction", "pass", "strip"})
+# Of those, the ones an organisation's name never stands before ("the Hamas base" is a base of Hamas).
+_PASSAGE_HEADS = frozenset({"crossing", "checkpoint", "junction", "corridor", "pass"})
+# Prepositions of place whose object, under a verb, is where something happened ("fighting raged in X").
+_IN_PLACE = frozenset({"in", "near", "outside", "inside", "through", "across", "around", "throughout"})
+# Verbs whose "in" takes a person ("believe in God", "confide in her sister").
+_IN_PERSON_VERBS = frozenset({"believe", "trust", "confide", "invest", "interest", "delight", "rejoice"})
+
+
+def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Aid entered through the Kerem Shalom crossing", "Fighting raged in Kerem Shalom": a name NER took
+    for a person is a place where a place's noun follows it ("the X crossing"), or where it is the object of
+    a preposition of place under a verb and has no given name; every mention of that name in the report is
+    the place then. Not a name with a title, nor a part of a person the report names."""
+    places: set[str] = set()
+    full_names: dict[str, set[str]] = {}  # a person's full name -> its short forms
+    for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            text = span_text(doc, sp.start, sp.end)
+            full_names[text] = set(short_forms(name_words(text)))
+    for sp in spans:
+        if sp.label not in ("PERSON", "ORG") or sp.titles or not 1 <= sp.end - sp.start <= 3:
+            continue
+        toks = list(doc[sp.start:sp.end])
+        text = span_text(doc, sp.start, sp.end)
+        person_parts = {w for name, parts in full_names.items() if name != text for w in parts}
+        if not all(t.is_alpha and t.is_title for t in toks) or any(t.text in person_parts for t in toks) or \
+                sp.start > 0 and person_title(doc[sp.start - 1].lower_):
+            continue
+        nxt = doc[sp.end] if sp.end < len(doc) else None
+        root = doc[sp.start:sp.end].root
+        head = root.head
+        the_before = sp.start > 0 and doc[sp.start - 1].lower_ == "the"
+        by_noun = nxt is not None and nxt.is_lower and nxt.tag_ != "POS" and (
+            nxt.lower_ in _PLACE_HEADS and sp.label == "PERSON" and
+            (the_before or given_name_gender(toks[0].text) is None) or
+            nxt.lower_ in _PASSAGE_HEADS and the_before)  # "the Hamas base" is Hamas's; a crossing is a place
+        if sp.label == "ORG" and not by_noun:
+            continue
+        by_prep = root.dep_ == "pobj" and head.lower_ in _IN_PLACE and head.head.pos_ in ("VERB", "AUX") and \
+            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None
+        if by_noun or by_prep:
+            places.add(text)
+    if not places:
+        return spans
+    return [_Span(sp.start, sp.end, "LOC", sp.titles, sp.country, placed=True)
+            if sp.label in ("PERSON", "ORG") and span_text(doc, sp.start, sp.end) in places else sp for sp in spans]
 
 
 def _datelines(doc: Any, spans: list[_Span]) -> list[_Span]:
@@ -590,23 +702,30 @@ def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tup
     as tokens i..j-1 (at most six, i before the last two tokens), none of them `taken`; `taken` grows by
     each. Found with str.find on the doc's text: slicing a Span per token and length made this the
     entities component's largest cost. `doc[i:j].text` is the text from token i's start to token j-1's end,
-    so a match is an occurrence that starts where a token starts and ends where a token ends."""
-    hyphenated = [p for p in parts if "-" in p]  # the set's own order, as the token scan took it
+    so a match is an occurrence that starts where a token starts and ends where a token ends.
+
+    Where two parts overlap ("Varga-Holm" and "Holm-Lund" in "Varga-Holm-Lund"), the one starting first
+    wins, the longer on the same start: an order of the text, never of the set (whose order changes with
+    PYTHONHASHSEED, and with it which person a report named)."""
+    hyphenated = sorted(p for p in parts if "-" in p)
     if not hyphenated:
         return []
     text, n = doc.text, len(doc)
     start_at = {t.idx: t.i for t in doc}
     end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
-    found = []
+    cands = []
     for part in hyphenated:
         at = text.find(part)
         while at != -1:
             i, j = start_at.get(at), end_at.get(at + len(part))
-            if i is not None and j is not None and i < n - 2 and j <= i + 6 and \
-                    not any(k in taken for k in range(i, j)):
-                found.append((i, j))
-                taken.update(range(i, j))
+            if i is not None and j is not None and i < n - 2 and j <= i + 6:
+                cands.append((i, j))
             at = text.find(part, at + 1)
+    found = []
+    for i, j in sorted(set(cands), key=lambda c: (c[0], -c[1])):
+        if not any(k in taken for k in range(i, j)):
+            found.append((i, j))
+            taken.update(range(i, j))
     return found
 
 
@@ -945,7 +1064,7 @@ class _Resolver:
             return self.entity(ent.kind, ent.name, ent.country, text)
         if label == "PERSON" and sp.end - sp.start >= 2 and self._street(sp):
             label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
-        if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
+        if label in ("FAC", "LOC", "ORG") and not sp.placed and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
         if label == "PERSON" and sp.end - sp.start == 1 and gaz.country_of_capital(text) and \
                 not any(text in parts for _, parts, _ in persons):
@@ -1269,12 +1388,17 @@ class EntitiesComponent:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
         article.doc = doc
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
+        repeated = _repeated_texts(doc, spans)
+        spans = _rejoin_split_names(doc, spans)
+        spans = [_club_name(doc, sp, repeated) for sp in spans]
         spans = repair_person_spans(doc, spans, list(doc.ents))
         spans = _add_missed(doc, spans)
         for sp in spans:
             if sp.label == "PERSON":
                 sp.titles[:0] = [t for t in leading_titles(doc, sp.start)[1] if t not in sp.titles]
         spans = _datelines(doc, spans)
+        spans = [_shouted_place(doc, sp) for sp in spans]
+        spans = _places_by_context(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
         spans = [_country_government(doc, _demonym_head(doc, sp)) for sp in spans]
@@ -1310,6 +1434,34 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Spartak" ORG + "Moscow" GPE where the report spans "Spartak Moscow" whole elsewhere: two adjacent
+    names that together are a name of the report are that name, with the label it has there."""
+    whole = {span_text(doc, sp.start, sp.end): sp.label for sp in spans if sp.end - sp.start >= 2}
+    if not whole:
+        return spans
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == sp.start and (label := whole.get(span_text(doc, prev.start, sp.end))):
+            out[-1] = _Span(prev.start, sp.end, label, prev.titles, prev.country)
+        else:
+            out.append(sp)
+    return out
+
+
+def _repeated_texts(doc: Any, spans: list[_Span]) -> set[str]:
+    """Texts of the multi-word name spans that occur more than once in the report, spelt alike (the text is
+    searched, so a repeat NER labelled otherwise, or not at all, counts)."""
+    text = doc.text
+    out = set()
+    for sp in spans:
+        t = span_text(doc, sp.start, sp.end)
+        if " " in t and t not in out and text.count(t) >= 2:
+            out.add(t)
+    return out
 
 
 def _capitalised_or_known(text: str, named: set[str]) -> bool:

@@ -1,0 +1,110 @@
+"""Entities, round 4 (h/entities4): defects found by reading the entity lists of real reports.
+
+Each test names the kind of error and checks it on short reports written here, in wordings the project's
+other tests do not use: sports results, fire-brigade copy, film-trade headlines, Gaza crossings, a couple's
+hyphenated surnames. Where a rule could be got right by accident of process state (set order), the check
+runs the extraction in separate interpreters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wirewatch.extract.entities import EntitiesComponent
+from wirewatch.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _entities(text: str, outlet: str | None = None) -> dict[str, tuple[str, str | None]]:
+    """name -> (kind, country) of one report's entities."""
+    art = EntitiesComponent()(Article(id="t", text=text, outlet=outlet))
+    return {e.name: (e.kind, e.country) for e in art.entities}
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    art = EntitiesComponent()(Article(id="t", text=text))
+    return [(m.text, m.entity_id) for m in art.entity_mentions]
+
+
+# ------------------------------------------------------------------------------------------ determinism
+_OVERLAPPING = [
+    "Anna Kovacs-Nagy and Peter Nagy-Toth ran the firm. A spokesman for Kovacs-Nagy-Toth said nothing.",
+    "Lena Berg-Holm married Erik Holm-Lund. On Friday the couple, now Berg-Holm-Lund, sued the city.",
+    "Judge Carla Ruiz-Paz and lawyer Tomas Paz-Soto clashed. Ruiz-Paz-Soto was the name on the filing.",
+]
+
+
+def _extract_in_subprocess(seed: str) -> str:
+    code = ("import json, sys\nfrom wirewatch.extract.entities import EntitiesComponent\n"
+            "from wirewatch.model import Article\n"
+            "texts = json.loads(sys.stdin.read())\n"
+            "out = [[(m.text, m.entity_id, m.start) for m in EntitiesComponent()(Article(id='x', text=t))"
+            ".entity_mentions] for t in texts]\n"
+            "print(json.dumps(out))\n")
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    proc = subprocess.run([sys.executable, "-c", code], input=json.dumps(_OVERLAPPING), capture_output=True,
+                          text=True, env=env, cwd=ROOT, check=True, timeout=300)
+    return proc.stdout
+
+
+def test_overlapping_hyphenated_surnames_do_not_depend_on_the_hash_seed() -> None:
+    """Surname parts overlap ("Berg-Holm" and "Holm-Lund" in "Berg-Holm-Lund"): which one a report names
+    was the set's iteration order, so two runs of one corpus disagreed. Seeds 0 and 4 gave different
+    mentions before the fix."""
+    first, second = _extract_in_subprocess("0"), _extract_in_subprocess("4")
+    assert first == second
+    assert json.loads(first)  # something was extracted at all
+
+
+# ------------------------------------------------------------------------------------------ clubs named after cities
+@pytest.mark.parametrize("report, club, country", [
+    ("Dynamo Kiev beat Shakhtar Donetsk 2-1 on Sunday, and Dynamo Kiev coach Ivan Petrenko praised his side.",
+     "Dynamo Kiev", "UKR"),
+    ("Spartak Moscow were held at home, and Spartak Moscow fans whistled the referee off.", "Spartak Moscow", "RUS"),
+    ("Leeds United fans sang through the rain as the visitors scored twice.", "Leeds United", "GBR"),
+    ("Galway Rovers lost 0-3 to a side from Cork.", "Galway Rovers", None),
+])
+def test_a_club_named_after_its_city_is_one_organisation(report: str, club: str, country: str | None) -> None:
+    ents = _entities(report)
+    assert ents[club][0] == "ORG"
+    if country:
+        assert ents[club][1] == country
+    # the city inside the club's name is no entity of its own, and no person is made of the other word
+    first = club.split()[0]
+    assert first not in ents and "Ukraine" not in ents
+
+
+def test_a_subhead_run_into_a_sentence_still_splits_person_from_capital() -> None:
+    """The rule the club rule narrows: "Erdogan Ankara will ..." once, no club word, no result after it."""
+    ents = _entities("Trump, Erdogan Ankara will host the talks next week, officials said.")
+    assert ents.get("Ankara", ("", ""))[0] == "GPE" and "Erdogan Ankara" not in ents
+
+
+# ------------------------------------------------------------------------------------------ places NER calls people
+def test_shouted_and_respelt_place_names_are_places() -> None:
+    """Wire copy in capitals, and a spelling of a city the gazetteer knows under another one ("Khan Younis" for
+    geonames' "Khan Yunis"): a place, in a dateline or mid-sentence, with its country."""
+    for report in ("KHAN YOUNIS, Gaza Strip (AP) - Tanks pushed toward the hospital before dawn.",
+                   "Overnight shelling hit KHAN YOUNIS and DEIR AL-BALAH, medics said."):
+        kind, country = _entities(report)["Khan Yunis"]
+        assert (kind, country) == ("GPE", "PSE")
+
+
+def test_a_crossing_and_a_place_of_fighting_are_places_not_people() -> None:
+    ents = _entities("Forty trucks entered through the Kerem Shalom crossing on Monday. Later, shooting was "
+                     "reported in Kerem Shalom and near the Sufa crossing.")
+    assert ents["Kerem Shalom"][0] == "LOC" and ents["Sufa"][0] == "LOC"
+
+
+def test_a_person_in_a_place_phrase_stays_a_person() -> None:
+    """The context rule does not take a named person: a given name, a title, or the full name elsewhere."""
+    ents = _entities("Police arrested Dwayne Mabry on Friday. Officers had found Mabry hiding in a shed, and "
+                     "Sgt. Ortiz said the search in Mabry's street took an hour. Many still believe in Mabry.")
+    assert ents["Dwayne Mabry"][0] == "PERSON" and "Mabry" not in ents
