@@ -46,9 +46,13 @@ from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
 from .nlp import get_nlp, span_text
 from .timex_base import NUMBER_WORDS, words_to_number
+from .wordclass import classes
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _STOP_INITIALS = INITIAL_STOPS
+# Lower-case words inside a person's name ("Lula da Silva", "Ludwig van Beethoven", "Mohammed bin Salman").
+_NAME_PARTICLES = frozenset({"da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von",
+                             "la", "le", "bin", "bint", "ibn", "ben", "al", "el", "y", "e", "zu", "ter", "ten"})
 # The Arabic article's romanisations, written before a name with a hyphen ("al-Assad", "el-Sisi", "ul-Haq").
 _ARTICLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -221,6 +225,15 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha) and not (
                 doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
             s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
+        k = s
+        while e - k > 2 and doc[k].is_title and doc[k].is_alpha and given_name_gender(doc[k].text) is None and \
+                classes(doc[k].lower_, "n")[:1] == ("person",):
+            k += 1  # "Comedian Jonah Patel", "Veteran Actress Dorothy Vance": what they are, then who
+        if k > s and given_name_gender(doc[k].text) is not None:
+            sp.titles.append(doc[s:k].text)
+            s = k
+        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES:
+            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -341,6 +354,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             return True
         if w.lower_ in _COMPASS:
             return True
+        if _shouted_word(w, sp.label, text_all):
+            return True  # "A FIRE has badly damaged", "MONDAY, MAY 23": emphasis, not an acronym
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
     if len(words) == 1 and sp.label in ("ORG", "NORP") and words[0].lower_ in _PORTFOLIOS and \
@@ -366,6 +381,25 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             gaz.city(text) is not None or gaz.country_of_region(text) is not None
         return not known
     return False
+
+
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+
+
+def _shouted_word(w: Any, label: str, text_all: str) -> bool:
+    """An ordinary word in capitals ("A FIRE has badly damaged", "MONDAY, MAY 23"): a month or a day, or a
+    dictionary word the report also writes in lower case - and no organisation the lexicon knows."""
+    if label == "GPE" or not (w.is_upper and w.is_alpha and len(w.text) >= 3):
+        return False
+    low = w.lower_
+    if low in _CALENDAR:
+        return True
+    if not (classes(low, "n") or classes(low, "v")) or lexicon().known_entity(w.text) is not None or \
+            gazetteer().country_of_any(w.text) is not None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
 
 def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
@@ -572,7 +606,12 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
         if sp.end + 2 < len(doc) and doc[sp.end + 2].is_title:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
         region = next((c for w in cands if (c := gaz.country_of_region(w, postal=True))), None)
-        iso = region or next((c for w in cands if (c := gaz.country_of_name(w))), None)
+        country = next((c for w in cands if (c := gaz.country_of_name(w))), None)
+        if region and country and region != country and \
+                gaz.city(clean_name(doc[sp.start:sp.end].text), country) is not None and \
+                gaz.city(clean_name(doc[sp.start:sp.end].text), region) is None:
+            region = None  # "TBILISI, Georgia": the country Georgia has a Tbilisi, the state none
+        iso = region or country
         if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
             sp.country, sp.label, sp.by_region = iso, "GPE", region is not None
 
@@ -918,6 +957,9 @@ def person_gender(ent: Entity) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- resolve
+# A namesake in the report's own country is the place meant unless the most populous one is this many times
+# bigger ("Paris": France's, 86 times Paris, Texas; "Wellington": England's town, New Zealand's is 17 times it).
+_NAMESAKE_RATIO = 50
 # What a city has and a government does not: "Beirut's streets", "Kyiv residents" stay the city.
 _CITY_PARTS = frozenset({"street", "resident", "airport", "port", "suburb", "neighborhood", "neighbourhood",
                          "center", "centre", "mayor", "skyline", "district", "hospital", "people", "population",
@@ -1086,6 +1128,11 @@ class _Resolver:
                                    key=f"{town.name} {town.country}")
             if sp.by_region:  # a state's, not a country's: "North Korea, Japan" lists two countries
                 return self.entity("GPE", text, sp.country, text, key=f"{text} {sp.country}")
+        if iso and label in ("GPE", "LOC") and self.home is not None and iso != self.home and not sp.country and \
+                gaz.country_of_region(text) == self.home:
+            # "Joyce Wallace of Georgia" in a report on Nashville, Tennessee: the state, not the country
+            name = gaz.region_name(text)  # an id of its own: "gpe:georgia" is the country's
+            return self.entity("GPE", name, self.home, text, key=f"{name} {self.home}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
         if label in ("NORP", "GPE", "ORG", "PERSON"):
@@ -1112,10 +1159,16 @@ class _Resolver:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
             city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
+            if city is not None and not sp.country and self.home is not None and city.country != self.home and \
+                    (local := gaz.city(text, self.home)) is not None and \
+                    city.population < _NAMESAKE_RATIO * max(local.population, 1):
+                # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
+                # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
+                city = local
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
-                default = gaz.city(text) if sp.country else city
+                default = gaz.city(text)
                 # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
                 key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
                     else None
@@ -1223,6 +1276,8 @@ class _Resolver:
             iso = sp.country or gaz.country_of_name(caps or text)
             if iso is None and (city := gaz.city(caps or text)) is not None:
                 iso = city.country
+            if iso is None:
+                iso = gaz.country_of_region(caps or text)  # "Tennessee": a state places the report too
             if iso is None:
                 continue
             if sp.start == 0 or doc[sp.start].is_sent_start and text.isupper():
@@ -1388,6 +1443,7 @@ class EntitiesComponent:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
         article.doc = doc
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
+        spans = _headline_words(doc, spans)
         repeated = _repeated_texts(doc, spans)
         spans = _rejoin_split_names(doc, spans)
         spans = [_club_name(doc, sp, repeated) for sp in spans]
@@ -1434,6 +1490,54 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def headline_line(text: str, lo: int) -> bool:
+    """Is the line holding character `lo` a headline in title case ("Powerful Storm in Peru Kills 12; 40 Hurt")?
+    Its words of four letters or more start with a capital, three of them at least, and it ends in no period.
+    There NER reads every capitalised word as a name."""
+    a = text.rfind("\n", 0, lo) + 1
+    b = text.find("\n", lo)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line) if len(w) >= 4]
+    return len(line) <= 160 and not line.endswith(".") and len(words) >= 3 and \
+        sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not all(w.isupper() for w in words)
+
+
+def _headline_verb(tok: Any) -> bool:
+    """A headline's verb or participle in title case ("Returns", "Dies", "Kills", "Hurt")."""
+    w = tok.lower_
+    forms = {tok.lemma_.lower(), w[:-1], w[:-2], w[:-3] + "y" if w.endswith("ies") else w}
+    return tok.is_title and tok.is_alpha and (tok.tag_.startswith("VB") or tok.tag_ in ("NNS", "NNPS", "NNP") and
+                                              w.endswith(("s", "ed")) and any(classes(f, "v") for f in forms if f))
+
+
+def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """In a title-case headline a name runs on into the verb after it ("Marla Quinlan Returns to Host", "Peru
+    Kills 12"), and a lone verb or participle is taken for a name ("40 Hurt"): the verb is cut off (unless a
+    person of that word is known: "Robert Burns"), the lone one dropped. Elsewhere, a name the report spans
+    without the last word ("Marla Quinlan") is cut back to it where that word is a verb."""
+    text = doc.text
+    names = {span_text(doc, sp.start, sp.end) for sp in spans}
+    out = []
+    for sp in spans:
+        if sp.label not in ENTITY_LABELS:
+            out.append(sp)
+            continue
+        last = doc[sp.end - 1]
+        head = headline_line(text, last.idx)
+        shorter = span_text(doc, sp.start, sp.end - 1) if sp.end - sp.start >= 2 else ""
+        if sp.end - sp.start >= 2 and _headline_verb(last) and classes(last.lower_, "n")[:1] != ("person",) and \
+                (head or shorter in names):
+            out.append(_Span(sp.start, sp.end - 1, sp.label, sp.titles, sp.country))
+            continue
+        counted = sp.start > 0 and doc[sp.start - 1].like_num and bool(classes(last.lower_, "v"))  # "40 Hurt"
+        if sp.end - sp.start == 1 and head and (last.tag_.startswith("VB") or last.tag_ == "JJ" or counted) and \
+                lexicon().known_entity(last.text) is None and gazetteer().country_of_any(last.text) is None and \
+                gazetteer().city(last.text) is None:
+            continue  # "40 Hurt and 3 Bridges Washed Away"
+        out.append(sp)
+    return out
 
 
 def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
