@@ -163,3 +163,37 @@ def test_the_state_of_georgia_and_the_country_have_two_ids() -> None:
     nation = EntitiesComponent()(Article(id="b", text="TBILISI, Georgia (AP) - Georgia's president spoke."))
     ids = {e.id for e in state.entities if e.name == "Georgia"} | {e.id for e in nation.entities if e.name == "Georgia"}
     assert len(ids) == 2
+
+
+# ------------------------------------------------------------------------------------------ descriptions stay home
+_AGENCY_REPORTS = [
+    Article(id="kp", outlet="Harbor Wire", published="2026-03-03", title="North fires missile",
+            text="SEOUL, March 3 - North Korea fired a ballistic missile on Monday, the Korean Central News Agency "
+                 "said. The agency said leader Kim Jong Un watched the launch."),
+    Article(id="jp", outlet="Lantern Post", published="2026-03-04", title="Quake off Japan",
+            text="TOKYO, March 4 - A strong earthquake struck off northern Japan, the Japan Meteorological Agency "
+                 "said. The agency said no tsunami was expected."),
+    Article(id="both", outlet="Lantern Post", published="2026-03-05", title="A busy week",
+            text="TOKYO, March 5 - The Japan Meteorological Agency logged aftershocks while the Korean Central News "
+                 "Agency reported new drills. The agency gave no figures."),
+    Article(id="bare", outlet="Harbor Wire", published="2026-03-05", title="Drills",
+            text="Drills went on near the border on Thursday, the agency said."),
+]
+
+
+def test_a_description_resolves_in_its_own_report_and_joins_no_two_bodies() -> None:
+    """"The agency" is the news agency in one report and the weather agency in the next: each report's own
+    description names its own body, a report naming both leaves it unresolved, and the store's merge across
+    reports never makes the two bodies one through the description they share."""
+    from wirewatch.pipeline import ingest
+    from wirewatch.store.db import Store
+
+    store = Store(":memory:")
+    ingest(store=store, articles=[Article(id=a.id, outlet=a.outlet, published=a.published, title=a.title,
+                                          text=a.text) for a in _AGENCY_REPORTS])
+    agencies = {e.name: e for e in store.entities() if e.kind == "ORG" and "Agency" in e.name}
+    assert set(agencies) == {"Korean Central News Agency", "Japan Meteorological Agency"}
+    kcna, jma = agencies["Korean Central News Agency"], agencies["Japan Meteorological Agency"]
+    assert set(kcna.articles) == {"kp", "both"} and set(jma.articles) == {"jp", "both"}
+    assert "the agency" in kcna.aliases and "the agency" in jma.aliases
+    assert not any(e.name.lower() in ("agency", "the agency") for e in store.entities())

@@ -185,10 +185,11 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
             e += 1
         if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
             e -= 1
+    if e - s >= 4 and _SCORE.match(span_text(doc, e - 3, e).replace(" ", "")):
+        e -= 3  # "Shakhtar Donetsk 2-1": a result NER ran into the name (the tokenizer splits it in three)
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
-                     doc[e - 1].is_punct and doc[e - 1].text != "." or
-                     _SCORE.match(doc[e - 1].text) or sp.label == "PERSON" and doc[e - 1].text.isdigit()):
-        e -= 1  # "Shakhtar Donetsk 2-1", "Tony Weeks 3": a result or a number NER ran into the name
+                     doc[e - 1].is_punct and doc[e - 1].text != "." or _SCORE.match(doc[e - 1].text)):
+        e -= 1
     while e - s >= 2 and sp.label == "ORG" and (is_title_abbreviation(doc, e - 1) or
                                               doc[e - 1].text == "." and is_title_abbreviation(doc, e - 2)):
         e -= 1 if is_title_abbreviation(doc, e - 1) else 2  # "State Police Sgt." [Rob Cole]: his rank
@@ -320,10 +321,20 @@ _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 
 
+# A line that is an address, however spaced ("http: / / www. example. com / new / Hunger - Games - ...").
+_URL_LINE = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.)[^\n]*", re.MULTILINE | re.IGNORECASE)
+
+
 def _url_ranges(text: str) -> list[tuple[int, int]]:
     if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
         return []
-    return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+    ranges = [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+    lines = [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
+    if not lines:
+        return ranges
+    # the lines first, the pieces outside them; sorted and disjoint, as `_junk` bisects them
+    inside = [r for r in ranges if not any(a <= r[0] < b for a, b in lines)]
+    return sorted(lines + inside)
 
 
 def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
@@ -1274,15 +1285,17 @@ class _Resolver:
             text = clean_name(span_text(doc, sp.start, sp.end))
             caps = _caps_place(text) if text.isupper() else None
             iso = sp.country or gaz.country_of_name(caps or text)
+            shared = False  # a city several countries have ("Wellington") says little of where the report is
             if iso is None and (city := gaz.city(caps or text)) is not None:
-                iso = city.country
+                iso, shared = city.country, len(gaz.namesake_countries(caps or text)) > 1
             if iso is None:
                 iso = gaz.country_of_region(caps or text)  # "Tennessee": a state places the report too
             if iso is None:
                 continue
             if sp.start == 0 or doc[sp.start].is_sent_start and text.isupper():
                 return iso  # a dateline
-            counts[iso] = counts.get(iso, 0) + 1
+            if not shared:
+                counts[iso] = counts.get(iso, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -1512,6 +1525,15 @@ def _headline_verb(tok: Any) -> bool:
                                               w.endswith(("s", "ed")) and any(classes(f, "v") for f in forms if f))
 
 
+def _verb_follows(doc: Any, e: int) -> bool:
+    """What comes after a headline's verb: a lower-case word, a number or a preposition ("Dies at 88", "Kills
+    12", "Returns to Host"), not another name or the line's end ("to Host Academy Awards")."""
+    if e >= len(doc):
+        return False
+    nxt = doc[e]
+    return nxt.is_lower or nxt.like_num or nxt.tag_ in ("IN", "TO", "CD") or nxt.lower_ in ("the", "a", "an")
+
+
 def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
     """In a title-case headline a name runs on into the verb after it ("Marla Quinlan Returns to Host", "Peru
     Kills 12"), and a lone verb or participle is taken for a name ("40 Hurt"): the verb is cut off (unless a
@@ -1526,16 +1548,25 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue
         last = doc[sp.end - 1]
         head = headline_line(text, last.idx)
-        shorter = span_text(doc, sp.start, sp.end - 1) if sp.end - sp.start >= 2 else ""
-        if sp.end - sp.start >= 2 and _headline_verb(last) and classes(last.lower_, "n")[:1] != ("person",) and \
-                (head or shorter in names):
-            out.append(_Span(sp.start, sp.end - 1, sp.label, sp.titles, sp.country))
+        e = sp.end
+        while e - sp.start >= 2 and (head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) or
+                                     head and doc[e - 1].tag_ == "RB" and doc[e - 1].is_title or
+                                     not head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) and
+                                     " " in (shorter := span_text(doc, sp.start, e - 1)) and shorter in names) and \
+                classes(doc[e - 1].lower_, "n")[:1] != ("person",):
+            e -= 1  # "Teixeira Reportedly Bumped as High as": the verb, then the adverb before it
+        if e < sp.end:
+            out.append(_Span(sp.start, e, sp.label, sp.titles, sp.country))
             continue
         counted = sp.start > 0 and doc[sp.start - 1].like_num and bool(classes(last.lower_, "v"))  # "40 Hurt"
         if sp.end - sp.start == 1 and head and (last.tag_.startswith("VB") or last.tag_ == "JJ" or counted) and \
                 lexicon().known_entity(last.text) is None and gazetteer().country_of_any(last.text) is None and \
                 gazetteer().city(last.text) is None:
             continue  # "40 Hurt and 3 Bridges Washed Away"
+        if sp.end - sp.start == 1 and head and sp.label == "PERSON" and last.is_title and \
+                classes(last.lower_, "n")[:1] not in ((), ("person",)) and given_name_gender(last.text) is None and \
+                not any(last.text in n.split() for n in names if " " in n):
+            continue  # "Story Created: ...", "Sequel": a common noun a headline capitalised, nobody's name
         out.append(sp)
     return out
 

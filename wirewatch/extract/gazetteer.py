@@ -249,6 +249,12 @@ class Gazetteer:
         inside = [p for p in self._cities_all.get(t, []) if p.country == country]
         return max(inside, key=lambda p: p.population) if inside else None
 
+    def namesake_countries(self, text: str) -> set[str | None]:
+        """The countries that have a city of this name ("Wellington": GBR, IND, NZL, USA, ZAF)."""
+        t = fold(text)
+        self._city_table()
+        return {p.country for p in self._cities_all.get(_CITY_SPELLINGS.get(t, t), [])}
+
     def is_old_spelling(self, text: str) -> bool:
         """ "Kiev", "Madras": an older spelling of a city the gazetteer knows by another name."""
         return fold(text) in _CITY_SPELLINGS
