@@ -197,3 +197,67 @@ def test_a_description_resolves_in_its_own_report_and_joins_no_two_bodies() -> N
     assert set(kcna.articles) == {"kp", "both"} and set(jma.articles) == {"jp", "both"}
     assert "the agency" in kcna.aliases and "the agency" in jma.aliases
     assert not any(e.name.lower() in ("agency", "the agency") for e in store.entities())
+
+
+# ------------------------------------------------------------------------------------------ the issue's junk kinds
+_DRILL_REPORT = """https://www.harborlight-news.com/2026/05/11/drills-resume.html
+DRILLS RESUME AS TENSIONS MOUNT
+BUSAN, May 11 (Harborlight Wire) - South Korean and U.S. troops opened their spring Iron Tide exercise on \
+Monday, the Joint Chiefs of Staff said.
+Photographs released by the ministry showed K-9 howitzers firing near the coast at 0600 GMT. The North called \
+the drills a rehearsal for invasion, while the South said they were defensive.
+Commanders used GPS-guided shells, and the unit's CEO-turned-colonel, Col. Park Min-jae, told reporters the \
+drills would run until Friday. A DUI arrest of a soldier in Pyeongtaek was unrelated, a USFK spokesman said.
+Harborlight Wire could not confirm the numbers. For more, see www.harborlight-news.com/korea.
+END
+"""
+
+
+def test_none_of_the_issues_junk_kinds_in_a_new_wire_report() -> None:
+    """URL pieces, role and unit acronyms, compass words, a plural at a sentence start, an exercise's name,
+    capitalised headline words, a model number, the end marker: none is an entity; the outlet is an
+    organisation, never a place, and takes no country from a word of its name."""
+    art = EntitiesComponent()(Article(id="d", text=_DRILL_REPORT, outlet="Harborlight Wire"))
+    names = {e.name for e in art.entities}
+    junk = {"html", "harborlight-news", "GMT", "GPS", "CEO", "DUI", "North", "South", "Photographs", "Iron Tide",
+            "K-9", "END", "DRILLS", "TENSIONS", "MOUNT", "Col"}
+    assert not junk & names, junk & names
+    outlet = [e for e in art.entities if e.name == "Harborlight Wire"]
+    assert all(e.kind == "ORG" and e.country is None for e in outlet)
+    assert {"Busan", "Pyeongtaek", "South Korea", "United States"} <= names
+    park = next(e for e in art.entities if e.name == "Park Min-jae")
+    assert "Col." in park.titles
+
+
+def test_an_outlet_named_like_a_town_gets_no_country_from_it() -> None:
+    """"Northern Lens" holds the French town Lens; told three times, it is an organisation, and no club."""
+    text = ("SEOUL, March 20 (Northern Lens) - A party meeting was postponed, two sources told Northern Lens. "
+            "Northern Lens could not confirm the reports.")
+    kind, country = _entities(text, outlet="Northern Lens")["Northern Lens"]
+    assert kind == "ORG" and country != "FRA"
+
+
+# ------------------------------------------------------------------------------------------ more of the sample's kinds
+def test_a_title_in_quotes_is_a_work_not_a_name() -> None:
+    ents = _entities("Chris Weitz will direct the sequel to ``Twilight''. ``Twilight'' has grossed more than $141 "
+                     "million, and Twilight fans queued all night.")
+    assert "Twilight" not in ents and ents["Chris Weitz"][0] == "PERSON"
+
+
+def test_a_quoted_name_a_report_gives_a_group_is_kept_and_a_persons_show_leaves_the_person() -> None:
+    ents = _entities('DeGeneres, the star of her own talk show "Ellen," hosted in 2007. Ellen DeGeneres said '
+                     'she was thrilled to return.')
+    assert ents["Ellen DeGeneres"][0] == "PERSON"
+
+
+def test_a_big_city_ner_calls_a_person_is_the_city() -> None:
+    ents = _entities("The quake was felt in Bandar Abbas, where Bandar Abbas residents fled into the streets.")
+    assert ents["Bandar Abbas"] == ("GPE", "IRN")
+
+
+def test_an_officer_inside_an_organisations_span_is_the_person_with_the_rank() -> None:
+    art = EntitiesComponent()(Article(id="t", text="Palmer Police Sergeant Shayne Lacroix said the fire started at "
+                                                   "noon. Lacroix added that nobody was hurt."))
+    person = next(e for e in art.entities if e.kind == "PERSON")
+    assert person.name == "Shayne Lacroix" and "Sergeant" in person.titles
+    assert "Lacroix" in person.aliases

@@ -91,7 +91,7 @@ def clean_name(text: str) -> str:
     t = re.sub(r"^(the|The|THE)\s+", "", t)
     t = re.sub(r"('s|')$", "", t).strip()
     keep_period = re.search(r"\b[A-Z]\.$", t) or re.search(r"\b(Corp|Inc|Co|Ltd|Bros|Jr|Sr)\.$", t)
-    return t.strip(" ,;:!?\"()[]") if keep_period else t.strip(" ,;:.!?\"()[]")
+    return t.strip(" ,;:!?\"()[]`\u201c\u201d") if keep_period else t.strip(" ,;:.!?\"()[]`\u201c\u201d")
 
 
 @dataclass
@@ -203,6 +203,19 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]) and \
             not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
+    if sp.label in ("ORG", "FAC") and e - s >= 4:
+        for k in range(s + 1, e - 2):
+            rest = list(doc[k + 1:e])
+            if doc[k].is_title and (person_title(doc[k].lower_) or doc[k].lower_ in lex["title_prefixes"]) and \
+                    2 <= len(rest) <= 3 and all(t.is_alpha and t.is_title for t in rest) and not any(
+                    gazetteer().country_of_any(t.text) or gazetteer().city(t.text) or t.lower_ in _INSTITUTION_WORDS
+                    or t.lower_ in _COMPANY_WORDS for t in rest) and \
+                    (given_name_gender(rest[0].text) is not None or not classes(rest[0].lower_, "n")):
+                # "Palmer Police Sergeant Shayne Lacroix" as one ORG: a body's officer, by rank and name (the
+                # rank is stripped below as any leading title is)
+                sp = _Span(k, e, "PERSON", [*sp.titles, doc[s:k].text], sp.country)
+                s = k
+                break
     if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
             person_title(doc[s].lower_) and \
             looks_like_person(doc, _Span(s + 1, e, "PERSON")):
@@ -272,11 +285,14 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
         return sp
     nxt = doc[sp.end] if sp.end < len(doc) else None
     # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
-    club = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
-        given_name_gender(toks[0].text) is None and (
-            nxt is not None and (nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or
-                                 _SCORE_AFTER.match(doc.text, nxt.idx) is not None) or text in repeated)
-    if not club:
+    sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
+        given_name_gender(toks[0].text) is None and nxt is not None and (
+            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
+    if not sporting:
+        # a name repeated whole is some organisation's, but not surely named after the place ("Northern Lens"
+        # is an outlet, not a club of Lens): no country from it
+        if sp.label != "ORG" and text in repeated and given_name_gender(toks[0].text) is None:
+            return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country)
         return sp
     home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
     return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
@@ -509,6 +525,8 @@ _PLACE_HEADS = frozenset({"crossing", "checkpoint", "border", "camp", "neighborh
                           "settlement", "outpost", "corridor", "junction", "pass", "strip"})
 # Of those, the ones an organisation's name never stands before ("the Hamas base" is a base of Hamas).
 _PASSAGE_HEADS = frozenset({"crossing", "checkpoint", "junction", "corridor", "pass"})
+# A city of two words or more this populous is a place even when NER calls it a person ("Bandar Abbas").
+_CITY_NOT_PERSON = 100_000
 # Prepositions of place whose object, under a verb, is where something happened ("fighting raged in X").
 _IN_PLACE = frozenset({"in", "near", "outside", "inside", "through", "across", "around", "throughout"})
 # Verbs whose "in" takes a person ("believe in God", "confide in her sister").
@@ -547,7 +565,9 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue
         by_prep = root.dep_ == "pobj" and head.lower_ in _IN_PLACE and head.head.pos_ in ("VERB", "AUX") and \
             head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None
-        if by_noun or by_prep:
+        big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
+            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms"))
+        if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
             places.add(text)
     if not places:
         return spans
@@ -1479,6 +1499,7 @@ class EntitiesComponent:
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(span_text(doc, sp.start, sp.end)))]  # a name has a letter
+        spans = _without_quoted_titles(doc, spans)
         spans = initialled_names(doc, long_names_by_context(doc, spans))
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
@@ -1585,6 +1606,29 @@ def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         else:
             out.append(sp)
     return out
+
+
+_NAMING = re.compile(r"\b(?:known as|called|calls itself|calling itself|dubbed|named|nicknamed|styled)\s*$", re.I)
+_QUOTED = re.compile(r"(?:``|\"|\u201c)\s*([^\"\u201c\u201d`'\n]{2,60}?)[\s,.]*(?:''|\"|\u201d)")
+
+
+def _without_quoted_titles(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "the sequel to ``Twilight''", "her talk show \"Ellen\"": a name a report sets in quotes, the whole
+    quotation, is the title of a work, not a person or an organisation - wherever in the report it recurs.
+    Not a name the lexicon or the gazetteer knows, nor a person the report names in full."""
+    quoted = {m.group(1).strip() for m in _QUOTED.finditer(doc.text)
+              if not _NAMING.search(doc.text[max(0, m.start() - 25):m.start()])}  # 'a group known as "X"' names
+    if not quoted:
+        return spans
+    gaz, lex = gazetteer(), lexicon()
+    full = {span_text(doc, sp.start, sp.end) for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2}
+
+    def title(sp: _Span) -> bool:
+        text = clean_name(span_text(doc, sp.start, sp.end))
+        return sp.label in ("PERSON", "ORG", "FAC", "NORP") and text in quoted and text not in full and \
+            not any(text in f.split() for f in full) and lex.known_entity(text) is None and \
+            gaz.country_of_any(text) is None and gaz.city(text) is None
+    return [sp for sp in spans if not title(sp)]
 
 
 def _repeated_texts(doc: Any, spans: list[_Span]) -> set[str]:
