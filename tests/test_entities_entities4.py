@@ -261,3 +261,21 @@ def test_an_officer_inside_an_organisations_span_is_the_person_with_the_rank() -
     person = next(e for e in art.entities if e.kind == "PERSON")
     assert person.name == "Shayne Lacroix" and "Sergeant" in person.titles
     assert "Lacroix" in person.aliases
+
+
+def test_nouns_of_persons_are_nobody_but_surnames_stay() -> None:
+    """"Actress and champion swimmer ..." (the report says "the actress" too) and a plural of such a noun
+    ("Goths") name no one; "Burns" and "Baker", surnames WordNet also files as persons, stay people."""
+    ents = _entities("Actress and champion swimmer Esther Williams died on Thursday. The actress was 91. Fans "
+                     "of Madonna, Goths and Democrats came to the service. Burns said it was moving. Baker agreed.")
+    assert not {"Actress", "Goths"} & set(ents)
+    assert {"Esther Williams", "Burns", "Baker", "Democrats"} <= set(ents)
+
+
+def test_a_centre_for_something_is_a_body_and_a_lower_case_ministry_is_shown_as_a_name() -> None:
+    ents = _entities("SEOUL (AP) - Analysts at the Center for Pacific Strategy in Seoul said the Foreign Ministry "
+                     "had been told. A spokesman for the foreign ministry declined to comment.")
+    assert ents["Center for Pacific Strategy"][0] == "ORG"
+    art = EntitiesComponent()(Article(id="t", text="MOSCOW (AP) - Drones were downed overnight, the defence "
+                                                   "ministry said. A Defence Ministry spokesman gave no figures."))
+    assert [e.name for e in art.entities if e.kind == "ORG" and e.name != "Associated Press"] == ["Defence Ministry"]

@@ -200,6 +200,8 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
             gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
+    if sp.label == "FAC" and e - s >= 3 and doc[s].lower_ in _BODY_HEADS and doc[s + 1].lower_ in ("for", "of", "on"):
+        sp = _Span(s, e, "ORG", sp.titles, sp.country)  # "Center for Pacific Strategy": a body, not a building
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]) and \
             not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
@@ -251,6 +253,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
+# First words of a body's name "X for/of Y" ("Center for Pacific Strategy", "Institute of Peace").
+_BODY_HEADS = frozenset({"center", "centre", "institute", "council", "foundation", "committee", "society",
+                         "association", "league", "alliance", "coalition", "commission", "campaign", "office"})
 # A match result after a team's name ("beat Shakhtar Donetsk 2-1", "a 3:0 win").
 _SCORE = re.compile(r"^\d{1,2}[-\u2013:]\d{1,2}$")
 _SCORE_AFTER = re.compile(r"\d{1,2} ?[-\u2013:] ?\d{1,2}\b")  # the tokenizer splits "2-1" in three
@@ -372,6 +377,10 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if len(words) == 1 and (sp.label == "PERSON" and role_word(words[0]) and words[0].text not in person_words
                             or speaker_label(doc, words[0])):
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
+    if len(words) == 1 and sp.label in ("PERSON", "ORG") and words[0].is_title and \
+            words[0].text not in person_words and given_name_gender(words[0].text) is None and \
+            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label):
+        return True  # "Actress and champion swimmer Esther Williams", "Madonna, Goths, ...": what, not who
     if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
             and not _speaker(words[0]):
         return True  # "a K-9 unit", "USB4 support", "the HX9100": a model or a standard, no organisation
@@ -408,6 +417,18 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             gaz.city(text) is not None or gaz.country_of_region(text) is not None
         return not known
     return False
+
+
+def _people_noun(w: Any, text_all: str, label: str) -> bool:
+    """A noun of persons, not a name: a plural of one ("Goths", "Democrats"), or one the report also writes in
+    lower case ("Actress ... the actress"). WordNet counts famous surnames as persons too ("Burns", "Baker"),
+    so a singular needs the lower-case use."""
+    low = w.lower_
+    if label == "PERSON" and low.endswith("s") and len(low) > 4 and classes(low[:-1], "n")[:1] == ("person",) \
+            and not classes(low, "n"):
+        return True  # (a group NER called an ORG, "Democrats", stays one)
+    return classes(low, "n")[:1] == ("person",) and \
+        re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
 
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -1348,7 +1369,9 @@ class _Resolver:
                 country = self.home
             else:
                 return self.entity("ORG", text, None, text)
-        ent = self.entity("ORG", text, country, text, key=f"{text} {country}")
+        # "the defense ministry" written in lower case only: the entity is shown as a name ("Defense Ministry")
+        shown = " ".join(w[:1].upper() + w[1:] for w in text.split()) if text.islower() else text
+        ent = self.entity("ORG", shown, country, text, key=f"{text} {country}")
         self.generic.setdefault(key, {}).setdefault(country, ent)
         return ent
 
