@@ -279,3 +279,12 @@ def test_a_centre_for_something_is_a_body_and_a_lower_case_ministry_is_shown_as_
     art = EntitiesComponent()(Article(id="t", text="MOSCOW (AP) - Drones were downed overnight, the defence "
                                                    "ministry said. A Defence Ministry spokesman gave no figures."))
     assert [e.name for e in art.entities if e.kind == "ORG" and e.name != "Associated Press"] == ["Defence Ministry"]
+
+
+def test_a_headline_adverb_before_the_verb_goes_too_and_an_unplaced_ministry_is_shown_as_a_name() -> None:
+    ents = _entities("Offer to Teixeira Reportedly Bumped as High as $184M\n"
+                     "The Washington Nationals raised their offer to Mark Teixeira on Monday.")
+    assert not any("Reportedly" in n for n in ents) and ents["Mark Teixeira"][0] == "PERSON"
+    art = EntitiesComponent()(Article(id="t", text="Yoon Ji-ho, a former defence ministry analyst, said Russia "
+                                                   "was the buyer. The Defence Ministry did not comment."))
+    assert "defence ministry" not in {e.name for e in art.entities}

@@ -1368,10 +1368,8 @@ class _Resolver:
             elif not known and self.home is not None:
                 country = self.home
             else:
-                return self.entity("ORG", text, None, text)
-        # "the defense ministry" written in lower case only: the entity is shown as a name ("Defense Ministry")
-        shown = " ".join(w[:1].upper() + w[1:] for w in text.split()) if text.islower() else text
-        ent = self.entity("ORG", shown, country, text, key=f"{text} {country}")
+                return self.entity("ORG", _shown(text), None, text)
+        ent = self.entity("ORG", _shown(text), country, text, key=f"{text} {country}")
         self.generic.setdefault(key, {}).setdefault(country, ent)
         return ent
 
@@ -1599,6 +1597,9 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
                                      " " in (shorter := span_text(doc, sp.start, e - 1)) and shorter in names) and \
                 classes(doc[e - 1].lower_, "n")[:1] != ("person",):
             e -= 1  # "Teixeira Reportedly Bumped as High as": the verb, then the adverb before it
+        while head and sp.start + 1 < e < sp.end and doc[e - 1].lower_.endswith("ly") and len(doc[e - 1]) > 4 and \
+                not classes(doc[e - 1].lower_, "n") and given_name_gender(doc[e - 1].text) is None:
+            e -= 1  # the tagger calls a capitalised adverb a proper noun ("Reportedly")
         if e < sp.end:
             out.append(_Span(sp.start, e, sp.label, sp.titles, sp.country))
             continue
@@ -1664,6 +1665,11 @@ def _repeated_texts(doc: Any, spans: list[_Span]) -> set[str]:
         if " " in t and t not in out and text.count(t) >= 2:
             out.add(t)
     return out
+
+
+def _shown(text: str) -> str:
+    """ "defence ministry" first written in lower case is shown as a name ("Defence Ministry")."""
+    return " ".join(w[:1].upper() + w[1:] for w in text.split()) if text.islower() else text
 
 
 def _capitalised_or_known(text: str, named: set[str]) -> bool:
