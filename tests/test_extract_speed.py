@@ -26,14 +26,19 @@ def _slow_fold(s: str) -> str:
 
 
 def _hyphenated_by_slicing(doc: Any, parts: set[str], taken: set[int]) -> list[tuple[int, int]]:
-    """The loop `_hyphenated_surnames` replaced: a Span sliced for every token and length up to six."""
-    out = []
+    """The loop `_hyphenated_surnames` replaced: a Span sliced for every token and length up to six; the
+    occurrences taken in the text's order (the earliest, then the longest), not the set's."""
+    cands = set()
     for part in (p for p in parts if "-" in p):
         for i in range(len(doc) - 2):
             j = next((j for j in range(i + 1, min(len(doc), i + 6) + 1) if doc[i:j].text == part), None)
-            if j is not None and not any(k in taken for k in range(i, j)):
-                out.append((i, j))
-                taken.update(range(i, j))
+            if j is not None:
+                cands.add((i, j))
+    out = []
+    for i, j in sorted(cands, key=lambda c: (c[0], -c[1])):
+        if not any(k in taken for k in range(i, j)):
+            out.append((i, j))
+            taken.update(range(i, j))
     return out
 
 

@@ -46,9 +46,13 @@ from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
 from .nlp import get_nlp, span_text
 from .timex_base import NUMBER_WORDS, words_to_number
+from .wordclass import classes
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _STOP_INITIALS = INITIAL_STOPS
+# Lower-case words inside a person's name ("Lula da Silva", "Ludwig van Beethoven", "Mohammed bin Salman").
+_NAME_PARTICLES = frozenset({"da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von",
+                             "la", "le", "bin", "bint", "ibn", "ben", "al", "el", "y", "e", "zu", "ter", "ten"})
 # The Arabic article's romanisations, written before a name with a hyphen ("al-Assad", "el-Sisi", "ul-Haq").
 _ARTICLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ash", "as", "an", "ar", "az", "at"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -87,7 +91,7 @@ def clean_name(text: str) -> str:
     t = re.sub(r"^(the|The|THE)\s+", "", t)
     t = re.sub(r"('s|')$", "", t).strip()
     keep_period = re.search(r"\b[A-Z]\.$", t) or re.search(r"\b(Corp|Inc|Co|Ltd|Bros|Jr|Sr)\.$", t)
-    return t.strip(" ,;:!?\"()[]") if keep_period else t.strip(" ,;:.!?\"()[]")
+    return t.strip(" ,;:!?\"()[]`\u201c\u201d") if keep_period else t.strip(" ,;:.!?\"()[]`\u201c\u201d")
 
 
 @dataclass
@@ -98,6 +102,7 @@ class _Span:
     titles: list[str] = field(default_factory=list)
     country: str | None = None
     by_region: bool = False  # `country` read off a state or province after it ("PERU, Ind."), not a country
+    placed: bool = False  # a place by its context ("the Kerem Shalom crossing"), whatever its words look like
 
 
 # ---------------------------------------------------------------------------------------------- matchers
@@ -180,8 +185,10 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
             e += 1
         if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
             e -= 1
+    if e - s >= 4 and _SCORE.match(span_text(doc, e - 3, e).replace(" ", "")):
+        e -= 3  # "Shakhtar Donetsk 2-1": a result NER ran into the name (the tokenizer splits it in three)
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
-                     doc[e - 1].is_punct and doc[e - 1].text != "."):
+                     doc[e - 1].is_punct and doc[e - 1].text != "." or _SCORE.match(doc[e - 1].text)):
         e -= 1
     while e - s >= 2 and sp.label == "ORG" and (is_title_abbreviation(doc, e - 1) or
                                               doc[e - 1].text == "." and is_title_abbreviation(doc, e - 2)):
@@ -193,9 +200,24 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     elif pos is not None and sp.label in ("ORG", "FAC") and pos + 1 < e and \
             gazetteer().country_of_any(doc[s:pos].text) and generic_institution(doc[pos + 1:e].text):
         s = pos + 1  # "Chile's Foreign Ministry" as one span: the country owns the ministry (see resolve)
+    if sp.label == "FAC" and e - s >= 3 and doc[s].lower_ in _BODY_HEADS and doc[s + 1].lower_ in ("for", "of", "on"):
+        sp = _Span(s, e, "ORG", sp.titles, sp.country)  # "Center for Pacific Strategy": a body, not a building
     if sp.label in ("ORG", "NORP") and all(t.lower_ in lex["titles"] for t in doc[s:e]) and \
             not (e - s >= 2 and doc[e - 1].lower_ in _GOVERNMENT_BODY_HEADS):
         return None  # "Defense" of "Defense Minister": a title NER took for an organisation
+    if sp.label in ("ORG", "FAC") and e - s >= 4:
+        for k in range(s + 1, e - 2):
+            rest = list(doc[k + 1:e])
+            if doc[k].is_title and (person_title(doc[k].lower_) or doc[k].lower_ in lex["title_prefixes"]) and \
+                    2 <= len(rest) <= 3 and all(t.is_alpha and t.is_title for t in rest) and not any(
+                    gazetteer().country_of_any(t.text) or gazetteer().city(t.text) or t.lower_ in _INSTITUTION_WORDS
+                    or t.lower_ in _COMPANY_WORDS for t in rest) and \
+                    (given_name_gender(rest[0].text) is not None or not classes(rest[0].lower_, "n")):
+                # "Palmer Police Sergeant Shayne Lacroix" as one ORG: a body's officer, by rank and name (the
+                # rank is stripped below as any leading title is)
+                sp = _Span(k, e, "PERSON", [*sp.titles, doc[s:k].text], sp.country)
+                s = k
+                break
     if sp.label in ("ORG", "FAC", "LOC") and e - s >= 3 and doc[s].is_title and \
             person_title(doc[s].lower_) and \
             looks_like_person(doc, _Span(s + 1, e, "PERSON")):
@@ -219,7 +241,67 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         while e - s > 1 and (doc[s].is_punct or doc[s].is_lower and doc[s].is_alpha) and not (
                 doc[s].lower_ in _ARTICLE_PARTICLES and doc[s + 1].text == "-" and not doc[s].whitespace_):
             s += 1  # what is left of a title NER cut in the middle ("-elect Barack Obama"), not "al-"
+        k = s
+        while e - k > 2 and doc[k].is_title and doc[k].is_alpha and given_name_gender(doc[k].text) is None and \
+                classes(doc[k].lower_, "n")[:1] == ("person",):
+            k += 1  # "Comedian Jonah Patel", "Veteran Actress Dorothy Vance": what they are, then who
+        if k > s and given_name_gender(doc[k].text) is not None:
+            sp.titles.append(doc[s:k].text)
+            s = k
+        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES:
+            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva"
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
+
+
+# First words of a body's name "X for/of Y" ("Center for Pacific Strategy", "Institute of Peace").
+_BODY_HEADS = frozenset({"center", "centre", "institute", "council", "foundation", "committee", "society",
+                         "association", "league", "alliance", "coalition", "commission", "campaign", "office"})
+# A match result after a team's name ("beat Shakhtar Donetsk 2-1", "a 3:0 win").
+_SCORE = re.compile(r"^\d{1,2}[-\u2013:]\d{1,2}$")
+_SCORE_AFTER = re.compile(r"\d{1,2} ?[-\u2013:] ?\d{1,2}\b")  # the tokenizer splits "2-1" in three
+# Words of sports clubs' names that are no person's ("Dynamo Kiev", "Real Betis", "Leeds United").
+_CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive", "cska", "zenit", "torpedo",
+                         "real", "inter", "sporting", "olympique", "olympiacos", "atletico", "athletic",
+                         "borussia", "rapid", "racing", "fc", "afc", "cf", "sc", "ac", "bk", "fk", "sk", "united",
+                         "rovers", "wanderers", "albion", "hotspur", "academica", "standard", "union"})
+# Nouns after a name that make it a team ("Dynamo Kiev coach", "the Kiev striker").
+_CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
+                           "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
+                           "winger", "stadium", "side", "boss"})
+
+
+def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
+    """ "Dynamo Kiev beat Shakhtar Donetsk 2-1": a short name that holds a city's name, no given name and
+    no known place is a club named after the city - an organisation, not a person and the city. Told by a
+    club word ("Dynamo", "United"), a team's noun after it ("coach"), a result after it ("2-1"), or the
+    name recurring whole in the report (a subhead run into a sentence, "Erdogan Ankara", happens once)."""
+    if sp.label not in ("PERSON", "GPE", "LOC", "FAC", "NORP", "ORG") or not 2 <= sp.end - sp.start <= 3:
+        return sp  # an ORG NER found is checked too: the club's city gives it its country
+    toks = list(doc[sp.start:sp.end])
+    if not all(t.is_alpha and (t.is_title or t.is_upper) for t in toks):
+        return sp
+    gaz = gazetteer()
+    text = span_text(doc, sp.start, sp.end)
+    if gaz.city(text) is not None or gaz.country_of_any(text) or gaz.country_of_region(text):
+        return sp  # "Bandar Abbas", "New York", "South Carolina": the place itself
+    places = [t for t in toks if gaz.city(t.text) is not None or gaz.country_of_capital(t.text) or
+              gaz.is_old_spelling(t.text) or gaz.country_of_region(t.text)]
+    if not places:
+        return sp
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
+    sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
+        given_name_gender(toks[0].text) is None and nxt is not None and (
+            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
+    if not sporting:
+        # a name repeated whole is some organisation's, but not surely named after the place ("Northern Lens"
+        # is an outlet, not a club of Lens): no country from it
+        if sp.label != "ORG" and text in repeated and given_name_gender(toks[0].text) is None:
+            return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country)
+        return sp
+    home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
+    return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
+                 gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
 
 
 def _speaker(tok: Any) -> bool:
@@ -260,10 +342,20 @@ _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 
 
+# A line that is an address, however spaced ("http: / / www. example. com / new / Hunger - Games - ...").
+_URL_LINE = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.)[^\n]*", re.MULTILINE | re.IGNORECASE)
+
+
 def _url_ranges(text: str) -> list[tuple[int, int]]:
     if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
         return []
-    return [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+    ranges = [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+    lines = [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
+    if not lines:
+        return ranges
+    # the lines first, the pieces outside them; sorted and disjoint, as `_junk` bisects them
+    inside = [r for r in ranges if not any(a <= r[0] < b for a, b in lines)]
+    return sorted(lines + inside)
 
 
 def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
@@ -285,6 +377,10 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if len(words) == 1 and (sp.label == "PERSON" and role_word(words[0]) and words[0].text not in person_words
                             or speaker_label(doc, words[0])):
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
+    if len(words) == 1 and sp.label in ("PERSON", "ORG") and words[0].is_title and \
+            words[0].text not in person_words and given_name_gender(words[0].text) is None and \
+            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label):
+        return True  # "Actress and champion swimmer Esther Williams", "Madonna, Goths, ...": what, not who
     if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
             and not _speaker(words[0]):
         return True  # "a K-9 unit", "USB4 support", "the HX9100": a model or a standard, no organisation
@@ -294,6 +390,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             return True
         if w.lower_ in _COMPASS:
             return True
+        if _shouted_word(w, sp.label, text_all):
+            return True  # "A FIRE has badly damaged", "MONDAY, MAY 23": emphasis, not an acronym
     if any(_CODE.match(t.text) for t in words) and sp.label in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
         return True
     if len(words) == 1 and sp.label in ("ORG", "NORP") and words[0].lower_ in _PORTFOLIOS and \
@@ -319,6 +417,37 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
             gaz.city(text) is not None or gaz.country_of_region(text) is not None
         return not known
     return False
+
+
+def _people_noun(w: Any, text_all: str, label: str) -> bool:
+    """A noun of persons, not a name: a plural of one ("Goths", "Democrats"), or one the report also writes in
+    lower case ("Actress ... the actress"). WordNet counts famous surnames as persons too ("Burns", "Baker"),
+    so a singular needs the lower-case use."""
+    low = w.lower_
+    if label == "PERSON" and low.endswith("s") and len(low) > 4 and classes(low[:-1], "n")[:1] == ("person",) \
+            and not classes(low, "n"):
+        return True  # (a group NER called an ORG, "Democrats", stays one)
+    return classes(low, "n")[:1] == ("person",) and \
+        re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
+
+
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+
+
+def _shouted_word(w: Any, label: str, text_all: str) -> bool:
+    """An ordinary word in capitals ("A FIRE has badly damaged", "MONDAY, MAY 23"): a month or a day, or a
+    dictionary word the report also writes in lower case - and no organisation the lexicon knows."""
+    if label == "GPE" or not (w.is_upper and w.is_alpha and len(w.text) >= 3):
+        return False
+    low = w.lower_
+    if low in _CALENDAR:
+        return True
+    if not (classes(low, "n") or classes(low, "v")) or lexicon().known_entity(w.text) is not None or \
+            gazetteer().country_of_any(w.text) is not None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
 
 def _outlet_names(doc: Any, spans: list[_Span], outlet: str | None) -> None:
@@ -398,6 +527,75 @@ def _caps_place(text: str) -> str | None:
     return None
 
 
+def _shouted_place(doc: Any, sp: _Span) -> _Span:
+    """ "Israeli strikes hit KHAN YOUNIS overnight": a name in capitals that the gazetteer knows as a place
+    (written in title case) is that place, whatever NER made of the shouting (mostly a person). Acronyms the
+    lexicon knows stay what they are."""
+    if sp.label not in ("PERSON", "ORG", "NORP", "FAC", "LOC"):
+        return sp
+    text = span_text(doc, sp.start, sp.end)
+    if not text.isupper() or len(text.replace(" ", "")) < 4 or lexicon().known_entity(text) is not None:
+        return sp
+    return _Span(sp.start, sp.end, "GPE", sp.titles, sp.country) if _caps_place(text) is not None else sp
+
+
+# Lower-case nouns after a name that make it a place ("the Kerem Shalom crossing", "the Jabalia camp").
+_PLACE_HEADS = frozenset({"crossing", "checkpoint", "border", "camp", "neighborhood", "neighbourhood", "district",
+                          "area", "village", "town", "city", "region", "province", "county", "valley", "airport",
+                          "port", "base", "township", "suburb", "municipality", "governorate", "enclave",
+                          "settlement", "outpost", "corridor", "junction", "pass", "strip"})
+# Of those, the ones an organisation's name never stands before ("the Hamas base" is a base of Hamas).
+_PASSAGE_HEADS = frozenset({"crossing", "checkpoint", "junction", "corridor", "pass"})
+# A city of two words or more this populous is a place even when NER calls it a person ("Bandar Abbas").
+_CITY_NOT_PERSON = 100_000
+# Prepositions of place whose object, under a verb, is where something happened ("fighting raged in X").
+_IN_PLACE = frozenset({"in", "near", "outside", "inside", "through", "across", "around", "throughout"})
+# Verbs whose "in" takes a person ("believe in God", "confide in her sister").
+_IN_PERSON_VERBS = frozenset({"believe", "trust", "confide", "invest", "interest", "delight", "rejoice"})
+
+
+def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Aid entered through the Kerem Shalom crossing", "Fighting raged in Kerem Shalom": a name NER took
+    for a person is a place where a place's noun follows it ("the X crossing"), or where it is the object of
+    a preposition of place under a verb and has no given name; every mention of that name in the report is
+    the place then. Not a name with a title, nor a part of a person the report names."""
+    places: set[str] = set()
+    full_names: dict[str, set[str]] = {}  # a person's full name -> its short forms
+    for sp in spans:
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            text = span_text(doc, sp.start, sp.end)
+            full_names[text] = set(short_forms(name_words(text)))
+    for sp in spans:
+        if sp.label not in ("PERSON", "ORG") or sp.titles or not 1 <= sp.end - sp.start <= 3:
+            continue
+        toks = list(doc[sp.start:sp.end])
+        text = span_text(doc, sp.start, sp.end)
+        person_parts = {w for name, parts in full_names.items() if name != text for w in parts}
+        if not all(t.is_alpha and t.is_title for t in toks) or any(t.text in person_parts for t in toks) or \
+                sp.start > 0 and person_title(doc[sp.start - 1].lower_):
+            continue
+        nxt = doc[sp.end] if sp.end < len(doc) else None
+        root = doc[sp.start:sp.end].root
+        head = root.head
+        the_before = sp.start > 0 and doc[sp.start - 1].lower_ == "the"
+        by_noun = nxt is not None and nxt.is_lower and nxt.tag_ != "POS" and (
+            nxt.lower_ in _PLACE_HEADS and sp.label == "PERSON" and
+            (the_before or given_name_gender(toks[0].text) is None) or
+            nxt.lower_ in _PASSAGE_HEADS and the_before)  # "the Hamas base" is Hamas's; a crossing is a place
+        if sp.label == "ORG" and not by_noun:
+            continue
+        by_prep = root.dep_ == "pobj" and head.lower_ in _IN_PLACE and head.head.pos_ in ("VERB", "AUX") and \
+            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None
+        big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
+            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms"))
+        if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
+            places.add(text)
+    if not places:
+        return spans
+    return [_Span(sp.start, sp.end, "LOC", sp.titles, sp.country, placed=True)
+            if sp.label in ("PERSON", "ORG") and span_text(doc, sp.start, sp.end) in places else sp for sp in spans]
+
+
 def _datelines(doc: Any, spans: list[_Span]) -> list[_Span]:
     """A shouted place at the start of a paragraph ("BIRMINGHAM, Ala. —", "GAZA CITY, March 4") is a
     place, whatever NER made of it (an ORG, or nothing)."""
@@ -460,7 +658,12 @@ def _place_qualifiers(doc: Any, spans: list[_Span]) -> None:
         if sp.end + 2 < len(doc) and doc[sp.end + 2].is_title:
             cands.insert(0, f"{word} {doc[sp.end + 2].text}")  # "New Brunswick", "Northern Ireland"
         region = next((c for w in cands if (c := gaz.country_of_region(w, postal=True))), None)
-        iso = region or next((c for w in cands if (c := gaz.country_of_name(w))), None)
+        country = next((c for w in cands if (c := gaz.country_of_name(w))), None)
+        if region and country and region != country and \
+                gaz.city(clean_name(doc[sp.start:sp.end].text), country) is not None and \
+                gaz.city(clean_name(doc[sp.start:sp.end].text), region) is None:
+            region = None  # "TBILISI, Georgia": the country Georgia has a Tbilisi, the state none
+        iso = region or country
         if iso is not None and (sp.label != "ORG" or gaz.city(clean_name(doc[sp.start:sp.end].text), iso)):
             sp.country, sp.label, sp.by_region = iso, "GPE", region is not None
 
@@ -590,23 +793,30 @@ def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tup
     as tokens i..j-1 (at most six, i before the last two tokens), none of them `taken`; `taken` grows by
     each. Found with str.find on the doc's text: slicing a Span per token and length made this the
     entities component's largest cost. `doc[i:j].text` is the text from token i's start to token j-1's end,
-    so a match is an occurrence that starts where a token starts and ends where a token ends."""
-    hyphenated = [p for p in parts if "-" in p]  # the set's own order, as the token scan took it
+    so a match is an occurrence that starts where a token starts and ends where a token ends.
+
+    Where two parts overlap ("Varga-Holm" and "Holm-Lund" in "Varga-Holm-Lund"), the one starting first
+    wins, the longer on the same start: an order of the text, never of the set (whose order changes with
+    PYTHONHASHSEED, and with it which person a report named)."""
+    hyphenated = sorted(p for p in parts if "-" in p)
     if not hyphenated:
         return []
     text, n = doc.text, len(doc)
     start_at = {t.idx: t.i for t in doc}
     end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
-    found = []
+    cands = []
     for part in hyphenated:
         at = text.find(part)
         while at != -1:
             i, j = start_at.get(at), end_at.get(at + len(part))
-            if i is not None and j is not None and i < n - 2 and j <= i + 6 and \
-                    not any(k in taken for k in range(i, j)):
-                found.append((i, j))
-                taken.update(range(i, j))
+            if i is not None and j is not None and i < n - 2 and j <= i + 6:
+                cands.append((i, j))
             at = text.find(part, at + 1)
+    found = []
+    for i, j in sorted(set(cands), key=lambda c: (c[0], -c[1])):
+        if not any(k in taken for k in range(i, j)):
+            found.append((i, j))
+            taken.update(range(i, j))
     return found
 
 
@@ -799,6 +1009,9 @@ def person_gender(ent: Entity) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- resolve
+# A namesake in the report's own country is the place meant unless the most populous one is this many times
+# bigger ("Paris": France's, 86 times Paris, Texas; "Wellington": England's town, New Zealand's is 17 times it).
+_NAMESAKE_RATIO = 50
 # What a city has and a government does not: "Beirut's streets", "Kyiv residents" stay the city.
 _CITY_PARTS = frozenset({"street", "resident", "airport", "port", "suburb", "neighborhood", "neighbourhood",
                          "center", "centre", "mayor", "skyline", "district", "hospital", "people", "population",
@@ -945,7 +1158,7 @@ class _Resolver:
             return self.entity(ent.kind, ent.name, ent.country, text)
         if label == "PERSON" and sp.end - sp.start >= 2 and self._street(sp):
             label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
-        if label in ("FAC", "LOC", "ORG") and self._looks_like_person(sp):
+        if label in ("FAC", "LOC", "ORG") and not sp.placed and self._looks_like_person(sp):
             label = sp.label = "PERSON"  # "Japan's Kenji Sato" as FAC: a given name and a surname
         if label == "PERSON" and sp.end - sp.start == 1 and gaz.country_of_capital(text) and \
                 not any(text in parts for _, parts, _ in persons):
@@ -967,6 +1180,11 @@ class _Resolver:
                                    key=f"{town.name} {town.country}")
             if sp.by_region:  # a state's, not a country's: "North Korea, Japan" lists two countries
                 return self.entity("GPE", text, sp.country, text, key=f"{text} {sp.country}")
+        if iso and label in ("GPE", "LOC") and self.home is not None and iso != self.home and not sp.country and \
+                gaz.country_of_region(text) == self.home:
+            # "Joyce Wallace of Georgia" in a report on Nashville, Tennessee: the state, not the country
+            name = gaz.region_name(text)  # an id of its own: "gpe:georgia" is the country's
+            return self.entity("GPE", name, self.home, text, key=f"{name} {self.home}")
         if iso and label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
             return self.country_entity(iso, text)
         if label in ("NORP", "GPE", "ORG", "PERSON"):
@@ -993,10 +1211,16 @@ class _Resolver:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
             city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
+            if city is not None and not sp.country and self.home is not None and city.country != self.home and \
+                    (local := gaz.city(text, self.home)) is not None and \
+                    city.population < _NAMESAKE_RATIO * max(local.population, 1):
+                # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
+                # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
+                city = local
             if city is None and sp.country:
                 return self.entity("GPE", text, sp.country, text)
             if city is not None:
-                default = gaz.city(text) if sp.country else city
+                default = gaz.city(text)
                 # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
                 key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
                     else None
@@ -1102,13 +1326,17 @@ class _Resolver:
             text = clean_name(span_text(doc, sp.start, sp.end))
             caps = _caps_place(text) if text.isupper() else None
             iso = sp.country or gaz.country_of_name(caps or text)
+            shared = False  # a city several countries have ("Wellington") says little of where the report is
             if iso is None and (city := gaz.city(caps or text)) is not None:
-                iso = city.country
+                iso, shared = city.country, len(gaz.namesake_countries(caps or text)) > 1
+            if iso is None:
+                iso = gaz.country_of_region(caps or text)  # "Tennessee": a state places the report too
             if iso is None:
                 continue
             if sp.start == 0 or doc[sp.start].is_sent_start and text.isupper():
                 return iso  # a dateline
-            counts[iso] = counts.get(iso, 0) + 1
+            if not shared:
+                counts[iso] = counts.get(iso, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -1140,8 +1368,8 @@ class _Resolver:
             elif not known and self.home is not None:
                 country = self.home
             else:
-                return self.entity("ORG", text, None, text)
-        ent = self.entity("ORG", text, country, text, key=f"{text} {country}")
+                return self.entity("ORG", _shown(text), None, text)
+        ent = self.entity("ORG", _shown(text), country, text, key=f"{text} {country}")
         self.generic.setdefault(key, {}).setdefault(country, ent)
         return ent
 
@@ -1269,12 +1497,18 @@ class EntitiesComponent:
         doc = article.doc if article.doc is not None else get_nlp()(article.text or "")
         article.doc = doc
         spans = [t for t in (_trim(doc, sp) for sp in _candidate_spans(doc)) if t is not None]
+        spans = _headline_words(doc, spans)
+        repeated = _repeated_texts(doc, spans)
+        spans = _rejoin_split_names(doc, spans)
+        spans = [_club_name(doc, sp, repeated) for sp in spans]
         spans = repair_person_spans(doc, spans, list(doc.ents))
         spans = _add_missed(doc, spans)
         for sp in spans:
             if sp.label == "PERSON":
                 sp.titles[:0] = [t for t in leading_titles(doc, sp.start)[1] if t not in sp.titles]
         spans = _datelines(doc, spans)
+        spans = [_shouted_place(doc, sp) for sp in spans]
+        spans = _places_by_context(doc, spans)
         spans = _repeated_names(doc, spans)
         spans = _facility_names(doc, spans)
         spans = [_country_government(doc, _demonym_head(doc, sp)) for sp in spans]
@@ -1286,6 +1520,7 @@ class EntitiesComponent:
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(span_text(doc, sp.start, sp.end)))]  # a name has a letter
+        spans = _without_quoted_titles(doc, spans)
         spans = initialled_names(doc, long_names_by_context(doc, spans))
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
@@ -1310,6 +1545,131 @@ class EntitiesComponent:
         article.entities = list(res.entities.values())
         _write_back(doc, spans)
         return article
+
+
+def headline_line(text: str, lo: int) -> bool:
+    """Is the line holding character `lo` a headline in title case ("Powerful Storm in Peru Kills 12; 40 Hurt")?
+    Its words of four letters or more start with a capital, three of them at least, and it ends in no period.
+    There NER reads every capitalised word as a name."""
+    a = text.rfind("\n", 0, lo) + 1
+    b = text.find("\n", lo)
+    line = text[a:b if b >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\u2019]*", line) if len(w) >= 4]
+    return len(line) <= 160 and not line.endswith(".") and len(words) >= 3 and \
+        sum(w[0].isupper() for w in words) >= 0.8 * len(words) and not all(w.isupper() for w in words)
+
+
+def _headline_verb(tok: Any) -> bool:
+    """A headline's verb or participle in title case ("Returns", "Dies", "Kills", "Hurt")."""
+    w = tok.lower_
+    forms = {tok.lemma_.lower(), w[:-1], w[:-2], w[:-3] + "y" if w.endswith("ies") else w}
+    return tok.is_title and tok.is_alpha and (tok.tag_.startswith("VB") or tok.tag_ in ("NNS", "NNPS", "NNP") and
+                                              w.endswith(("s", "ed")) and any(classes(f, "v") for f in forms if f))
+
+
+def _verb_follows(doc: Any, e: int) -> bool:
+    """What comes after a headline's verb: a lower-case word, a number or a preposition ("Dies at 88", "Kills
+    12", "Returns to Host"), not another name or the line's end ("to Host Academy Awards")."""
+    if e >= len(doc):
+        return False
+    nxt = doc[e]
+    return nxt.is_lower or nxt.like_num or nxt.tag_ in ("IN", "TO", "CD") or nxt.lower_ in ("the", "a", "an")
+
+
+def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """In a title-case headline a name runs on into the verb after it ("Marla Quinlan Returns to Host", "Peru
+    Kills 12"), and a lone verb or participle is taken for a name ("40 Hurt"): the verb is cut off (unless a
+    person of that word is known: "Robert Burns"), the lone one dropped. Elsewhere, a name the report spans
+    without the last word ("Marla Quinlan") is cut back to it where that word is a verb."""
+    text = doc.text
+    names = {span_text(doc, sp.start, sp.end) for sp in spans}
+    out = []
+    for sp in spans:
+        if sp.label not in ENTITY_LABELS:
+            out.append(sp)
+            continue
+        last = doc[sp.end - 1]
+        head = headline_line(text, last.idx)
+        e = sp.end
+        while e - sp.start >= 2 and (head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) or
+                                     head and doc[e - 1].tag_ == "RB" and doc[e - 1].is_title or
+                                     not head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) and
+                                     " " in (shorter := span_text(doc, sp.start, e - 1)) and shorter in names) and \
+                classes(doc[e - 1].lower_, "n")[:1] != ("person",):
+            e -= 1  # "Teixeira Reportedly Bumped as High as": the verb, then the adverb before it
+        while head and sp.start + 1 < e < sp.end and doc[e - 1].lower_.endswith("ly") and len(doc[e - 1]) > 4 and \
+                not classes(doc[e - 1].lower_, "n") and given_name_gender(doc[e - 1].text) is None:
+            e -= 1  # the tagger calls a capitalised adverb a proper noun ("Reportedly")
+        if e < sp.end:
+            out.append(_Span(sp.start, e, sp.label, sp.titles, sp.country))
+            continue
+        counted = sp.start > 0 and doc[sp.start - 1].like_num and bool(classes(last.lower_, "v"))  # "40 Hurt"
+        if sp.end - sp.start == 1 and head and (last.tag_.startswith("VB") or last.tag_ == "JJ" or counted) and \
+                lexicon().known_entity(last.text) is None and gazetteer().country_of_any(last.text) is None and \
+                gazetteer().city(last.text) is None:
+            continue  # "40 Hurt and 3 Bridges Washed Away"
+        if sp.end - sp.start == 1 and head and sp.label == "PERSON" and last.is_title and \
+                classes(last.lower_, "n")[:1] not in ((), ("person",)) and given_name_gender(last.text) is None and \
+                not any(last.text in n.split() for n in names if " " in n):
+            continue  # "Story Created: ...", "Sequel": a common noun a headline capitalised, nobody's name
+        out.append(sp)
+    return out
+
+
+def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "Spartak" ORG + "Moscow" GPE where the report spans "Spartak Moscow" whole elsewhere: two adjacent
+    names that together are a name of the report are that name, with the label it has there."""
+    whole = {span_text(doc, sp.start, sp.end): sp.label for sp in spans if sp.end - sp.start >= 2}
+    if not whole:
+        return spans
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == sp.start and (label := whole.get(span_text(doc, prev.start, sp.end))):
+            out[-1] = _Span(prev.start, sp.end, label, prev.titles, prev.country)
+        else:
+            out.append(sp)
+    return out
+
+
+_NAMING = re.compile(r"\b(?:known as|called|calls itself|calling itself|dubbed|named|nicknamed|styled)\s*$", re.I)
+_QUOTED = re.compile(r"(?:``|\"|\u201c)\s*([^\"\u201c\u201d`'\n]{2,60}?)[\s,.]*(?:''|\"|\u201d)")
+
+
+def _without_quoted_titles(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """ "the sequel to ``Twilight''", "her talk show \"Ellen\"": a name a report sets in quotes, the whole
+    quotation, is the title of a work, not a person or an organisation - wherever in the report it recurs.
+    Not a name the lexicon or the gazetteer knows, nor a person the report names in full."""
+    quoted = {m.group(1).strip() for m in _QUOTED.finditer(doc.text)
+              if not _NAMING.search(doc.text[max(0, m.start() - 25):m.start()])}  # 'a group known as "X"' names
+    if not quoted:
+        return spans
+    gaz, lex = gazetteer(), lexicon()
+    full = {span_text(doc, sp.start, sp.end) for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2}
+
+    def title(sp: _Span) -> bool:
+        text = clean_name(span_text(doc, sp.start, sp.end))
+        return sp.label in ("PERSON", "ORG", "FAC", "NORP") and text in quoted and text not in full and \
+            not any(text in f.split() for f in full) and lex.known_entity(text) is None and \
+            gaz.country_of_any(text) is None and gaz.city(text) is None
+    return [sp for sp in spans if not title(sp)]
+
+
+def _repeated_texts(doc: Any, spans: list[_Span]) -> set[str]:
+    """Texts of the multi-word name spans that occur more than once in the report, spelt alike (the text is
+    searched, so a repeat NER labelled otherwise, or not at all, counts)."""
+    text = doc.text
+    out = set()
+    for sp in spans:
+        t = span_text(doc, sp.start, sp.end)
+        if " " in t and t not in out and text.count(t) >= 2:
+            out.add(t)
+    return out
+
+
+def _shown(text: str) -> str:
+    """ "defence ministry" first written in lower case is shown as a name ("Defence Ministry")."""
+    return " ".join(w[:1].upper() + w[1:] for w in text.split()) if text.islower() else text
 
 
 def _capitalised_or_known(text: str, named: set[str]) -> bool:

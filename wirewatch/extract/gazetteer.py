@@ -65,6 +65,10 @@ _CITY_SPELLINGS = {
     "mogadiscio": "mogadishu", "kishinev": "chisinau", "alma-ata": "almaty", "tiflis": "tbilisi"}
 
 
+# How close (rapidfuzz ratio, folded) an alternate name must be to a city's own name to be a spelling of it.
+_MIN_SPELLING_SIMILARITY = 85.0
+
+
 class Gazetteer:
     """All country/place lookups. Use `gazetteer()` for the shared instance."""
 
@@ -199,6 +203,30 @@ class Gazetteer:
                     self._cities_all.setdefault(k, []).append(p)
                     if k not in table or table[k].population < p.population:
                         table[k] = p
+            # Spellings of a many-word name newsrooms print besides geonames' own ("Khan Younis" for Khan
+            # Yunis): the city's alternate names written in ASCII, of two words or more and close to its name
+            # (a transliteration, not a translation or an old name: "Lutetia" is no spelling of "Paris").
+            # A spelling never takes the key of another place's own name.
+            from rapidfuzz.fuzz import ratio
+
+            variants: dict[str, Place] = {}
+            for c in self._gc.get_cities().values():
+                own = None
+                for alt in c.get("alternatenames") or []:
+                    if not ((" " in alt or "-" in alt) and alt.isascii() and alt[:1].isupper()):
+                        continue
+                    k = fold(alt)
+                    if k in table:
+                        continue
+                    own = own or fold(ascii_name(c.get("asciiname") or c["name"]))
+                    if ratio(k, own) >= _MIN_SPELLING_SIMILARITY:
+                        p = Place(ascii_name(c.get("asciiname") or c["name"]), iso2to3.get(c["countrycode"]),
+                                  c["latitude"], c["longitude"], int(c.get("population") or 0))
+                        if k not in variants or variants[k].population < p.population:
+                            variants[k] = p
+            for k, p in variants.items():
+                table[k] = p
+                self._cities_all.setdefault(k, []).append(p)
             self._cities = table
         return self._cities
 
@@ -220,6 +248,12 @@ class Gazetteer:
             return table.get(t)
         inside = [p for p in self._cities_all.get(t, []) if p.country == country]
         return max(inside, key=lambda p: p.population) if inside else None
+
+    def namesake_countries(self, text: str) -> set[str | None]:
+        """The countries that have a city of this name ("Wellington": GBR, IND, NZL, USA, ZAF)."""
+        t = fold(text)
+        self._city_table()
+        return {p.country for p in self._cities_all.get(_CITY_SPELLINGS.get(t, t), [])}
 
     def is_old_spelling(self, text: str) -> bool:
         """ "Kiev", "Madras": an older spelling of a city the gazetteer knows by another name."""
