@@ -24,6 +24,7 @@ from ..store.db import Store
 from ..store.events import (
     article_outlet,
     drop_conflicts_of,
+    event_cache,
     mention_cache,
     peer_ids,
     report_root,
@@ -261,7 +262,9 @@ class ConflictFinder:
         held = self._events if self._holding else {}
         missing = [i for i in ids if i not in held]
         if missing:
-            for ev in self.store.events_by_ids(missing, cache=mention_cache(self.store)):
+            # Shared, parsed objects (store/mention_cache.py): the refresh only reads them.
+            for ev in self.store.events_by_ids(missing, cache=mention_cache(self.store),
+                                               events=event_cache(self.store)):
                 held[ev.id] = ev
         return [held[i] for i in ids if i in held]
 
