@@ -10,7 +10,9 @@ plus their SHA-1 sums (diff two DIRs, or compare the sums). `--profile` prints t
     diff -r /tmp/before /tmp/after
 
 Sets: demo (demo/corpus, ingested from its files), benchN (benchmarks/corpus.py's N varied articles),
-repeated300 (one article repeating one event sentence 300 times: every mention fuses into one event).
+repeated300 (one article repeating one event sentence 300 times: every mention fuses into one event), ecbN
+(the first N ECB+ dev documents of ../shared/eval/ecb_dev.jsonl, when it is there: real news in styles the
+project's own texts lack; used here only to show that a speed change decides nothing anew).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import hashlib
+import json
 import os
 import pstats
 import sys
@@ -52,7 +55,13 @@ def articles_of(name: str) -> list[Article]:
     if name == "repeated300":
         return [Article(id="repeated", text="\n\n".join([PROSE] * 300), outlet="Wire", published="2025-03-14",
                         source="repeated.txt")]
-    raise SystemExit(f"unknown set {name!r} (demo, benchN, repeated300)")
+    if name.startswith("ecb"):
+        path = ROOT.parent / "shared" / "eval" / "ecb_dev.jsonl"
+        if not path.exists():
+            raise SystemExit(f"{path} is not there: the ecbN sets need the shared dev data")
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[: int(name[3:] or 200)]]
+        return [Article(id=r["id"], text=r["text"], source=f"ecb:{r['id']}") for r in rows]
+    raise SystemExit(f"unknown set {name!r} (demo, benchN, repeated300, ecbN)")
 
 
 def units(prepared: list[Prepared]) -> Iterator[tuple[str, list[Prepared]]]:

@@ -86,6 +86,12 @@ def main() -> None:
           f"cores at best)")
     cpu_day = words / full_cpu / 600 * 86400
     print(f"  by CPU time: {cpu_day / 1e3:.0f}k per core (~{2 * cpu_day / 1e6:.2f}M on 2 cores at best)")
+    # On 2 cores a run can overlap extraction with the single writer (`wirewatch batch --workers 1`: one
+    # worker extracts, this process writes + connects): bound by the larger of the two steps' CPU time.
+    wc_cpu = max(full_cpu - ext_cpu, 1e-9)
+    overlap_day = words / max(ext_cpu, wc_cpu) / 600 * 86400
+    print(f"  2 processes, extraction beside write + connect: {overlap_day / 1e6:.2f}M at best (extraction "
+          f"{ext_cpu:.2f} s CPU vs write + connect {wc_cpu:.2f} s; IPC and worker start not counted)")
     if args.preparse:
         from preparse import estimate, line
 

@@ -24,6 +24,7 @@ from ..store.db import Store
 from ..store.events import (
     article_outlet,
     drop_conflicts_of,
+    event_cache,
     mention_cache,
     peer_ids,
     report_root,
@@ -103,6 +104,9 @@ class ConflictFinder:
         self._holding = False
         self._events: dict[str, Event] = {}
         self._sentence_keys: dict[str, tuple[set[tuple[str, int, int]], set[str]]] = {}
+        # The sentence keys of a report's own mentions (`_repeats_its_original`), by root article; held
+        # with the events: a refresh writes conflicts only, never mentions.
+        self._root_keys: dict[str, set[str]] = {}
 
     def outlet(self, article_id: str) -> str | None:
         if article_id not in self._outlets:
@@ -121,10 +125,18 @@ class ConflictFinder:
         original's own event answers the claim, and the copy would list the same denial twice."""
         for m in ev.mentions:
             root = self._root(m.article_id)
-            if root == m.article_id or not any(
-                    sentence_key(x.sentence) == sentence_key(m.sentence) for x in self.store.mentions_of(root)):
+            if root == m.article_id or sentence_key(m.sentence) not in self._report_keys(root):
                 return False
         return bool(ev.mentions)
+
+    def _report_keys(self, root: str) -> set[str]:
+        """The sentence keys of the report's stored mentions (read once per refresh)."""
+        keys = self._root_keys.get(root) if self._holding else None
+        if keys is None:
+            keys = {sentence_key(x.sentence) for x in self.store.mentions_of(root)}
+            if self._holding:
+                self._root_keys[root] = keys
+        return keys
 
     def outlets(self, mentions: list[EventMention]) -> str:
         return ", ".join(sorted({self.outlet(m.article_id) or m.article_id for m in mentions}))
@@ -250,7 +262,9 @@ class ConflictFinder:
         held = self._events if self._holding else {}
         missing = [i for i in ids if i not in held]
         if missing:
-            for ev in self.store.events_by_ids(missing, cache=mention_cache(self.store)):
+            # Shared, parsed objects (store/mention_cache.py): the refresh only reads them.
+            for ev in self.store.events_by_ids(missing, cache=mention_cache(self.store),
+                                               events=event_cache(self.store)):
                 held[ev.id] = ev
         return [held[i] for i in ids if i in held]
 
@@ -462,7 +476,7 @@ class ConflictFinder:
         """Recompute every conflict that involves these events."""
         ids = sorted(set(event_ids))
         found: list[Conflict] = []
-        self._events, self._sentence_keys, self._holding = {}, {}, True
+        self._events, self._sentence_keys, self._root_keys, self._holding = {}, {}, {}, True
         try:
             with self.store.transaction():
                 drop_conflicts_of(self.store, ids)
@@ -472,7 +486,7 @@ class ConflictFinder:
                     self.store.save_conflict(c)
         finally:
             # Held only while the refresh runs: the next article's fusion changes events.
-            self._events, self._sentence_keys, self._holding = {}, {}, False
+            self._events, self._sentence_keys, self._root_keys, self._holding = {}, {}, {}, False
         return found
 
     def _by_date(self, ids: list[str]) -> list[Event]:
@@ -537,10 +551,16 @@ def _scope_names_act(scope_text: str, claim: EventMention) -> bool:
     act = act_of(claim)
     if act is None:
         return False
+    return _text_names_act(scope_text, claim.event_type, act)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_names_act(scope_text: str, event_type: str, act: str) -> bool:
+    """`_scope_names_act` for the claim's type and act, remembered (the acts table is shipped data)."""
     from .pairs import _lexicon, act_stem
 
     table, _ = _lexicon()
-    return any(table.get((claim.event_type, act_stem(w.strip(".,;:\"'()"))), None) == act for w in scope_text.split())
+    return any(table.get((event_type, act_stem(w.strip(".,;:\"'()"))), None) == act for w in scope_text.split())
 
 
 def _names_accuser(denial: Event, claim: Event) -> bool:
@@ -583,8 +603,14 @@ _TIME_WORDS = frozenset(
 def _common_words(sentence: str) -> set[str]:
     """Content words written in lower case: what a sentence is about, without the names in it (two
     sentences that both name North Korea and Russia are not therefore about the same thing)."""
+    return set(_lower_words(sentence))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_words(sentence: str) -> frozenset[str]:
+    """`_common_words`, remembered: the refresh asks for the same sentences against hundreds of peers."""
     lower = " ".join(w for w in sentence.split() if w[:1].islower())
-    return {w for w in words(lower) if w not in _TIME_WORDS}
+    return frozenset(w for w in words(lower) if w not in _TIME_WORDS)
 
 
 def _overlap(a: Event, b: Event) -> int:

@@ -33,7 +33,7 @@ from ..model import (
     Timex,
 )
 from . import entity_merges, search
-from .mention_cache import MentionCache
+from .mention_cache import EventCache, MentionCache
 from .migrations import MIGRATIONS
 from .search import fts_query, fts_words  # noqa: F401 - re-exported for older imports
 
@@ -589,38 +589,49 @@ class Store:
         return self._events_where("", (), limit=limit, offset=offset)
 
     def _events_where(self, where: str, params: Sequence[Any], *, limit: int | None = None,
-                      offset: int = 0, cache: MentionCache | None = None) -> list[Event]:
+                      offset: int = 0, cache: MentionCache | None = None,
+                      events: EventCache | None = None) -> list[Event]:
         # `where` is SQL written inside this package (store/events.py), never a caller's text.
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for r in self.conn.execute(sql, tuple(params)):
-            ev = Event(
-                id=r["id"], event_type=r["event_type"], mode=r["mode"], context=json.loads(r["context"]),
-                actor=_actors(r["actor"]), recipient=_actors(r["recipient"]), modality=r["modality"],
-                attributed_to=r["attributed_to"], date=r["date"], date_precision=r["date_precision"],
-                location=_location(r["location"]), story_id=r["story_id"], sources=r["sources"],
-                confidence=r["confidence"], confidence_reasons=json.loads(r["confidence_reasons"]),
-            )
-            out.append(ev)
+        rows = self.conn.execute(sql, tuple(params)).fetchall()
         # Mentions for all these events in a few queries rather than one per event.
         by_event: dict[str, list[EventMention]] = {}
-        ids = [ev.id for ev in out]
+        ids = [r["id"] for r in rows]
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             for m in self.mentions_in(event_ids=chunk, cache=cache):
                 by_event.setdefault(m.event_id or "", []).append(m)
-        for ev in out:
+        if events is not None:
+            return [events.get(r, by_event.get(r["id"], []), self._event_from_row) for r in rows]
+        out = []
+        for r in rows:
+            ev = self._event_from_row(r)
             ev.mentions = by_event.get(ev.id, [])
+            out.append(ev)
         return out
 
-    def events_by_ids(self, ids: Sequence[str], *, cache: MentionCache | None = None) -> list[Event]:
-        """`cache`: parsed mentions to reuse where their stored row is unchanged (see MentionCache)."""
+    @staticmethod
+    def _event_from_row(r: sqlite3.Row) -> Event:
+        return Event(
+            id=r["id"], event_type=r["event_type"], mode=r["mode"], context=json.loads(r["context"]),
+            actor=_actors(r["actor"]), recipient=_actors(r["recipient"]), modality=r["modality"],
+            attributed_to=r["attributed_to"], date=r["date"], date_precision=r["date_precision"],
+            location=_location(r["location"]), story_id=r["story_id"], sources=r["sources"],
+            confidence=r["confidence"], confidence_reasons=json.loads(r["confidence_reasons"]),
+        )
+
+    def events_by_ids(self, ids: Sequence[str], *, cache: MentionCache | None = None,
+                      events: EventCache | None = None) -> list[Event]:
+        """`cache`: parsed mentions to reuse where their stored row is unchanged (see MentionCache);
+        `events`: parsed events to reuse where their row and their mentions are unchanged (read-only
+        callers only: the objects are shared between reads)."""
         ids = sorted(set(ids))
         if not ids:
             return []
-        return self._events_where("id IN (SELECT value FROM json_each(?))", (_dumps(ids),), cache=cache)
+        return self._events_where("id IN (SELECT value FROM json_each(?))", (_dumps(ids),), cache=cache,
+                                  events=events)
 
     def events_by_story(self, story_id: str) -> list[Event]:
         """The story's events, by date."""

@@ -14,10 +14,10 @@ from weakref import WeakKeyDictionary
 
 from ..model import Event
 from .db import Store
-from .mention_cache import MentionCache
+from .mention_cache import EventCache, MentionCache
 
 __all__ = [
-    "article_outlet", "drop_conflicts_of", "events_near", "mention_cache", "mention_events", "peer_ids",
+    "article_outlet", "drop_conflicts_of", "event_cache", "events_near", "mention_cache", "mention_events", "peer_ids",
     "peers_of", "report_root", "sibling_event_ids",
 ]
 
@@ -31,6 +31,18 @@ def mention_cache(store: Store) -> MentionCache:
     cache = _caches.get(store)
     if cache is None:
         cache = _caches[store] = MentionCache()
+    return cache
+
+
+_event_caches: WeakKeyDictionary[Store, EventCache] = WeakKeyDictionary()
+
+
+def event_cache(store: Store) -> EventCache:
+    """The store's cache of parsed events, for the conflict refresh's read-only loads of peer events (never
+    for fusion, which changes the events it loads)."""
+    cache = _event_caches.get(store)
+    if cache is None:
+        cache = _event_caches[store] = EventCache()
     return cache
 
 

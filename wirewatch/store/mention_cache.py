@@ -9,6 +9,12 @@ changed in any column since (the mention joined another event, an entity merge r
 anew, so a read through the cache returns exactly what a read without it would. The objects handed out are
 shared between reads: only read-only callers (candidate and peer events) use the cache; the mentions that a
 step changes (`Store.mentions_of` in fusion) are never cached.
+
+`EventCache` does the same one level up for the conflict refresh, which loads the same peer events (up to
+300 for each touched event) article after article and only reads them: an event is parsed anew when its
+stored row differs in any column, or when any of its mentions is not the very object the mention cache
+handed out before (a mention joined, left or changed), so a cached read again equals an uncached one.
+Fusion changes the events it loads and never reads through it.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import EventMention
+    from ..model import Event, EventMention
 
 MAX_ENTRIES = 50_000  # a few KiB a mention (row + object): cleared, not evicted one by one, past it
 
@@ -49,3 +55,32 @@ class MentionCache:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+
+class EventCache:
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._events: dict[str, tuple[tuple[object, ...], list[EventMention], Event]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, row: sqlite3.Row, mentions: list[EventMention], parse: Callable[[sqlite3.Row], Event]) -> Event:
+        """The event of this row holding `mentions` (read through a MentionCache): the one parsed before when
+        the row and every mention object are the same, else parsed now."""
+        key = row["id"]
+        values = tuple(row)
+        hit = self._events.get(key)
+        if hit is not None and hit[0] == values and len(hit[1]) == len(mentions) \
+                and all(a is b for a, b in zip(hit[1], mentions, strict=True)):
+            self.hits += 1
+            return hit[2]
+        self.misses += 1
+        ev = parse(row)
+        ev.mentions = mentions
+        if len(self._events) >= self.max_entries:
+            self._events.clear()
+        self._events[key] = (values, list(mentions), ev)
+        return ev
+
+    def __len__(self) -> int:
+        return len(self._events)
