@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .detector import FeatureConfig, hashed_counts
-from .train import NONE, Row, choose_thresholds, decide, embeddings, fit, predict, scores
+from .train import NONE, Row, choose_thresholds, decide, embeddings, fit, held_out_decisions, predict, scores
 
 NOISY_GROUP = "ngec:"
 TAUS = (0.0, 0.35, 0.7)  # 0: no filter
@@ -117,13 +117,7 @@ def nested_cv(rows: list[Row], cfg: FeatureConfig, C: float, mode: str, taus: Se
             + ", ".join(f"tau {t}: {v:.4f}" for t, v in inner_f.items()) + f" -> tau {best}")
 
     def outer(P: np.ndarray) -> dict:
-        pred = [NONE] * len(rows)
-        for k in range(folds):
-            others = fold_of != k
-            th = choose_thresholds(P[others], [lab for lab, o in zip(labels, others, strict=True) if o], types)
-            mine = np.where(fold_of == k)[0]
-            for i, p in zip(mine, decide(P[mine], types, th), strict=True):
-                pred[i] = p
+        pred = held_out_decisions(P, labels, fold_of, folds, types)
         s = scores(labels, pred, types)
         plover = [i for i, r in enumerate(rows) if r.group.startswith("plover:")]
         s["plover_micro_f1"] = scores([labels[i] for i in plover], [pred[i] for i in plover], types)["micro_f1"] \

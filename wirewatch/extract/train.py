@@ -342,6 +342,19 @@ def predict(W: np.ndarray, b: np.ndarray, idf: np.ndarray, counts: list[Counter[
 GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
 
+def held_out_decisions(P: np.ndarray, labels: Sequence[str], fold_of: np.ndarray, folds: int,
+                       types: list[str]) -> list[str]:
+    """Each row's type on its held-out fold, with thresholds chosen on the other folds' rows only."""
+    pred = [NONE] * len(labels)
+    for k in range(folds):
+        others = fold_of != k
+        th = choose_thresholds(P[others], [lab for lab, o in zip(labels, others, strict=True) if o], types)
+        mine = np.where(fold_of == k)[0]
+        for i, p in zip(mine, decide(P[mine], types, th), strict=True):
+            pred[i] = p
+    return pred
+
+
 def choose_thresholds(P: np.ndarray, labels: Sequence[str], types: list[str]) -> dict[str, float]:
     """Per type, the cut-off maximizing one-vs-rest F1 on out-of-fold probabilities."""
     lab = np.array(labels)
@@ -564,14 +577,7 @@ def cross_validate(rows: list[Row], cfg: FeatureConfig, C: float, folds: int = 5
         fold_of[te] = k
         log(f"  fold {k + 1}/{folds}: trained on {len(tr)} rows, tested on {len(te)}")
     labels = [r.label for r in rows]
-    pred = [NONE] * len(rows)
-    for k in range(folds):
-        others = fold_of != k
-        th = choose_thresholds(P[others], [lab for lab, o in zip(labels, others, strict=True) if o], types)
-        mine = np.where(fold_of == k)[0]
-        for i, p in zip(mine, decide(P[mine], types, th), strict=True):
-            pred[i] = p
-    result = scores(labels, pred, types)
+    result = scores(labels, held_out_decisions(P, labels, fold_of, folds, types), types)
     result["thresholds"] = choose_thresholds(P, labels, types)
     result["relevance_cutoff"] = choose_relevance(P, rows)
     result["oof"] = P
