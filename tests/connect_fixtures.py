@@ -4,7 +4,9 @@ extraction: the article, its story, mention offsets laid end to end in the text,
 from __future__ import annotations
 
 from wirewatch.connect import fuse_events
-from wirewatch.model import Article, EventMention
+from wirewatch.model import Actor, Article, EventMention, Quantity
+
+NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 
 
 def add_report(store, aid: str, outlet: str | None, mentions: list[EventMention], story: str = "s1",
@@ -29,3 +31,15 @@ def add_report(store, aid: str, outlet: str | None, mentions: list[EventMention]
     store.save_extraction(art)
     fuse_events(store, art)
     return art
+
+
+def add_corrected(store, aid: str, outlet: str | None, mentions: list[EventMention], story: str = "s1") -> Article:
+    """`add_report` of a report that may be stored already (a corrected copy re-extracted, not inserted twice)."""
+    return add_report(store, aid, outlet, mentions, story, hash_text=True, keep_existing=True)
+
+
+def launch(sentence: str, n: int, date: str = "2025-03-11") -> EventMention:
+    """A North Korean missile launch of `n` missiles told in `sentence`, stated for `date`."""
+    return EventMention(article_id="", event_type="MOBILIZE", sentence=sentence, start=0, end=0, mode="weapons",
+                        actor=[NK], quantities=[Quantity(n, "missile", str(n))], date=date, date_precision="day",
+                        modality="asserted")

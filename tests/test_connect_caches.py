@@ -7,24 +7,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from tests.connect_fixtures import add_report
+from tests.connect_fixtures import NK, launch
+from tests.connect_fixtures import add_corrected as add
 from wirewatch.connect.conflicts import ConflictFinder
 from wirewatch.connect.view_cache import pair_view
-from wirewatch.model import Actor, EventMention, Quantity
+from wirewatch.model import Actor
 from wirewatch.store.events import events_near, mention_cache, peers_of
 from wirewatch.store.mention_cache import MentionCache
-
-NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
-
-
-def add(store, aid, outlet, mentions, story="s1"):
-    return add_report(store, aid, outlet, mentions, story, hash_text=True, keep_existing=True)
-
-
-def launch(sentence, n, date="2025-03-11"):
-    return EventMention(article_id="", event_type="MOBILIZE", sentence=sentence, start=0, end=0, mode="weapons",
-                        actor=[NK], quantities=[Quantity(n, "missile", str(n))], date=date, date_precision="day",
-                        modality="asserted")
 
 
 def test_a_third_report_that_joins_an_event_refreshes_its_old_conflict(store):

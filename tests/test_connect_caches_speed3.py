@@ -6,23 +6,12 @@ from __future__ import annotations
 
 import json
 
-from tests.connect_fixtures import add_report
+from tests.connect_fixtures import NK, launch
+from tests.connect_fixtures import add_corrected as add
 from wirewatch.connect.conflicts import ConflictFinder
-from wirewatch.model import Actor, Event, EventMention, Quantity
+from wirewatch.model import Actor, Event, EventMention
 from wirewatch.store.events import event_cache, mention_cache
 from wirewatch.store.mention_cache import EventCache
-
-NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
-
-
-def add(store, aid, outlet, mentions, story="s1"):
-    return add_report(store, aid, outlet, mentions, story, hash_text=True, keep_existing=True)
-
-
-def launch(sentence, n, date="2025-03-11"):
-    return EventMention(article_id="", event_type="MOBILIZE", sentence=sentence, start=0, end=0, mode="weapons",
-                        actor=[NK], quantities=[Quantity(n, "missile", str(n))], date=date, date_precision="day",
-                        modality="asserted")
 
 
 def cached_read(store, ids):
