@@ -63,24 +63,61 @@ def _ongoing_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w in raw.get("progressive") or []))
 
 
-ONGOING_WINDOW = 3  # words before the trigger that may mark it ongoing ("has repeatedly called")
+# Words that may stand between an ongoing marker and its trigger inside one verb group: auxiliaries, "to",
+# "also" ("has repeatedly called", "continues to send", "have also kept shipping").
+_VERB_GROUP = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
+                         "to", "also", "not", "s", "ve"})
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+# A day of the act's own ("on Tuesday night", "yesterday", "on May 4"), not a habit ("every Monday").
+_OWN_DAY = re.compile(r"(?<!every )(?<!each )\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|"
+                      r"tonight|last night|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
+                      r"\d{1,2})\b", re.I)
+# Where the act's own clause ends after its trigger: a comma, a semicolon, a dash, or a speech tag.
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s(?:said|says|told|according)\b", re.I)
 
 
-def ongoing(m: EventMention) -> bool:
-    """The mention states a standing or repeated activity, not one act (data/acts.yaml `ongoing`): "keeps
-    shipping shells", "has repeatedly called on China", "continues to send", "has been supplying"."""
+def _trigger_at(m: EventMention) -> int:
     sent = m.sentence or ""
     at = (m.trigger_start - m.start) if m.trigger_start is not None and m.trigger_start >= m.start else -1
     if not 0 <= at <= len(sent):
         at = sent.find(m.trigger or "\0") if m.trigger else -1
+    return at
+
+
+def own_day(m: EventMention) -> bool:
+    """The act's own clause (from its trigger to the next comma or speech tag) states its day: "repeatedly
+    shelled positions on Tuesday night, Armenia said" is one night's fire; in "keeps sending convoys, the
+    ministry said on Monday" the day is the statement's."""
+    at = _trigger_at(m)
+    if at < 0 or m.date_from != "text" or m.date_precision != "day":
+        return False
+    rest = (m.sentence or "")[at + len(m.trigger or ""):]
+    end = _CLAUSE_END.search(rest)
+    return bool(_OWN_DAY.search(rest[:end.start()] if end else rest))
+
+
+def ongoing(m: EventMention) -> bool:
+    """The mention states a standing or repeated activity, not one act (data/acts.yaml `ongoing`): "keeps
+    shipping shells", "has repeatedly called on China", "continues to send", "has been supplying".
+
+    The marker must belong to the trigger's own verb group: directly before it, or with only auxiliaries,
+    "to" or "also" between ("Protests continued and police arrested 40 people" is one arrest; in "Gunmen,
+    still at large, killed four" the 'still' is the apposition's). A marker does not override a day the
+    act's own clause states (`own_day`)."""
+    at = _trigger_at(m)
     if at < 0:
         return False
-    before = [w.lower() for w in _WORD.findall(sent[:at])][-ONGOING_WINDOW:]
     marks, progressive = _ongoing_words()
-    if any(w in marks for w in before):
-        return True
     trig = _WORD.findall(m.trigger or "")
-    return bool(before and trig) and before[-1] in progressive and trig[0].lower().endswith("ing")
+    found = False
+    for i, w in enumerate(reversed(_TOKEN.findall((m.sentence or "")[:at]))):
+        w = w.lower().strip("'’")
+        if w in marks or (i == 0 and w in progressive and bool(trig) and trig[0].lower().endswith("ing")):
+            found = True
+        elif w in _VERB_GROUP:
+            continue
+        break
+    return found and not own_day(m)
 
 
 @lru_cache(maxsize=1)
