@@ -437,7 +437,8 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # one event that then matched whatever any of them matched (a chain). Within one report, two mentions that
     # both describe their recipients must share a word of them ("guests" / "hotel guests"); a name and a
     # description may be one person ("the deputy" / a deputy's name) and are left to the weighing.
-    if a.m.article_id == b.m.article_id and not recipients_overlap(a.recipient, b.recipient):
+    if a.m.article_id == b.m.article_id and not recipients_overlap(
+            a.recipient, b.recipient, literal=not same_place(a, b) and two_places(a, b)):
         return "same-article-recipients"
     # Talks of two parties are one meeting whichever party each report writes first (`swapped`).
     if swapped(a, b):
@@ -475,10 +476,10 @@ def _groups() -> dict[str, str]:
     return {act_stem(w.lower()): g for g, ws in (raw.get("groups") or {}).items() for w in ws}
 
 
-def _name_words(actors: list[Actor]) -> set[str]:
+def _name_words(actors: list[Actor], literal: bool = False) -> set[str]:
     """The words of the participants' names, stemmed, a word that names a group of people brought to that
-    group ("troops" and "soldiers" describe the same people in other words)."""
-    groups = _groups()
+    group ("troops" and "soldiers" describe the same people in other words), unless `literal`."""
+    groups = {} if literal else _groups()
     out = set()
     for x in actors:
         for w in _WORD.findall(x.name or ""):
@@ -494,13 +495,21 @@ def _described(actors: list[Actor]) -> bool:
     return bool(actors) and not any(x.entity_id or x.country or x.kind == "PERSON" for x in actors)
 
 
-def recipients_overlap(a: list[Actor], b: list[Actor]) -> bool:
+def recipients_overlap(a: list[Actor], b: list[Actor], literal: bool = False) -> bool:
     """False when both lists describe their recipients (`_described`) and share no word of them ("attackers"
     / "insurgents"); "other people" / "people" and "rebel fighters" / "rebel units" share one, and so do
-    "soldiers" / "troops", words of one group of people (`_groups`)."""
+    "soldiers" / "troops", words of one group of people (`_groups`), except with `literal` (the two mentions
+    name two different places: "six soldiers were killed in Gao" and "troops were killed in Menaka" are told
+    apart by the writer's own words and places)."""
     if not (_described(a) and _described(b)):
         return True
-    return bool(_name_words(a) & _name_words(b))
+    return bool(_name_words(a, literal) & _name_words(b, literal))
+
+
+def two_places(a: PairView, b: PairView) -> bool:
+    """Both mentions name a place of their happening."""
+    return bool(a.m.location and b.m.location and (a.m.location.name or a.m.location.text)
+                and (b.m.location.name or b.m.location.text))
 
 
 def schedule(m: EventMention) -> bool:
