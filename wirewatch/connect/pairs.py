@@ -457,10 +457,15 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # happening of that day and may be weighed with its report (the dates are then checked like any others);
     # so may a plan about the very one the report names as acted on ("decided to fire O'Brien" / "the Sixers
     # fired Jim O'Brien"), when nothing tells their actors apart.
-    if {pa, pb} == {"future", "now"} and not schedule(a.m if pa == "future" else b.m) and not (
-            participants(a.recipient, b.recipient) == "same"
-            and participants(a.actor, b.actor) not in ("differ", "clash")):
-        return "plan-vs-act"
+    # The exemption is for a decision told on the day of its act, never for an act days after the plan was
+    # stated ("Israel plans to strike Iran's nuclear sites" on May 1 / "Israel struck" them on May 8).
+    if {pa, pb} == {"future", "now"}:
+        plan, done = (a.m, b.m) if pa == "future" else (b.m, a.m)
+        if not schedule(plan) and not (
+                participants(a.recipient, b.recipient) == "same"
+                and participants(a.actor, b.actor) not in ("differ", "clash")
+                and not acted_after(plan, done)):
+            return "plan-vs-act"
     act = participants(a.actor, b.actor)
     if act == "clash":
         return "actor-clash"
@@ -510,6 +515,12 @@ def two_places(a: PairView, b: PairView) -> bool:
     """Both mentions name a place of their happening."""
     return bool(a.m.location and b.m.location and (a.m.location.name or a.m.location.text)
                 and (b.m.location.name or b.m.location.text))
+
+
+def acted_after(plan: EventMention, act: EventMention) -> bool:
+    """The act's day is later than the day the plan was stated (both known)."""
+    dp, da = _day(plan.date), _day(act.date)
+    return dp is not None and da is not None and da > dp
 
 
 def schedule(m: EventMention) -> bool:
