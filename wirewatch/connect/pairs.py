@@ -537,6 +537,11 @@ def _plays(x: Actor, y: Actor) -> bool:
     forces" by country): x's whole name opens or ends y's."""
     if _same_actor(x, y):
         return True
+    # Two entities the linker or the gazetteer tells apart are not one another's members, however their names
+    # end ("Sudan" / "South Sudan", "Guinea" / "Equatorial Guinea").
+    if (x.entity_id and y.entity_id and x.entity_id != y.entity_id and x.kind == y.kind in ("GPE", "LOC")) or (
+            x.country and y.country and x.country != y.country):
+        return False
     kx, ky = name_key(x.name or ""), name_key(y.name or "")
     return bool(kx) and len(kx) >= 3 and (ky.startswith(kx + " ") or ky.endswith(" " + kx))
 
