@@ -558,6 +558,12 @@ def mutual(v: PairView) -> bool:
     return v.m.event_type in types or v.trigger in ws
 
 
+def mutual_mention(m: EventMention) -> bool:
+    """`mutual` for a bare mention (its trigger's last word, stemmed, as `view` reads it)."""
+    types, ws = _mutual()
+    return m.event_type in types or act_stem((_WORD.findall(m.trigger or "") or [""])[-1]) in ws
+
+
 def swapped(a: PairView, b: PairView) -> bool:
     """A mutual act (`mutual`) whose two parties the two reports write in the other order: a's actor is b's
     recipient and a's recipient is b's actor ("the union held talks with the ministry" / "the ministry held
