@@ -32,7 +32,7 @@ from ..store.events import (
 )
 from ..text import sentence_key
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, ongoing, resolved
+from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, mutual_mention, ongoing, resolved
 from .pairs import words as _pair_words
 from .view_cache import pair_view
 
@@ -204,9 +204,16 @@ class ConflictFinder:
                     what=f"number of {'additional ' if more else ''}{_plural(unit)}",
                     comparable=_counts_comparable,
                 )
-        out += self._disagreement(ev, "actor", lambda m: tuple(a for a in m.actor if a.entity_id),
-                                  differ=lambda a, b: participants_differ(list(a), list(b)))
-        if ev.event_type not in MANY_RECIPIENTS:
+        # A mutual act (talks, a clash: pairs.mutual) has parties, not an actor and a recipient: "Varnavia held
+        # talks with Torsk" and "Torsk held talks with Varnavia" name one meeting's parties in either order, so
+        # its parties are compared as one set.
+        if all(mutual_mention(m) for m in ev.mentions):
+            out += self._disagreement(ev, "actor", _parties,
+                                      differ=lambda a, b: participants_differ(list(a), list(b)), what="parties")
+        else:
+            out += self._disagreement(ev, "actor", lambda m: tuple(a for a in m.actor if a.entity_id),
+                                      differ=lambda a, b: participants_differ(list(a), list(b)))
+        if ev.event_type not in MANY_RECIPIENTS and not all(mutual_mention(m) for m in ev.mentions):
             out += self._disagreement(ev, "recipient", lambda m: tuple(a for a in m.recipient if a.entity_id),
                                       differ=lambda a, b: participants_differ(list(a), list(b)))
         out += self._disagreement(ev, "location", _place, differ=lambda a, b: a[1] != b[1])
@@ -729,6 +736,15 @@ def _counts_comparable(xs: list[EventMention], vx: Any, ys: list[EventMention], 
     two counts apart; it does not contradict the other report's number. A day of the month ("on March 14")
     is no second count."""
     return not (any(vy in _written_counts(m) for m in xs) or any(vx in _written_counts(m) for m in ys))
+
+
+def _parties(m: EventMention) -> tuple[Actor, ...]:
+    """A mutual act's identified parties, actor and recipient alike, each entity once, in name order."""
+    seen: dict[str, Actor] = {}
+    for a in (*m.actor, *m.recipient):
+        if a.entity_id:
+            seen.setdefault(a.entity_id, a)
+    return tuple(sorted(seen.values(), key=lambda a: a.name.lower()))
 
 
 def _stated_date(m: EventMention) -> str | None:
