@@ -43,3 +43,21 @@ def test_a_body_of_speakers_reads_the_same_at_the_start_of_a_sentence(pipe: Pipe
     second = mention(pipe, "Police detained a union leader, farmers from Punjab said.", "detained")
     assert first.attributed_to and first.attributed_to == second.attributed_to, \
         (first.attributed_to, second.attributed_to)
+
+
+def test_a_month_still_to_come_is_the_coming_one_and_an_attempted_one_is_gone_by(pipe: Pipeline) -> None:
+    # the same bare month after the same past tense: what was voted for lies ahead (June 2026, news); what
+    # was tried shares the attempt's time (June 2025)
+    voted = mention(pipe, "Dockworkers voted to strike at the port in June.", "strike")
+    assert voted.date == "2026-06" and voted.modality != "historical", (voted.date, voted.modality)
+    tried = mention(pipe, "Gunmen tried to storm the prison in June.", "storm")
+    assert tried.date == "2025-06", tried.date
+
+
+def test_a_flood_going_on_when_told_is_dated_no_later_than_the_telling(pipe: Pipeline) -> None:
+    m = mention(pipe, "Rescuers are evacuating families from the flooded delta, the governor said on Sunday.",
+                "evacuating")
+    assert m.date == "2026-03-08" and m.date_from == "context", (m.date, m.date_from)
+    # with no day of saying, the publication day is the stand-in, as before
+    m = mention(pipe, "Rescuers are evacuating families from the flooded delta, the governor said.", "evacuating")
+    assert m.date_from != "text", (m.date, m.date_from)
