@@ -588,6 +588,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     # saying, so the saying's day is no date of it.
     anterior = in_speech(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN"
 
+    said: list[Timex] = []
+
     def rank(t: Timex) -> int | None:
         x = _timex_root(doc, t)
         if x is None:
@@ -619,8 +621,12 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        return 2 if x.i == root.i and in_root_clause and not anterior and not _object_of_saying(tok, root) and \
-            not (material and _on_saying(doc, t) and _present_state(tok)) else None
+        if not (x.i == root.i and in_root_clause and not anterior):
+            return None
+        if _object_of_saying(tok, root) or material and _on_saying(doc, t) and _present_state(tok):
+            said.append(t)  # the saying's day, not the event's: still the latest it can be (below)
+            return None
+        return 2
 
     # Only a time expression on the trigger's clause (or the main clause) dates it; "objectives for the
     # year" inside an object does not.
@@ -657,8 +663,22 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     if rel is not None:
         return rel
     if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
-        return _Dated(published[:10], "day", "published", _span_of(published[:10]))
+        return _said_bound(said, published) or _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
+
+
+def _said_bound(said: list[Timex], published: str) -> _Dated | None:
+    """ "Protesters are blocking the highway, police said on Monday", "State media reported on Monday,
+    confirming the launch": the saying's day is no day of the event's own, but the event was going on or
+    had happened by then, so a later publication day cannot stand in for it. The saying's day does, marked
+    a stand-in ("context": from the text, not the event's own), so that it sets no date conflict."""
+    pub = _span_of(published[:10])
+    for t in said:
+        d, prec = timex_date(t)
+        span = _span_of(t.value)
+        if d and span is not None and pub is not None and span[1] < pub[0]:
+            return _Dated(d, prec, "context", span)
+    return None
 
 
 def _period(ctx: ArticleContext, tok: Any, clause: Any, t: Timex, timexes: list[Timex], published: str | None,
@@ -769,12 +789,51 @@ def _past_month(tok: Any, t: Timex, dated: _Dated, published: str | None, modali
     admit them in early March"); the parse of the event's own verb is surer, and is asked only here."""
     pub = _span_of(published[:10]) if published else None
     info = MODALITY_TABLE[modality]
-    if dated.precision != "month" or dated.span is None or pub is None or dated.span[0] <= pub[1] or \
-            not _BARE_MONTH.fullmatch(t.text.strip()) or not (info.polarity == "positive" or info.background) or \
-            not past_tense(tok):
+    if dated.precision != "month" or dated.span is None or pub is None or not dated.date or \
+            not _BARE_MONTH.fullmatch(t.text.strip()):
         return dated
-    back = f"{int(dated.date[:4]) - 1:04d}{dated.date[4:]}" if dated.date else None
+    if _month_ahead(tok, t):
+        # "voted to strike in June", in a March report: the coming June, whichever the tense cue chose, when
+        # it is the nearer of the two ("figures for February" in March stay last month's)
+        ahead = f"{int(dated.date[:4]) + 1:04d}{dated.date[4:]}"
+        later = _span_of(ahead)
+        if dated.span[1] >= pub[0] or later is None or (later[0] - pub[1]).days >= (pub[0] - dated.span[1]).days:
+            return dated
+        return _Dated(ahead, dated.precision, dated.source, later)
+    if dated.span[0] <= pub[1] or not (info.polarity == "positive" or info.background) or not past_tense(tok):
+        return dated
+    back = f"{int(dated.date[:4]) - 1:04d}{dated.date[4:]}"
     return _Dated(back, dated.precision, dated.source, _span_of(back))
+
+
+# Verbs whose "to" complement is done after them, if at all ("agreed to withdraw by April"); "tried to flee
+# in February" is not among them: the attempt and the flight share their time.
+_AHEAD_VERBS = frozenset({"plan", "intend", "aim", "prepare", "schedule", "seek", "want", "hope", "expect",
+                          "propose", "set", "vow", "pledge", "promise", "decide", "agree", "resolve", "threaten",
+                          "vote", "order", "urge", "call", "ask", "offer"})
+
+
+def _month_ahead(tok: Any, t: Timex) -> bool:
+    """Is the month that of something still to come, though the trigger is told in the past? "called a
+    national strike for April" (a month a thing is set for), "agreed to withdraw from the city by April",
+    "approved a plan to hold elections in October" (the month of an infinitive an agreement or a plan
+    governs). The month's own verb decides, not the trigger's tense."""
+    x = _timex_root(tok.doc, t)
+    if x is None:
+        return False
+    if x.dep_ == "pobj" and x.head.lower_ == "for":
+        return True
+    for _ in range(5):
+        if x.head == x:
+            return False
+        x = x.head
+        if x.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            gov = x.head
+            return gov.pos_ == "NOUN" and gov.lemma_.lower() not in ("attempt", "effort", "bid") or \
+                gov.lemma_.lower() in _AHEAD_VERBS
+        if x.tag_ in ("VBD", "VBZ", "VBP"):
+            return False
+    return False
 
 
 # A happening the text dates this many days before the report, or more, is background, not news.

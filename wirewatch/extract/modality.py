@@ -100,8 +100,10 @@ def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> No
             p.bump("hypothetical")
         elif dep == "aux" and low == "to" and tok.head.lemma_.lower() == "go":
             p.bump("planned")
-    if _conditional_prep(tok):
-        p.bump("hypothetical")  # "would impose tariffs in case the truce collapses"
+    if _conditional_prep(tok) and not _realis(tok):
+        # "would impose tariffs in case the truce collapses"; but "deployed batteries in case Iran retaliates"
+        # is a precaution taken: only what the "in case" clause names is conditional, not the deed it motivates
+        p.bump("hypothetical")
     # "had been detained earlier over a protest video": the parser hangs "earlier" from the preposition after it
     if any(g.dep_ == "advmod" and g.lower_ == "earlier" and not _short_offset(g) and not _ordering_marker(g, dated, tok)
            for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -277,12 +279,29 @@ def _conditional_prep(tok: Any) -> bool:
         # a bare "in case" is always the idiom ("in case of war", "in case the truce fails", however the parser
         # hangs the clause); "in every case in which an officer fires" is a rule, "in any case" no condition
         if g.lower_ == "case":
-            return not dets
+            return not dets and not _docket(g)
         return g.lower_ == "event" and dets == ["the"] and any(
             x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
 
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and condition(g) for g in c.children)
                for c in tok.children)
+
+
+def _docket(case: Any) -> bool:
+    """ "arrested two men in case 24-CR-113", "in case No. 5": a case named by its number is a court file."""
+    nxt = case.nbor() if case.i + 1 < len(case.doc) else None
+    return nxt is not None and (any(ch.isdigit() for ch in nxt.text) or nxt.lower_ in ("no", "no.", "number", "#"))
+
+
+def _realis(verb: Any) -> bool:
+    """A verb told as done or doing, in the simple or perfect past or present, with no modal: "deployed",
+    "has arrested", "are moving". "would impose", "will ban" and non-finite verbs are not."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ in ("will", "'ll", "would", "'d", "to") for c in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ in ("VBD", "VBZ", "VBP") for c in auxes)
 
 
 def _expletive(verb: Any) -> bool:
@@ -372,7 +391,7 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     body = _body_of(tok, ctx) if not named and tok.pos_ == "NOUN" and tok.lower_ not in SPEAKER_NOUNS else None
     if body is not None and lemma not in _MEDIA_HEADS and lemma not in lex["report_nouns"]:
         # "Senior officials from the Arab League": the League's officials, and so are "the officials" after
-        return f"{body.name} {tok.text}"
+        return f"{body.name} {_generic(tok)}"
     if org is None and lemma in _MEDIA_HEADS:
         org = next((ctx.tok_ent[c.i] for c in tok.rights if c.i in ctx.tok_ent and c.i - tok.i <= 2
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
@@ -413,15 +432,25 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     return ctx.core_name(tok) or None
 
 
+def _generic(tok: Any) -> str:
+    """A generic speaker noun in one spelling: "Residents of Mosul said" and "according to residents of
+    Mosul" are one source ("Mosul residents"), whatever the sentence-initial capital."""
+    return tok.text if tok.tag_ in ("NNP", "NNPS") else tok.lower_
+
+
 def _named_earlier(tok: Any, ctx: ArticleContext) -> str | None:
     """ "the officials" after "Senior officials from the Arab League": the same generic noun, named with its
-    body earlier in the article (the nearest such mention)."""
+    body earlier in the article (the nearest such mention). A nearer mention that says whose they are some
+    other way ("Israeli officials met Egyptian mediators. The officials said") is the one meant: no older
+    body is reached past it (the caller credits the noun as it reads)."""
     lemma = tok.lemma_.lower()
     for prev in reversed(ctx.doc[:tok.i]):
         if prev.lemma_.lower() == lemma and prev.pos_ == "NOUN":
             body = _body_of(prev, ctx)
             if body is not None:
-                return f"{body.name} {prev.text}"
+                return f"{body.name} {_generic(prev)}"
+            if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in prev.children):
+                return None
     return None
 
 
