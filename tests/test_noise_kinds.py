@@ -80,6 +80,7 @@ def test_talking_to_a_party_is_not_sourcing(nlp, text: str, word: str) -> None:
     ("Frequent strikes at the port have cost exporters millions, the chamber said.", "strikes"),
     ("Such arrests have drawn criticism from rights groups in Bahrain.", "arrests"),
     ("Raids of this sort are common in the West Bank, residents said.", "Raids"),
+    ("Residents said the nightly raids begin when the patrols leave.", "raids"),
 ])
 def test_a_plural_event_noun_that_names_a_series_is_no_happening(nlp, text: str, word: str) -> None:
     assert kind(nlp, text, word) == "series"
@@ -125,6 +126,7 @@ def test_a_danger_told_of_a_thing_or_happening_is_an_assessment(nlp, text: str, 
     ("Iran threatened Israel with a crushing response.", "threatened"),
     ("The gang threatened shop owners who refused to pay.", "threatened"),
     ("He poses a threat to the witnesses, the prosecutor told the court.", "poses"),
+    ("The statement threatened sanctions and travel bans on the junta's leaders.", "threatened"),
 ])
 def test_a_threatening_party_makes_a_threat(nlp, text: str, word: str) -> None:
     assert kind(nlp, text, word) is None

@@ -125,7 +125,8 @@ def _agentive(noun: Any) -> bool:
         return True
     lem = noun.lemma_.lower()
     lex = lexicon()
-    if lem in lex["partitive_nouns"] or lem in lex["person_anaphors"]:
+    if lem in lex["partitive_nouns"] or lem in lex["person_anaphors"] or lem in lex["report_nouns"] \
+            or lem in lex["issuer_nouns"]:
         return True
     classes = wordclass.classes(lem, "n")
     return not classes or bool(set(classes[:2]) & lex["agent_classes"])
