@@ -91,6 +91,7 @@ def test_a_plural_event_noun_that_names_a_series_is_no_happening(nlp, text: str,
     ("Two waves of airstrikes hit the city overnight.", "airstrikes"),
     ("Militants carried out two attacks on army posts on Sunday.", "attacks"),
     ("Police arrested three men after a series of raids on Tuesday.", "raids"),
+    ("The village suffered repeated raids by armed herders.", "raids"),
 ])
 def test_counted_or_dated_happenings_are_not_a_series(nlp, text: str, word: str) -> None:
     assert kind(nlp, text, word) is None

@@ -6,7 +6,8 @@ Each rule names a kind of statement, not a set of words from some report:
   media", "declined to discuss") is no consultation;
 - a series: a plural event noun under a series noun or a frequency modifier ("the latest in a string of
   weapons tests", "repeated launches of this kind") names a kind of happening, not one; with a number or a
-  date of its own ("three attacks on Monday") it counts happenings and stays;
+  date of its own ("three attacks on Monday") it counts happenings, with its doer named ("repeated attacks by
+  armed herders") it reports a campaign: both stay;
 - an assessment of danger: a threat verb or "pose a threat/risk" whose subject is a thing or a happening
   ("the event did not pose an immediate threat", "rising prices threaten the recovery"); a threat
   (THREATEN) needs a threatening party;
@@ -100,10 +101,16 @@ def _counted(tok: Any) -> bool:
     return False
 
 
+def _own_agent(tok: Any) -> bool:
+    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks": a series whose doer is named
+    is a campaign reported, with participants to code."""
+    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
 def _series(tok: Any) -> bool:
     """A plural event noun that names a series: "a string of weapons tests", "repeated launches", "launches
     of this kind", "such raids"."""
-    if tok.tag_ != "NNS" or _counted(tok):
+    if tok.tag_ != "NNS" or _counted(tok) or _own_agent(tok):
         return False
     lex = lexicon()
     if any(c.dep_ in ("amod", "det", "compound") and c.lower_ in lex["series_modifiers"] for c in tok.children):
