@@ -31,6 +31,7 @@ from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
 from .nlp import get_nlp
+from .noise import no_event
 from .ontology import Ontology, load_ontology
 from .participants import (
     agent_in_phrase,
@@ -112,6 +113,8 @@ class EventsComponent:
             last_time_para = para
             for decision in decisions:
                 trig = decision.trigger
+                if no_event(trig.tok, self.ontology):
+                    continue  # a model's type on a word that reports no event (noise.py): "analysis was continuing"
                 if decision.source == "proposed":
                     spec = self.ontology.types.get(trig.type)
                     trig = past_the_speaker(trig, spec is not None and spec.verbal)

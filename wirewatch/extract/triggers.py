@@ -19,6 +19,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
+from .noise import no_event
 from .ontology import Ontology, TriggerSpec
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
@@ -292,6 +293,9 @@ def _anaphoric(tok: Any) -> bool:
                    or c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
                    or c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "new", "latest")
                    for c in tok.children)
+    if first.dep_ == "nsubj" and first.head.lemma_.lower() in lexicon()["continuation_verbs"] and \
+            not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in first.head.children):
+        return False  # "The talks continued on Tuesday": the event goes on, told as news (noise.py's near-miss)
     if first.dep_ in ("nsubj", "nsubjpass"):
         return not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     return not own_args
@@ -367,7 +371,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     for trig in found.values():
         tok = trig.tok
         if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) \
-                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i:
+                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
+                or no_event(tok, onto):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
             trig.suppressed = trig.relative = True

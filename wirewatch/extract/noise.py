@@ -1,0 +1,182 @@
+"""Words that look like event triggers in statements that report no event of the ontology (issue 10).
+
+Each rule names a kind of statement, not a set of words from some report:
+- sourcing boilerplate: the purpose of an anonymity grant or the complement of (not) being allowed or
+  declining to speak ("speaking on condition of anonymity to discuss ...", "not authorized to talk to the
+  media", "declined to discuss") is no consultation;
+- a series: a plural event noun under a series noun or a frequency modifier ("the latest in a string of
+  weapons tests", "repeated launches of this kind") names a kind of happening, not one; with a number or a
+  date of its own ("three attacks on Monday") it counts happenings, with its doer named ("repeated attacks by
+  armed herders") it reports a campaign: both stay;
+- an assessment of danger: a threat verb or "pose a threat/risk" whose subject is a thing or a happening
+  ("the event did not pose an immediate threat", "rising prices threaten the recovery"); a threat
+  (THREATEN) needs a threatening party;
+- a continuing activity: an aspectual verb whose subject is an ordinary activity outside the ontology
+  ("analysis of the flight data was continuing"); "the talks continued" keeps the talks' type.
+
+`no_event` is asked of every lexicon trigger (triggers.find_triggers suppresses it) and of every decision
+the detector hands back, including the ones it proposes on a sentence's verb (events.py drops them): the
+model scores the sentence, these rules say the word it would hang the event on reports none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import wordclass
+from .lexicon import lexicon
+from .ontology import Ontology
+
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
+
+
+def no_event(tok: Any, onto: Ontology) -> str | None:
+    """The noise kind of the statement `tok` would be the trigger of, or None when it may report an event."""
+    if tok.pos_ in ("VERB", "AUX"):
+        if _sourcing(tok):
+            return "sourcing"
+        if _assessed_danger(tok, onto):
+            return "assessment"
+        if _continuing_activity(tok, onto):
+            return "continuation"
+        if tok.lemma_.lower() in lexicon()["warning_verbs"] and any(
+                c.dep_ in ("ccomp", "parataxis") and _assessed_danger(c, onto) for c in tok.children):
+            return "assessment"  # "the bank warned that rising rates threaten the recovery": no threatening party
+    elif tok.pos_ == "NOUN":
+        if _series(tok):
+            return "series"
+        if tok.lemma_.lower() in lexicon()["risk_nouns"] and tok.dep_ == "dobj" and \
+                _assessed_danger(tok.head, onto):
+            return "assessment"
+    return None
+
+
+# ------------------------------------------------------------------ sourcing boilerplate
+def _anonymous(verb: Any) -> bool:
+    """ "speaking on condition of anonymity", "spoke anonymously": the verb carries an anonymity grant."""
+    words = lexicon()["anonymity_words"]
+    return any(d.lower_ in words for c in verb.children if c.dep_ in ("prep", "advmod") for d in c.subtree)
+
+
+def _sourcing(tok: Any) -> bool:
+    """Is `tok` what a source was (not) allowed, or declined, to say, or the purpose of its anonymity?"""
+    lex = lexicon()
+    if _anonymous(tok):
+        return True  # "an official, speaking on condition of anonymity, said": the sourcing itself
+    disclosure = tok.lemma_.lower() in lex["disclosure_verbs"] and not _party_addressed(tok)
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in _CLAUSE_LINKS or t.head is t:
+            return False
+        t = t.head
+        if _anonymous(t):
+            return t is not tok  # the purpose of the anonymity: "... anonymity to discuss intelligence"
+        if disclosure and t.lemma_.lower() in lex["licence_verbs"]:
+            return True  # "not authorized to discuss", "declined to talk to reporters"
+    return False
+
+
+def _party_addressed(verb: Any) -> bool:
+    """ "refused to talk with the rebels", "declined to meet Hamas": speaking to a party is a consultation
+    refused (PLOVER REJECT), not a source's silence to the press."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            return True
+        objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        if any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objs):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ series of happenings
+def _counted(tok: Any) -> bool:
+    """A number or a date of its own: "three attacks", "attacks on Monday", "two waves of strikes". A
+    stretch of time ("this year", "in recent months") is the span a series runs over, not a happening's date."""
+    for c in tok.children:
+        if c.dep_ == "nummod" or c.ent_type_ == "CARDINAL":
+            return True
+        when = [g for g in c.subtree if g.ent_type_ in ("DATE", "TIME")] if c.dep_ in ("prep", "npadvmod") else []
+        if when and not any(g.lemma_.lower() in lexicon()["period_words"] for g in when):
+            return True
+    return False
+
+
+def _own_agent(tok: Any) -> bool:
+    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks": a series whose doer is named
+    is a campaign reported, with participants to code."""
+    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+
+
+def _series(tok: Any) -> bool:
+    """A plural event noun that names a series: "a string of weapons tests", "repeated launches", "launches
+    of this kind", "such raids"."""
+    if tok.tag_ != "NNS" or _counted(tok) or _own_agent(tok):
+        return False
+    lex = lexicon()
+    if any(c.dep_ in ("amod", "det", "compound") and c.lower_ in lex["series_modifiers"] for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in lex["kind_nouns"]
+                                                         for g in c.children) for c in tok.children):
+        return True  # "launches of this kind"
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex["series_nouns"]:
+        return not _counted(prep.head)  # "two waves of strikes" counts
+    return False
+
+
+# ------------------------------------------------------------------ assessments of danger
+def _agentive(noun: Any) -> bool:
+    """Can this subject threaten: a person, a group, a state or a place as its people (a name or a pronoun
+    counts: who they are is for participants.py)."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lem = noun.lemma_.lower()
+    lex = lexicon()
+    if lem in lex["partitive_nouns"] or lem in lex["person_anaphors"] or lem in lex["report_nouns"] \
+            or lem in lex["issuer_nouns"]:
+        return True
+    classes = wordclass.classes(lem, "n")
+    return not classes or bool(set(classes[:2]) & lex["agent_classes"])
+
+
+def _subject(verb: Any) -> Any | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and verb.dep_ == "conj":
+        return _subject(verb.head)  # "The storm flooded roads and threatened homes"
+    return subj
+
+
+def _assessed_danger(verb: Any, onto: Ontology) -> bool:
+    """ "Repeated launches threaten the peace", "the event did not pose an immediate threat": a danger told
+    of a thing or a happening."""
+    lex = lexicon()
+    lem = verb.lemma_.lower()
+    if lem in lex["pose_verbs"]:
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in lex["risk_nouns"] for c in verb.children):
+            return False
+    elif lem not in lex["threat_verbs"]:
+        return False
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "threatened to attack": the subject's own act is threatened
+    subj = _subject(verb)
+    if subj is None:
+        return False
+    return subj.lemma_.lower() in onto.nouns or not _agentive(subj)
+
+
+# ------------------------------------------------------------------ continuing activities
+def _continuing_activity(verb: Any, onto: Ontology) -> bool:
+    """ "Analysis of the flight data was continuing", "the search ended at dawn": an aspectual verb with no
+    complement of its own, whose subject is an ordinary activity. An event noun of the ontology as the
+    subject ("the talks continued", "fighting resumed") is left alone: that noun is the event."""
+    if verb.lemma_.lower() not in lexicon()["continuation_verbs"]:
+        return False
+    if any(c.dep_ in ("xcomp", "dobj", "ccomp", "nsubjpass") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    return subj.lemma_.lower() not in onto.nouns and not _agentive(subj)
