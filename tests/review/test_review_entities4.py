@@ -132,10 +132,17 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_part() -> None:
 
 
 # --- _url_ranges: a line that starts with an address --------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_line_opening_with_an_address_keeps_the_names_after_it() -> None:
     # entities._URL_LINE: everything from "www." to the end of the line is taken as the address, so a scraped
     # paragraph that opens with the source's address loses every name in it (Lagos).
     ents = _names("www.ministry.gov.ng Police in Lagos said on Monday that 12 people had been arrested after "
                   "the riot.")
     assert "Lagos" in ents, ents
+
+
+def test_a_spaced_address_at_a_line_start_takes_no_name_after_it() -> None:
+    # (own sentence) a scraped dateline line: a spaced "https: / / ..." address, then a sentence with a city
+    ents = _names("https: / / news. example. org / world / 2026 Firefighters in Porto Alegre said on Friday that "
+                  "the blaze was out.")
+    assert "Porto Alegre" in ents, ents
+    assert not any("example" in n or "news" == n.lower() for n in ents), ents

@@ -342,8 +342,11 @@ _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 
 
-# A line that is an address, however spaced ("http: / / www. example. com / new / Hunger - Games - ...").
-_URL_LINE = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.)[^\n]*", re.MULTILINE | re.IGNORECASE)
+# An address at a line's start, however spaced ("http: / / www. example. com / new / Hunger - Games - ..."): its
+# pieces and the slashes, hyphens and dots between them, spaced or not - not the words after it ("www.x.gov.ng
+# Police in Lagos said"). A dot then a space runs on only into a lower-case piece (". com", never ". Police").
+_URL_LINE = re.compile(r"^[ \t]*(?i:https?\s*:|www\s*\.)"
+                       r"(?:[^\s/.\-:]+|\s*[/\-:]\s*|\.(?:\s+(?=[a-z0-9]))?|\s+\.\s*(?=[a-z0-9]))*", re.MULTILINE)
 
 
 def _url_ranges(text: str) -> list[tuple[int, int]]:
