@@ -122,13 +122,18 @@ def test_a_newspaper_named_after_a_person_noun_is_kept() -> None:
 
 
 # --- _trim: the lower-case tail cut ------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_hyphenated_given_name_keeps_its_lower_case_part() -> None:
     # entities._trim, the "Ross doesn['t]" tail cut: "shek" of "Kai-shek" is lower case, so the name becomes
     # "Chiang Kai-".
     ents = _names("Chiang Kai-shek's former residence was reopened on Monday, officials in Taipei said.")
     assert "Chiang Kai-shek" in ents, ents
     assert not any(n.endswith("-") for n in ents), ents
+
+
+def test_a_hyphenated_given_name_in_another_report_stays_whole() -> None:
+    # (own sentence) a romanised Chinese given name, possessive, in a history piece
+    ents = _names("Hu Yao-bang's funeral drew students, historians in Beijing said.")
+    assert "Hu Yao-bang" in ents and not any(n.endswith("-") for n in ents), ents
 
 
 # --- _url_ranges: a line that starts with an address --------------------------------------------------------------

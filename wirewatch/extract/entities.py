@@ -248,8 +248,10 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         if k > s and given_name_gender(doc[k].text) is not None:
             sp.titles.append(doc[s:k].text)
             s = k
-        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES:
-            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva"
+        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES \
+                and not (doc[e - 2].text in ("-", "\u2010", "\u2011") and not doc[e - 2].whitespace_):
+            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva", nor
+            # the lower-case half of a hyphenated name ("Chiang Kai-shek", "Jean-marc")
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
