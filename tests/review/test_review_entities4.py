@@ -26,13 +26,18 @@ def _names(text: str) -> dict[str, tuple[str, str | None]]:
 
 
 # --- _places_by_context: by_prep ("object of a place preposition under a verb, no given name") --------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_person_guarded_around_is_not_a_place() -> None:
     # entities._places_by_context, `by_prep`: "tightened around Netanyahu" makes the surname a LOC, and with it
     # every other mention of him in the report ("Netanyahu addressed the Knesset").
     ms = _by_mention("Security was tightened around Netanyahu on Tuesday after the threats. "
                      "Netanyahu addressed the Knesset later.")
     assert ms["Netanyahu"][0] == "PERSON", ms
+
+
+def test_a_person_stood_around_at_a_ceremony_is_not_a_place() -> None:
+    # (own sentence) guards "around" a head of state, who then acts in the next sentence
+    ms = _by_mention("Armed guards stood around Kagame throughout the ceremony. Kagame thanked the troops.")
+    assert ms["Kagame"][0] == "PERSON", ms
 
 
 # --- _places_by_context: big_city (a city of 100,000+ that NER calls a person) --------------------------------

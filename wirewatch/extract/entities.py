@@ -570,6 +570,10 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
             text = span_text(doc, sp.start, sp.end)
             full_names[text] = set(short_forms(name_words(text)))
+    # a name that elsewhere in the report does what people do ("Netanyahu addressed the Knesset"), or one the
+    # lexicon knows as a person, is that person wherever a preposition of place governs it
+    # (NER may leave that mention unlabelled: the words are looked for wherever they occur)
+    acting = {span_text(doc, sp.start, sp.end) for sp in spans if sp.label == "PERSON" and _acts(doc, sp)}
     for sp in spans:
         if sp.label not in ("PERSON", "ORG") or sp.titles or not 1 <= sp.end - sp.start <= 3:
             continue
@@ -590,7 +594,8 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
         if sp.label == "ORG" and not by_noun:
             continue
         by_prep = root.dep_ == "pobj" and head.lower_ in _IN_PLACE and head.head.pos_ in ("VERB", "AUX") and \
-            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None
+            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None and \
+            text not in acting and not _known_person(text) and not _acts_anywhere(doc, toks)
         big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
             c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms"))
         if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
@@ -599,6 +604,25 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
         return spans
     return [_Span(sp.start, sp.end, "LOC", sp.titles, sp.country, placed=True)
             if sp.label in ("PERSON", "ORG") and span_text(doc, sp.start, sp.end) in places else sp for sp in spans]
+
+
+def _acts(doc: Any, sp: _Span) -> bool:
+    """Is the name the subject of an act ("Netanyahu addressed the Knesset", "Romero told police"), not of
+    a state or a passive ("Kerem Shalom was shelled", "Bandar Abbas lies on the coast")?"""
+    root = doc[sp.start:sp.end].root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in _STATE_VERBS
+
+
+def _acts_anywhere(doc: Any, toks: list[Any]) -> bool:
+    """Do the name's words, anywhere in the report, stand as the subject of an act (see `_acts`)?"""
+    n, words = len(toks), [t.text for t in toks]
+    return any(t.text == words[-1] and t.i >= n - 1 and [x.text for x in doc[t.i - n + 1:t.i + 1]] == words and
+               _acts(doc, _Span(t.i - n + 1, t.i + 1, "PERSON")) for t in doc)
+
+
+def _known_person(text: str) -> bool:
+    known = lexicon().known_entity(text)
+    return known is not None and known.kind == "PERSON"
 
 
 def _datelines(doc: Any, spans: list[_Span]) -> list[_Span]:
