@@ -41,7 +41,6 @@ def test_a_person_stood_around_at_a_ceremony_is_not_a_place() -> None:
 
 
 # --- _places_by_context: big_city (a city of 100,000+ that NER calls a person) --------------------------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_man_named_like_a_mexican_municipality_stays_a_person() -> None:
     # entities._places_by_context, `big_city`: "Nicolas Romero" (a municipality of 280,000 near Mexico City) is
     # turned into GPE MEX even with a given name, an age and a job; the later "Romero" becomes a second,
@@ -50,6 +49,15 @@ def test_a_man_named_like_a_mexican_municipality_stays_a_person() -> None:
                      "police said. Romero leaves three children.")
     assert ms["Nicolas Romero"][0] == "PERSON", ms
     assert ms["Romero"][2] == ms["Nicolas Romero"][2], ms  # one man, not a town and a surname
+
+
+def test_a_worker_named_like_a_brazilian_city_stays_a_person() -> None:
+    # (own sentence) "Francisco Morato" is a city of 165,000 near Sao Paulo; here a role apposition and the
+    # surname repeated alone say a man
+    ms = _by_mention("Francisco Morato, a bricklayer from Porto, died in the fire. Morato had worked on the site "
+                     "for a decade.")
+    assert ms["Francisco Morato"][0] == "PERSON", ms
+    assert ms["Morato"][2] == ms["Francisco Morato"][2], ms
 
 
 # --- _club_name: a team's noun after the name ------------------------------------------------------------------

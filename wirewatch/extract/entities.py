@@ -597,7 +597,9 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
             head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None and \
             text not in acting and not _known_person(text) and not _acts_anywhere(doc, toks)
         big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
-            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms"))
+            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms")) \
+            and not _person_apposition(doc, sp) and not (
+                given_name_gender(toks[0].text) is not None and _bare_elsewhere(doc, sp))
         if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
             places.add(text)
     if not places:
@@ -611,6 +613,30 @@ def _acts(doc: Any, sp: _Span) -> bool:
     a state or a passive ("Kerem Shalom was shelled", "Bandar Abbas lies on the coast")?"""
     root = doc[sp.start:sp.end].root
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in _STATE_VERBS
+
+
+def _person_apposition(doc: Any, sp: _Span) -> bool:
+    """ "Nicolas Romero, 52, a taxi driver,": an age or a noun of persons in apposition says a person."""
+    e = sp.end
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return False
+    nxt = doc[e + 1]
+    if nxt.text.isdigit() and 1 <= int(nxt.text) <= 120 and e + 2 < len(doc) and doc[e + 2].text in (",", ")"):
+        return True  # ", 52,"
+    for t in doc[e + 1:min(len(doc), e + 6)]:
+        if t.text in (",", ".", ";"):
+            break
+        if t.pos_ == "NOUN" and t.dep_ == "appos" or t.pos_ == "NOUN" and t.head.i < e and t.head.i >= sp.start:
+            return classes(t.lemma_.lower(), "n")[:1] == ("person",) or t.lemma_.lower() in lexicon()["titles"]
+    return False
+
+
+def _bare_elsewhere(doc: Any, sp: _Span) -> bool:
+    """Does the name's last word recur alone in the report ("Nicolas Romero ... Romero leaves"), as a
+    surname does?"""
+    last = doc[sp.end - 1].text
+    return any(t.text == last and not (sp.start <= t.i < sp.end) and
+               not (t.i > 0 and doc[t.i - 1].text == doc[sp.start].text) for t in doc)
 
 
 def _acts_anywhere(doc: Any, toks: list[Any]) -> bool:
