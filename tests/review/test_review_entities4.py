@@ -61,13 +61,18 @@ def test_a_worker_named_like_a_brazilian_city_stays_a_person() -> None:
 
 
 # --- _club_name: a team's noun after the name ------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_politicians_supporters_do_not_make_him_a_club() -> None:
     # entities._club_name: "Morales" is a Colombian town and "supporters" is in _CLUB_CONTEXT, so the former
     # Bolivian president becomes an ORG of Colombia.
     ents = _names("Evo Morales supporters blocked highways near Cochabamba on Monday, police in Bolivia said.")
     assert ents.get("Evo Morales", ("?", None))[0] == "PERSON", ents
     assert ("ORG", "COL") not in ents.values(), ents
+
+
+def test_an_ecuadorian_presidents_supporters_do_not_make_him_an_argentine_club() -> None:
+    # (own sentence) "Moreno" is a city near Buenos Aires; a report on politics, no sport anywhere
+    ents = _names("Lenin Moreno supporters gathered outside the electoral council in Quito on Sunday.")
+    assert ents.get("Lenin Moreno", ("?", None))[0] == "PERSON", ents
 
 
 # --- _Resolver: the namesake in the report's own country (_NAMESAKE_RATIO) -----------------------------------

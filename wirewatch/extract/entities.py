@@ -270,6 +270,9 @@ _CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive
 _CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
                            "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
                            "winger", "stadium", "side", "boss"})
+# Of those, the ones a politician or a star has too ("Evo Morales supporters", "Harry Styles fans"): a team's
+# noun only in a report that speaks of sport elsewhere (another of the nouns, a result).
+_CLUB_CONTEXT_SHARED = frozenset({"fans", "supporters", "side", "boss", "team", "manager", "captain", "squad"})
 
 
 def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
@@ -293,8 +296,10 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     nxt = doc[sp.end] if sp.end < len(doc) else None
     # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
     sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
-        given_name_gender(toks[0].text) is None and nxt is not None and (
-            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
+        given_name_gender(toks[0].text) is None and nxt is not None and not _known_person(text) and (
+            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower and (
+                nxt.lower_ not in _CLUB_CONTEXT_SHARED or _sport_report(doc, nxt.i)) or
+            _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
     if not sporting:
         # a name repeated whole is some organisation's, but not surely named after the place ("Northern Lens"
         # is an outlet, not a club of Lens): no country from it
@@ -304,6 +309,13 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
     return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
                  gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
+
+
+def _sport_report(doc: Any, skip: int) -> bool:
+    """Does the report speak of sport besides token `skip`: a team's noun of its own ("coach", "striker") or
+    another shared one, or a match result?"""
+    return _SCORE_AFTER.search(doc.text) is not None or any(
+        t.i != skip and t.is_lower and t.lower_ in _CLUB_CONTEXT for t in doc)
 
 
 def _speaker(tok: Any) -> bool:
@@ -410,7 +422,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
             given_name_gender(words[0].text) is None \
             and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
-            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
+            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp") and \
+            classes(root.head.lemma_.lower(), "n")[:1] != ("person",):  # "Evo Morales supporters" are his
         return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
     line_lo = text_all.rfind("\n", 0, lo) + 1
     line_hi = text_all.find("\n", hi)
