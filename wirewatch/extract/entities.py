@@ -1175,6 +1175,8 @@ class _Resolver:
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
         self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
         self.home: str | None = None  # the report's own country (`_home_country`), for unplaced institutions
+        self.spans: list[_Span] = []  # the article's spans, set by `run`
+        self.phrase_country: dict[str, str] = {}  # "alexandria" -> EGY: a place's qualifier holds report-wide
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
                titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
@@ -1278,9 +1280,12 @@ class _Resolver:
             # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
-            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
-            if city is not None and not sp.country and self.home is not None and city.country != self.home and \
-                    (local := gaz.city(text, self.home)) is not None and \
+            # the country the phrase it is in names ("Egyptian authorities in Alexandria"), where that country
+            # has a place of the name, goes before the report's: the text's qualifier is nearer than its dateline
+            near = self._sentence_country(sp, text) or self.phrase_country.get(text.lower()) or self.home
+            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=near)
+            if city is not None and not sp.country and near is not None and city.country != near and \
+                    (local := gaz.city(text, near)) is not None and \
                     city.population < _NAMESAKE_RATIO * max(local.population, 1):
                 # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
                 # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
@@ -1355,6 +1360,25 @@ class _Resolver:
                 best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _sentence_country(self, sp: _Span, text: str) -> str | None:
+        """The country that the noun the place's preposition hangs on is qualified by ("Egyptian authorities
+        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None."""
+        root = self.doc[sp.start:sp.end].root
+        if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = root.head.head
+        near = {noun.i} | {c.i for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+        found = []
+        for other in self.spans:
+            if other is sp or other.label not in ("GPE", "NORP") or \
+                    not any(other.start <= i < other.end for i in near):
+                continue
+            words = clean_name(span_text(self.doc, other.start, other.end))
+            iso = self.gaz.country_of_any(words) or self.gaz.country_of_demonym(self.doc[other.start].text)
+            if iso is not None and self.gaz.city(words) is None and self.gaz.city(text, iso) is not None:
+                found.append((abs(other.start - sp.start), iso))
+        return min(found)[1] if found else None
 
     def _street(self, sp: _Span) -> bool:
         """ "on Lanier Drive", "1204 Slappey Boulevard": a name ending in a street word is a street where a
@@ -1478,6 +1502,7 @@ class _Resolver:
 
     def run(self, spans: list[_Span]) -> None:
         doc = self.doc
+        self.spans = spans
         label_at = {i: sp.label for sp in spans for i in range(sp.start, sp.end)}
         for sp in spans:
             if sp.label == "PERSON":
@@ -1490,6 +1515,11 @@ class _Resolver:
             if sp.label in ("GPE", "LOC") and not sp.country and not self._the_country_here(sp, spans):
                 sp.country, sp.by_region = qualified.get(doc[sp.start:sp.end].text.lower(), (None, False))
         self.home = self._home_country(spans)
+        for sp in spans:  # "Egyptian authorities in Alexandria ... docked in Alexandria": one Alexandria
+            if sp.label in ("GPE", "LOC") and not sp.country:
+                text = clean_name(span_text(doc, sp.start, sp.end))
+                if (iso := self._sentence_country(sp, text)) is not None:
+                    self.phrase_country.setdefault(text.lower(), iso)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
