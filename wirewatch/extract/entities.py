@@ -1688,6 +1688,11 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue
         last = doc[sp.end - 1]
         head = headline_line(text, last.idx)
+        if head and sp.end - sp.start >= 3:
+            k = next((k for k in range(sp.start + 1, sp.end - 1) if _headline_verb(doc[k - 1]) and
+                      _known_name(span_text(doc, k, sp.end))), None)
+            if k is not None:  # "China Warns United States over": the verb, then a name known whole
+                sp = _Span(k, sp.end, sp.label, sp.titles, sp.country)
         e = sp.end
         while e - sp.start >= 2 and (head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) or
                                      head and doc[e - 1].tag_ == "RB" and doc[e - 1].is_title or
@@ -1698,9 +1703,17 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
         while head and sp.start + 1 < e < sp.end and doc[e - 1].lower_.endswith("ly") and len(doc[e - 1]) > 4 and \
                 not classes(doc[e - 1].lower_, "n") and given_name_gender(doc[e - 1].text) is None:
             e -= 1  # the tagger calls a capitalised adverb a proper noun ("Reportedly")
+        whole = span_text(doc, sp.start, sp.end)
+        if e < sp.end and (e - sp.start == 1 and given_name_gender(doc[sp.start].text) is not None or
+                           _known_name(whole)):
+            e = sp.end  # "Ben Stokes to Miss", "Iran Accuses United States of": a given name alone is no one's
+            # whole name, and a name the gazetteer or the lexicon knows whole is no name and a verb
         if e < sp.end:
-            out.append(_Span(sp.start, e, sp.label, sp.titles, sp.country))
-            continue
+            sp = _Span(sp.start, e, sp.label, sp.titles, sp.country)
+            last = doc[e - 1]
+            if e - sp.start > 1:
+                out.append(sp)
+                continue
         counted = sp.start > 0 and doc[sp.start - 1].like_num and bool(classes(last.lower_, "v"))  # "40 Hurt"
         if sp.end - sp.start == 1 and head and (last.tag_.startswith("VB") or last.tag_ == "JJ" or counted) and \
                 lexicon().known_entity(last.text) is None and gazetteer().country_of_any(last.text) is None and \
@@ -1708,10 +1721,17 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue  # "40 Hurt and 3 Bridges Washed Away"
         if sp.end - sp.start == 1 and head and sp.label == "PERSON" and last.is_title and \
                 classes(last.lower_, "n")[:1] not in ((), ("person",)) and given_name_gender(last.text) is None and \
-                not any(last.text in n.split() for n in names if " " in n):
+                not any(last.text in n.split() for n in names if " " in n and n != whole):
             continue  # "Story Created: ...", "Sequel": a common noun a headline capitalised, nobody's name
         out.append(sp)
     return out
+
+
+def _known_name(text: str) -> bool:
+    """A name the lexicon or the gazetteer knows as written (a country, a city, a state, an entity)."""
+    gaz = gazetteer()
+    return lexicon().known_entity(text) is not None or gaz.country_of_any(text) is not None or \
+        gaz.city(text) is not None or gaz.country_of_region(text) is not None
 
 
 def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
