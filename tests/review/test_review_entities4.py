@@ -141,7 +141,6 @@ def test_headline_cut_leaves_no_disaster_noun_person() -> None:
 
 
 # --- _junk: shouted words and nouns of persons -----------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_an_agency_acronym_survives_the_ordinary_word() -> None:
     # entities._shouted_word: "ICE" is a WordNet noun and the report also writes "ice", so the immigration
     # agency is dropped as emphasis.
@@ -150,7 +149,6 @@ def test_an_agency_acronym_survives_the_ordinary_word() -> None:
     assert "ICE" in ents, ents
 
 
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_an_aid_group_acronym_survives_health_care() -> None:
     # entities._shouted_word: the charity CARE disappears from a report that also says "health care".
     ents = _names("The aid group CARE said on Monday it had suspended its work in the district. CARE said the "
@@ -158,13 +156,33 @@ def test_an_aid_group_acronym_survives_health_care() -> None:
     assert "CARE" in ents, ents
 
 
-@pytest.mark.xfail(strict=True, reason="open defect of h/entities4")
 def test_a_newspaper_named_after_a_person_noun_is_kept() -> None:
     # entities._people_noun: "Guardian" is a noun of persons and "a guardian" occurs in lower case, so the
     # newspaper that broke the story is dropped as "what, not who".
     ents = _names("The Guardian said on Monday it had seen the documents. A guardian of the girl declined to "
                   "comment.")
     assert "Guardian" in ents, ents
+
+
+def test_a_speaking_acronym_survives_the_ordinary_word_before_it() -> None:
+    # (own sentence) the lower-case "core" comes first; "CORE said" is a body speaking
+    ents = _names("The storm's core moved inland overnight. CORE said on Friday it would sue the county over "
+                  "the evictions.")
+    assert "CORE" in ents, ents
+
+
+def test_a_relief_agency_acronym_survives_the_word_hope() -> None:
+    # (own sentence) "the relief agency HOPE", "HOPE staff", and "little hope" in between
+    ents = _names("The relief agency HOPE reached the camp on Sunday, bringing little hope of a quick return, "
+                  "HOPE staff said.")
+    assert "HOPE" in ents, ents
+
+
+def test_a_newspaper_told_inside_a_sentence_is_kept() -> None:
+    # (own sentence) "told The Observer": a capital "The" inside a sentence, and "an observer" later
+    ents = _names("Election officials told The Observer on Sunday that an observer from the mission had been "
+                  "expelled.")
+    assert "Observer" in ents, ents
 
 
 # --- _trim: the lower-case tail cut ------------------------------------------------------------------------------

@@ -396,7 +396,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
     if len(words) == 1 and sp.label in ("PERSON", "ORG") and words[0].is_title and \
             words[0].text not in person_words and given_name_gender(words[0].text) is None and \
-            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label):
+            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label) and \
+            not _named_by_context(words[0]):
         return True  # "Actress and champion swimmer Esther Williams", "Madonna, Goths, ...": what, not who
     if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
             and not _speaker(words[0]):
@@ -449,6 +450,34 @@ def _people_noun(w: Any, text_all: str, label: str) -> bool:
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
 
+# Nouns of a body that a name stands after ("the aid group CARE", "the newspaper Guardian").
+_BODY_NOUNS = frozenset({"group", "agency", "charity", "organization", "organisation", "newspaper", "paper",
+                         "daily", "weekly", "broadcaster", "network", "outlet", "union", "company", "firm", "body",
+                         "coalition", "movement", "party", "magazine", "website", "service", "bureau"})
+
+
+def _named_by_context(w: Any) -> bool:
+    """Is the word, in any of its uses in the report spelt as here, the name of a body by its context: the
+    subject of a verb of saying ("ICE said", "The Guardian said"; an ordinary word in capitals or a noun of
+    persons says nothing), after a body's noun ("the aid group CARE"), after a capital "The" inside a
+    sentence ("told The Guardian"), or before a noun of persons it modifies ("ICE agents")? A lower-case use
+    of the word elsewhere does not undo that."""
+    doc = w.doc
+    for t in doc:
+        if t.text != w.text:
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if _speaker(t) and not (t.is_sent_start and t.is_title):
+            return True
+        if prev is not None and (prev.lower_ in _BODY_NOUNS and prev.is_lower or
+                                 prev.text == "The" and not prev.is_sent_start):
+            return True
+        if t.is_upper and t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and \
+                classes(t.head.lemma_.lower(), "n")[:1] == ("person",):
+            return True
+    return False
+
+
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday"})
@@ -463,7 +492,7 @@ def _shouted_word(w: Any, label: str, text_all: str) -> bool:
     if low in _CALENDAR:
         return True
     if not (classes(low, "n") or classes(low, "v")) or lexicon().known_entity(w.text) is not None or \
-            gazetteer().country_of_any(w.text) is not None:
+            gazetteer().country_of_any(w.text) is not None or _named_by_context(w):
         return False
     return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
