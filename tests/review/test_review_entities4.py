@@ -3,8 +3,6 @@ written here in an ordinary news style. Every test names the code path at fault.
 
 from __future__ import annotations
 
-import pytest
-
 from wirewatch.extract.entities import EntitiesComponent
 from wirewatch.model import Article
 
@@ -214,4 +212,4 @@ def test_a_spaced_address_at_a_line_start_takes_no_name_after_it() -> None:
     ents = _names("https: / / news. example. org / world / 2026 Firefighters in Porto Alegre said on Friday that "
                   "the blaze was out.")
     assert "Porto Alegre" in ents, ents
-    assert not any("example" in n or "news" == n.lower() for n in ents), ents
+    assert not any("example" in n or n.lower() == "news" for n in ents), ents

@@ -639,8 +639,9 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
             head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None and \
             text not in acting and not _known_person(text) and not _acts_anywhere(doc, toks)
         big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
-            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms")) \
-            and not _person_apposition(doc, sp) and not (
+            c.population >= _CITY_NOT_PERSON and \
+            not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms")) and \
+            not _person_apposition(doc, sp) and not (
                 given_name_gender(toks[0].text) is not None and _bare_elsewhere(doc, sp))
         if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
             places.add(text)
