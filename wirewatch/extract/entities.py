@@ -248,8 +248,10 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         if k > s and given_name_gender(doc[k].text) is not None:
             sp.titles.append(doc[s:k].text)
             s = k
-        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES:
-            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva"
+        while e - s > 1 and doc[e - 1].is_lower and doc[e - 1].is_alpha and doc[e - 1].lower_ not in _NAME_PARTICLES \
+                and not (doc[e - 2].text in ("-", "\u2010", "\u2011") and not doc[e - 2].whitespace_):
+            e -= 1  # "Ross doesn['t]": a word of the sentence NER ran into, not "da" of "Lula da Silva", nor
+            # the lower-case half of a hyphenated name ("Chiang Kai-shek", "Jean-marc")
     return _Span(s, e, sp.label, sp.titles, sp.country) if e > s else None
 
 
@@ -268,6 +270,9 @@ _CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive
 _CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
                            "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
                            "winger", "stadium", "side", "boss"})
+# Of those, the ones a politician or a star has too ("Evo Morales supporters", "Harry Styles fans"): a team's
+# noun only in a report that speaks of sport elsewhere (another of the nouns, a result).
+_CLUB_CONTEXT_SHARED = frozenset({"fans", "supporters", "side", "boss", "team", "manager", "captain", "squad"})
 
 
 def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
@@ -291,8 +296,10 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     nxt = doc[sp.end] if sp.end < len(doc) else None
     # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
     sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
-        given_name_gender(toks[0].text) is None and nxt is not None and (
-            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower or _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
+        given_name_gender(toks[0].text) is None and nxt is not None and not _known_person(text) and (
+            nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower and (
+                nxt.lower_ not in _CLUB_CONTEXT_SHARED or _sport_report(doc, nxt.i)) or
+            _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
     if not sporting:
         # a name repeated whole is some organisation's, but not surely named after the place ("Northern Lens"
         # is an outlet, not a club of Lens): no country from it
@@ -302,6 +309,13 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
     return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
                  gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
+
+
+def _sport_report(doc: Any, skip: int) -> bool:
+    """Does the report speak of sport besides token `skip`: a team's noun of its own ("coach", "striker") or
+    another shared one, or a match result?"""
+    return _SCORE_AFTER.search(doc.text) is not None or any(
+        t.i != skip and t.is_lower and t.lower_ in _CLUB_CONTEXT for t in doc)
 
 
 def _speaker(tok: Any) -> bool:
@@ -342,8 +356,11 @@ _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 
 
-# A line that is an address, however spaced ("http: / / www. example. com / new / Hunger - Games - ...").
-_URL_LINE = re.compile(r"^[ \t]*(?:https?\s*:|www\s*\.)[^\n]*", re.MULTILINE | re.IGNORECASE)
+# An address at a line's start, however spaced ("http: / / www. example. com / new / Hunger - Games - ..."): its
+# pieces and the slashes, hyphens and dots between them, spaced or not - not the words after it ("www.x.gov.ng
+# Police in Lagos said"). A dot then a space runs on only into a lower-case piece (". com", never ". Police").
+_URL_LINE = re.compile(r"^[ \t]*(?i:https?\s*:|www\s*\.)"
+                       r"(?:[^\s/.\-:]+|\s*[/\-:]\s*|\.(?:\s+(?=[a-z0-9]))?|\s+\.\s*(?=[a-z0-9]))*", re.MULTILINE)
 
 
 def _url_ranges(text: str) -> list[tuple[int, int]]:
@@ -379,7 +396,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
         return True  # "HOST: Good morning", "Staff" of "the General Staff": a role, not a name
     if len(words) == 1 and sp.label in ("PERSON", "ORG") and words[0].is_title and \
             words[0].text not in person_words and given_name_gender(words[0].text) is None and \
-            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label):
+            lexicon().known_entity(words[0].text) is None and _people_noun(words[0], text_all, sp.label) and \
+            not _named_by_context(words[0]):
         return True  # "Actress and champion swimmer Esther Williams", "Madonna, Goths, ...": what, not who
     if len(words) == 1 and sp.label in ("ORG", "NORP", "GPE", "LOC", "FAC") and _TECH_CODE.match(words[0].text) \
             and not _speaker(words[0]):
@@ -405,7 +423,8 @@ def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,
     if sp.label == "PERSON" and len(words) >= 2 and root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
             given_name_gender(words[0].text) is None \
             and root.head.lemma_.lower() not in lexicon()["human_nouns"] | lexicon()["titles"] and \
-            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp"):
+            root.head.lemma_.lower() not in ("government", "administration", "era", "visit", "team", "camp") and \
+            classes(root.head.lemma_.lower(), "n")[:1] != ("person",):  # "Evo Morales supporters" are his
         return True  # "their annual Freedom Shield exercise": a name of a thing, not a person
     line_lo = text_all.rfind("\n", 0, lo) + 1
     line_hi = text_all.find("\n", hi)
@@ -431,6 +450,34 @@ def _people_noun(w: Any, text_all: str, label: str) -> bool:
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
 
+# Nouns of a body that a name stands after ("the aid group CARE", "the newspaper Guardian").
+_BODY_NOUNS = frozenset({"group", "agency", "charity", "organization", "organisation", "newspaper", "paper",
+                         "daily", "weekly", "broadcaster", "network", "outlet", "union", "company", "firm", "body",
+                         "coalition", "movement", "party", "magazine", "website", "service", "bureau"})
+
+
+def _named_by_context(w: Any) -> bool:
+    """Is the word, in any of its uses in the report spelt as here, the name of a body by its context: the
+    subject of a verb of saying ("ICE said", "The Guardian said"; an ordinary word in capitals or a noun of
+    persons says nothing), after a body's noun ("the aid group CARE"), after a capital "The" inside a
+    sentence ("told The Guardian"), or before a noun of persons it modifies ("ICE agents")? A lower-case use
+    of the word elsewhere does not undo that."""
+    doc = w.doc
+    for t in doc:
+        if t.text != w.text:
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        if _speaker(t) and not (t.is_sent_start and t.is_title):
+            return True
+        if prev is not None and (prev.lower_ in _BODY_NOUNS and prev.is_lower or
+                                 prev.text == "The" and not prev.is_sent_start):
+            return True
+        if t.is_upper and t.dep_ == "compound" and t.head.i == t.i + 1 and t.head.is_lower and \
+                classes(t.head.lemma_.lower(), "n")[:1] == ("person",):
+            return True
+    return False
+
+
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday"})
@@ -445,7 +492,7 @@ def _shouted_word(w: Any, label: str, text_all: str) -> bool:
     if low in _CALENDAR:
         return True
     if not (classes(low, "n") or classes(low, "v")) or lexicon().known_entity(w.text) is not None or \
-            gazetteer().country_of_any(w.text) is not None:
+            gazetteer().country_of_any(w.text) is not None or _named_by_context(w):
         return False
     return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text_all) is not None
 
@@ -565,6 +612,10 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
             text = span_text(doc, sp.start, sp.end)
             full_names[text] = set(short_forms(name_words(text)))
+    # a name that elsewhere in the report does what people do ("Netanyahu addressed the Knesset"), or one the
+    # lexicon knows as a person, is that person wherever a preposition of place governs it
+    # (NER may leave that mention unlabelled: the words are looked for wherever they occur)
+    acting = {span_text(doc, sp.start, sp.end) for sp in spans if sp.label == "PERSON" and _acts(doc, sp)}
     for sp in spans:
         if sp.label not in ("PERSON", "ORG") or sp.titles or not 1 <= sp.end - sp.start <= 3:
             continue
@@ -585,15 +636,62 @@ def _places_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
         if sp.label == "ORG" and not by_noun:
             continue
         by_prep = root.dep_ == "pobj" and head.lower_ in _IN_PLACE and head.head.pos_ in ("VERB", "AUX") and \
-            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None
+            head.head.lemma_.lower() not in _IN_PERSON_VERBS and given_name_gender(toks[0].text) is None and \
+            text not in acting and not _known_person(text) and not _acts_anywhere(doc, toks)
         big_city = sp.label == "PERSON" and len(toks) >= 2 and (c := gazetteer().city(text)) is not None and \
-            c.population >= _CITY_NOT_PERSON and not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms"))
+            c.population >= _CITY_NOT_PERSON and \
+            not (sp.start > 0 and doc[sp.start - 1].lower_ in ("mr", "mr.", "ms")) and \
+            not _person_apposition(doc, sp) and not (
+                given_name_gender(toks[0].text) is not None and _bare_elsewhere(doc, sp))
         if by_noun or by_prep or big_city:  # "Bandar Abbas": a city of 350,000 is no one's name
             places.add(text)
     if not places:
         return spans
     return [_Span(sp.start, sp.end, "LOC", sp.titles, sp.country, placed=True)
             if sp.label in ("PERSON", "ORG") and span_text(doc, sp.start, sp.end) in places else sp for sp in spans]
+
+
+def _acts(doc: Any, sp: _Span) -> bool:
+    """Is the name the subject of an act ("Netanyahu addressed the Knesset", "Romero told police"), not of
+    a state or a passive ("Kerem Shalom was shelled", "Bandar Abbas lies on the coast")?"""
+    root = doc[sp.start:sp.end].root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() not in _STATE_VERBS
+
+
+def _person_apposition(doc: Any, sp: _Span) -> bool:
+    """ "Nicolas Romero, 52, a taxi driver,": an age or a noun of persons in apposition says a person."""
+    e = sp.end
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return False
+    nxt = doc[e + 1]
+    if nxt.text.isdigit() and 1 <= int(nxt.text) <= 120 and e + 2 < len(doc) and doc[e + 2].text in (",", ")"):
+        return True  # ", 52,"
+    for t in doc[e + 1:min(len(doc), e + 6)]:
+        if t.text in (",", ".", ";"):
+            break
+        if t.pos_ == "NOUN" and t.dep_ == "appos" or t.pos_ == "NOUN" and t.head.i < e and t.head.i >= sp.start:
+            return classes(t.lemma_.lower(), "n")[:1] == ("person",) or t.lemma_.lower() in lexicon()["titles"]
+    return False
+
+
+def _bare_elsewhere(doc: Any, sp: _Span) -> bool:
+    """Does the name's last word recur alone in the report ("Nicolas Romero ... Romero leaves"), as a
+    surname does?"""
+    last = doc[sp.end - 1].text
+    return any(t.text == last and not (sp.start <= t.i < sp.end) and
+               not (t.i > 0 and doc[t.i - 1].text == doc[sp.start].text) for t in doc)
+
+
+def _acts_anywhere(doc: Any, toks: list[Any]) -> bool:
+    """Do the name's words, anywhere in the report, stand as the subject of an act (see `_acts`)?"""
+    n, words = len(toks), [t.text for t in toks]
+    return any(t.text == words[-1] and t.i >= n - 1 and [x.text for x in doc[t.i - n + 1:t.i + 1]] == words and
+               _acts(doc, _Span(t.i - n + 1, t.i + 1, "PERSON")) for t in doc)
+
+
+def _known_person(text: str) -> bool:
+    known = lexicon().known_entity(text)
+    return known is not None and known.kind == "PERSON"
 
 
 def _datelines(doc: Any, spans: list[_Span]) -> list[_Span]:
@@ -1107,6 +1205,8 @@ class _Resolver:
         self.qualified: dict[str, Entity] = {}  # "Congress" -> the "U.S. Congress" named in the article
         self.generic: dict[str, dict[str, Entity]] = {}  # "foreign-ministry" -> {country: its entity}
         self.home: str | None = None  # the report's own country (`_home_country`), for unplaced institutions
+        self.spans: list[_Span] = []  # the article's spans, set by `run`
+        self.phrase_country: dict[str, str] = {}  # "alexandria" -> EGY: a place's qualifier holds report-wide
 
     def entity(self, kind: str, name: str, country: str | None = None, alias: str | None = None,
                titles: Iterable[str] = (), lat: float | None = None, lon: float | None = None,
@@ -1210,9 +1310,12 @@ class _Resolver:
             # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
             # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
             # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
-            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=self.home)
-            if city is not None and not sp.country and self.home is not None and city.country != self.home and \
-                    (local := gaz.city(text, self.home)) is not None and \
+            # the country the phrase it is in names ("Egyptian authorities in Alexandria"), where that country
+            # has a place of the name, goes before the report's: the text's qualifier is nearer than its dateline
+            near = self._sentence_country(sp, text) or self.phrase_country.get(text.lower()) or self.home
+            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=near)
+            if city is not None and not sp.country and near is not None and city.country != near and \
+                    (local := gaz.city(text, near)) is not None and \
                     city.population < _NAMESAKE_RATIO * max(local.population, 1):
                 # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
                 # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
@@ -1287,6 +1390,25 @@ class _Resolver:
                 best = min(before, key=lambda c: c[0])[1]
                 return self.entity("PERSON", best.name, sp.country, text, sp.titles)
         return self.entity("PERSON", text, sp.country, text, sp.titles)
+
+    def _sentence_country(self, sp: _Span, text: str) -> str | None:
+        """The country that the noun the place's preposition hangs on is qualified by ("Egyptian authorities
+        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None."""
+        root = self.doc[sp.start:sp.end].root
+        if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = root.head.head
+        near = {noun.i} | {c.i for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+        found = []
+        for other in self.spans:
+            if other is sp or other.label not in ("GPE", "NORP") or \
+                    not any(other.start <= i < other.end for i in near):
+                continue
+            words = clean_name(span_text(self.doc, other.start, other.end))
+            iso = self.gaz.country_of_any(words) or self.gaz.country_of_demonym(self.doc[other.start].text)
+            if iso is not None and self.gaz.city(words) is None and self.gaz.city(text, iso) is not None:
+                found.append((abs(other.start - sp.start), iso))
+        return min(found)[1] if found else None
 
     def _street(self, sp: _Span) -> bool:
         """ "on Lanier Drive", "1204 Slappey Boulevard": a name ending in a street word is a street where a
@@ -1410,6 +1532,7 @@ class _Resolver:
 
     def run(self, spans: list[_Span]) -> None:
         doc = self.doc
+        self.spans = spans
         label_at = {i: sp.label for sp in spans for i in range(sp.start, sp.end)}
         for sp in spans:
             if sp.label == "PERSON":
@@ -1422,6 +1545,11 @@ class _Resolver:
             if sp.label in ("GPE", "LOC") and not sp.country and not self._the_country_here(sp, spans):
                 sp.country, sp.by_region = qualified.get(doc[sp.start:sp.end].text.lower(), (None, False))
         self.home = self._home_country(spans)
+        for sp in spans:  # "Egyptian authorities in Alexandria ... docked in Alexandria": one Alexandria
+            if sp.label in ("GPE", "LOC") and not sp.country:
+                text = clean_name(span_text(doc, sp.start, sp.end))
+                if (iso := self._sentence_country(sp, text)) is not None:
+                    self.phrase_country.setdefault(text.lower(), iso)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
         persons: list[tuple[int, list[str], Entity]] = []
         orgs: list[tuple[str, Entity]] = []
@@ -1590,6 +1718,11 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue
         last = doc[sp.end - 1]
         head = headline_line(text, last.idx)
+        if head and sp.end - sp.start >= 3:
+            k = next((k for k in range(sp.start + 1, sp.end - 1) if _headline_verb(doc[k - 1]) and
+                      _known_name(span_text(doc, k, sp.end))), None)
+            if k is not None:  # "China Warns United States over": the verb, then a name known whole
+                sp = _Span(k, sp.end, sp.label, sp.titles, sp.country)
         e = sp.end
         while e - sp.start >= 2 and (head and _headline_verb(doc[e - 1]) and _verb_follows(doc, e) or
                                      head and doc[e - 1].tag_ == "RB" and doc[e - 1].is_title or
@@ -1600,9 +1733,17 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
         while head and sp.start + 1 < e < sp.end and doc[e - 1].lower_.endswith("ly") and len(doc[e - 1]) > 4 and \
                 not classes(doc[e - 1].lower_, "n") and given_name_gender(doc[e - 1].text) is None:
             e -= 1  # the tagger calls a capitalised adverb a proper noun ("Reportedly")
+        whole = span_text(doc, sp.start, sp.end)
+        if e < sp.end and (e - sp.start == 1 and given_name_gender(doc[sp.start].text) is not None or
+                           _known_name(whole)):
+            e = sp.end  # "Ben Stokes to Miss", "Iran Accuses United States of": a given name alone is no one's
+            # whole name, and a name the gazetteer or the lexicon knows whole is no name and a verb
         if e < sp.end:
-            out.append(_Span(sp.start, e, sp.label, sp.titles, sp.country))
-            continue
+            sp = _Span(sp.start, e, sp.label, sp.titles, sp.country)
+            last = doc[e - 1]
+            if e - sp.start > 1:
+                out.append(sp)
+                continue
         counted = sp.start > 0 and doc[sp.start - 1].like_num and bool(classes(last.lower_, "v"))  # "40 Hurt"
         if sp.end - sp.start == 1 and head and (last.tag_.startswith("VB") or last.tag_ == "JJ" or counted) and \
                 lexicon().known_entity(last.text) is None and gazetteer().country_of_any(last.text) is None and \
@@ -1610,10 +1751,17 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
             continue  # "40 Hurt and 3 Bridges Washed Away"
         if sp.end - sp.start == 1 and head and sp.label == "PERSON" and last.is_title and \
                 classes(last.lower_, "n")[:1] not in ((), ("person",)) and given_name_gender(last.text) is None and \
-                not any(last.text in n.split() for n in names if " " in n):
+                not any(last.text in n.split() for n in names if " " in n and n != whole):
             continue  # "Story Created: ...", "Sequel": a common noun a headline capitalised, nobody's name
         out.append(sp)
     return out
+
+
+def _known_name(text: str) -> bool:
+    """A name the lexicon or the gazetteer knows as written (a country, a city, a state, an entity)."""
+    gaz = gazetteer()
+    return lexicon().known_entity(text) is not None or gaz.country_of_any(text) is not None or \
+        gaz.city(text) is not None or gaz.country_of_region(text) is not None
 
 
 def _rejoin_split_names(doc: Any, spans: list[_Span]) -> list[_Span]:
