@@ -25,14 +25,12 @@ def test_a_purpose_infinitive_after_a_cited_ruling_is_the_main_subjects_act(pipe
     assert names(m.actor) == ["army"], names(m.actor)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 @pytest.mark.parametrize("text, trigger", [
     ("Nigeria's army has struggled against Boko Haram. The government sent 2,000 troops to Nigeria's "
      "northeast on Monday.", "sent"),
     ("Kenya has been hit by drought. The government appealed for aid to feed Kenya's poorest families.",
      "appealed"),
 ])
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_the_government_stays_the_country_when_its_own_regions_are_named(pipe: Pipeline, text: str,
                                                                        trigger: str) -> None:
     # arguments.ArticleContext._other_party_here: it climbs from the country's name through the possessive

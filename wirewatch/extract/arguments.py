@@ -501,7 +501,11 @@ class ArticleContext:
                 continue
             head = t
             while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head != head:
+                if head.dep_ == "poss" and not _represents_owner(head.head):
+                    break  # "sent troops to Nigeria's northeast", "Kenya's families": the country's own
                 head = head.head  # "Brazil's envoy", "Brazilian poultry": the phrase the name is in
+            if head.dep_ == "poss":
+                continue
             if head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in _OTHER_SIDE_PREPS:
                 return True
         return False
@@ -935,6 +939,22 @@ class ArticleContext:
             text = self.doc[lo:noun.i + 1].text
             out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
         return out
+
+
+# Who or what speaks or acts for a country that owns it ("Brazil's envoy", "Iran's ministry"): a country named
+# as their owner is another side; its regions, people or goods ("Nigeria's northeast") are its own.
+_REPRESENTATIVES = frozenset({"embassy", "consulate", "delegation", "representative", "official", "diplomat",
+                              "mission", "negotiator", "team", "military", "regime"})
+
+
+def _represents_owner(noun: Any) -> bool:
+    from .participants import own_people
+
+    lemma, lex = noun.lemma_.lower(), lexicon()
+    return lemma in _REPRESENTATIVES or lemma in own_people() or lemma in _ROLE_NOUNS or \
+        noun.lower_ in SPEAKER_NOUNS or lemma in _BODY_HEADS or lemma in _ORG_HEADS or \
+        lemma in lex["person_anaphors"] or \
+        lemma in lex["state_anaphors"] and lemma not in ("state", "country", "nation")  # "Mexico's states": places
 
 
 def _common_noun_actor(a: Actor) -> bool:
