@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.participant_fixtures import mention, names
+from tests.participant_fixtures import events, mention, names
 from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
 
@@ -26,3 +26,12 @@ def test_a_country_owning_the_envoy_is_still_the_other_side(pipe: Pipeline) -> N
     m = mention(pipe, "Brazil has criticised the tariffs. The government expelled Brazil's ambassador on "
                       "Friday.", "expelled")
     assert "Brazil" not in names(m.actor), names(m.actor)
+
+
+def test_a_quoted_we_before_a_later_saying_clause_is_that_speakers_side(pipe: Pipeline) -> None:
+    # a union dispute: the employer spoke first; the quotation, named after it, is the union's
+    evs = events(pipe, 'The company said the strike was illegal. "We will blockade the depot on Monday. Our '
+                       'members are ready," the union\'s secretary, Ana Costa, said on Tuesday.')
+    block = [m for m in evs if m.trigger in ("blockade", "block")]
+    assert block, [(m.event_type, m.trigger) for m in evs]
+    assert "company" not in " ".join(names(block[0].actor)).lower(), names(block[0].actor)

@@ -41,7 +41,6 @@ def test_the_government_stays_the_country_when_its_own_regions_are_named(pipe: P
     assert names(m.actor) == [country], names(m.actor)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_a_quoted_we_opening_a_quotation_is_not_the_previous_speaker(pipe: Pipeline) -> None:
     # arguments.ArticleContext._in_quotation + the quoted-"we" fallback to last_speaker: the quotation is the
     # defence lawyer's (named in the next sentence); the prosecutor who spoke before did not deny threatening

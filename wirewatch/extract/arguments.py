@@ -269,6 +269,26 @@ class ArticleContext:
                     return subj
         return None
 
+    def _closing_saying_subject(self, pron: Any) -> tuple[bool, Any | None]:
+        """The saying clause right after the quotation mark that closes the quotation the pronoun is in, in
+        that mark's sentence ('"We never threatened anyone. We will fight," said lawyer Mark Tobin'): whether
+        there is one, and its subject (None when it has none or speaks as "I"/"we")."""
+        from .attribution import saying_verbs
+
+        doc = pron.doc
+        close = next((t for t in doc[pron.i + 1:] if t.text in _QUOTES), None)
+        if close is None:
+            return False, None
+        sent = close.sent
+        says = saying_verbs(claims=False)
+        for t in doc[close.i + 1:sent.end]:
+            if t.text in _QUOTES:
+                break  # a new quotation opens: no saying clause of this one
+            if t.lemma_.lower() in says and t.pos_ == "VERB":
+                subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+                return True, subj if subj is not None and subj.lower_ not in _FIRST_PERSON else None
+        return False, None
+
     def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
         """The person a he/she means. The nearest agreeing name, unless that name was an object ("shot and
         wounded Officer Dan Pike. He fled ...") and a subject pronoun means the person the story follows:
@@ -438,7 +458,13 @@ class ArticleContext:
                     return found
                 if low in ("i", "me", "my", "myself") or self._in_quotation(tok):
                     # ('"We demand that Tehran protect diplomats."' after the spokesman spoke): a quoted "we"
-                    # is the side of whoever is being quoted; outside quotation marks it is the writer's
+                    # is the side of whoever is being quoted; outside quotation marks it is the writer's. A
+                    # quotation whose saying clause follows it ('"We never ... ," said lawyer X') is that
+                    # speaker's, never the last one's; only a quotation with no saying clause goes on the
+                    # last speaker's words.
+                    has_clause, later = self._closing_saying_subject(tok)
+                    if has_clause:
+                        return self.actor(later) if later is not None else None
                     return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
