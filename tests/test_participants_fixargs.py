@@ -35,3 +35,9 @@ def test_a_quoted_we_before_a_later_saying_clause_is_that_speakers_side(pipe: Pi
     block = [m for m in evs if m.trigger in ("blockade", "block")]
     assert block, [(m.event_type, m.trigger) for m in evs]
     assert "company" not in " ".join(names(block[0].actor)).lower(), names(block[0].actor)
+
+
+def test_a_ruling_invoked_to_arrest_leaves_the_arrest_to_the_invoker(pipe: Pipeline) -> None:
+    # a protest report: the police invoked the ruling in order to arrest; the infinitive is their purpose
+    m = mention(pipe, "Police invoked a court ruling to arrest the protest leaders on Monday.", "arrest")
+    assert names(m.actor) == ["Police"], names(m.actor)

@@ -16,7 +16,6 @@ def pipe() -> Pipeline:
     return Pipeline(extraction_components())
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_a_purpose_infinitive_after_a_cited_ruling_is_the_main_subjects_act(pipe: Pipeline) -> None:
     # arguments._decision_owner (called first in arguments.subject): "to demolish" is the army's purpose
     # ("cited a ruling [in order] to demolish"), not the content of the ruling; the rule gives the deed to

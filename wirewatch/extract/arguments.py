@@ -1152,10 +1152,28 @@ def _decision_owner(verb: Any) -> Any | None:
     doc = verb.doc
     for t in reversed(doc[max(verb.head.i, verb.sent.start):to.i]):
         if t.pos_ == "NOUN" and t.lemma_.lower() in _DECISION_NOUNS and t.dep_ in ("pobj", "dobj", "attr") and \
-                t.right_edge.i == to.i - 1:
+                t.right_edge.i == to.i - 1 and _decision_is_the_topic(t, verb.head):
             side = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
             return side if side is not None else _noun_side(t)
     return None
+
+
+# Verbs that judge or answer a decision as a whole: its infinitive is the decision's content ("welcomed a
+# ruling to release X"). After other verbs an infinitive is the subject's purpose ("cited a ruling to demolish").
+_VERDICT_VERBS = frozenset({"welcome", "hail", "praise", "applaud", "condemn", "criticize", "criticise",
+                            "denounce", "reject", "slam", "protest", "appeal", "challenge", "oppose", "defy",
+                            "overturn", "uphold", "block", "suspend", "annul", "quash", "fear", "decry"})
+
+
+def _decision_is_the_topic(noun: Any, main: Any) -> bool:
+    """Is the decision noun what the main clause is about, so that the infinitive hung on the main verb is
+    the decision's: the main verb's subject or "by" agent ("angered by a court ruling to imprison"), or the
+    object of a verb judging it ("welcomed a ruling to release")."""
+    if noun.head == main and noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.head == main and noun.head.dep_ == "agent":
+        return True
+    return noun.dep_ == "dobj" and noun.head == main and main.lemma_.lower() in _VERDICT_VERBS
 
 
 def _noun_side(noun: Any) -> Any | None:
