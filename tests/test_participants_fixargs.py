@@ -41,3 +41,12 @@ def test_a_ruling_invoked_to_arrest_leaves_the_arrest_to_the_invoker(pipe: Pipel
     # a protest report: the police invoked the ruling in order to arrest; the infinitive is their purpose
     m = mention(pipe, "Police invoked a court ruling to arrest the protest leaders on Monday.", "arrest")
     assert names(m.actor) == ["Police"], names(m.actor)
+
+
+def test_two_named_sides_of_talks_are_never_both_actor_and_recipient(pipe: Pipeline) -> None:
+    # a business wire: two firms negotiate; the first named acts, the other is its counterpart, each once
+    m = mention(pipe, "Veltron Systems and Quasar Holdings held talks on Thursday about a merger.",
+                "held")
+    acts, recips = names(m.actor), names(m.recipient)
+    assert not set(acts) & set(recips), (acts, recips)
+    assert len(set(acts) | set(recips)) == 2, (acts, recips)
