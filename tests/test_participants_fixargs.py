@@ -50,3 +50,11 @@ def test_two_named_sides_of_talks_are_never_both_actor_and_recipient(pipe: Pipel
     acts, recips = names(m.actor), names(m.recipient)
     assert not set(acts) & set(recips), (acts, recips)
     assert len(set(acts) | set(recips)) == 2, (acts, recips)
+
+
+def test_despite_the_detention_of_named_staff_the_staff_were_detained(pipe: Pipeline) -> None:
+    # an NGO release: the deed defied has its own "of" object, who underwent it, not the clause's subject
+    m = mention(pipe, "Despite the detention of two of its aid workers, Relief Watch kept its clinics open in "
+                      "the north.", "detention")
+    assert any("aid workers" in r for r in names(m.recipient)), names(m.recipient)
+    assert "Relief Watch" not in names(m.recipient), names(m.recipient)

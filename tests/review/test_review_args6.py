@@ -60,7 +60,6 @@ def test_a_mutual_meeting_does_not_list_one_side_as_actor_and_recipient(pipe: Pi
     assert not set(names(m.actor)) & set(names(m.recipient)), (names(m.actor), names(m.recipient))
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_despite_the_arrest_of_its_leader_the_leader_was_arrested(pipe: Pipeline) -> None:
     # participants.noun_arguments, the "defied" rule (deed 'despite' which the subject acts is done to the
     # subject): it overrides the arrest's own "of" object, so the whole gang is made the one arrested.

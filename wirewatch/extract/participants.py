@@ -155,7 +155,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
             target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
         undergoes = True
-    if defied and target is None and clause is not None:
+    if defied and target is None and clause is not None and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None for c in noun.children):
+        # ("despite the arrest of its leader": the deed's own "of" object is the one it was done to)
         target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
             and not _is_subject_side(head_noun, clause) and not undergoes and not defied:
