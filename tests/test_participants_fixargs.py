@@ -58,3 +58,26 @@ def test_despite_the_detention_of_named_staff_the_staff_were_detained(pipe: Pipe
                       "the north.", "detention")
     assert any("aid workers" in r for r in names(m.recipient)), names(m.recipient)
     assert "Relief Watch" not in names(m.recipient), names(m.recipient)
+
+
+def test_shells_landing_at_a_post_held_by_named_troops_hit_them(pipe: Pipeline) -> None:
+    # a frontline bulletin: the post is told by the troops holding it; they are whom the shelling hit
+    m = mention(pipe, "Rebels fired mortar shells at an outpost held by Malian soldiers near Gao overnight.",
+                "fired")
+    assert any("soldiers" in r or "Mali" in r for r in names(m.recipient)), names(m.recipient)
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    ("The minister criticised but did not fire the police chief.", "criticised", "chief"),
+    ("Rebels have kidnapped and may yet execute the two engineers.", "kidnapped", "engineers"),
+])
+def test_right_node_raising_shares_the_object_across_an_auxiliary(pipe: Pipeline, text: str, trigger: str,
+                                                                    recipient: str) -> None:
+    m = mention(pipe, text, trigger)
+    assert any(recipient in r for r in names(m.recipient)), names(m.recipient)
+
+
+def test_a_first_verb_with_its_own_complement_shares_no_object(pipe: Pipeline) -> None:
+    # the guard of the raising rule: "refused to deploy troops and has urged its citizens" is two clauses
+    m = mention(pipe, "Chad refused to send troops and has urged its citizens to leave Sudan.", "refused")
+    assert "citizens" not in " ".join(names(m.recipient)), names(m.recipient)

@@ -68,7 +68,6 @@ def test_despite_the_arrest_of_its_leader_the_leader_was_arrested(pipe: Pipeline
     assert names(m.recipient) == ["leader"], names(m.recipient)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_the_victims_of_a_bomb_at_a_manned_checkpoint_are_its_recipients(pipe: Pipeline) -> None:
     # participants.verb_recipient, the new "at" branch: only a directly nameable "at" object counts now, so
     # "at a checkpoint manned by Kurdish fighters" no longer yields the fighters (killed, "four of them");
@@ -78,12 +77,10 @@ def test_the_victims_of_a_bomb_at_a_manned_checkpoint_are_its_recipients(pipe: P
     assert any("Kurdish fighters" in r for r in names(m.recipient)), names(m.recipient)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 @pytest.mark.parametrize("text, trigger, recipient", [
     ("Police detained but did not charge the two activists.", "detained", "activists"),
     ("The army has arrested and will prosecute the officers involved in the massacre.", "arrested", "officers"),
 ])
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_coordinated_verbs_with_their_own_auxiliary_still_share_the_object(pipe: Pipeline, text: str,
                                                                           trigger: str, recipient: str) -> None:
     # participants.verb_recipient, shared object of coordinated verbs: the new "bare verb" condition rejects a
