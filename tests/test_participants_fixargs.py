@@ -81,3 +81,18 @@ def test_a_first_verb_with_its_own_complement_shares_no_object(pipe: Pipeline) -
     # the guard of the raising rule: "refused to deploy troops and has urged its citizens" is two clauses
     m = mention(pipe, "Chad refused to send troops and has urged its citizens to leave Sudan.", "refused")
     assert "citizens" not in " ".join(names(m.recipient)), names(m.recipient)
+
+
+def test_the_doer_of_a_participle_parsed_as_the_verb_is_its_by_phrase() -> None:
+    # on a hand-built parse (the small model's misreading, pinned so that a new model cannot hide the rule):
+    # "Funds pledged by Oslo arrived" with "pledged" as ROOT, "Funds" its nsubj and "by Oslo" its agent
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from wirewatch.extract.arguments import subject
+
+    doc = Doc(Vocab(), words=["Funds", "pledged", "by", "Oslo", "arrived"], heads=[1, 1, 1, 2, 1],
+              deps=["nsubj", "ROOT", "agent", "pobj", "conj"], tags=["NNS", "VBN", "IN", "NNP", "VBD"],
+              pos=["NOUN", "VERB", "ADP", "PROPN", "VERB"])
+    assert subject(doc[1]).text == "Oslo"
+    assert subject(doc[4]).text == "Funds"  # what arrived is still the funds

@@ -101,12 +101,10 @@ def test_the_group_two_sentences_after_the_named_gang_is_the_gang(pipe: Pipeline
     assert any("Black Eagles" in a for a in names(fired[0].actor)), names(fired[0].actor)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 @pytest.mark.parametrize("text, trigger, actor", [
     ("Aid pledged by Japan to Sri Lanka arrived in Colombo on Friday.", "pledged", "Japan"),
     ("The ceasefire agreed by Russia and Ukraine collapsed within hours.", "agreed", "Russia"),
 ])
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_a_participle_parsed_as_the_root_still_takes_its_by_phrase_as_actor(pipe: Pipeline, text: str,
                                                                            trigger: str, actor: str) -> None:
     # arguments.subject / modified_noun: the branch's participle rule needs dep acl/amod, but the parser makes

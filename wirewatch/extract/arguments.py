@@ -1058,6 +1058,9 @@ def subject(verb: Any) -> Any | None:
     its logical subject is its "by" phrase ("a teenager killed by police officers": the officers)."""
     if modified_noun(verb) is not None:
         return agent(verb)
+    doer = _agent_of_misparsed_participle(verb)
+    if doer is not None:
+        return doer
     for _ in range(4):
         owner = _decision_owner(verb)
         if owner is not None:
@@ -1137,6 +1140,17 @@ _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "quest
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _agent_of_misparsed_participle(verb: Any) -> Any | None:
+    """ "Aid pledged by Japan to Sri Lanka arrived": the parser makes the participle the clause's verb, the noun
+    it modifies its subject and "by Japan" its agent. An active verb has no agent: with one, and no passive
+    auxiliary, the agent is the doer and the subject the thing done."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is None or any(c.dep_ in ("auxpass", "nsubjpass", "aux") for c in verb.children) or \
+            not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return next((g for g in by.children if g.dep_ == "pobj"), None)
 
 
 def _decision_owner(verb: Any) -> Any | None:
