@@ -96,3 +96,13 @@ def test_the_doer_of_a_participle_parsed_as_the_verb_is_its_by_phrase() -> None:
               pos=["NOUN", "VERB", "ADP", "PROPN", "VERB"])
     assert subject(doc[1]).text == "Oslo"
     assert subject(doc[4]).text == "Funds"  # what arrived is still the funds
+
+
+def test_the_gang_three_sentences_on_is_the_named_crew(pipe: Pipeline) -> None:
+    # a court-desk report: the named crew, then two sentences about the police, then "the gang" acts
+    evs = events(pipe, "Detectives said the Harbour Rats crew had smuggled cigarettes for years. Officers "
+                       "watched the docks for weeks. Customs agents joined them in March. The gang attacked "
+                       "the agents with iron bars.")
+    hits = [m for m in evs if m.trigger == "attacked"]
+    assert hits, [(m.event_type, m.trigger) for m in evs]
+    assert any("Harbour Rats" in a for a in names(hits[0].actor)), names(hits[0].actor)

@@ -90,7 +90,6 @@ def test_coordinated_verbs_with_their_own_auxiliary_still_share_the_object(pipe:
     assert names(m.recipient) == [recipient], names(m.recipient)
 
 
-@pytest.mark.xfail(strict=True, reason="open review defect")
 def test_the_group_two_sentences_after_the_named_gang_is_the_gang(pipe: Pipeline) -> None:
     # arguments.ArticleContext._named_group_before: after a common-noun subject ("Officers") it looks back one
     # sentence only, so a gang named two sentences before is missed and the actor stays a bare "group".

@@ -777,9 +777,9 @@ class ArticleContext:
 
     def _named_group_before(self, tok: Any) -> Actor | None:
         """A bare "the group" / "the gang" after a named band of people told by a common noun ("members of the
-        Red Hand gang", "the Nightcrawlers crew"): the nearest such phrase in this sentence or the one before."""
-        sent = tok.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        Red Hand gang", "the Nightcrawlers crew"): the nearest such phrase within a pronoun's reach, however
+        many sentences that spans (a raid told in between leaves "the group" the gang's)."""
+        start = max(0, tok.i - _PRONOUN_REACH)
         for t in reversed(self.doc[start:tok.i]):
             if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_NOUNS and t.i not in self.tok_ent \
                     and any(c.dep_ in ("compound", "amod") and any(x.pos_ == "PROPN" or x.is_title and
