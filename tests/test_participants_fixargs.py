@@ -106,3 +106,10 @@ def test_the_gang_three_sentences_on_is_the_named_crew(pipe: Pipeline) -> None:
     hits = [m for m in evs if m.trigger == "attacked"]
     assert hits, [(m.event_type, m.trigger) for m in evs]
     assert any("Harbour Rats" in a for a in names(hits[0].actor)), names(hits[0].actor)
+
+
+def test_a_by_phrase_of_measure_is_no_doer(pipe: Pipeline) -> None:
+    # the guard of the misparsed-participle rule: "shortened by one hour the curfew" (PLOVER-style wording)
+    m = mention(pipe, "Governor Ana Ruiz on Friday shortened by two hours the nightly curfew imposed in the "
+                      "province after the riots.", "shortened")
+    assert any("Ana Ruiz" in a for a in names(m.actor)), names(m.actor)

@@ -1150,7 +1150,12 @@ def _agent_of_misparsed_participle(verb: Any) -> Any | None:
     if by is None or any(c.dep_ in ("auxpass", "nsubjpass", "aux") for c in verb.children) or \
             not any(c.dep_ == "nsubj" for c in verb.children):
         return None
-    return next((g for g in by.children if g.dep_ == "pobj"), None)
+    doer = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if doer is None or doer.ent_type_ in NOT_PARTICIPANT or not (
+            doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
+            ArticleContext.party_noun(doer)):
+        return None  # "shortened by one hour the curfew": a measure, not a doer
+    return doer
 
 
 def _decision_owner(verb: Any) -> Any | None:
