@@ -269,6 +269,26 @@ class ArticleContext:
                     return subj
         return None
 
+    def _closing_saying_subject(self, pron: Any) -> tuple[bool, Any | None]:
+        """The saying clause right after the quotation mark that closes the quotation the pronoun is in, in
+        that mark's sentence ('"We never threatened anyone. We will fight," said lawyer Mark Tobin'): whether
+        there is one, and its subject (None when it has none or speaks as "I"/"we")."""
+        from .attribution import saying_verbs
+
+        doc = pron.doc
+        close = next((t for t in doc[pron.i + 1:] if t.text in _QUOTES), None)
+        if close is None:
+            return False, None
+        sent = close.sent
+        says = saying_verbs(claims=False)
+        for t in doc[close.i + 1:sent.end]:
+            if t.text in _QUOTES:
+                break  # a new quotation opens: no saying clause of this one
+            if t.lemma_.lower() in says and t.pos_ == "VERB":
+                subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+                return True, subj if subj is not None and subj.lower_ not in _FIRST_PERSON else None
+        return False, None
+
     def _pronoun_person(self, pron: Any, gender: str) -> Entity | None:
         """The person a he/she means. The nearest agreeing name, unless that name was an object ("shot and
         wounded Officer Dan Pike. He fled ...") and a subject pronoun means the person the story follows:
@@ -438,7 +458,13 @@ class ArticleContext:
                     return found
                 if low in ("i", "me", "my", "myself") or self._in_quotation(tok):
                     # ('"We demand that Tehran protect diplomats."' after the spokesman spoke): a quoted "we"
-                    # is the side of whoever is being quoted; outside quotation marks it is the writer's
+                    # is the side of whoever is being quoted; outside quotation marks it is the writer's. A
+                    # quotation whose saying clause follows it ('"We never ... ," said lawyer X') is that
+                    # speaker's, never the last one's; only a quotation with no saying clause goes on the
+                    # last speaker's words.
+                    has_clause, later = self._closing_saying_subject(tok)
+                    if has_clause:
+                        return self.actor(later) if later is not None else None
                     return self.last_speaker
             return None
         if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
@@ -501,7 +527,11 @@ class ArticleContext:
                 continue
             head = t
             while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head != head:
+                if head.dep_ == "poss" and not _represents_owner(head.head):
+                    break  # "sent troops to Nigeria's northeast", "Kenya's families": the country's own
                 head = head.head  # "Brazil's envoy", "Brazilian poultry": the phrase the name is in
+            if head.dep_ == "poss":
+                continue
             if head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in _OTHER_SIDE_PREPS:
                 return True
         return False
@@ -747,9 +777,9 @@ class ArticleContext:
 
     def _named_group_before(self, tok: Any) -> Actor | None:
         """A bare "the group" / "the gang" after a named band of people told by a common noun ("members of the
-        Red Hand gang", "the Nightcrawlers crew"): the nearest such phrase in this sentence or the one before."""
-        sent = tok.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        Red Hand gang", "the Nightcrawlers crew"): the nearest such phrase within a pronoun's reach, however
+        many sentences that spans (a raid told in between leaves "the group" the gang's)."""
+        start = max(0, tok.i - _PRONOUN_REACH)
         for t in reversed(self.doc[start:tok.i]):
             if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_NOUNS and t.i not in self.tok_ent \
                     and any(c.dep_ in ("compound", "amod") and any(x.pos_ == "PROPN" or x.is_title and
@@ -937,6 +967,22 @@ class ArticleContext:
         return out
 
 
+# Who or what speaks or acts for a country that owns it ("Brazil's envoy", "Iran's ministry"): a country named
+# as their owner is another side; its regions, people or goods ("Nigeria's northeast") are its own.
+_REPRESENTATIVES = frozenset({"embassy", "consulate", "delegation", "representative", "official", "diplomat",
+                              "mission", "negotiator", "team", "military", "regime"})
+
+
+def _represents_owner(noun: Any) -> bool:
+    from .participants import own_people
+
+    lemma, lex = noun.lemma_.lower(), lexicon()
+    return lemma in _REPRESENTATIVES or lemma in own_people() or lemma in _ROLE_NOUNS or \
+        noun.lower_ in SPEAKER_NOUNS or lemma in _BODY_HEADS or lemma in _ORG_HEADS or \
+        lemma in lex["person_anaphors"] or \
+        lemma in lex["state_anaphors"] and lemma not in ("state", "country", "nation")  # "Mexico's states": places
+
+
 def _common_noun_actor(a: Actor) -> bool:
     """An actor that is one common noun, capitalised only because it opened a sentence ("Police",
     "Detectives"): no name a later "the group" could mean."""
@@ -1012,6 +1058,9 @@ def subject(verb: Any) -> Any | None:
     its logical subject is its "by" phrase ("a teenager killed by police officers": the officers)."""
     if modified_noun(verb) is not None:
         return agent(verb)
+    doer = _agent_of_misparsed_participle(verb)
+    if doer is not None:
+        return doer
     for _ in range(4):
         owner = _decision_owner(verb)
         if owner is not None:
@@ -1093,6 +1142,22 @@ _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attem
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
 
 
+def _agent_of_misparsed_participle(verb: Any) -> Any | None:
+    """ "Aid pledged by Japan to Sri Lanka arrived": the parser makes the participle the clause's verb, the noun
+    it modifies its subject and "by Japan" its agent. An active verb has no agent: with one, and no passive
+    auxiliary, the agent is the doer and the subject the thing done."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is None or any(c.dep_ in ("auxpass", "nsubjpass", "aux") for c in verb.children) or \
+            not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    doer = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if doer is None or doer.ent_type_ in NOT_PARTICIPANT or not (
+            doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
+            ArticleContext.party_noun(doer)):
+        return None  # "shortened by one hour the curfew": a measure, not a doer
+    return doer
+
+
 def _decision_owner(verb: Any) -> Any | None:
     """ "angered by a Turkish court ruling on Wednesday to continue to imprison X", "welcomed a Supreme Court
     ruling to release the prisoners": the parser hangs the infinitive on the main verb, but it belongs to the
@@ -1106,10 +1171,28 @@ def _decision_owner(verb: Any) -> Any | None:
     doc = verb.doc
     for t in reversed(doc[max(verb.head.i, verb.sent.start):to.i]):
         if t.pos_ == "NOUN" and t.lemma_.lower() in _DECISION_NOUNS and t.dep_ in ("pobj", "dobj", "attr") and \
-                t.right_edge.i == to.i - 1:
+                t.right_edge.i == to.i - 1 and _decision_is_the_topic(t, verb.head):
             side = next((c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
             return side if side is not None else _noun_side(t)
     return None
+
+
+# Verbs that judge or answer a decision as a whole: its infinitive is the decision's content ("welcomed a
+# ruling to release X"). After other verbs an infinitive is the subject's purpose ("cited a ruling to demolish").
+_VERDICT_VERBS = frozenset({"welcome", "hail", "praise", "applaud", "condemn", "criticize", "criticise",
+                            "denounce", "reject", "slam", "protest", "appeal", "challenge", "oppose", "defy",
+                            "overturn", "uphold", "block", "suspend", "annul", "quash", "fear", "decry"})
+
+
+def _decision_is_the_topic(noun: Any, main: Any) -> bool:
+    """Is the decision noun what the main clause is about, so that the infinitive hung on the main verb is
+    the decision's: the main verb's subject or "by" agent ("angered by a court ruling to imprison"), or the
+    object of a verb judging it ("welcomed a ruling to release")."""
+    if noun.head == main and noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.dep_ == "pobj" and noun.head.head == main and noun.head.dep_ == "agent":
+        return True
+    return noun.dep_ == "dobj" and noun.head == main and main.lemma_.lower() in _VERDICT_VERBS
 
 
 def _noun_side(noun: Any) -> Any | None:

@@ -155,7 +155,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         if target is not None and befalls and any(c.dep_ == "auxpass" for c in clause.children):
             target = next((c for c in clause.children if c.dep_ == "nsubjpass"), target)
         undergoes = True
-    if defied and target is None and clause is not None:
+    if defied and target is None and clause is not None and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None for c in noun.children):
+        # ("despite the arrest of its leader": the deed's own "of" object is the one it was done to)
         target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
             and not _is_subject_side(head_noun, clause) and not undergoes and not defied:
@@ -587,9 +589,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         # "threatened to close or suspend U.S. operations": coordinated verbs share the object after them
         # (only a bare verb right after: "refused to deploy troops and has urged its citizens ..." is a new
         # clause with its own object)
-        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 3 and not any(
-            g.dep_ in ("aux", "nsubj", "nsubjpass") for g in c.children) for g in c.children
-            if g.dep_ == "dobj"), None)
+        dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" and (
+            c.i <= verb.i + 3 and not any(g.dep_ in ("aux", "nsubj", "nsubjpass") for g in c.children) or
+            _raised_object(verb, c)) for g in c.children if g.dep_ == "dobj"), None)
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
@@ -627,6 +629,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if c.lower_ == "at":
             # "fired at the crowd" names a party; "rioted at a jail in Dili" says where
             obj = _pobj(c)
+            # "exploded at a checkpoint manned by Kurdish fighters", "at a base run by U.S. troops": a place
+            # told by the people who hold it names them
+            keepers = _keepers(ctx, obj, skip)
+            if keepers:
+                return keepers
             if obj is not None and obj.i not in skip and entity_like(ctx, obj):
                 return ctx.actors(obj)
         elif c.lower_ in _VERB_RECIPIENT_PREPS:
@@ -686,6 +693,18 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                 return ctx.actors(s)
     return []
+
+
+def _raised_object(verb: Any, conj: Any) -> bool:
+    """Right-node raising: "detained but did not charge the two activists", "has arrested and will prosecute
+    the officers": a verb with nothing after it but the coordination shares the object of the conjunct,
+    which has no subject of its own and only its auxiliaries and negation before it."""
+    if any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+        return False
+    if any(c.i > verb.i and c.dep_ not in ("cc", "conj", "punct") for c in verb.children):
+        return False  # "refused to deploy troops and has urged ...": the first verb has its own complement
+    between = verb.doc[verb.i + 1:conj.i]
+    return all(t.dep_ == "cc" or t.head == conj and t.dep_ in ("aux", "neg", "advmod") for t in between)
 
 
 def content_recipient(ctx: ArticleContext, verb: Any, etype: str, onto: Ontology, skip: set[int]) -> list[Actor]:
@@ -778,12 +797,26 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
                 if entity_like(ctx, obj) and obj.i not in skip:
                     return ctx.actors(obj)
             if obj is not None and obj.i not in skip and _struck(obj):
-                return [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
+                # ("fired shells at an outpost held by Malian soldiers": the soldiers holding it)
+                return _keepers(ctx, obj, skip) or [Actor(name=ctx.core_name(obj), text=ctx.np_text(obj))]
     if dobj is None or dobj.i in skip or not _struck(dobj) or \
             dobj.lemma_.lower() in {"fire", "shot", "round", "attack", "strike"} or \
             any(c.lower_ in _OWN for c in dobj.children):
         return []
     return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
+
+
+def _keepers(ctx: ArticleContext, place: Any | None, skip: set[int]) -> list[Actor]:
+    """The people a place is told by, as the by-agent of a participle on it: "a checkpoint manned by Kurdish
+    fighters", "a base run by U.S. troops"; an attack at such a place is on them. Not a party noun or a
+    named entity, which is a party itself."""
+    if place is None or place.i in ctx.tok_ent or ctx.party_noun(place):
+        return []
+    keepers = next((a for g in place.children
+                    if g.dep_ == "acl" and g.tag_ == "VBN" and (a := agent(g)) is not None), None)
+    if keepers is None or keepers.i in skip or not entity_like(ctx, keepers):
+        return []
+    return ctx.actors(keepers)
 
 
 def _struck(tok: Any) -> bool:
