@@ -1044,8 +1044,10 @@ def parse_number(words: list[str]) -> float | None:
 def modified_noun(verb: Any) -> Any | None:
     """The noun a past participle modifies, as a reduced relative or an adjective ("a teenager killed by
     police", "the journalist detained last week", "the detained activist"): the one it was done to. The
-    participle's "by" phrase, if any, did it (see `subject`)."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or verb.head == verb or \
+    participle's "by" phrase, if any, did it (see `subject`). A subjectless `acl` the tagger calls VBD is the
+    same participle ("missiles fired from near Pyongyang": regular verbs' past and participle look alike)."""
+    if not (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "acl") or \
+            verb.dep_ not in ("acl", "amod") or verb.head == verb or \
             verb.head.pos_ not in ("NOUN", "PROPN", "PRON") or \
             any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux") for c in verb.children):
         return None
