@@ -34,7 +34,7 @@ from ..errors import WirewatchError
 from . import wordclass
 from .lexicon import lexicon
 from .ontology import Ontology, TriggerSpec
-from .triggers import Trigger, find_triggers, habitual
+from .triggers import Trigger, claims_responsibility, find_triggers, habitual
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_MODEL = DATA / "event_detector"
@@ -477,6 +477,13 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
                 held.add(other)
                 kept.append(Decision(t, p[other], "retyped"))
         anchor = _anchor(sent)
+        if anchor is not None and (claims_responsibility(anchor) or any(
+                t.actor_from is not None and t.actor_from.i == anchor.i for t in trigs)):
+            # The anchor's act is already coded: the lexicon read it as the source of another trigger's act
+            # ("ordered troops to deploy", "claimed responsibility for the bombing") and handed that act its
+            # subject; a proposal there would code the same verb a second time. A claim of responsibility is
+            # an admission, never an accusation, even when nobody made it ("no group has claimed ...").
+            anchor = None
         # A kept trigger of a type the model does not know (INSPECT, a user's type) is the lexicon's call:
         # the model, which cannot see that type, adds nothing beside it.
         if not off_topic and anchor is not None and all(d.confidence is not None for d in kept):

@@ -68,6 +68,9 @@ class Ontology:
     # verb lemma -> (object classes that rule its bare trigger out, how many of the object's senses are
     # looked at, sets whose members pass anyway); ontology.yaml `object_senses`
     object_senses: dict[str, tuple[frozenset[str], int, frozenset[str]]] = field(default_factory=dict)
+    # verb lemma -> the type its bare trigger has instead when `object_senses` rules its own type out
+    # ("dismissed the findings" is a rejection, not a dismissal of an official); ontology.yaml `as:`
+    object_sense_types: dict[str, str] = field(default_factory=dict)
     # trigger ("blow up") -> the type it has with no object, not passive (ontology.yaml `intransitive`)
     intransitive: dict[str, str] = field(default_factory=dict)
 
@@ -132,9 +135,12 @@ def _compile(raw: dict[str, Any]) -> Ontology:
                                       int((v or {}).get("senses", 2)),
                                       frozenset(str(c).lower() for c in (v or {}).get("unless") or []))
                      for k, v in (raw.get("object_senses") or {}).items()}
+    object_sense_types = {str(k).lower(): str(v["as"]) for k, v in (raw.get("object_senses") or {}).items()
+                          if isinstance(v, dict) and v.get("as") and str(v["as"]) in types}
     intransitive = {" ".join(str(k).lower().split()): str(v) for k, v in (raw.get("intransitive") or {}).items()}
     return Ontology(types, sets, contexts, verbs, nouns, lists, ctx_index,
-                    {k: frozenset(v) for k, v in not_events.items()}, object_senses, intransitive)
+                    {k: frozenset(v) for k, v in not_events.items()}, object_senses,
+                    object_sense_types=object_sense_types, intransitive=intransitive)
 
 
 def add_learned(onto: Ontology, entries: list[tuple[str, str]]) -> Ontology:

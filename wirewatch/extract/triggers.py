@@ -138,7 +138,10 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
             c.dep_ == "nummod" for c in o.children)
         if number and "NUM" in bad:
             return True
-        if o.pos_ == "NOUN" and bad & set(wordclass.classes(lem, "n")[:senses]):
+        classes = wordclass.classes(lem, "n")
+        # a word that may name a body of people ("his military command", "the leadership") may be what the
+        # verb's own type acts on, whatever its first sense is
+        if o.pos_ == "NOUN" and bad & set(classes[:senses]) and not {"person", "group"} & set(classes[:2]):
             return True
     return False
 
@@ -162,7 +165,10 @@ def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
         if pos == "AUX" and spec.dep is None:
             continue  # bare "be"/"have" are never events
         if spec.dep is None and spec.dep_set is None and pos == "VERB" and _object_rules_out(tok, onto):
-            continue
+            other = onto.object_sense_types.get(tok.lemma_.lower())
+            if other is None or other == spec.type:
+                continue
+            spec = replace(spec, type=other)  # "dismissed the findings": REJECT, not PERSONNEL
         if spec.dep or spec.dep_set:
             deps = deps if deps is not None else _dependents(tok)
         if _spec_matches(spec, tok, onto, deps) and (
@@ -254,6 +260,70 @@ def habitual(tok: Any) -> bool:
     if not tags & {"VBZ", "VBP"} or tags & {"MD", "VBD"} or any(c.lemma_ == "have" for c in aux):
         return False
     return any(c.dep_ == "advmod" and c.lower_ in lexicon()["frequency_adverbs"] for c in verb.children)
+
+
+_PARTY_PREPS = frozenset({"by", "against", "on", "with", "between", "from"})
+
+
+def _names_parties(noun: Any) -> bool:
+    """Does an event noun's own phrase say who acted or against whom? ("the protest *by farmers*", "*their*
+    rally", "the attack *on the convoy*", "a *Palestinian* demonstration", "a march *of thousands*")."""
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in _NAMED:
+            return True
+        if c.dep_ == "prep" and c.lower_ in _PARTY_PREPS | {"of"}:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ != "of":
+                return bool(objs)
+            # "of" names a party only when what follows it are people ("of thousands", "of workers"); a
+            # "demonstration of the new system" (or "of the welding line") shows a thing
+            if any(g.ent_type_ in _NAMED or g.like_num or g.lemma_.lower() in lexicon()["partitive_nouns"]
+                   or wordclass.classes(g.lemma_.lower(), "n")[:1] == ("person",)
+                   for g in objs):
+                return True
+    return False
+
+
+def _spectacle(tok: Any) -> bool:
+    """One event noun that someone watched, with no parties of its own, is a display: "Kim watched a
+    demonstration in which a drone hit a target", "the minister observed an exercise". The one watching is a
+    spectator, not its actor (a perception verb, by its WordNet class: watch, observe, witness, view), and
+    nothing in the phrase says who acted or against whom. What is watched with its parties named ("watched
+    the protest by farmers", "witnessed the attack on the convoy") is a happening, and stays."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False  # one performance ("a demonstration"), not what went on ("observed intense fighting")
+    head = tok.head
+    if head.pos_ != "VERB" or wordclass.classes(head.lemma_.lower(), "v")[:1] != ("perception",):
+        return False
+    # (the parser often hangs the noun's "by" phrase on the verb: "watched a demonstration by nurses")
+    return not _names_parties(tok) and not any(c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+                                               for c in head.children)
+
+
+def _practice_target(tok: Any) -> bool:
+    """A strike on a practice target is a weapons test, not an attack (ASSAULT) nor the destruction of someone's
+    property (COERCE): "the missiles hit a target island",
+    "the interceptor destroyed a target drone", "shells landed on a mock target", "a drone hit an armoured
+    vehicle used as a target". What was struck is a target by design (the compound "target X", a target
+    that is mock, dummy or simulated, a thing "used as a target"): nobody was attacked. A target that belongs
+    to someone ("struck Hamas targets", "hit military targets in Kharkiv") is the object of a real attack."""
+    practice = lexicon()["practice_target_modifiers"]
+    struck = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    struck += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "into", "onto")
+               for g in c.children if g.dep_ == "pobj"]
+    for o in struck:
+        mods = [c for c in o.children if c.dep_ in ("compound", "amod", "nmod")]
+        if o.lemma_.lower() != "target" and any(c.lemma_.lower() == "target" for c in mods):
+            return True  # "a target island", "target ships"
+        if o.lemma_.lower() == "target" and any(c.lemma_.lower() in practice for c in mods) \
+                and not any(c.dep_ == "poss" or c.ent_type_ in _NAMED for c in o.children):
+            return True  # "a mock target", "simulated targets"
+        used_as = [g for a in o.children if a.dep_ == "acl" for p in a.children if p.dep_ == "prep"
+                   and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+        if any(g.lemma_.lower() == "target" for g in used_as):
+            return True  # "an old frigate used as a target"
+    return False
 
 
 def _copular_description(tok: Any) -> bool:
@@ -370,9 +440,15 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         return []
     for trig in found.values():
         tok = trig.tok
-        if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) \
+        claimant = _claimant(tok) if tok.pos_ == "NOUN" else None
+        if claimant is not None:
+            # A claim of responsibility names who did the act: it is news even when the act was reported
+            # before ("the attack"), done by the claimant, on the claimant's word.
+            trig.actor_from, trig.embed = claimant, "claimed"
+        if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) and claimant is None \
                 or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
-                or no_event(tok, onto):
+                or no_event(tok, onto) or _spectacle(tok) \
+                or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
             trig.suppressed = trig.relative = True
@@ -477,6 +553,12 @@ def _apply_embedding(trig: Trigger, gov: Trigger, onto: Ontology, lex: Any) -> N
     if gov.type == trig.type:
         trig.suppressed = True  # "held talks", "launched an investigation": one event
         return
+    if trig.actor_from is not None and trig.actor_from.i == gov.tok.i:
+        # "al-Shabab claimed responsibility for the attack" (`_claimant`): an admission of one's own act, not
+        # an accusation of another's; the claim itself is not a second event.
+        gov.suppressed = True
+        trig.governor = None
+        return
     if glemma in lex["deny_verbs"] and gov.type == "REJECT" and trig.tok.pos_ in ("VERB", "AUX"):
         trig.embed = "denied"  # "denied supplying weapons": the supply is reported as denied
         return
@@ -495,6 +577,31 @@ def _apply_embedding(trig: Trigger, gov: Trigger, onto: Ontology, lex: Any) -> N
         return
     if trig.tok.pos_ == "NOUN":
         trig.suppressed = True  # an event noun inside another event's arguments ("launched an attack")
+
+
+def claims_responsibility(verb: Any) -> bool:
+    """Does `verb` claim responsibility (or credit) for an act: "claimed responsibility for the attack",
+    "took credit for the bombing"? An admission of one's own act, never an accusation of another's."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["claim_verbs"] | {
+        "take", "admit", "accept", "assume"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
+        and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children) for c in verb.children)
+
+
+def _claimant(tok: Any) -> Any:
+    """The verb that claims responsibility for the act `tok` names ("al-Shabab claimed responsibility for
+    the hotel attack"): the act sits under "for" on "responsibility" / "credit", the object of the claiming
+    verb. None when it does not, or when nobody claimed it ("No group has claimed responsibility")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.dep_ != "dobj":
+        return None
+    verb = tok.head.head.head
+    if tok.head.head.lemma_.lower() not in ("responsibility", "credit") or not claims_responsibility(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if any(c.dep_ == "neg" for c in verb.children) or subj is not None and (
+            subj.lower_ in ("nobody", "none", "no-one") or any(c.lower_ == "no" for c in subj.children)):
+        return None
+    return verb
 
 
 def _negation_rules(found: dict[int, Trigger], onto: Ontology, lex: Any) -> None:
