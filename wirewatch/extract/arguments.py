@@ -791,6 +791,7 @@ class ArticleContext:
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
         outside the pronoun's own clause, whose gender agrees ("the suspect" / "his wife" for he / she)."""
+        from . import wordclass
         from .participants import PARTY_NOUNS
 
         lex = lexicon()
@@ -799,8 +800,9 @@ class ArticleContext:
         clause = pron.head
         for t in reversed(self.doc[start:pron.i]):
             lemma = t.lemma_.lower()
-            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
-                continue
+            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma in _COLLECTIVE or lemma not in people and \
+                    wordclass.classes(t.lemma_, "n")[:1] != ("person",):
+                continue  # ("arrested a pharmacist and charged him": any noun whose commonest sense is a person)
             if t.head == clause or t.dep_ in ("compound", "poss", "attr", "appos") or t.i in self.tok_ent:
                 continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
@@ -1113,6 +1115,11 @@ def subject(verb: Any) -> Any | None:
                 if clause.pos_ in ("VERB", "AUX"):
                     verb = clause
                     continue
+            if gov.dep_ == "dobj" and verb.head.lower_ in ("of", "for") and \
+                    gov.head.lemma_.lower() in _HOLD_TO_ACCOUNT_VERBS:
+                # "accused Israeli settlers of torching cars" with "of" hung on the object: whom such a
+                # verb holds to account does the deed, wherever the parser hangs the phrase
+                return gov
             if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
                 # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
                 # for ..." is Oslo's
@@ -1135,6 +1142,12 @@ def subject(verb: Any) -> Any | None:
     return None
 
 
+# Verbs whose object does the deed of their "of"/"for" + gerund: "accused X of firing", "fined X for dumping".
+_HOLD_TO_ACCOUNT_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "charge", "blame", "credit", "praise",
+                                    "thank", "criticize", "criticise", "condemn", "fine", "punish", "sue", "arrest",
+                                    "jail", "sentence", "indict", "clear", "fault", "commend", "reward", "honor",
+                                    "honour", "congratulate", "rebuke", "reprimand", "penalize", "penalise",
+                                    "denounce", "hail", "applaud", "detain", "prosecute"})
 # Nouns of a course that may be taken, whose "of doing" is the act of whoever weighs it: "talks about the
 # possibility of restoring ties", "discussed the idea of lifting sanctions".
 _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "question", "matter", "goal", "aim",
