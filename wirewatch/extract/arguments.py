@@ -1069,7 +1069,10 @@ def subject(verb: Any) -> Any | None:
         owner = _decision_owner(verb)
         if owner is not None:
             return owner
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        subjs = [c for c in verb.children if c.dep_ in _SUBJ]
+        subj = subjs[0] if subjs else None
+        if len(subjs) > 1 and subjs[1].pos_ == "PROPN" and subjs[1].left_edge.i == subjs[0].right_edge.i + 1:
+            subj = subjs[1]  # "The armed group Ansar al-Din claimed ...": the parser split the apposition
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head

@@ -657,6 +657,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lower_ == "her" and dobj.i + 1 < len(verb.doc) and \
+            (nxt := verb.doc[dobj.i + 1]).head == verb and nxt.dep_ in ("dobj", "npadvmod") and nxt.pos_ == "NOUN":
+        dobj = nxt  # "arrested her stepfather": the tagger read the possessive "her" as an object of its own
     if dobj is None and not passive:
         # "detained this Tuesday three members of a band" (translated word order): the parser takes the object
         # after a fronted day for one more adverbial noun
@@ -980,7 +983,10 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
         return None
     lemma = dobj.lemma_.lower()
     # ("condemned the storming of the mosque by settlers": an -ing noun with an "of" object is a deed)
+    # ("condemned the demolition of homes by Israeli authorities": any noun with a party as its "by" agent)
     gerund_deed = dobj.lower_.endswith("ing") and any(c.dep_ == "prep" and c.lower_ == "of" for c in dobj.children)
+    by_doer = agent(dobj) or _agent_past_of(dobj) or (agent(verb) if _is_active(verb) else None)
+    gerund_deed = gerund_deed or by_doer is not None and by_doer.pos_ != "PRON" and entity_like(ctx, by_doer)
     if lemma not in onto.nouns and lemma not in PATIENT_NOUNS and lemma not in _ATTACK_NOUNS and not gerund_deed:
         # "denounced the extension" (of a mandate told before), "spoke out against the move": a deed told
         # before, by a word for any act or by the stem of its own trigger ("extended")
