@@ -471,7 +471,9 @@ PARTY_NOUNS = frozenset({
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
     "mob", "public", "migrant", "donor", "cooperative", "federation", "association", "coalition", "alliance",
-    "consortium", "syndicate", "guild", "league", "charity", "foundation"})
+    "consortium", "syndicate", "guild", "league", "charity", "foundation",
+    # bands of people: "arrested a cell planning attacks", "dismantled a gang" (the band, not its plans)
+    "gang", "cell", "cartel", "militia", "faction", "clan", "crew", "squad", "unit", "brigade", "battalion"})
 # Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
 _PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
