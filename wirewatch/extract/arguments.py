@@ -499,8 +499,10 @@ class ArticleContext:
             before = self.person_before(tok.i)
             if before is not None:
                 return self._from_entity(before, text)
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if tok.pos_ not in ("NOUN", "PROPN") and not (
+                tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "dative") and
+                any(c.dep_ == "det" for c in tok.children)):
+            return None  # (an adjective heading an argument is a noun the tagger missed: "a Syrian national")
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ == "NOUN":
             from .participants import own_people
