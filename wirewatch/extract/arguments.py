@@ -499,8 +499,10 @@ class ArticleContext:
             before = self.person_before(tok.i)
             if before is not None:
                 return self._from_entity(before, text)
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if tok.pos_ not in ("NOUN", "PROPN") and not (
+                tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "dative") and
+                any(c.dep_ == "det" for c in tok.children)):
+            return None  # (an adjective heading an argument is a noun the tagger missed: "a Syrian national")
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is not None and tok.pos_ == "NOUN":
             from .participants import own_people
@@ -791,6 +793,7 @@ class ArticleContext:
     def _person_noun_before(self, pron: Any, gender: str) -> Actor | None:
         """The nearest singular person noun before a pronoun, within this sentence and the one before,
         outside the pronoun's own clause, whose gender agrees ("the suspect" / "his wife" for he / she)."""
+        from . import wordclass
         from .participants import PARTY_NOUNS
 
         lex = lexicon()
@@ -799,8 +802,9 @@ class ArticleContext:
         clause = pron.head
         for t in reversed(self.doc[start:pron.i]):
             lemma = t.lemma_.lower()
-            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in people or lemma in _COLLECTIVE:
-                continue
+            if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma in _COLLECTIVE or lemma not in people and \
+                    wordclass.classes(t.lemma_, "n")[:1] != ("person",):
+                continue  # ("arrested a pharmacist and charged him": any noun whose commonest sense is a person)
             if t.head == clause or t.dep_ in ("compound", "poss", "attr", "appos") or t.i in self.tok_ent:
                 continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
@@ -1067,7 +1071,10 @@ def subject(verb: Any) -> Any | None:
         owner = _decision_owner(verb)
         if owner is not None:
             return owner
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        subjs = [c for c in verb.children if c.dep_ in _SUBJ]
+        subj = subjs[0] if subjs else None
+        if len(subjs) > 1 and subjs[1].pos_ == "PROPN" and subjs[1].left_edge.i == subjs[0].right_edge.i + 1:
+            subj = subjs[1]  # "The armed group Ansar al-Din claimed ...": the parser split the apposition
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -1113,6 +1120,11 @@ def subject(verb: Any) -> Any | None:
                 if clause.pos_ in ("VERB", "AUX"):
                     verb = clause
                     continue
+            if gov.dep_ == "dobj" and verb.head.lower_ in ("of", "for") and \
+                    gov.head.lemma_.lower() in _HOLD_TO_ACCOUNT_VERBS:
+                # "accused Israeli settlers of torching cars" with "of" hung on the object: whom such a
+                # verb holds to account does the deed, wherever the parser hangs the phrase
+                return gov
             if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head != gov:
                 # "proposed a plan for rebuilding Haiti": who proposed the plan rebuilds; "Oslo's plan
                 # for ..." is Oslo's
@@ -1135,6 +1147,12 @@ def subject(verb: Any) -> Any | None:
     return None
 
 
+# Verbs whose object does the deed of their "of"/"for" + gerund: "accused X of firing", "fined X for dumping".
+_HOLD_TO_ACCOUNT_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "charge", "blame", "credit", "praise",
+                                    "thank", "criticize", "criticise", "condemn", "fine", "punish", "sue", "arrest",
+                                    "jail", "sentence", "indict", "clear", "fault", "commend", "reward", "honor",
+                                    "honour", "congratulate", "rebuke", "reprimand", "penalize", "penalise",
+                                    "denounce", "hail", "applaud", "detain", "prosecute"})
 # Nouns of a course that may be taken, whose "of doing" is the act of whoever weighs it: "talks about the
 # possibility of restoring ties", "discussed the idea of lifting sanctions".
 _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "question", "matter", "goal", "aim",

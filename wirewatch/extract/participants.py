@@ -60,6 +60,69 @@ _ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "
                            "incursion", "shelling", "bombardment", "siege"})
 
 
+# Verbs of fending off an attack: their subject is what the attack was aimed at.
+_REPEL_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "withstand", "resist", "beat", "fend", "fight",
+                          "rebuff", "defeat", "halt", "stop", "parry", "counter", "deflect", "survive"})
+# Nouns of a measure laid on someone, whose "on X" names the one it is laid on ("imposed a ban on X").
+_LAID_ON_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "pressure", "crackdown",
+                            "curb", "freeze", "boycott", "blockade", "siege", "charge"})
+# Phrases of the verb an event noun is the object of that belong to the noun: "filed a lawsuit | against the
+# city", "lodged a complaint | with the regulator", "made an offer | to the union".
+_HUNG_PREPS = frozenset({"against", "with", "to", "toward", "towards"})
+
+
+def _is_active(verb: Any) -> bool:
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent_on_verb(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
+    """ "repelled an assault by insurgents on the airbase": an active verb has no agent, so a "by" phrase
+    after its event-noun object is the noun's ("the assault by insurgents"), not a means or a deadline."""
+    if head_noun.dep_ != "dobj" or head_noun.head != clause or clause.pos_ != "VERB" or not _is_active(clause):
+        return None
+    for c in clause.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > head_noun.i:
+            obj = _pobj(c)
+            if obj is not None and obj.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, obj):
+                return obj
+    return None
+
+
+# "claimed responsibility for the attack", "took credit for the bombing": the claimant says it did the deed.
+_CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear", "acknowledge"})
+_CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
+    """The subject of "claim responsibility / take credit for <deed>": the one who says it did the deed."""
+    if head_noun.dep_ != "pobj" or head_noun.head.lower_ != "for":
+        return None
+    claimed = head_noun.head.head
+    if claimed.lemma_.lower() not in _CLAIMED_NOUNS or claimed.dep_ != "dobj" or claimed.head != clause or \
+            not _verb_lemmas(clause) & _CLAIM_VERBS:
+        return None
+    subj = subject(clause)
+    return subj if subj is not None and entity_like(ctx, subj) else None
+
+
+def _verb_hung_party(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any, skip: set[int]) -> list[Actor]:
+    """The party named by a phrase the parser hung on the verb after the event noun it takes as object
+    ("filed a lawsuit against the city of Fresno", "imposed a ban on the group"), or on the noun's "by" agent
+    hung there too ("an assault by insurgents on the airbase")."""
+    lemma = noun.lemma_.lower()
+    if head_noun.dep_ != "dobj" or head_noun.head != clause or clause.pos_ != "VERB" or lemma in _ATTACK_NOUNS:
+        return []  # (an attack's target, thing or party, is `_attacked_thing`'s)
+    preps = [c for c in _preps(clause) if c.i > head_noun.i]
+    preps += [p for c in preps if c.lower_ == "by" and (o := _pobj(c)) is not None
+              for p in o.children if p.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in _HUNG_PREPS or c.lower_ in ("on", "upon") and lemma in _LAID_ON_NOUNS:
+            found = party_of(ctx, _pobj(c), skip, depth=1)
+            if found:
+                return found
+    return []
+
+
 def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Actor]:
     """ "launched an assault on a joint military base": the place or thing attacked, as written (a party
     named in it was tried first by `party_of`). The parser often hangs the phrase on the verb whose object
@@ -67,6 +130,9 @@ def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Acto
     preps = list(noun.children)
     if noun.dep_ == "dobj":
         preps += [c for c in noun.head.children if c.i > noun.i]
+        # ("repelled an assault by insurgents on the airbase": the phrase hangs on the agent)
+        preps += [p for c in list(preps) if c.dep_ in ("prep", "agent") and c.lower_ == "by" and
+                  (o := _pobj(c)) is not None for p in o.children]
     for c in preps:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
             obj = _pobj(c)
@@ -135,12 +201,19 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     culprit = culprit or perpetrator_of(head_noun)
     if actor_tok is None and culprit is not None:
         actor_tok = culprit
+    if actor_tok is None and clause is not None:
+        actor_tok = _agent_on_verb(ctx, clause, head_noun) or _claimant(ctx, clause, head_noun)
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
             and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
         # "drew condemnation from Seoul": the "from" hangs on the verb
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
     undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
+    # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
+    # off is the one it was aimed at, never its actor
+    # (the target the attack itself names, "repelled an assault on the airbase", goes first)
+    repelled = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+        noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS)
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
@@ -160,7 +233,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # ("despite the arrest of its leader": the deed's own "of" object is the one it was done to)
         target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause) and not undergoes and not defied:
+            and not _is_subject_side(head_noun, clause) and not undergoes and not defied and not repelled:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
@@ -190,8 +263,13 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
                 s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if s is not None and s.i not in skip and entity_like(ctx, s) and s.pos_ != "PRON":
                     recips = ctx.actors(s)
+    if not recips and clause is not None:
+        recips = _verb_hung_party(ctx, clause, head_noun, noun, skip)
     if not recips and noun.lemma_.lower() in _ATTACK_NOUNS:
         recips = _attacked_thing(ctx, noun, skip)
+    if not recips and repelled and clause is not None:
+        defender = subject(clause)
+        recips = ctx.actors(defender) if defender is not None and entity_like(ctx, defender) else []
     if not recips and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
             _verb_lemmas(clause) & _LIGHT_VERBS:
         # "staged demonstrations to demand reforms by X's government", "began a hunger strike ... to demand",
@@ -393,7 +471,9 @@ PARTY_NOUNS = frozenset({
     "hijacker", "sniper", "kidnapper", "boss", "executive", "manager", "worker", "journalist", "reporter",
     "pastor", "priest", "coach", "player", "athlete", "contractor", "supplier", "rival", "competitor", "crowd",
     "mob", "public", "migrant", "donor", "cooperative", "federation", "association", "coalition", "alliance",
-    "consortium", "syndicate", "guild", "league", "charity", "foundation"})
+    "consortium", "syndicate", "guild", "league", "charity", "foundation",
+    # bands of people: "arrested a cell planning attacks", "dismantled a gang" (the band, not its plans)
+    "gang", "cell", "cartel", "militia", "faction", "clan", "crew", "squad", "unit", "brigade", "battalion"})
 # Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
 _PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -579,6 +659,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if dobj is not None and dobj.lower_ == "her" and dobj.i + 1 < len(verb.doc) and \
+            (nxt := verb.doc[dobj.i + 1]).head == verb and nxt.dep_ in ("dobj", "npadvmod") and nxt.pos_ == "NOUN":
+        dobj = nxt  # "arrested her stepfather": the tagger read the possessive "her" as an object of its own
     if dobj is None and not passive:
         # "detained this Tuesday three members of a band" (translated word order): the parser takes the object
         # after a fronted day for one more adverbial noun
@@ -594,6 +677,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             _raised_object(verb, c)) for g in c.children if g.dep_ == "dobj"), None)
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
+        # "shot down 14 drones launched by Russia": a weapon told by whoever used it stands for that side
+        user = next((a for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and (a := agent(c)) is not None and a.i not in skip and entity_like(ctx, a)), None)
+        if user is not None:
+            return ctx.actors(user)
         dobj = None  # "confiscated 14 rifles from the boat": the weapon is the thing, not the party
     # "withdraw its troops from Lebanon": the actor's own people are no recipient; look further.
     own = dobj is not None and dobj.lemma_.lower() in own_people() and (
@@ -896,7 +984,12 @@ def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "
     if dobj is None or dobj.pos_ != "NOUN" or dobj.i in ctx.tok_ent:
         return None
     lemma = dobj.lemma_.lower()
-    if lemma not in onto.nouns and lemma not in PATIENT_NOUNS and lemma not in _ATTACK_NOUNS:
+    # ("condemned the storming of the mosque by settlers": an -ing noun with an "of" object is a deed)
+    # ("condemned the demolition of homes by Israeli authorities": any noun with a party as its "by" agent)
+    gerund_deed = dobj.lower_.endswith("ing") and any(c.dep_ == "prep" and c.lower_ == "of" for c in dobj.children)
+    by_doer = agent(dobj) or _agent_past_of(dobj) or (agent(verb) if _is_active(verb) else None)
+    gerund_deed = gerund_deed or by_doer is not None and by_doer.pos_ != "PRON" and entity_like(ctx, by_doer)
+    if lemma not in onto.nouns and lemma not in PATIENT_NOUNS and lemma not in _ATTACK_NOUNS and not gerund_deed:
         # "denounced the extension" (of a mandate told before), "spoke out against the move": a deed told
         # before, by a word for any act or by the stem of its own trigger ("extended")
         if etype != "ACCUSE" or not _definite_bare(dobj):
