@@ -75,3 +75,26 @@ def test_in_case_on_the_condition_verb_makes_the_governed_act_hypothetical(pipe:
 def test_a_precaution_taken_in_case_is_still_a_deed(pipe: Pipeline) -> None:
     m = by_trigger(run(pipe, "The plant deployed extra guards in case protesters return."), "deployed")
     assert m.modality == "asserted"
+
+
+# --- a backstory the text steps into ("There,", "At the time,") is background; without the anaphor it is not
+@pytest.mark.parametrize("text, triggers", [
+    # court copy: the trial long before the report
+    ("The case dates to the trial held in Fresno in May 2021. At the time, the defendant threatened a "
+     "witness. Deputies arrested him in the courtroom.", ("threatened", "arrested")),
+    # a transcript-style recap, Gulf wire
+    ("The feud began at the Doha summit held in October 2022. There, the Emirati envoy accused Qatar of "
+     "funding militias.", ("accused",)),
+])
+def test_a_long_past_frame_makes_what_it_tells_historical(pipe: Pipeline, text: str,
+                                                           triggers: tuple[str, ...]) -> None:
+    evs = run(pipe, text)
+    for trigger in triggers:
+        m = by_trigger(evs, trigger)
+        assert m.modality == "historical" and m.date_from == "context", (trigger, m.modality, m.date)
+
+
+def test_a_response_after_a_dated_past_is_not_made_background(pipe: Pipeline) -> None:
+    # business wire: "denied the claim" may be today's answer; no anaphor puts it back in 2022
+    evs = run(pipe, "A rival sued Orbix Labs in 2022, claiming it copied a sensor design. Orbix denied the claim.")
+    assert by_trigger(evs, "denied").modality != "historical"
