@@ -98,3 +98,21 @@ def test_a_response_after_a_dated_past_is_not_made_background(pipe: Pipeline) ->
     # business wire: "denied the claim" may be today's answer; no anaphor puts it back in 2022
     evs = run(pipe, "A rival sued Orbix Labs in 2022, claiming it copied a sensor design. Orbix denied the claim.")
     assert by_trigger(evs, "denied").modality != "historical"
+
+
+# --- an attempt told as made is an act; the passive of scheduling makes its subject planned ---------------
+@pytest.mark.parametrize("text, trigger", [
+    ("Hundreds of fans tried to storm the stadium while others threw bottles at police.", "storm"),
+    ("Striking dockworkers attempted to blockade the port on Monday.", "blockade"),
+])
+def test_an_attempt_made_is_not_a_plan(pipe: Pipeline, text: str, trigger: str) -> None:
+    assert by_trigger(run(pipe, text), trigger).modality == "asserted"
+
+
+def test_an_attempt_to_come_is_still_planned(pipe: Pipeline) -> None:
+    assert by_trigger(run(pipe, "The union will try to blockade the port next week."), "blockade").modality == \
+        "planned"
+
+
+def test_a_scheduled_event_is_planned(pipe: Pipeline) -> None:
+    assert by_trigger(run(pipe, "A rally was planned in the capital."), "rally").modality == "planned"

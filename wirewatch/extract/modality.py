@@ -35,6 +35,10 @@ _ACTS_ON_OBJECT = frozenset({"maintain", "add", "post", "show", "warn", "stress"
                              "inform", "tell", "quote"})
 # Verbs of foreseeing someone else's act ("expects Pyongyang to launch", "predicts that talks will fail").
 _FORESEE_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "foresee", "fear"})
+# Verbs of attempting: told as done ("tried to storm"), the attempt happened.
+_ATTEMPT_VERBS = frozenset({"try", "attempt"})
+# Plan verbs whose passive subject is the planned event itself ("a protest is scheduled").
+_SCHEDULE_VERBS = frozenset({"plan", "schedule", "set", "propose", "expect", "intend"})
 # Weighing an act not yet decided: "is considering sanctions", "mulls a ban".
 _WEIGH_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "eye", "explore", "ponder"})
 # "expressed concern that ...": the attitude noun carries the content of what was said.
@@ -274,6 +278,12 @@ def _short_offset(marker: Any) -> bool:
 def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
     """ "plans to deploy", "production plans", "intended for deployment"."""
     if t.pos_ == "VERB" and lemma in lex["plan_verbs"]:
+        if lemma in _ATTEMPT_VERBS and child.dep_ == "xcomp" and _realis(t):
+            return False  # "protesters tried to storm parliament": an attempt made is an act, not a plan
+        if child.dep_ == "nsubjpass":
+            # "A separate protest is scheduled in western Athens", "the vote was planned for June": the
+            # event itself is what is scheduled (not "was agreed", "was decided": done deals)
+            return lemma in _SCHEDULE_VERBS
         return child.dep_ in ("xcomp", "prep", "dobj")
     if t.pos_ == "NOUN" and lemma in lex["plan_nouns"]:
         return child.dep_ in ("acl", "prep", "compound", "pobj", "xcomp")
