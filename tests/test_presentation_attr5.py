@@ -116,3 +116,11 @@ def test_an_attempt_to_come_is_still_planned(pipe: Pipeline) -> None:
 
 def test_a_scheduled_event_is_planned(pipe: Pipeline) -> None:
     assert by_trigger(run(pipe, "A rally was planned in the capital."), "rally").modality == "planned"
+
+
+def test_the_statement_is_its_issuers_whoever_spoke_since(pipe: Pipeline) -> None:
+    # press-release style: "X said in a statement" makes X the statement's issuer for "The statement said"
+    evs = run(pipe, "Delegates from the Andean League met in Quito. The League said in a statement that members "
+                    "had agreed to cut tariffs. Delegates said the talks were tense. The statement said members "
+                    "condemned the border closure.")
+    assert "League" in (by_trigger(evs, "condemned").attributed_to or "")
