@@ -138,10 +138,13 @@ def note_issuer(sent: Any, ctx: ArticleContext) -> None:
     from .arguments import subject
     from .modality import canonical_source
 
-    nouns = lexicon()["report_nouns"]
+    lex = lexicon()
+    nouns, says = lex["report_nouns"], frozenset(lex["attribution_verbs"])
     for t in sent:
-        if t.lemma_.lower() in nouns and t.dep_ == "dobj" and t.head.lemma_.lower() in _ISSUE_VERBS:
-            subj = subject(t.head)
+        # "released a communique", and "the diplomats said in a joint statement": the statement is theirs
+        said_in = t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in says
+        if t.lemma_.lower() in nouns and (t.dep_ == "dobj" and t.head.lemma_.lower() in _ISSUE_VERBS or said_in):
+            subj = subject(t.head.head if said_in else t.head)
             src = canonical_source(subj, ctx) if subj is not None and subj.pos_ != "PRON" else None
             if src:
                 ctx.running_source = src

@@ -62,7 +62,16 @@ from .refine import (
     state_of_place,
 )
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
-from .timex_narrative import SentenceTime, carry, in_speech, not_after, paragraph_ends, past_tense
+from .timex_narrative import (
+    BACKGROUND_DAYS,
+    FRAME_OPENERS,
+    SentenceTime,
+    carry,
+    in_speech,
+    not_after,
+    paragraph_ends,
+    past_tense,
+)
 from .timex_signals import RANGE_SIGNALS, common_prefix, period_of, season_span, signal_of
 from .triggers import Trigger
 
@@ -150,7 +159,9 @@ class EventsComponent:
         noun ("her 1989 trial", "the 1987 slayings": it dates that noun, not the story)."""
         own = [t for t in article.timexes if sent.start_char <= t.start < sent.end_char
                and t.type in ("DATE", "TIME") and _calendar(article.doc, t)]
-        st = SentenceTime(has_timex=bool(own), new_paragraph=new_paragraph)
+        opening = re.sub(r"^\W+", "", sent.text.lower())
+        framed = any(opening.startswith(f + ",") for f in FRAME_OPENERS)
+        st = SentenceTime(has_timex=bool(own), new_paragraph=new_paragraph, framed=framed)
         for t in own:
             d, prec = timex_date(t)
             x = _timex_root(article.doc, t)
@@ -839,8 +850,7 @@ def _month_ahead(tok: Any, t: Timex) -> bool:
     return False
 
 
-# A happening the text dates this many days before the report, or more, is background, not news.
-_BACKGROUND_DAYS = 60
+_BACKGROUND_DAYS = BACKGROUND_DAYS  # a happening dated this long before the report is background (timex_narrative)
 
 
 def _long_before(dated: _Dated, published: str | None) -> bool:

@@ -35,6 +35,10 @@ _ACTS_ON_OBJECT = frozenset({"maintain", "add", "post", "show", "warn", "stress"
                              "inform", "tell", "quote"})
 # Verbs of foreseeing someone else's act ("expects Pyongyang to launch", "predicts that talks will fail").
 _FORESEE_VERBS = frozenset({"expect", "anticipate", "predict", "forecast", "foresee", "fear"})
+# Verbs of attempting: told as done ("tried to storm"), the attempt happened.
+_ATTEMPT_VERBS = frozenset({"try", "attempt"})
+# Plan verbs whose passive subject is the planned event itself ("a protest is scheduled").
+_SCHEDULE_VERBS = frozenset({"plan", "schedule", "set", "propose", "expect", "intend"})
 # Weighing an act not yet decided: "is considering sanctions", "mulls a ban".
 _WEIGH_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "eye", "explore", "ponder"})
 # "expressed concern that ...": the attitude noun carries the content of what was said.
@@ -127,7 +131,10 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         lemma = t.lemma_.lower()
         if child.dep_ == "relcl" or child.dep_ == "advcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            break  # a relative or finite adverbial clause says its own thing
+            # A relative or finite adverbial clause says its own thing: no plan, guess or denial of the
+            # clause above reaches it. Who says it does: "Police said the man who fired was arrested".
+            _outer_speaker(child, t, p, ctx, lex)
+            break
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in _RESULT_VERBS:
             break  # "..., prompting France to recall its ambassador": an outcome, told as such
         if t.pos_ in ("VERB", "AUX"):
@@ -157,12 +164,12 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif t.pos_ == "NOUN" and lemma in _ATTITUDE_NOUNS and t.dep_ == "dobj" and \
                 t.head.lemma_.lower() in ("express", "voice") and child.dep_ in ("acl", "ccomp", "prep"):
             p.bump("reported", source_of(t.head, ctx))  # "Rasmussen expressed concern that ..."
-        elif lemma in lex["reporting_verbs"] and t.pos_ == "VERB" and child.dep_ in (
+        elif lemma in lex["reporting_verbs"] and (t.pos_ == "VERB" or _slipped_verb(t)) and child.dep_ in (
                 "ccomp", "dobj", "xcomp", "parataxis", "advcl", "conj", "prep") and not _acts_ahead(t, child, lex) \
                 and not (child.dep_ == "dobj" and lemma in _ACTS_ON_OBJECT):
             p.bump("reported", source_of(t, ctx))
         if t.pos_ == "VERB" and lemma in lex["attribution_verbs"] | lex["claim_verbs"] and \
-                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or _slipped_verb(t):
             break  # a new speaker: what governs "Ukraine said ..." is not about this content
         child, t = t, t.head
         steps += 1
@@ -175,6 +182,34 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
             _speculative_source(p.source, lex):
         p.bump("speculated")
     return p
+
+
+def _outer_speaker(clause: Any, head: Any, p: Presentation, ctx: ArticleContext, lex: Any) -> None:
+    """A verb of saying governs the whole of the clause it reports, the relative and adverbial clauses
+    inside it included: "Officials said the gunman, who had fired at deputies, was arrested" and "A reporter
+    in the town said six people died while the siege went on" credit the speaker with the firing and the
+    siege too. Only the nearest saying above counts, and only through its content (a clause it reports, not
+    its own adverbial: "Prices fell after the bank cut rates, traders said" is read from the sentence)."""
+    child, t, steps = clause, head, 0
+    while t != child and steps < 8:
+        lemma = t.lemma_.lower()
+        # (a passive "have been confirmed dead" has no speaker: the walk goes on past it)
+        saying = lemma in lex["attribution_verbs"] and (t.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" for c in t.children) or _slipped_verb(t))
+        if saying and child.dep_ in ("ccomp", "parataxis"):
+            p.bump("reported", source_of(t, ctx))
+            return
+        if saying or t.pos_ == "VERB" and lemma in lex["claim_verbs"] | lex["speculation_verbs"]:
+            return  # a saying this clause is no content of, or a claim or guess (their own readings)
+        child, t, steps = t, t.head, steps + 1
+
+
+def _slipped_verb(t: Any) -> bool:
+    """A verb of saying the tagger took for a noun: "as Turkish media report Ankara testing a missile" has
+    "report" as a noun heading "media report", yet it governs a clause (a noun never does)."""
+    return t.pos_ == "NOUN" and t.lemma_.lower() in lexicon()["reporting_verbs"] and \
+        t.dep_ in ("ROOT", "advcl", "ccomp", "conj", "parataxis") and \
+        any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in t.children)
 
 
 def _scheduled(t: Any, lemma: str, child: Any, own_timexes: list[Timex]) -> bool:
@@ -243,6 +278,12 @@ def _short_offset(marker: Any) -> bool:
 def _plans(t: Any, lemma: str, child: Any, lex: Any) -> bool:
     """ "plans to deploy", "production plans", "intended for deployment"."""
     if t.pos_ == "VERB" and lemma in lex["plan_verbs"]:
+        if lemma in _ATTEMPT_VERBS and child.dep_ == "xcomp" and _realis(t):
+            return False  # "protesters tried to storm parliament": an attempt made is an act, not a plan
+        if child.dep_ == "nsubjpass":
+            # "A separate protest is scheduled in western Athens", "the vote was planned for June": the
+            # event itself is what is scheduled (not "was agreed", "was decided": done deals)
+            return lemma in _SCHEDULE_VERBS
         return child.dep_ in ("xcomp", "prep", "dobj")
     if t.pos_ == "NOUN" and lemma in lex["plan_nouns"]:
         return child.dep_ in ("acl", "prep", "compound", "pobj", "xcomp")
@@ -283,7 +324,14 @@ def _conditional_prep(tok: Any) -> bool:
         return g.lower_ == "event" and dets == ["the"] and any(
             x.dep_ in ("acl", "relcl") and x.left_edge.i == g.i + 1 for x in g.children)
 
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and condition(g) for g in c.children)
+    def opens(prep: Any) -> bool:
+        return prep.dep_ == "prep" and prep.lower_ == "in" and any(g.dep_ == "pobj" and condition(g)
+                                                                  for g in prep.children)
+
+    # The parser may hang "in case" on the condition's own verb ("in case the deal is not signed": "in" a
+    # child of "signed"); the clause it opens is then an adverbial of the verb made conditional.
+    return any(opens(c) or c.dep_ == "advcl" and any(opens(g) and g.i < c.i and g.i == c.left_edge.i
+                                                       for g in c.children)
                for c in tok.children)
 
 
@@ -342,6 +390,10 @@ def _speculative_source(source: str, lex: Any) -> bool:
 def source_of(verb: Any, ctx: ArticleContext) -> str | None:
     """Who a reporting / speculation verb or noun credits."""
     lex = lexicon()
+    if _slipped_verb(verb):
+        # "as Turkish media report ...": the noun the tagger hung on the verb is its subject
+        said_by = next((c for c in verb.children if c.dep_ in ("nsubj", "compound") and c.i < verb.i), None)
+        return canonical_source(said_by, ctx) if said_by is not None else None
     if verb.pos_ == "NOUN":
         # "speculation among analysts", "claims by officials"
         for c in verb.children:

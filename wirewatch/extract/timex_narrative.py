@@ -21,8 +21,16 @@ The carry is narrow on purpose:
   report), and an event dated by the report returns the story to the report's day;
 - never a future date, nor one that goes on after the report's day ("next week", "later this month":
   the whole interval is compared, not its calendar prefix);
-- the date only: a carried date never makes a mention background ('historical') by itself; whether it is
-  background is its own sentence's say (a carried "2019" made the next paragraph's arrests history).
+- a backstory the text steps into is background: a sentence that opens on an anaphor of time or place
+  ("There,", "At the time,", "Back then,": `FRAME_OPENERS`) under a carried date that ended
+  `BACKGROUND_DAYS` or more before the report (the "Hanoi summit held in February" of a December report)
+  is told inside that past, so what it tells is historical, as its own date would make it
+  (`events._long_before`); and that frame goes on past one step, sentence by sentence, while each is told
+  wholly in the past with no time of its own ("There, Kim asked for relief. Trump denied the request.").
+  Without the anaphor the carried date is the date only: "Vantix sued Nuvia in 2024. Nuvia denied the
+  claim." may be today's denial (and a carried "2019" once made the next paragraph's arrests history). A
+  recent carried date ("on Saturday") goes one step; a mention dated by the report returns the story to
+  the report's day.
 A carried date is marked `date_from="context"`: it came from the text, but not from the event's own
 sentence, so fusion only weighs it and it never contradicts another report (`model.STAND_IN_DATES`).
 """
@@ -38,6 +46,12 @@ from ..model import MODALITY_TABLE, STAND_IN_DATES, EventMention
 from .lexicon import lexicon
 
 MAX_GAP = 2  # sentences without a date or an event that the narrative time survives
+# A happening dated this many days before the report, or more, is background, not news.
+BACKGROUND_DAYS = 60
+# Sentence openers that point back to the time or place of the sentence before ("There, the envoys traded
+# accusations"): the sentence is told inside that frame.
+FRAME_OPENERS = ("there", "then", "back then", "at the time", "at that time", "at that point", "that day",
+                 "that night", "that year", "at the meeting", "at the summit", "at the talks")
 # Modalities whose text date is a time the story was at (a plan's date is not): those that say it happened
 # (the table's positive polarity: asserted, reported, claimed) receive a carried date, and background ones
 # carry it on too. Read from `model.MODALITY_TABLE`, the one place modalities are described.
@@ -54,6 +68,7 @@ class SentenceTime:
     past: list[bool] = field(default_factory=list)
     has_timex: bool = False
     new_paragraph: bool = False  # a paragraph break ends the narrative (the report's layout says so)
+    framed: bool = False  # opens on a `FRAME_OPENERS` anaphor, followed by a comma
     speech_dates: set[str] = field(default_factory=set)  # dates of time expressions inside what someone said
     anchor: tuple[str, str] | None = None  # (date prefix, precision) of a past time expression
 
@@ -135,28 +150,43 @@ def not_after(date: str, published: str | None) -> bool:
     return pub is None or end <= pub
 
 
+def _long_past(date: str, published: str | None) -> bool:
+    """Did the whole of the date end `BACKGROUND_DAYS` or more before the report's day?"""
+    end = _end_day(date)
+    pub = _end_day(published[:10]) if published else None
+    return end is not None and pub is not None and (pub - end).days >= BACKGROUND_DAYS
+
+
 def carry(sentences: list[SentenceTime], published: str | None) -> None:
     """Give the report-dated past mentions of each sentence the narrative time of the sentences before."""
     story: tuple[str, str] | None = None  # (date, precision) the narrative is at
+    framed = False  # the narrative is inside a long-past frame the text stepped into ("There, ...")
     gap = 0
     for s in sentences:
         if s.new_paragraph:
             story = None
+        if s.new_paragraph or story is None:
+            framed = False
+        backstory = story is not None and _long_past(story[0], published) and (s.framed or framed)
+        carried = 0
         if story is not None and gap <= MAX_GAP and not s.has_timex:
             for m, past in zip(s.mentions, s.past, strict=True):
                 if m.date_from == "published" and past and m.modality in _RECEIVES and story[0] != m.date:
-                    # The date only: whether it is background is the sentence's own say (modality.py); a
-                    # carried "2019" made the next paragraph's arrests history.
                     m.date, m.date_precision, m.date_from = story[0], story[1], "context"
+                    carried += 1
+                    if backstory and m.modality in ("asserted", "reported"):
+                        m.modality = "historical"  # told inside a long-past frame: background
         # A date inside what someone said is the speaker's, no frame for the narrator's next sentence
         # ("Rebels seized Amara in 2019, the army said. Troops arrested 40 protesters."); the day of the
         # saying is ("Blinken issued a statement Tuesday saying ... . The statement threatened sanctions.").
         dated = [m for m in s.mentions if m.date and m.date_from == "text" and m.date not in s.speech_dates
                  and m.modality in _CARRIES and not_after(m.date, published)]
         if dated:
-            story, gap = (dated[-1].date or "", dated[-1].date_precision or ""), 0
+            story, gap, framed = (dated[-1].date or "", dated[-1].date_precision or ""), 0, False
         elif s.anchor is not None:
-            story, gap = s.anchor, 0
+            story, gap, framed = s.anchor, 0, False
+        elif backstory and carried and not s.has_timex and all(m.date_from == "context" for m in s.mentions):
+            framed, gap = True, 0  # the backstory goes on: every mention of this sentence was told inside it
         elif s.has_timex or any(m.date_from in STAND_IN_DATES for m in s.mentions):
             # Back to the report's own day, carried once already, or moved to a time that cannot be
             # followed (a time expression that dates nothing past: "talks due in February"; one inside
