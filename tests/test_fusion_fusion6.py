@@ -1,0 +1,76 @@
+"""Fusion and conflict rules of h/fusion6 (issue 12), on hand-made mentions in styles the other tests do not use
+(a trade-union wire, a farm-ministry bulletin, a river-basin commission's talks, an undated syndicated copy):
+the parties of a mutual act compared as one unordered set, and a stand-in date never beating a stated one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.connect_fixtures import add_report
+from wirewatch.connect.pairs import mutual_roles, parties
+from wirewatch.model import Actor, EventMention
+
+OSTRA = Actor("Ostravia", "GPE", "OST", "gpe:ostravia")
+MERL = Actor("Merlund", "GPE", "MRL", "gpe:merlund")
+KAVO = Actor("Kavonia", "GPE", "KVN", "gpe:kavonia")
+DOCKERS = Actor("Dockers' Federation", "ORG", None, "org:dockers")
+PORTS = Actor("Port Authority", "ORG", None, "org:ports")
+MINISTER = Actor("Ilse Varga", "PERSON", "OST", "per:ilse varga")
+
+
+def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-06-09", date_from="text",
+            modality="reported", precision="day"):
+    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
+                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
+                     date_precision=precision if date else None, date_from=date_from if date else None)
+    at = sentence.find(trigger)
+    m.trigger_start, m.trigger_end = at, at + len(trigger)
+    return m
+
+
+def event_of(store, aid: str, trigger: str) -> str:
+    return next(ev.id for ev in store.events() for m in ev.mentions if m.article_id == aid and m.trigger == trigger)
+
+
+# --- a mutual act's parties are one unordered set (pairs.roles / mutual_roles) -----------------------------
+
+@pytest.mark.parametrize("a, b, want", [
+    (([OSTRA], [MERL]), ([MERL], [OSTRA]), ("same", "same")),          # "A met B" / "B met A"
+    (([OSTRA, MERL], [MERL]), ([OSTRA], [MERL]), ("same", "same")),   # "A and B met" (old reading) / "A met B"
+    (([OSTRA], [MERL]), ([MERL, OSTRA], []), ("same", "same")),       # "B and A met", no recipient at all
+    (([OSTRA], [MERL]), ([OSTRA], [KAVO]), ("same", "clash")),        # A met B / A met C: two meetings
+    (([OSTRA], [MERL]), ([OSTRA], []), ("same", "unknown")),          # one report names one party only
+    (([MINISTER, OSTRA], [MERL]), ([MERL], [MINISTER]), ("same", "same")),  # the state beside its minister
+])
+def test_mutual_parties_compare_as_a_set(a, b, want):
+    assert mutual_roles(parties(*a), parties(*b)) == want
+
+
+def test_talks_written_as_a_and_b_met_fuse_with_a_met_b_and_b_met_a(store):
+    # a trade-union wire, a ministry bulletin and a port weekly tell one round of talks three ways
+    add_report(store, "union-wire", "Union Wire", [
+        mention("CONSULT", "The Dockers' Federation and the Port Authority held talks on Tuesday.", "talks",
+                [DOCKERS], [PORTS]),  # "A and B met": the first named acts, the other is its counterpart
+    ])
+    add_report(store, "ministry-bulletin", "Ministry Bulletin", [
+        mention("CONSULT", "The Port Authority met the Dockers' Federation on Tuesday over night shifts.", "met",
+                [PORTS], [DOCKERS]),
+    ])
+    add_report(store, "port-weekly", "Port Weekly", [
+        mention("CONSULT", "Dockers' Federation leaders met Port Authority managers on Tuesday.", "met",
+                [DOCKERS], [PORTS]),
+    ])
+    ids = {event_of(store, a, t) for a, t in (("union-wire", "talks"), ("ministry-bulletin", "met"),
+                                              ("port-weekly", "met"))}
+    assert len(ids) == 1, ids
+
+
+def test_one_party_meeting_two_others_is_two_meetings(store):
+    # a river-basin commission's week: Ostravia meets Merlund on Tuesday and Kavonia on Tuesday too
+    add_report(store, "basin-news", "Basin News", [
+        mention("CONSULT", "Ostravia held talks with Merlund on water quotas on Tuesday.", "talks", [OSTRA], [MERL]),
+    ])
+    add_report(store, "delta-herald", "Delta Herald", [
+        mention("CONSULT", "Kavonia and Ostravia held talks on water quotas on Tuesday.", "talks", [KAVO], [OSTRA]),
+    ])
+    assert event_of(store, "basin-news", "talks") != event_of(store, "delta-herald", "talks")
