@@ -74,3 +74,42 @@ def test_one_party_meeting_two_others_is_two_meetings(store):
         mention("CONSULT", "Kavonia and Ostravia held talks on water quotas on Tuesday.", "talks", [KAVO], [OSTRA]),
     ])
     assert event_of(store, "basin-news", "talks") != event_of(store, "delta-herald", "talks")
+
+
+# --- a publication date never beats a stated one (pairs.dates / date_evidence, fusion.Fuser.fuse) ------------
+
+CUSTOMS = Actor("Ostravian customs officers", "ORG", "OST", None)
+
+
+def _maize_reports(store):
+    # a farm-ministry bulletin tells today's seizure and, as background, January's; a regional paper reprints
+    # the news line the next day with no day of its own
+    add_report(store, "farm-bulletin", "Farm Ministry Bulletin", [
+        mention("COERCE", "In January, Ostravian customs officers seized smuggled maize at the Merlund border.",
+                "seized", [CUSTOMS], date="2026-01", precision="month"),
+        mention("COERCE", "Ostravian customs officers on Tuesday seized 40 tonnes of smuggled maize at the border.",
+                "seized", [CUSTOMS], date="2026-06-09"),
+    ])
+    add_report(store, "valley-post", "Valley Post", [
+        mention("COERCE", "Ostravian customs officers seized smuggled maize at the Merlund border, the ministry said.",
+                "seized", [CUSTOMS], date="2026-06-10", date_from="published"),
+    ])
+
+
+def test_a_publication_day_cannot_stand_for_a_month_long_before_it():
+    old = mention("COERCE", "x", "seized", date="2026-01", precision="month")
+    copy = mention("COERCE", "x", "seized", date="2026-06-10", date_from="published")
+    recent = mention("COERCE", "x", "seized", date="2026-06", precision="month")
+    from wirewatch.connect.pairs import dates
+    assert dates(copy, old) == "loose_far"
+    assert dates(copy, recent) == "prefix"
+    # two stated months are weighed, not ruled out: two reports' versions of one dismissal's month
+    assert dates(mention("PERSONNEL", "x", "x", date="2025-09", precision="month"),
+                 mention("PERSONNEL", "x", "x", date="2025-10", precision="month")) == "unknown"
+
+
+def test_an_undated_copy_joins_todays_seizure_not_januarys_background(store):
+    _maize_reports(store)
+    assert event_of(store, "valley-post", "seized") != next(
+        ev.id for ev in store.events() for m in ev.mentions if m.date == "2026-01")
+

@@ -13,6 +13,7 @@ grouped cross-validation (folds by topic / storyline) and writes data/fusion_mod
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from ..dates import parse_day
+from ..dates import first_day, parse_day
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, EventMention
 from ..text import STOP_WORDS as STOP
 from ..text import WORD as _WORD
@@ -278,9 +279,58 @@ def dates(a: EventMention, b: EventMention) -> str:
         if gap <= 2:
             return "near"
         return "loose_far" if loose and gap <= 7 else "far"
+    # A report's publication day stands in for a happening of that day or the week before, not for "January"
+    # in a report of March. (Two stated months that differ are left to the weighing: "last month" and "in
+    # early September" may be two reports' versions of one dismissal, a date conflict.)
+    if loose and _span(a) and _span(b):
+        return "loose_far" if _disjoint(a, b) else "prefix"
     if a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7]):
         return "prefix"
     return "far" if a.date[:4] != b.date[:4] else "unknown"
+
+
+def date_evidence(a: EventMention, b: EventMention) -> int:
+    """How much the two dates say for one happening: 2 when both sentences state dates that fit (same day,
+    near days, one within the other's month or year), 1 when they fit only through a stand-in (a publication
+    date), 0 when nothing is known or they do not fit."""
+    d = dates(a, b)
+    if d not in ("same", "near", "prefix", "loose"):
+        return 0
+    return 1 if STAND_IN_DATES & {a.date_from, b.date_from} else 2
+
+
+def _disjoint(a: EventMention, b: EventMention) -> bool:
+    """Both dates known, and no day fits both (March 11 and "January"; May and June)."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    return not (sa[0] <= sb[1] and sb[0] <= sa[1])
+
+
+PUBLISHED_LAG_DAYS = 7  # a report may tell a happening up to a week after it (fusion.date_score's soft window)
+
+
+def _span(m: EventMention) -> tuple[int, int] | None:
+    """The days a mention's date can mean, as ordinals: a day, a week, a month or a year; a publication date
+    standing in for a missing one (`date_from` "published") means that day or the week before it."""
+    first = first_day(m.date)
+    if first is None or not m.date:
+        return None
+    value = m.date
+    if len(value) >= 10 and value[7] == "-":
+        last = first
+    elif "-W" in value:
+        last = first + dt.timedelta(days=6)
+    elif len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+    elif len(value) == 4:
+        last = dt.date(first.year, 12, 31)
+    else:
+        return None
+    if m.date_from == "published":
+        first = first - dt.timedelta(days=PUBLISHED_LAG_DAYS)
+    return first.toordinal(), last.toordinal()
 
 
 FEATURES = (
@@ -467,6 +517,12 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # in for a missing one may be days late, so it is only weighed).
     if dates(a.m, b.m) == "far" and not STAND_IN_DATES & {a.m.date_from, b.m.date_from}:
         return "date-far"
+    # One writer stating two dates that do not fit within each other's precision ("In January, customs
+    # seized ..." and "on Tuesday seized ...") tells two happenings; two outlets' months may be two versions
+    # of one (a date conflict), so across reports this is only weighed.
+    if a.m.article_id == b.m.article_id and not STAND_IN_DATES & {a.m.date_from, b.m.date_from} and \
+            _disjoint(a.m, b.m):
+        return "same-article-dates"
     # One decree names several people: a dismissal and an appointment, or two appointments, are as many
     # events as there are people and acts.
     # Two people of one country are "one side" to `participants`, but not one appointee.
