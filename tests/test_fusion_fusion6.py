@@ -113,3 +113,39 @@ def test_an_undated_copy_joins_todays_seizure_not_januarys_background(store):
     assert event_of(store, "valley-post", "seized") != next(
         ev.id for ev in store.events() for m in ev.mentions if m.date == "2026-01")
 
+
+
+# --- a denial of something else answers no claim (conflicts._rejects_as_such) ------------------------------
+
+MERL_FM = Actor("Merlund's foreign ministry", "ORG", "MRL", "org:merlund-fm")
+OSTRA_FM = Actor("Ostravia's foreign ministry", "ORG", "OST", "org:ostra-fm")
+
+
+def test_rejecting_the_accusations_as_such_differs_from_denying_a_report_of_something_else():
+    from wirewatch.connect.conflicts import _rejects_as_such
+
+    assert _rejects_as_such(" the accusations as groundless")
+    assert _rejects_as_such(" the reports")
+    assert not _rejects_as_such(" reports that it had dammed the Lera river upstream")
+    assert not _rejects_as_such(" accusations of spying on the delegation")
+
+
+def test_a_denial_of_another_report_does_not_answer_a_summons(store):
+    # a river dispute: Ostravia summons Merlund's envoy over a border shooting; Merlund denies, the next day,
+    # reports of a dam it is said to be building, a separate quarrel
+    add_report(store, "lera-wire", "Lera Valley Wire", [
+        mention("ACCUSE", "Ostravia's foreign ministry summoned Merlund's ambassador on Tuesday over the shooting "
+                "of two fishermen on the Lera river.", "summoned", [OSTRA_FM], [MERL], date="2026-06-09"),
+    ])
+    add_report(store, "merlund-courier", "Merlund Courier", [
+        mention("REJECT", "Merlund's foreign ministry on Wednesday denied reports that it had started building a "
+                "dam on the Lera river, calling them a fabrication.", "denied", [MERL_FM], date="2026-06-10"),
+    ])
+    assert not [c for c in store.conflicts() if c.field == "occurrence"]
+
+
+def test_a_summons_and_a_lodged_protest_name_one_act():
+    from wirewatch.connect.pairs import act_of
+
+    assert act_of(mention("ACCUSE", "Kavonia summoned the envoy.", "summoned")) == "summon"
+    assert act_of(mention("ACCUSE", "Kavonia lodged a protest.", "lodged")) == "summon"
