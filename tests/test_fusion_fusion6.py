@@ -79,20 +79,23 @@ def test_one_party_meeting_two_others_is_two_meetings(store):
 # --- a publication date never beats a stated one (pairs.dates / date_evidence, fusion.Fuser.fuse) ------------
 
 CUSTOMS = Actor("Ostravian customs officers", "ORG", "OST", None)
+MERL_POLICE = Actor("Merlund border police", "ORG", "MRL", None)
 
 
 def _maize_reports(store):
-    # a farm-ministry bulletin tells today's seizure and, as background, January's; a regional paper reprints
-    # the news line the next day with no day of its own
+    # a farm-ministry bulletin recalls January's seizure by the other side's police; a wire tells Tuesday's;
+    # a regional paper reprints the news line the next day with no day of its own and no side named
     add_report(store, "farm-bulletin", "Farm Ministry Bulletin", [
-        mention("COERCE", "In January, Ostravian customs officers seized smuggled maize at the Merlund border.",
-                "seized", [CUSTOMS], date="2026-01", precision="month"),
+        mention("COERCE", "In January, Merlund border police seized smuggled maize at the Ostravia border.",
+                "seized", [MERL_POLICE], date="2026-01", precision="month"),
+    ])
+    add_report(store, "north-wire", "North Wire", [
         mention("COERCE", "Ostravian customs officers on Tuesday seized 40 tonnes of smuggled maize at the border.",
                 "seized", [CUSTOMS], date="2026-06-09"),
     ])
     add_report(store, "valley-post", "Valley Post", [
-        mention("COERCE", "Ostravian customs officers seized smuggled maize at the Merlund border, the ministry said.",
-                "seized", [CUSTOMS], date="2026-06-10", date_from="published"),
+        mention("COERCE", "Customs officers seized smuggled maize at the Ostravia border, the ministry said.",
+                "seized", [Actor("customs officers")], date="2026-06-10", date_from="published"),
     ])
 
 
@@ -110,8 +113,8 @@ def test_a_publication_day_cannot_stand_for_a_month_long_before_it():
 
 def test_an_undated_copy_joins_todays_seizure_not_januarys_background(store):
     _maize_reports(store)
-    assert event_of(store, "valley-post", "seized") != next(
-        ev.id for ev in store.events() for m in ev.mentions if m.date == "2026-01")
+    assert event_of(store, "valley-post", "seized") == event_of(store, "north-wire", "seized")
+    assert event_of(store, "valley-post", "seized") != event_of(store, "farm-bulletin", "seized")
 
 
 
