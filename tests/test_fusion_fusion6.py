@@ -152,3 +152,17 @@ def test_a_summons_and_a_lodged_protest_name_one_act():
 
     assert act_of(mention("ACCUSE", "Kavonia summoned the envoy.", "summoned")) == "summon"
     assert act_of(mention("ACCUSE", "Kavonia lodged a protest.", "lodged")) == "summon"
+
+
+def test_talks_called_off_contradict_talks_held_whichever_party_each_report_names_first(store):
+    # a port-labour wire says the talks took place; a union newsletter, writing the other party first, says
+    # they were called off
+    add_report(store, "harbour-wire", "Harbour Wire", [
+        mention("CONSULT", "The Port Authority held talks with the Dockers' Federation on Tuesday over night "
+                "shifts.", "talks", [PORTS], [DOCKERS]),
+    ])
+    add_report(store, "union-news", "Union News", [
+        mention("CONSULT", "The Dockers' Federation did not hold talks with the Port Authority on Tuesday over "
+                "night shifts, its secretary said.", "talks", [DOCKERS], [PORTS], modality="negated"),
+    ])
+    assert [c for c in store.conflicts() if c.field == "occurrence"]
