@@ -2,7 +2,7 @@
 
     python eval/connect_eval.py [SUITE ...] [--shuffles N]
 
-Suites: connect, connect2 (our own gold), voa (VOA dev), ecb (ECB+ dev event coreference and stories).
+Suites: connect, connect2, connect4 (our own gold), voa (VOA dev), ecb (ECB+ dev event coreference and stories).
 Each suite is run in file order and in N shuffled orders (fixed seeds); per order it prints the scorer's
 headline figures, then the mean and the worst over the shuffles. The last line is one JSON object.
 """
@@ -28,6 +28,7 @@ SCORE, SCORE_COREF = SHARED / "score.py", SHARED / "score_coref.py"
 SUITES: dict[str, dict[str, Any]] = {
     "connect": {"corpus": HERE / "connect" / "corpus.jsonl", "gold": HERE / "connect" / "gold.json"},
     "connect2": {"corpus": HERE / "connect2" / "corpus.jsonl", "gold": HERE / "connect2" / "gold.json"},
+    "connect4": {"corpus": HERE / "connect4" / "corpus.jsonl", "gold": HERE / "connect4" / "gold.json"},
     "voa": {"corpus": SHARED / "voa_dev_articles.jsonl", "gold": SHARED / "voa_dev_gold.json"},
     "ecb": {"corpus": SHARED / "ecb_dev.jsonl", "gold": SHARED / "ecb_coref_dev.jsonl"},
 }

@@ -1,6 +1,6 @@
 """Why gold fusion pairs are missed or wrongly made: fusion's errors told apart from extraction's.
 
-    python eval/fusion_breakdown.py [connect | connect2 | voa] [--pairs]
+    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs]
 
 Replays a suite in file order (cached extraction, real connectors, see replay.py), matches gold events to
 extracted mentions as score.py does (same article, sentence contains the key, acceptable type, actor
@@ -45,6 +45,7 @@ SHARED = HERE.parent.parent / "shared" / "eval"
 SUITES = {
     "connect": (HERE / "connect" / "corpus.jsonl", HERE / "connect" / "gold.json"),
     "connect2": (HERE / "connect2" / "corpus.jsonl", HERE / "connect2" / "gold.json"),
+    "connect4": (HERE / "connect4" / "corpus.jsonl", HERE / "connect4" / "gold.json"),
     "voa": (SHARED / "voa_dev_articles.jsonl", SHARED / "voa_dev_gold.json"),
 }
 

@@ -135,6 +135,17 @@ def suite_connect2(work: Path) -> dict[str, float] | None:
                       "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
 
 
+def suite_connect4(work: Path) -> dict[str, float] | None:
+    """A fourth corpus of our own (eval/connect4, h/fusion6): new outlet styles (radio bulletin, newsletter bullets,
+    analysis blog, an undated syndicated copy), a reshuffle of four appointments, a denial of something else."""
+    gold = HERE / "connect4" / "gold.json"
+    if not gold.exists() or scorer() is None:
+        return None
+    f = build([HERE / "connect4" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+
+
 def suite_connect3(work: Path) -> dict[str, float] | None:
     """A third corpus of our own (eval/connect3), written for issue 12 without looking at any output for it: held
     out, never tuned or fitted on. Scored like connect2, plus the B-cubed of its gold stories (articles[].story)."""
@@ -197,7 +208,8 @@ def _jsonl(path: Path) -> list[dict]:
 
 
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
-          "connect": suite_connect, "connect2": suite_connect2, "connect3": suite_connect3, "voa": suite_voa,
+          "connect": suite_connect, "connect2": suite_connect2, "connect3": suite_connect3,
+          "connect4": suite_connect4, "voa": suite_voa,
           "participants": suite_participants, "participants2": suite_participants2}
 
 

@@ -43,11 +43,6 @@ def test_a_ruling_invoked_to_arrest_leaves_the_arrest_to_the_invoker(pipe: Pipel
     assert names(m.actor) == ["Police"], names(m.actor)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    '"A and B met" with B moved from the actors to the recipients (45ca996) dropped eval/connect fusion '
-    'F1 .899 -> .831 and conflict recall .90 -> .80 (fusion compares the actors of mutual acts); reverted, '
-    'open until fusion compares mutual parties as a set'
-))
 def test_two_named_sides_of_talks_are_never_both_actor_and_recipient(pipe: Pipeline) -> None:
     # a business wire: two firms negotiate; the first named acts, the other is its counterpart, each once
     m = mention(pipe, "Veltron Systems and Quasar Holdings held talks on Thursday about a merger.",

@@ -51,11 +51,6 @@ def test_a_quoted_we_opening_a_quotation_is_not_the_previous_speaker(pipe: Pipel
     assert "Dana Ellis" not in names(threats[0].actor), names(threats[0].actor)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    '"A and B met" with B moved from the actors to the recipients (45ca996) dropped eval/connect fusion '
-    'F1 .899 -> .831 and conflict recall .90 -> .80 (fusion compares the actors of mutual acts); reverted, '
-    'open until fusion compares mutual parties as a set'
-))
 def test_a_mutual_meeting_does_not_list_one_side_as_actor_and_recipient(pipe: Pipeline) -> None:
     # refine.mutual_recipients (applied in events.EventsComponent._mention): it returns actors[1:] as the
     # recipients but leaves them among the actors, so Putin is both actor and recipient of one meeting, which

@@ -372,7 +372,7 @@ class ConflictFinder:
             # not the rest of its sentence ("..., calling them a clumsy fabrication").
             scope_text = _denied_text(d) if denial.event_type in DENIAL_TYPES else d.sentence
             wd = _common_words(scope_text) - parties - words(d.trigger or "")
-            generic_text = claim.event_type in CLAIM_TYPES and not background and bool(_GENERIC.search(scope_text))
+            generic_text = claim.event_type in CLAIM_TYPES and not background and _rejects_as_such(scope_text)
             for c in claim.mentions:
                 if _same_sentence(d, c):
                     continue
@@ -505,6 +505,16 @@ class ConflictFinder:
 _BACKGROUND = BACKGROUND
 # The denial rejects the claim as such: "rejected Guyana's accusations", "called the claims a fabrication".
 _GENERIC = re.compile(r"\b(accusations?|allegations?|claims?|charges?|reports?|fabricat\w*|baseless|lies)\b", re.I)
+# "reports that it had started building ...", "accusations of spying": the noun names its own content, which
+# is then what is denied; only a bare "the accusations", "the reports" rejects the claim as such.
+_CONTENT = re.compile(r"\s+(?:that|of|about)\b", re.I)
+
+
+def _rejects_as_such(scope_text: str) -> bool:
+    """The denial rejects an accusation or report as such ("rejected the accusations", "called it a
+    fabrication"), not a report of some content of its own ("denied reports that it had started building a
+    structure on Scarborough Shoal" answers a claim of that building, not a summons over a water-cannon attack)."""
+    return any(not _CONTENT.match(scope_text, m.end()) for m in _GENERIC.finditer(scope_text))
 
 
 def _same_sentence(x: EventMention, y: EventMention) -> bool:

@@ -27,7 +27,7 @@ from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
 from ..store.events import events_near
 from ..text import sentence_key
-from .pairs import PairModel, PairView, default_model
+from .pairs import PairModel, PairView, date_evidence, default_model
 from .view_cache import pair_view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
@@ -250,7 +250,7 @@ class Fuser:
         share = float(model.meta.get("link_share", LINK_SHARE))
         for m in mentions:
             vm = self._view(m)
-            best, best_score = None, model.threshold
+            best, best_score, best_dated = None, model.threshold, -1
             for ev in self.candidates(m, story):
                 # The latest MAX_COMPARED mentions stand for a big event: comparing with every one made a
                 # wire dump that repeats one report a thousand times quadratic (benchmarks/hostile.py).
@@ -261,8 +261,16 @@ class Fuser:
                 # two happenings together, as a single best link would.
                 same_story = bool(story) and ev.story_id == story
                 s = support((model.prob(vm, self._view(x), same_story) for x in others), share)
-                if s >= best_score:
-                    best, best_score = ev, s
+                if s < model.threshold:
+                    continue
+                # Among events it fits, one whose dates fit the mention's (stated, or through a publication
+                # date) beats one whose dates say nothing or do not fit: an undated copy of today's wire story
+                # joins today's happening, not January's background raid of the same kind
+                # (`pairs.date_evidence`). Between two that both fit, the fit decides: a stated day preferred
+                # to a publication date took a $5 million pledge into the same day's airlift (connect2).
+                dated = min(1, max(date_evidence(m, x) for x in others))
+                if (dated, s) >= (best_dated, best_score):
+                    best, best_score, best_dated = ev, s, dated
             ev = best if best is not None else Event(
                 id=self.store.free_event_id(event_id_for(m), m.id), event_type=m.event_type, story_id=story)
             ev.mentions = [x for x in ev.mentions if x.id != m.id] + [m]

@@ -214,8 +214,11 @@ class EventsComponent:
         actors = [_country_from_phrase(capital_as_state(a)) for a in actors]
         recipients = [_country_from_phrase(capital_as_state(r)) for r in recipients]
         # ("Jordan and Egypt held talks in Amman": the host capital is one of the sides); "the two presidents
-        # met": each met the other
-        recipients = without(recipients, actors) or mutual_recipients(etype, actors)
+        # met": each met the other. No side is both actor and recipient: the first named acts, the others
+        # are its counterparts (PLOVER codes "A and B met" as A meeting B)
+        recipients = without(recipients, actors)
+        if not recipients and (others := mutual_recipients(etype, actors)):
+            recipients, actors = others, without(actors, others)
         spec = onto.types.get(etype)
         if spec is not None and not spec.recipient:
             recipients = []

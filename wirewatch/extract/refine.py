@@ -199,7 +199,8 @@ _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 def mutual_recipients(etype: str, actors: list[Actor]) -> list[Actor]:
     """The other sides of a mutual act whose actor names several ("Trump and Erdogan met", "the two
     presidents are cooperating"): each met the other, so the actors after the first are its recipients too
-    (PLOVER codes "A and B met" as A meeting B). Only named sides: "U.S. and Russian negotiators" are one."""
+    (PLOVER codes "A and B met" as A meeting B; the caller takes them out of the actors). Only named sides:
+    "U.S. and Russian negotiators" are one."""
     if etype not in _MUTUAL_TYPES or len(actors) < 2 or not all(a.entity_id for a in actors):
         return []
     return list(actors[1:])
