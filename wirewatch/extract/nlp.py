@@ -87,22 +87,22 @@ def _dateline(doc: Any, start: int) -> None:
             return
 
 
-_held_text: tuple[Any, str] | None = None  # (doc, doc.text) for the doc `span_text` was last asked about
+_TEXT_KEY = "wirewatch.text"  # Doc.user_data key of the doc's joined text (see `span_text`)
 
 
 def span_text(doc: Any, start: int, end: int) -> str:
     """`doc[start:end].text` without building a Span (ten times dearer, and asked for every name span
     many times): the doc's text from token `start`'s first character to token `end - 1`'s last. `doc` is
-    a whole Doc, 0 <= start, end <= len(doc). The text of the last doc asked about is kept (Doc.text joins
-    every token on each call); the doc is held with it, so no other doc can be taken for it."""
-    global _held_text
+    a whole Doc, 0 <= start, end <= len(doc). The doc's text is kept in its own `user_data` (Doc.text joins
+    every token on each call), so it lives and goes with the doc: a module-level copy kept the last doc
+    alive, and a long-running process held the last (possibly multi-MB) article until the next came."""
     if end <= start:
         return ""
-    held = _held_text
-    if held is None or held[0] is not doc:
-        held = _held_text = (doc, doc.text)
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
     last = doc[end - 1]
-    return held[1][doc[start].idx:last.idx + len(last)]
+    return text[doc[start].idx:last.idx + len(last)]
 
 
 def get_nlp() -> Any:

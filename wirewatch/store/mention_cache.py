@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from ..model import Event, EventMention
 
 MAX_ENTRIES = 50_000  # a few KiB a mention (row + object): cleared, not evicted one by one, past it
+# The event cache holds its events' mention objects (alive even after the mention cache has let them go), and
+# an event of a wire dump holds hundreds: it is bounded by the mentions it holds too, not by events alone.
+MAX_EVENT_MENTIONS = MAX_ENTRIES
 
 
 class MentionCache:
@@ -58,9 +61,11 @@ class MentionCache:
 
 
 class EventCache:
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_mentions: int = MAX_EVENT_MENTIONS) -> None:
         self.max_entries = max_entries
+        self.max_mentions = max_mentions
         self._events: dict[str, tuple[tuple[object, ...], list[EventMention], Event]] = {}
+        self._held = 0  # mentions held by the entries
         self.hits = 0
         self.misses = 0
 
@@ -77,10 +82,21 @@ class EventCache:
         self.misses += 1
         ev = parse(row)
         ev.mentions = mentions
-        if len(self._events) >= self.max_entries:
+        if hit is not None:
+            self._held -= len(hit[1])
+            del self._events[key]
+        if len(mentions) > self.max_mentions:
+            return ev  # more than the whole cache may hold: parsed, not kept
+        if len(self._events) >= self.max_entries or self._held + len(mentions) > self.max_mentions:
             self._events.clear()
+            self._held = 0
         self._events[key] = (values, list(mentions), ev)
+        self._held += len(mentions)
         return ev
+
+    def mentions_held(self) -> int:
+        """How many mention objects the cached events keep alive (their bound is `max_mentions`)."""
+        return self._held
 
     def __len__(self) -> int:
         return len(self._events)
