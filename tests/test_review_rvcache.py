@@ -193,3 +193,84 @@ def test_a_broken_eval_cache_file_is_rebuilt_not_loaded(replay, tmp_path: Path) 
     assert isinstance(arts["a"], Article) and arts["a"].text.startswith("Rebels")
     assert replay.cached(corpus, quiet=True)["a"].text == arts["a"].text  # the rebuilt file loads
     assert not [p for p in replay.CACHE_DIR.iterdir() if p.suffix != ".pkl"]  # no temp file left behind
+
+
+# --- fusion reads candidates through the event cache as copies (store/events.py) ----------------------
+
+def _denial(sentence: str, who, date: str = "2025-03-12"):
+    from wirewatch.model import EventMention
+
+    return EventMention(article_id="", event_type="REJECT", sentence=sentence, start=0, end=0, mode="",
+                        actor=[who], modality="asserted", date=date, date_precision="day")
+
+
+def _accusation(sentence: str, who, whom, date: str = "2025-03-11"):
+    from wirewatch.model import EventMention
+
+    return EventMention(article_id="", event_type="ACCUSE", sentence=sentence, start=0, end=0, mode="",
+                        actor=[who], recipient=[whom], modality="asserted", date=date, date_precision="day")
+
+
+def _scenario(store, forget) -> list:
+    """Reports arrive, one is corrected (re-extracted), an entity merge renames an actor, a denial answers an
+    accusation; `forget()` runs before each step (to drop every cache, or not)."""
+    from tests.connect_fixtures import NK, launch
+    from tests.connect_fixtures import add_corrected as add
+    from wirewatch.model import Actor
+
+    torsk = Actor("Torsk", "GPE", "TSK", "gpe:torsk")
+    steps = [
+        lambda: add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the sea.", 2)]),
+        lambda: add(store, "a2", "Korea Ledger", [launch("North Korea fired three ballistic missiles at sea.", 3)]),
+        lambda: add(store, "a3", "Gulf Courier", [launch("Pyongyang fired two missiles into the sea on Tuesday.", 2),
+                                                  _accusation("Torsk accused North Korea of arming rebels.", torsk,
+                                                              NK)]),
+        lambda: add(store, "a2", "Korea Ledger", [launch("North Korea fired two ballistic missiles into the sea.", 2)]),
+        lambda: store.conn.execute(
+            "UPDATE event_mentions SET actor = ? WHERE article_id = 'a1'",
+            (json.dumps([{**NK.__dict__, "name": "DPRK"}]),)),
+        lambda: add(store, "a4", "Torsk Times", [_denial("North Korea denied arming rebels in Torsk.", NK)]),
+        lambda: add(store, "a5", "Harbor Wire", [launch("North Korea fired four ballistic missiles into the sea.", 4)]),
+    ]
+    out = []
+    for step in steps:
+        forget()
+        step()
+        out.append((store.events(), store.conflicts()))
+    return out
+
+
+def test_cached_reads_decide_what_uncached_reads_decide() -> None:
+    """The same reports, corrections and renames, once with every cache alive across the steps and once with
+    every cache dropped before each: the events and conflicts after each step are equal."""
+    from wirewatch.connect import view_cache
+    from wirewatch.store import events as store_events
+    from wirewatch.store.db import Store
+
+    warm, cold = Store(":memory:"), Store(":memory:")
+
+    def forget() -> None:
+        for caches in (store_events._caches, store_events._event_caches, view_cache._caches):
+            caches.pop(cold, None)
+
+    assert _scenario(warm, lambda: None) == _scenario(cold, forget)
+    assert store_events.event_cache(warm).hits > 0  # the warm run did read through the caches
+
+
+def test_fusion_candidates_are_copies_of_the_cached_event(store) -> None:
+    from datetime import date
+
+    from tests.connect_fixtures import add_corrected as add
+    from tests.connect_fixtures import launch
+    from wirewatch.store.events import event_cache, events_near, peers_of
+
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the sea.", 2)])
+    (shared,) = peers_of(store, "none", "s1", date(2025, 3, 11), 3)
+    store.events_by_ids([shared.id], cache=None, events=event_cache(store))
+    (cand,) = events_near(store, "MOBILIZE", "s1", date(2025, 3, 11), 2)
+    assert cand == shared and cand is not shared
+    cand.mentions.append(cand.mentions[0])
+    cand.actor.clear()
+    cand.context.append("changed")
+    (again,) = store.events_by_ids([shared.id], events=event_cache(store))
+    assert again.actor and "changed" not in again.context and len(again.mentions) == 1

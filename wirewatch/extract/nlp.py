@@ -54,12 +54,17 @@ def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence: headlines, datelines and bylines have no final period, and the
     parser would otherwise glue them to the first sentence of the body. A dateline ("SEOUL, Sept. 9
     (Agency) —") is cut off the sentence it opens, for the same reason."""
+    from spacy.attrs import IS_SPACE
+
     starts = [0]
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text and tok.i + 1 < len(doc) and (
-                tok.text.count("\n") >= 2 or tok.i > 0 and _line_break_ends_sentence(doc, tok.i)):
-            doc[tok.i + 1].is_sent_start = True
-            starts.append(tok.i + 1)
+    # Only whitespace tokens can hold a line break: their indices from one array, rather than a Token object
+    # made for every token of the doc (a tenth of this pipeline's own time went into such passes).
+    for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        tok = doc[i]
+        if "\n" in tok.text and i + 1 < len(doc) and (
+                tok.text.count("\n") >= 2 or i > 0 and _line_break_ends_sentence(doc, i)):
+            doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
     for s in starts:
         _dateline(doc, s)
     return doc

@@ -590,7 +590,7 @@ class Store:
 
     def _events_where(self, where: str, params: Sequence[Any], *, limit: int | None = None,
                       offset: int = 0, cache: MentionCache | None = None,
-                      events: EventCache | None = None) -> list[Event]:
+                      events: EventCache | None = None, copies: bool = False) -> list[Event]:
         # `where` is SQL written inside this package (store/events.py), never a caller's text.
         sql = "SELECT * FROM events" + (f" WHERE {where}" if where else "") + " ORDER BY date IS NULL, date, id"
         if limit is not None:
@@ -604,7 +604,7 @@ class Store:
             for m in self.mentions_in(event_ids=chunk, cache=cache):
                 by_event.setdefault(m.event_id or "", []).append(m)
         if events is not None:
-            return [events.get(r, by_event.get(r["id"], []), self._event_from_row) for r in rows]
+            return [events.get(r, by_event.get(r["id"], []), self._event_from_row, copy=copies) for r in rows]
         out = []
         for r in rows:
             ev = self._event_from_row(r)
