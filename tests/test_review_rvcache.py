@@ -274,3 +274,23 @@ def test_fusion_candidates_are_copies_of_the_cached_event(store) -> None:
     cand.context.append("changed")
     (again,) = store.events_by_ids([shared.id], events=event_cache(store))
     assert again.actor and "changed" not in again.context and len(again.mentions) == 1
+
+
+# --- the store's in-memory list of events to re-aggregate (store/db.py `stale_events`) -----------------
+
+def test_a_rolled_back_transaction_leaves_no_stale_events(store) -> None:
+    """`stale_events` (events that lost a mention, re-aggregated by the next connect step) kept what a rolled
+    back transaction had put there: the next article re-aggregated, refreshed and alerted on an event that
+    nothing had changed (a watch rule fired for it)."""
+    from tests.connect_fixtures import add_corrected as add
+    from tests.connect_fixtures import launch
+
+    add(store, "a1", "Harbor Wire", [launch("North Korea fired two ballistic missiles into the sea.", 2)])
+    add(store, "a2", "Korea Ledger", [launch("North Korea fired two ballistic missiles into the sea.", 2)])
+    assert store.count("events") == 1 and store.stale_events == set()
+    with pytest.raises(RuntimeError), store.transaction():
+        store.clear_extraction("a2")  # the event keeps a1's mention: it is marked stale ...
+        assert store.stale_events
+        raise RuntimeError("the batch fails")  # ... and the removal is rolled back
+    assert store.count("event_mentions") == 2
+    assert store.stale_events == set()

@@ -127,12 +127,14 @@ class Store:
             return
         self._depth = 1
         self.conn.execute("BEGIN IMMEDIATE")
+        stale = set(self.stale_events)  # what the transaction adds to it goes with a rollback
         try:
             yield self.conn
             # Always fused: a mention no fusion step grouped (connect off) leaves as a one-mention event.
             self.seal_mentions(sorted(self._unsealed))
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.stale_events = stale
             raise
         else:
             self.conn.execute("COMMIT")
