@@ -294,3 +294,18 @@ def test_a_rolled_back_transaction_leaves_no_stale_events(store) -> None:
         raise RuntimeError("the batch fails")  # ... and the removal is rolled back
     assert store.count("event_mentions") == 2
     assert store.stale_events == set()
+
+
+def test_flat_records_are_what_asdict_writes() -> None:
+    """The write path's `flat` (store/db.py) stands for `dataclasses.asdict` on the plain records: the same keys
+    in the same order and the same values, so the stored JSON is byte-identical."""
+    from dataclasses import asdict
+
+    from wirewatch.model import Actor, Location, Quantity
+    from wirewatch.store.db import _dumps, flat
+
+    for obj in (Actor("Torsk"), Actor("Varnavia", "GPE", "VRN", "gpe:varnavia", "the Varnavian government"),
+                Location("Port Elmer", "Port Elmer", "VRN", 12.5, -3.25), Location("the border"),
+                Quantity(3.0, "missile", "three"), Quantity(1e6, "dollar", "$1 million")):
+        assert list(flat(obj).items()) == list(asdict(obj).items())
+        assert _dumps(flat(obj)) == _dumps(asdict(obj))

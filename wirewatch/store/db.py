@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,18 @@ def default_db_path() -> Path:
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def flat(obj: Actor | Location | Quantity) -> dict[str, Any]:
+    """`dataclasses.asdict` of a record whose fields are plain values (Actor, Location, Quantity), in field
+    order: asdict recurses and deep-copies every value, a tenth of the write path's time for the same dict."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    return {n: getattr(obj, n) for n in names}
 
 
 def _dumps(value: Any) -> str:
@@ -427,10 +439,10 @@ class Store:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 m.id, m.article_id, m.event_id, m.event_type, m.mode, _dumps(m.context),
-                _dumps([asdict(a) for a in m.actor]), _dumps([asdict(a) for a in m.recipient]),
+                _dumps([flat(a) for a in m.actor]), _dumps([flat(a) for a in m.recipient]),
                 m.modality, m.attributed_to, m.date, m.date_precision,
-                _dumps(asdict(m.location)) if m.location else None,
-                _dumps([asdict(q) for q in m.quantities]), m.sentence, m.start, m.end,
+                _dumps(flat(m.location)) if m.location else None,
+                _dumps([flat(q) for q in m.quantities]), m.sentence, m.start, m.end,
                 m.trigger, m.trigger_start, m.trigger_end, m.date_from, m.type_confidence,
             ),
         )
@@ -525,9 +537,9 @@ class Store:
                 "story_id = excluded.story_id, sources = excluded.sources, confidence = excluded.confidence, "
                 "confidence_reasons = excluded.confidence_reasons",
                 (
-                    ev.id, ev.event_type, ev.mode, _dumps(ev.context), _dumps([asdict(a) for a in ev.actor]),
-                    _dumps([asdict(a) for a in ev.recipient]), ev.modality, ev.attributed_to, ev.date,
-                    ev.date_precision, _dumps(asdict(ev.location)) if ev.location else None, ev.story_id,
+                    ev.id, ev.event_type, ev.mode, _dumps(ev.context), _dumps([flat(a) for a in ev.actor]),
+                    _dumps([flat(a) for a in ev.recipient]), ev.modality, ev.attributed_to, ev.date,
+                    ev.date_precision, _dumps(flat(ev.location)) if ev.location else None, ev.story_id,
                     ev.sources, ev.confidence, _dumps(ev.confidence_reasons),
                 ),
             )
