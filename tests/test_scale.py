@@ -138,7 +138,7 @@ class _Boom:
 
 def test_component_failure_is_reported_like_ingest(inputs, monkeypatch):
     pipeline = Pipeline([*extraction_components(), _Boom()])
-    monkeypatch.setattr(dask_runner, "_PIPELINES", {None: pipeline})
+    monkeypatch.setattr(dask_runner, "_PIPELINES", {None: ("", pipeline)})
     store = Store(":memory:")
     report = run_batch([inputs], store, scheduler="synchronous", partition_size=5)
     expected = ingest([inputs], Store(":memory:"), pipeline=pipeline)
@@ -155,6 +155,7 @@ def test_rerun_changes_nothing(inputs):
 
 def test_stdin_and_bad_options_are_refused(store):
     import dask
+    import distributed  # noqa: F401 - loads its config defaults: set before it, the later LocalCluster lacked them
 
     with pytest.raises(ConfigError, match="stdin"):
         run_batch(["-"], store)

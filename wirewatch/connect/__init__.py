@@ -12,6 +12,7 @@ from weakref import WeakKeyDictionary
 from ..model import Article
 from ..store import stories as story_db
 from ..store.db import Store
+from ..store.events import mention_cache
 from .conflicts import ConflictFinder
 from .corroboration import corroborate
 from .fusion import Fuser, aggregate
@@ -44,7 +45,9 @@ def fuse_events(store: Store, article: Article) -> None:
     mentions = store.mentions_of(article.id)
     touched = Fuser(store).fuse(mentions, article.story_id) | store.stale_events
     store.stale_events = set()
-    for ev in store.events_by_ids(list(touched)):
+    # Aggregation and corroboration set the event's fields and only read its mentions: those come shared from
+    # the store's mention cache (store/mention_cache.py); the events are parsed fresh.
+    for ev in store.events_by_ids(list(touched), cache=mention_cache(store)):
         store.save_event(corroborate(store, aggregate(ev)))
     found = ConflictFinder(store).refresh(touched)
     from ..live.watch import alert_on_events  # watch rules see every new or changed event

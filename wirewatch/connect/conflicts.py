@@ -133,7 +133,8 @@ class ConflictFinder:
         """The sentence keys of the report's stored mentions (read once per refresh)."""
         keys = self._root_keys.get(root) if self._holding else None
         if keys is None:
-            keys = {sentence_key(x.sentence) for x in self.store.mentions_of(root)}
+            keys = {sentence_key(x.sentence) for x in self.store.mentions_in(article_ids=[root],
+                                                                                cache=mention_cache(self.store))}
             if self._holding:
                 self._root_keys[root] = keys
         return keys

@@ -347,14 +347,23 @@ class Detector:
                    meta=extra)
 
 
-@lru_cache(maxsize=4)
 def load_detector(path: str | None = None) -> Detector | None:
     """The shipped detector, the one at `path` or at $WIREWATCH_EVENT_MODEL (a stem: STEM.npz + STEM.json);
     None when no model ships, so extraction falls back to the triggers alone. WIREWATCH_EVENT_MODEL=none
-    turns the detector off."""
+    turns the detector off. Loaded once per model files: the cache is keyed on the variable's value and the
+    files' size and modification time, so a model rebuilt in place (`make model`) is loaded anew."""
     path = path or os.environ.get("WIREWATCH_EVENT_MODEL") or None
     if path == "none":
         return None
+    stem = Path(path or DEFAULT_MODEL)
+    rel = stem.with_name(stem.name + RELEVANCE_SUFFIX)
+    files = (stem.with_suffix(".npz"), stem.with_suffix(".json"), rel.with_suffix(".npz"), rel.with_suffix(".json"))
+    stamp = tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in files)
+    return _load_detector(path, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_detector(path: str | None, stamp: tuple[object, ...]) -> Detector | None:
     try:
         return Detector.load(path or DEFAULT_MODEL)
     except DetectorError:

@@ -8,6 +8,7 @@ is one dict lookup per token.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -192,11 +193,22 @@ def _parse_trigger(tname: str, trig: str, pos: str, order: int) -> list[tuple[st
 def load_ontology(path: str | Path | None = None, learned: bool = True) -> Ontology:
     """The shipped ontology, with the YAML at `path` (if any) merged over it, plus the learned trigger words
     (`triggers_learned.yaml`) unless `learned` is False or the merged YAML says `learned_triggers: false`."""
-    return _load(str(path) if path else "", learned)
+    return _load(str(path) if path else "", learned, _content_key(path))
+
+
+def _content_key(path: str | Path | None) -> str:
+    """What the cached ontology of `path` is keyed on beside the path: the file's content (an edited file in
+    a long-running process, an API server or a Dask worker, is read anew; an unchanged one is not)."""
+    if not path:
+        return ""
+    try:
+        return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""  # `_load` reports the unreadable file
 
 
 @lru_cache(maxsize=8)
-def _load(path: str, learned: bool = True) -> Ontology:
+def _load(path: str, learned: bool = True, content_key: str = "") -> Ontology:
     with open(DEFAULT_PATH, encoding="utf-8") as f:
         raw = yaml.safe_load(f) or {}
     if path:

@@ -45,18 +45,23 @@ WORKER_TIMEOUT_S = 30
 # One input file as a worker returns it: (its name, its InputErrors and extracted articles, in order).
 FileResult = tuple[str, list[InputError | Prepared]]
 
-# Per process: extraction pipelines by ontology path, built on first use (spaCy loads once per worker).
-_PIPELINES: dict[str | None, Pipeline] = {}
+# Per process: the extraction pipeline of each ontology path, built on first use (spaCy loads once per
+# worker), with the file's content it was built from: a long-lived cluster rebuilds it when the file changes.
+_PIPELINES: dict[str | None, tuple[str, Pipeline]] = {}
 # Components keep per-call state: on a worker with several threads, one partition at a time extracts.
 _LOCK = threading.Lock()
 
 
 def worker_pipeline(ontology: str | None = None) -> Pipeline:
-    """The extraction pipeline of this process, loaded on first use and cached."""
-    pipe = _PIPELINES.get(ontology)
-    if pipe is None:
-        pipe = _PIPELINES[ontology] = default_pipeline(ontology)
-    return pipe
+    """The extraction pipeline of this process, loaded on first use and kept while the ontology file is
+    unchanged."""
+    from ..extract.ontology import _content_key
+
+    key = _content_key(ontology)
+    held = _PIPELINES.get(ontology)
+    if held is None or held[0] != key:
+        held = _PIPELINES[ontology] = (key, default_pipeline(ontology))
+    return held[1]
 
 
 def extract_partition(files: Sequence[tuple[str, str]], ontology: str | None = None,

@@ -76,9 +76,10 @@ def events_near(store: Store, event_type: str, story_id: str | None, day: Date |
             return []
         near.append("SELECT event_id FROM event_mentions WHERE article_id = ?")
         params.append(article_id)
-    # "+event_type": the type is checked on the few candidates, not used to scan (see `_near`).
+    # "+event_type": the type is checked on the few candidates, not used to scan (see `_near`). Fusion changes
+    # the candidates it gets: each is a copy of the cached parse (see mention_cache.py), not the shared one.
     return store._events_where(f"+event_type = ? AND {_union(near)}", [event_type, *params], limit=limit,
-                               cache=mention_cache(store))
+                               cache=mention_cache(store), events=event_cache(store), copies=True)
 
 
 def peers_of(store: Store, event_id: str, story_id: str | None, day: Date | None, window: int, *,
