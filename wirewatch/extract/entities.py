@@ -30,6 +30,7 @@ from .entity_aliases import (
     named_as,
     one_label_per_name,
     repair_person_spans,
+    title_descriptions,
 )
 from .entity_titles import (
     ROLE_ACRONYMS,
@@ -185,6 +186,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
             e += 1
         if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
             e -= 1
+    opening = next((t.i for t in doc[s + 1:e] if t.text in ("(", "[")), None)
+    if opening is not None and not any(t.text in (")", "]") for t in doc[opening:e]):
+        e = opening  # "Democratic Alliance (DA": NER ran into the short form the parenthesis declares
     if e - s >= 4 and _SCORE.match(span_text(doc, e - 3, e).replace(" ", "")):
         e -= 3  # "Shakhtar Donetsk 2-1": a result NER ran into the name (the tokenizer splits it in three)
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
@@ -224,6 +228,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
     if sp.label == "PERSON" and e < len(doc) and is_title_abbreviation(doc, e) and ends_name(doc, e):
         e += 1  # "Hun Sen." at a sentence's end: the name runs on (see entity_titles.ends_name)
+    while sp.label == "PERSON" and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and \
+            not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_title:
+        e += 2  # "Thulani Mahlangu[-Nkosi]": NER stopped at the hyphen of a double surname
     if sp.label == "PERSON":
         while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
                              person_title(doc[s].lower_) and doc[s].is_title and e - s > 2):
@@ -827,19 +834,36 @@ def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
 
 
 def _name_end(doc: Any, j: int, limit: int) -> int:
-    """End of a run of capitalised name words from token j, with hyphenated parts ("Chol-su", "Do-yun")."""
+    """End of a run of capitalised name words from token j, with hyphenated parts ("Chol-su", "Do-yun"), and a
+    generational suffix or regnal number after them."""
+    start0 = j
     while j < min(len(doc), limit):
         t = doc[j]
         if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_alpha and t.text[:1].isupper() and not t.is_upper:
             j += 1
         elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
             j += 2  # the lower-case half of a hyphenated given name
+        elif j > start0 and t.lower_ in _LINKING_PARTICLES and t.is_lower and j + 1 < len(doc) and \
+                doc[j + 1].is_alpha and doc[j + 1].is_title:
+            j += 1  # "Faisal bin Farhan", "Luiz Inacio Lula da Silva": the particle joins two names
         elif t.lower_ in _ARTICLE_PARTICLES and t.is_lower and not t.whitespace_ and j + 2 < len(doc) and \
                 doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
             j += 3  # "Abdel Fattah el-Sisi": the Arabic article belongs to the surname
         else:
             break
+    if j > start0 and j < min(len(doc), limit + 1) and _generation(doc[j].text):
+        j += 1  # "Ferdinand Marcos Jr.", "King Felipe VI": the suffix or regnal number is the name's
     return j
+
+
+# Lower-case words that join the parts of one name ("Mohammed bin Salman", "Lula da Silva", "Ursula von der Leyen").
+_LINKING_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "da", "de", "dos", "van", "von", "der", "del"})
+# A generational suffix or a regnal number after a name: "Jr.", "Sr.", "III", "Felipe VI", "Leo XIV" (not "I").
+_REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+
+
+def _generation(text: str) -> bool:
+    return text.rstrip(".").lower() in NAME_SUFFIXES or bool(_REGNAL.match(text))
 
 
 def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
@@ -857,6 +881,8 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         if not (titled or korean):
             continue
         start = tok.i + 1 if titled else tok.i
+        while titled and start + 1 < len(doc) and doc[start].lower_ in prefixes and doc[start].is_title:
+            start += 1  # "Foreign Minister Prince Faisal bin Farhan": a second title, not a name
         while titled and start + 1 < len(doc) and doc[start].text == "-" and doc[start + 1].is_lower:
             start += 2  # "President-elect Barack Obama": "-elect" is the title's, not the name's
         end = _name_end(doc, start, start + 5)
@@ -965,6 +991,10 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(spans + extra, key=lambda s: s.start)
 
 
+# Words that make a title of the title after them: "Crown Prince", "Supreme Leader", "Grand Mufti".
+_TITLE_QUALIFIERS = frozenset({"crown", "supreme", "grand", "field", "chief", "vice"})
+
+
 def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     """Read roles and nationality off the words before a person's name ("U.S. Deputy ... spokesman")."""
     gaz, lex = gazetteer(), lexicon()
@@ -980,7 +1010,8 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
         if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
-                t.text not in ROLE_ACRONYMS and not person_title(t.lower_):
+                t.text not in ROLE_ACRONYMS and not person_title(t.lower_) and \
+                not (words and t.lower_ in _TITLE_QUALIFIERS):
             break
         words.append(t)
         j -= 1
@@ -1184,7 +1215,10 @@ def looks_like_person(doc: Any, sp: _Span) -> bool:
     institution word: a person NER mislabelled (the same name would get another id in another article)."""
     gaz = gazetteer()
     toks = list(doc[sp.start:sp.end])
-    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+    numbered = len(toks) >= 2 and _generation(toks[-1].text)  # "Felipe VI", "Walter Hines Jr."
+    if numbered:
+        toks = toks[:-1]
+    if not (1 if numbered else 2) <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
         return False
     if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
            t.lower_ in _COMPANY_WORDS for t in toks):
@@ -1393,7 +1427,8 @@ class _Resolver:
 
     def _sentence_country(self, sp: _Span, text: str) -> str | None:
         """The country that the noun the place's preposition hangs on is qualified by ("Egyptian authorities
-        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None."""
+        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None. A
+        foreign capital larger than that country's namesake is the capital's ("Canadian officials in London")."""
         root = self.doc[sp.start:sp.end].root
         if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -1406,8 +1441,13 @@ class _Resolver:
                 continue
             words = clean_name(span_text(self.doc, other.start, other.end))
             iso = self.gaz.country_of_any(words) or self.gaz.country_of_demonym(self.doc[other.start].text)
-            if iso is not None and self.gaz.city(words) is None and self.gaz.city(text, iso) is not None:
-                found.append((abs(other.start - sp.start), iso))
+            if iso is not None and self.gaz.city(words) is None and (local := self.gaz.city(text, iso)) is not None:
+                # "Canadian officials in London": a nation's officials abroad are in the other nation's capital
+                # (the larger city), not in their own country's namesake town
+                capital_of = self.gaz.country_of_capital(text)
+                abroad = self.gaz.city(text, capital_of) if capital_of not in (None, iso) else None
+                found.append((abs(other.start - sp.start), capital_of if abroad is not None and
+                              abroad.population > local.population else iso))
         return min(found)[1] if found else None
 
     def _street(self, sp: _Span) -> bool:
@@ -1666,7 +1706,10 @@ class EntitiesComponent:
         res.run(spans)
         countries = {e.id for e in res.entities.values()
                      if e.kind == "GPE" and e.country and res.gaz.country_name(e.country) == e.name}
-        for alias, eid in description_aliases(doc, spans, [m.entity_id for m in res.mentions], countries):
+        person_titles = {e.id: e.titles for e in res.entities.values() if e.kind == "PERSON" and e.titles}
+        ids = [m.entity_id for m in res.mentions]
+        for alias, eid in description_aliases(doc, spans, ids, countries) + \
+                title_descriptions(doc, spans, ids, person_titles):
             if alias not in res.entities[eid].aliases:
                 res.entities[eid].aliases.append(alias)
         article.entity_mentions = res.mentions
