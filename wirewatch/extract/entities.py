@@ -273,6 +273,12 @@ _CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive
                          "real", "inter", "sporting", "olympique", "olympiacos", "atletico", "athletic",
                          "borussia", "rapid", "racing", "fc", "afc", "cf", "sc", "ac", "bk", "fk", "sk", "united",
                          "rovers", "wanderers", "albion", "hotspur", "academica", "standard", "union"})
+# Last words of clubs' names that are ordinary place words too ("Manchester City", "Derby County", "Ipswich
+# Town"; "Mexico City" is the place): a club's only in a match report (`_match_report`).
+_CLUB_SUFFIXES = frozenset({"city", "county", "town"})
+_MATCH_WORDS = frozenset({"striker", "midfielder", "goalkeeper", "winger", "referee", "equalised", "equalized",
+                          "equaliser", "equalizer", "half-time", "halftime", "rebounds", "assists", "touchdown",
+                          "quarterback", "innings", "wickets", "penalty-kick", "hat-trick"})
 # Nouns after a name that make it a team ("Dynamo Kiev coach", "the Kiev striker").
 _CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
                            "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
@@ -303,6 +309,7 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     nxt = doc[sp.end] if sp.end < len(doc) else None
     # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
     sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
+        any(t.lower_ in _CLUB_SUFFIXES for t in toks[1:] if t not in places) and _match_report(doc) or \
         given_name_gender(toks[0].text) is None and nxt is not None and not _known_person(text) and (
             nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower and (
                 nxt.lower_ not in _CLUB_CONTEXT_SHARED or _sport_report(doc, nxt.i)) or
@@ -316,6 +323,11 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
     return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
                  gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
+
+
+def _match_report(doc: Any) -> bool:
+    """A match report: words only sport uses ("striker", "referee", "equalised", "rebounds")."""
+    return any(t.lower_ in _MATCH_WORDS for t in doc)
 
 
 def _sport_report(doc: Any, skip: int) -> bool:
@@ -1300,6 +1312,10 @@ class _Resolver:
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
+        if label == "ORG" and sp.end - sp.start >= 2 and sp.start > 0 and \
+                self.doc[sp.start - 1].lower_ in _IN_PLACE | {"to", "from", "at", "into"} and \
+                gaz.city(text) is not None and gaz.country_of_any(text) is None:
+            label = sp.label = "GPE"  # "flew on to Abu Dhabi", "corridors to El Fasher": a city NER took for a body
         if sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _GOVERNMENT_WORDS:
             iso = gaz.country_of_any(clean_name(self.doc[sp.start:sp.end - 1].text))
             if iso:  # "Somali government" (see _country_government)
@@ -1552,10 +1568,20 @@ class _Resolver:
             return None
         # name.split()[:1]: an organisation whose name is all punctuation or space ("ecb_4_6ecb") has no word
         owners = {ent.id: ent for _, ent in orgs if ent.name.split()[:1] == [text] and ent.name != text}
+        if not owners and text.lower() not in _INSTITUTION_WORDS | _INSTITUTION_HEADS | _COMPANY_WORDS:
+            # "City" after "Manchester City", "the Nuggets" after "the Denver Nuggets": what a body named after
+            # its place is called without the place
+            owners = {ent.id: ent for _, ent in orgs if len(words := ent.name.split()) >= 2 and words[-1] == text
+                      and self._place_name(" ".join(words[:-1]))}
         if len(owners) != 1:
             return None
         ent = next(iter(owners.values()))
         return self.entity(ent.kind, ent.name, ent.country, text)
+
+    def _place_name(self, text: str) -> bool:
+        gaz = self.gaz
+        return gaz.city(text) is not None or gaz.country_of_region(text) is not None or \
+            gaz.country_of_any(text) is not None
 
     def _org_prefix(self, text: str, orgs: list[tuple[str, Entity]]) -> Entity | None:
         """ "Valley Green's owner" after "Valley Green Hauling": a name that is one organisation's name less
