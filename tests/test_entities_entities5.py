@@ -110,3 +110,10 @@ def test_a_city_name_with_its_article_and_a_city_ner_called_a_body() -> None:
     e = _ents("The court in The Hague ruled on Friday. The envoy then flew on to Abu Dhabi for talks.")
     assert e["The Hague"][:2] == ("GPE", "NLD")
     assert e["Abu Dhabi"][:2] == ("GPE", "ARE")
+
+
+def test_a_ministry_spokesman_in_a_capital_is_that_government_s() -> None:
+    e = _ents("NAIROBI, Kenya - An Interior Ministry spokesman in Addis Ababa said the border would reopen.")
+    assert e["Interior Ministry"][1] == "ETH"
+    e = _ents("NAIROBI, Kenya - The Interior Ministry said the border would reopen.")
+    assert e["Interior Ministry"][1] == "KEN"

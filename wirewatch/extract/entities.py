@@ -1402,6 +1402,8 @@ class _Resolver:
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
                 if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
                     country = place.country  # "Gaza's health ministry": the city's country's ministry
+            if country is None and generic_institution(text):
+                country = self._placed_by_phrase(sp)
             if country is None and self.home is None:
                 # "Virginia State Police" in a report that says nowhere where it is: the state's
                 country = self._state_of_home(sp, any_home=True)
@@ -1531,6 +1533,23 @@ class _Resolver:
                     (region := self.gaz.country_of_region(doc[sp.start:sp.start + n].text)) is not None and \
                     (any_home or region == self.home):
                 return region
+        return None
+
+    def _placed_by_phrase(self, sp: _Span) -> str | None:
+        """ "A Foreign Office spokesman in London": the capital (a government's seat) the phrase of a body's
+        officer puts him in says whose body it is, before the report's dateline does (a Dubai dateline makes
+        it no Emirati office); a town, or a capital the text qualifies ("London, Ont."), says nothing."""
+        noun = self.doc[sp.start:sp.end].root.head
+        if noun.pos_ != "NOUN" or noun.i in range(sp.start, sp.end):
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    place = next((o for o in self.spans if o.start <= obj.i < o.end and o.label == "GPE"), None)
+                    if place is not None and not place.country:
+                        return self.gaz.country_of_capital(clean_name(span_text(self.doc, place.start, place.end)))
         return None
 
     def _generic(self, text: str, country: str | None) -> Entity:
