@@ -221,6 +221,11 @@ def suite_entities_own(work: Path) -> dict[str, float] | None:
     return _own_entities_suite(HERE / "entities_own")
 
 
+def suite_entities_own3(work: Path) -> dict[str, float] | None:
+    """Six reports written after the entities_own2 rules were fitted (eval/entities_own3): held out from tuning."""
+    return _own_entities_suite(HERE / "entities_own3")
+
+
 def suite_entities_own2(work: Path) -> dict[str, float] | None:
     """17 further reports in six styles (eval/entities_own2), goldened before any output on them was seen."""
     return _own_entities_suite(HERE / "entities_own2")
@@ -229,7 +234,8 @@ def suite_entities_own2(work: Path) -> dict[str, float] | None:
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
           "connect": suite_connect, "connect2": suite_connect2, "connect3": suite_connect3, "voa": suite_voa,
           "participants": suite_participants, "participants2": suite_participants2,
-          "entities_own": suite_entities_own, "entities_own2": suite_entities_own2}
+          "entities_own": suite_entities_own, "entities_own2": suite_entities_own2,
+          "entities_own3": suite_entities_own3}
 
 
 def main(argv: list[str] | None = None) -> int:
