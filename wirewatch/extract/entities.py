@@ -1003,6 +1003,9 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(spans + extra, key=lambda s: s.start)
 
 
+# People and bodies that act for their state abroad: "Canadian officials in London" are in Britain's capital.
+_STATE_AGENTS = frozenset({"official", "diplomat", "envoy", "negotiator", "delegation", "delegate", "ambassador",
+                           "embassy", "mission", "minister", "representative", "emissary", "consulate"})
 # Words that make a title of the title after them: "Crown Prince", "Supreme Leader", "Grand Mufti".
 _TITLE_QUALIFIERS = frozenset({"crown", "supreme", "grand", "field", "chief", "vice"})
 
@@ -1446,7 +1449,8 @@ class _Resolver:
     def _sentence_country(self, sp: _Span, text: str) -> str | None:
         """The country that the noun the place's preposition hangs on is qualified by ("Egyptian authorities
         in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None. A
-        foreign capital larger than that country's namesake is the capital's ("Canadian officials in London")."""
+        foreign capital larger than that country's namesake is the capital's where the noun is one of a state's
+        agents ("Canadian officials in London": they travel; "the Lebanese community in Tripoli" need not)."""
         root = self.doc[sp.start:sp.end].root
         if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -1463,7 +1467,8 @@ class _Resolver:
                 # "Canadian officials in London": a nation's officials abroad are in the other nation's capital
                 # (the larger city), not in their own country's namesake town
                 capital_of = self.gaz.country_of_capital(text)
-                abroad = self.gaz.city(text, capital_of) if capital_of not in (None, iso) else None
+                abroad = self.gaz.city(text, capital_of) if capital_of not in (None, iso) and \
+                    noun.lemma_.lower() in _STATE_AGENTS else None
                 found.append((abs(other.start - sp.start), capital_of if abroad is not None and
                               abroad.population > local.population else iso))
         return min(found)[1] if found else None
