@@ -207,10 +207,48 @@ def _jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def _own_entities_suite(folder: Path, show_errors: bool = True) -> dict[str, float] | None:
+    """Entity merge, countries, junk, capital aliases, apart names and titles of one of our own entity sets
+    (eval/entities_eval.py --own), with no need of score.py. A held-out set prints figures only
+    (show_errors=False): its errors are not for reading."""
+    if not (folder / "gold.json").exists():
+        return None
+    import entities_eval
+
+    rows = [json.loads(line) for line in (folder / "corpus.jsonl").open(encoding="utf-8") if line.strip()]
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    ents = entities_eval.entities_of(rows)
+    merge, errors = entities_eval.score(gold["entities"], ents)
+    checks, more = entities_eval.own_checks(gold, ents)
+    for line in (errors + more) if show_errors else []:
+        print("   ", line)
+    out = {"entity_merge_accuracy": merge, **{k: float(v) for k, v in checks.items()}}
+    for k, v in out.items():
+        print(f"    {k}: {v:.3f}")
+    return out
+
+
+def suite_entities_own(work: Path) -> dict[str, float] | None:
+    """22 reports of our own written for issue 11's entity defects (eval/entities_own): tuning data."""
+    return _own_entities_suite(HERE / "entities_own")
+
+
+def suite_entities_own3(work: Path) -> dict[str, float] | None:
+    """Six reports written after the entities_own2 rules were fitted (eval/entities_own3): held out from tuning."""
+    return _own_entities_suite(HERE / "entities_own3", show_errors=False)
+
+
+def suite_entities_own2(work: Path) -> dict[str, float] | None:
+    """17 further reports in six styles (eval/entities_own2), goldened before any output on them was seen."""
+    return _own_entities_suite(HERE / "entities_own2")
+
+
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
           "connect": suite_connect, "connect2": suite_connect2, "connect3": suite_connect3,
           "connect4": suite_connect4, "voa": suite_voa,
-          "participants": suite_participants, "participants2": suite_participants2}
+          "participants": suite_participants, "participants2": suite_participants2,
+          "entities_own": suite_entities_own, "entities_own2": suite_entities_own2,
+          "entities_own3": suite_entities_own3}
 
 
 def main(argv: list[str] | None = None) -> int:

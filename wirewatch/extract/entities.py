@@ -30,6 +30,7 @@ from .entity_aliases import (
     named_as,
     one_label_per_name,
     repair_person_spans,
+    title_descriptions,
 )
 from .entity_titles import (
     ROLE_ACRONYMS,
@@ -185,6 +186,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
             e += 1
         if doc[e - 1].lower_ in ("of", "for", "on", "and", "de"):
             e -= 1
+    opening = next((t.i for t in doc[s + 1:e] if t.text in ("(", "[")), None)
+    if opening is not None and not any(t.text in (")", "]") for t in doc[opening:e]):
+        e = opening  # "Democratic Alliance (DA": NER ran into the short form the parenthesis declares
     if e - s >= 4 and _SCORE.match(span_text(doc, e - 3, e).replace(" ", "")):
         e -= 3  # "Shakhtar Donetsk 2-1": a result NER ran into the name (the tokenizer splits it in three)
     while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_space or
@@ -224,6 +228,9 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
         sp = _Span(s, e, "PERSON", sp.titles, sp.country)  # "Trooper Kyle Banks" as an ORG: a title, a name
     if sp.label == "PERSON" and e < len(doc) and is_title_abbreviation(doc, e) and ends_name(doc, e):
         e += 1  # "Hun Sen." at a sentence's end: the name runs on (see entity_titles.ends_name)
+    while sp.label == "PERSON" and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and \
+            not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_title:
+        e += 2  # "Thulani Mahlangu[-Nkosi]": NER stopped at the hyphen of a double surname
     if sp.label == "PERSON":
         while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
                              person_title(doc[s].lower_) and doc[s].is_title and e - s > 2):
@@ -266,6 +273,12 @@ _CLUB_WORDS = frozenset({"dynamo", "dinamo", "spartak", "lokomotiv", "locomotive
                          "real", "inter", "sporting", "olympique", "olympiacos", "atletico", "athletic",
                          "borussia", "rapid", "racing", "fc", "afc", "cf", "sc", "ac", "bk", "fk", "sk", "united",
                          "rovers", "wanderers", "albion", "hotspur", "academica", "standard", "union"})
+# Last words of clubs' names that are ordinary place words too ("Manchester City", "Derby County", "Ipswich
+# Town"; "Mexico City" is the place): a club's only in a match report (`_match_report`).
+_CLUB_SUFFIXES = frozenset({"city", "county", "town"})
+_MATCH_WORDS = frozenset({"striker", "midfielder", "goalkeeper", "winger", "referee", "equalised", "equalized",
+                          "equaliser", "equalizer", "half-time", "halftime", "rebounds", "assists", "touchdown",
+                          "quarterback", "innings", "wickets", "penalty-kick", "hat-trick"})
 # Nouns after a name that make it a team ("Dynamo Kiev coach", "the Kiev striker").
 _CLUB_CONTEXT = frozenset({"coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "fans",
                            "supporters", "club", "team", "squad", "player", "players", "captain", "forward",
@@ -296,6 +309,7 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     nxt = doc[sp.end] if sp.end < len(doc) else None
     # a given name first is a person's name ("George Washington", "Paris Hilton"), but for a club's word
     sporting = any(t.lower_ in _CLUB_WORDS for t in toks if t not in places) or \
+        any(t.lower_ in _CLUB_SUFFIXES for t in toks[1:] if t not in places) and _match_report(doc) or \
         given_name_gender(toks[0].text) is None and nxt is not None and not _known_person(text) and (
             nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower and (
                 nxt.lower_ not in _CLUB_CONTEXT_SHARED or _sport_report(doc, nxt.i)) or
@@ -309,6 +323,11 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
     home = gaz.city(places[0].text)  # the club's city says its country: "Dynamo Kiev" is Ukraine's
     return _Span(sp.start, sp.end, "ORG", sp.titles, sp.country or (home.country if home else None) or
                  gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
+
+
+def _match_report(doc: Any) -> bool:
+    """A match report: words only sport uses ("striker", "referee", "equalised", "rebounds")."""
+    return any(t.lower_ in _MATCH_WORDS for t in doc)
 
 
 def _sport_report(doc: Any, skip: int) -> bool:
@@ -827,19 +846,36 @@ def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
 
 
 def _name_end(doc: Any, j: int, limit: int) -> int:
-    """End of a run of capitalised name words from token j, with hyphenated parts ("Chol-su", "Do-yun")."""
+    """End of a run of capitalised name words from token j, with hyphenated parts ("Chol-su", "Do-yun"), and a
+    generational suffix or regnal number after them."""
+    start0 = j
     while j < min(len(doc), limit):
         t = doc[j]
         if t.pos_ in ("PROPN", "NOUN", "ADJ") and t.is_alpha and t.text[:1].isupper() and not t.is_upper:
             j += 1
         elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
             j += 2  # the lower-case half of a hyphenated given name
+        elif j > start0 and t.lower_ in _LINKING_PARTICLES and t.is_lower and j + 1 < len(doc) and \
+                doc[j + 1].is_alpha and doc[j + 1].is_title:
+            j += 1  # "Faisal bin Farhan", "Luiz Inacio Lula da Silva": the particle joins two names
         elif t.lower_ in _ARTICLE_PARTICLES and t.is_lower and not t.whitespace_ and j + 2 < len(doc) and \
                 doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
             j += 3  # "Abdel Fattah el-Sisi": the Arabic article belongs to the surname
         else:
             break
+    if j > start0 and j < min(len(doc), limit + 1) and _generation(doc[j].text):
+        j += 1  # "Ferdinand Marcos Jr.", "King Felipe VI": the suffix or regnal number is the name's
     return j
+
+
+# Lower-case words that join the parts of one name ("Mohammed bin Salman", "Lula da Silva", "Ursula von der Leyen").
+_LINKING_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "da", "de", "dos", "van", "von", "der", "del"})
+# A generational suffix or a regnal number after a name: "Jr.", "Sr.", "III", "Felipe VI", "Leo XIV" (not "I").
+_REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+
+
+def _generation(text: str) -> bool:
+    return text.rstrip(".").lower() in NAME_SUFFIXES or bool(_REGNAL.match(text))
 
 
 def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
@@ -857,6 +893,8 @@ def _titled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
         if not (titled or korean):
             continue
         start = tok.i + 1 if titled else tok.i
+        while titled and start + 1 < len(doc) and doc[start].lower_ in prefixes and doc[start].is_title:
+            start += 1  # "Foreign Minister Prince Faisal bin Farhan": a second title, not a name
         while titled and start + 1 < len(doc) and doc[start].text == "-" and doc[start + 1].is_lower:
             start += 2  # "President-elect Barack Obama": "-elect" is the title's, not the name's
         end = _name_end(doc, start, start + 5)
@@ -965,6 +1003,13 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(spans + extra, key=lambda s: s.start)
 
 
+# People and bodies that act for their state abroad: "Canadian officials in London" are in Britain's capital.
+_STATE_AGENTS = frozenset({"official", "diplomat", "envoy", "negotiator", "delegation", "delegate", "ambassador",
+                           "embassy", "mission", "minister", "representative", "emissary", "consulate"})
+# Words that make a title of the title after them: "Crown Prince", "Supreme Leader", "Grand Mufti".
+_TITLE_QUALIFIERS = frozenset({"crown", "supreme", "grand", "field", "chief", "vice"})
+
+
 def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
     """Read roles and nationality off the words before a person's name ("U.S. Deputy ... spokesman")."""
     gaz, lex = gazetteer(), lexicon()
@@ -980,7 +1025,8 @@ def _titles_and_country(doc: Any, sp: _Span, label_at: dict[int, str]) -> None:
         if t.head.i not in region and not any(doc[r].head.i == t.i for r in region):
             break
         if t.pos_ == "PROPN" and label_at.get(j) is None and t.lower_ not in lex["titles"] and \
-                t.text not in ROLE_ACRONYMS and not person_title(t.lower_):
+                t.text not in ROLE_ACRONYMS and not person_title(t.lower_) and \
+                not (words and t.lower_ in _TITLE_QUALIFIERS):
             break
         words.append(t)
         j -= 1
@@ -1184,7 +1230,10 @@ def looks_like_person(doc: Any, sp: _Span) -> bool:
     institution word: a person NER mislabelled (the same name would get another id in another article)."""
     gaz = gazetteer()
     toks = list(doc[sp.start:sp.end])
-    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
+    numbered = len(toks) >= 2 and _generation(toks[-1].text)  # "Felipe VI", "Walter Hines Jr."
+    if numbered:
+        toks = toks[:-1]
+    if not (1 if numbered else 2) <= len(toks) <= 3 or not all(t.is_alpha and t.is_title for t in toks):
         return False
     if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
            t.lower_ in _COMPANY_WORDS for t in toks):
@@ -1266,6 +1315,10 @@ class _Resolver:
         if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
+        if label == "ORG" and sp.end - sp.start >= 2 and sp.start > 0 and \
+                self.doc[sp.start - 1].lower_ in _IN_PLACE | {"to", "from", "at", "into"} and \
+                gaz.city(text) is not None and gaz.country_of_any(text) is None:
+            label = sp.label = "GPE"  # "flew on to Abu Dhabi", "corridors to El Fasher": a city NER took for a body
         if sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _GOVERNMENT_WORDS:
             iso = gaz.country_of_any(clean_name(self.doc[sp.start:sp.end - 1].text))
             if iso:  # "Somali government" (see _country_government)
@@ -1352,6 +1405,8 @@ class _Resolver:
                     gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
                 if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
                     country = place.country  # "Gaza's health ministry": the city's country's ministry
+            if country is None and generic_institution(text):
+                country = self._placed_by_phrase(sp)
             if country is None and self.home is None:
                 # "Virginia State Police" in a report that says nowhere where it is: the state's
                 country = self._state_of_home(sp, any_home=True)
@@ -1393,7 +1448,9 @@ class _Resolver:
 
     def _sentence_country(self, sp: _Span, text: str) -> str | None:
         """The country that the noun the place's preposition hangs on is qualified by ("Egyptian authorities
-        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None."""
+        in Alexandria", "Britain's embassy in Cambridge"), where it has a place called `text`; else None. A
+        foreign capital larger than that country's namesake is the capital's where the noun is one of a state's
+        agents ("Canadian officials in London": they travel; "the Lebanese community in Tripoli" need not)."""
         root = self.doc[sp.start:sp.end].root
         if root.dep_ != "pobj" or root.head.dep_ != "prep" or root.head.head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -1406,8 +1463,14 @@ class _Resolver:
                 continue
             words = clean_name(span_text(self.doc, other.start, other.end))
             iso = self.gaz.country_of_any(words) or self.gaz.country_of_demonym(self.doc[other.start].text)
-            if iso is not None and self.gaz.city(words) is None and self.gaz.city(text, iso) is not None:
-                found.append((abs(other.start - sp.start), iso))
+            if iso is not None and self.gaz.city(words) is None and (local := self.gaz.city(text, iso)) is not None:
+                # "Canadian officials in London": a nation's officials abroad are in the other nation's capital
+                # (the larger city), not in their own country's namesake town
+                capital_of = self.gaz.country_of_capital(text)
+                abroad = self.gaz.city(text, capital_of) if capital_of not in (None, iso) and \
+                    noun.lemma_.lower() in _STATE_AGENTS else None
+                found.append((abs(other.start - sp.start), capital_of if abroad is not None and
+                              abroad.population > local.population else iso))
         return min(found)[1] if found else None
 
     def _street(self, sp: _Span) -> bool:
@@ -1477,6 +1540,23 @@ class _Resolver:
                 return region
         return None
 
+    def _placed_by_phrase(self, sp: _Span) -> str | None:
+        """ "A Foreign Office spokesman in London": the capital (a government's seat) the phrase of a body's
+        officer puts him in says whose body it is, before the report's dateline does (a Dubai dateline makes
+        it no Emirati office); a town, or a capital the text qualifies ("London, Ont."), says nothing."""
+        noun = self.doc[sp.start:sp.end].root.head
+        if noun.pos_ != "NOUN" or noun.i in range(sp.start, sp.end):
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    place = next((o for o in self.spans if o.start <= obj.i < o.end and o.label == "GPE"), None)
+                    if place is not None and not place.country:
+                        return self.gaz.country_of_capital(clean_name(span_text(self.doc, place.start, place.end)))
+        return None
+
     def _generic(self, text: str, country: str | None) -> Entity:
         """ "Foreign Ministry" names a different ministry in each country: with its country it gets an id of
         its own ("org:foreign-ministry-tur"); without, it is the one the article named with a country, else
@@ -1512,10 +1592,20 @@ class _Resolver:
             return None
         # name.split()[:1]: an organisation whose name is all punctuation or space ("ecb_4_6ecb") has no word
         owners = {ent.id: ent for _, ent in orgs if ent.name.split()[:1] == [text] and ent.name != text}
+        if not owners and text.lower() not in _INSTITUTION_WORDS | _INSTITUTION_HEADS | _COMPANY_WORDS:
+            # "City" after "Manchester City", "the Nuggets" after "the Denver Nuggets": what a body named after
+            # its place is called without the place
+            owners = {ent.id: ent for _, ent in orgs if len(words := ent.name.split()) >= 2 and words[-1] == text
+                      and self._place_name(" ".join(words[:-1]))}
         if len(owners) != 1:
             return None
         ent = next(iter(owners.values()))
         return self.entity(ent.kind, ent.name, ent.country, text)
+
+    def _place_name(self, text: str) -> bool:
+        gaz = self.gaz
+        return gaz.city(text) is not None or gaz.country_of_region(text) is not None or \
+            gaz.country_of_any(text) is not None
 
     def _org_prefix(self, text: str, orgs: list[tuple[str, Entity]]) -> Entity | None:
         """ "Valley Green's owner" after "Valley Green Hauling": a name that is one organisation's name less
@@ -1666,7 +1756,10 @@ class EntitiesComponent:
         res.run(spans)
         countries = {e.id for e in res.entities.values()
                      if e.kind == "GPE" and e.country and res.gaz.country_name(e.country) == e.name}
-        for alias, eid in description_aliases(doc, spans, [m.entity_id for m in res.mentions], countries):
+        person_titles = {e.id: e.titles for e in res.entities.values() if e.kind == "PERSON" and e.titles}
+        ids = [m.entity_id for m in res.mentions]
+        for alias, eid in description_aliases(doc, spans, ids, countries) + \
+                title_descriptions(doc, spans, ids, person_titles):
             if alias not in res.entities[eid].aliases:
                 res.entities[eid].aliases.append(alias)
         article.entity_mentions = res.mentions

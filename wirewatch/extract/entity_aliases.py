@@ -497,3 +497,41 @@ def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demon
                 out.append((text, eid))
     return out
 
+
+
+# Words a title may carry that a later description drops: "the minister" after "Former Police Minister X".
+_TIME_TITLE_WORDS = frozenset({"former", "late", "then", "acting", "interim", "outgoing", "incoming", "retired"})
+
+
+def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
+                       titles: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(description, person id) for "the president", "the crown prince", "the minister": a definite
+    description whose words end the title of exactly one person the article names (`titles`: person id ->
+    the titles its mentions carry), named before it. Two people whose titles fit ("Vice President Sara
+    Duterte", "former President Rodrigo Duterte") leave "the president" unresolved; "the president of the
+    council" names another. The description becomes an alias, as `description_aliases`' do."""
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    first_named: dict[str, int] = {}
+    for sp, eid in zip(spans, ids, strict=True):
+        if eid in titles:
+            first_named.setdefault(eid, sp.start)
+    fitting: dict[tuple[str, ...], set[str]] = {}
+    for eid, ts in titles.items():
+        for t in ts:
+            words = [w for w in t.lower().replace("-", " ").split() if w not in _TIME_TITLE_WORDS]
+            for k in range(1, min(len(words), 3) + 1):
+                fitting.setdefault(tuple(words[-k:]), set()).add(eid)
+    out: list[tuple[str, str]] = []
+    for tok in doc:
+        if tok.lower_ != "the":
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and j not in taken and doc[j].is_lower and doc[j].is_alpha and \
+                doc[j].pos_ in ("NOUN", "ADJ", "PROPN"):
+            j += 1
+        if j == tok.i + 1 or j < len(doc) and (doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ == "of"):
+            continue  # "the president of the council", "the president Trump": another's, or a name follows
+        owners = fitting.get(tuple(t.lower_ for t in doc[tok.i + 1:j]), set())
+        if len(owners) == 1 and first_named.get(owner := next(iter(owners)), len(doc)) < tok.i:
+            out.append(("the " + doc[tok.i + 1:j].text, owner))
+    return out

@@ -239,6 +239,8 @@ class Gazetteer:
         if t.startswith("the "):
             t = t[4:]
         table = self._city_table()
+        if t not in table and t not in _CITY_SPELLINGS and "the " + t in table:
+            t = "the " + t  # "The Hague", "The Bronx": the article is the name's (clean_name took it off)
         if t in _CITY_SPELLINGS:
             local = [p for p in self._cities_all.get(t, []) if p.country == (country or near)]
             if local:
