@@ -26,6 +26,7 @@ from .arguments import (
 from .entities import STREET_WORDS as _STREET_WORDS
 from .lexicon import lexicon
 from .ontology import Ontology
+from .triggers import claiming_verb
 
 # Verbal-act nouns whose "from X" is the one acting ("condemnation from Seoul").
 _FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complaint", "demand", "request",
@@ -88,18 +89,11 @@ def _agent_on_verb(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | No
     return None
 
 
-# "claimed responsibility for the attack", "took credit for the bombing": the claimant says it did the deed.
-_CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear", "acknowledge"})
-_CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
-
-
 def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
-    """The subject of "claim responsibility / take credit for <deed>": the one who says it did the deed."""
-    if head_noun.dep_ != "pobj" or head_noun.head.lower_ != "for":
-        return None
-    claimed = head_noun.head.head
-    if claimed.lemma_.lower() not in _CLAIMED_NOUNS or claimed.dep_ != "dobj" or claimed.head != clause or \
-            not _verb_lemmas(clause) & _CLAIM_VERBS:
+    """The subject of "claim responsibility / take credit for <deed>": the one who says it did the deed
+    (the construction is `triggers.claiming_verb`'s, which codes the deed)."""
+    verb = claiming_verb(head_noun)
+    if verb is None or verb != clause:
         return None
     subj = subject(clause)
     return subj if subj is not None and entity_like(ctx, subj) else None

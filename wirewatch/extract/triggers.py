@@ -440,7 +440,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         return []
     for trig in found.values():
         tok = trig.tok
-        claimant = _claimant(tok) if tok.pos_ == "NOUN" else None
+        claimant = claiming_verb(tok) if tok.pos_ == "NOUN" else None
         if claimant is not None:
             # A claim of responsibility names who did the act: it is news even when the act was reported
             # before ("the attack"), done by the claimant, on the claimant's word.
@@ -554,7 +554,7 @@ def _apply_embedding(trig: Trigger, gov: Trigger, onto: Ontology, lex: Any) -> N
         trig.suppressed = True  # "held talks", "launched an investigation": one event
         return
     if trig.actor_from is not None and trig.actor_from.i == gov.tok.i:
-        # "al-Shabab claimed responsibility for the attack" (`_claimant`): an admission of one's own act, not
+        # "al-Shabab claimed responsibility for the attack" (`claiming_verb`): an admission of one's own act, not
         # an accusation of another's; the claim itself is not a second event.
         gov.suppressed = True
         trig.governor = None
@@ -583,12 +583,12 @@ def claims_responsibility(verb: Any) -> bool:
     """Does `verb` claim responsibility (or credit) for an act: "claimed responsibility for the attack",
     "took credit for the bombing"? An admission of one's own act, never an accusation of another's."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon()["claim_verbs"] | {
-        "take", "admit", "accept", "assume"} and any(
+        "take", "admit", "accept", "assume", "bear", "acknowledge"} and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")
         and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children) for c in verb.children)
 
 
-def _claimant(tok: Any) -> Any:
+def claiming_verb(tok: Any) -> Any:
     """The verb that claims responsibility for the act `tok` names ("al-Shabab claimed responsibility for
     the hotel attack"): the act sits under "for" on "responsibility" / "credit", the object of the claiming
     verb. None when it does not, or when nobody claimed it ("No group has claimed responsibility")."""
