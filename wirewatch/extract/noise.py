@@ -27,7 +27,10 @@ from . import wordclass
 from .lexicon import lexicon
 from .ontology import Ontology
 
-_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
+# The links from a word up to the licence or the anonymity grant it is the purpose of ("... anonymity to
+# discuss", "not authorized to talk", "declined to comment or elaborate"). Not a ccomp: what a source says
+# under anonymity ("said on condition of anonymity that troops had killed five") is the news it gives.
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "conj"})
 
 
 def no_event(tok: Any, onto: Ontology) -> str | None:
@@ -77,15 +80,30 @@ def _sourcing(tok: Any) -> bool:
 
 
 def _party_addressed(verb: Any) -> bool:
-    """ "refused to talk with the rebels", "declined to meet Hamas": speaking to a party is a consultation
-    refused (PLOVER REJECT), not a source's silence to the press."""
+    """ "refused to talk with the rebels", "declined to meet Hamas", "refused to talk to government
+    negotiators", "declined to release the two defendants": speaking to, or acting on, a party is a
+    consultation refused (PLOVER REJECT) or an act, not a source's silence. The press a source speaks to is
+    no party ("declined to talk to reporters", "discuss the crash with journalists"), nor is the person a
+    source names or identifies: who someone is, is what the source disclosed."""
+    if verb.lemma_.lower() in lexicon()["identity_verbs"]:
+        return False
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "with":
-            return True
-        objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
-        if any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objs):
+        objs = [c] if c.dep_ == "dobj" else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "with") else []
+        if any(_party(o) for o in objs):
             return True
     return False
+
+
+def _party(noun: Any) -> bool:
+    """A person, a group or a named body, other than the press."""
+    press = lexicon()["press_nouns"]
+    if noun.lower_ in press or noun.lemma_.lower() in press or any(
+            c.dep_ == "compound" and c.lower_ in press for c in noun.children):
+        return False  # "reporters", "the news media", "The Associated Press"
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return noun.pos_ == "NOUN" and bool(set(wordclass.classes(noun.lemma_.lower(), "n")[:2]) & {"person", "group"})
 
 
 # ------------------------------------------------------------------ series of happenings
@@ -164,7 +182,16 @@ def _assessed_danger(verb: Any, onto: Ontology) -> bool:
     subj = _subject(verb)
     if subj is None:
         return False
+    if _message(subj) and any(c.dep_ == "dobj" and _party(c) for c in verb.children):
+        return False  # "Anonymous emails threatened the judge": a message aimed at people is its sender's threat
     return subj.lemma_.lower() in onto.nouns or not _agentive(subj)
+
+
+def _message(noun: Any) -> bool:
+    """A text someone sends ("emails", "a text message", "a video"): WordNet's commonest sense is a
+    communication."""
+    classes = wordclass.classes(noun.lemma_.lower(), "n")
+    return bool(classes) and classes[0] == "communication"
 
 
 # ------------------------------------------------------------------ continuing activities
