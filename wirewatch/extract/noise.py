@@ -120,9 +120,17 @@ def _counted(tok: Any) -> bool:
 
 
 def _own_agent(tok: Any) -> bool:
-    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks": a series whose doer is named
-    is a campaign reported, with participants to code."""
-    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks", "security forces have carried
+    out repeated raids": a series whose doer is named, on the noun or as the subject of the verb that
+    performs it, is a campaign reported, with participants to code. ("Residents have endured repeated
+    raids": the subject suffers the series, it stays one.)"""
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return True
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon()["performing_verbs"]:
+        return False
+    subj = _subject(verb)
+    return subj is not None and _agentive(subj)
 
 
 def _series(tok: Any) -> bool:
@@ -151,8 +159,8 @@ def _agentive(noun: Any) -> bool:
     lem = noun.lemma_.lower()
     lex = lexicon()
     if lem in lex["partitive_nouns"] or lem in lex["person_anaphors"] or lem in lex["report_nouns"] \
-            or lem in lex["issuer_nouns"]:
-        return True
+            or lem in lex["issuer_nouns"] or lem in lex["human_nouns"]:
+        return True  # human_nouns: "forces", "authority", whose commonest WordNet sense is no body
     classes = wordclass.classes(lem, "n")
     return not classes or bool(set(classes[:2]) & lex["agent_classes"])
 
