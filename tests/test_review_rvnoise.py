@@ -199,3 +199,43 @@ def test_the_evidence_cache_key_follows_weights_groups_and_trigger_code() -> Non
 def test_a_missing_wordnet_is_a_clear_wirewatch_error(tmp_path: Path) -> None:
     with pytest.raises(WirewatchError, match=str(tmp_path)):
         te.WordNet.read(tmp_path)
+
+
+# --- defect 10: label_noise's inner choice of tau let held-out labels into the training weights ------------
+# The inner CV that scores each tau weighted its training rows by ratios computed once over all the outer
+# training rows, so a held-out inner fold's labels had shaped the weights of the model it was scored by.
+def test_the_filtered_out_of_fold_scores_never_see_the_held_out_labels() -> None:
+    pytest.importorskip("sklearn")
+    import numpy as np
+
+    from wirewatch.extract import label_noise as N
+    from wirewatch.extract.detector import FeatureConfig, hashed_counts
+    from wirewatch.extract.train import Row
+
+    cfg = FeatureConfig(dim_bits=12, word_ngrams=1, char_ngrams=None, cues=False)
+    walkouts = ["Dockers walked off the job at the container terminal over pay.",
+                "Bus drivers walked out at dawn, stranding commuters in the suburbs.",
+                "Hospital cleaners walked out over unpaid overtime on Tuesday.",
+                "Miners walked off their shifts after a colleague was dismissed.",
+                "Teachers walked out of classrooms across the province over pensions.",
+                "Airport baggage handlers walked out during the holiday rush."]
+    calls = ["The two mayors held a call on the water dispute on Friday.",
+             "The envoys spoke by phone about the prisoner swap.",
+             "Both ministers held a video call on grain exports.",
+             "The leaders spoke by telephone for an hour on border security.",
+             "The negotiators held a call on the draft accord late on Sunday.",
+             "The premiers spoke by phone ahead of the summit."]
+    rows = [Row(t, "PROTEST", 1.0, f"ngec:w{i}") for i, t in enumerate(walkouts)]
+    rows += [Row(t, "CONSULT", 1.0, f"ngec:c{i}") for i, t in enumerate(calls)]
+    rows += [Row("The bakery sells rye loaves and seed cakes.", "NONE", 1.0, "own:n0"),
+             Row("Rain is forecast for the weekend in the hills.", "NONE", 1.0, "own:n1")]
+    types = ["CONSULT", "PROTEST"]
+    counts = [hashed_counts(r.text, cfg) for r in rows]
+    from sklearn.model_selection import GroupKFold
+
+    _, held = next(GroupKFold(n_splits=3).split(np.zeros(len(rows)), groups=[r.group for r in rows]))
+    flipped = [Row(r.text, {"PROTEST": "CONSULT", "CONSULT": "PROTEST"}.get(r.label, r.label), r.weight, r.group)
+               if i in set(held) else r for i, r in enumerate(rows)]
+    a = N.filtered_oof(rows, counts, types, cfg, 8.0, 3, 5.0, "down")
+    b = N.filtered_oof(flipped, counts, types, cfg, 8.0, 3, 5.0, "down")
+    assert np.allclose(a[held], b[held])
