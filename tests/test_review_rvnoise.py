@@ -239,3 +239,28 @@ def test_the_filtered_out_of_fold_scores_never_see_the_held_out_labels() -> None
     a = N.filtered_oof(rows, counts, types, cfg, 8.0, 3, 5.0, "down")
     b = N.filtered_oof(flipped, counts, types, cfg, 8.0, 3, 5.0, "down")
     assert np.allclose(a[held], b[held])
+
+
+# --- the VOA dev fusion drop (.256 -> .211 with the noise merge): no noise filter removed a gold mention ----
+# Every noise.py filter switched off gives the same VOA fusion F1 (.211); the lost gold pair is a sentence
+# with two mentions of one attack's casualties ("... were killed, and five others were injured"): only the
+# "killed" mention fuses across reports, and the scorer takes whichever of the two comes first in the export
+# (events ordered by date, then by hashed id, which the merge's new "the siege continues" mentions shifted).
+# The casualties of one attack told in coordinated clauses of one sentence are one happening; joining them
+# is fusion's (connect/fusion.py, h/fusion6), not a noise filter's.
+@pytest.mark.xfail(strict=True, reason="connect/fusion.py: same-type mentions of one sentence's coordinated "
+                                       "casualty clauses ('were killed and others were wounded') stay two events")
+def test_the_killed_and_the_wounded_of_one_attack_are_one_event(tmp_path: Path) -> None:
+    import json
+
+    from wirewatch.pipeline import ingest
+    from wirewatch.store.db import Store
+
+    text = ("Gunmen attacked a police station in the market town of Kessa on Sunday. "
+            "At least four officers were killed and nine others were wounded, a regional official said.")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": text, "published": "2024-06-02", "outlet": "Wire"}) + "\n")
+    store = Store(":memory:")
+    ingest([str(src)], store)
+    second = [m for m in store.mentions() if m.sentence.startswith("At least four") and m.event_type == "ASSAULT"]
+    assert len(second) == 2 and len({m.event_id for m in second}) == 1
