@@ -146,7 +146,8 @@ def _series(tok: Any) -> bool:
         return True  # "launches of this kind"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex["series_nouns"]:
-        return not _counted(prep.head)  # "two waves of strikes" counts
+        # "two waves of strikes" counts; "a string of arrests of journalists by the police" names its doer
+        return not _counted(prep.head) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in prep.head.children)
     return False
 
 
