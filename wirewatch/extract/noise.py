@@ -73,7 +73,7 @@ def _sourcing(tok: Any) -> bool:
             return False
         t = t.head
         if _anonymous(t):
-            return t is not tok  # the purpose of the anonymity: "... anonymity to discuss intelligence"
+            return True  # the purpose of the anonymity: "... anonymity to discuss intelligence"
         if disclosure and t.lemma_.lower() in lex["licence_verbs"]:
             return True  # "not authorized to discuss", "declined to talk to reporters"
     return False
