@@ -7,7 +7,8 @@ quote whose out-of-fold probability of its own label is low, relative to that ty
 (group "ngec:"): PLOVER gold, ECB+ negatives and our own copy are not one annotator's screen.
 
 `nested_cv` scores the filter honestly: for each outer fold the ratios come from inner folds of the outer
-training rows only, tau is chosen by an inner CV of those rows, and the outer fold, with its original labels,
+training rows only, tau is chosen by an inner CV of those rows (each inner fold scored by a model whose weights
+come from ratios of its own training rows only: `filtered_oof`), and the outer fold, with its original labels,
 is scored by the model fit on the filtered outer training rows (thresholds chosen on the other outer folds, as
 in `train.cross_validate`). The same run also scores every tau of the grid fixed in advance, so the table says
 how much the choice itself is worth.
@@ -37,6 +38,23 @@ def _oof(rows: Sequence[Row], counts: Sequence[Counter[int]], types: list[str], 
     for tr, te in GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=[r.group for r in rows]):
         W, b, idf = fit([rows[i] for i in tr], [counts[i] for i in tr], types, cfg, C,
                         None if weights is None else weights[tr])
+        P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim, embeddings([rows[i] for i in te], cfg),
+                        cfg.encoder)
+    return P
+
+
+def filtered_oof(rows: Sequence[Row], counts: Sequence[Counter[int]], types: list[str], cfg: FeatureConfig,
+                 C: float, folds: int, tau: float, mode: str) -> np.ndarray:
+    """Grouped out-of-fold probabilities of `rows` with the filter inside each fold: a fold is predicted by a
+    model fit on the other folds, weighted by ratios from a grouped CV of those other folds alone. (Ratios
+    of all rows would let a held-out row's label reach the weights of the rows it is scored against.)"""
+    from sklearn.model_selection import GroupKFold
+
+    P = np.zeros((len(rows), len(types)))
+    for tr, te in GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=[r.group for r in rows]):
+        sub, sub_counts = [rows[i] for i in tr], [counts[i] for i in tr]
+        ratio = own_label_ratio(sub, _oof(sub, sub_counts, types, cfg, C, folds), types)
+        W, b, idf = fit(sub, sub_counts, types, cfg, C, filtered_weights(sub, ratio, tau, mode))
         P[te] = predict(W, b, idf, [counts[i] for i in te], cfg.dim, embeddings([rows[i] for i in te], cfg),
                         cfg.encoder)
     return P
@@ -76,8 +94,9 @@ def _f(P: np.ndarray, labels: list[str], types: list[str]) -> float:
 def nested_cv(rows: list[Row], cfg: FeatureConfig, C: float, mode: str, taus: Sequence[float] = TAUS,
               folds: int = 5, inner: int = 3, log=print) -> dict:
     """Outer grouped `folds`-fold CV of the filter with tau chosen inside each outer fold (see the module's
-    docstring). Returns {"nested": scores, "chosen": taus per fold, "fixed": {tau: scores}, "dropped": share of
-    quotes given weight 0 (drop) or under full weight (down) at each fixed tau, over the outer folds}."""
+    docstring). Returns {"nested": scores, "chosen": taus per fold, "fixed": {tau: scores}, "touched": share of
+    judged quotes given weight 0 (drop) or under full weight (down) at each fixed tau, over the outer folds,
+    "oof": the nested out-of-fold probabilities, "fold_of": each row's outer fold}."""
     from sklearn.model_selection import GroupKFold
 
     types = sorted({r.label for r in rows} - {NONE})
@@ -103,8 +122,8 @@ def nested_cv(rows: list[Row], cfg: FeatureConfig, C: float, mode: str, taus: Se
             touched[tau][0] += int(((w < np.array([r.weight for r in sub])) & judged).sum())
             touched[tau][1] += int(judged.sum())
             if len(taus) > 1:  # one tau fixed in advance (train.py's build) needs no inner choice
-                inner_f[tau] = _f(P0 if tau <= 0 else _oof(sub, sub_counts, types, cfg, C, inner, w), sub_labels,
-                                  types)
+                inner_f[tau] = _f(P0 if tau <= 0 else filtered_oof(sub, sub_counts, types, cfg, C, inner, tau,
+                                                                   mode), sub_labels, types)
             else:
                 inner_f[tau] = 0.0
             W, b, idf = fit(sub, sub_counts, types, cfg, C, w)

@@ -27,7 +27,10 @@ from . import wordclass
 from .lexicon import lexicon
 from .ontology import Ontology
 
-_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "ccomp", "conj"})
+# The links from a word up to the licence or the anonymity grant it is the purpose of ("... anonymity to
+# discuss", "not authorized to talk", "declined to comment or elaborate"). Not a ccomp: what a source says
+# under anonymity ("said on condition of anonymity that troops had killed five") is the news it gives.
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "conj"})
 
 
 def no_event(tok: Any, onto: Ontology) -> str | None:
@@ -70,22 +73,37 @@ def _sourcing(tok: Any) -> bool:
             return False
         t = t.head
         if _anonymous(t):
-            return t is not tok  # the purpose of the anonymity: "... anonymity to discuss intelligence"
+            return True  # the purpose of the anonymity: "... anonymity to discuss intelligence"
         if disclosure and t.lemma_.lower() in lex["licence_verbs"]:
             return True  # "not authorized to discuss", "declined to talk to reporters"
     return False
 
 
 def _party_addressed(verb: Any) -> bool:
-    """ "refused to talk with the rebels", "declined to meet Hamas": speaking to a party is a consultation
-    refused (PLOVER REJECT), not a source's silence to the press."""
+    """ "refused to talk with the rebels", "declined to meet Hamas", "refused to talk to government
+    negotiators", "declined to release the two defendants": speaking to, or acting on, a party is a
+    consultation refused (PLOVER REJECT) or an act, not a source's silence. The press a source speaks to is
+    no party ("declined to talk to reporters", "discuss the crash with journalists"), nor is the person a
+    source names or identifies: who someone is, is what the source disclosed."""
+    if verb.lemma_.lower() in lexicon()["identity_verbs"]:
+        return False
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "with":
-            return True
-        objs = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
-        if any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objs):
+        objs = [c] if c.dep_ == "dobj" else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "with") else []
+        if any(_party(o) for o in objs):
             return True
     return False
+
+
+def _party(noun: Any) -> bool:
+    """A person, a group or a named body, other than the press."""
+    press = lexicon()["press_nouns"]
+    if noun.lower_ in press or noun.lemma_.lower() in press or any(
+            c.dep_ == "compound" and c.lower_ in press for c in noun.children):
+        return False  # "reporters", "the news media", "The Associated Press"
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return noun.pos_ == "NOUN" and bool(set(wordclass.classes(noun.lemma_.lower(), "n")[:2]) & {"person", "group"})
 
 
 # ------------------------------------------------------------------ series of happenings
@@ -102,9 +120,17 @@ def _counted(tok: Any) -> bool:
 
 
 def _own_agent(tok: Any) -> bool:
-    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks": a series whose doer is named
-    is a campaign reported, with participants to code."""
-    return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children)
+    """ "repeated attacks by armed herders", "Hamas's frequent rocket attacks", "security forces have carried
+    out repeated raids": a series whose doer is named, on the noun or as the subject of the verb that
+    performs it, is a campaign reported, with participants to code. ("Residents have endured repeated
+    raids": the subject suffers the series, it stays one.)"""
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return True
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in lexicon()["performing_verbs"]:
+        return False
+    subj = _subject(verb)
+    return subj is not None and _agentive(subj)
 
 
 def _series(tok: Any) -> bool:
@@ -120,7 +146,8 @@ def _series(tok: Any) -> bool:
         return True  # "launches of this kind"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in lex["series_nouns"]:
-        return not _counted(prep.head)  # "two waves of strikes" counts
+        # "two waves of strikes" counts; "a string of arrests of journalists by the police" names its doer
+        return not _counted(prep.head) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in prep.head.children)
     return False
 
 
@@ -133,8 +160,8 @@ def _agentive(noun: Any) -> bool:
     lem = noun.lemma_.lower()
     lex = lexicon()
     if lem in lex["partitive_nouns"] or lem in lex["person_anaphors"] or lem in lex["report_nouns"] \
-            or lem in lex["issuer_nouns"]:
-        return True
+            or lem in lex["issuer_nouns"] or lem in lex["human_nouns"]:
+        return True  # human_nouns: "forces", "authority", whose commonest WordNet sense is no body
     classes = wordclass.classes(lem, "n")
     return not classes or bool(set(classes[:2]) & lex["agent_classes"])
 
@@ -164,7 +191,16 @@ def _assessed_danger(verb: Any, onto: Ontology) -> bool:
     subj = _subject(verb)
     if subj is None:
         return False
+    if _message(subj) and any(c.dep_ == "dobj" and _party(c) for c in verb.children):
+        return False  # "Anonymous emails threatened the judge": a message aimed at people is its sender's threat
     return subj.lemma_.lower() in onto.nouns or not _agentive(subj)
+
+
+def _message(noun: Any) -> bool:
+    """A text someone sends ("emails", "a text message", "a video"): WordNet's commonest sense is a
+    communication."""
+    classes = wordclass.classes(noun.lemma_.lower(), "n")
+    return bool(classes) and classes[0] == "communication"
 
 
 # ------------------------------------------------------------------ continuing activities

@@ -30,6 +30,7 @@ WordNet is not needed at run time.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import sys
@@ -41,6 +42,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import ConfigError
 from .ontology import LEARNED_PATH, Ontology, load_ontology
 
 WORDNET = Path("/usr/share/wordnet")
@@ -69,8 +71,8 @@ class WordNet:
         wn = cls()
         data, index = folder / "data.verb", folder / "index.verb"
         if not data.exists() or not index.exists():
-            raise SystemExit(f"{folder}: WordNet 3.0 database not found (data.verb, index.verb; "
-                             "Debian: apt-get install wordnet-base)")
+            raise ConfigError(f"{folder}: WordNet 3.0 database not found (data.verb, index.verb; "
+                              "Debian: apt-get install wordnet-base)")
         with open(data, encoding="latin-1") as f:
             for line in f:
                 if line.startswith("  "):
@@ -105,7 +107,7 @@ def trigger_of(word: str) -> str | None:
     "get rid", "take_into_custody" -> "take custody" (a head verb and the one dependent that must hang on
     it: `ontology._parse_trigger`). None for what the parse cannot match ("pull in one's horns")."""
     parts = word.replace("-", "_").split("_")
-    if not all(p.isalpha() for p in parts) or any(p in ("one's", "someone", "somebody", "oneself") for p in parts):
+    if not all(p.isalpha() for p in parts) or any(p in ("someone", "somebody", "oneself") for p in parts):
         return None
     if len(parts) == 1:
         return parts[0]
@@ -268,19 +270,16 @@ def gather(rows: Sequence[Any], cands: Sequence[Candidate], base: Ontology, log=
     return ev
 
 
-def _stats(ev: Evidence, rows: Iterable[int], n_cands: int) -> tuple[list[float], list[float]]:
-    """Weighted hits and false alarms of every candidate over `rows`."""
-    hit, false = [0.0] * n_cands, [0.0] * n_cands
+def _stats(ev: Evidence, rows: Iterable[int], types: Sequence[str]) -> tuple[list[float], list[float]]:
+    """Weighted hits and false alarms of every candidate (`types`: candidate index -> its type) over `rows`."""
+    hit, false = [0.0] * len(types), [0.0] * len(types)
     for i in rows:
         for c in ev.fires[i]:
             if ev.label[i] == "NONE":
                 false[c] += ev.weight[i]
-            elif ev.label[i] == _TYPE[c]:
+            elif ev.label[i] == types[c]:
                 hit[c] += ev.weight[i]
     return hit, false
-
-
-_TYPE: list[str] = []  # candidate index -> type (set by `cross_validate` / `build`)
 
 
 def accepted(cands: Sequence[Candidate], rule: Rule, hit: list[float], false: list[float]) -> set[int]:
@@ -298,17 +297,20 @@ def accepted(cands: Sequence[Candidate], rule: Rule, hit: list[float], false: li
     return out
 
 
-def lexicon_f1(ev: Evidence, rows: Iterable[int], extra: set[int]) -> tuple[float, float, float]:
-    """Row-level P / R / F1 of the lexicon (hand triggers plus the candidates in `extra`): a labelled row is
-    found when a live trigger gives its type; every type given to a no-event row is a false alarm."""
-    return _Scorer(ev, rows).f1(extra)
+def lexicon_f1(ev: Evidence, rows: Iterable[int], extra: set[int],
+               cands: Sequence[Candidate]) -> tuple[float, float, float]:
+    """Row-level P / R / F1 of the lexicon (hand triggers plus the candidates in `extra`, indexes into
+    `cands`, the candidates `ev` was gathered for): a labelled row is found when a live trigger gives its
+    type; every type given to a no-event row is a false alarm."""
+    return _Scorer(ev, rows, [c.type for c in cands]).f1(extra)
 
 
 class _Scorer:
     """`lexicon_f1` over fixed rows for many candidate sets: the hand lexicon's counts once, then only the
     few rows a candidate fires on."""
 
-    def __init__(self, ev: Evidence, rows: Iterable[int]) -> None:
+    def __init__(self, ev: Evidence, rows: Iterable[int], types: Sequence[str]) -> None:
+        self.types = types
         self.tp = self.fp = self.fn = 0.0
         self.finds: list[tuple[float, set[int]]] = []  # (weight, candidates that would find the row)
         self.alarms: list[tuple[float, set[str], list[int]]] = []  # NONE rows: (weight, hand types, candidates)
@@ -322,14 +324,14 @@ class _Scorer:
                 self.tp += w
             else:
                 self.fn += w
-                new = {c for c in ev.fires[i] if _TYPE[c] == label}
+                new = {c for c in ev.fires[i] if types[c] == label}
                 if new:
                     self.finds.append((w, new))
 
     def f1(self, extra: set[int]) -> tuple[float, float, float]:
         gain = sum(w for w, cs in self.finds if cs & extra)
         tp, fn = self.tp + gain, self.fn - gain
-        fp = self.fp + sum(w * len({_TYPE[c] for c in cs if c in extra} - hand) for w, hand, cs in self.alarms)
+        fp = self.fp + sum(w * len({self.types[c] for c in cs if c in extra} - hand) for w, hand, cs in self.alarms)
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
         return p, r, 2 * p * r / (p + r) if p + r else 0.0
@@ -341,11 +343,12 @@ def _choose(ev: Evidence, cands: Sequence[Candidate], folds: list[list[int]], us
     (Breiman's one-standard-error rule, on the fold-paired differences). Most candidates are rare, so many
     rules tie within fold noise; a word list larger than the data can support would buy its recall with
     false events in copy the training rows do not have (sport, business), which this F1 cannot see."""
+    types = [c.type for c in cands]
     pre, scorer = {}, {}
     for j in use:
         rest = [i for k in use if k != j for i in folds[k]]
-        pre[j] = _stats(ev, rest, len(cands))
-        scorer[j] = _Scorer(ev, folds[j])
+        pre[j] = _stats(ev, rest, types)
+        scorer[j] = _Scorer(ev, folds[j], types)
     scored: list[tuple[list[float], float, int]] = []  # (held-out F1 per fold, mean words, rule index)
     for n, rule in enumerate(RULES):
         accs = [accepted(cands, rule, *pre[j]) for j in use]
@@ -367,7 +370,7 @@ def _choose(ev: Evidence, cands: Sequence[Candidate], folds: list[list[int]], us
 def cross_validate(ev: Evidence, cands: Sequence[Candidate], k: int = 5, log=print) -> dict[str, Any]:
     from sklearn.model_selection import GroupKFold
 
-    _TYPE[:] = [c.type for c in cands]
+    types = [c.type for c in cands]
     folds = [list(te) for _, te in GroupKFold(n_splits=k).split(ev.label, groups=ev.group)]
     out: dict[str, Any] = {"folds": []}
     tot_base = [0.0, 0.0, 0.0]
@@ -375,10 +378,10 @@ def cross_validate(ev: Evidence, cands: Sequence[Candidate], k: int = 5, log=pri
     for o in range(k):
         inner = [j for j in range(k) if j != o]
         rule = _choose(ev, cands, folds, inner)
-        hit, false = _stats(ev, [i for j in inner for i in folds[j]], len(cands))
+        hit, false = _stats(ev, [i for j in inner for i in folds[j]], types)
         acc = accepted(cands, rule, hit, false)
-        base = lexicon_f1(ev, folds[o], set())
-        new = lexicon_f1(ev, folds[o], acc)
+        base = lexicon_f1(ev, folds[o], set(), cands)
+        new = lexicon_f1(ev, folds[o], acc, cands)
         log(f"  fold {o + 1}/{k}: {rule.label()}; {len(acc)} words; held-out P/R/F1 "
             f"{base[0]:.3f}/{base[1]:.3f}/{base[2]:.3f} -> {new[0]:.3f}/{new[1]:.3f}/{new[2]:.3f}")
         out["folds"].append({"rule": rule.label(), "words": len(acc), "base": base, "new": new})
@@ -394,12 +397,12 @@ def cross_validate(ev: Evidence, cands: Sequence[Candidate], k: int = 5, log=pri
     out["cv_gain"], out["cv_gain_se"] = mean, se
     rule = _choose(ev, cands, folds, list(range(k)))
     every = list(range(len(ev.label)))
-    hit, false = _stats(ev, every, len(cands))
+    hit, false = _stats(ev, every, types)
     acc = accepted(cands, rule, hit, false)
     out["rule"], out["accepted"], out["hit"], out["false"] = rule, acc if out["ships"] else set(), hit, false
     out["chosen_words"] = len(acc)
-    out["dev_base"] = lexicon_f1(ev, every, set())
-    out["dev_new"] = lexicon_f1(ev, every, acc)  # the chosen rule's words, shipped or not
+    out["dev_base"] = lexicon_f1(ev, every, set(), cands)
+    out["dev_new"] = lexicon_f1(ev, every, acc, cands)  # the chosen rule's words, shipped or not
     return out
 
 
@@ -441,6 +444,44 @@ def write(result: dict[str, Any], cands: Sequence[Candidate], n_rows: int, out: 
     out.write_text("".join(lines) + "".join(notes) + body, encoding="utf-8")
 
 
+def code_fingerprint() -> str:
+    """What the evidence of a row depends on besides the row and the candidates: the extract/ sources that
+    parse and find triggers, their data files (not the learned file this module writes) and spaCy's
+    version. A changed trigger rule or hand lexicon makes the kept evidence stale."""
+    import spacy
+
+    here = Path(__file__).parent
+    h = hashlib.sha1(spacy.__version__.encode())
+    files = sorted(here.glob("*.py")) + sorted(p for p in (here / "data").iterdir()
+                                                if p.suffix in {".yaml", ".gz"} and p.name != LEARNED_PATH.name)
+    for p in files:
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def evidence_key(cands: Sequence[Candidate], rows: Sequence[Any], code: str) -> dict[str, Any]:
+    """The key kept evidence is reused under: the candidates (a later run may ask for a subset), a digest of
+    every row's text, label, weight and group (the CV's folds follow the groups), and `code_fingerprint`."""
+    digest = hashlib.sha1(json.dumps([[r.label, r.text, r.weight, r.group] for r in rows]).encode()).hexdigest()
+    return {"code": code, "rows": digest, "cands": [[c.type, c.trigger] for c in cands]}
+
+
+def _kept_evidence(path: Path, key: dict[str, Any]) -> Evidence | None:
+    """The evidence kept in `path` under a matching key, its candidates renumbered to `key`'s; else None."""
+    try:
+        kept = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None  # no file, or one cut short: parse again
+    if not isinstance(kept, dict) or kept.get("code") != key["code"] or kept.get("rows") != key["rows"]:
+        return None
+    old_at = {tuple(c): i for i, c in enumerate(kept["cands"])}
+    if not all(tuple(c) in old_at for c in key["cands"]):
+        return None
+    new_at = {old_at[tuple(c)]: i for i, c in enumerate(key["cands"])}
+    return Evidence(kept["label"], kept["weight"], kept["group"], [set(h) for h in kept["hand"]],
+                    [{new_at[f] for f in fs if f in new_at} for fs in kept["fires"]])
+
+
 def main(argv: list[str] | None = None) -> int:
     from .train import load_rows
 
@@ -451,29 +492,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet 3.0 database folder")
     ap.add_argument("--out", type=Path, default=LEARNED_PATH)
     ap.add_argument("--evidence", type=Path, default=None,
-                    help="JSON file keeping the parsed rows' evidence between runs (re-parsed when the "
-                         "candidates or rows differ)")
+                    help="JSON file keeping the parsed rows' evidence between runs (re-parsed when the rows, "
+                         "their weights or groups, the trigger code or the candidates differ)")
     args = ap.parse_args(argv)
     base = load_ontology(None, learned=False)
+    try:
+        wn = WordNet.read(args.wordnet)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     rows = load_rows()
-    cands = candidates(WordNet.read(args.wordnet), base, {r.label for r in rows} - {"NONE"})
+    cands = candidates(wn, base, {r.label for r in rows} - {"NONE"})
     print(f"{len(cands)} candidate trigger words from WordNet", file=sys.stderr)
-    key = [[c.type, c.trigger] for c in cands] + [[r.label, r.text] for r in rows]
-    ev = None
-    if args.evidence is not None and args.evidence.exists():
-        kept = json.loads(args.evidence.read_text())
-        n = len(kept["cands"])
-        old_at = {tuple(c): i for i, c in enumerate(kept["cands"])}
-        if kept["key"][n:] == key[len(cands):] and all(tuple(c) in old_at for c in key[:len(cands)]):
-            # the same rows, candidates a subset of those parsed before (fires of the others are dropped)
-            new_at = {old_at[tuple(c)]: i for i, c in enumerate(key[:len(cands)])}
-            ev = Evidence(kept["label"], kept["weight"], kept["group"], [set(h) for h in kept["hand"]],
-                          [{new_at[f] for f in fs if f in new_at} for fs in kept["fires"]])
+    key = evidence_key(cands, rows, code_fingerprint()) if args.evidence is not None else None
+    ev = _kept_evidence(args.evidence, key) if args.evidence is not None and key is not None else None
     if ev is None:
         ev = gather(rows, cands, base, log=lambda m: print(m, file=sys.stderr))
-        if args.evidence is not None:
+        if args.evidence is not None and key is not None:
             args.evidence.write_text(json.dumps({
-                "key": key, "cands": key[:len(cands)], "label": ev.label, "weight": ev.weight, "group": ev.group,
+                **key, "label": ev.label, "weight": ev.weight, "group": ev.group,
                 "hand": [sorted(h) for h in ev.hand], "fires": [sorted(f) for f in ev.fires]}))
     result = cross_validate(ev, cands, log=lambda m: print(m, file=sys.stderr))
     fmt = "{:.3f}/{:.3f}/{:.3f}".format
