@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,7 +83,6 @@ def _exports(db: Path) -> dict[str, list[dict]]:
 
 
 def test_batch_on_a_cluster_equals_ingest(cluster: str, tmp_path: Path) -> None:
-    started = time.monotonic()
     plain = _wirewatch(tmp_path / "plain.db", "ingest", "--json", str(FIXTURE))
     batch = _wirewatch(tmp_path / "batch.db", "batch", "--scheduler", cluster, "--partition-size", "2", "--json",
                        str(FIXTURE))
@@ -103,7 +101,6 @@ def test_batch_on_a_cluster_equals_ingest(cluster: str, tmp_path: Path) -> None:
     assert got["events"] and got["conflicts"]
     shelling = [s for s in got["stories"] if "coastpost-shelling-0614" in s["article_ids"]]
     assert len(shelling) == 1 and "harbor-shelling-0614" in shelling[0]["article_ids"]
-    assert time.monotonic() - started < 120
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
