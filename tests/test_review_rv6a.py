@@ -76,3 +76,24 @@ def test_a_place_after_by_is_no_agent(pipe: Pipeline) -> None:
 def test_repelled_assault_by_keeps_its_agent(pipe: Pipeline) -> None:
     m = _one(pipe, "The navy repelled an assault by pirates on the tanker.", "assault")
     assert _names(m.actor) == ["pirates"], _names(m.actor)
+
+
+# --- narrative past frames ("There,", "At the time," under a carried date 60+ days old): past the opener the
+# frame is the narrator's; a sentence a source is reported to say now is that source's news
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Kim Jong Un met Donald Trump in Hanoi in February 2019. There, Kim asked for sanctions relief. Trump "
+     "rejected the request. North Korea fired two ballistic missiles into the sea, South Korea's military said.",
+     "fired"),
+    ("The regulator fined Vantix in 2024. At the time, the company denied wrongdoing. Vantix sued the "
+     "regulator, its chief executive told reporters.", "sued"),
+])
+def test_a_reported_sentence_leaves_the_backstory(pipe: Pipeline, text: str, trigger: str) -> None:
+    m = _one(pipe, text, trigger)
+    assert m.modality == "reported" and m.date_from != "context", (m.modality, m.date, m.date_from)
+
+
+def test_the_narrators_backstory_goes_on(pipe: Pipeline) -> None:
+    text = ("Kim Jong Un met Donald Trump in Hanoi in February 2019. There, Kim asked for sanctions relief. "
+            "Trump rejected the request.")
+    m = _one(pipe, text, "rejected")
+    assert (m.modality, m.date) == ("historical", "2019-02"), (m.modality, m.date)
