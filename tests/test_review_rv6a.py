@@ -97,3 +97,14 @@ def test_the_narrators_backstory_goes_on(pipe: Pipeline) -> None:
             "Trump rejected the request.")
     m = _one(pipe, text, "rejected")
     assert (m.modality, m.date) == ("historical", "2019-02"), (m.modality, m.date)
+
+
+# --- weapons told by their user (verb_recipient): only a verb of using the weapon names its side
+def test_a_supplier_of_seized_weapons_is_not_whose_they_were(pipe: Pipeline) -> None:
+    m = _one(pipe, "The coastguard seized rifles supplied by Iran to the rebels.", "seized")
+    assert "Iran" not in _names(m.recipient), _names(m.recipient)
+
+
+def test_missiles_fired_by_a_side_stand_for_it(pipe: Pipeline) -> None:
+    m = _one(pipe, "Air defences intercepted missiles fired by the Houthis at Eilat.", "intercepted")
+    assert _names(m.recipient) == ["Houthis"], _names(m.recipient)

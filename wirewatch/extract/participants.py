@@ -72,6 +72,13 @@ _LAID_ON_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff
 _HUNG_PREPS = frozenset({"against", "with", "to", "toward", "towards"})
 
 
+# Verbs of using a weapon or vehicle, whose "by" agent is the side it stands for ("drones launched by Russia",
+# "a car bomb driven by a suicide attacker"); not of making or handing it over ("supplied", "sold", "built").
+_WIELD_VERBS = frozenset({"launch", "fire", "shoot", "fly", "pilot", "drive", "operate", "deploy", "use", "plant",
+                          "throw", "hurl", "lob", "detonate", "trigger", "send", "dispatch", "carry", "wield",
+                          "brandish", "aim", "direct", "guide", "steer", "set"})
+
+
 def _time_noun(tok: Any) -> bool:
     """ "yesterday", "tonight", "Monday morning": a noun naming a time, by the tagger or by its commonest sense."""
     return tok.ent_type_ in ("DATE", "TIME") or wordclass.classes(tok.lemma_, "n")[:1] == ("time",)
@@ -698,7 +705,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         # "shot down 14 drones launched by Russia": a weapon told by whoever used it stands for that side
+        # (only by a verb of using it: "rifles supplied by Iran to the rebels" were not Iran's to lose)
         user = next((a for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in _WIELD_VERBS
                      and (a := agent(c)) is not None and a.i not in skip and entity_like(ctx, a)), None)
         if user is not None:
             return ctx.actors(user)
