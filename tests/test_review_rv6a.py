@@ -108,3 +108,19 @@ def test_a_supplier_of_seized_weapons_is_not_whose_they_were(pipe: Pipeline) -> 
 def test_missiles_fired_by_a_side_stand_for_it(pipe: Pipeline) -> None:
     m = _one(pipe, "Air defences intercepted missiles fired by the Houthis at Eilat.", "intercepted")
     assert _names(m.recipient) == ["Houthis"], _names(m.recipient)
+
+
+# --- "tried to" as the act (modality._plans): an attempt not made is no act
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The rebels did not try to seize the airport, a spokesman said.", "seize"),
+    ("Nobody tried to stop the gunmen.", "stop"),
+    ("Witnesses said the guards never tried to disarm the attacker.", "disarm"),
+])
+def test_an_attempt_not_made_is_negated(pipe: Pipeline, text: str, trigger: str) -> None:
+    hits = [m for m in _events(pipe, text) if m.trigger == trigger]
+    assert hits and all(m.modality == "negated" for m in hits), [(m.event_type, m.modality) for m in hits]
+
+
+def test_an_attempt_made_is_still_the_act(pipe: Pipeline) -> None:
+    m = _one(pipe, "Protesters tried to storm the parliament building in Tbilisi on Sunday.", "storm")
+    assert m.modality == "asserted", m.modality
