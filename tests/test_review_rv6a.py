@@ -124,3 +124,20 @@ def test_an_attempt_not_made_is_negated(pipe: Pipeline, text: str, trigger: str)
 def test_an_attempt_made_is_still_the_act(pipe: Pipeline) -> None:
     m = _one(pipe, "Protesters tried to storm the parliament building in Tbilisi on Sunday.", "storm")
     assert m.modality == "asserted", m.modality
+
+
+# --- repelled attacks make the repeller the recipient: "halt"/"stop" also tell a side ceasing its own
+def test_a_side_halting_its_airstrikes_is_their_actor(pipe: Pipeline) -> None:
+    m = _one(pipe, "Israel halted airstrikes for 48 hours to allow aid deliveries.", "airstrikes")
+    assert _names(m.actor) == ["Israel"] and "Israel" not in _names(m.recipient), (_names(m.actor),
+                                                                                   _names(m.recipient))
+
+
+@pytest.mark.parametrize(("text", "trigger", "defender"), [
+    ("Kurdish fighters repelled attacks by Islamic State militants near Kobani.", "attacks", "Kurdish fighters"),
+    ("Border guards stopped an attack by smugglers at the Rafah crossing.", "attack", "Border guards"),
+])
+def test_a_fended_off_attack_still_names_its_target(pipe: Pipeline, text: str, trigger: str, defender: str) -> None:
+    m = _one(pipe, text, trigger)
+    assert defender in _names(m.recipient) and defender not in _names(m.actor), (_names(m.actor),
+                                                                                 _names(m.recipient))

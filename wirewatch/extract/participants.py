@@ -84,6 +84,18 @@ def _time_noun(tok: Any) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or wordclass.classes(tok.lemma_, "n")[:1] == ("time",)
 
 
+# Repel verbs that also tell a side ceasing its own attacks ("Israel halted airstrikes for 48 hours").
+_CEASE_VERBS = frozenset({"halt", "stop"})
+
+
+def _ceased_own(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any) -> bool:
+    """ "Israel halted airstrikes", "urged Russia to stop the attacks": a run of attacks (a plural) that a
+    verb of ceasing takes, with no other side named as its agent, is the subject's own, halted; one attack
+    stopped ("guards stopped an attack on the synagogue") or attacks "by" another side were fended off."""
+    return clause.lemma_.lower() in _CEASE_VERBS and noun.tag_ in ("NNS", "NNPS") and \
+        agent(noun) is None and _agent_on_verb(ctx, clause, head_noun) is None
+
+
 def _is_active(verb: Any) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -237,7 +249,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # off is the one it was aimed at, never its actor
     # (the target the attack itself names, "repelled an assault on the airbase", goes first)
     repelled = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
-        noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS)
+        noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS) and \
+        not _ceased_own(ctx, clause, head_noun, noun)
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
