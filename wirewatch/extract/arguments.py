@@ -50,7 +50,11 @@ _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "ag
                          "police", "council", "court", "party", "group", "team", "military", "people", "staff",
                          "crew", "opposition", "regime", "community", "country", "nation", "force", "unit",
                          "navy", "parliament", "cabinet", "movement", "faction", "militia", "delegation",
-                         "intelligence", "leadership", "authority", "command", "organization", "organisation"})
+                         "intelligence", "leadership", "authority", "command", "organization", "organisation",
+                         # bands and bodies of `participants.PARTY_NOUNS`: never the "he" or "she" of a person
+                         "cell", "cartel", "clan", "squad", "brigade", "battalion", "gang", "crowd", "mob",
+                         "public", "cooperative", "federation", "association", "coalition", "alliance",
+                         "consortium", "syndicate", "guild", "league", "charity", "foundation", "regulator"})
 # Speakers of a body: "a spokesperson for X", "the ministry's spokeswoman", "Kremlin spokesman" stand for it.
 SPEAKER_NOUNS = frozenset({"spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman",
                            "spokeswomen"})

@@ -294,7 +294,13 @@ def _own_markers_governor(verb: Any, child: Any, p: Presentation, lex: Any) -> N
     """Markers of a governing clause that carry down to its content ("will hold talks", "if ...")."""
     if _conditional_prep(verb):
         p.bump("hypothetical")  # "discussed imposing tariffs in case ..." (the parser may hang it higher)
+    attempt = verb.lemma_.lower() in _ATTEMPT_VERBS and child.dep_ == "xcomp"
     for c in verb.children:
+        if attempt and (c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("no-one", "nobody", "none", "noone") or any(d.lower_ == "no" for d in c.children))):
+            # an attempt told as made is the act (`_plans`), so one not made is none: "did not try to
+            # seize the airport", "nobody tried to stop the gunmen"
+            p.bump("negated")
         if c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"]:
             p.bump("hypothetical")
         elif c.dep_ == "advmod" and c.lower_ in _HEARSAY_ADVERBS:

@@ -72,6 +72,30 @@ _LAID_ON_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff
 _HUNG_PREPS = frozenset({"against", "with", "to", "toward", "towards"})
 
 
+# Verbs of using a weapon or vehicle, whose "by" agent is the side it stands for ("drones launched by Russia",
+# "a car bomb driven by a suicide attacker"); not of making or handing it over ("supplied", "sold", "built").
+_WIELD_VERBS = frozenset({"launch", "fire", "shoot", "fly", "pilot", "drive", "operate", "deploy", "use", "plant",
+                          "throw", "hurl", "lob", "detonate", "trigger", "send", "dispatch", "carry", "wield",
+                          "brandish", "aim", "direct", "guide", "steer", "set"})
+
+
+def _time_noun(tok: Any) -> bool:
+    """ "yesterday", "tonight", "Monday morning": a noun naming a time, by the tagger or by its commonest sense."""
+    return tok.ent_type_ in ("DATE", "TIME") or wordclass.classes(tok.lemma_, "n")[:1] == ("time",)
+
+
+# Repel verbs that also tell a side ceasing its own attacks ("Israel halted airstrikes for 48 hours").
+_CEASE_VERBS = frozenset({"halt", "stop"})
+
+
+def _ceased_own(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any) -> bool:
+    """ "Israel halted airstrikes", "urged Russia to stop the attacks": a run of attacks (a plural) that a
+    verb of ceasing takes, with no other side named as its agent, is the subject's own, halted; one attack
+    stopped ("guards stopped an attack on the synagogue") or attacks "by" another side were fended off."""
+    return clause.lemma_.lower() in _CEASE_VERBS and noun.tag_ in ("NNS", "NNPS") and \
+        agent(noun) is None and _agent_on_verb(ctx, clause, head_noun) is None
+
+
 def _is_active(verb: Any) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -81,12 +105,27 @@ def _agent_on_verb(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | No
     after its event-noun object is the noun's ("the assault by insurgents"), not a means or a deadline."""
     if head_noun.dep_ != "dobj" or head_noun.head != clause or clause.pos_ != "VERB" or not _is_active(clause):
         return None
+    if clause.lemma_.lower() in _DOING_VERBS and (s := subject(clause)) is not None and entity_like(ctx, s):
+        return None  # "students staged a demonstration by the embassy": who stages it does it; "by" is where
     for c in clause.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > head_noun.i:
             obj = _pobj(c)
-            if obj is not None and obj.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, obj):
+            if obj is not None and obj.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, obj) and \
+                    not _place_noun(obj):
                 return obj
     return None
+
+
+# Light verbs whose subject does the deed of their event-noun object ("staged a sit-in", "waged a campaign"),
+# unlike those that act on someone else's ("ended a sit-in by students", "repelled an assault by rebels").
+_DOING_VERBS = frozenset({"stage", "hold", "launch", "mount", "organize", "organise", "conduct", "wage", "carry",
+                          "lead", "make", "begin", "start", "resume", "continue"})
+
+
+def _place_noun(tok: Any) -> bool:
+    """ "by the Lincoln Memorial", "by the embassy": a place or building, beside which things happen."""
+    return tok.ent_type_ in ("FAC", "LOC") or wordclass.classes(tok.lemma_, "n")[:1] in (
+        ("artifact",), ("object",), ("location",))
 
 
 def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
@@ -109,6 +148,9 @@ def _verb_hung_party(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any
     preps = [c for c in _preps(clause) if c.i > head_noun.i]
     preps += [p for c in preps if c.lower_ == "by" and (o := _pobj(c)) is not None
               for p in o.children if p.dep_ == "prep"]
+    # ("filed a complaint with the Commission against Google": whom it is against is the recipient, the
+    # forum or addressee only when no "against" is written)
+    preps.sort(key=lambda c: c.lower_ != "against")
     for c in preps:
         if c.lower_ in _HUNG_PREPS or c.lower_ in ("on", "upon") and lemma in _LAID_ON_NOUNS:
             found = party_of(ctx, _pobj(c), skip, depth=1)
@@ -207,7 +249,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # off is the one it was aimed at, never its actor
     # (the target the attack itself names, "repelled an assault on the airbase", goes first)
     repelled = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
-        noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS)
+        noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS) and \
+        not _ceased_own(ctx, clause, head_noun, noun)
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
@@ -654,8 +697,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 return ctx.actors(obj)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     if dobj is not None and dobj.lower_ == "her" and dobj.i + 1 < len(verb.doc) and \
-            (nxt := verb.doc[dobj.i + 1]).head == verb and nxt.dep_ in ("dobj", "npadvmod") and nxt.pos_ == "NOUN":
-        dobj = nxt  # "arrested her stepfather": the tagger read the possessive "her" as an object of its own
+            (nxt := verb.doc[dobj.i + 1]).head == verb and nxt.dep_ in ("dobj", "npadvmod") and nxt.pos_ == "NOUN" \
+            and not _time_noun(nxt):
+        # "arrested her stepfather": the tagger read the possessive "her" as an object of its own ("arrested
+        # her yesterday", "charged her tonight": a time noun after it is the verb's adverbial, "her" the object)
+        dobj = nxt
     if dobj is None and not passive:
         # "detained this Tuesday three members of a band" (translated word order): the parser takes the object
         # after a fronted day for one more adverbial noun
@@ -672,7 +718,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         # "shot down 14 drones launched by Russia": a weapon told by whoever used it stands for that side
+        # (only by a verb of using it: "rifles supplied by Iran to the rebels" were not Iran's to lose)
         user = next((a for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in _WIELD_VERBS
                      and (a := agent(c)) is not None and a.i not in skip and entity_like(ctx, a)), None)
         if user is not None:
             return ctx.actors(user)

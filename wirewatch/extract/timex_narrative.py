@@ -168,9 +168,14 @@ def carry(sentences: list[SentenceTime], published: str | None) -> None:
         if s.new_paragraph or story is None:
             framed = False
         backstory = story is not None and _long_past(story[0], published) and (s.framed or framed)
+        # Past the opener, the frame is the narrator's: a sentence someone is reported to say ("North Korea
+        # fired missiles, the South's military said") is that source's news, and takes no date from it.
+        going_on = backstory and not s.framed
         carried = 0
         if story is not None and gap <= MAX_GAP and not s.has_timex:
             for m, past in zip(s.mentions, s.past, strict=True):
+                if going_on and m.modality != "asserted":
+                    continue
                 if m.date_from == "published" and past and m.modality in _RECEIVES and story[0] != m.date:
                     m.date, m.date_precision, m.date_from = story[0], story[1], "context"
                     carried += 1
