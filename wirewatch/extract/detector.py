@@ -33,6 +33,7 @@ import numpy as np
 from ..errors import WirewatchError
 from . import wordclass
 from .lexicon import lexicon
+from .nlp import doc_text
 from .ontology import Ontology, TriggerSpec
 from .triggers import Trigger, claims_responsibility, find_triggers, habitual
 
@@ -438,7 +439,7 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
         embs[i] = v
     probs = [det.probabilities(s.text, sentence_cues(s, trigs, det.config), e)
              for s, trigs, e in zip(sents, found, embs, strict=True)]
-    text = sents[0].doc.text if sents else ""
+    text = doc_text(sents[0].doc) if sents else ""
     relevance, off_topic = det.article_relevance(text, probs)
     if report is not None:
         report.update(event_relevance=round(relevance, 3), off_topic=off_topic)

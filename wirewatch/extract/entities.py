@@ -45,7 +45,7 @@ from .entity_titles import (
 )
 from .gazetteer import fold, gazetteer
 from .lexicon import lexicon
-from .nlp import get_nlp, span_text
+from .nlp import doc_text, get_nlp, span_text
 from .timex_base import NUMBER_WORDS, words_to_number
 from .wordclass import classes
 
@@ -313,7 +313,7 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
         given_name_gender(toks[0].text) is None and nxt is not None and not _known_person(text) and (
             nxt.lower_ in _CLUB_CONTEXT and nxt.is_lower and (
                 nxt.lower_ not in _CLUB_CONTEXT_SHARED or _sport_report(doc, nxt.i)) or
-            _SCORE_AFTER.match(doc.text, nxt.idx) is not None)
+            _SCORE_AFTER.match(doc_text(doc), nxt.idx) is not None)
     if not sporting:
         # a name repeated whole is some organisation's, but not surely named after the place ("Northern Lens"
         # is an outlet, not a club of Lens): no country from it
@@ -333,7 +333,7 @@ def _match_report(doc: Any) -> bool:
 def _sport_report(doc: Any, skip: int) -> bool:
     """Does the report speak of sport besides token `skip`: a team's noun of its own ("coach", "striker") or
     another shared one, or a match result?"""
-    return _SCORE_AFTER.search(doc.text) is not None or any(
+    return _SCORE_AFTER.search(doc_text(doc)) is not None or any(
         t.i != skip and t.is_lower and t.lower_ in _CLUB_CONTEXT for t in doc)
 
 
@@ -937,7 +937,7 @@ def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tup
     hyphenated = sorted(p for p in parts if "-" in p)
     if not hyphenated:
         return []
-    text, n = doc.text, len(doc)
+    text, n = doc_text(doc), len(doc)
     start_at = {t.idx: t.i for t in doc}
     end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
     cands = []
@@ -1732,7 +1732,7 @@ class EntitiesComponent:
         spans = [_country_government(doc, _demonym_head(doc, sp)) for sp in spans]
         spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
-        text = doc.text  # built once: Doc.text joins every token, so per span it made this quadratic
+        text = doc_text(doc)  # built once: Doc.text joins every token, so per span it made this quadratic
         urls = _url_ranges(text)
         person_words = frozenset(t.text for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
@@ -1802,7 +1802,7 @@ def _headline_words(doc: Any, spans: list[_Span]) -> list[_Span]:
     Kills 12"), and a lone verb or participle is taken for a name ("40 Hurt"): the verb is cut off (unless a
     person of that word is known: "Robert Burns"), the lone one dropped. Elsewhere, a name the report spans
     without the last word ("Marla Quinlan") is cut back to it where that word is a verb."""
-    text = doc.text
+    text = doc_text(doc)
     names = {span_text(doc, sp.start, sp.end) for sp in spans}
     out = []
     for sp in spans:
@@ -1881,8 +1881,8 @@ def _without_quoted_titles(doc: Any, spans: list[_Span]) -> list[_Span]:
     """ "the sequel to ``Twilight''", "her talk show \"Ellen\"": a name a report sets in quotes, the whole
     quotation, is the title of a work, not a person or an organisation - wherever in the report it recurs.
     Not a name the lexicon or the gazetteer knows, nor a person the report names in full."""
-    quoted = {m.group(1).strip() for m in _QUOTED.finditer(doc.text)
-              if not _NAMING.search(doc.text[max(0, m.start() - 25):m.start()])}  # 'a group known as "X"' names
+    quoted = {m.group(1).strip() for m in _QUOTED.finditer(doc_text(doc))
+              if not _NAMING.search(doc_text(doc)[max(0, m.start() - 25):m.start()])}  # 'a group known as "X"' names
     if not quoted:
         return spans
     gaz, lex = gazetteer(), lexicon()
@@ -1899,7 +1899,7 @@ def _without_quoted_titles(doc: Any, spans: list[_Span]) -> list[_Span]:
 def _repeated_texts(doc: Any, spans: list[_Span]) -> set[str]:
     """Texts of the multi-word name spans that occur more than once in the report, spelt alike (the text is
     searched, so a repeat NER labelled otherwise, or not at all, counts)."""
-    text = doc.text
+    text = doc_text(doc)
     out = set()
     for sp in spans:
         t = span_text(doc, sp.start, sp.end)

@@ -30,7 +30,7 @@ from .detector import NOUN_POS, Decision, Detector, decide_article, load_detecto
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .modality import Presentation, presentation, source_of
-from .nlp import get_nlp
+from .nlp import doc_text, get_nlp
 from .noise import no_event
 from .ontology import Ontology, load_ontology
 from .participants import (
@@ -102,7 +102,7 @@ class EventsComponent:
         # quotation (see `attribution.Quotation`).
         quote = Quotation()
         last_para = -1
-        whole = doc.text  # once: a sentence's text is its slice (Span.text joins its tokens on every call)
+        whole = doc_text(doc)  # once: a sentence's text is its slice (Span.text joins its tokens on every call)
         sents = [s for s in doc.sents if whole[s.start_char:s.end_char].strip()]
         times: list[SentenceTime] = []  # for the narrative time (timex_narrative.carry)
         last_time_para = -1

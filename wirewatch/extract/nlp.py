@@ -103,11 +103,19 @@ def span_text(doc: Any, start: int, end: int) -> str:
     alive, and a long-running process held the last (possibly multi-MB) article until the next came."""
     if end <= start:
         return ""
+    text = doc_text(doc)
+    last = doc[end - 1]
+    return text[doc[start].idx:last.idx + len(last)]
+
+
+def doc_text(doc: Any) -> str:
+    """`doc.text`, kept in the doc's `user_data`: Doc.text builds a Token object for every token and joins
+    their texts on each call, and the components ask for the whole text about ten times an article. The
+    parse component stores the text spaCy was given (a Doc's text is exactly its input), so no call walks."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
-    last = doc[end - 1]
-    return text[doc[start].idx:last.idx + len(last)]
+    return str(text)
 
 
 def get_nlp() -> Any:
@@ -189,6 +197,7 @@ def parse_long(nlp: Any, text: str, *, budget_s: float | None = None) -> tuple[A
     whole = Doc.from_docs(docs, ensure_whitespace=False)
     if whole.text != text[:parsed]:  # pragma: no cover - from_docs keeps each piece's text as is
         raise RuntimeError("joined pieces do not reproduce the article text")
+    whole.user_data[_TEXT_KEY] = text[:parsed]  # `doc_text`: the check above just proved it
     return whole, parsed, stop
 
 
@@ -197,7 +206,7 @@ def sentences_of(doc: Any, text: str | None = None) -> list[Sentence]:
 
     `text` is the article text when spaCy saw a guarded copy of it (same offsets): sentence texts are
     taken from the article, so that text == article.text[start:end] always holds."""
-    source = doc.text if text is None else text
+    source = doc_text(doc) if text is None else text
     out: list[Sentence] = []
     for s in doc.sents:
         raw = source[s.start_char : s.end_char]
@@ -219,6 +228,12 @@ def restore_text(article: Article) -> Article:
     if tail:
         article.text = (article.text or "") + tail
     return article
+
+
+def _with_text(doc: Any, seen: str) -> Any:
+    """`doc` with `doc_text` primed: spaCy's tokenizer keeps every character, so its text is what it saw."""
+    doc.user_data[_TEXT_KEY] = seen
+    return doc
 
 
 class ParseComponent:
@@ -252,13 +267,15 @@ class ParseComponent:
     def __call__(self, article: Article) -> Article:
         if len(article.text or "") > LONG_TEXT:
             return self._parse_long(article)
-        return self._fill(article, get_nlp()(guard_text(article.text or "")))
+        seen = guard_text(article.text or "")
+        return self._fill(article, _with_text(get_nlp()(seen), seen))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         arts = list(articles)
         short = [a for a in arts if len(a.text or "") <= LONG_TEXT]
-        docs = get_nlp().pipe((guard_text(a.text or "") for a in short), batch_size=self.batch_size,
-                              n_process=self.n_process)
-        done = {id(a): self._fill(a, doc) for a, doc in zip(short, docs, strict=True)}
+        seen = [guard_text(a.text or "") for a in short]
+        docs = get_nlp().pipe(seen, batch_size=self.batch_size, n_process=self.n_process)
+        done = {id(a): self._fill(a, _with_text(doc, t))
+                for a, doc, t in zip(short, docs, seen, strict=True)}
         for art in arts:
             yield done[id(art)] if id(art) in done else self._parse_long(art)

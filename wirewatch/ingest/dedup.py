@@ -20,7 +20,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from ..store import articles
 
@@ -48,6 +47,10 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 
 def signature(text: str) -> np.ndarray:
+    # Imported here: datasketch (with scipy) costs about half a second of CPU per process, which processes
+    # that never sign an article (extraction workers, export, the web UI) need not pay.
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     mh.update_batch(list(shingles(text)))
     return np.asarray(mh.hashvalues, dtype=np.uint64)
