@@ -47,6 +47,18 @@ def test_a_place_with_a_particle_stays_a_place() -> None:
     assert e["Rio de Janeiro"][0] == "GPE"
 
 
+# ------------------------------------------------------------------ a regnal number needs a sovereign
+def test_a_mission_with_a_numeral_is_no_person() -> None:
+    # looks_like_person took a given-name-like word and a roman numeral for "Felipe VI" without the title
+    e = _ents("HOUSTON - NASA said Artemis II would fly in April, officials said.")
+    assert e.get("Artemis II", ("ORG",))[0] != "PERSON"
+
+
+def test_a_titled_sovereign_keeps_the_numeral() -> None:
+    e = _ents("MADRID - King Felipe VI opened parliament on Tuesday. Felipe praised the coalition.")
+    assert e["Felipe VI"][0] == "PERSON" and "Felipe" in e["Felipe VI"][2]
+
+
 # ------------------------------------------------------------------ a hyphen between two people
 def test_two_bare_names_joined_before_a_noun_are_two_people() -> None:
     # the double-surname rule made "Trump-Kim" one person, then dropped it: Trump was lost from the report

@@ -1310,6 +1310,9 @@ def looks_like_person(doc: Any, sp: _Span) -> bool:
     if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
            t.lower_ in _COMPANY_WORDS for t in toks):
         return False
+    if numbered and len(toks) == 1 and not (sp.start > 0 and (
+            person_title(doc[sp.start - 1].lower_) or doc[sp.start - 1].lower_ in lexicon()["title_prefixes"])):
+        return False  # a regnal number goes with a sovereign's title ("King Felipe VI"); "Apollo XI" is a mission
     return given_name_gender(toks[0].text) is not None
 
 
