@@ -229,8 +229,11 @@ def _trim(doc: Any, sp: _Span) -> _Span | None:
     if sp.label == "PERSON" and e < len(doc) and is_title_abbreviation(doc, e) and ends_name(doc, e):
         e += 1  # "Hun Sen." at a sentence's end: the name runs on (see entity_titles.ends_name)
     while sp.label == "PERSON" and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and \
-            not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_title:
-        e += 2  # "Thulani Mahlangu[-Nkosi]": NER stopped at the hyphen of a double surname
+            not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_title and not (
+                e - s == 1 and e + 2 < len(doc) and doc[e + 2].pos_ == "NOUN" and doc[e + 2].is_lower):
+        # "Thulani Mahlangu[-Nkosi]": NER stopped at the hyphen of a double surname; but two bare names joined
+        # before a noun pair two people ("the Trump-Kim summit", "the Erdogan-Putin talks")
+        e += 2
     if sp.label == "PERSON":
         while e - s > 1 and (doc[s].lower_ in lex["title_prefixes"] or is_title_abbreviation(doc, s) or
                              person_title(doc[s].lower_) and doc[s].is_title and e - s > 2):
@@ -325,9 +328,14 @@ def _club_name(doc: Any, sp: _Span, repeated: set[str]) -> _Span:
                  gaz.country_of_capital(places[0].text) or gaz.country_of_region(places[0].text))
 
 
+# Match words that are ordinary verbs too ("the measure assists renters", "the market rebounds"): sport's only as
+# nouns ("five assists", "12 rebounds").
+_MATCH_NOUNS = frozenset({"assists", "rebounds"})
+
+
 def _match_report(doc: Any) -> bool:
-    """A match report: words only sport uses ("striker", "referee", "equalised", "rebounds")."""
-    return any(t.lower_ in _MATCH_WORDS for t in doc)
+    """A match report: words only sport uses ("striker", "referee", "equalised", "12 rebounds")."""
+    return any(t.lower_ in _MATCH_WORDS and (t.lower_ not in _MATCH_NOUNS or t.tag_ == "NNS") for t in doc)
 
 
 def _sport_report(doc: Any, skip: int) -> bool:
@@ -822,6 +830,10 @@ def short_forms(words: list[str]) -> list[str]:
     head, _, rest = words[-1].partition("-")
     if rest and head.islower() and rest[:1].isupper():
         out.append(rest)
+    particle = next((i for i, w in enumerate(words[1:-1], 1) if w in _LINKING_PARTICLES), None)
+    if particle is not None:  # "von der Leyen", "Von der Leyen" at a sentence's start, "bin Salman"
+        surname = " ".join(words[particle:])
+        out += [surname, surname[:1].upper() + surname[1:]]
     return out
 
 
@@ -855,9 +867,8 @@ def _name_end(doc: Any, j: int, limit: int) -> int:
             j += 1
         elif t.text == "-" and j + 1 < len(doc) and doc[j + 1].is_alpha and not t.whitespace_:
             j += 2  # the lower-case half of a hyphenated given name
-        elif j > start0 and t.lower_ in _LINKING_PARTICLES and t.is_lower and j + 1 < len(doc) and \
-                doc[j + 1].is_alpha and doc[j + 1].is_title:
-            j += 1  # "Faisal bin Farhan", "Luiz Inacio Lula da Silva": the particle joins two names
+        elif j > start0 and (k := _particle_run(doc, j)):
+            j += k  # "Faisal bin Farhan", "Lula da Silva", "von der Leyen": the particles join two names
         elif t.lower_ in _ARTICLE_PARTICLES and t.is_lower and not t.whitespace_ and j + 2 < len(doc) and \
                 doc[j + 1].text == "-" and not doc[j + 1].whitespace_ and doc[j + 2].text[:1].isupper():
             j += 3  # "Abdel Fattah el-Sisi": the Arabic article belongs to the surname
@@ -872,6 +883,64 @@ def _name_end(doc: Any, j: int, limit: int) -> int:
 _LINKING_PARTICLES = frozenset({"bin", "bint", "ibn", "ben", "da", "de", "dos", "van", "von", "der", "del"})
 # A generational suffix or a regnal number after a name: "Jr.", "Sr.", "III", "Felipe VI", "Leo XIV" (not "I").
 _REGNAL = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
+
+
+def _particle_run(doc: Any, j: int) -> int:
+    """How many lower-case name particles from token j lead on to a capitalised name ("bin Farhan": 1,
+    "von der Leyen", "de la Cruz": 2); 0 when they do not."""
+    k = 0
+    while k < 2 and j + k < len(doc) and doc[j + k].is_lower and doc[j + k].lower_ in _LINKING_PARTICLES | {"la"}:
+        k += 1
+    if k == 0 or doc[j].lower_ == "la" or j + k >= len(doc):
+        return 0
+    nxt = doc[j + k]
+    return k if nxt.is_alpha and nxt.is_title else 0
+
+
+def _particle_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+    """A person NER cut at a name particle ("Ursula von der" with "Leyen" as a place, "Ursula" then
+    "von der Leyen"): the name runs over the particles to the capitalised name after them, which no other
+    span keeps."""
+    out = list(spans)
+    for sp in spans:
+        if sp.label != "PERSON" or sp not in out:
+            continue
+        back = sp.end
+        while back > sp.start + 1 and doc[back - 1].is_lower and doc[back - 1].lower_ in _LINKING_PARTICLES:
+            back -= 1
+        k = _particle_run(doc, back) if back < len(doc) else 0
+        if not k:
+            continue
+        end = _name_end(doc, back + k, back + k + 2)
+        if end <= sp.end:
+            continue
+        out = [o for o in out if o is sp or o.end <= sp.start or o.start >= end]
+        out[out.index(sp)] = _Span(sp.start, end, "PERSON", sp.titles, sp.country)
+    owner = {i: o for o in out for i in range(o.start, o.end)}
+    particled = {doc[o.end - 1].text for o in out if o.label == "PERSON" and
+                 any(t.is_lower and t.lower_ in _LINKING_PARTICLES for t in doc[o.start + 1:o.end - 1])}
+    for sp in list(out):
+        # "Ursula von der Leyen" with only "Leyen" tagged (as a place): given names, particles, the surname
+        k = 0
+        while k < 2 and sp.start - k - 1 >= 0 and doc[sp.start - k - 1].is_lower and \
+                doc[sp.start - k - 1].lower_ in _LINKING_PARTICLES:
+            k += 1
+        if not k or sp.end - sp.start > 2 or not _particle_run(doc, sp.start - k):
+            continue
+        start = sp.start - k
+        while start - 1 >= 0 and sp.start - k - start < 3 and doc[start - 1].is_alpha and doc[start - 1].is_title \
+                and doc[start - 1].pos_ == "PROPN" and (
+                    (o := owner.get(start - 1)) is None or o.label in ("PERSON", "NORP") and o.end - o.start == 1):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if start == sp.start - k and sp.label != "PERSON" and span_text(doc, sp.start, sp.end) not in particled \
+                or gazetteer().city(span_text(doc, start, sp.end)):
+            continue  # (a person named by the particles and surname alone, "von der Leyen said", is one too)
+        out = [o for o in out if o.end <= start or o.start >= sp.end]
+        out.append(_Span(start, sp.end, "PERSON", sp.titles if start == sp.start - k else [], sp.country))
+        particled.add(doc[sp.end - 1].text)
+    return sorted(out, key=lambda o: o.start)
 
 
 def _generation(text: str) -> bool:
@@ -958,7 +1027,7 @@ def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tup
 
 def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
     """Acronyms and bare surnames that NER missed ("KCNA reported", "Kim said")."""
-    spans = _titled_names(doc, spans)
+    spans = _titled_names(doc, _particle_names(doc, spans))
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     parts: set[str] = set()
     for sp in spans:
@@ -1006,6 +1075,9 @@ def _add_missed(doc: Any, spans: list[_Span]) -> list[_Span]:
 # People and bodies that act for their state abroad: "Canadian officials in London" are in Britain's capital.
 _STATE_AGENTS = frozenset({"official", "diplomat", "envoy", "negotiator", "delegation", "delegate", "ambassador",
                            "embassy", "mission", "minister", "representative", "emissary", "consulate"})
+# A state's agents whose post is abroad: where they are is another state's capital ("the ministry's envoy in Paris").
+_POSTED_ABROAD = frozenset({"envoy", "ambassador", "embassy", "delegation", "delegate", "mission", "consulate",
+                            "emissary", "diplomat", "attache", "consul", "negotiator"})
 # Words that make a title of the title after them: "Crown Prince", "Supreme Leader", "Grand Mufti".
 _TITLE_QUALIFIERS = frozenset({"crown", "supreme", "grand", "field", "chief", "vice"})
 
@@ -1238,6 +1310,9 @@ def looks_like_person(doc: Any, sp: _Span) -> bool:
     if any(gaz.country_of_any(t.text) or gaz.city(t.text) or t.lower_ in _INSTITUTION_WORDS or
            t.lower_ in _COMPANY_WORDS for t in toks):
         return False
+    if numbered and len(toks) == 1 and not (sp.start > 0 and (
+            person_title(doc[sp.start - 1].lower_) or doc[sp.start - 1].lower_ in lexicon()["title_prefixes"])):
+        return False  # a regnal number goes with a sovereign's title ("King Felipe VI"); "Apollo XI" is a mission
     return given_name_gender(toks[0].text) is not None
 
 
@@ -1419,7 +1494,7 @@ class _Resolver:
         # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
         # Berisha, his son, Shkelzen Berisha"), the bare name is the one introduced first: reports name
         # the relatives in full and keep the bare surname for their subject.
-        if " " not in text:
+        if " " not in text or any(text in parts for _, parts, _ in persons):  # or "von der Leyen"
             want = title_gender(sp.titles)
             first_seen: dict[str, tuple[int, Entity]] = {}
             bare = _PARTICLE.sub("", text.lower())  # "Al-Sisi" at a sentence start is the "el-Sisi" named before
@@ -1545,8 +1620,8 @@ class _Resolver:
         officer puts him in says whose body it is, before the report's dateline does (a Dubai dateline makes
         it no Emirati office); a town, or a capital the text qualifies ("London, Ont."), says nothing."""
         noun = self.doc[sp.start:sp.end].root.head
-        if noun.pos_ != "NOUN" or noun.i in range(sp.start, sp.end):
-            return None
+        if noun.pos_ != "NOUN" or noun.i in range(sp.start, sp.end) or noun.lemma_.lower() in _POSTED_ABROAD:
+            return None  # "a Foreign Ministry envoy in Paris" serves his ministry abroad: Paris is not its seat
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -1645,6 +1720,8 @@ class _Resolver:
         orgs: list[tuple[str, Entity]] = []
         resolved: dict[int, Entity] = {}
         org_names = [clean_name(span_text(doc, sp.start, sp.end)).split() for sp in spans if sp.label == "ORG"]
+        particled = {f for sp in spans if sp.label == "PERSON"
+                     for f in short_forms(name_words(clean_name(span_text(doc, sp.start, sp.end)))) if " " in f}
         for k, sp in enumerate(spans):
             text = clean_name(span_text(doc, sp.start, sp.end))
             if sp.label == "ORG" and any(len(n) == len(text.split()) + 1 and n[:-1] == text.split()
@@ -1652,7 +1729,8 @@ class _Resolver:
                 continue  # "Valley Green" of "Valley Green Hauling": resolved below, once the full name is
             if self.declared.get(span_text(doc, sp.start, sp.end).strip(), (sp.start, sp.end)) != (sp.start, sp.end):
                 continue  # another name of an entity the article names ("the Noble Sanctuary"): resolved below
-            if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None:
+            if sp.label == "PERSON" and len(name_words(text)) >= 2 and self.lex.known_entity(text) is None \
+                    and text not in particled:  # "von der Leyen": the surname of "Ursula von der Leyen"
                 ent = self.resolve(sp, text, [], [])
                 persons.append((sp.start, short_forms(name_words(text)) or [text], ent))
                 resolved[k] = ent

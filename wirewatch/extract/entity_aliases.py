@@ -499,17 +499,25 @@ def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demon
 
 
 
-# Words a title may carry that a later description drops: "the minister" after "Former Police Minister X".
-_TIME_TITLE_WORDS = frozenset({"former", "late", "then", "acting", "interim", "outgoing", "incoming", "retired"})
+# Words a title may carry that a later description drops: "the minister" after "Acting Police Minister X"
+# (he holds the office).
+_TIME_TITLE_WORDS = frozenset({"then", "acting", "interim", "outgoing"})
+# Words that make the rest of a title another office, or one not held now: "Vice President X" and "former
+# President Y" are not "the president" (whom the report may never name), only "the vice president", "the
+# former president".
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "associate", "lieutenant", "co", "sub",
+                           "former", "ex", "late", "retired", "incoming"})
 
 
 def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
                        titles: dict[str, list[str]]) -> list[tuple[str, str]]:
     """(description, person id) for "the president", "the crown prince", "the minister": a definite
     description whose words end the title of exactly one person the article names (`titles`: person id ->
-    the titles its mentions carry), named before it. Two people whose titles fit ("Vice President Sara
-    Duterte", "former President Rodrigo Duterte") leave "the president" unresolved; "the president of the
-    council" names another. The description becomes an alias, as `description_aliases`' do."""
+    the titles its mentions carry), named before it. Two people whose titles fit ("President Ana Cruz", "President
+    Li Wei" of two states) leave "the president" unresolved, and a title that makes the rest another office
+    (`_OTHER_OFFICE`: "Vice President X", "former President Y") fits only its own words ("the vice
+    president"); "the president of the council" names another. The description becomes an alias, as
+    `description_aliases`' do."""
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     first_named: dict[str, int] = {}
     for sp, eid in zip(spans, ids, strict=True):
@@ -520,7 +528,8 @@ def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
         for t in ts:
             words = [w for w in t.lower().replace("-", " ").split() if w not in _TIME_TITLE_WORDS]
             for k in range(1, min(len(words), 3) + 1):
-                fitting.setdefault(tuple(words[-k:]), set()).add(eid)
+                if not _OTHER_OFFICE & set(words[:-k]):
+                    fitting.setdefault(tuple(words[-k:]), set()).add(eid)
     out: list[tuple[str, str]] = []
     for tok in doc:
         if tok.lower_ != "the":
