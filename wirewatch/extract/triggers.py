@@ -20,6 +20,7 @@ from typing import Any
 from . import wordclass
 from .lexicon import lexicon
 from .noise import no_event
+from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
@@ -50,6 +51,9 @@ class Trigger:
     # Suppressed only because it sits in a relative clause about a participant ("militants who attacked a
     # hotel"): the detector may still hold it on its own (detector.decide_article).
     relative: bool = False
+    # A change of office (office_change.py): who holds (or loses) it, and who made the change, as tokens.
+    holder: Any = None
+    office_actor: Any = None
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -431,9 +435,16 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for tok in sent:
         spec = _match(tok, onto)
+        # A person + a verb of change + an office is a change of office whatever the verb's other senses
+        # ("leaves defence for the foreign ministry" is no retreat)
+        change = find_office_change(tok, onto) if tok.pos_ == "VERB" else None
+        if change is not None:
+            spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB", dep="@office")
         if spec is None or _descriptive(tok, onto):
             continue
         found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
+        if change is not None:
+            found[tok.i].holder, found[tok.i].office_actor = change.holder, change.actor
     lex = lexicon()
     _must_requests(sent, found, lex)
     if not found:
