@@ -63,3 +63,27 @@ def test_a_user_ontology_without_the_type_has_no_rule(tmp_path) -> None:
     onto = _compile({"types": {"ASSAULT": {"verbs": ["attack"]}},
                      "office_change": {"type": "PERSONNEL", "holder_subject": ["become"]}})
     assert onto.office_change == {}
+
+
+def test_a_passive_whose_subject_the_parser_misattached_keeps_its_holder(pipe) -> None:
+    text = ("In changes read out at the palace, Omar Haddad, until now a deputy governor of the central bank, "
+            "was picked to head the Treasury.")
+    assert personnel(pipe, text) == [("picked", [], ["Omar Haddad"])]
+
+
+def _types(pipe, text: str) -> set[str]:
+    [art] = extract_articles(pipe, [Article(id="t", text=text, published="2026-03-03")])
+    assert isinstance(art, Article)
+    return {e.event_type for e in art.events}
+
+
+@pytest.mark.parametrize("text,attack", [
+    ("Protesters pelted riot police with stones outside the parliament.", True),
+    ("Border guards sprayed the migrants with tear gas at the crossing.", True),
+    ("A patrol ship hit the fishing trawler with water cannon off the reef.", True),
+    ("The company was hit with a fine of two million dollars.", False),  # a fine is no instrument of force
+    ("The storm hit the coast with heavy rain.", False),
+    ("The agency said the missiles hit a target in the sea after a pre-set flight.", False),  # not "with"
+])
+def test_hitting_someone_with_an_instrument_of_force_is_an_attack(pipe, text, attack) -> None:
+    assert ("ASSAULT" in _types(pipe, text)) is attack

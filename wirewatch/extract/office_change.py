@@ -136,6 +136,22 @@ def _serves(verb: Any, onto: Ontology) -> bool:
         (_reaches_office(x, onto) or any(_portfolio(o, onto) for o in x.children if o.dep_ == "dobj"))
 
 
+def _misattached_subject(verb: Any) -> Any | None:
+    """A passive whose subject the parser hung elsewhere ("In changes read out at State House, Grace Achieng,
+    until now a deputy governor, was picked to ...": Achieng as an apposition of House): the last person
+    named before the verb in its sentence, when nothing but commas, appositions and modifiers lie between
+    (no other verb)."""
+    sent = verb.sent
+    for t in reversed(range(sent.start, verb.i)):
+        tok = verb.doc[t]
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "acl"):
+            return None
+        last = t + 1 >= sent.end or verb.doc[t + 1].ent_iob_ != "I"  # the name's last word heads it
+        if tok.ent_type_ == "PERSON" and last:
+            return tok if tok.dep_ in ("appos", "nsubj", "nsubjpass", "conj", "npadvmod") else None
+    return None
+
+
 def find_office_change(tok: Any, onto: Ontology) -> OfficeChange | None:
     """The change of office `tok` (a verb) reports, or None."""
     rule = _rule(onto)
@@ -149,6 +165,8 @@ def find_office_change(tok: Any, onto: Ontology) -> OfficeChange | None:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     subj = _child(tok, "nsubjpass") if passive else _child(tok, "nsubj", "csubj")
+    if passive and subj is None:
+        subj = _misattached_subject(tok)
     agent_tok = next((o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     if lem in dismiss and not passive:
         obj = _child(tok, "dobj")
@@ -176,7 +194,7 @@ def find_office_change(tok: Any, onto: Ontology) -> OfficeChange | None:
     if not _person(subj, onto):
         # "Taking over is Grace Achieng": the clause's subject is the copula's complement
         if subj is None and tok.dep_ == "csubj" and tok.head.lemma_ == "be":
-            subj = _child(tok.head, "attr")
+            subj = _child(tok.head, "attr", "nsubj")
         if not _person(subj, onto) or subj is not None and subj.ent_type_ != "PERSON":
             return None
     if passive:

@@ -91,6 +91,12 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         # "warned that any provocation would be met with a merciless strike": the threat is in the clause.
         deps = [d for c in tok.children if c.dep_ == "ccomp" for d in c.subtree] + (deps or _dependents(tok))
     deps = deps if deps is not None else _dependents(tok)
+    if spec.dep_set in onto.lists.get("instrument_sets", frozenset()):
+        # an instrument is what the act is done with ("hit the boat with water cannon"), not its subject
+        # ("the missiles hit a target") nor its object
+        # ("hit [a boat with water cannon]": the parser may hang the "with" on the object)
+        deps = [d for d in deps if d.dep_ == "pobj" and d.head.lower_ == "with" and (
+            d.head.head.i == tok.i or d.head.head.head.i == tok.i and d.head.head.dep_ == "dobj")]
     if spec.dep is not None:
         return any(d.lemma_.lower() == spec.dep for d in deps)
     if spec.dep_set == "PERSON":
