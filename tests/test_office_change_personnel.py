@@ -87,3 +87,15 @@ def _types(pipe, text: str) -> set[str]:
 ])
 def test_hitting_someone_with_an_instrument_of_force_is_an_attack(pipe, text, attack) -> None:
     assert ("ASSAULT" in _types(pipe, text)) is attack
+
+
+@pytest.mark.parametrize("text,trigger,recipient", [
+    # a portfolio named by a nested modifier ("the [home affairs] ministry")
+    ("Interior Minister Sofia Marin was moved to the home affairs ministry on Monday.", "moved", ["Sofia Marin"]),
+    # the inverted copula, after a sentence the parser reads differently
+    ("Jan Novak is out after two years. Taking over is Eva Dvorak, a former envoy to Vienna.", "Taking",
+     ["Eva Dvorak"]),
+])
+def test_portfolios_and_inversions(pipe, text, trigger, recipient) -> None:
+    got = personnel(pipe, text)
+    assert got == ([] if trigger is None else [(trigger, [], recipient)])

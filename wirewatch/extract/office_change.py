@@ -50,14 +50,15 @@ def _portfolio(tok: Any, onto: Ontology, loose: bool = False) -> bool:
     `loose`, a bare lower-case domain word too ("from defence to foreign affairs": a move between two)."""
     sets = onto.sets
     lem = tok.lemma_.lower()
-    words = {lem} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    # the name's own modifiers, also nested ("the [foreign affairs] ministry")
+    words = {lem} | {c.lemma_.lower() for c in tok.subtree if c.dep_ in ("compound", "amod") and c.i < tok.i}
     if any(c.lemma_.lower() in sets.get("not_office", frozenset()) for c in tok.subtree):
         return False
     if lem in sets.get("portfolio", frozenset()):
         # a bare "department" or "ministry" may be anyone's; it needs its domain or a definite name
         return bool(words & sets.get("portfolio_domain", frozenset())) or _capitalized_mid(tok) or \
             lem in sets.get("portfolio_names", frozenset())
-    if lem in sets.get("portfolio_domain", frozenset()) or words & {"affair", "affairs"} and len(words) > 1:
+    if lem in sets.get("portfolio_domain", frozenset()) or lem in ("affair", "affairs") and len(words) > 1:
         return loose or _capitalized_mid(tok)
     return False
 
@@ -152,6 +153,23 @@ def _misattached_subject(verb: Any) -> Any | None:
     return None
 
 
+def _inverted_subject(verb: Any) -> Any | None:
+    """ "Taking over is Grace Achieng, ...": a sentence-initial gerund, the copula, then the person (the
+    parser does not always read the inversion as a clausal subject)."""
+    sent = verb.sent
+    if verb.i != sent.start or verb.tag_ != "VBG":
+        return None
+    be = next((t for t in sent if t.i > verb.i and t.lemma_ == "be"), None)
+    if be is None or any(t.pos_ == "VERB" for t in verb.doc[verb.i + 1:be.i]):
+        return None
+    for t in verb.doc[be.i + 1:sent.end]:
+        if t.ent_type_ == "PERSON" and (t.i + 1 >= sent.end or verb.doc[t.i + 1].ent_iob_ != "I"):
+            return t
+        if t.pos_ in ("VERB", "PUNCT"):
+            return None
+    return None
+
+
 def find_office_change(tok: Any, onto: Ontology) -> OfficeChange | None:
     """The change of office `tok` (a verb) reports, or None."""
     rule = _rule(onto)
@@ -195,6 +213,8 @@ def find_office_change(tok: Any, onto: Ontology) -> OfficeChange | None:
         # "Taking over is Grace Achieng": the clause's subject is the copula's complement
         if subj is None and tok.dep_ == "csubj" and tok.head.lemma_ == "be":
             subj = _child(tok.head, "attr", "nsubj")
+        elif subj is None:
+            subj = _inverted_subject(tok)
         if not _person(subj, onto) or subj is not None and subj.ent_type_ != "PERSON":
             return None
     if passive:
