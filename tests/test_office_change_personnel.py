@@ -99,3 +99,22 @@ def test_hitting_someone_with_an_instrument_of_force_is_an_attack(pipe, text, at
 def test_portfolios_and_inversions(pipe, text, trigger, recipient) -> None:
     got = personnel(pipe, text)
     assert got == ([] if trigger is None else [(trigger, [], recipient)])
+
+
+def _accusations(pipe, text: str) -> list[tuple[str, list[str], list[str]]]:
+    [art] = extract_articles(pipe, [Article(id="t", text=text, published="2026-03-03")])
+    assert isinstance(art, Article)
+    return [(e.trigger, [a.name for a in e.actor], [a.name for a in e.recipient])
+            for e in art.events if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministry said Azeri troops had violated the ceasefire overnight.",
+     [("violated", ["ministry"], ["Azeri troops"])]),
+    ("A spokesman for the navy said a Russian submarine had entered the bay unlawfully.",
+     [("entered", ["navy"], ["Russian submarine"])]),
+    ("Officials said the plane had entered the airspace without a flight plan.", []),  # no wrong alleged
+    ("Fishing crews illegally entered the waters last year.", []),  # narrated by the outlet, nobody alleges it
+])
+def test_a_speaker_saying_another_did_wrong_accuses_it(pipe, text, expected) -> None:
+    assert _accusations(pipe, text) == expected

@@ -51,9 +51,10 @@ class Trigger:
     # Suppressed only because it sits in a relative clause about a participant ("militants who attacked a
     # hotel"): the detector may still hold it on its own (detector.decide_article).
     relative: bool = False
-    # A change of office (office_change.py): who holds (or loses) it, and who made the change, as tokens.
-    holder: Any = None
-    office_actor: Any = None
+    # Parties a rule named itself, as tokens: a change of office's holder and who made it (office_change.py),
+    # an alleged wrong's doer and who alleges it (`_alleged_wrong`).
+    recipient_tok: Any = None
+    actor_tok: Any = None
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -435,6 +436,28 @@ def _background(tok: Any) -> bool:
     return False
 
 
+def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
+    """(doer, speaker) when a speaker says another party did wrong: a verb of violation or one done
+    "illegally" (ontology `violation_verbs`, `illegality_adverbs`) in the content of a speech verb whose
+    subject is someone else ("Lin Hao said the Philippine vessel had illegally intruded into the waters").
+    PLOVER codes that as the speaker's accusation of the doer. Not a wrong the outlet narrates, nor one the
+    speaker owns up to or denies ("we did not violate")."""
+    said = tok.head
+    if tok.dep_ != "ccomp" or said.lemma_.lower() not in lexicon()["attribution_verbs"]:
+        return None
+    wrongful = tok.lemma_.lower() in onto.lists.get("violation_verbs", frozenset()) or any(
+        c.dep_ == "advmod" and c.lemma_.lower() in onto.lists.get("illegality_adverbs", frozenset())
+        for c in tok.children)
+    if not wrongful or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if doer is None or speaker is None or doer.lower_ in ("we", "i", "it", "they", "he", "she") \
+            or doer.lemma_.lower() == speaker.lemma_.lower():
+        return None
+    return doer, speaker
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
@@ -446,11 +469,17 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         change = find_office_change(tok, onto) if tok.pos_ == "VERB" else None
         if change is not None:
             spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB", dep="@office")
+        wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
+        if wrong is not None:
+            spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
         if spec is None or _descriptive(tok, onto):
             continue
         found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
         if change is not None:
-            found[tok.i].holder, found[tok.i].office_actor = change.holder, change.actor
+            found[tok.i].recipient_tok, found[tok.i].actor_tok = change.holder, change.actor
+        elif wrong is not None:
+            found[tok.i].recipient_tok, found[tok.i].actor_tok = wrong
+            found[tok.i].embed = "claimed"
     lex = lexicon()
     _must_requests(sent, found, lex)
     if not found:
