@@ -304,6 +304,9 @@ class EventsComponent:
     def _arguments(self, ctx: ArticleContext, trig: Trigger) -> tuple[list[Actor], list[Actor], Any]:
         """(actors, recipients, clause verb) for a verb or an event noun."""
         tok = trig.tok
+        if trig.recipient_tok is not None:  # a rule named the parties (office_change.py, triggers._alleged_wrong)
+            actors = ctx.actors(trig.actor_tok)
+            return actors, without(ctx.actors(trig.recipient_tok), actors), tok
         if tok.pos_ in ("VERB", "AUX"):
             undergone = undergone_act(ctx, tok) if trig.actor_from is None else None
             if undergone is not None:  # "Harmon faces charges of murder": Harmon is charged

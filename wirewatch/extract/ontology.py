@@ -74,6 +74,9 @@ class Ontology:
     object_sense_types: dict[str, str] = field(default_factory=dict)
     # trigger ("blow up") -> the type it has with no object, not passive (ontology.yaml `intransitive`)
     intransitive: dict[str, str] = field(default_factory=dict)
+    # a change of office without the classic verbs (extract/office_change.py; ontology.yaml `office_change`):
+    # "type" -> the event type, verb classes ("holder_subject", "act_on", "dismiss", "serve") -> lemmas
+    office_change: dict[str, Any] = field(default_factory=dict)
 
     def mode_for(self, event_type: str, lemma: str) -> str | None:
         t = self.types.get(event_type)
@@ -92,7 +95,7 @@ def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
             types = {t: {**base_types.get(t, {}), **(spec or {})} for t, spec in (val or {}).items()}
             types.update({t: spec for t, spec in base_types.items() if t not in types})
             out["types"] = types
-        elif key in ("sets", "contexts", "object_senses", "intransitive"):
+        elif key in ("sets", "contexts", "object_senses", "intransitive", "office_change"):
             out[key] = {**(base.get(key) or {}), **(val or {})}
         else:
             out[key] = val
@@ -139,9 +142,13 @@ def _compile(raw: dict[str, Any]) -> Ontology:
     object_sense_types = {str(k).lower(): str(v["as"]) for k, v in (raw.get("object_senses") or {}).items()
                           if isinstance(v, dict) and v.get("as") and str(v["as"]) in types}
     intransitive = {" ".join(str(k).lower().split()): str(v) for k, v in (raw.get("intransitive") or {}).items()}
+    office: dict[str, Any] = {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else str(v)
+                              for k, v in (raw.get("office_change") or {}).items()}
+    if office.get("type") not in types:
+        office = {}  # a user ontology without the type has no change-of-office rule
     return Ontology(types, sets, contexts, verbs, nouns, lists, ctx_index,
                     {k: frozenset(v) for k, v in not_events.items()}, object_senses,
-                    object_sense_types=object_sense_types, intransitive=intransitive)
+                    object_sense_types=object_sense_types, intransitive=intransitive, office_change=office)
 
 
 def add_learned(onto: Ontology, entries: list[tuple[str, str]]) -> Ontology:

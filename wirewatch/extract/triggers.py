@@ -20,6 +20,7 @@ from typing import Any
 from . import wordclass
 from .lexicon import lexicon
 from .noise import no_event
+from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
@@ -50,6 +51,10 @@ class Trigger:
     # Suppressed only because it sits in a relative clause about a participant ("militants who attacked a
     # hotel"): the detector may still hold it on its own (detector.decide_article).
     relative: bool = False
+    # Parties a rule named itself, as tokens: a change of office's holder and who made it (office_change.py),
+    # an alleged wrong's doer and who alleges it (`_alleged_wrong`).
+    recipient_tok: Any = None
+    actor_tok: Any = None
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -87,6 +92,12 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         # "warned that any provocation would be met with a merciless strike": the threat is in the clause.
         deps = [d for c in tok.children if c.dep_ == "ccomp" for d in c.subtree] + (deps or _dependents(tok))
     deps = deps if deps is not None else _dependents(tok)
+    if spec.dep_set in onto.lists.get("instrument_sets", frozenset()):
+        # an instrument is what the act is done with ("hit the boat with water cannon"), not its subject
+        # ("the missiles hit a target") nor its object
+        # ("hit [a boat with water cannon]": the parser may hang the "with" on the object)
+        deps = [d for d in deps if d.dep_ == "pobj" and d.head.lower_ == "with" and (
+            d.head.head.i == tok.i or d.head.head.head.i == tok.i and d.head.head.dep_ == "dobj")]
     if spec.dep is not None:
         return any(d.lemma_.lower() == spec.dep for d in deps)
     if spec.dep_set == "PERSON":
@@ -425,15 +436,50 @@ def _background(tok: Any) -> bool:
     return False
 
 
+def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
+    """(doer, speaker) when a speaker says another party did wrong: a verb of violation or one done
+    "illegally" (ontology `violation_verbs`, `illegality_adverbs`) in the content of a speech verb whose
+    subject is someone else ("Lin Hao said the Philippine vessel had illegally intruded into the waters").
+    PLOVER codes that as the speaker's accusation of the doer. Not a wrong the outlet narrates, nor one the
+    speaker owns up to or denies ("we did not violate")."""
+    said = tok.head
+    if tok.dep_ != "ccomp" or said.lemma_.lower() not in lexicon()["attribution_verbs"]:
+        return None
+    wrongful = tok.lemma_.lower() in onto.lists.get("violation_verbs", frozenset()) or any(
+        c.dep_ == "advmod" and c.lemma_.lower() in onto.lists.get("illegality_adverbs", frozenset())
+        for c in tok.children)
+    if not wrongful or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if doer is None or speaker is None or doer.lower_ in ("we", "i", "it", "they", "he", "she") \
+            or doer.lemma_.lower() == speaker.lemma_.lower():
+        return None
+    return doer, speaker
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
     found: dict[int, Trigger] = {}
     for tok in sent:
         spec = _match(tok, onto)
+        # A person + a verb of change + an office is a change of office whatever the verb's other senses
+        # ("leaves defence for the foreign ministry" is no retreat)
+        change = find_office_change(tok, onto) if tok.pos_ == "VERB" else None
+        if change is not None:
+            spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB", dep="@office")
+        wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
+        if wrong is not None:
+            spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
         if spec is None or _descriptive(tok, onto):
             continue
         found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
+        if change is not None:
+            found[tok.i].recipient_tok, found[tok.i].actor_tok = change.holder, change.actor
+        elif wrong is not None:
+            found[tok.i].recipient_tok, found[tok.i].actor_tok = wrong
+            found[tok.i].embed = "claimed"
     lex = lexicon()
     _must_requests(sent, found, lex)
     if not found:
