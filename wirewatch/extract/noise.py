@@ -69,7 +69,7 @@ def _sourcing(tok: Any) -> bool:
     disclosure = tok.lemma_.lower() in lex["disclosure_verbs"] and not _party_addressed(tok)
     t = tok
     for _ in range(3):
-        if t.dep_ not in _CLAUSE_LINKS or t.head is t:
+        if t.dep_ not in _CLAUSE_LINKS or t.head.i == t.i:
             return False
         t = t.head
         if _anonymous(t):

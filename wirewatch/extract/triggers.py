@@ -121,7 +121,7 @@ _ABSTRACT = frozenset({"quantity", "communication", "cognition", "attribute"})
 def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
     """Is `d` the object of an "of" that hangs on a figure, a message or an idea (not on `tok` itself)?"""
     prep = d.head
-    if d.dep_ != "pobj" or prep.lower_ != "of" or prep.head is tok:
+    if d.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == tok.i:
         return False
     noun = prep.head
     lem = noun.lemma_.lower()
