@@ -83,3 +83,19 @@ def test_a_toll_needs_two_acts_and_only_a_coordination_between() -> None:
     assert not one_toll(view(mention(s, "killed")), view(mention(s, "wounded")))
     s = "Gunmen killed four guards and wounded two."
     assert one_toll(view(mention(s, "killed")), view(mention(s, "wounded")))
+
+
+def test_one_party_meeting_two_different_others_is_two_meetings(tmp_path: Path) -> None:
+    """Mutual acts compare their parties as a set (pairs.mutual_roles); one party in common is not enough when
+    the other two are named people told apart (pairs.gate_reason "mutual-other-party")."""
+    texts = ["Chilean Foreign Minister Camila Rojas met Tomas Ferreyra in Mendoza on Thursday.",
+             "Chilean Foreign Minister Camila Rojas met Luis Arce in Mendoza on Thursday.",
+             "Tomas Ferreyra held talks with Chilean Foreign Minister Camila Rojas in Mendoza on Thursday."]
+    src = tmp_path / "talks.jsonl"
+    src.write_text("".join(json.dumps({"id": f"t{i}", "text": t, "published": "2024-06-06", "outlet": f"Paper {i}"})
+                           + "\n" for i, t in enumerate(texts)))
+    st = Store(":memory:")
+    ingest([str(src)], st)
+    ev = {m.article_id: m.event_id for m in st.mentions() if m.event_type == "CONSULT"}
+    assert ev["t0"] == ev["t2"]  # one meeting, its parties written in the other order
+    assert ev["t1"] != ev["t0"]  # the same minister meeting someone else

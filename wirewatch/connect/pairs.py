@@ -555,6 +555,12 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     act, rec = roles(a, b)
     if a.m.event_type not in CONTESTED and rec == "clash":
         return "recipient-clash"
+    # A mutual act's parties compared as a set (`mutual_roles`): one party in common and the other two named
+    # and told apart ("Rojas met Ferreyra" / "Rojas met Arce" on one day in one city) are two meetings, unless
+    # one sentence also names the other's party (then the extractor may have read another party of the one
+    # meeting: "Rojas met Ferreyra, with Arce attending").
+    if mutual(a) and mutual(b) and rec == "differ" and not (_names_other_party(a, b) or _names_other_party(b, a)):
+        return "mutual-other-party"
     # The one who acted in one report is the one acted on in the other ("the group said it had killed more
     # than 10 people" / "airstrikes killed 50 al-Shabab militants"): two acts, however alike their words.
     # Mutual blame over one clash is two versions, which conflicts.py sets against each other, never one.
@@ -698,6 +704,14 @@ def anchored(a: PairView, b: PairView) -> bool:
     """Evidence beyond the act that two reports tell one happening: shared parties (`linked`), one place, or
     one day both sentences state."""
     return linked(a, b) or same_place(a, b) or dates(a.m, b.m) == "same"
+
+
+def _names_other_party(v: PairView, w: PairView) -> bool:
+    """Does v's sentence write the name of a party of `w` that is none of v's own parties?"""
+    own = parties(v.actor, v.recipient)
+    sent = f" {name_key(v.m.sentence or '')} "
+    return any(name_key(y.name) and f" {name_key(y.name)} " in sent
+               for y in parties(w.actor, w.recipient) if not any(_same_actor(x, y) for x in own))
 
 
 def names_actor(v: PairView, actors: list[Actor]) -> bool:
