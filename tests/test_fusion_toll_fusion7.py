@@ -99,3 +99,19 @@ def test_one_party_meeting_two_different_others_is_two_meetings(tmp_path: Path) 
     ev = {m.article_id: m.event_id for m in st.mentions() if m.event_type == "CONSULT"}
     assert ev["t0"] == ev["t2"]  # one meeting, its parties written in the other order
     assert ev["t1"] != ev["t0"]  # the same minister meeting someone else
+
+
+def test_counted_people_meet_in_their_group() -> None:
+    """Quantities of one event are compared by what they count: "four sailors" and "three crew members" count
+    one crew (conflicts.quantity_key, through fusion's groups and concepts), "two troops" and "five soldiers"
+    one kind of people; missiles stay missiles."""
+    from wirewatch.connect.conflicts import quantity_key
+    from wirewatch.model import Quantity
+
+    crew = quantity_key(Quantity(3, "member", "Three crew members"))
+    assert quantity_key(Quantity(4, "sailor", "four sailors")) == crew
+    assert quantity_key(Quantity(2, "troop", "two troops")) == quantity_key(Quantity(5, "soldier", "five soldiers"))
+    assert quantity_key(Quantity(2, "member", "two family members")) != quantity_key(Quantity(4, "sailor", "4 sailors"))
+    assert quantity_key(Quantity(3, "missile", "three missiles")) == "missile"
+    entities = quantity_key(Quantity(9, "entity", "nine entities"))
+    assert quantity_key(Quantity(7, "company", "seven companies")) == entities
