@@ -252,17 +252,44 @@ NON_POSITIVE = ("actor_differ", "actor_clash", "recip_differ", "recip_clash", "p
                 "act_differ", "date_far", "place_differ")
 
 
-def fit(ms: list[tuple], l2: float) -> PairModel:
+# Dates that fit each other (the same day, days apart within the window, one inside the other's month, a
+# publication date standing in for the same day) are evidence FOR one happening; no date is neither for nor
+# against. A fit that weighs a fitting date below an unknown one (noise in few pairs) would rank "no date"
+# above "a compatible date": each such feature is tied to `date_unknown` (one shared weight) and refitted,
+# as pool-adjacent-violators does for an ordered fit.
+AT_LEAST_UNKNOWN = ("date_same", "date_near", "date_loose", "date_prefix")
+
+
+def _fit_tied(X: np.ndarray, y: np.ndarray, l2: float, corpus: list[str], keep: np.ndarray,
+              tied: set[int], anchor: int) -> np.ndarray:
+    """`fit_lr` over the kept features, the `tied` ones sharing `anchor`'s weight (their columns summed)."""
+    cols = [i for i in range(X.shape[1]) if keep[i] and i not in tied]
+    Xt = X[:, cols].copy()
+    if tied and anchor in cols:
+        Xt[:, cols.index(anchor)] += X[:, sorted(tied)].sum(axis=1)
+    wt = fit_lr(Xt, y, l2, corpus)
+    w = np.zeros(X.shape[1])
+    w[cols] = wt
+    for i in tied:
+        w[i] = w[anchor]
+    return w
+
+
+def fit(ms: list[tuple], l2: float, ordered: bool = False) -> PairModel:
     X, y, groups = pairs(ms)
     corpus = [g.split(":")[0] for g in groups]
     keep = np.ones(len(FEATURES), dtype=bool)
+    anchor = FEATURES.index("date_unknown")
+    tied: set[int] = set()
     while True:
-        w = np.zeros(len(FEATURES))
-        w[keep] = fit_lr(X[:, keep], y, l2, corpus)
+        w = _fit_tied(X, y, l2, corpus, keep, tied, anchor)
         bad = [i for i, k in enumerate(FEATURES) if k in NON_POSITIVE and w[i] > 0]
-        if not bad:
+        low = [FEATURES.index(k) for k in AT_LEAST_UNKNOWN
+               if ordered and FEATURES.index(k) not in tied and w[FEATURES.index(k)] < w[anchor] - 1e-9]
+        if not bad and not low:
             break
         keep[bad] = False
+        tied.update(low)
     model = PairModel(dict(zip(FEATURES, map(float, w), strict=True)), 0.5)
     model.threshold = best_threshold(model, ms)
     return model
@@ -369,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=3.0)
+    ap.add_argument("--ordered", action="store_true",
+                    help="tie each fitting date's weight to at least that of an unknown date (AT_LEAST_UNKNOWN)")
     ap.add_argument("--write", action="store_true", help="write the model fitted on all data")
     ap.add_argument("--shipped", action="store_true", help="also score the shipped model on each set")
     ap.add_argument("--pipeline", action="store_true", help="choose the threshold through the real pipeline")
@@ -398,12 +427,12 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.folds):
         train = [x for x in ms if fold_of[x[0]] != k]
         test = [x for x in ms if fold_of[x[0]] == k]
-        model = fit(train, args.l2)
+        model = fit(train, args.l2, args.ordered)
         for name in sets:
             part = [x for x in test if x[0].split(":")[0] == {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]]
             held[name] += part
             held.setdefault("_models", []).append((model, part))
-    full = fit(ms, args.l2)
+    full = fit(ms, args.l2, args.ordered)
     report: dict[str, Any] = {"features": list(FEATURES), "l2": args.l2, "folds": args.folds, "sets": {}}
     for name in sets:
         tag = {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]
@@ -454,7 +483,7 @@ def main_pipeline(args: argparse.Namespace) -> int:
         sets["voa"] = own_mentions(CORPORA["voa"], voa_gold, "voa")
     model = default_model()
     if args.refit:
-        model.weights = fit([x for v in sets.values() for x in v], args.l2).weights
+        model.weights = fit([x for v in sets.values() for x in v], args.l2, args.ordered).weights
     grid = tuple(float(x) for x in args.grid.split(",")) if args.grid else GRID
     shares: tuple[float | None, ...] = tuple(float(x) for x in args.shares.split(",")) if args.shares else (None,)
     (chosen, share), report = pipeline_cv(sets, args.folds, grid, shares)

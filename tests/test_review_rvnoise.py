@@ -258,8 +258,6 @@ def test_the_filtered_out_of_fold_scores_never_see_the_held_out_labels() -> None
 # (events ordered by date, then by hashed id, which the merge's new "the siege continues" mentions shifted).
 # The casualties of one attack told in coordinated clauses of one sentence are one happening; joining them
 # is fusion's (connect/fusion.py, h/fusion6), not a noise filter's.
-@pytest.mark.xfail(strict=True, reason="connect/fusion.py: same-type mentions of one sentence's coordinated "
-                                       "casualty clauses ('were killed and others were wounded') stay two events")
 def test_the_killed_and_the_wounded_of_one_attack_are_one_event(tmp_path: Path) -> None:
     import json
 

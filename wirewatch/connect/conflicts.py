@@ -32,7 +32,19 @@ from ..store.events import (
 )
 from ..text import sentence_key
 from .fusion import date_score, names_equivalent
-from .pairs import BACKGROUND, PairModel, _same_actor, act_of, default_model, mutual_mention, ongoing, resolved
+from .pairs import (
+    BACKGROUND,
+    PairModel,
+    _lexicon,
+    _same_actor,
+    act_of,
+    act_stem,
+    default_model,
+    mutual_mention,
+    ongoing,
+    resolved,
+)
+from .pairs import _groups as _people_groups
 from .pairs import words as _pair_words
 from .view_cache import pair_view
 
@@ -57,8 +69,30 @@ UNIT_FAMILY = {"company": "entity", "firm": "entity", "entity": "entity", "organ
                "organisation": "entity", "business": "entity"}
 
 
+# A head noun that says only "some of a group": the word before it says which ("three crew members",
+# "two family members", "four security personnel").
+MEMBER_HEADS = frozenset({"member", "personnel"})
+
+
 def unit_key(unit: str) -> str:
-    return UNIT_FAMILY.get(unit, unit)
+    """The counted noun's family: UNIT_FAMILY, else the group of people or the concept fusion's act data give
+    it (pairs data/acts.yaml `groups`, `concepts`: soldiers / troops, sailors / crew), else the noun."""
+    if unit in UNIT_FAMILY:
+        return UNIT_FAMILY[unit]
+    stemmed = act_stem(unit.lower())
+    _, concepts = _lexicon()
+    return _people_groups().get(stemmed) or concepts.get(stemmed) or unit
+
+
+def quantity_key(q: Quantity) -> str:
+    """`unit_key` of what the quantity counts, reading the word before a bare "members" ("crew members")."""
+    unit = q.unit
+    if unit.lower() in MEMBER_HEADS:
+        ws = re.findall(r"[A-Za-z]+", q.text or "")
+        heads = [i for i, w in enumerate(ws) if act_stem(w.lower()) == act_stem(unit.lower())]
+        if heads and heads[-1] > 0:
+            unit = ws[heads[-1] - 1].lower()
+    return unit_key(unit)
 
 
 def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
@@ -195,7 +229,7 @@ class ConflictFinder:
         if len({m.article_id for m in ev.mentions}) < 2:
             return out
         out += self._disagreement(ev, "date", _stated_date, differ=_dates_differ)
-        units = {unit_key(q.unit) for m in ev.mentions for q in m.quantities}
+        units = {quantity_key(q) for m in ev.mentions for q in m.quantities}
         for unit in sorted(units):
             # A count of more ("3,000 more soldiers") is set only against other counts of more, a total only
             # against totals: the first deployment's 11,000 and this year's 3,000 more do not disagree.
@@ -715,7 +749,7 @@ def _increment(q: Quantity, sentence: str) -> bool:
 def _count(m: EventMention, unit: str, more: bool) -> float | None:
     """The mention's first count of this unit that is (`more`) or is not an increment."""
     return next((q.value for q in m.quantities
-                 if unit_key(q.unit) == unit and _increment(q, m.sentence or "") == more), None)
+                 if quantity_key(q) == unit and _increment(q, m.sentence or "") == more), None)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -585,6 +585,12 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     act, rec = roles(a, b)
     if a.m.event_type not in CONTESTED and rec == "clash":
         return "recipient-clash"
+    # A mutual act's parties compared as a set (`mutual_roles`): one party in common and the other two named
+    # and told apart ("Rojas met Ferreyra" / "Rojas met Arce" on one day in one city) are two meetings, unless
+    # one sentence also names the other's party (then the extractor may have read another party of the one
+    # meeting: "Rojas met Ferreyra, with Arce attending").
+    if mutual(a) and mutual(b) and rec == "differ" and not (_names_other_party(a, b) or _names_other_party(b, a)):
+        return "mutual-other-party"
     # The one who acted in one report is the one acted on in the other ("the group said it had killed more
     # than 10 people" / "airstrikes killed 50 al-Shabab militants"): two acts, however alike their words.
     # Mutual blame over one clash is two versions, which conflicts.py sets against each other, never one.
@@ -730,6 +736,14 @@ def anchored(a: PairView, b: PairView) -> bool:
     return linked(a, b) or same_place(a, b) or dates(a.m, b.m) == "same"
 
 
+def _names_other_party(v: PairView, w: PairView) -> bool:
+    """Does v's sentence write the name of a party of `w` that is none of v's own parties?"""
+    own = parties(v.actor, v.recipient)
+    sent = f" {name_key(v.m.sentence or '')} "
+    return any(name_key(y.name) and f" {name_key(y.name)} " in sent
+               for y in parties(w.actor, w.recipient) if not any(_same_actor(x, y) for x in own))
+
+
 def names_actor(v: PairView, actors: list[Actor]) -> bool:
     """Does the mention's sentence write one of these identified actors' names (case and punctuation folded),
     other than as its own recipient? ("Bush threatened action against Russia" names Russia as the one
@@ -739,6 +753,69 @@ def names_actor(v: PairView, actors: list[Actor]) -> bool:
                and not any(_same_actor(x, r) for r in v.recipient) for x in actors)
 
 
+@lru_cache(maxsize=1)
+def _toll() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8")).get("toll") or {}
+    return {etype: frozenset(acts) for etype, acts in raw.items()}
+
+
+# Between two coordinated clauses of one toll: "and" (or a comma list), never a sequence ("and later",
+# "then", "after") or a second clause of its own (a semicolon, "while", "but", a relative "who").
+_SEQUENCE = re.compile(r"[;:()\u2013\u2014]|\b(?:later|then|afterwards?|after|before|while|when|but|"
+                       r"whereas|since|until|who|which|whom|earlier|subsequently|also)\b", re.I)
+_COORD = re.compile(r"(?:^|\W)and\b|,", re.I)
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "got", "get", "gets"})
+TOLL_GAP_WORDS = 8  # "were killed and nine other officers of the unit were wounded": the second clause's subject
+
+
+def _trigger_span(m: EventMention) -> tuple[int, int] | None:
+    """The trigger's offsets inside the sentence (the extractor stores them in the article's offsets)."""
+    if m.trigger_start is None or not m.trigger:
+        return None
+    sent = m.sentence or ""
+    for at in (m.trigger_start - m.start, m.trigger_start):
+        if at >= 0 and sent[at:at + len(m.trigger)] == m.trigger:
+            return at, at + len(m.trigger)
+    return None
+
+
+def one_toll(a: PairView, b: PairView) -> bool:
+    """Two mentions of one sentence that tell one happening's toll: the dead and the hurt of one attack,
+    written as coordinated clauses ("four officers were killed and nine others were wounded") or as one
+    clause's coordinated verbs ("the blast killed 12 and wounded 30"). Their triggers name two different
+    acts of the type's toll (data/acts.yaml `toll`), only a coordination stands between them, their actors
+    (if any) are not told apart, they name no two places and share a phase. The same act twice is two sets
+    of victims ("killed all six attackers and later killed 50 militants"): not a toll."""
+    ma, mb = a.m, b.m
+    if ma.article_id != mb.article_id or ma.start != mb.start or ma.event_type != mb.event_type:
+        return False
+    acts = _toll().get(ma.event_type)
+    if not acts or a.act not in acts or b.act not in acts or a.act == b.act:
+        return False
+    sa, sb = _trigger_span(ma), _trigger_span(mb)
+    if sa is None or sb is None:
+        return False
+    first, second = sorted((sa, sb))
+    between = (ma.sentence or "")[first[1]:second[0]]
+    if not _COORD.search(between) or _SEQUENCE.search(between) or len(_WORD.findall(between)) > TOLL_GAP_WORDS:
+        return False
+    # After the coordination, the second clause either shares the first one's subject ("killed 12 and wounded
+    # 30"), or is passive, its subject the victims ("and nine others were wounded"). An active clause with a
+    # subject of its own ("and soldiers wounded three rebels") is another party's act.
+    tail = _WORD.findall(re.split(r"(?:^|\W)and\b|,", between, flags=re.I)[-1])
+    if tail and tail[-1].lower() not in _PASSIVE_AUX:
+        return False
+    # Two clauses with actors of their own are one toll only when the actors are one side: "rebels killed two
+    # villagers and soldiers wounded three rebels" is an attack and the answer to it.
+    if a.actor and b.actor and participants(a.actor, b.actor) not in ("same", "side"):
+        return False
+    if roles_reversed(a, b) or roles_reversed(b, a):
+        return False
+    if two_places(a, b) and not same_place(a, b):
+        return False
+    return mention_phase(ma) == mention_phase(mb)
+
+
 class PairModel:
     """Logistic regression over `features`; `threshold` is the fitted decision point for one event."""
 
@@ -746,6 +823,9 @@ class PairModel:
         self.weights, self.threshold, self.meta = weights, threshold, meta or {}
 
     def prob(self, a: PairView, b: PairView, same_story: bool = False) -> float:
+        # One sentence's toll of one attack is one happening by its grammar, whatever the weights say.
+        if one_toll(a, b):
+            return 1.0
         if not gate(a, b, same_story):
             return 0.0
         z = sum(self.weights.get(k, 0.0) * v for k, v in features(a, b, same_story).items())
