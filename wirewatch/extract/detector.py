@@ -474,7 +474,7 @@ def _own_clause(head: Any) -> bool:
     for _ in range(6):  # inside a condition higher up ("if they attack and burn ...")
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return False
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return True
@@ -491,7 +491,7 @@ def clause_probability(sent: Any, trig: Trigger, trigs: list[Trigger], det: Dete
     heads = {t.i for t in sent if t.pos_ == "VERB" and t.dep_ in _CLAUSE_DEPS}
     h = trig.tok
     for _ in range(12):
-        if h.i in heads or h.head is h:
+        if h.i in heads or h.head.i == h.i:
             break
         h = h.head
     if h.i not in heads:
