@@ -12,27 +12,14 @@ Only counts are printed (for either half): a held-out half's sentences are not r
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from collections import Counter
-from pathlib import Path
 
-import replay
-from presentation_eval import SUITES, _scorer, halves
+from presentation_eval import suite_events
 
 
 def kinds(suite: str) -> dict[str, Counter[str]]:
-    S = _scorer()
-    corpus, gold_path = SUITES[suite]
-    arts = replay.cached(corpus, quiet=True)
-    rows = replay.read_rows(corpus)
-    store = replay.ingest_rows(rows, arts)
-    with tempfile.TemporaryDirectory() as d:
-        events = S.load_jsonl(replay.export_all(store, Path(d), ("events",))["events"])
-    store.close()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    half = halves([r["id"] for r in rows], suite)
+    S, rows, events, gold, half = suite_events(suite)
     group = {e: i for i, grp in enumerate(gold.get("fusion") or []) for e in grp}
     pred = list(S.mentions(events))
     out: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}

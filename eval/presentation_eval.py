@@ -50,7 +50,9 @@ def halves(ids: list[str], suite: str) -> dict[str, str]:
     return h
 
 
-def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
+def suite_events(suite: str) -> tuple[Any, list[dict], list[dict], dict, dict[str, str]]:
+    """One suite replayed from the extraction cache: (the scorer module, corpus rows, exported events, gold,
+    each article's half)."""
     S = _scorer()
     corpus, gold_path = SUITES[suite]
     arts = replay.cached(corpus, quiet=True)
@@ -60,8 +62,12 @@ def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
         events = S.load_jsonl(replay.export_all(store, Path(d), ("events",))["events"])
     store.close()
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return S, rows, events, gold, halves([r["id"] for r in rows], suite)
+
+
+def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
+    S, rows, events, gold, half = suite_events(suite)
     pub = {r["id"]: r.get("published") for r in rows}
-    half = halves([r["id"] for r in rows], suite)
     pred = list(S.mentions(events))
     tally = {h: {k: [0, 0] for k in ("modality", "attribution", "date")} for h in "AB"}
     for g in gold["events"]:
