@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 
-from presentation_eval import suite_events
+from presentation_eval import matched_gold, suite_events
 
 
 def kinds(suite: str) -> dict[str, Counter[str]]:
@@ -23,16 +23,7 @@ def kinds(suite: str) -> dict[str, Counter[str]]:
     group = {e: i for i, grp in enumerate(gold.get("fusion") or []) for e in grp}
     pred = list(S.mentions(events))
     out: dict[str, Counter[str]] = {"A": Counter(), "B": Counter()}
-    matched = {}
-    for g in gold["events"]:
-        if not g.get("required", True):
-            continue
-        cands = [(ev, m) for ev, m in pred if m.get("article_id") == g["article"] and
-                 S.norm(g["key"]) in S.norm(m.get("sentence")) and ev.get("event_type") in g["type"]]
-        if g.get("actor"):
-            cands = [x for x in cands if S.names_match(x[0].get("actor"), g["actor"])] or cands
-        if cands:
-            matched[g["id"]] = cands[0]
+    matched = {g["id"]: found for g, found in matched_gold(S, pred, gold)}
     gev = {g["id"]: g for g in gold["events"]}
     for gid, (ev, m) in matched.items():
         g = gev[gid]

@@ -19,6 +19,7 @@ import hashlib
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +66,9 @@ def suite_events(suite: str) -> tuple[Any, list[dict], list[dict], dict, dict[st
     return S, rows, events, gold, halves([r["id"] for r in rows], suite)
 
 
-def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
-    S, rows, events, gold, half = suite_events(suite)
-    pub = {r["id"]: r.get("published") for r in rows}
-    pred = list(S.mentions(events))
-    tally = {h: {k: [0, 0] for k in ("modality", "attribution", "date")} for h in "AB"}
+def matched_gold(S: Any, pred: list[tuple[dict, dict]], gold: dict) -> Iterator[tuple[dict, tuple[dict, dict]]]:
+    """Each required gold event with the (event, mention) it is scored against: a mention of its article whose
+    sentence holds the gold key, of a gold type, with a matching actor when the gold names one (else any)."""
     for g in gold["events"]:
         if not g.get("required", True):
             continue
@@ -77,9 +76,16 @@ def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
                  S.norm(g["key"]) in S.norm(m.get("sentence")) and ev.get("event_type") in g["type"]]
         if g.get("actor"):
             cands = [x for x in cands if S.names_match(x[0].get("actor"), g["actor"])] or cands
-        if not cands:
-            continue
-        ev, m = cands[0]
+        if cands:
+            yield g, cands[0]
+
+
+def run(suite: str, show: str) -> dict[str, dict[str, Any]]:
+    S, rows, events, gold, half = suite_events(suite)
+    pub = {r["id"]: r.get("published") for r in rows}
+    pred = list(S.mentions(events))
+    tally = {h: {k: [0, 0] for k in ("modality", "attribution", "date")} for h in "AB"}
+    for g, (ev, m) in matched_gold(S, pred, gold):
         h, wrong = half.get(g["article"], "B"), []
         checks = []
         if g.get("modality"):
