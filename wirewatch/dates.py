@@ -272,3 +272,19 @@ def first_day(value: str | None, *, precise: bool = False) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+def last_day(value: str | None) -> dt.date | None:
+    """The last day a stored date can mean, `first_day`'s partner: the day itself, a week's Sunday, a month's
+    last day, a year's December 31."""
+    first = first_day(value)
+    if first is None or not value:
+        return None
+    if _STORED_WEEK.match(value):
+        return first + dt.timedelta(days=6)
+    m = _STORED_DAY.match(value)
+    if m is None or m[3]:
+        return first
+    if m[2]:
+        return dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(first.year, 12, 31)

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from ..dates import first_day, parse_day
+from ..dates import first_day, last_day, parse_day
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, EventMention
 from ..text import STOP_WORDS as STOP
 from ..text import WORD as _WORD
@@ -291,8 +291,8 @@ def dates(a: EventMention, b: EventMention) -> str:
     # A report's publication day stands in for a happening of that day or the week before, not for "January"
     # in a report of March. (Two stated months that differ are left to the weighing: "last month" and "in
     # early September" may be two reports' versions of one dismissal, a date conflict.)
-    if loose and _span(a) and _span(b):
-        return "loose_far" if _disjoint(a, b) else "prefix"
+    if loose and (sa := _span(a)) and (sb := _span(b)):
+        return "loose_far" if _disjoint(sa, sb) else "prefix"
     if a.date.startswith(b.date[:7]) or b.date.startswith(a.date[:7]):
         return "prefix"
     return "far" if a.date[:4] != b.date[:4] else "unknown"
@@ -308,11 +308,8 @@ def date_evidence(a: EventMention, b: EventMention) -> int:
     return 1 if STAND_IN_DATES & {a.date_from, b.date_from} else 2
 
 
-def _disjoint(a: EventMention, b: EventMention) -> bool:
-    """Both dates known, and no day fits both (March 11 and "January"; May and June)."""
-    sa, sb = _span(a), _span(b)
-    if sa is None or sb is None:
-        return False
+def _disjoint(sa: tuple[int, int], sb: tuple[int, int]) -> bool:
+    """No day fits both spans (March 11 and "January"; May and June)."""
     return not (sa[0] <= sb[1] and sb[0] <= sa[1])
 
 
@@ -320,22 +317,11 @@ PUBLISHED_LAG_DAYS = 7  # a report may tell a happening up to a week after it (f
 
 
 def _span(m: EventMention) -> tuple[int, int] | None:
-    """The days a mention's date can mean, as ordinals: a day, a week, a month or a year; a publication date
-    standing in for a missing one (`date_from` "published") means that day or the week before it."""
-    first = first_day(m.date)
-    if first is None or not m.date:
-        return None
-    value = m.date
-    if len(value) >= 10 and value[7] == "-":
-        last = first
-    elif "-W" in value:
-        last = first + dt.timedelta(days=6)
-    elif len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
-        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-        last = nxt - dt.timedelta(days=1)
-    elif len(value) == 4:
-        last = dt.date(first.year, 12, 31)
-    else:
+    """The days a mention's date can mean, as ordinals: a day, a week, a month or a year (`dates.first_day` /
+    `last_day`); a publication date standing in for a missing one (`date_from` "published") means that day or
+    the week before it."""
+    first, last = first_day(m.date), last_day(m.date)
+    if first is None or last is None:
         return None
     if m.date_from == "published":
         first = first - dt.timedelta(days=PUBLISHED_LAG_DAYS)
@@ -755,7 +741,7 @@ def names_actor(v: PairView, actors: list[Actor]) -> bool:
 
 @lru_cache(maxsize=1)
 def _toll() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load((DATA / "acts.yaml").read_text(encoding="utf-8")).get("toll") or {}
+    raw = _acts().get("toll") or {}
     return {etype: frozenset(acts) for etype, acts in raw.items()}
 
 
@@ -813,7 +799,7 @@ def one_toll(a: PairView, b: PairView) -> bool:
         return False
     if two_places(a, b) and not same_place(a, b):
         return False
-    return mention_phase(ma) == mention_phase(mb)
+    return a.phase() == b.phase()
 
 
 class PairModel:
