@@ -122,7 +122,7 @@ class EventsComponent:
             last_time_para = para
             for decision in decisions:
                 trig = decision.trigger
-                if no_event(trig.tok, self.ontology):
+                if no_event(trig.tok, self.ontology, trig.type):
                     continue  # a model's type on a word that reports no event (noise.py): "analysis was continuing"
                 if decision.source == "proposed":
                     spec = self.ontology.types.get(trig.type)

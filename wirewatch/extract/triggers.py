@@ -296,7 +296,7 @@ def _names_parties(noun: Any) -> bool:
 
 
 def _spectacle(tok: Any) -> bool:
-    """One event noun that someone watched, with no parties of its own, is a display: "Kim watched a
+    """One display noun that someone watched, with no parties of its own, is a display: "Kim watched a
     demonstration in which a drone hit a target", "the minister observed an exercise". The one watching is a
     spectator, not its actor (a perception verb, by its WordNet class: watch, observe, witness, view), and
     nothing in the phrase says who acted or against whom. What is watched with its parties named ("watched
@@ -304,6 +304,8 @@ def _spectacle(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.tag_ != "NN" \
             or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return False  # one performance ("a demonstration"), not what went on ("observed intense fighting")
+    if tok.lemma_.lower() not in lexicon()["display_nouns"]:
+        return False  # "witnessed an airstrike", "saw a massacre": a happening looked on at, not a display
     head = tok.head
     if head.pos_ != "VERB" or wordclass.classes(head.lemma_.lower(), "v")[:1] != ("perception",):
         return False
@@ -493,7 +495,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             trig.actor_from, trig.embed = claimant, "claimed"
         if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) and claimant is None \
                 or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
-                or no_event(tok, onto) or _spectacle(tok) \
+                or no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
