@@ -276,12 +276,14 @@ def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
     lem = subj.lemma_.lower()
     if lem in onto.nouns and lem not in onto.sets.get("accord", frozenset()):
         return False  # "the talks agreed": the event noun is the event; a signed text ("the pact") is a text
-    first = wordclass.classes(subj.lemma_.lower(), "n")[:1]
+    first = wordclass.classes(lem, "n")[:1]
+    made = {t.upper() for t in lexicon()["object_made_types"]}
+    if etype in made and first == ("artifact",) and \
+            wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",)) and \
+            not any(c.dep_ in ("dobj", "attr", "oprd", "auxpass") for c in verb.children):
+        return True  # "the launchers manufactured this year": the thing made
     if spec.quad.endswith("cooperation"):  # "the treaty provided for mutual assistance": terms, not aid given
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         return first == ("communication",) and not any(  # "from lawmakers": on the verb or on its object
             c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for x in [verb, *objs] for c in x.children)
-    made = {t.upper() for t in lexicon()["object_made_types"]}
-    return etype in made and first == ("artifact",) and \
-        wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",)) and \
-        not any(c.dep_ in ("dobj", "attr", "oprd", "auxpass") for c in verb.children)
+    return False

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
-from .noise import no_event
+from .noise import _party, no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 
@@ -55,6 +55,9 @@ class Trigger:
     # an alleged wrong's doer and who alleges it (`_alleged_wrong`).
     recipient_tok: Any = None
     actor_tok: Any = None
+    # The lexicon's type for the word before a rule retyped it ("agreed with the ruling": AGREE -> SUPPORT);
+    # a model proposal of that type on the same word is the reading the rule set aside (events.py).
+    retyped_from: str | None = None
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -460,6 +463,20 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
     return doer, speaker
 
 
+def _agrees_with_position(tok: Any) -> bool:
+    """ "I agree with the strikes", "she agreed with the court's ruling": agreeing with an act, a decision or
+    a view, not with a party, is endorsing it (PLOVER SUPPORT). With a party, or with terms ("agreed with
+    Kyiv on a prisoner exchange", "agreed with the union to end the strike"), it is an agreement (AGREE)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "agree":
+        return False
+    withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    if not withs or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "over")
+                        for c in tok.children):
+        return False
+    return not any(_party(g) or g.pos_ == "PRON" for g in withs)
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
@@ -476,7 +493,10 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
         if spec is None or _descriptive(tok, onto):
             continue
-        found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
+        retyped_from = None
+        if spec.type == "AGREE" and "SUPPORT" in onto.types and _agrees_with_position(tok):
+            spec, retyped_from = replace(spec, type="SUPPORT"), spec.type
+        found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec, retyped_from=retyped_from)
         if change is not None:
             found[tok.i].recipient_tok, found[tok.i].actor_tok = change.holder, change.actor
         elif wrong is not None:
