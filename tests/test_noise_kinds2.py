@@ -92,12 +92,15 @@ def test_a_party_or_a_speaking_text_acts(nlp, text: str, word: str, etype: str) 
     assert kind(nlp, text, word, etype) is None
 
 
-def test_a_made_thing_is_not_its_own_maker(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("The court heard that the rifles manufactured in the workshop are meant for export.")
-    tok = next(t for t in doc if t.text == "manufactured")
-    if tok.tag_ == "VBN":
-        pytest.skip("parsed as the participle it is: triggers._descriptive handles it")
-    assert no_event(tok, load_ontology(), "PRODUCE") == "no agent"
+@pytest.mark.parametrize("text,word,etype", [
+    ("A spokesman noted that the shells supplied thus far this month were destined for the front.", "supplied",
+     "AID"),
+    ("Officials said the launchers manufactured last year are intended for deployment to the border.",
+     "manufactured", "PRODUCE"),
+])
+def test_a_made_thing_is_not_its_own_maker(nlp, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads the participle as the clause's verb with the thing as its subject
+    assert kind(nlp, text, word, etype) == "no agent"
 
 
 # ------------------------------------------------------------------ what was watched
@@ -109,3 +112,21 @@ def test_a_massacre_witnessed_is_a_happening(pipe) -> None:  # type: ignore[no-u
 def test_a_drill_watched_is_a_display(pipe) -> None:  # type: ignore[no-untyped-def]
     found = types(pipe, "The defence minister observed a drill at the naval base on Thursday.")
     assert "MOBILIZE" not in [t for t, _ in found] or all(w != "drill" for _, w in found)
+
+
+# ------------------------------------------------------------------ agreeing with a position
+@pytest.mark.parametrize("text", [
+    '"I agree with the strikes," the senator told the radio programme.',
+    "The bar association said it agreed with the appeals court's ruling on the detentions.",
+])
+def test_agreeing_with_an_act_or_a_ruling_is_support(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [t for t, w in types(pipe, text) if w.lower().startswith("agree")]
+    assert found == ["SUPPORT"], types(pipe, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kavonia agreed with Merlund on a prisoner exchange, the foreign ministry said in a statement.",
+    "The union agreed with the rail operator to end the strike on Friday.",
+])
+def test_agreeing_with_a_party_on_terms_is_an_agreement(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "SUPPORT" not in [t for t, w in types(pipe, text) if w.lower().startswith("agree")]
