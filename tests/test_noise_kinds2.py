@@ -130,3 +130,14 @@ def test_agreeing_with_an_act_or_a_ruling_is_support(pipe, text: str) -> None:  
 ])
 def test_agreeing_with_a_party_on_terms_is_an_agreement(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "SUPPORT" not in [t for t, w in types(pipe, text) if w.lower().startswith("agree")]
+
+
+# ------------------------------------------------------------------ offices are public ones
+def test_a_team_firing_its_coach_is_no_change_of_office(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = types(pipe, "The club fired its coach after a run of defeats, the team said on Sunday.")
+    assert "PERSONNEL" not in [t for t, _ in found]
+
+
+def test_a_president_firing_his_army_chief_is_one(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = types(pipe, "The president fired the army chief on Monday, state radio said.")
+    assert "PERSONNEL" in [t for t, _ in found]
