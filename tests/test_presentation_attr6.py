@@ -70,3 +70,65 @@ def test_a_person_keeps_the_full_name(pipe: Pipeline) -> None:
     evs = run(pipe, "Police Chief Dana Whitfield said officers arrested two men after a brawl. Whitfield said "
                     "one of them had stabbed a bouncer.")
     assert by_trigger(evs, "stabbed").attributed_to == "Dana Whitfield"
+
+
+# --- a saying that closes the sentence credits every clause before it --------------------------------------
+@pytest.mark.parametrize("text, trigger, source", [
+    # the parser hangs "said" on the first clause as a conjunct whose content is the second: wire copy,
+    # a military briefing, a local crime brief
+    ("An explosion at a mosque killed a cleric and a guard, and local police did not have any suspects, "
+     "officials said Friday.", "killed", "officials"),
+    ("A blast at a checkpoint killed a soldier and a civilian, and army investigators did not have any leads, "
+     "commanders said Monday.", "killed", "commanders"),
+    ("Militants shot a teacher and a pupil, and provincial police have not made any arrests, officials said "
+     "late Wednesday.", "shot", "officials"),
+])
+def test_a_closing_saying_credits_the_conjoined_clauses_before_it(pipe: Pipeline, text: str, trigger: str,
+                                                                 source: str) -> None:
+    m = by_trigger(run(pipe, text), trigger)
+    assert m.attributed_to == source and m.modality == "reported"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Troops shelled the village on Friday, while Kyiv said Moscow had received the prisoners.", "shelled"),
+    ("The court jailed the activist for five years, and his lawyers say he will appeal.", "jailed"),
+])
+def test_a_saying_with_content_of_its_own_after_it_credits_only_that(pipe: Pipeline, text: str,
+                                                                     trigger: str) -> None:
+    m = by_trigger(run(pipe, text), trigger)
+    assert m.attributed_to is None and m.modality == "asserted"
+
+
+# --- a report without a publication date is dated by its own date line or dateline ------------------------
+@pytest.mark.parametrize("text, day", [
+    ("Jury convicts gang member in deputy's killing\nApril 04, 2007\nA Norwalk jury on Tuesday convicted a gang "
+     "member.", "2007-04-04"),
+    ("Quake jolts southern Iran\nPosted: Nov 27, 2005 8: 20 AM ET\nAn earthquake hit the island on Sunday.",
+     "2005-11-27"),
+    ("LAGOS, Nigeria, Oct. 4, 2012 - Gunmen kidnapped an oil worker on Wednesday.", "2012-10-04"),
+    ("Story Created: Aug 7, 2012 at 9: 56 AM AKDT\nFire destroys historic building", "2012-08-07"),
+])
+def test_the_report_day_of_an_undated_report(text: str, day: str) -> None:
+    from wirewatch.extract.timex import report_date
+
+    assert report_date(text) == day
+
+
+@pytest.mark.parametrize("text", [
+    # a date in a sentence of the body, or in a URL's archive path, is no date line
+    "Deputy's killer gets death sentence\nThe gang member shot Jerry Ortiz outside a building on June 3, 2005.",
+    "http: / / www. example. com / 2005 - 05 - 24 / news / story\nSixers fire coach",
+    "Court blog\nOn March 3, 2009, police arrested the mayor at his office in the city centre for bribery.",
+])
+def test_no_report_day_from_the_news_itself(text: str) -> None:
+    from wirewatch.extract.timex import report_date
+
+    assert report_date(text) is None
+
+
+def test_relative_days_of_an_undated_report_resolve_against_its_dateline(pipe: Pipeline) -> None:
+    evs = pipe.run(Article(id="a6d", text="LAGOS, Nigeria, Oct. 4, 2012 - Gunmen kidnapped an oil worker on "
+                                          "Wednesday near Warri.", published=None)).events
+    assert by_trigger(evs, "kidnapped").date == "2012-10-03"
+    assert pipe.run(Article(id="a6e", text="Gunmen kidnapped an oil worker on Wednesday near Warri.",
+                            published=None)).events[0].date is None  # no anchor at all: no guess

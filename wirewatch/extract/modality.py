@@ -381,12 +381,23 @@ def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation,
         # ("..., while Ukraine said Moscow had received ..." reports something else).
         if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in lex["attribution_verbs"] and \
                 c.i > tok.i and not any(x.i == tok.i for x in c.subtree) and \
-                not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
-                        for g in c.children):  # ", a local official told AFP": the object is whom it was told
+                (_closes_sentence(c) or
+                 not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
+                         for g in c.children)):  # ", a local official told AFP": the object is whom it was told
             src = source_of(c, ctx)
             if src:
                 p.bump("reported", src)
                 return
+
+
+def _closes_sentence(say: Any) -> bool:
+    """ "A bomb killed two officers, and police have no suspects, officials said Saturday.": the parser hangs
+    the saying on the main clause as a conjunct whose content is the clause just before it, but a saying
+    that ends the sentence, every clause it governs before it and none after ("..., while Ukraine said
+    Moscow had received ..." reports what follows), is the source of all that precedes it."""
+    content = [g for g in say.children if g.dep_ in ("ccomp", "xcomp", "dobj")]
+    return bool(content) and all(g.i < say.i for g in content) and \
+        not any(t.pos_ == "VERB" for t in say.doc[say.i + 1:say.sent.end])
 
 
 def _speculative_source(source: str, lex: Any) -> bool:
