@@ -45,19 +45,19 @@ def test_the_sentence_own_naming_comes_before_the_article_usual_one(pipe: Pipeli
     assert by_trigger(evs, "attacked").attributed_to == "ICRC"
 
 
-def test_an_abbreviation_the_release_uses_throughout_is_its_name(pipe: Pipeline) -> None:
+def test_initials_of_the_canonical_name_give_way_to_it(pipe: Pipeline) -> None:
+    # "the SEC" throughout, "Securities and Exchange Commission" once: the initials say no more than the name
     evs = run(pipe, "The Securities and Exchange Commission (SEC) on Tuesday charged a Miami hedge fund with "
                     "fraud. The SEC said the fund misled investors. According to the SEC, the manager threatened "
                     "a whistleblower.")
-    assert by_trigger(evs, "threatened").attributed_to == "SEC"
+    assert by_trigger(evs, "threatened").attributed_to == "Securities and Exchange Commission"
 
 
-def test_a_body_named_elsewhere_goes_by_the_article_most_written_name(pipe: Pipeline) -> None:
-    # "the officials" take their body from an earlier sentence: the name the briefing uses most (NATO, twice)
-    evs = run(pipe, "Officials from the North Atlantic Treaty Organization met in Brussels. NATO said Russia had "
-                    "attacked a depot. NATO added that drones struck a rail line. The officials said the alliance "
-                    "would send troops.")
-    assert by_trigger(evs, "send").attributed_to == "NATO officials"
+def test_an_abbreviation_other_than_the_initials_is_the_text_name(pipe: Pipeline) -> None:
+    # "the G7" is no set of initials of "Group of Seven": the summit communique's own name for the body
+    evs = run(pipe, "Diplomats from the Group of Seven met in Quebec on Friday. The G7 urged Russia to accept a "
+                    "truce. The diplomats said the G7 would impose new sanctions if Moscow refused.")
+    assert by_trigger(evs, "impose").attributed_to == "G7 diplomats"
 
 
 def test_on_a_tie_the_canonical_name_stands(pipe: Pipeline) -> None:

@@ -444,7 +444,8 @@ def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
     "the G7" throughout; "the State Department", never "US Department of State"), the canonical name on a
     tie. Readers, and gold written from the text, know a source by the article's own name for it; the entity
     id still says which body it is. People and places keep their canonical name (the full name is how the
-    text introduces a person; a country's name is the one analysts file it under)."""
+    text introduces a person; a country's name is the one analysts file it under), and so does a body the
+    text calls by the initials of that name ("KCNA", "the FBI", "U.N."): the full name says the same, more."""
     if ent.kind != "ORG":
         return str(ent.name)
     names = {n.lower(): n for n in [*ent.aliases, ent.name]}
@@ -454,12 +455,24 @@ def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
         if m.entity_id != ent.id or text not in names:
             continue
         if sent is not None and sent.start_char <= m.start < sent.end_char:
-            return names[text]
+            return _unless_initials(names[text], str(ent.name))
         written[names[text]] += 1
     if not written:
         return str(ent.name)
     top = max(written.values())
-    return str(ent.name) if written.get(ent.name) == top else max(written, key=lambda n: (written[n], len(n)))
+    if written.get(ent.name) == top:
+        return str(ent.name)
+    return _unless_initials(max(written, key=lambda n: (written[n], len(n))), str(ent.name))
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def _unless_initials(written: str, canonical: str) -> str:
+    """`canonical` when `written` is its initials ("KCNA" of "Korean Central News Agency", "U.N." of
+    "United Nations"), else `written`."""
+    initials = "".join(w[0] for w in canonical.split() if w.lower() not in _FUNCTION_WORDS).upper()
+    return canonical if re.sub(r"[.\s]", "", written).upper() == initials else written
 
 
 # An article or a possessive around a name as a mention may carry it ("the G7's", "a NATO").
