@@ -58,8 +58,9 @@ def test_trailing_officials_said(pipe: Pipeline) -> None:
 def test_a_spokesman_said(pipe: Pipeline) -> None:
     text = "A Pentagon spokesman said the destroyer had withdrawn from the strait."
     m = one(events(pipe, text), "RETREAT")
-    # The spokesman speaks for the institution, named canonically.
-    assert m.modality == "reported" and m.attributed_to == "US Department of Defense spokesman"
+    # The spokesman speaks for the institution, named as the text names it (the entity stays the US Department
+    # of Defense; h/attr6: a source given under the alias table's name was VOA dev's main attribution error).
+    assert m.modality == "reported" and m.attributed_to == "Pentagon spokesman"
 
 
 def test_analysts_speculate(pipe: Pipeline) -> None:

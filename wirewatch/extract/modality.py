@@ -9,6 +9,7 @@ specific wins: denied > negated > hypothetical > claimed > speculated > planned 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -380,12 +381,23 @@ def _sentence_sources(tok: Any, sent: Any, ctx: ArticleContext, p: Presentation,
         # ("..., while Ukraine said Moscow had received ..." reports something else).
         if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in lex["attribution_verbs"] and \
                 c.i > tok.i and not any(x.i == tok.i for x in c.subtree) and \
-                not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
-                        for g in c.children):  # ", a local official told AFP": the object is whom it was told
+                (_closes_sentence(c) or
+                 not any(g.dep_ in ("ccomp", "xcomp") or g.dep_ == "dobj" and c.lemma_.lower() != "tell"
+                         for g in c.children)):  # ", a local official told AFP": the object is whom it was told
             src = source_of(c, ctx)
             if src:
                 p.bump("reported", src)
                 return
+
+
+def _closes_sentence(say: Any) -> bool:
+    """ "A bomb killed two officers, and police have no suspects, officials said Saturday.": the parser hangs
+    the saying on the main clause as a conjunct whose content is the clause just before it, but a saying
+    that ends the sentence, every clause it governs before it and none after ("..., while Ukraine said
+    Moscow had received ..." reports what follows), is the source of all that precedes it."""
+    content = [g for g in say.children if g.dep_ in ("ccomp", "xcomp", "dobj")]
+    return bool(content) and all(g.i < say.i for g in content) and \
+        not any(t.pos_ == "VERB" for t in say.doc[say.i + 1:say.sent.end])
 
 
 def _speculative_source(source: str, lex: Any) -> bool:
@@ -425,6 +437,48 @@ def source_of(verb: Any, ctx: ArticleContext) -> str | None:
     return canonical_source(subj, ctx)
 
 
+def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
+    """The name a source body goes by where it is credited: of an organisation's names (its canonical name and
+    aliases), the one the sentence `sent` writes ("The Red Cross said", though the article says "ICRC"
+    after), else the one the article writes most often ("the diplomats" after "the Group of Seven" once and
+    "the G7" throughout; "the State Department", never "US Department of State"), the canonical name on a
+    tie. Readers, and gold written from the text, know a source by the article's own name for it; the entity
+    id still says which body it is. People and places keep their canonical name (the full name is how the
+    text introduces a person; a country's name is the one analysts file it under), and so does a body the
+    text calls by the initials of that name ("KCNA", "the FBI", "U.N."): the full name says the same, more."""
+    if ent.kind != "ORG":
+        return str(ent.name)
+    names = {n.lower(): n for n in [*ent.aliases, ent.name]}
+    written: Counter[str] = Counter()
+    for m in ctx.article.entity_mentions:
+        text = _BARE_NAME.sub("", m.text.strip()).lower()
+        if m.entity_id != ent.id or text not in names:
+            continue
+        if sent is not None and sent.start_char <= m.start < sent.end_char:
+            return _unless_initials(names[text], str(ent.name))
+        written[names[text]] += 1
+    if not written:
+        return str(ent.name)
+    top = max(written.values())
+    if written.get(ent.name) == top:
+        return str(ent.name)
+    return _unless_initials(max(written, key=lambda n: (written[n], len(n))), str(ent.name))
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def _unless_initials(written: str, canonical: str) -> str:
+    """`canonical` when `written` is its initials ("KCNA" of "Korean Central News Agency", "U.N." of
+    "United Nations"), else `written`."""
+    initials = "".join(w[0] for w in canonical.split() if w.lower() not in _FUNCTION_WORDS).upper()
+    return canonical if re.sub(r"[.\s]", "", written).upper() == initials else written
+
+
+# An article or a possessive around a name as a mention may carry it ("the G7's", "a NATO").
+_BARE_NAME = re.compile(r"^(?:the|a|an)\s+|['\u2019]s?$", re.I)
+
+
 def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     """A source as analysts want to read it: the entity's canonical name, "state media" (or the state
     outlet the article names), the article's own running source for "the report", or the generic NP."""
@@ -434,7 +488,7 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     tok = skip_partitive(tok, lex)
     ent = ctx.tok_ent.get(tok.i)
     if ent is not None:
-        return ent.name
+        return as_written(ent, ctx, tok.sent)
     lemma = tok.lemma_.lower()
     # The speaker's own name first ("Guterres' spokesman, Stephane Dujarric": the appositive), whose
     # spokesman he is last (a possessor the parser may read as nmod).
@@ -449,21 +503,21 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
     body = _body_of(tok, ctx) if not named and tok.pos_ == "NOUN" and tok.lower_ not in SPEAKER_NOUNS else None
     if body is not None and lemma not in _MEDIA_HEADS and lemma not in lex["report_nouns"]:
         # "Senior officials from the Arab League": the League's officials, and so are "the officials" after
-        return f"{body.name} {_generic(tok)}"
+        return f"{as_written(body, ctx, tok.sent)} {_generic(tok)}"
     if org is None and lemma in _MEDIA_HEADS:
         org = next((ctx.tok_ent[c.i] for c in tok.rights if c.i in ctx.tok_ent and c.i - tok.i <= 2
                     and ctx.tok_ent[c.i].kind == "ORG"), None)
     if org is not None:
         # "state media KCNA" is the outlet; "a Pentagon spokesman" speaks for the institution.
         if lemma in _MEDIA_HEADS or lemma in lex["report_nouns"]:
-            return org.name  # "the NISA statement said": the agency's word
-        return f"{org.name} {tok.text}"
+            return as_written(org, ctx, tok.sent)  # "the NISA statement said": the agency's word
+        return f"{as_written(org, ctx, tok.sent)} {tok.text}"
     if tok.lower_ in SPEAKER_NOUNS:
         # "a spokesperson for North Korea's Foreign Ministry", "the ministry's spokeswoman", a bare "the
         # spokesman" after the ministry was named: the body speaks (its own name, with its country).
         body = ctx.speaker_body(tok)
         if body is not None:
-            return body.name
+            return as_written(body, ctx, tok.sent)
         phrase = ctx.speaker_phrase(tok)
         if phrase is not None:
             return canonical_source(phrase, ctx)  # "a spokesman for the Kenyan police"
@@ -472,13 +526,14 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
         return ctx.state_media_name() or "state media"
     if tok.pos_ == "PRON":
         a = ctx.actor(tok)
-        return a.name if a else None
+        return _actor_written(a, ctx) if a else None
     if lemma in lex["report_nouns"]:
         issuer = _issuer(tok)  # "a statement posted by the National News Agency", "the ministry's statement"
         if issuer is not None:
             return canonical_source(issuer, ctx)
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            return ctx.running_source or (ctx.last_speaker.name if ctx.last_speaker else None) or ctx.core_name(tok)
+            return ctx.running_source or (_actor_written(ctx.last_speaker, ctx) if ctx.last_speaker else None) or \
+                ctx.core_name(tok)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
             and not any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
         earlier = _named_earlier(tok, ctx)
@@ -486,8 +541,14 @@ def canonical_source(tok: Any, ctx: ArticleContext) -> str | None:
             return earlier  # "Officials from the Arab League urged ..., the officials said"
         a = ctx.actor(tok)  # "the group said", "the ministry said": the body named before (coreference)
         if a is not None and a.entity_id:
-            return a.name
+            return _actor_written(a, ctx)
     return ctx.core_name(tok) or None
+
+
+def _actor_written(a: Any, ctx: ArticleContext) -> str:
+    """An actor resolved by coreference ("the ministry said", "it said"), named as the article names it."""
+    ent = ctx.entities.get(a.entity_id) if a.entity_id else None
+    return as_written(ent, ctx) if ent is not None else str(a.name)
 
 
 def _generic(tok: Any) -> str:
@@ -506,7 +567,7 @@ def _named_earlier(tok: Any, ctx: ArticleContext) -> str | None:
         if prev.lemma_.lower() == lemma and prev.pos_ == "NOUN":
             body = _body_of(prev, ctx)
             if body is not None:
-                return f"{body.name} {_generic(prev)}"
+                return f"{as_written(body, ctx)} {_generic(prev)}"
             if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in prev.children):
                 return None
     return None

@@ -21,7 +21,7 @@ from ..model import Article, Timex
 from .timex_base import Cand, Ctx, parse_value
 from .timex_rules import RULES, SCANNER
 
-__all__ = ["TimexComponent", "find_timexes", "parse_anchor", "precision_of", "timex_date_and_precision"]
+__all__ = ["TimexComponent", "find_timexes", "parse_anchor", "precision_of", "report_date", "timex_date_and_precision"]
 
 
 def parse_anchor(anchor: str | None) -> date | None:
@@ -251,13 +251,44 @@ def timex_date_and_precision(t: Timex) -> tuple[str | None, str | None]:
     return m.group(0), prec
 
 
+# A report's own date line sits in its first lines (URL, headline, deck, byline, then "April 04, 2007" or
+# "Posted: Nov 27, 2005 8: 20 AM ET"); a dateline opens the body ("March 20, 2007 - A jury ...").
+_OPENING_LINES = 6
+_DATE_LINE_CHARS = 100
+_DATE_LINE_WORDS = 6  # words besides the date on a date line: "Story Created:", "updated", a time zone
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"https?:|www\.|\.(?:com|org|net|html?)\b", re.I)
+_DATELINE_DASH = re.compile(r"\s*\)?\s*(?:-|\u2013|\u2014)")
+
+
+def report_date(text: str) -> str | None:
+    """The day a report carries in its own opening when it has no publication date: a date line of its
+    own, or a dateline ahead of the first sentence ("LAGOS, Oct. 4, 2012 - Gunmen ..."), 'YYYY-MM-DD'.
+    A date inside a sentence of the body ("The gang member shot Ortiz in 2005.") is the news, not the
+    report's day, so only a full calendar day that fills its line, or one a dash closes, counts."""
+    for line in text.split("\n")[:_OPENING_LINES]:
+        if not line.strip() or _URL.search(line):
+            continue  # a URL's digits are an archive path or a story id, not a date line
+        for t in find_timexes(line[:_DATE_LINE_CHARS], None):
+            if t.value is None or not _DAY_VALUE.match(t.value):
+                continue
+            rest = (line[:t.start] + " " + line[t.end:]).strip() if len(line) <= _DATE_LINE_CHARS else None
+            if rest is not None and len(re.findall(r"[A-Za-z]{2,}", rest)) <= _DATE_LINE_WORDS and \
+                    not rest.endswith((".", "?", "!")):
+                return t.value
+            if t.start <= 30 and _DATELINE_DASH.match(line, t.end):
+                return t.value
+    return None
+
+
 class TimexComponent:
-    """Pipeline component: fills `article.timexes` from the text and the publication date."""
+    """Pipeline component: fills `article.timexes` from the text and the publication date (for a report
+    without one, the date its own opening gives: `report_date`)."""
 
     name = "timex"
     reads: tuple[str, ...] = ("text", "published")
     writes: tuple[str, ...] = ("timexes",)
 
     def __call__(self, article: Article) -> Article:
-        article.timexes = find_timexes(article.text, article.published)
+        article.timexes = find_timexes(article.text, article.published or report_date(article.text))
         return article
