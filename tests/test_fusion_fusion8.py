@@ -112,3 +112,31 @@ def test_ongoing_and_own_day_read_the_same_placing_as_the_toll() -> None:
     b = EventMention(article_id="bulletin", event_type="ASSAULT", sentence=toll, start=40, end=40 + len(toll),
                      trigger="wounded", trigger_start=40 + toll.find("wounded"))
     assert one_toll(view(a), view(b))
+
+
+# --- two schedules of two days (pairs.gate_reason "schedule-days") -------------------------------------------
+def _visit(aid: str, sentence: str, trigger: str, recipient: Actor, date: str) -> EventMention:
+    m = EventMention(article_id=aid, event_type="CONSULT", sentence=sentence, start=0, end=len(sentence),
+                     trigger=trigger, actor=[Actor("Ilse Varga", "PERSON", "OST", "per:ilse varga")],
+                     recipient=[recipient], modality="planned", date=date, date_precision="day", date_from="text")
+    m.trigger_start = sentence.find(trigger)
+    return m
+
+
+def test_two_schedules_naming_two_days_are_two_appointments() -> None:
+    from wirewatch.connect.pairs import gate_reason
+
+    # a press release and a radio bulletin preview the envoy's week: the summit on Wednesday, a side meeting Thursday
+    summit = _visit("press-release", "Envoy Ilse Varga will attend meetings with Basin Council ministers on "
+                    "Wednesday.", "meetings", Actor("Basin Council ministers"), "2026-04-08")
+    side = _visit("radio-bulletin", "Varga is expected to hold a side meeting with the Merlund minister on "
+                  "Thursday.", "meeting", Actor("Merlund minister", None, "MRL"), "2026-04-09")
+    assert gate_reason(view(summit), view(side)) == "schedule-days"
+    # the same day in both previews is weighed as usual; so is a schedule against the report of its happening
+    same_day = _visit("radio-bulletin", "Varga is expected to meet Basin Council ministers on Wednesday.", "meet",
+                      Actor("Basin Council ministers"), "2026-04-08")
+    assert gate_reason(view(summit), view(same_day)) != "schedule-days"
+    held = _visit("wire", "Varga met Basin Council ministers on Thursday.", "met", Actor("Basin Council ministers"),
+                  "2026-04-09")
+    held.modality = "asserted"
+    assert gate_reason(view(summit), view(held)) != "schedule-days"

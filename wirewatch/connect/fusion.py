@@ -293,7 +293,8 @@ class Fuser:
 
         Without it the arrival order decided: a report dated "Monday" in its own time zone that came first
         stayed a lone event, because the one report it was compared with then said "Tuesday"; arriving after
-        three reports of the launch, it joined them (eval/connect in shuffled orders)."""
+        three reports of the launch, it joined them (eval/connect in shuffled orders). Stricter than arrival in
+        one way: every absorbed mention's date must fit a date of ev's."""
         model = self.model
         share = float(model.meta.get("link_share", LINK_SHARE))
         mine = [self._view(x) for x in ev.mentions[-MAX_COMPARED:]]
@@ -303,7 +304,11 @@ class Fuser:
             if other.id == ev.id or not other.mentions or len(other.mentions) > MAX_COMPARED:
                 continue
             same_story = bool(story) and other.story_id == story
-            if all(support((model.prob(self._view(x), y, same_story) for y in mine), share) >= model.threshold
+            # Only where dates speak for it (`pairs.date_evidence`): each mention's date must fit one of ev's. A
+            # recap of January's seizure is not pulled in through an undated copy of today's, however alike
+            # their words (a late arrival may be, but a revision asks for more than the arrival rule).
+            if all(max(date_evidence(x, y.m) for y in mine) >= 1 and
+                   support((model.prob(self._view(x), y, same_story) for y in mine), share) >= model.threshold
                    for x in other.mentions):
                 for x in other.mentions:
                     x.event_id = ev.id
