@@ -1,8 +1,9 @@
 """Why gold fusion pairs are missed or wrongly made: fusion's errors told apart from extraction's.
 
-    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs]
+    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs] [--shuffle SEED]
 
-Replays a suite in file order (cached extraction, real connectors, see replay.py), matches gold events to
+Replays a suite in file order (or in connect_eval.py's shuffled order SEED, to read what a different arrival
+order loses) (cached extraction, real connectors, see replay.py), matches gold events to
 extracted mentions as score.py does (same article, sentence contains the key, acceptable type, actor
 preferred), and sorts every gold cross-article fusion pair into one cause:
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import tempfile
@@ -102,10 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suite", choices=list(SUITES), nargs="?", default="voa")
     ap.add_argument("--pairs", action="store_true", help="also list the false merges")
+    ap.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                    help="replay connect_eval.py's shuffled order SEED instead of file order")
     args = ap.parse_args(argv)
     corpus, gold_path = SUITES[args.suite]
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
+    rows = replay.read_rows(corpus)
+    if args.shuffle is not None:
+        random.Random(args.shuffle).shuffle(rows)  # connect_eval.run_suite's order for this seed
+    store = replay.ingest_rows(rows, replay.cached(corpus))
     # Matching walks the mentions in the export's order, as score.py does (the first candidate wins).
     with tempfile.TemporaryDirectory() as d:
         exported = replay.export_all(store, Path(d), ("events",))["events"]
