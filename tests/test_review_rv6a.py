@@ -143,9 +143,6 @@ def test_a_fended_off_attack_still_names_its_target(pipe: Pipeline, text: str, t
                                                                                  _names(m.recipient))
 
 
-@pytest.mark.xfail(strict=True, reason="the noun's OWN 'by' phrase ('a protest by the Lincoln Memorial', parsed on "
-                   "the noun, tagged ORG) is read as its agent in noun_arguments; telling a named monument or "
-                   "building from a body needs the entity layer to type FAC names (h/rv6b's entities)")
 def test_a_named_monument_after_by_is_no_agent(pipe: Pipeline) -> None:
     m = _one(pipe, "Veterans held a protest by the Lincoln Memorial on Saturday.", "protest")
     assert _names(m.actor) == ["Veterans"], _names(m.actor)

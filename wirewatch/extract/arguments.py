@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Actor, Article, Entity, Location, Quantity
+from . import wordclass
 from .entities import person_gender
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -115,6 +116,73 @@ def instruments() -> frozenset[str]:
         # bomber killed"): either way someone acts, so they stay actors.
         _instruments = (frozenset(weapons) | _INSTRUMENTS) - {"fighter", "bomber"}
     return _instruments
+
+
+# WordNet classes of a made thing or a stuff ("a bullet", "the cocaine", "a warehouse"), and those of a party.
+_THING_CLASSES = frozenset({"artifact", "substance", "food"})
+_PARTY_CLASSES = frozenset({"person", "group"})
+
+
+def thing_noun(tok: Any) -> bool:
+    """A noun for a weapon, a device, a vehicle, goods or a building: never a party by itself (it may stand
+    for the side named on it, "North Korean shells", which is the callers' to tell). An instrument above,
+    or a noun whose commonest sense (WordNet) is a made thing or a stuff and none of whose two commonest a
+    person or a group ("the embassy", "the court", "the hospital" are bodies as often as buildings); or such
+    a noun with a thing before it ("laser pointers", "water cannon"), whose commonest sense is often a
+    figurative one ("pointer": a hint)."""
+    lemma = tok.lemma_.lower()
+    if lemma in instruments():
+        return True
+    if tok.text[:1].isupper() and not (tok.i == tok.sent.start and tok.tag_ == "NNS"):
+        return False  # a name the tagger read as a noun ("Trump thanked Xi"); "Rockets hit Sderot" is a thing
+    cls = wordclass.classes(lemma, "n")
+    if not cls or set(cls) & _PARTY_CLASSES:
+        return False
+    if cls[0] in _THING_CLASSES:
+        return True
+    return "artifact" in cls and any(
+        c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ and
+        wordclass.classes(c.lemma_, "n")[:1] == ("artifact",) and
+        not set(wordclass.classes(c.lemma_, "n")) & _PARTY_CLASSES for c in tok.children)
+
+
+# Verb classes (WordNet) of what only a party does: speaking, dealing, deciding, owning, making, fighting.
+# A thing that "hit", "injured", "crushed", "blinded" or "ferried" someone was used or moved; an "airline"
+# or a "paper" (things by their commonest sense) that "said", "sued" or "cancelled" is the body running it.
+_PARTY_VERB_CLASSES = frozenset({"communication", "social", "cognition", "possession", "emotion", "creation",
+                                 "competition", "consumption", "stative"})
+
+
+def _thing_acting(tok: Any) -> bool:
+    """Is `tok` a weapon (by itself, whatever it does) or a thing doing what only a thing can do, as the
+    subject or the "by" agent of its verb? Then it is no actor."""
+    if tok.lemma_.lower() in instruments():
+        return True
+    if tok.pos_ != "NOUN" or not thing_noun(tok):
+        return False
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "csubj") else \
+        tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+    cls = wordclass.classes(verb.lemma_, "v") if verb is not None else ()
+    return bool(cls) and cls[0] not in _PARTY_VERB_CLASSES
+
+
+def place_noun(tok: Any) -> bool:
+    """ "by the Lincoln Memorial", "by the embassy": a place or building, beside which things happen. A
+    name the tagger took for a body is one when a word before it makes it a particular monument or
+    structure and the word heading it names a thing and never a body ("Lincoln Memorial", "Golden Gate
+    Bridge"; not "World Bank", "Supreme Court"). A one-word seat of power ("the Kremlin", "the Vatican")
+    is the government it houses as often as the building: it stays a body."""
+    if tok.ent_type_ in ("FAC", "LOC"):
+        return True
+    if tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.pos_ == "PROPN":
+        name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if tok.ent_type_ != "ORG" or name is None or len(name) < 2 + (name[0].lower_ == "the"):
+            return False
+        cls = set(wordclass.classes(tok.lemma_, "n"))
+        # ("the Red Cross" heads its name with a thing too, but is a body the lexicon knows)
+        return bool(cls & {"artifact", "location"}) and not cls & _PARTY_CLASSES and \
+            lexicon().known_entity(name.text) is None
+    return wordclass.classes(tok.lemma_, "n")[:1] in (("artifact",), ("object",), ("location",))
 
 
 # Happenings that act for no one by themselves ("the blast killed four"; "an Israeli strike killed two" is
@@ -397,9 +465,12 @@ class ArticleContext:
             return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
-        if tok.lemma_.lower() in instruments() and tok.i not in self.tok_ent and \
-                self._country_of_modifiers(tok) is None and not any(c.dep_ == "poss" for c in tok.children):
-            return None  # "Three shells hit Fakhura": a weapon is no actor ("North Korean shells" are their side)
+        if _thing_acting(tok) and tok.i not in self.tok_ent and self._country_of_modifiers(tok) is None and not any(
+                    c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i in self.tok_ent
+                    for c in tok.children):
+            # "Three shells hit Fakhura", "laser pointers blinded the pilot": a weapon or a thing is no party
+            # ("North Korean shells", "a Hezbollah weapons depot" are their side's)
+            return None
         if tok.pos_ == "NOUN" and tok.i not in self.tok_ent and tok.lemma_.lower() in _HAPPENINGS:
             # "an Israeli strike killed two": the side whose strike it was; "the blast killed two": nobody named
             side = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -1175,10 +1246,12 @@ def _agent_of_misparsed_participle(verb: Any) -> Any | None:
             not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     doer = next((g for g in by.children if g.dep_ == "pobj"), None)
-    if doer is None or doer.ent_type_ in NOT_PARTICIPANT or not (
+    if doer is None or doer.ent_type_ in NOT_PARTICIPANT or place_noun(doer) or not (
             doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
             ArticleContext.party_noun(doer)):
-        return None  # "shortened by one hour the curfew": a measure, not a doer
+        # "shortened by one hour the curfew": a measure, not a doer; "held a rally by the Washington
+        # Monument": a place, beside which it was held
+        return None
     return doer
 
 

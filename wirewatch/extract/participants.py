@@ -20,6 +20,7 @@ from .arguments import (
     is_age_noun,
     modified_noun,
     perpetrator_of,
+    place_noun,
     skip_partitive,
     subject,
 )
@@ -111,7 +112,7 @@ def _agent_on_verb(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | No
         if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > head_noun.i:
             obj = _pobj(c)
             if obj is not None and obj.ent_type_ not in NOT_PARTICIPANT and entity_like(ctx, obj) and \
-                    not _place_noun(obj):
+                    not place_noun(obj):
                 return obj
     return None
 
@@ -122,10 +123,11 @@ _DOING_VERBS = frozenset({"stage", "hold", "launch", "mount", "organize", "organ
                           "lead", "make", "begin", "start", "resume", "continue"})
 
 
-def _place_noun(tok: Any) -> bool:
-    """ "by the Lincoln Memorial", "by the embassy": a place or building, beside which things happen."""
-    return tok.ent_type_ in ("FAC", "LOC") or wordclass.classes(tok.lemma_, "n")[:1] in (
-        ("artifact",), ("object",), ("location",))
+def _own_agent(noun: Any) -> Any | None:
+    """An event noun's own "by X" ("a protest by veterans"), unless X is a place ("a protest by the
+    Lincoln Memorial": beside it)."""
+    by = agent(noun)
+    return None if by is None or place_noun(by) else by
 
 
 def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
@@ -190,7 +192,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     for _ in range(3):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
-        actor_tok = poss if poss is not None else agent(node) or _agent_past_of(node)
+        actor_tok = poss if poss is not None else _own_agent(node) or _agent_past_of(node)
         if actor_tok is None:
             # "condemnation from Seoul", "criticism from rights groups"
             actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -536,11 +538,32 @@ def _address(tok: Any) -> bool:
         any(c.dep_ in ("compound", "nummod") for c in tok.children)
 
 
+# Names of things, not of parties (spaCy's labels): a product, a law, a book or film, a named happening.
+_NAMED_THINGS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART", "EVENT"})
+
+
+def _named_thing(ctx: ArticleContext, tok: Any) -> bool:
+    """A name of a product, a law or a work (spaCy's label), when something shows it is one: its maker's
+    name before it ("Toyota Corolla"), or a head word naming a text or a deed ("Forestry Law", "the First
+    Amendment", "the Paris Accord"). The tagger gives these labels to names it does not know ("charged
+    Yusuf", "met Abiy", "the Holy See", "the Louvre"): without such a sign the name may be a party."""
+    if tok.ent_type_ not in _NAMED_THINGS or tok.i in ctx.tok_ent:
+        return False
+    if tok.ent_type_ == "PRODUCT":
+        # (a maker is a name of its own, outside the product's: "Mohamed Yusuf" is one name)
+        return any(c.dep_ == "compound" and c.ent_type_ not in ("", "PRODUCT", "PERSON") for c in tok.children)
+    cls = set(wordclass.classes(tok.lemma_, "n"))
+    # ("law" is also "the police": the label itself says which)
+    return bool(cls & {"communication", "act"}) and (tok.ent_type_ == "LAW" or not cls & {"person", "group"})
+
+
 def entity_like(ctx: ArticleContext, tok: Any) -> bool:
     """Could this noun be a participant (not a date, an amount, a sea, an address, a model number or a thing)?"""
     lex = lexicon()
     if _code_like(tok) or _address(tok):
         return False
+    if _named_thing(ctx, tok):
+        return False  # "seized a Toyota Corolla from the suspects": a named product, whoever made it
     if tok.lemma_.lower() == "state" and tok.i not in ctx.tok_ent and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "a state of emergency", "the state of the economy"
