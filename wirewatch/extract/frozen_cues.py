@@ -100,10 +100,10 @@ def apply(rows: Sequence[RowT], frozen: Frozen) -> list[RowT]:
 class Drift:
     """How the code's cues of the training rows compare with the frozen ones."""
 
-    differ: dict[str, str]  # sha1(text) -> digest of the code's cues, for rows whose code cues differ
-    examples: list[str]  # texts of rows that differ and were not accepted (first few)
-    new: int  # rows differing and not accepted as they are now
-    missing: int  # training rows with no frozen cues
+    differ: dict[str, str]  # sha1(text) -> digest of the code's cues, for texts whose code cues differ
+    examples: list[str]  # texts that differ and were not accepted (first few)
+    new: int  # texts differing and not accepted as they are now
+    missing: int  # training texts with no frozen cues
 
     @property
     def ok(self) -> bool:
@@ -116,8 +116,12 @@ def drift(code_rows: Sequence[CuedRow], frozen: Frozen, show: int = 5) -> Drift:
     differ: dict[str, str] = {}
     examples: list[str] = []
     new = missing = 0
+    seen: set[str] = set()
     for r in code_rows:
         k = text_key(r.text)
+        if k in seen:  # a text in several rows (the same quote in two documents) counts once
+            continue
+        seen.add(k)
         got = frozen.rows.get(k)
         if got is None:
             missing += 1

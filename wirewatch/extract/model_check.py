@@ -52,17 +52,17 @@ def check_model(args: argparse.Namespace, rows: list, log) -> int:
     if args.accept_drift:
         frozen.accepted = d.differ
         frozen_cues.save(frozen, args.cues)
-        print(f"accepted: this code's cues differ from the frozen ones on {len(d.differ)} of {len(rows)} rows; "
+        print(f"accepted: this code's cues differ from the frozen ones on {len(d.differ)} of {len(frozen.rows)} texts; "
               f"the model still trains on the frozen cues ({args.cues})")
         return 0
     failed = 0
     print(f"training cues: this code's differ from the frozen ones ({args.cues.name}, code {frozen.fingerprint}) "
-          f"on {len(d.differ)} of {len(rows)} rows, {len(d.differ) - d.new} of them accepted; "
-          f"{d.missing} rows have no frozen cues")
+          f"on {len(d.differ)} of {len(frozen.rows)} texts, {len(d.differ) - d.new} of them accepted; "
+          f"{d.missing} training texts have no frozen cues")
     if not d.ok:
         failed = 1
-        print(f"FAIL: the code's trigger cues changed on {d.new} training rows since the model's cues were frozen "
-              f"or last accepted{f' and {d.missing} rows are new' if d.missing else ''}: the model was trained on "
+        print(f"FAIL: the code's trigger cues changed on {d.new} training texts since the model's cues were frozen "
+              f"or last accepted{f' and {d.missing} texts are new' if d.missing else ''}: the model was trained on "
               "other cues than extraction now computes. Run `make model-refreeze` (retrains on this code's cues; "
               "measure it with eval/gate.py before committing it) or, to keep the weights, `make model-accept`. "
               "For example:")

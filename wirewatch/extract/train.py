@@ -113,7 +113,8 @@ def _cue_fingerprint(ontology_path: str | None) -> str:
 
     h = hashlib.sha1()
     here = Path(__file__).parent
-    files = sorted(p for p in here.glob("*.py") if p.name not in {"train.py", "encoder.py", "label_noise.py"})
+    training_only = {"train.py", "encoder.py", "label_noise.py", "frozen_cues.py", "model_check.py"}
+    files = sorted(p for p in here.glob("*.py") if p.name not in training_only)
     files += sorted(p for p in (here / "data").iterdir() if p.suffix in {".yaml", ".gz"})
     files += [Path(ontology_path)] if ontology_path else []
     for p in files:
