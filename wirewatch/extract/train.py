@@ -1,6 +1,7 @@
 """Train the event detector (`detector.py`) from labelled news, with grouped cross-validation.
 
     python -m wirewatch.extract.train                      # rebuild the shipped model (what `make model` runs)
+    python -m wirewatch.extract.train --check              # is the committed model what that builds? (model_check.py)
     python -m wirewatch.extract.train --cv-only --compare  # compare feature sets by grouped 5-fold CV
 
 Training rows (text, label, weight, group); groups are documents or sources, so no fold sees a sentence of a
@@ -16,7 +17,10 @@ document it is tested on:
 The screen misses real events, so a quote labelled with one type is only a soft negative (weight x
 `OTHER_TYPE_NEGATIVE`) for the other types' one-vs-rest classifiers; NONE rows are full negatives.
 
-The model is deterministic: hashing is crc32, the solver is liblinear with a fixed seed, folds are GroupKFold.
+The model is deterministic: hashing is crc32, the solver is liblinear with a fixed seed, folds are GroupKFold;
+and it trains on the rows' cues frozen with it (`training/frozen_cues.json.gz`, frozen_cues.py), not on what the
+candidate rules of the day propose, so a change of those rules does not change the weights until someone
+chooses to (`--refreeze`).
 """
 
 from __future__ import annotations
