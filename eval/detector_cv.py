@@ -5,6 +5,7 @@
     python eval/detector_cv.py --features words+cues+context+encoder   # needs the encoder package (README)
     python eval/detector_cv.py --keep       # and the keep rules for lexicon triggers, by the same folds
     python eval/detector_cv.py --noise drop # the label-noise filter, by nested grouped CV (label_noise.py)
+    python eval/detector_cv.py --code-cues  # on this code's trigger cues, not the frozen ones make model uses
 
 "dev" is the model fit on all the training rows and scored on those same rows; "CV" is 5-fold grouped
 cross-validation (groups = VOA documents, PLOVER sentences, ECB+ topics, our own documents), each fold scored
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from wirewatch.extract import train as T  # noqa: E402
 from wirewatch.extract.detector import hashed_counts  # noqa: E402
+from wirewatch.extract.frozen_cues import FROZEN_CUES  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,12 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="also compare the keep rules for lexicon triggers")
     ap.add_argument("--noise", choices=("drop", "down"),
                     help="only the nested grouped CV of the label-noise filter with this mode (slow: ~20 fits a fold)")
+    ap.add_argument("--cues", type=Path, default=FROZEN_CUES, help="the frozen training cues (as make model)")
+    ap.add_argument("--code-cues", action="store_true", help="this code's cues instead of the frozen ones")
     args = ap.parse_args(argv)
     if not (args.shared / "train").exists():
         print(f"skipped: {args.shared}/train not present")
         return 0
     rows = T.load_rows(args.shared)
-    T.add_cues(rows, log=lambda s: print(s, file=sys.stderr), cache=True)
+    # the shipped model's figures come from the cues it trains on (frozen_cues.py); --code-cues scores a
+    # change of the candidate rules (what `make model-refreeze` would ship)
+    T.training_cues(rows, None if args.code_cues else args.cues, False, log=lambda s: print(s, file=sys.stderr))
+    print("training cues: " + ("this code's parse" if args.code_cues else str(args.cues)))
     cfg = T.CANDIDATES[args.features]
     if cfg.encoder:
         T.add_embeddings(rows, log=lambda s: print(s, file=sys.stderr))

@@ -1,6 +1,7 @@
 """Train the event detector (`detector.py`) from labelled news, with grouped cross-validation.
 
     python -m wirewatch.extract.train                      # rebuild the shipped model (what `make model` runs)
+    python -m wirewatch.extract.train --check              # is the committed model what that builds? (model_check.py)
     python -m wirewatch.extract.train --cv-only --compare  # compare feature sets by grouped 5-fold CV
 
 Training rows (text, label, weight, group); groups are documents or sources, so no fold sees a sentence of a
@@ -16,7 +17,10 @@ document it is tested on:
 The screen misses real events, so a quote labelled with one type is only a soft negative (weight x
 `OTHER_TYPE_NEGATIVE`) for the other types' one-vs-rest classifiers; NONE rows are full negatives.
 
-The model is deterministic: hashing is crc32, the solver is liblinear with a fixed seed, folds are GroupKFold.
+The model is deterministic: hashing is crc32, the solver is liblinear with a fixed seed, folds are GroupKFold;
+and it trains on the rows' cues frozen with it (`training/frozen_cues.json.gz`, frozen_cues.py), not on what the
+candidate rules of the day propose, so a change of those rules does not change the weights until someone
+chooses to (`--refreeze`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import frozen_cues
 from .detector import (
     DEFAULT_MODEL,
     NOUN_POS,
@@ -112,7 +117,8 @@ def _cue_fingerprint(ontology_path: str | None) -> str:
 
     h = hashlib.sha1()
     here = Path(__file__).parent
-    files = sorted(p for p in here.glob("*.py") if p.name not in {"train.py", "encoder.py", "label_noise.py"})
+    training_only = {"train.py", "encoder.py", "label_noise.py", "frozen_cues.py", "model_check.py"}
+    files = sorted(p for p in here.glob("*.py") if p.name not in training_only)
     files += sorted(p for p in (here / "data").iterdir() if p.suffix in {".yaml", ".gz"})
     files += [Path(ontology_path)] if ontology_path else []
     for p in files:
@@ -164,6 +170,31 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print, cache
         path.parent.mkdir(parents=True, exist_ok=True)
         with gzip.open(path, "wt", encoding="utf-8") as f:
             json.dump(known, f)
+
+
+def training_cues(rows: list[Row], path: Path | None, refreeze: bool, log=print,
+                  cache: Path | None | bool = True) -> dict:
+    """Give the rows the cues the model trains on: the frozen ones at `path` (frozen_cues.py; a row not there
+    is parsed at this code), or this code's when `path` is None; with `refreeze` or no file at `path` yet,
+    this code's cues are computed and frozen at `path`. Returns the frozen cues' digest (which cues the weights
+    are fitted on; None: this code's) and how many rows were parsed at this code."""
+    if path is None:
+        add_cues(rows, log=log, cache=cache)
+        return {"frozen": None, "parsed_now": len(rows)}
+    frozen = None if refreeze else frozen_cues.load(path)
+    parsed: list = []
+    if frozen is None:
+        add_cues(rows, log=log, cache=cache)
+        frozen = frozen_cues.freeze(rows, _cue_fingerprint(None))
+        frozen_cues.save(frozen, path)
+        log(f"froze this code's cues of {len(rows)} rows in {path}")
+    else:
+        parsed = frozen_cues.apply(rows, frozen)
+        log(f"training on the frozen cues of {len(rows) - len(parsed)} rows ({path.name}, computed at code "
+            f"{frozen.fingerprint}); {len(parsed)} rows not there are parsed at this code")
+        if parsed:
+            add_cues(parsed, log=log, cache=cache)
+    return {"frozen": frozen.digest(), "parsed_now": len(parsed)}
 
 
 EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
@@ -767,7 +798,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold-repeats", type=int, default=THRESHOLD_REPEATS,
                     help="choose the per-type thresholds on the pooled out-of-fold probabilities of this many "
                          "grouped CVs with shuffled fold assignments (0: the one CV, as shipped)")
+    ap.add_argument("--cues", type=Path, default=None,
+                    help="the frozen training cues to train on (default: training/frozen_cues.json.gz with the "
+                         "shared rows; none with --no-shared); rows not in it are parsed at this code")
+    ap.add_argument("--code-cues", action="store_true", help="train on this code's cues, not the frozen ones")
+    ap.add_argument("--refreeze", action="store_true",
+                    help="parse the rows at this code, store their cues as the frozen ones (--cues), then train")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild into a temporary folder and compare with the committed model (--out), and "
+                         "compare this code's cues of the training rows with the frozen ones; exit 1 on a "
+                         "difference (make model-check)")
+    ap.add_argument("--accept-drift", action="store_true",
+                    help="keep the frozen cues (and the model) and record this code's differing cues as "
+                         "accepted, so --check passes until the code's cues change again (make model-accept)")
     args = ap.parse_args(argv)
+    if args.cues is None and not args.no_shared:
+        args.cues = frozen_cues.FROZEN_CUES
     rows = load_rows(None if args.no_shared else args.shared,
                      None if args.no_shared else OWN_NEGATIVES, args.extra)
     if len({r.group for r in rows}) < args.folds:
@@ -775,7 +821,17 @@ def main(argv: list[str] | None = None) -> int:
     def log(s: str) -> None:
         print(s, file=sys.stderr)
 
-    add_cues(rows, log=log, cache=not args.no_shared)  # the shared rows' parses are kept in .cache/
+    if args.check or args.accept_drift:
+        from .model_check import check_model
+
+        return check_model(args, rows, log)
+    return build(args, rows, log)
+
+
+def build(args: argparse.Namespace, rows: list[Row], log) -> int:
+    """`main` after the rows are loaded: CV figures, or the model written to args.out."""
+    training_cues(rows, None if args.code_cues else args.cues, args.refreeze, log,
+                  cache=not args.no_shared)  # the shared rows' parses are kept in .cache/
     if args.compare or CANDIDATES[args.features].encoder:
         add_embeddings(rows, log=log)
     if args.compare:
