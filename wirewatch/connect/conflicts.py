@@ -207,6 +207,8 @@ class ConflictFinder:
         desc = "; ".join(f"{_plain(v)} ({self.outlets(by_value[v])})" for v in vals if v in involved)
         a, b = pairs[0]
         conf, why = self.pairing(by_value[a], by_value[b])
+        if not self.one_happening(conf):
+            return []
         return [Conflict(id=conflict_id(field, [ev.id], what), field=field, event_ids=[ev.id], values=values,
                          explanation=f"Reports disagree on the {what or field} of this {ev.event_type} event: {desc}. "
                          f"One event because {why}", confidence=conf)]
@@ -226,6 +228,12 @@ class ConflictFinder:
         if pair is None:
             return 0.0, "they are the same sentence"
         return round(best, 3), _why(*pair, best)
+
+    def one_happening(self, conf: float) -> bool:
+        """Whether the two sides' best pairing passes the fusion model's own decision point. Below it the
+        event was joined through other mentions (a chain), and two values told by mentions that would not
+        fuse on their own are more likely two happenings than two versions of one."""
+        return conf >= self.model.threshold
 
     def within(self, ev: Event) -> list[Conflict]:
         out: list[Conflict] = []
@@ -260,6 +268,8 @@ class ConflictFinder:
         if pos and neg and {m.article_id for m in pos} != {m.article_id for m in neg}:
             values = [self.value(f"{pos[0].modality}: happened", pos[0]), self.value(f"{neg[0].modality}", neg[0])]
             conf, why = self.pairing(pos, neg)
+            if not self.one_happening(conf):
+                return out
             out.append(Conflict(
                 id=conflict_id("occurrence", [ev.id]), field="occurrence", event_ids=[ev.id], values=values,
                 explanation=f"{self.outlet(pos[0].article_id) or pos[0].article_id} reports the {ev.event_type} "

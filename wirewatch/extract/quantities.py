@@ -147,6 +147,7 @@ def quantities_in(doc: Any, scope: list[Any]) -> list[Quantity]:
     missiles", "at least 12 people", "between 30 and 40 protesters", "300 trucks a day"), vague plurals
     ("dozens of people") and sums of money ("$2 million a month")."""
     out: list[Quantity] = []
+    scope = [*scope, *_content_clauses(scope)]
     in_scope = {t.i for t in scope}
     for t in scope:
         q = _counted(doc, t) or _vague(doc, t)
@@ -157,6 +158,28 @@ def quantities_in(doc: Any, scope: list[Any]) -> list[Quantity]:
             q = _money(doc, ent)
             if q is not None:
                 out.append(q)
+    return out
+
+
+def _content_clauses(scope: list[Any]) -> list[Any]:
+    """The tokens of the infinitive clauses that complete the clause's head ("agreed to let 300 trucks a day
+    through", "pledged to send 3,000 troops", "vowed to release 40 prisoners"): what is agreed, pledged or
+    threatened is the act itself, and its counts are the event's. Clauses of saying (ccomp) and other
+    events' clauses stay out."""
+    from .arguments import ArticleContext
+
+    seen = {t.i for t in scope}
+    heads = [t for t in scope if t.head.i not in seen or t.head == t]
+    out: list[Any] = []
+    while heads:
+        t = heads.pop()
+        for c in t.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children):
+                clause = [x for x in ArticleContext.clause_scope(c) if x.i not in seen]
+                seen.update(x.i for x in clause)
+                out.extend(clause)
+                heads.append(c)
     return out
 
 
@@ -173,6 +196,8 @@ def _counted(doc: Any, t: Any) -> Quantity | None:
         return None
     if not t.whitespace_ and noun.i == t.i + 1:
         return None  # "a 4K display", "5G networks", "3D printers": a spec or a name, not a count
+    if noun.i < t.i:
+        return None  # a figure after its noun counts nothing of it ("Flight 370", "Britain two of its nationals")
     nums = [x for x in t.subtree if x.i < noun.i]  # "between 30 and 40": the last figure follows `t`
     lo = nums[0].i
     # Quantifier words the parser hangs on the noun ("30 to 40": "30" and "to" as the noun's quantmods;
