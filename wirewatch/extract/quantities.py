@@ -19,7 +19,7 @@ from .arguments import _INCREMENT_WORDS, _MULT, _NUM_WORDS
 _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted((
     *((tuple(w.split()), "min") for w in (
         "at least", "more than", "over", "upwards of", "no fewer than", "no less than", "not less than",
-        "in excess of", "just over", "well over", "a minimum of", "a record")),
+        "in excess of", "just over", "well over", "a minimum of")),
     *((tuple(w.split()), "max") for w in (
         "up to", "at most", "fewer than", "less than", "under", "no more than", "not more than", "as many as",
         "a maximum of")),
@@ -32,6 +32,8 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted((
 # count make it a rate ("300 trucks a day").
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})
 _RATE_ARTICLES = frozenset({"a", "an", "per", "each", "every"})
+# "12 people a day after the riot", "five soldiers a week earlier": a time offset, not a rate.
+_OFFSET_WORDS = frozenset({"after", "before", "earlier", "later", "ago", "since", "prior", "previously", "on"})
 _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week", "monthly": "month",
                  "yearly": "year", "annually": "year"}
 # "dozens of people", "hundreds of protesters", "tens of thousands of refugees": how many of the scale at least
@@ -133,7 +135,7 @@ def _rate(doc: Any, end: int) -> tuple[str, int]:
     if end < len(doc) and doc[end].lower_ in _RATE_ADVERBS:
         return _RATE_ADVERBS[doc[end].lower_], end + 1
     if end + 1 < len(doc) and doc[end].lower_ in _RATE_ARTICLES and doc[end + 1].lemma_.lower() in _TIME_UNITS \
-            and doc[end + 1].tag_ == "NN":
+            and doc[end + 1].tag_ == "NN" and not (end + 2 < len(doc) and doc[end + 2].lower_ in _OFFSET_WORDS):
         return doc[end + 1].lemma_.lower(), end + 2
     return "", end
 
@@ -161,6 +163,9 @@ def quantities_in(doc: Any, scope: list[Any]) -> list[Quantity]:
     return out
 
 
+_CAUSATIVES = frozenset({"let", "make", "help", "have"})
+
+
 def _content_clauses(scope: list[Any]) -> list[Any]:
     """The tokens of the infinitive clauses that complete the clause's head ("agreed to let 300 trucks a day
     through", "pledged to send 3,000 troops", "vowed to release 40 prisoners"): what is agreed, pledged or
@@ -174,8 +179,10 @@ def _content_clauses(scope: list[Any]) -> list[Any]:
     while heads:
         t = heads.pop()
         for c in t.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to"
-                                                                        for g in c.children):
+            infinitive = c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            # "let 450 lorries a day cross": the parser makes the causative's bare clause a ccomp
+            caused = c.dep_ == "ccomp" and t.lemma_.lower() in _CAUSATIVES and t.dep_ == "xcomp"
+            if c.pos_ in ("VERB", "AUX") and (infinitive or caused):
                 clause = [x for x in ArticleContext.clause_scope(c) if x.i not in seen]
                 seen.update(x.i for x in clause)
                 out.extend(clause)
@@ -196,6 +203,8 @@ def _counted(doc: Any, t: Any) -> Quantity | None:
         return None
     if not t.whitespace_ and noun.i == t.i + 1:
         return None  # "a 4K display", "5G networks", "3D printers": a spec or a name, not a count
+    if noun.i == t.i + 2 and doc[t.i + 1].text == "-" and not t.whitespace_:
+        return None  # "a two-dose vaccine", "the 110-kilometer border": a measure of the noun after
     if noun.i < t.i:
         return None  # a figure after its noun counts nothing of it ("Flight 370", "Britain two of its nationals")
     nums = [x for x in t.subtree if x.i < noun.i]  # "between 30 and 40": the last figure follows `t`
@@ -223,6 +232,9 @@ def _vague(doc: Any, t: Any) -> Quantity | None:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _VAGUE_SCALES:
         return None  # "thousands" in "tens of thousands of": the outer word reads the whole phrase
     scale, head, first = _VAGUE_SCALES[t.lower_], t, t.i
+    # "Tens of thousands of": the parser may hang "Tens of" on "thousands" as its quantifier.
+    while first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _VAGUE_SCALES:
+        scale, first = scale * _VAGUE_SCALES[doc[first - 2].lower_], first - 2
     while True:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
