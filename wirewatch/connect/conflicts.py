@@ -789,11 +789,9 @@ def _count(m: EventMention, unit: str, more: bool) -> Figure | None:
 
 
 def _bounded_text(q: Quantity) -> str:
-    """How a bounded count reads ("at least 12", "between 30 and 40"): its text up to the counted noun."""
-    if not q.bound:
-        return ""
-    ws = q.text.split()
-    return " ".join(ws[:-1]) if len(ws) > 1 and not q.per else q.text
+    """How a bounded count reads: as written ("at least 12 people", "dozens of protesters"); an exact one is
+    shown as its plain number, as before."""
+    return q.text if q.bound else ""
 
 
 def _figures_differ(a: Figure, b: Figure) -> bool:
