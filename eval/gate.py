@@ -52,9 +52,9 @@ def build(inputs: list[Path], workdir: Path, kinds: tuple[str, ...]) -> dict[str
     return out
 
 
-# Held-out suites (eval/connect3, eval/participants2) print their figures only: the scorer's lists of missed
-# and false events are what tuning would read, and nobody may read them there.
-HELD_OUT = frozenset({"connect3", "participants2"})
+# Held-out suites (eval/connect3, eval/connect5, eval/participants2) print their figures only: the scorer's lists
+# of missed and false events are what tuning would read, and nobody may read them there.
+HELD_OUT = frozenset({"connect3", "connect5", "participants2"})
 _FIGURE = re.compile(r"^\s*[\w ]+: -?[\d.]+$")
 
 
@@ -164,6 +164,26 @@ def suite_connect3(work: Path) -> dict[str, float] | None:
     return scores
 
 
+def suite_connect5(work: Path) -> dict[str, float] | None:
+    """A fifth corpus of our own (eval/connect5, h/gold5): 24 reports in styles new to the project (wire flash and
+    write-through, translated state media, liveblog, think tank, NGO releases, radio, a syndicated copy, a
+    correction notice), goldened before any output on it was seen. Held out: scored like connect3, figures only."""
+    gold = HERE / "connect5" / "gold.json"
+    if not gold.exists() or scorer() is None:
+        return None
+    f = build([HERE / "connect5" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    scores = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
+                        "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])],
+                       held_out="connect5" in HELD_OUT)
+    stories = work / "stories_gold.jsonl"
+    with open(gold, encoding="utf-8") as g, open(stories, "w", encoding="utf-8") as out:
+        for a in json.load(g)["articles"]:
+            out.write(json.dumps({"id": a["id"], "gold": {"story": a["story"]}}) + "\n")
+    st = run_score(["stories", str(stories), str(f["articles"])], held_out="connect5" in HELD_OUT)
+    scores["stories_bcubed_f1"] = st["bcubed_f1"]
+    return scores
+
+
 def suite_voa(work: Path) -> dict[str, float] | None:
     """24 real Voice of America reports with multi-article gold (events, entities, fusion, conflicts)."""
     gold = SHARED / "eval" / "voa_dev_gold.json"
@@ -245,7 +265,7 @@ def suite_entities_own2(work: Path) -> dict[str, float] | None:
 
 SUITES = {"seeds": suite_seeds, "plover": suite_plover, "timex": suite_timex, "stories": suite_stories,
           "connect": suite_connect, "connect2": suite_connect2, "connect3": suite_connect3,
-          "connect4": suite_connect4, "voa": suite_voa,
+          "connect4": suite_connect4, "connect5": suite_connect5, "voa": suite_voa,
           "participants": suite_participants, "participants2": suite_participants2,
           "entities_own": suite_entities_own, "entities_own2": suite_entities_own2,
           "entities_own3": suite_entities_own3}

@@ -145,9 +145,7 @@ def pipe():  # type: ignore[no-untyped-def]
     return Pipeline(extraction_components())
 
 
-@pytest.mark.xfail(strict=True, reason="triggers._spectacle: any event noun with 'a/an' under a perception verb "
-                   "is taken for a display; an attack or a massacre that was witnessed is a happening, not a "
-                   "performance (only display nouns - demonstration, exercise, drill, parade - should qualify)")
+# (fixed by h/noise7: triggers._spectacle passes only lexicon display_nouns)
 def test_a_witnessed_airstrike_is_still_an_attack(pipe) -> None:  # type: ignore[no-untyped-def]
     from tests.participant_fixtures import events
     found = events(pipe, "Residents of the village witnessed an airstrike that flattened the market on Tuesday, "

@@ -12,7 +12,14 @@ Each rule names a kind of statement, not a set of words from some report:
   ("the event did not pose an immediate threat", "rising prices threaten the recovery"); a threat
   (THREATEN) needs a threatening party;
 - a continuing activity: an aspectual verb whose subject is an ordinary activity outside the ontology
-  ("analysis of the flight data was continuing"); "the talks continued" keeps the talks' type.
+  ("analysis of the flight data was continuing"); "the talks continued" keeps the talks' type;
+- an aim or a priority: "the regime is prioritizing its missiles", "the project aims to improve readiness"
+  state a goal (an act aimed at is its complement's trigger, coded "planned");
+- the ease of an act: "makes a settlement harder to reach", "threats difficult to counter";
+- no agent: a verbal act (an agreement, a rejection, support, a request...) whose subject is a document or
+  an abstraction ("the treaty provided for assistance", "the framework supports ..."), or a giving or making
+  whose subject is the thing given or made ("the launchers manufactured this year are ..."): what a text
+  provides for, or a thing undergoes, is no party's act.
 
 `no_event` is asked of every lexicon trigger (triggers.find_triggers suppresses it) and of every decision
 the detector hands back, including the ones it proposes on a sentence's verb (events.py drops them): the
@@ -33,11 +40,18 @@ from .ontology import Ontology
 _CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "conj"})
 
 
-def no_event(tok: Any, onto: Ontology) -> str | None:
-    """The noise kind of the statement `tok` would be the trigger of, or None when it may report an event."""
+def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
+    """The noise kind of the statement `tok` would be the trigger of (as an event of type `etype`, when
+    known), or None when it may report an event."""
     if tok.pos_ in ("VERB", "AUX"):
         if _sourcing(tok):
             return "sourcing"
+        if _aspiration(tok, onto):
+            return "aspiration"
+        if _ease(tok):
+            return "ease"
+        if etype is not None and _no_agent(tok, onto, etype):
+            return "no agent"
         if _assessed_danger(tok, onto):
             return "assessment"
         if _continuing_activity(tok, onto):
@@ -216,3 +230,60 @@ def _continuing_activity(verb: Any, onto: Ontology) -> bool:
     if subj is None or subj.pos_ != "NOUN":
         return False
     return subj.lemma_.lower() not in onto.nouns and not _agentive(subj)
+
+
+# ------------------------------------------------------------------ aims, ease, acts with no agent
+def _aspiration(verb: Any, onto: Ontology) -> bool:
+    """ "is prioritizing the enhancement of its capabilities", "the drills aim to enhance readiness": the
+    verb states a goal that is no act: a noun ("prioritizing the economy") or a change of degree or of mind
+    ("to enhance", "to strengthen", "to reassess": WordNet's change and cognition verbs). A goal that is an
+    act ("aiming to send the Philippines 25 million doses", "aimed at forcing Oslo to ...") is a planned
+    event: the model's type on the sentence stands."""
+    if verb.lemma_.lower() not in lexicon()["aspiration_verbs"]:
+        return False
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # "we hope the leaders accept our demands": a wish about others' act, often a demand
+    goals = [c for c in verb.children if c.dep_ == "xcomp"] + \
+        [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    if not goals:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() not in onto.nouns for c in verb.children)
+    return all(wordclass.classes(g.lemma_.lower(), "v")[:1] in (("change",), ("cognition",)) for g in goals)
+
+
+def _ease(verb: Any) -> bool:
+    """ "harder to reach", "difficult to counter", "impossible to verify": an infinitive right after an
+    adjective of ease says how easy the act would be. The word before "to" decides (the parser hangs
+    these adjectives anywhere: on the noun, on the verb, as a copula's complement)."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0:
+        return False
+    before = verb.doc[to.i - 1]
+    return before.pos_ in ("ADJ", "ADV") and before.lemma_.lower() in lexicon()["ease_adjectives"]
+
+
+def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
+    """An act of cooperation (an agreement, support, a concession, aid) whose subject is a text ("the treaty
+    provided for mutual assistance", "the charter guarantees ..."): what a text says is no party's act.
+    Texts that speak for their issuer ("the statement accused", "the resolution demands": `_agentive`;
+    accusations, demands, rejections and threats are left to it) act, as do names, pronouns and event nouns
+    ("the talks agreed"); so does a verb whose agents are named ("the proposal received support from
+    lawmakers"). And a giving or a making whose subject is a made thing, with no object ("the missile
+    launchers manufactured this year are ...": the parser's reading of a participle)."""
+    spec = onto.types.get(etype)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if spec is None or subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or _agentive(subj):
+        return False
+    lem = subj.lemma_.lower()
+    if lem in onto.nouns and lem not in onto.sets.get("accord", frozenset()):
+        return False  # "the talks agreed": the event noun is the event; a signed text ("the pact") is a text
+    first = wordclass.classes(lem, "n")[:1]
+    made = {t.upper() for t in lexicon()["object_made_types"]}
+    if etype in made and first == ("artifact",) and \
+            wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",)) and \
+            not any(c.dep_ in ("dobj", "attr", "oprd", "auxpass") for c in verb.children):
+        return True  # "the launchers manufactured this year": the thing made
+    if spec.quad.endswith("cooperation"):  # "the treaty provided for mutual assistance": terms, not aid given
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        return first == ("communication",) and not any(  # "from lawmakers": on the verb or on its object
+            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for x in [verb, *objs] for c in x.children)
+    return False

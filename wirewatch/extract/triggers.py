@@ -19,7 +19,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
-from .noise import no_event
+from .noise import _party, no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 
@@ -55,6 +55,9 @@ class Trigger:
     # an alleged wrong's doer and who alleges it (`_alleged_wrong`).
     recipient_tok: Any = None
     actor_tok: Any = None
+    # The lexicon's type for the word before a rule retyped it ("agreed with the ruling": AGREE -> SUPPORT);
+    # a model proposal of that type on the same word is the reading the rule set aside (events.py).
+    retyped_from: str | None = None
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -296,7 +299,7 @@ def _names_parties(noun: Any) -> bool:
 
 
 def _spectacle(tok: Any) -> bool:
-    """One event noun that someone watched, with no parties of its own, is a display: "Kim watched a
+    """One display noun that someone watched, with no parties of its own, is a display: "Kim watched a
     demonstration in which a drone hit a target", "the minister observed an exercise". The one watching is a
     spectator, not its actor (a perception verb, by its WordNet class: watch, observe, witness, view), and
     nothing in the phrase says who acted or against whom. What is watched with its parties named ("watched
@@ -304,6 +307,8 @@ def _spectacle(tok: Any) -> bool:
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.tag_ != "NN" \
             or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return False  # one performance ("a demonstration"), not what went on ("observed intense fighting")
+    if tok.lemma_.lower() not in lexicon()["display_nouns"]:
+        return False  # "witnessed an airstrike", "saw a massacre": a happening looked on at, not a display
     head = tok.head
     if head.pos_ != "VERB" or wordclass.classes(head.lemma_.lower(), "v")[:1] != ("perception",):
         return False
@@ -458,6 +463,20 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
     return doer, speaker
 
 
+def _agrees_with_position(tok: Any) -> bool:
+    """ "I agree with the strikes", "she agreed with the court's ruling": agreeing with an act, a decision or
+    a view, not with a party, is endorsing it (PLOVER SUPPORT). With a party, or with terms ("agreed with
+    Kyiv on a prisoner exchange", "agreed with the union to end the strike"), it is an agreement (AGREE)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() != "agree":
+        return False
+    withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    if not withs or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "over")
+                        for c in tok.children):
+        return False
+    return not any(_party(g) or g.pos_ == "PRON" for g in withs)
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
@@ -474,7 +493,10 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
         if spec is None or _descriptive(tok, onto):
             continue
-        found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec)
+        retyped_from = None
+        if spec.type == "AGREE" and "SUPPORT" in onto.types and _agrees_with_position(tok):
+            spec, retyped_from = replace(spec, type="SUPPORT"), spec.type
+        found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec, retyped_from=retyped_from)
         if change is not None:
             found[tok.i].recipient_tok, found[tok.i].actor_tok = change.holder, change.actor
         elif wrong is not None:
@@ -493,7 +515,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             trig.actor_from, trig.embed = claimant, "claimed"
         if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) and claimant is None \
                 or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
-                or no_event(tok, onto) or _spectacle(tok) \
+                or no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
