@@ -168,9 +168,7 @@ def test_two_trilateral_meetings_with_different_third_parties_are_not_the_same_p
     assert mutual_roles(parties([_OST, _MRL], [_KVN]), parties([_OST, _MRL], [_ZEL])) != ("same", "same")
 
 
-@pytest.mark.xfail(strict=True, reason="conflicts._CONTENT looks for that/of/about right after the noun only: "
-                   "'denied reports in the local press that ...' and 'reports by state media that ...' carry "
-                   "their own content after a phrase, yet count as rejecting the claim as such")
+# Fixed by h/conflicts8: conflicts._CONTENT reads the content after a short phrase ("in the local press").
 @pytest.mark.parametrize("scope", [
     "denied reports in the local press that it had started building a structure on the shoal",
     "denied reports by state media that troops had crossed the border",

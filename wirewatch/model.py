@@ -149,9 +149,15 @@ class Location:
 class Quantity:
     """A number attached to an event ("three ballistic missiles"), used to spot numeric contradictions."""
 
-    value: float
+    value: float  # the figure written; for a range its low end
     unit: str  # the counted noun, lemmatized: "missile", "soldier"
     text: str
+    # How exact the figure is (extract/quantities.py reads it, connect/conflicts.py compares by it): "" exact,
+    # "min" ("at least 12"), "max" ("up to 40"), "about" ("some 300"), "nearly" ("nearly 200"), "range"
+    # ("between 30 and 40", "dozens": `high` is the top).
+    bound: str = ""
+    high: float | None = None
+    per: str = ""  # a rate's time unit: "300 trucks a day" -> "day"
 
 
 # Where a mention's date stands in for one its sentence does not state: such a date is only weighed in

@@ -14,11 +14,13 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from typing import Any
 
 from ..dates import parse_day as parse_date
+from ..extract.quantities import span
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention, Quantity
 from ..store.db import Store
 from ..store.events import (
@@ -85,14 +87,15 @@ def unit_key(unit: str) -> str:
 
 
 def quantity_key(q: Quantity) -> str:
-    """`unit_key` of what the quantity counts, reading the word before a bare "members" ("crew members")."""
+    """`unit_key` of what the quantity counts, reading the word before a bare "members" ("crew members"); a
+    rate's time unit with it ("truck per day"): 300 trucks a day and 9,000 trucks in all are two measures."""
     unit = q.unit
     if unit.lower() in MEMBER_HEADS:
         ws = re.findall(r"[A-Za-z]+", q.text or "")
         heads = [i for i, w in enumerate(ws) if act_stem(w.lower()) == act_stem(unit.lower())]
         if heads and heads[-1] > 0:
             unit = ws[heads[-1] - 1].lower()
-    return unit_key(unit)
+    return unit_key(unit) + (f" per {q.per}" if q.per else "")
 
 
 def conflict_id(field: str, event_ids: Iterable[str], extra: str = "") -> str:
@@ -204,6 +207,8 @@ class ConflictFinder:
         desc = "; ".join(f"{_plain(v)} ({self.outlets(by_value[v])})" for v in vals if v in involved)
         a, b = pairs[0]
         conf, why = self.pairing(by_value[a], by_value[b])
+        if not self.one_happening(conf):
+            return []
         return [Conflict(id=conflict_id(field, [ev.id], what), field=field, event_ids=[ev.id], values=values,
                          explanation=f"Reports disagree on the {what or field} of this {ev.event_type} event: {desc}. "
                          f"One event because {why}", confidence=conf)]
@@ -224,6 +229,12 @@ class ConflictFinder:
             return 0.0, "they are the same sentence"
         return round(best, 3), _why(*pair, best)
 
+    def one_happening(self, conf: float) -> bool:
+        """Whether the two sides' best pairing passes the fusion model's own decision point. Below it the
+        event was joined through other mentions (a chain), and two values told by mentions that would not
+        fuse on their own are more likely two happenings than two versions of one."""
+        return conf >= self.model.threshold
+
     def within(self, ev: Event) -> list[Conflict]:
         out: list[Conflict] = []
         if len({m.article_id for m in ev.mentions}) < 2:
@@ -236,7 +247,7 @@ class ConflictFinder:
             for more in (False, True):
                 out += self._disagreement(
                     ev, "quantity", lambda m, u=unit, x=more: _count(m, u, x),  # type: ignore[misc]
-                    what=f"number of {'additional ' if more else ''}{_plural(unit)}",
+                    differ=_figures_differ, what=f"number of {'additional ' if more else ''}{_plural(unit)}",
                     comparable=_counts_comparable,
                 )
         # A mutual act (talks, a clash: pairs.mutual) has parties, not an actor and a recipient: "Varnavia held
@@ -257,6 +268,8 @@ class ConflictFinder:
         if pos and neg and {m.article_id for m in pos} != {m.article_id for m in neg}:
             values = [self.value(f"{pos[0].modality}: happened", pos[0]), self.value(f"{neg[0].modality}", neg[0])]
             conf, why = self.pairing(pos, neg)
+            if not self.one_happening(conf):
+                return out
             out.append(Conflict(
                 id=conflict_id("occurrence", [ev.id]), field="occurrence", event_ids=[ev.id], values=values,
                 explanation=f"{self.outlet(pos[0].article_id) or pos[0].article_id} reports the {ev.event_type} "
@@ -541,8 +554,13 @@ _BACKGROUND = BACKGROUND
 # The denial rejects the claim as such: "rejected Guyana's accusations", "called the claims a fabrication".
 _GENERIC = re.compile(r"\b(accusations?|allegations?|claims?|charges?|reports?|fabricat\w*|baseless|lies)\b", re.I)
 # "reports that it had started building ...", "accusations of spying": the noun names its own content, which
-# is then what is denied; only a bare "the accusations", "the reports" rejects the claim as such.
-_CONTENT = re.compile(r"\s+(?:that|of|about)\b", re.I)
+# is then what is denied; only a bare "the accusations", "the reports" rejects the claim as such. The content
+# may follow a phrase that says whose or where the claim is ("reports in the local press that ...", "claims by
+# state media that ...", "allegations made on Monday about ..."): up to six words with no verb of saying, no
+# "and" / "as" (a second clause or "as baseless") and no punctuation between the noun and "that" / "about".
+_CONTENT = re.compile(
+    r"\s+(?:of\b|(?:(?!(?:and|but|as|which|who|said|says|saying|calling|adding|while)\b)[\w'-]+\s+){0,6}?"
+    r"(?:that|about)\b)", re.I)
 
 
 def _rejects_as_such(scope_text: str) -> bool:
@@ -746,10 +764,40 @@ def _increment(q: Quantity, sentence: str) -> bool:
                for i, w in enumerate(ws))
 
 
-def _count(m: EventMention, unit: str, more: bool) -> float | None:
+@dataclass(frozen=True)
+class Figure:
+    """A count as compared: the interval it allows (extract/quantities.span) and how it reads."""
+
+    low: float
+    high: float
+    value: float  # the figure written (a range's low end)
+    text: str  # "" when exact: the plain number is shown
+
+    def plain(self) -> Any:
+        if self.text:
+            return self.text
+        return int(self.value) if float(self.value).is_integer() else self.value
+
+
+def _count(m: EventMention, unit: str, more: bool) -> Figure | None:
     """The mention's first count of this unit that is (`more`) or is not an increment."""
-    return next((q.value for q in m.quantities
-                 if quantity_key(q) == unit and _increment(q, m.sentence or "") == more), None)
+    q = next((q for q in m.quantities if quantity_key(q) == unit and _increment(q, m.sentence or "") == more), None)
+    if q is None:
+        return None
+    low, high = span(q)
+    return Figure(low, high, q.value, _bounded_text(q))
+
+
+def _bounded_text(q: Quantity) -> str:
+    """How a bounded count reads: as written ("at least 12 people", "dozens of protesters"); an exact one is
+    shown as its plain number, as before."""
+    return q.text if q.bound else ""
+
+
+def _figures_differ(a: Figure, b: Figure) -> bool:
+    """An analyst's reading: two figures contradict when no value fits both. "at least 12" and "15" agree,
+    "12" and "40" do not; "some 300" and "320" agree; two exact figures agree only when equal."""
+    return a.high < b.low or b.high < a.low
 
 
 @lru_cache(maxsize=1 << 14)
@@ -771,16 +819,19 @@ def _numbers_outside_dates(sentence: str) -> frozenset[float]:
 
 
 def _written_counts(m: EventMention) -> set[float]:
-    """The counts a mention's sentence writes: its extracted quantities (in words too: "three") and the
-    figures outside its time expressions ("adding to the 4,000 already there" has no counted noun)."""
-    return {q.value for q in m.quantities} | _numbers_outside_dates(m.sentence or "")
+    """The counts a mention's sentence writes: its extracted quantities (in words too: "three"; both ends of a
+    range) and the figures outside its time expressions ("adding to the 4,000 already there" has no counted
+    noun)."""
+    out = {q.value for q in m.quantities} | {q.high for q in m.quantities if q.high is not None}
+    return out | _numbers_outside_dates(m.sentence or "")
 
 
 def _counts_comparable(xs: list[EventMention], vx: Any, ys: list[EventMention], vy: Any) -> bool:
     """A report that writes both numbers ("3,000 more ... in addition to some 11,000 sent last year") tells
     two counts apart; it does not contradict the other report's number. A day of the month ("on March 14")
     is no second count."""
-    return not (any(vy in _written_counts(m) for m in xs) or any(vx in _written_counts(m) for m in ys))
+    fx, fy = (v.value if isinstance(v, Figure) else v for v in (vx, vy))
+    return not (any(fy in _written_counts(m) for m in xs) or any(fx in _written_counts(m) for m in ys))
 
 
 def _parties(m: EventMention) -> tuple[Actor, ...]:
@@ -823,6 +874,8 @@ def _hashable(v: Any) -> Any:
 
 
 def _plain(v: Any) -> Any:
+    if isinstance(v, Figure):
+        return v.plain()
     if isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], str) and len(v[1]) == 3 and v[1].isupper():
         return f"{v[0]} ({v[1]})"  # a place and its country
     if isinstance(v, tuple):
@@ -849,6 +902,9 @@ def _names(actors: list[Actor]) -> str:
 
 
 def _plural(unit: str) -> str:
+    if " per " in unit:  # "truck per day" -> "trucks per day"
+        head, _, per = unit.partition(" per ")
+        return f"{_plural(head)} per {per}"
     if unit.endswith("s"):
         return unit
     return unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"

@@ -1025,25 +1025,10 @@ class ArticleContext:
         return None
 
     def quantities(self, scope: list[Any]) -> list[Quantity]:
-        out: list[Quantity] = []
-        for t in scope:
-            if t.dep_ != "nummod" or t.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
-                continue
-            noun = t.head
-            if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
-                continue
-            if not t.whitespace_ and noun.i == t.i + 1:
-                continue  # "a 4K display", "5G networks", "3D printers": a spec or a name, not a count
-            nums = [x for x in t.subtree if x.i <= t.i]
-            value = parse_number([x.text for x in nums])
-            if value is None:
-                continue
-            lo = nums[0].i
-            if lo > 0 and self.doc[lo - 1].lower_ in _INCREMENT_WORDS and self.doc[lo - 1].head in (noun, t):
-                lo -= 1  # "an additional 300 people": the count is an increment (connect/conflicts.py reads it)
-            text = self.doc[lo:noun.i + 1].text
-            out.append(Quantity(value=value, unit=noun.lemma_.lower(), text=text))
-        return out
+        """The counts in the event's clause, with their bounds and rates (extract/quantities.py)."""
+        from .quantities import quantities_in
+
+        return quantities_in(self.doc, scope)
 
 
 # Who or what speaks or acts for a country that owns it ("Brazil's envoy", "Iran's ministry"): a country named
