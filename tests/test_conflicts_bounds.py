@@ -1,5 +1,6 @@
-"""Counts compared as an analyst compares them (connect/conflicts.py over extract/quantities.py's bounds): a floor,
-a ceiling, an approximation or a range contradicts another report's figure only when no value fits both; a rate
+"""Counts compared as an analyst compares them (connect/conflicts.py over extract/quantities.py's bounds): an
+approximation or a range contradicts another report's figure only when no value fits both, a floor or a ceiling
+whenever the other report states another figure (the gold's reading: outlets give different tolls); a rate
 is set only against rates of the same time unit. Two outlets' reports of one round-up (a Kenyan police
 operation, told as wire copy and as a radio bulletin), and one agreement on lorries across a border."""
 
@@ -32,9 +33,16 @@ WIRE_FLOOR = ("Kenyan police detained at least 12 people in a raid on Nairobi's 
               Quantity(12, "people", "at least 12 people", bound="min"))
 
 
-def test_a_floor_and_a_figure_above_it_agree(store) -> None:
+def test_a_floor_and_another_figure_above_it_are_different_tolls(store) -> None:
     radio = ("Kenyan police detained 15 people in Nairobi's Eastleigh district on Thursday, the bulletin said.",
              Quantity(15, "people", "15 people"))
+    found = _count_conflicts(store, WIRE_FLOOR, radio)
+    assert found and "at least 12" in found[0].explanation, found
+
+
+def test_a_floor_and_the_same_figure_agree(store) -> None:
+    radio = ("Kenyan police detained 12 people in Nairobi's Eastleigh district on Thursday, the bulletin said.",
+             Quantity(12, "people", "12 people"))
     assert not _count_conflicts(store, WIRE_FLOOR, radio)
 
 
@@ -64,17 +72,19 @@ def test_a_range_holds_a_figure_inside_it(store) -> None:
 @pytest.mark.parametrize("a, b, differ", [
     (Quantity(300, "people", "some 300 people", bound="about"), Quantity(320, "people", "320 people"), False),
     (Quantity(300, "people", "some 300 people", bound="about"), Quantity(500, "people", "500 people"), True),
-    (Quantity(50, "men", "up to 50 men", bound="max"), Quantity(30, "men", "30 men"), False),
+    (Quantity(50, "men", "up to 50 men", bound="max"), Quantity(30, "men", "30 men"), True),
+    (Quantity(50, "men", "up to 50 men", bound="max"), Quantity(50, "men", "50 men"), False),
     (Quantity(50, "men", "up to 50 men", bound="max"), Quantity(80, "men", "80 men"), True),
     (Quantity(200, "soldier", "nearly 200 soldiers", bound="nearly"), Quantity(250, "soldier", "250"), True),
     (Quantity(24, "people", "dozens of people", bound="range", high=120), Quantity(12, "people", "12"), True),
     (Quantity(24, "people", "dozens of people", bound="range", high=120), Quantity(40, "people", "40"), False),
-    (Quantity(12, "people", "at least 12", bound="min"), Quantity(40, "people", "at least 40", bound="min"), False),
+    (Quantity(12, "people", "at least 12", bound="min"), Quantity(40, "people", "at least 40", bound="min"), True),
+    (Quantity(12, "people", "at least 12", bound="min"), Quantity(12, "people", "at least 12", bound="min"), False),
 ])
-def test_figures_differ_only_when_no_value_fits_both(a: Quantity, b: Quantity, differ: bool) -> None:
+def test_figures_differ_by_interval_or_stated_bound(a: Quantity, b: Quantity, differ: bool) -> None:
     from wirewatch.extract.quantities import span
 
-    fa, fb = Figure(*span(a), a.value, a.text), Figure(*span(b), b.value, b.text)
+    fa, fb = Figure(*span(a), a.value, a.text, a.bound), Figure(*span(b), b.value, b.text, b.bound)
     assert _figures_differ(fa, fb) is differ
 
 

@@ -772,6 +772,7 @@ class Figure:
     high: float
     value: float  # the figure written (a range's low end)
     text: str  # "" when exact: the plain number is shown
+    bound: str | None = None  # extract/quantities: min | max | about | nearly | range | None (exact)
 
     def plain(self) -> Any:
         if self.text:
@@ -785,7 +786,7 @@ def _count(m: EventMention, unit: str, more: bool) -> Figure | None:
     if q is None:
         return None
     low, high = span(q)
-    return Figure(low, high, q.value, _bounded_text(q))
+    return Figure(low, high, q.value, _bounded_text(q), q.bound)
 
 
 def _bounded_text(q: Quantity) -> str:
@@ -795,9 +796,14 @@ def _bounded_text(q: Quantity) -> str:
 
 
 def _figures_differ(a: Figure, b: Figure) -> bool:
-    """An analyst's reading: two figures contradict when no value fits both. "at least 12" and "15" agree,
-    "12" and "40" do not; "some 300" and "320" agree; two exact figures agree only when equal."""
-    return a.high < b.low or b.high < a.low
+    """Two figures contradict when no value fits both ("12" and "40"; "some 300" and "500"), or when a floor or
+    a ceiling states another figure than the other report ("at least 5 killed" against "7 killed"). The second
+    reading is the gold's (VOA dev, eval/connect2: outlets giving different tolls disagree even when one is
+    a floor) and an analyst's: each outlet says how many it can vouch for. An approximation or a range still
+    holds a figure inside it ("some 300" and "320", "between 30 and 40" and "35" agree)."""
+    if a.high < b.low or b.high < a.low:
+        return True
+    return bool({a.bound, b.bound} & {"min", "max"}) and a.value != b.value
 
 
 @lru_cache(maxsize=1 << 14)
