@@ -14,14 +14,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .entity_gender import given_name_gender
+from .entity_names import INITIAL_STOPS, name_words, short_forms
+from .entity_span import _Span
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .nlp import span_text
-
-if TYPE_CHECKING:
-    from .entities import _Span
 
 # "known as X", "known by his nickname X": the noun between the possessive and the name is one of these.
 _KNOWN_BY_NOUNS = frozenset({"nickname", "abbreviation", "initials", "acronym", "name", "title", "alias",
@@ -73,7 +73,6 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
     Rehabilitation, or 3R" (capitalised words, commas between, then ", or" and a short form), and a name
     whose place NER split off ("the ... Stabilization Mission in the Central African Republic, or
     MINUSCA"): the organisation's name runs through the place to the short form."""
-    from .entities import _Span
 
     out = list(spans)
     for tok in doc:
@@ -120,16 +119,13 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
     return sorted(merged, key=lambda x: x.start)
 
 
-# Words a name's initials skip ("Department of Justice" -> "DoJ", "Bring Back Our Girls" -> "BBOG").
-INITIAL_STOPS = frozenset({"of", "the", "and", "for", "'s", "’s", "&", "de", "du", "la", "on", "in"})
-_INITIAL_STOPS = INITIAL_STOPS
+_INITIAL_STOPS = INITIAL_STOPS  # the words a name's initials skip (entity_names)
 
 
 def initialled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
     """ "the Bring Back Our Girls (BBOG) movement": capitalised words whose initials, in order, spell the
     acronym in parentheses after them are an organisation's name, though NER missed it (here it took the
     whole phrase for a law); the acronym is then declared by it (`declared_short_forms`)."""
-    from .entities import _Span
 
     out = list(spans)
     owner = {i: sp for sp in spans for i in range(sp.start, sp.end)}
@@ -180,7 +176,6 @@ def named_as(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
     """Other names the article gives an entity it has named: "The site is known to Jews as the Temple Mount
     and to Muslims as the Noble Sanctuary" (the place of the sentence before), "the Khawarij, a derogatory
     term referring to al-Shabab". Name text -> the span of the entity it names."""
-    from .entities import _Span
 
     out: dict[str, _Span] = {}
     starts = {sp.start: sp for sp in spans}
@@ -290,7 +285,6 @@ def declared_short_forms(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
 def add_declared_spans(doc: Any, spans: list[_Span], forms: dict[str, _Span]) -> list[_Span]:
     """Every occurrence of a declared short form is a span (NER misses many: "AES", "3R rebels"), labelled
     as the long form is."""
-    from .entities import _Span
 
     if not forms:
         return spans
@@ -309,7 +303,6 @@ def add_declared_spans(doc: Any, spans: list[_Span], forms: dict[str, _Span]) ->
 
 def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
     """Give every span of one name the article's label for that name (see module doc)."""
-    from .entities import name_words, short_forms
 
     person_parts: set[str] = set()
     for sp in spans:
@@ -343,7 +336,6 @@ def one_label_per_name(doc: Any, spans: list[_Span], key: Any) -> None:
 
 def repair_person_spans(doc: Any, spans: list[_Span], ner: list[Any]) -> list[_Span]:
     """Fix person spans NER cut or missed (see module doc)."""
-    from .entities import _Span, given_name_gender
 
     gaz, lex = gazetteer(), lexicon()
     titles = lex["titles"] | lex["title_prefixes"]

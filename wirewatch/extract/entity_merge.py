@@ -33,7 +33,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, any_countrys_body, core_words, generic_institution, name_key, name_words, short_forms
+from .entity_gender import given_name_gender
+from .entity_names import core_words, name_key, name_words, short_forms
+from .entity_union import _absorb
+from .entity_words import any_countrys_body, generic_institution
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -85,7 +88,6 @@ def _without_legal_suffix(key: str) -> str:
 def _person_evidence(e: Entity) -> bool:
     """A PERSON entity that is a person, not a company's name NER took for one: it has a role, or its first
     word is a given name ("Walt Disney"; not "Brightline Glass")."""
-    from .entities import given_name_gender
 
     words = e.name.split()
     return bool(_roles(e)) or (len(words) >= 2 and given_name_gender(words[0]) is not None)
@@ -373,7 +375,6 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     """Two spellings one word apart that are still two people: both spellings are given names in their own
     right ("Hamid" / "Hamad", "Mario" / "Maria"), the countries or roles the reports give disagree, or the
     word is short enough that one letter makes another name ("Omar" / "Omer")."""
-    from .entities import given_name_gender
 
     x, y = diff
     gx, gy = given_name_gender(x), given_name_gender(y)
