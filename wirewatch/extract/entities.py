@@ -38,6 +38,7 @@ from .entity_aliases import (
     one_label_per_name,
     repair_person_spans,
     title_descriptions,
+    word_positions,
 )
 from .entity_candidates import (
     _candidate_spans,
@@ -128,14 +129,15 @@ class EntitiesComponent:
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)
                  and any(ch.isalnum() for ch in clean_name(span_text(doc, sp.start, sp.end)))]  # a name has a letter
         spans = _without_quoted_titles(doc, spans)
-        spans = initialled_names(doc, long_names_by_context(doc, spans))
+        at = word_positions(doc)  # "the", "known", "(": found once for the passes of entity_aliases
+        spans = initialled_names(doc, long_names_by_context(doc, spans, at), at)
         # "the waters off its east coast", "a member of parliament's committee": no capital, no name - unless
         # it repeats a name the article spells with capitals ("defense ministry") or the lexicon knows it
         named = {name_key(span_text(doc, sp.start, sp.end)) for sp in spans
                  if any(c.isupper() for c in span_text(doc, sp.start, sp.end))}
         spans = [sp for sp in spans if _capitalised_or_known(span_text(doc, sp.start, sp.end), named)]
         declared = declared_short_forms(doc, spans)
-        for form, owner in named_as(doc, spans).items():
+        for form, owner in named_as(doc, spans, at).items():
             declared.setdefault(form, owner)
         spans = add_declared_spans(doc, spans, declared)
         one_label_per_name(doc, spans, name_key)
@@ -147,8 +149,8 @@ class EntitiesComponent:
                      if e.kind == "GPE" and e.country and res.gaz.country_name(e.country) == e.name}
         person_titles = {e.id: e.titles for e in res.entities.values() if e.kind == "PERSON" and e.titles}
         ids = [m.entity_id for m in res.mentions]
-        for alias, eid in description_aliases(doc, spans, ids, countries) + \
-                title_descriptions(doc, spans, ids, person_titles):
+        for alias, eid in description_aliases(doc, spans, ids, countries, at) + \
+                title_descriptions(doc, spans, ids, person_titles, at):
             if alias not in res.entities[eid].aliases:
                 res.entities[eid].aliases.append(alias)
         article.entity_mentions = res.mentions

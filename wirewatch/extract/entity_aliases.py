@@ -32,6 +32,22 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "warn", "urge
                             "reply", "respond", "ask", "claim", "write", "tweet", "dismiss", "deny"})
 
 
+# The words the passes of this module look for, token by token: "the" (descriptions), "known" ("known as"), "("
+# (initials declared in parentheses).
+_LOOKED_FOR = ("the", "known", "(")
+
+
+def word_positions(doc: Any) -> dict[str, list[int]]:
+    """Token indices of each word of `_LOOKED_FOR` (in lower case), in text order, from one read of the doc's
+    LOWER array: six passes walked every Token of the report to find them (three for "the")."""
+    words = {doc.vocab.strings[w]: w for w in _LOOKED_FOR}
+    out: dict[str, list[int]] = {w: [] for w in _LOOKED_FOR}
+    for i, h in enumerate(doc.to_array("LOWER").tolist() if len(doc) else []):
+        if (w := words.get(h)) is not None:
+            out[w].append(i)
+    return out
+
+
 def _short_form_at(doc: Any, i: int) -> tuple[int, int] | None:
     """A short form starting at token i: an acronym-like token ("ECOWAS", "3R", "C.A.R.") or a run of one to
     three capitalised words ("Farmajo", "Muslim Brothers")."""
@@ -68,14 +84,16 @@ _TERM_LINKS = (("referring", "to"), ("that", "refers", "to"), ("for",), ("used",
                ("describing",), ("used", "to", "describe"))
 
 
-def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
+def long_names_by_context(doc: Any, spans: list[_Span], at: dict[str, list[int]] | None = None) -> list[_Span]:
     """A name NER missed that the text declares: "a rebel group known as the Return, Reclamation,
     Rehabilitation, or 3R" (capitalised words, commas between, then ", or" and a short form), and a name
     whose place NER split off ("the ... Stabilization Mission in the Central African Republic, or
     MINUSCA"): the organisation's name runs through the place to the short form."""
+    if at is None:
+        at = word_positions(doc)
 
     out = list(spans)
-    for tok in doc:
+    for tok in (doc[i] for i in at["known"]):
         if tok.lower_ != "known" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "as":
             continue
         s = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
@@ -122,14 +140,16 @@ def long_names_by_context(doc: Any, spans: list[_Span]) -> list[_Span]:
 _INITIAL_STOPS = INITIAL_STOPS  # the words a name's initials skip (entity_names)
 
 
-def initialled_names(doc: Any, spans: list[_Span]) -> list[_Span]:
+def initialled_names(doc: Any, spans: list[_Span], at: dict[str, list[int]] | None = None) -> list[_Span]:
     """ "the Bring Back Our Girls (BBOG) movement": capitalised words whose initials, in order, spell the
     acronym in parentheses after them are an organisation's name, though NER missed it (here it took the
     whole phrase for a law); the acronym is then declared by it (`declared_short_forms`)."""
+    if at is None:
+        at = word_positions(doc)
 
     out = list(spans)
     owner = {i: sp for sp in spans for i in range(sp.start, sp.end)}
-    for tok in doc:
+    for tok in (doc[i] for i in at["("]):
         i = tok.i
         if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i < 2:
             continue
@@ -172,14 +192,16 @@ def _located_owner(doc: Any, cands: list[_Span]) -> _Span:
     return rest[-1] if rest else cands[-1]
 
 
-def named_as(doc: Any, spans: list[_Span]) -> dict[str, _Span]:
+def named_as(doc: Any, spans: list[_Span], at: dict[str, list[int]] | None = None) -> dict[str, _Span]:
     """Other names the article gives an entity it has named: "The site is known to Jews as the Temple Mount
     and to Muslims as the Noble Sanctuary" (the place of the sentence before), "the Khawarij, a derogatory
     term referring to al-Shabab". Name text -> the span of the entity it names."""
+    if at is None:
+        at = word_positions(doc)
 
     out: dict[str, _Span] = {}
     starts = {sp.start: sp for sp in spans}
-    for tok in doc:
+    for tok in (doc[i] for i in at["known"]):
         if tok.lower_ != "known" or tok.tag_ != "VBN":
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -392,13 +414,16 @@ _LOOSE_HEADS = frozenset({"state", "states", "house", "city", "times", "post", "
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom"})
 
 
-def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries: set[str]) -> list[tuple[str, str]]:
+def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries: set[str],
+                        at: dict[str, list[int]] | None = None) -> list[tuple[str, str]]:
     """(description, entity id) for definite descriptions that name an entity the article named before:
     "the council" after "the U.N. Security Council", "the forest" after "Boni Forest" (the description's noun
     is the last word of exactly one multi-word organisation or place named before it), and "the North
     African country" for the article's country (`countries`: ids of country entities) when that country is
     both the one named last before it and the one the article names most. The description becomes an
     alias of the entity, not a mention: it names the entity, it does not change the spans events read."""
+    if at is None:
+        at = word_positions(doc)
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     demonym = {i for sp in spans if sp.label == "NORP" for i in range(sp.start, sp.end)}  # "the North African"
     heads: list[tuple[int, str, str]] = []  # (end token, folded last word, entity id)
@@ -416,8 +441,8 @@ def description_aliases(doc: Any, spans: list[_Span], ids: list[str], countries:
     top = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
     if top is not None and sorted(counts.values())[-2:-1] == [counts[top]]:
         top = None  # two countries named as often: no article's country
-    out: list[tuple[str, str]] = _appositive_descriptions(doc, spans, ids, demonym)
-    for tok in doc:
+    out: list[tuple[str, str]] = _appositive_descriptions(doc, spans, ids, demonym, at["the"])
+    for tok in (doc[i] for i in at["the"]):
         if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in taken and tok.i + 1 not in demonym:
             continue
         j = tok.i + 1
@@ -447,7 +472,8 @@ _RELATION_WORDS = frozenset({"rival", "allied", "enemy", "opposing", "competing"
                              "parent", "affiliated", "same", "another"})
 
 
-def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demonym: set[int]) -> list[tuple[str, str]]:
+def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demonym: set[int],
+                             the_at: list[int]) -> list[tuple[str, str]]:
     """ "the Syrian Kurdish militia, the YPG," and "Hezbollah, the Iran-backed militant group,": a description
     of a group in apposition to its name is an alias of it, without its article ("Syrian Kurdish militia")."""
     by_start = {sp.start: (sp, eid) for sp, eid in zip(spans, ids, strict=True)}
@@ -466,7 +492,7 @@ def _appositive_descriptions(doc: Any, spans: list[_Span], ids: list[str], demon
         return j + 1
 
     out: list[tuple[str, str]] = []
-    for tok in doc:
+    for tok in (doc[i] for i in the_at):
         if tok.lower_ != "the" or tok.i + 2 >= len(doc):
             continue
         end = description(tok.i + 1)
@@ -501,8 +527,8 @@ _OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "associate", 
                            "former", "ex", "late", "retired", "incoming"})
 
 
-def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
-                       titles: dict[str, list[str]]) -> list[tuple[str, str]]:
+def title_descriptions(doc: Any, spans: list[_Span], ids: list[str], titles: dict[str, list[str]],
+                       at: dict[str, list[int]] | None = None) -> list[tuple[str, str]]:
     """(description, person id) for "the president", "the crown prince", "the minister": a definite
     description whose words end the title of exactly one person the article names (`titles`: person id ->
     the titles its mentions carry), named before it. Two people whose titles fit ("President Ana Cruz", "President
@@ -510,6 +536,8 @@ def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
     (`_OTHER_OFFICE`: "Vice President X", "former President Y") fits only its own words ("the vice
     president"); "the president of the council" names another. The description becomes an alias, as
     `description_aliases`' do."""
+    if at is None:
+        at = word_positions(doc)
     taken = {i for sp in spans for i in range(sp.start, sp.end)}
     first_named: dict[str, int] = {}
     for sp, eid in zip(spans, ids, strict=True):
@@ -523,7 +551,7 @@ def title_descriptions(doc: Any, spans: list[_Span], ids: list[str],
                 if not _OTHER_OFFICE & set(words[:-k]):
                     fitting.setdefault(tuple(words[-k:]), set()).add(eid)
     out: list[tuple[str, str]] = []
-    for tok in doc:
+    for tok in (doc[i] for i in at["the"]):
         if tok.lower_ != "the":
             continue
         j = tok.i + 1

@@ -159,8 +159,11 @@ def _hyphenated_surnames(doc: Any, parts: set[str], taken: set[int]) -> list[tup
     if not hyphenated:
         return []
     text, n = doc_text(doc), len(doc)
-    start_at = {t.idx: t.i for t in doc}
-    end_at = {t.idx + len(t.text): t.i + 1 for t in doc}
+    start_at: dict[int, int] = {}  # character offset -> the token starting there; one walk for both maps
+    end_at: dict[int, int] = {}  # character offset -> one past the token ending there
+    for t in doc:
+        start_at[t.idx] = t.i
+        end_at[t.idx + len(t.text)] = t.i + 1
     cands = []
     for part in hyphenated:
         at = text.find(part)
