@@ -16,7 +16,8 @@ The steps live in modules of their own; this one runs them in order:
   entity_people      persons NER missed or cut (titled, Korean, particled, hyphenated names; bare surnames)
   entity_places      places by context (datelines, facilities, governments, qualifiers after a comma)
   entity_filters     spans that name nothing (URLs, codes, role acronyms, shouted words, quoted titles)
-  entity_aliases     short forms and other names an article declares; description aliases
+  entity_aliases     short forms and other names an article declares
+  entity_descriptions  definite descriptions ("the council", "the president") as aliases
   entity_roles       a person's titles and country from the words around the name
   entity_resolver    spans to mentions and entities
   entity_names       name keys, stable ids, short forms, initials
@@ -31,13 +32,11 @@ from ..model import Article
 from .entity_aliases import (
     add_declared_spans,
     declared_short_forms,
-    description_aliases,
     initialled_names,
     long_names_by_context,
     named_as,
     one_label_per_name,
     repair_person_spans,
-    title_descriptions,
     word_positions,
 )
 from .entity_candidates import (
@@ -52,6 +51,7 @@ from .entity_candidates import (
     _write_back,
 )
 from .entity_clubs import _club_name
+from .entity_descriptions import description_aliases, title_descriptions
 from .entity_filters import _URL, _junk, _url_ranges, _without_quoted_titles
 from .entity_gender import given_name_gender, person_gender, title_gender
 from .entity_headlines import _headline_words, headline_line
