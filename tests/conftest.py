@@ -1,12 +1,17 @@
-"""Shared fixtures: an in-memory store, a few hand-written articles, the spaCy-backed pipeline once."""
+"""Shared fixtures: an in-memory store, a few hand-written articles, the spaCy-backed extraction pipeline
+(`pipe`, once per test module)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from wirewatch.extract import extraction_components
+from wirewatch.extract.nlp import get_nlp
 from wirewatch.model import Article
+from wirewatch.pipeline import Pipeline
 from wirewatch.store.db import Store
 
 LAUNCH = (
@@ -35,3 +40,16 @@ def launch_article() -> Article:
 @pytest.fixture
 def summit_article() -> Article:
     return Article(id="summit-1", text=SUMMIT, title="Trade talks in Montevideo", outlet="Southern Daily")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The spaCy pipeline wirewatch loads (a process-wide singleton)."""
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    """The extraction pipeline of every extraction test module (built once per module, as each module's own
+    copy of this fixture did; the spaCy model is a process-wide singleton)."""
+    return Pipeline(extraction_components())

@@ -3,8 +3,10 @@ extraction: the article, its story, mention offsets laid end to end in the text,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wirewatch.connect import fuse_events
-from wirewatch.model import Actor, Article, EventMention, Quantity
+from wirewatch.model import Actor, Article, EventMention, Location, Quantity
 
 NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 
@@ -43,3 +45,20 @@ def launch(sentence: str, n: int, date: str = "2025-03-11") -> EventMention:
     return EventMention(article_id="", event_type="MOBILIZE", sentence=sentence, start=0, end=0, mode="weapons",
                         actor=[NK], quantities=[Quantity(n, "missile", str(n))], date=date, date_precision="day",
                         modality="asserted")
+
+
+def hand_mention(etype: str, sentence: str, trigger: str, actor: Iterable[Actor] = (), recipient: Iterable[Actor] = (),
+                 *, date: str | None, modality: str, precision: str = "day", date_from: str = "text",
+                 location: Location | None = None, quantities: Iterable[Quantity] = (),
+                 trigger_offsets: bool = True) -> EventMention:
+    """A mention of `etype` told in `sentence` by `trigger`, as extraction would hand it to fusion: a date of
+    `precision` read from `date_from` (none of either without a date) and, with `trigger_offsets`, the
+    trigger's place in the sentence. The fusion tests fix `date` and `modality` per file (functools.partial)."""
+    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
+                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
+                     date_precision=precision if date else None, date_from=date_from if date else None,
+                     quantities=list(quantities), location=location)
+    if trigger_offsets:
+        at = sentence.find(trigger)
+        m.trigger_start, m.trigger_end = at, at + len(trigger)
+    return m

@@ -1,14 +1,19 @@
-"""Helpers of the participant tests: run the real extraction over a short report and pick one mention."""
+"""Helpers of the extraction tests (participants, attribution, noise ...): run the real extraction over a short
+report and pick one mention, or ask the noise rules about one word."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from wirewatch.extract import load_ontology
+from wirewatch.extract.noise import no_event
 from wirewatch.model import Actor, Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 
-def events(pipe: Pipeline, text: str) -> list[EventMention]:
-    """Every event mention extracted from `text`, published 2026-03-11 (a Wednesday)."""
-    return pipe.run(Article(id="t", text=text, published="2026-03-11")).events
+def events(pipe: Pipeline, text: str, published: str = "2026-03-11") -> list[EventMention]:
+    """Every event mention extracted from `text`, published 2026-03-11 (a Wednesday) unless told otherwise."""
+    return pipe.run(Article(id="t", text=text, published=published)).events
 
 
 def of_trigger(evs: list[EventMention], trigger: str) -> EventMention:
@@ -28,3 +33,15 @@ def names(actors: list[Actor]) -> list[str]:
 
 def said(actors: list[Actor]) -> str:
     return " | ".join(a.name for a in actors)
+
+
+def typed_triggers(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
+    """(event type, trigger) of every mention extracted from `text`, published 2024-05-02."""
+    art = pipe.run(Article(id="t", text=text, published="2024-05-02"))
+    return [(m.event_type, m.trigger) for m in art.events]
+
+
+def no_event_kind(nlp: Any, text: str, word: str) -> str | None:
+    """The kind of no-event statement (extract/noise.py) the first token `word` of `text` makes, or None."""
+    tok = next(t for t in nlp(text) if t.text == word)
+    return no_event(tok, load_ontology())

@@ -15,13 +15,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, said
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def _types(pipe: Pipeline, text: str) -> list[str]:

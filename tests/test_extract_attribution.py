@@ -4,19 +4,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components
 from wirewatch.extract.attribution import past_the_speaker, quote_spans
 from wirewatch.extract.nlp import get_nlp
 from wirewatch.extract.triggers import Trigger, TriggerSpec
 from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def events(pipe: Pipeline, text: str) -> list[EventMention]:

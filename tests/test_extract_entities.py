@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components, merge_entities
+from wirewatch.extract import merge_entities
 from wirewatch.extract.entities import clean_name, entity_id
 from wirewatch.extract.gazetteer import gazetteer
 from wirewatch.model import Article, Entity
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())  # the spaCy model is a process-wide singleton
 
 
 def run(pipe: Pipeline, text: str, aid: str = "a1", published: str | None = "2023-03-02") -> Article:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from tests.participant_fixtures import names
 from wirewatch.extract import extraction_components, load_ontology
 from wirewatch.model import Article, EventMention, Timex
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def run(pipe: Pipeline, text: str, published: str | None = "2023-03-02") -> Article:
@@ -24,10 +18,6 @@ def only(art: Article, etype: str) -> EventMention:
     hits = [m for m in art.events if m.event_type == etype]
     assert len(hits) == 1, [(m.event_type, m.trigger) for m in art.events]
     return hits[0]
-
-
-def names(actors: list) -> list[str]:
-    return [a.name for a in actors]
 
 
 def test_weapons_test_with_quantity_offsets_and_context(pipe: Pipeline) -> None:

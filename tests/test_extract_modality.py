@@ -3,16 +3,8 @@ and attribution (who the report credits), canonicalized."""
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components
 from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def events(pipe: Pipeline, text: str, published: str | None = "2023-03-02") -> list[EventMention]:

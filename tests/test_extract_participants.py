@@ -5,79 +5,58 @@ Every sentence here is invented for the test; none comes from an evaluation set.
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components
+from tests.participant_fixtures import events, names, of_trigger
 from wirewatch.model import MODALITIES, MODALITY_TABLE, Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def events(pipe: Pipeline, text: str, published: str = "2026-03-11") -> list[EventMention]:
-    return pipe.run(Article(id="t", text=text, published=published)).events
-
-
-def by_trigger(evs: list[EventMention], trigger: str) -> EventMention:
-    hits = [m for m in evs if m.trigger == trigger]
-    assert hits, [(m.event_type, m.trigger) for m in evs]
-    return hits[0]
-
-
-def names(actors: list) -> list[str]:
-    return [a.name for a in actors]
-
-
 def test_possessor_of_an_arrest_is_the_recipient(pipe: Pipeline) -> None:
     evs = events(pipe, "Her brother's arrest by federal agents came on Monday in Denver.")
-    m = by_trigger(evs, "arrest")
+    m = of_trigger(evs, "arrest")
     assert "brother" in " ".join(a.text or a.name for a in m.recipient)
     assert "agents" in " ".join(a.name for a in m.actor)
 
 
 def test_weapons_are_no_actors(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "Four rockets hit a market in Sderot on Monday, police said."), "hit")
+    m = of_trigger(events(pipe, "Four rockets hit a market in Sderot on Monday, police said."), "hit")
     assert m.actor == []
 
 
 def test_passive_agent_and_object_of_a_thing(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "The convoy was attacked by militants near Kandahar on Sunday."), "attacked")
+    m = of_trigger(events(pipe, "The convoy was attacked by militants near Kandahar on Sunday."), "attacked")
     assert names(m.actor) == ["militants"]
-    m = by_trigger(events(pipe, "Norway imposed sanctions on the Wagner Group on Tuesday."), "imposed")
+    m = of_trigger(events(pipe, "Norway imposed sanctions on the Wagner Group on Tuesday."), "imposed")
     assert "Wagner" in " ".join(names(m.recipient))
 
 
 def test_accused_of_makes_the_accused_the_actor(pipe: Pipeline) -> None:
     evs = events(pipe, "Mark Hooper met reporters. Hooper is accused of shooting his cousin, Lena Marsh.")
-    m = by_trigger(evs, "shooting")
+    m = of_trigger(evs, "shooting")
     assert names(m.actor) == ["Mark Hooper"]
     assert "cousin" in " ".join(f"{a.name} {a.text}" for a in m.recipient)
 
 
 def test_pronoun_agrees_in_gender(pipe: Pipeline) -> None:
     evs = events(pipe, "Omar Haddad called the police. Maria Lopez said he was arrested on Tuesday.")
-    m = by_trigger(evs, "arrested")
+    m = of_trigger(evs, "arrested")
     assert names(m.recipient) == ["Omar Haddad"]
 
 
 def test_house_numbers_and_specs_are_no_dates(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "Police arrested a man at 2417 Cedar Street."), "arrested")
+    m = of_trigger(events(pipe, "Police arrested a man at 2417 Cedar Street."), "arrested")
     assert m.date == "2026-03-11" and m.date_from == "published"
 
 
 def test_a_past_year_dates_the_noun_it_modifies(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "A court on Tuesday rejected an appeal by Ada Fox, jailed in the 1984 "
+    m = of_trigger(events(pipe, "A court on Tuesday rejected an appeal by Ada Fox, jailed in the 1984 "
                                 "killings of two guards."), "rejected")
     assert m.date == "2026-03-10"
 
 
 def test_background_and_possibility(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "In 1991, rebels attacked the capital."), "attacked")
+    m = of_trigger(events(pipe, "In 1991, rebels attacked the capital."), "attacked")
     assert m.modality == "historical"
-    m = by_trigger(events(pipe, "The government may impose a curfew on the city."), "impose")
+    m = of_trigger(events(pipe, "The government may impose a curfew on the city."), "impose")
     assert m.modality == "speculated"
 
 
@@ -121,7 +100,7 @@ def test_things_named_like_people_and_outlets(pipe: Pipeline) -> None:
 
 
 def test_a_since_clause_keeps_its_own_year(pipe: Pipeline) -> None:
-    m = by_trigger(events(pipe, "Kim has replaced his army chief five times since he took power in late 2011."),
+    m = of_trigger(events(pipe, "Kim has replaced his army chief five times since he took power in late 2011."),
                    "replaced")
     assert m.date != "2011"
 

@@ -6,9 +6,12 @@ newsletter, a business paper and an agency that quotes a joint statement "from t
 
 from __future__ import annotations
 
+from functools import partial
+
+from tests.connect_fixtures import hand_mention
 from wirewatch.connect import fuse_events
 from wirewatch.connect.fusion import support
-from wirewatch.model import Actor, Article, EventMention, Location
+from wirewatch.model import Actor, Article, Location
 
 MARU = Actor("Marutania", "GPE", "MRT", "gpe:marutania")
 KEL = Actor("Kelvonia", "GPE", "KLV", "gpe:kelvonia")
@@ -32,12 +35,7 @@ def add(store, aid, outlet, mentions, story):
     return art
 
 
-def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-02-08", date_from="published",
-            location=None, modality="reported"):
-    return EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
-                        actor=list(actor), recipient=list(recipient), modality=modality, date=date,
-                        date_precision="day" if date else None, date_from=date_from if date else None,
-                        location=location)
+mention = partial(hand_mention, date="2026-02-08", date_from="published", modality="reported", trigger_offsets=False)
 
 
 def events_of(store, aid):

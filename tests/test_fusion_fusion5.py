@@ -6,9 +6,11 @@ sentence's two clauses counted once."""
 
 from __future__ import annotations
 
-from tests.connect_fixtures import add_report
+from functools import partial
+
+from tests.connect_fixtures import add_report, hand_mention
 from wirewatch.connect.pairs import ongoing
-from wirewatch.model import Actor, EventMention
+from wirewatch.model import Actor
 
 VARNA = Actor("Varnavia", "GPE", "VRN", "gpe:varnavia")
 TORSK = Actor("Torsk", "GPE", "TRS", "gpe:torsk")
@@ -16,14 +18,7 @@ UNION = Actor("Rail Workers' Union", "ORG", None, "org:rwu")
 HALDEN = Actor("Halden Front", "ORG", None, "org:halden")
 
 
-def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-05-04", date_from="text",
-            modality="reported", precision="day", start=None):
-    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
-                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
-                     date_precision=precision if date else None, date_from=date_from if date else None)
-    at = sentence.find(trigger)
-    m.trigger_start, m.trigger_end = at, at + len(trigger)
-    return m
+mention = partial(hand_mention, date="2026-05-04", modality="reported")
 
 
 def report(store, aid, outlet, ms, story="s1"):

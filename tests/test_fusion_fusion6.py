@@ -4,11 +4,13 @@ the parties of a mutual act compared as one unordered set, and a stand-in date n
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.connect_fixtures import add_report
+from tests.connect_fixtures import add_report, hand_mention
 from wirewatch.connect.pairs import mutual_roles, parties
-from wirewatch.model import Actor, EventMention
+from wirewatch.model import Actor
 
 OSTRA = Actor("Ostravia", "GPE", "OST", "gpe:ostravia")
 MERL = Actor("Merlund", "GPE", "MRL", "gpe:merlund")
@@ -18,14 +20,7 @@ PORTS = Actor("Port Authority", "ORG", None, "org:ports")
 MINISTER = Actor("Ilse Varga", "PERSON", "OST", "per:ilse varga")
 
 
-def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-06-09", date_from="text",
-            modality="reported", precision="day"):
-    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
-                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
-                     date_precision=precision if date else None, date_from=date_from if date else None)
-    at = sentence.find(trigger)
-    m.trigger_start, m.trigger_end = at, at + len(trigger)
-    return m
+mention = partial(hand_mention, date="2026-06-09", modality="reported")
 
 
 def event_of(store, aid: str, trigger: str) -> str:

@@ -13,14 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract import extraction_components
 from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def _one(pipe: Pipeline, text: str, trigger: str) -> EventMention:

@@ -3,19 +3,11 @@ goes on at the time of the sentence before it, one step, within a paragraph."""
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components
 from wirewatch.extract.timex_narrative import SentenceTime, carry
 from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 PUB = "2025-06-10"  # a Tuesday
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def dated(pipe: Pipeline, text: str) -> dict[str, tuple[str | None, str | None, str]]:

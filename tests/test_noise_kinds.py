@@ -7,33 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract import extraction_components, load_ontology
-from wirewatch.extract.nlp import get_nlp
-from wirewatch.extract.noise import no_event
+from tests.participant_fixtures import no_event_kind, typed_triggers
+from wirewatch.extract import load_ontology
 from wirewatch.extract.triggers import find_triggers
-from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def kind(nlp, text: str, word: str) -> str | None:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == word)
-    return no_event(tok, load_ontology())
-
-
-def events(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
-    art = pipe.run(Article(id="t", text=text, published="2024-05-02"))
-    return [(m.event_type, m.trigger) for m in art.events]
 
 
 def live(nlp, text: str) -> list[tuple[str, str]]:
@@ -54,13 +31,13 @@ def live(nlp, text: str) -> list[tuple[str, str]]:
      "publicly, said 14 bodies had been recovered.", "speak"),
 ])
 def test_the_purpose_of_anonymity_or_of_a_licence_to_speak_is_no_event(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "sourcing"
+    assert no_event_kind(nlp, text, word) == "sourcing"
 
 
 def test_sourcing_boilerplate_yields_no_consultation_end_to_end(pipe: Pipeline) -> None:
     text = ("A senior official, speaking on condition of anonymity to discuss intelligence matters, said the "
             "convoy had turned back at the border.")
-    assert not [e for e in events(pipe, text) if e[0] == "CONSULT"]
+    assert not [e for e in typed_triggers(pipe, text) if e[0] == "CONSULT"]
 
 
 @pytest.mark.parametrize("text, word", [
@@ -69,7 +46,7 @@ def test_sourcing_boilerplate_yields_no_consultation_end_to_end(pipe: Pipeline) 
     ("Lebanese and Israeli officers met to discuss the border dispute.", "discuss"),
 ])
 def test_talking_to_a_party_is_not_sourcing(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 # --- (2) a series named by a plural event noun ------------------------------------------------------------
@@ -83,7 +60,7 @@ def test_talking_to_a_party_is_not_sourcing(nlp, text: str, word: str) -> None:
     ("Residents said the nightly raids begin when the patrols leave.", "raids"),
 ])
 def test_a_plural_event_noun_that_names_a_series_is_no_happening(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "series"
+    assert no_event_kind(nlp, text, word) == "series"
 
 
 @pytest.mark.parametrize("text, word", [
@@ -94,17 +71,17 @@ def test_a_plural_event_noun_that_names_a_series_is_no_happening(nlp, text: str,
     ("The village suffered repeated raids by armed herders.", "raids"),
 ])
 def test_counted_or_dated_happenings_are_not_a_series(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 def test_a_series_does_not_become_a_launch_of_its_own(pipe: Pipeline) -> None:
-    got = events(pipe, "North Korea launched two missiles on Wednesday, the latest in a string of weapons "
+    got = typed_triggers(pipe, "North Korea launched two missiles on Wednesday, the latest in a string of weapons "
                        "tests this year.")
     assert ("MOBILIZE", "launched") in got and ("MOBILIZE", "tests") not in got
 
 
 def test_three_attacks_on_monday_stay_an_event(pipe: Pipeline) -> None:
-    assert [e for e in events(pipe, "Three attacks on Monday killed 12 people in Kirkuk.") if e[0] == "ASSAULT"]
+    assert [e for e in typed_triggers(pipe, "Three attacks on Monday killed 12 people in Kirkuk.") if e[0] == "ASSAULT"]
 
 
 # --- (3) a danger assessed of a thing or a happening ------------------------------------------------------
@@ -118,7 +95,7 @@ def test_three_attacks_on_monday_stay_an_event(pipe: Pipeline) -> None:
     ("The bank warned that rising interest rates threaten the recovery.", "warned"),
 ])
 def test_a_danger_told_of_a_thing_or_happening_is_an_assessment(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "assessment"
+    assert no_event_kind(nlp, text, word) == "assessment"
 
 
 @pytest.mark.parametrize("text, word", [
@@ -130,15 +107,15 @@ def test_a_danger_told_of_a_thing_or_happening_is_an_assessment(nlp, text: str, 
     ("The statement threatened sanctions and travel bans on the junta's leaders.", "threatened"),
 ])
 def test_a_threatening_party_makes_a_threat(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 def test_militants_threatening_a_convoy_stays_threaten(pipe: Pipeline) -> None:
-    assert ("THREATEN", "threatened") in events(pipe, "Militants threatened to attack the convoy.")
+    assert ("THREATEN", "threatened") in typed_triggers(pipe, "Militants threatened to attack the convoy.")
 
 
 def test_an_assessed_danger_is_no_threat_end_to_end(pipe: Pipeline) -> None:
-    got = events(pipe, "The command said the event did not pose an immediate threat to U.S. personnel.")
+    got = typed_triggers(pipe, "The command said the event did not pose an immediate threat to U.S. personnel.")
     assert not [e for e in got if e[0] == "THREATEN"]
 
 
@@ -149,11 +126,11 @@ def test_an_assessed_danger_is_no_threat_end_to_end(pipe: Pipeline) -> None:
     ("Construction of the pipeline stopped in March, the contractor said.", "stopped"),
 ])
 def test_an_ordinary_activity_going_on_is_no_event(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "continuation"
+    assert no_event_kind(nlp, text, word) == "continuation"
 
 
 def test_an_activity_going_on_gets_no_type_from_the_model(pipe: Pipeline) -> None:
-    assert events(pipe, "Japanese officials said analysis of the flight data was continuing.") == []
+    assert typed_triggers(pipe, "Japanese officials said analysis of the flight data was continuing.") == []
 
 
 @pytest.mark.parametrize("text, word", [
@@ -162,7 +139,7 @@ def test_an_activity_going_on_gets_no_type_from_the_model(pipe: Pipeline) -> Non
     ("The rebels continued to shell the town.", "continued"),
 ])
 def test_an_event_of_the_ontology_going_on_is_not_noise(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, trigger, etype", [

@@ -7,18 +7,11 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, mention, names
-from wirewatch.extract import extraction_components
 from wirewatch.extract.arguments import ArticleContext
 from wirewatch.extract.events import EventsComponent
 from wirewatch.extract.triggers import Trigger
 from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
 
 # --- a participle modifying a noun: the noun underwent it, the "by" phrase did it -------------------------
 

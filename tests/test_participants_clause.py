@@ -8,20 +8,9 @@ side is a country after "in").
 
 from __future__ import annotations
 
-import pytest
-
-from wirewatch.extract import extraction_components
-from wirewatch.model import Article, EventMention
+from tests.participant_fixtures import events
+from wirewatch.model import EventMention
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def events(pipe: Pipeline, text: str) -> list[EventMention]:
-    return pipe.run(Article(id="t", text=text, published="2026-03-11")).events
 
 
 def first(evs: list[EventMention], etype: str) -> EventMention:

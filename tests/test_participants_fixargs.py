@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, mention, names
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_region_the_country_owns_leaves_the_government_that_country(pipe: Pipeline) -> None:

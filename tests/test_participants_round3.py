@@ -13,13 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import mention, names
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_refused_request_names_who_asked(pipe: Pipeline) -> None:

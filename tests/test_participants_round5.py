@@ -16,13 +16,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, of_trigger, said
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_subject_pronoun_is_not_the_named_object_of_its_verb(pipe: Pipeline) -> None:

@@ -12,13 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, of_trigger, said
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 @pytest.mark.parametrize(("text", "trigger", "role", "who"), [

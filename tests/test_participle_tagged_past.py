@@ -2,16 +2,8 @@
 so the clause that governs its noun lends it none (arguments.modified_noun)."""
 from __future__ import annotations
 
-import pytest
-
 from tests.participant_fixtures import events, names
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_whoever_detected_the_missiles_did_not_fire_them(pipe: Pipeline) -> None:

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract import extraction_components
 from wirewatch.model import Article, Event, EventMention
 from wirewatch.pipeline import Pipeline
 from wirewatch.records import event_record
 
 DEC = "2023-12-05"  # a Tuesday in December: a month named without a year can be either side of it
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def run(pipe: Pipeline, text: str, published: str = DEC) -> list[EventMention]:

@@ -7,26 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract import extraction_components
+from tests.participant_fixtures import of_trigger
 from wirewatch.model import Article, EventMention
 from wirewatch.pipeline import Pipeline
 
 PUB = "2024-03-12"
 
 
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
 def run(pipe: Pipeline, text: str, published: str = PUB) -> list[EventMention]:
     return pipe.run(Article(id="a5", text=text, published=published)).events
-
-
-def by_trigger(evs: list[EventMention], trigger: str) -> EventMention:
-    hits = [m for m in evs if m.trigger == trigger]
-    assert hits, [(m.event_type, m.trigger) for m in evs]
-    return hits[0]
 
 
 # --- a verb of saying governs the adverbial and relative clauses of what it reports ----------------------
@@ -40,14 +29,14 @@ def by_trigger(evs: list[EventMention], trigger: str) -> EventMention:
 ])
 def test_a_saying_credits_the_clauses_inside_what_it_reports(pipe: Pipeline, text: str, trigger: str,
                                                               source: str) -> None:
-    m = by_trigger(run(pipe, text), trigger)
+    m = of_trigger(run(pipe, text), trigger)
     assert m.attributed_to == source and m.modality == "reported"
 
 
 def test_a_saying_does_not_credit_the_clause_it_is_not_the_content_of(pipe: Pipeline) -> None:
     # "traders said" reports the price rise only through the sentence; a clause under a claim verb
     # ("charged ... after tenants accused him") is not the prosecutors' word
-    m = by_trigger(run(pipe, "Court filings show prosecutors charged the landlord after tenants accused him "
+    m = of_trigger(run(pipe, "Court filings show prosecutors charged the landlord after tenants accused him "
                              "of assault."), "accused")
     assert m.attributed_to is None and m.modality == "asserted"
 
@@ -60,7 +49,7 @@ def test_a_saying_does_not_credit_the_clause_it_is_not_the_content_of(pipe: Pipe
 ])
 def test_an_outlet_reporting_in_an_as_clause_is_the_source(pipe: Pipeline, text: str, trigger: str,
                                                            source: str) -> None:
-    m = by_trigger(run(pipe, text), trigger)
+    m = of_trigger(run(pipe, text), trigger)
     assert m.attributed_to == source and m.modality == "reported"
 
 
@@ -68,12 +57,12 @@ def test_an_outlet_reporting_in_an_as_clause_is_the_source(pipe: Pipeline, text:
 def test_in_case_on_the_condition_verb_makes_the_governed_act_hypothetical(pipe: Pipeline) -> None:
     evs = run(pipe, '"We discussed imposing tariffs on the firm in case the deal is not signed," the '
                     'ministers said.')
-    m = by_trigger(evs, "imposing")
+    m = of_trigger(evs, "imposing")
     assert m.modality == "hypothetical" and m.attributed_to == "ministers"
 
 
 def test_a_precaution_taken_in_case_is_still_a_deed(pipe: Pipeline) -> None:
-    m = by_trigger(run(pipe, "The plant deployed extra guards in case protesters return."), "deployed")
+    m = of_trigger(run(pipe, "The plant deployed extra guards in case protesters return."), "deployed")
     assert m.modality == "asserted"
 
 
@@ -90,14 +79,14 @@ def test_a_long_past_frame_makes_what_it_tells_historical(pipe: Pipeline, text: 
                                                            triggers: tuple[str, ...]) -> None:
     evs = run(pipe, text)
     for trigger in triggers:
-        m = by_trigger(evs, trigger)
+        m = of_trigger(evs, trigger)
         assert m.modality == "historical" and m.date_from == "context", (trigger, m.modality, m.date)
 
 
 def test_a_response_after_a_dated_past_is_not_made_background(pipe: Pipeline) -> None:
     # business wire: "denied the claim" may be today's answer; no anaphor puts it back in 2022
     evs = run(pipe, "A rival sued Orbix Labs in 2022, claiming it copied a sensor design. Orbix denied the claim.")
-    assert by_trigger(evs, "denied").modality != "historical"
+    assert of_trigger(evs, "denied").modality != "historical"
 
 
 # --- an attempt told as made is an act; the passive of scheduling makes its subject planned ---------------
@@ -106,16 +95,16 @@ def test_a_response_after_a_dated_past_is_not_made_background(pipe: Pipeline) ->
     ("Striking dockworkers attempted to blockade the port on Monday.", "blockade"),
 ])
 def test_an_attempt_made_is_not_a_plan(pipe: Pipeline, text: str, trigger: str) -> None:
-    assert by_trigger(run(pipe, text), trigger).modality == "asserted"
+    assert of_trigger(run(pipe, text), trigger).modality == "asserted"
 
 
 def test_an_attempt_to_come_is_still_planned(pipe: Pipeline) -> None:
-    assert by_trigger(run(pipe, "The union will try to blockade the port next week."), "blockade").modality == \
+    assert of_trigger(run(pipe, "The union will try to blockade the port next week."), "blockade").modality == \
         "planned"
 
 
 def test_a_scheduled_event_is_planned(pipe: Pipeline) -> None:
-    assert by_trigger(run(pipe, "A rally was planned in the capital."), "rally").modality == "planned"
+    assert of_trigger(run(pipe, "A rally was planned in the capital."), "rally").modality == "planned"
 
 
 def test_the_statement_is_its_issuers_whoever_spoke_since(pipe: Pipeline) -> None:
@@ -123,4 +112,4 @@ def test_the_statement_is_its_issuers_whoever_spoke_since(pipe: Pipeline) -> Non
     evs = run(pipe, "Delegates from the Andean League met in Quito. The League said in a statement that members "
                     "had agreed to cut tariffs. Delegates said the talks were tense. The statement said members "
                     "condemned the border closure.")
-    assert "League" in (by_trigger(evs, "condemned").attributed_to or "")
+    assert "League" in (of_trigger(evs, "condemned").attributed_to or "")

@@ -4,16 +4,8 @@ Reports are published 2026-03-11, a Wednesday."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.participant_fixtures import events, mention
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_precaution_already_taken_is_real_but_a_promised_one_is_not(pipe: Pipeline) -> None:

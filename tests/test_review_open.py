@@ -7,22 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.connect_fixtures import add_report
-from wirewatch.extract import extraction_components
-from wirewatch.model import Actor, Article, EventMention
+from tests.participant_fixtures import events, names
+from wirewatch.model import Actor, EventMention
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def events(pipe: Pipeline, text: str) -> list[EventMention]:
-    return pipe.run(Article(id="t", text=text, published="2026-03-11")).events
-
-
-def names(actors: list) -> list[str]:
-    return [a.name for a in actors]
 
 
 def test_when_clause_victim_does_not_replace_the_with_party_of_a_clash(pipe: Pipeline) -> None:

@@ -9,33 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.participant_fixtures import no_event_kind, typed_triggers
 from wirewatch.errors import WirewatchError
-from wirewatch.extract import extraction_components, load_ontology
 from wirewatch.extract import trigger_expansion as te
-from wirewatch.extract.nlp import get_nlp
-from wirewatch.extract.noise import no_event
-from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def kind(nlp, text: str, word: str) -> str | None:
-    tok = next(t for t in nlp(text) if t.text == word)
-    return no_event(tok, load_ontology())
-
-
-def events(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
-    art = pipe.run(Article(id="t", text=text, published="2024-05-02"))
-    return [(m.event_type, m.trigger) for m in art.events]
 
 
 # --- defect 1: what a source reports under anonymity is news, not the purpose of the anonymity -------------
@@ -50,11 +27,11 @@ def events(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
     ("One banker said on condition of anonymity that the regulator had fined the lender $40 million.", "fined"),
 ])
 def test_what_an_anonymous_source_reports_is_not_sourcing(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 def test_an_anonymous_sources_report_of_a_killing_stays_an_event(pipe: Pipeline) -> None:
-    got = events(pipe, "A security official said on condition of anonymity that troops had killed five "
+    got = typed_triggers(pipe, "A security official said on condition of anonymity that troops had killed five "
                        "militants near the border.")
     assert ("ASSAULT", "killed") in got
 
@@ -65,7 +42,7 @@ def test_an_anonymous_sources_report_of_a_killing_stays_an_event(pipe: Pipeline)
      "hearing was postponed.", "comment"),
 ])
 def test_the_purpose_of_an_anonymity_grant_is_still_sourcing(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "sourcing"
+    assert no_event_kind(nlp, text, word) == "sourcing"
 
 
 # --- defect 2: a refusal to speak with, release or confirm a party is an act on that party -----------------
@@ -77,7 +54,7 @@ def test_the_purpose_of_an_anonymity_grant_is_still_sourcing(nlp, text: str, wor
     ("Striking dockers refused to meet the employers and declined to talk to the mediator.", "talk"),
 ])
 def test_refusing_to_deal_with_a_party_is_not_sourcing(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -87,7 +64,7 @@ def test_refusing_to_deal_with_a_party_is_not_sourcing(nlp, text: str, word: str
     ("Investigators declined to identify the victims until relatives were told.", "identify"),
 ])
 def test_silence_to_the_press_or_about_who_someone_is_stays_sourcing(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "sourcing"
+    assert no_event_kind(nlp, text, word) == "sourcing"
 
 
 # --- defect 3: an ongoing happening is one happening, not a series ----------------------------------------
@@ -99,7 +76,7 @@ def test_silence_to_the_press_or_about_who_someone_is_stays_sourcing(nlp, text: 
     ("Ongoing strikes by rail workers have halted freight across the north.", "strikes"),
 ])
 def test_an_ongoing_happening_is_not_a_series(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -107,7 +84,7 @@ def test_an_ongoing_happening_is_not_a_series(nlp, text: str, word: str) -> None
     ("Occasional protests outside the consulate rarely draw more than a dozen people.", "protests"),
 ])
 def test_frequency_words_still_name_a_series(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "series"
+    assert no_event_kind(nlp, text, word) == "series"
 
 
 # --- defect 8: a series performed by the clause's subject is a campaign reported ---------------------------
@@ -119,7 +96,7 @@ def test_frequency_words_still_name_a_series(nlp, text: str, word: str) -> None:
     ("The garrison said it had repelled the enemy, which mounted repeated assaults on the bridge.", "assaults"),
 ])
 def test_a_series_its_subject_performs_is_a_campaign(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -128,7 +105,7 @@ def test_a_series_its_subject_performs_is_a_campaign(nlp, text: str, word: str) 
 ])
 def test_a_series_whose_doer_hangs_on_the_series_noun_is_a_campaign(nlp, text: str, word: str) -> None:
     # the parser hangs the by-phrase on "string"/"spate": it still names the doer of the series
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -137,7 +114,7 @@ def test_a_series_whose_doer_hangs_on_the_series_noun_is_a_campaign(nlp, text: s
     ("The bank has seen frequent strikes this year.", "strikes"),
 ])
 def test_a_series_its_subject_undergoes_stays_a_series(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "series"
+    assert no_event_kind(nlp, text, word) == "series"
 
 
 # defect 9: `_agentive` trusted WordNet's commonest sense only: "forces" (physical force) and "authorities"
@@ -147,11 +124,11 @@ def test_a_series_its_subject_undergoes_stays_a_series(nlp, text: str, word: str
     "Local authorities threatened shopkeepers with fines if they opened on Friday.",
 ])
 def test_forces_and_authorities_can_threaten(nlp, text: str) -> None:
-    assert kind(nlp, text, "threatened") is None
+    assert no_event_kind(nlp, text, "threatened") is None
 
 
 def test_ongoing_protests_stay_a_protest_event(pipe: Pipeline) -> None:
-    got = events(pipe, "Police fired tear gas as ongoing protests over fuel prices spread to the port city.")
+    got = typed_triggers(pipe, "Police fired tear gas as ongoing protests over fuel prices spread to the port city.")
     assert ("PROTEST", "protests") in got
 
 
@@ -163,7 +140,7 @@ def test_ongoing_protests_stay_a_protest_event(pipe: Pipeline) -> None:
     ("A text message threatened the witness with reprisals, prosecutors said.", "threatened"),
 ])
 def test_a_message_threatening_people_is_a_threat(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) is None
+    assert no_event_kind(nlp, text, word) is None
 
 
 @pytest.mark.parametrize("text, word", [
@@ -172,7 +149,7 @@ def test_a_message_threatening_people_is_a_threat(nlp, text: str, word: str) -> 
     ("Rising water threatened homes along the river.", "threatened"),
 ])
 def test_a_thing_endangering_things_stays_an_assessment(nlp, text: str, word: str) -> None:
-    assert kind(nlp, text, word) == "assessment"
+    assert no_event_kind(nlp, text, word) == "assessment"
 
 
 # --- defect 5: trigger_expansion scored candidates by a module-level type list -----------------------------

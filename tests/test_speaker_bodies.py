@@ -8,18 +8,10 @@ comes from an evaluation set.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.participant_fixtures import mention, names
 from wirewatch.connect.pairs import view
-from wirewatch.extract import extraction_components
 from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_spokesperson_for_a_ministry_is_the_ministry_with_its_country(pipe: Pipeline) -> None:

@@ -11,14 +11,8 @@ from pathlib import Path
 import pytest
 
 from wirewatch.extract import trigger_expansion as te
-from wirewatch.extract.nlp import get_nlp
 from wirewatch.extract.ontology import LEARNED_PATH, add_learned, learned_entries, load_ontology
 from wirewatch.extract.triggers import find_triggers
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_nlp()
 
 
 def live(nlp, text: str, ontology=None, sentence: int = -1) -> list[tuple[str, str]]:

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from tests.participant_fixtures import events
-from wirewatch.extract import extraction_components
 from wirewatch.extract.detector import Decision, Detector, clause_probability, decide_article, load_detector
 from wirewatch.extract.nlp import get_nlp
 from wirewatch.extract.ontology import load_ontology
@@ -28,11 +27,6 @@ from wirewatch.pipeline import Pipeline
 
 DET = load_detector()
 pytestmark = pytest.mark.skipif(DET is None, reason="no shipped event detector model")
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def _decide(text: str, det: Detector | None = None) -> list[Decision]:

@@ -3,22 +3,15 @@ that each fixed rule shows general (other verbs, other clause shapes, other coun
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.connect_fixtures import add_report
+from tests.connect_fixtures import add_report, hand_mention
 from wirewatch.connect.pairs import _plays, ongoing, own_day
-from wirewatch.model import Actor, EventMention, Location
+from wirewatch.model import Actor, Location
 
-
-def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-05-05", modality="asserted",
-            precision="day", date_from="text", location=None):
-    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
-                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
-                     date_precision=precision if date else None, date_from=date_from if date else None,
-                     location=location)
-    at = sentence.find(trigger)
-    m.trigger_start, m.trigger_end = at, at + len(trigger)
-    return m
+mention = partial(hand_mention, date="2026-05-05", modality="asserted")
 
 
 def event_of(store, aid: str, trigger: str) -> str:

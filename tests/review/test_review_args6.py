@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.participant_fixtures import events, mention, names
-from wirewatch.extract import extraction_components
 from wirewatch.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
 
 
 def test_a_purpose_infinitive_after_a_cited_ruling_is_the_main_subjects_act(pipe: Pipeline) -> None:

@@ -4,9 +4,11 @@ strike, a border air raid, a strike plan and its execution). Every test names th
 
 from __future__ import annotations
 
-from tests.connect_fixtures import add_report
+from functools import partial
+
+from tests.connect_fixtures import add_report, hand_mention
 from wirewatch.connect.pairs import ongoing
-from wirewatch.model import Actor, EventMention, Location, Quantity
+from wirewatch.model import Actor, Location, Quantity
 
 KEN_POLICE = Actor("Kenyan police", "ORG", "KEN", "org:kenyan-police")
 ISR = Actor("Israel", "GPE", "ISR", "gpe:israel")
@@ -16,15 +18,7 @@ SDN_ARMY = Actor("Sudanese army", "ORG", "SDN", "org:sudanese-army")
 SSD = Actor("South Sudan", "GPE", "SSD", "gpe:south-sudan")
 
 
-def mention(etype, sentence, trigger, actor=(), recipient=(), date="2026-05-05", modality="asserted",
-            precision="day", date_from="text", quantities=(), location=None):
-    m = EventMention(article_id="", event_type=etype, sentence=sentence, start=0, end=0, trigger=trigger,
-                     actor=list(actor), recipient=list(recipient), modality=modality, date=date,
-                     date_precision=precision if date else None, date_from=date_from if date else None,
-                     quantities=list(quantities), location=location)
-    at = sentence.find(trigger)
-    m.trigger_start, m.trigger_end = at, at + len(trigger)
-    return m
+mention = partial(hand_mention, date="2026-05-05", modality="asserted")
 
 
 def event_of(store, aid: str, trigger: str) -> str:

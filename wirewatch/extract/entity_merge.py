@@ -33,7 +33,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Entity
-from .entities import _absorb, any_countrys_body, core_words, generic_institution, name_key, name_words, short_forms
+from .entity_gender import given_name_gender
+from .entity_names import core_words, name_key, name_words, short_forms
+from .entity_transliteration import _initial, transliterations
+from .entity_union import _absorb
+from .entity_words import any_countrys_body, generic_institution
 from .gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -85,7 +89,6 @@ def _without_legal_suffix(key: str) -> str:
 def _person_evidence(e: Entity) -> bool:
     """A PERSON entity that is a person, not a company's name NER took for one: it has a role, or its first
     word is a given name ("Walt Disney"; not "Brightline Glass")."""
-    from .entities import given_name_gender
 
     words = e.name.split()
     return bool(_roles(e)) or (len(words) >= 2 and given_name_gender(words[0]) is not None)
@@ -373,7 +376,6 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     """Two spellings one word apart that are still two people: both spellings are given names in their own
     right ("Hamid" / "Hamad", "Mario" / "Maria"), the countries or roles the reports give disagree, or the
     word is short enough that one letter makes another name ("Omar" / "Omer")."""
-    from .entities import given_name_gender
 
     x, y = diff
     gx, gy = given_name_gender(x), given_name_gender(y)
@@ -386,64 +388,6 @@ def _different_people(a: Entity, b: Entity, wa: list[str], wb: list[str], diff: 
     if ra and rb and not ra & rb and not transliterations(x, y):
         return True  # two outlets word one man's role differently ("Hamas leader", "senior Hamas official")
     return min(len(x), len(y)) < 6 and len(x) == len(y)  # a substitution in a short word is another name
-
-
-def _initial(word: str) -> str:
-    """A word's first letter, Arabic qaf's two romanisations as one ("Qassem" / "Kassem")."""
-    c = word[:1].lower()
-    return "k" if c == "q" else c
-
-
-def _weak(w: str, i: int) -> bool:
-    """The letters romanisations disagree on: vowels, y, w, and an h after a vowel ("Haniyeh")."""
-    return w[i] in "aeiouyw" or w[i] == "h" and i > 0 and w[i - 1] in "aeiouy"
-
-
-def _skeleton(word: str) -> str:
-    """A word as its transliterations share it: the first letter, then the consonants, without the weak
-    letters (`_weak`) and without doubled letters: "Haniyeh" / "Haniya" -> "hn", "Mohammed" / "Muhammad" ->
-    "mhmd", "Dmitry" / "Dmitri" -> "dmtr"."""
-    w = name_key(word).replace("-", "")
-    out = _initial(w)
-    for i, c in enumerate(w[1:], 1):
-        if not _weak(w, i) and out[-1:] != c:
-            out += c
-    return out
-
-
-# The vowel a romanisation writes for each short Arabic vowel: fatha a (or e: "Ahmed"), kasra i (or e, y:
-# "Dmitry"), damma u (or o, w: "Mohammed"). An "e" may stand for either of the first two.
-_VOWEL_CLASS = {"a": "a", "e": "ae", "i": "e", "y": "e", "o": "o", "u": "o", "w": "o"}
-
-
-def _vowels(word: str) -> list[str]:
-    """The vowel classes between a word's consonants (one per gap, "" where none): the first letter of each
-    gap's vowels as `_VOWEL_CLASS` reads it ("Hassan" -> [a, a]; "Hussain" -> [o, a])."""
-    w = name_key(word).replace("-", "")
-    gaps: list[str] = [""]
-    for i, c in enumerate(w):
-        if i > 0 and not _weak(w, i) and c != w[i - 1]:
-            gaps.append("")
-        elif _weak(w, i) and (i == 0 or not gaps[-1]):
-            gaps[-1] = _VOWEL_CLASS.get(c, "")
-    return gaps
-
-
-def transliterations(x: str, y: str) -> bool:
-    """Two spellings of one foreign name ("Haniyeh" / "Haniya", "Mohammed" / "Muhammad", "Qassem" /
-    "Kassem"): the same first letter (q and k as one), the same consonant skeleton and, between every two
-    consonants, a vowel of the same class (`_VOWEL_CLASS`), both at least four letters, and neither is the
-    other plus an ending (a plural, a feminine "-a"). Only the way a vowel is written may differ: "Hassan" /
-    "Hussain", "Salman" / "Sulaiman", "Bashar" / "Bashir" are two names each."""
-    if min(len(x), len(y)) < 4 or _initial(x) != _initial(y):
-        return False
-    sx, sy = _skeleton(x), _skeleton(y)
-    if sx != sy or len(sx) < 2 or x.lower().startswith(y.lower()) or y.lower().startswith(x.lower()):
-        return False
-    vx, vy = _vowels(x), _vowels(y)
-    # the last gap is an ending ("-eh" / "-a"), which romanisations write as they please
-    return len(vx) == len(vy) and all(
-        (a == b) or (a and b and set(a) & set(b)) for a, b in zip(vx[:-1], vy[:-1], strict=True))
 
 
 def merge_into(entities: Iterable[Entity], mapping: dict[str, str]) -> list[Entity]:
