@@ -105,13 +105,27 @@ def test_weapons_made_elsewhere_and_supplied_stay_aid(pipe) -> None:  # type: ig
     assert ("AID", "supplied") in found
 
 
-# ------------------------------------------------------------------ agreeing with a party in court
-@pytest.mark.xfail(strict=True, reason="detector._place hangs the sentence's SANCTION proposal on the root "
-                   "'agreed' instead of the conjoined 'sentenced' (no lexicon trigger for 'sentence'), and "
-                   "_agrees_with_position reads a party ('prosecutors') as AGREE even with no terms")
+# ------------------------------------------------------------------ agreeing with a party's case
+@pytest.mark.parametrize("text", [
+    "The judge agreed with the prosecution and jailed the former mayor for fraud, the court report said.",
+    '"I agree with him completely," the senator told the radio programme.',
+])
+def test_agreeing_with_a_partys_case_without_terms_is_support(pipe, text: str) -> None:  # type: ignore[no-untyped-def]
+    # over-reach of AGREE: with a party but no terms, "agree with" endorses their case or view
+    assert [t for t, w in types(pipe, text) if w.lower().startswith("agree")] == ["SUPPORT"]
+
+
+def test_agreeing_with_a_party_that_talks_will_resume_is_an_agreement(pipe) -> None:  # type: ignore[no-untyped-def]
+    found = types(pipe, "Hanoi agreed with Washington that the talks would resume in May, the wire report said.")
+    assert "SUPPORT" not in [t for t, w in found if w.lower().startswith("agree")]
+
+
+@pytest.mark.xfail(strict=True, reason="detector's proposal placement (_place/_anchor) hangs the sentence's "
+                   "SANCTION on the root 'agreed', which already holds the lexicon's SUPPORT, instead of the "
+                   "conjoined 'sentenced' (no lexicon trigger for a sentence passed)")
 def test_a_court_agreeing_with_prosecutors_sentences(pipe) -> None:  # type: ignore[no-untyped-def]
     found = types(pipe, "The court agreed with prosecutors and sentenced him to 12 years in prison.")
-    assert ("SANCTION", "sentenced") in found and ("AGREE", "agreed") not in found
+    assert ("SANCTION", "sentenced") in found
 
 
 # ------------------------------------------------------------------ trying hard is no ease
