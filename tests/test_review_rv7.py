@@ -149,3 +149,25 @@ def test_a_fight_to_retake_a_town_stays_an_assault(pipe) -> None:  # type: ignor
 def test_a_fight_reported_by_a_communique_stays_an_assault(pipe) -> None:  # type: ignore[no-untyped-def]
     found = types(pipe, "The army fought hard to retake the airport, a military communique said on Sunday.")
     assert "ASSAULT" in [t for t, _ in found]
+
+
+# ------------------------------------------------------------------ a made thing described by its making
+@pytest.mark.parametrize("text,word,etype", [
+    ("Drones manufactured in Iran struck the power station on Monday, the military communique said.",
+     "manufactured", "PRODUCE"),
+    ("Investigators said the rifles produced at the plant last year ended up with the gang.", "produced",
+     "PRODUCE"),
+])
+def test_a_made_things_origin_is_no_making(nlp, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    # under-reach: the made-thing rule read only the parser's subject; a participle describing the thing
+    # ("drones manufactured in Iran") told of its origin and was coded PRODUCE
+    assert kind(nlp, text, word, etype) == "no agent"
+
+
+@pytest.mark.parametrize("text,word,etype", [
+    ("Missiles supplied by Tehran hit the port city overnight, the wire report said.", "supplied", "AID"),
+    ("Weapons manufactured in Iran were supplied to the militia, prosecutors told the court.", "supplied", "AID"),
+    ("The shells supplied to the brigade last week were faulty, the ministry said.", "supplied", "AID"),
+])
+def test_a_giving_with_its_giver_or_receiver_stays(nlp, text: str, word: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind(nlp, text, word, etype) is None

@@ -256,6 +256,23 @@ def _aspiration(verb: Any, onto: Ontology) -> bool:
     return all(_no_act_goal(g, onto) for g in goals)
 
 
+def _made_thing_described(verb: Any, onto: Ontology, etype: str) -> bool:
+    """ "Drones manufactured in Iran struck the station", "shells supplied this month were ...": a participle
+    describing a made or given thing, with no maker or giver and no receiver, tells where the thing comes
+    from, not that a party made or gave it. Named ("supplied by Tehran", "supplied to the militia"), it is
+    the act, and stays."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.pos_ != "NOUN" or head.ent_type_ \
+            or etype not in {t.upper() for t in lexicon()["object_made_types"]}:
+        return False  # (the tagger reads many such participles as past tenses: "Drones manufactured/VBD in")
+    thing = wordclass.classes(head.lemma_.lower(), "n")[:1] == ("artifact",) or \
+        head.lemma_.lower() in onto.sets.get("weapon", frozenset())  # "drone": WordNet's first sense is a bee
+    if not thing or wordclass.classes(verb.lemma_.lower(), "v")[:1] not in (("creation",), ("possession",)):
+        return False
+    return not any(c.dep_ in ("agent", "dative", "dobj") or c.dep_ == "prep" and c.lower_ in ("by", "to")
+                   for c in verb.children)
+
+
 def _names_party(prep: Any) -> bool:
     """ "from lawmakers", "by the ministry" name who acts; "by the end of the month" is a date."""
     return any(_party(g) for g in prep.children if g.dep_ == "pobj")
@@ -305,6 +322,8 @@ def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
     ("the talks agreed"); so does a verb whose agents are named ("the proposal received support from
     lawmakers"). And a giving or a making whose subject is a made thing, with no object ("the missile
     launchers manufactured this year are ...": the parser's reading of a participle)."""
+    if _made_thing_described(verb, onto, etype):
+        return True
     spec = onto.types.get(etype)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if spec is None or subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
