@@ -54,6 +54,8 @@ def test_an_aim_with_a_goal_noun_is_still_an_aspiration(nlp) -> None:  # type: i
     ("The European Union intends to tighten sanctions on Minsk, diplomats said.", "intends"),
     ("NATO aims to reinforce its troops on the eastern flank, the alliance's communique said.", "aims"),
     ("Beijing intends to raise tariffs on American goods, the translated statement said.", "intends"),
+    ("Riot police aim to break up the rally before noon, the live blog reported.", "aim"),
+    ("The army aims to isolate the town before the assault, the military communique said.", "aims"),
 ])
 def test_changing_a_party_or_an_acts_means_is_a_planned_act(nlp, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     # over-reach: WordNet files eliminate/tighten/reinforce/raise as change verbs, but what changes is a

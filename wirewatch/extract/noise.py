@@ -279,8 +279,10 @@ def _names_party(prep: Any) -> bool:
 
 
 # The objects whose change of degree is an act of the ontology: tightening sanctions, reinforcing troops,
-# raising tariffs, reducing weapons (the sets of ontology.yaml that name them).
-_ACT_OBJECT_SETS = ("troop", "sanction", "restriction", "weapon", "aid", "captive", "blockade")
+# raising tariffs, reducing weapons, breaking up a rally, freezing assets, isolating a town (the sets of
+# ontology.yaml that name them).
+_ACT_OBJECT_SETS = ("troop", "sanction", "restriction", "weapon", "aid", "captive", "blockade", "protest", "asset",
+                    "target")
 
 
 def _no_act_goal(goal: Any, onto: Ontology) -> bool:
