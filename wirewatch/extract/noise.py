@@ -239,15 +239,62 @@ def _aspiration(verb: Any, onto: Ontology) -> bool:
     ("to enhance", "to strengthen", "to reassess": WordNet's change and cognition verbs). A goal that is an
     act ("aiming to send the Philippines 25 million doses", "aimed at forcing Oslo to ...") is a planned
     event: the model's type on the sentence stands."""
-    if verb.lemma_.lower() not in lexicon()["aspiration_verbs"]:
+    aims = lexicon()["aspiration_verbs"]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in aims and _no_act_goal(verb, onto):
+        return True  # the goal itself ("aims to strengthen readiness"), where a model's type may land
+    if verb.lemma_.lower() not in aims:
         return False
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False  # "we hope the leaders accept our demands": a wish about others' act, often a demand
+    if any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) and \
+            any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "aimed rockets at the base", "aimed water cannon at protesters": pointing, not an aim
     goals = [c for c in verb.children if c.dep_ == "xcomp"] + \
         [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     if not goals:
         return any(c.dep_ == "dobj" and c.lemma_.lower() not in onto.nouns for c in verb.children)
-    return all(wordclass.classes(g.lemma_.lower(), "v")[:1] in (("change",), ("cognition",)) for g in goals)
+    return all(_no_act_goal(g, onto) for g in goals)
+
+
+def _made_thing_described(verb: Any, onto: Ontology, etype: str) -> bool:
+    """ "Drones manufactured in Iran struck the station", "shells supplied this month were ...": a participle
+    describing a made or given thing, with no maker or giver and no receiver, tells where the thing comes
+    from, not that a party made or gave it. Named ("supplied by Tehran", "supplied to the militia"), it is
+    the act, and stays."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.pos_ != "NOUN" or head.ent_type_ \
+            or etype not in {t.upper() for t in lexicon()["object_made_types"]}:
+        return False  # (the tagger reads many such participles as past tenses: "Drones manufactured/VBD in")
+    thing = wordclass.classes(head.lemma_.lower(), "n")[:1] == ("artifact",) or \
+        head.lemma_.lower() in onto.sets.get("weapon", frozenset())  # "drone": WordNet's first sense is a bee
+    if not thing or wordclass.classes(verb.lemma_.lower(), "v")[:1] not in (("creation",), ("possession",)):
+        return False
+    return not any(c.dep_ in ("agent", "dative", "dobj") or c.dep_ == "prep" and c.lower_ in ("by", "to")
+                   for c in verb.children)
+
+
+def _names_party(prep: Any) -> bool:
+    """ "from lawmakers", "by the ministry" name who acts; "by the end of the month" is a date."""
+    return any(_party(g) for g in prep.children if g.dep_ == "pobj")
+
+
+# The objects whose change of degree is an act of the ontology: tightening sanctions, reinforcing troops,
+# raising tariffs, reducing weapons, breaking up a rally, freezing assets, isolating a town (the sets of
+# ontology.yaml that name them).
+_ACT_OBJECT_SETS = ("troop", "sanction", "restriction", "weapon", "aid", "captive", "blockade", "protest", "asset",
+                    "target")
+
+
+def _no_act_goal(goal: Any, onto: Ontology) -> bool:
+    """A goal that is a change of degree or of mind ("to enhance readiness", "to reassess its options"),
+    unless what changes is a party or an act's means ("to eliminate the militants", "to tighten sanctions",
+    "to reinforce its troops", "to raise tariffs": a planned act, the model's type stands)."""
+    lem = goal.lemma_.lower()
+    if wordclass.classes(lem, "v")[:1] not in (("change",), ("cognition",)) or lem in lexicon()["aspectual_verbs"]:
+        return False  # "to resume joint efforts with ...": an aspectual verb's act is its object's
+    objs = [c for c in goal.children if c.dep_ == "dobj"]
+    act_objects = set().union(*(onto.sets.get(name, frozenset()) for name in _ACT_OBJECT_SETS))
+    return not any(_party(o) or o.lemma_.lower() in act_objects for o in objs)
 
 
 def _ease(verb: Any) -> bool:
@@ -258,7 +305,15 @@ def _ease(verb: Any) -> bool:
     if to is None or to.i == 0:
         return False
     before = verb.doc[to.i - 1]
+    if before.pos_ == "ADV" and before.dep_ == "advmod" and before.head.pos_ == "VERB" and \
+            before.head.lemma_.lower() not in _EASE_FRAMES:
+        return False  # "fought hard to retake the airport", "worked hard to secure": the effort, not the ease
     return before.pos_ in ("ADJ", "ADV") and before.lemma_.lower() in lexicon()["ease_adjectives"]
+
+
+# The verbs that frame an ease ("make a deal harder to reach", "found it difficult to verify"): an adverb of
+# ease hung on them says how easy the act is; hung on any other verb it says how hard someone tried.
+_EASE_FRAMES = frozenset({"make", "find", "render", "prove", "become", "get", "seem", "be"})
 
 
 def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
@@ -269,14 +324,27 @@ def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
     ("the talks agreed"); so does a verb whose agents are named ("the proposal received support from
     lawmakers"). And a giving or a making whose subject is a made thing, with no object ("the missile
     launchers manufactured this year are ...": the parser's reading of a participle)."""
+    if _made_thing_described(verb, onto, etype):
+        return True
     spec = onto.types.get(etype)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if spec is None or subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or _agentive(subj):
+    if spec is None or subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return False
+    lex = lexicon()
+    issued = subj.lemma_.lower() in lex["issuer_nouns"] or subj.lemma_.lower() in lex["report_nouns"]
+    stipulates = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and \
+        not any(c.dep_ == "dobj" for c in verb.children)
+    if _agentive(subj) and not (issued and stipulates and spec.quad == "material cooperation"):
+        return False  # a text speaks or acts for its issuer ("the resolution supports ...", "the declaration
+        # freed up aid"), but what a decree provides for ("provides for the deployment of troops") is its terms
     lem = subj.lemma_.lower()
-    if lem in onto.nouns and lem not in onto.sets.get("accord", frozenset()):
+    signed = onto.sets.get("accord", frozenset())
+    if lem in onto.nouns and lem not in signed:
         return False  # "the talks agreed": the event noun is the event; a signed text ("the pact") is a text
     first = wordclass.classes(lem, "n")[:1]
+    if lem in signed:
+        first = ("communication",)  # "the accord provides for ...": a signed text, whatever WordNet's first
+        # sense of the word ("accord": a state of harmony)
     made = {t.upper() for t in lexicon()["object_made_types"]}
     if etype in made and first == ("artifact",) and \
             wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",)) and \
@@ -285,5 +353,6 @@ def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
     if spec.quad.endswith("cooperation"):  # "the treaty provided for mutual assistance": terms, not aid given
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         return first == ("communication",) and not any(  # "from lawmakers": on the verb or on its object
-            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") for x in [verb, *objs] for c in x.children)
+            c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from") and _names_party(c)
+            for x in [verb, *objs] for c in x.children)
     return False

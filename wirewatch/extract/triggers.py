@@ -19,7 +19,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
-from .noise import _party, no_event
+from .noise import no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 
@@ -464,17 +464,16 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
 
 
 def _agrees_with_position(tok: Any) -> bool:
-    """ "I agree with the strikes", "she agreed with the court's ruling": agreeing with an act, a decision or
-    a view, not with a party, is endorsing it (PLOVER SUPPORT). With a party, or with terms ("agreed with
-    Kyiv on a prisoner exchange", "agreed with the union to end the strike"), it is an agreement (AGREE)."""
+    """ "I agree with the strikes", "she agreed with the court's ruling", "the court agreed with prosecutors":
+    agreeing with an act, a decision, a view or a party's case, with no terms, is endorsing it (PLOVER
+    SUPPORT). With terms ("agreed with Kyiv on a prisoner exchange", "agreed with the union to end the
+    strike", "agreed with Hanoi that talks would resume"), it is an agreement (AGREE)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() != "agree":
         return False
     withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
              if g.dep_ == "pobj"]
-    if not withs or any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "over")
-                        for c in tok.children):
-        return False
-    return not any(_party(g) or g.pos_ == "PRON" for g in withs)
+    return bool(withs) and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("on", "to", "over")
+                                   for c in tok.children)
 
 
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
