@@ -32,10 +32,10 @@ def run(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("args, needles", [
     (["events", "--since", "March"], ["--since: 'March' is not a date", "YYYY-MM-DD"]),
     (["events", "--until", "2025-02-30"], ["--until:", "not a date"]),
-    (["events", "--type", "FOO"], ["--type: unknown value 'FOO'", "MOBILIZE", "ASSAULT"]),
+    (["events", "--type", "FOO"], ["error: --type: unknown value 'FOO'", "MOBILIZE", "ASSAULT"]),
     (["events", "--modality", "rumoured"], ["asserted", "denied", "planned"]),
     (["events", "--story", "nope"], ["no story 'nope'", "wirewatch stories"]),
-    (["conflicts", "--field", "banana"], ["--field: unknown value 'banana'", *CONFLICT_FIELDS]),
+    (["conflicts", "--field", "banana"], ["error: --field: unknown value 'banana'", *CONFLICT_FIELDS]),
     (["conflicts", "--story", "nope"], ["no story 'nope'"]),
     (["search", '"North Korea'], ["bad search syntax", "quote is not closed", "plain words: North Korea"]),
     (["search", "NOT"], ["bad search syntax", "AND, OR and NOT"]),

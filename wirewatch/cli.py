@@ -478,7 +478,7 @@ def conflicts(
     from .serve.queries import CONFLICT_FIELDS, Reader, check_choice
 
     reader = Reader(open_read_store())
-    checked_filters(reader, story_id, lambda: check_choice("--field", field, CONFLICT_FIELDS))
+    checked_filters(reader, story_id, lambda: check_choice("field", field, CONFLICT_FIELDS))
     found = reader.conflicts(story=story_id)
     if field:
         found = [c for c in found if c.field == field]
