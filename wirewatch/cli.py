@@ -141,6 +141,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def unwritable(exc: OSError, path: str | None) -> NoReturn:
+    """An output file that cannot be written, as one error line naming it (not a traceback)."""
+    fail(f"cannot write {exc.filename or path}: {exc.strerror or exc}")
+
+
 def show_cut(shown: int, total: int, offset: int, what: str) -> None:
     """On stderr, so pipes get only the rows: say that a list is cut and how to see the rest."""
     if shown < total:
@@ -309,6 +314,10 @@ def export(
         n = exporting.write(store, kind, fmt, output, with_text=with_text)
     except WirewatchError as exc:
         fail(said(exc))
+    except BrokenPipeError:
+        raise  # a reader that went away: _Commands ends quietly
+    except OSError as exc:
+        unwritable(exc, output)
     if output and output != "-":
         err.print(f"wrote {n} {kind} to {output}")
 
@@ -599,6 +608,8 @@ def brief(
         text, png = write_brief(report, fmt, output)
     except WirewatchError as exc:
         fail(said(exc))
+    except OSError as exc:
+        unwritable(exc, output)
     if output:
         err.print(f"wrote {output}" + (f" and {png}" if png else ""))
     else:
