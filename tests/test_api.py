@@ -179,6 +179,8 @@ def test_timeline(client: Any) -> None:
 
 def test_unknown_route_and_method_use_error_shape(client: Any) -> None:
     assert_error(client.get("/api/nothing"), 404, "not_found")
+    # The API's own root, as the README and `serve --help` name it, is part of the API: JSON, not a page.
+    assert_error(client.get("/api", headers={"accept": "*/*"}), 404, "not_found")
     assert_error(client.delete("/api/events"), 405, "method_not_allowed")
 
 

@@ -32,10 +32,10 @@ def run(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("args, needles", [
     (["events", "--since", "March"], ["--since: 'March' is not a date", "YYYY-MM-DD"]),
     (["events", "--until", "2025-02-30"], ["--until:", "not a date"]),
-    (["events", "--type", "FOO"], ["--type: unknown value 'FOO'", "MOBILIZE", "ASSAULT"]),
+    (["events", "--type", "FOO"], ["error: --type: unknown value 'FOO'", "MOBILIZE", "ASSAULT"]),
     (["events", "--modality", "rumoured"], ["asserted", "denied", "planned"]),
     (["events", "--story", "nope"], ["no story 'nope'", "wirewatch stories"]),
-    (["conflicts", "--field", "banana"], ["--field: unknown value 'banana'", *CONFLICT_FIELDS]),
+    (["conflicts", "--field", "banana"], ["error: --field: unknown value 'banana'", *CONFLICT_FIELDS]),
     (["conflicts", "--story", "nope"], ["no story 'nope'"]),
     (["search", '"North Korea'], ["bad search syntax", "quote is not closed", "plain words: North Korea"]),
     (["search", "NOT"], ["bad search syntax", "AND, OR and NOT"]),
@@ -147,3 +147,16 @@ def test_clip_cuts_at_word_boundaries() -> None:
     assert clip(sentence, 500) == sentence
     assert clip("Supercalifragilisticexpialidocious is long", 10) == "Supercalif\u2026"  # no space to cut at
     assert clip("two\nlines  here", 50) == "two lines here"
+
+
+@pytest.mark.parametrize("args", [["export", "events", "-f", "csv"], ["export", "articles", "-f", "parquet"],
+                                  ["brief", "--story", STORY]])
+def test_an_output_file_that_cannot_be_written_is_one_line_naming_it(db: str, tmp_path: Path,
+                                                                    args: list[str]) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    target = str(tmp_path / "a-file" / "out.file")  # no folder can be made there (brief makes missing ones)
+    res = run(*args, "-o", target, db=db)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    lines = res.stderr.strip().splitlines()
+    assert "Traceback" not in res.stderr and len(lines) == 1, res.stderr
+    assert lines[0].startswith("error: cannot write ") and "a-file" in lines[0]

@@ -141,6 +141,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def unwritable(exc: OSError, path: str | None) -> NoReturn:
+    """An output file that cannot be written, as one error line naming it (not a traceback)."""
+    fail(f"cannot write {exc.filename or path}: {exc.strerror or exc}")
+
+
 def show_cut(shown: int, total: int, offset: int, what: str) -> None:
     """On stderr, so pipes get only the rows: say that a list is cut and how to see the rest."""
     if shown < total:
@@ -202,7 +207,13 @@ def ingest(
 
     Every problem (unreadable file, broken JSON line, malformed feed) is reported with the file and line; the
     other inputs are still stored. Re-running the same command changes nothing that is already stored.
-    Exit status 1 when some input failed.
+    Exit status 1 when some input failed. Prints one summary line (stored, duplicates, unchanged, updated,
+    failed) and the database's counts; --json prints the summary as one JSON object, with `files`.
+
+    \b
+    Examples:
+      wirewatch --db news.db ingest reports/ feed.xml crawl.warc.gz
+      cat items.jsonl | wirewatch --db news.db ingest --json -
     """
     from .ingest.sources import count_inputs
     from .pipeline import ingest as run_ingest
@@ -271,7 +282,14 @@ def search(
     """Full-text search over articles; prints ranked snippets with [matches] marked.
 
     Plain words are searched as words. FTS5 syntax ("exact phrase", AND, OR, NOT, NEAR(a b), prefix*) is
-    used as written; when it is broken (an unclosed quote, a lone NOT) the error says how to fix it."""
+    used as written; when it is broken (an unclosed quote, a lone NOT) the error says how to fix it.
+    Each hit is a numbered line (title, article id, outlet, date) and its snippet; --json: one hit per line.
+
+    \b
+    Examples:
+      wirewatch search "tactical missile"
+      wirewatch search '"ballistic missiles" NOT test' --json
+    """
     store = open_read_store()
     try:
         hits, total = store.search_page(query, limit=limit, offset=offset)
@@ -301,7 +319,16 @@ def export(
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; default stdout.")] = None,
     with_text: Annotated[bool, typer.Option("--with-text", help="articles: include the body text.")] = False,
 ) -> None:
-    """Export records in the documented contract (one JSON object per line for jsonl)."""
+    """Export records in the documented contract (one JSON object per line for jsonl).
+
+    jsonl: one record per line; csv: a header row, nested values (actor, mentions) as JSON in their cell,
+    formula-like cells prefixed with '; parquet: needs -o FILE.
+
+    \b
+    Examples:
+      wirewatch export events | head -1
+      wirewatch export articles -f csv -o articles.csv --with-text
+    """
     from .store import export as exporting
 
     store = open_read_store()
@@ -309,12 +336,16 @@ def export(
         n = exporting.write(store, kind, fmt, output, with_text=with_text)
     except WirewatchError as exc:
         fail(said(exc))
+    except BrokenPipeError:
+        raise  # a reader that went away: _Commands ends quietly
+    except OSError as exc:
+        unwritable(exc, output)
     if output and output != "-":
         err.print(f"wrote {n} {kind} to {output}")
 
 
 @app.command()
-def info(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def info(as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False) -> None:
     """Show the database location, schema version and counts."""
     store = open_read_store()
     data: dict[str, Any] = {
@@ -349,7 +380,15 @@ def events(
     """Browse events in date order with filters; each line shows who did what to whom and the evidence.
 
     A filter that cannot match (an unknown --type or --modality, a --since that is not a date, an unknown
-    --story) is an error (exit 2) that lists what is allowed, not an empty list."""
+    --story) is an error (exit 2) that lists what is allowed, not an empty list. On a terminal a table;
+    piped, tab-separated lines with a header row (date, type, actor, recipient, modality, src, evidence);
+    --json: one event record per line.
+
+    \b
+    Examples:
+      wirewatch events --type MOBILIZE --since 2025-03 --min-sources 2
+      wirewatch events --country PRK --json | head -3
+    """
     from .records import event_record
     from .serve.queries import EventFilter, Reader
 
@@ -473,12 +512,20 @@ def conflicts(
     field: Annotated[str | None, typer.Option(help="date, quantity, actor, recipient, location, occurrence")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines in the export contract.")] = False,
 ) -> None:
-    """Contradictions between reports: who says what, in which outlet and sentence."""
+    """Contradictions between reports: who says what, in which outlet and sentence.
+
+    Each conflict is a line "[field] explanation (conflict id; events)" and one indented line per value with
+    its outlet and sentence; --json: one conflict record per line.
+
+    \b
+    Example:
+      wirewatch conflicts --field quantity
+    """
     from .records import conflict_record
     from .serve.queries import CONFLICT_FIELDS, Reader, check_choice
 
     reader = Reader(open_read_store())
-    checked_filters(reader, story_id, lambda: check_choice("--field", field, CONFLICT_FIELDS))
+    checked_filters(reader, story_id, lambda: check_choice("field", field, CONFLICT_FIELDS))
     found = reader.conflicts(story=story_id)
     if field:
         found = [c for c in found if c.field == field]
@@ -588,7 +635,16 @@ def brief(
         str | None, typer.Option("--output", "-o", help="File to write (timeline PNG next to it); default stdout.")
     ] = None,
 ) -> None:
-    """Write a situation report: key events, contradictions, who said what, and a timeline picture."""
+    """Write a situation report: key events, contradictions, who said what, and a timeline picture.
+
+    Give at least one of --story, --entity, --since. Markdown goes to stdout; with -o FILE the timeline PNG
+    goes next to FILE (brief.html: brief.timeline.png).
+
+    \b
+    Examples:
+      wirewatch brief --story s-000001
+      wirewatch brief --entity "North Korea" --since 2025-03-01 -f html -o brief.html
+    """
     from .serve.brief import build_brief, write_brief
     from .serve.queries import Reader
 
@@ -599,6 +655,8 @@ def brief(
         text, png = write_brief(report, fmt, output)
     except WirewatchError as exc:
         fail(said(exc))
+    except OSError as exc:
+        unwritable(exc, output)
     if output:
         err.print(f"wrote {output}" + (f" and {png}" if png else ""))
     else:

@@ -298,7 +298,7 @@ def watch_deliver() -> None:
 def alerts(
     rule: Annotated[str | None, typer.Option(help="Only this rule.")] = None,
     since: Annotated[str | None, typer.Option(help="Changed since YYYY-MM-DD, an ISO time, or 2h / 7d ago.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to show.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: the alert and its event.")] = False,
 ) -> None:
     """Alerts of watch rules, newest change first: the event, why it is news (new, more sources, conflict)."""

@@ -407,7 +407,7 @@ def _wants_html(request: Request) -> bool:
     """Errors of the web UI's pages are HTML pages, whatever the Accept header (curl sends */*); only a
     client that asks for JSON and not HTML gets the API's JSON shape there. The API is always JSON."""
     path = request.url.path
-    if path.startswith("/api/") or path in ("/openapi.json", "/healthz"):
+    if path.startswith("/api/") or path in ("/api", "/openapi.json", "/healthz"):
         return False
     accept = request.headers.get("accept", "")
     return "text/html" in accept or "application/json" not in accept

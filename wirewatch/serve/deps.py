@@ -75,7 +75,7 @@ def settings(request: Request) -> Settings:
 def require_read(request: Request) -> None:
     s = settings(request)
     if s.read_token and not _matches(_presented(request), s.read_token, s.token):
-        html = not request.url.path.startswith("/api/")
+        html = not (request.url.path + "/").startswith("/api/")
         # Browsers answer a Basic challenge with a login prompt: that is how the UI is unlocked.
         challenge = 'Basic realm="wirewatch"' if html else 'Bearer realm="wirewatch"'
         raise ApiError(401, "reads are locked: send the read token (Authorization: Bearer TOKEN)",
