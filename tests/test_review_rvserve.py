@@ -2,7 +2,8 @@
 
 Each was a reproduction: an integer past SQLite's 64 bits reached the query (OverflowError, a raw 500), and
 HEAD, which every HTTP client may send in place of GET, was refused with 405 on every page; a .jsonl.gz cut short
-(an interrupted download) lost every record when it decompressed to under 8 KB."""
+(an interrupted download) lost every record when it decompressed to under 8 KB; a WARC response record with no
+WARC-Target-URI was reported as "AttributeError: 'NoneType' object has no attribute 'startswith'"."""
 
 from __future__ import annotations
 
@@ -85,3 +86,13 @@ def test_truncated_jsonl_gz_keeps_the_records_before_the_cut(tmp_path: Path, rec
     assert whole_lines >= 2 and len(arts) == whole_lines and [a.id for a in arts] == [f"w{i}" for i in range(len(arts))]
     (err,) = errs
     assert err.source == str(path) and "corrupt gzip data" in err.reason
+
+
+def test_warc_response_without_target_uri_says_what_is_missing(tmp_path: Path) -> None:
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Troops left the border town on Sunday.</p>"
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % len(body)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(head + body + b"\r\n\r\n")
+    (err,) = list(iter_inputs([path]))
+    assert isinstance(err, InputError) and err.source == str(path)
+    assert "WARC-Target-URI" in err.reason
