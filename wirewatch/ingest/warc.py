@@ -19,9 +19,9 @@ def read_warc(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
 
     found = 0
     index = 0
-    archive = ArchiveIterator(stream, arc2warc=True)
-    _require_target_uri(archive.loader)
     try:
+        archive = ArchiveIterator(stream, arc2warc=True)
+        _require_target_uri(archive.loader)
         for index, record in enumerate(archive, 1):
             if record.rec_type not in ("response", "resource", "conversion"):
                 continue
