@@ -77,8 +77,12 @@ def test_100k_angle_brackets_are_parsed_and_offsets_index_the_article(pipeline: 
     assert any(m.event_type == "COERCE" for m in out.events)  # "arrested", after the junk
 
 
-def test_text_over_spacy_max_length_is_chunked_not_skipped(pipeline: Pipeline) -> None:
+def test_text_over_spacy_max_length_is_chunked_not_skipped(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
     # Was: stored without extraction (spaCy E088) although the limit is 5 MiB.
+    # No time budget here: this checks that every piece is parsed and joined, which must not depend on how
+    # loaded the machine is (the 2 s parse budget ran out under load). The budget's own behaviour is
+    # test_article_past_its_budget_is_stored_reported_and_the_rest_go_on; its speed is benchmarks/hostile.py.
+    monkeypatch.setattr(nlpmod, "TIME_BUDGET_S", float("inf"))
     text = GOOD2 + "\n" * 1_000_000 + GOOD
     assert len(text) > 1_000_000
     (out,) = list(pipeline.pipe([Article(id="big", text=text, published="2024-03-05")]))

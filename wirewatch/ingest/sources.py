@@ -22,7 +22,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from ..errors import InputError
 from ..model import Article
@@ -42,6 +42,58 @@ _EXT_FORMAT = {
 }  # fmt: skip
 _WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".warc.wet", ".warc.wet.gz")
 _LIMITS = {"text": MAX_ARTICLE_BYTES, "html": MAX_HTML_BYTES, "feed": MAX_DOCUMENT_BYTES, "json": MAX_DOCUMENT_BYTES}
+_HEAD_BYTES = 8192  # enough to sniff a format by
+
+
+class _GzipUpToCut(io.RawIOBase):
+    """A gzip stream that gives every byte a file cut short still holds, then raises EOFError (as GzipFile
+    does, so the caller reports "corrupt gzip data"). GzipFile raises with its last decoded block unreturned:
+    a truncated .jsonl.gz under 8 KB decompressed lost every record, a bigger one its last block's lines.
+    Concatenated members (`cat a.gz b.gz`) are read on, as gzip(1) does."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.inflate = zlib.decompressobj(wbits=31)  # 31: gzip header and trailer
+        self.pending = b""
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: Any) -> int:
+        while not self.pending:
+            if self.inflate.eof:  # a member ended: another may follow
+                rest = self.inflate.unused_data.lstrip(b"\0")  # zero padding after the last member, as GzipFile
+                if not rest and not (rest := self.raw.read(65536).lstrip(b"\0")):
+                    return 0
+                self.inflate = zlib.decompressobj(wbits=31)
+                self.pending = self.inflate.decompress(rest)
+                continue
+            chunk = self.raw.read(65536)
+            if not chunk:
+                raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+            self.pending = self.inflate.decompress(chunk)
+        n = min(len(buf), len(self.pending))
+        buf[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+
+def _gunzip(raw: IO[bytes]) -> io.BufferedReader:
+    return io.BufferedReader(_GzipUpToCut(raw))
+
+
+def _gzip_head(raw: IO[bytes], size: int) -> bytes:
+    """The first `size` decompressed bytes (fewer from a file cut short, rather than an error), rewound after."""
+    stream = _gunzip(raw)
+    out = b""
+    try:
+        while len(out) < size and (chunk := stream.read1(size - len(out))):
+            out += chunk
+    except EOFError:
+        pass  # the cut is reported when the whole file is read
+    raw.seek(0)
+    return out
 
 
 def iter_inputs(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> Iterator[Article | InputError]:
@@ -143,8 +195,8 @@ def read_file(path: Path, source: str | None = None) -> Iterator[Item]:
             if name.endswith(_WARC_SUFFIXES):
                 yield from read_warc(raw, source=source, stem=stem)
                 return
-            stream: IO[bytes] = gzip.GzipFile(fileobj=raw) if gz else raw  # type: ignore[assignment]
-            head = stream.read(8192)
+            head = _gzip_head(raw, _HEAD_BYTES) if gz else raw.read(_HEAD_BYTES)
+            stream: IO[bytes] = _gunzip(raw) if gz else raw
             inner = name[:-3] if gz else name
             fmt = _format_for(inner, head)
             if fmt == "warc":  # a WARC under another name: warcio handles its own (de)compression
@@ -156,14 +208,14 @@ def read_file(path: Path, source: str | None = None) -> Iterator[Item]:
                 return
             if fmt == "jsonl":  # streamed line by line from the start again
                 raw.seek(0)
-                lines: IO[bytes] = gzip.GzipFile(fileobj=raw) if gz else raw  # type: ignore[assignment]
+                lines: IO[bytes] = _gunzip(raw) if gz else raw
                 yield from readers.read_jsonl(lines, source=source, stem=stem)
                 return
             limit = _LIMITS[fmt]
             if not gz and st.st_size > limit:  # refuse before reading: a 50 MB file never enters memory
                 yield InputError(source, readers.too_large(st.st_size, limit, _unit(fmt)))
                 return
-            data = head + stream.read(limit + 1 - len(head))
+            data = stream.read(limit + 1) if gz else head + stream.read(limit + 1 - len(head))
             if len(data) > limit:
                 yield InputError(source, readers.too_large(len(data), limit, _unit(fmt)) + " (after decompression)")
                 return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article
@@ -20,7 +20,9 @@ def read_warc(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
     found = 0
     index = 0
     try:
-        for index, record in enumerate(ArchiveIterator(stream, arc2warc=True), 1):
+        archive = ArchiveIterator(stream, arc2warc=True)
+        _require_target_uri(archive.loader)
+        for index, record in enumerate(archive, 1):
             if record.rec_type not in ("response", "resource", "conversion"):
                 continue
             where = f"{source}#{index}"
@@ -60,9 +62,11 @@ def read_warc(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
             is_html = mime in HTML_MIME or (not mime and HTML_HINT.search(payload[:4096].decode("latin-1")))
             try:
                 if is_html:
-                    got = list(readers.read_html(
-                        payload, source=where, article_id=art_id, url=uri or None, charset=charset, meta=meta
-                    ))
+                    got = list(
+                        readers.read_html(
+                            payload, source=where, article_id=art_id, url=uri or None, charset=charset, meta=meta
+                        )
+                    )
                 else:
                     got = list(readers.read_text(payload, source=where, article_id=art_id, url=uri or None))
             except Exception as exc:  # noqa: BLE001 - a page our readers choke on is this record's problem
@@ -71,8 +75,28 @@ def read_warc(stream: IO[bytes], *, source: str, stem: str) -> Iterator[Item]:
                 if isinstance(item, Article):
                     item.meta.update(meta)
                 yield item
+    except _NoTargetURI as exc:
+        yield InputError(source, f"broken archive at record {index + 1}: {exc}")
+        return
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged archives
         yield InputError(source, f"broken archive after record {index}: {type(exc).__name__}: {exc}")
         return
     if not found:
         yield InputError(source, "archive holds no HTML or text records")
+
+
+class _NoTargetURI(Exception):
+    pass
+
+
+def _require_target_uri(loader: Any) -> None:
+    """Make warcio say what is missing: on an HTTP record with no WARC-Target-URI its loader calls
+    uri.startswith and the reader saw only "AttributeError: 'NoneType' object has no attribute 'startswith'"."""
+    parse_http = loader.load_http_headers
+
+    def load_http_headers(rec_type: str, uri: str | None, stream: Any, length: int | None) -> Any:
+        if uri is None and length != 0 and rec_type in loader.HTTP_RECORDS:
+            raise _NoTargetURI(f"{rec_type} record has no WARC-Target-URI header")
+        return parse_http(rec_type, uri, stream, length)
+
+    loader.load_http_headers = load_http_headers

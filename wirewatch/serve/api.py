@@ -32,6 +32,7 @@ from ..model import Article, Modality
 from ..records import article_record, conflict_record, entity_record, mention_record, timex_record
 from ..store.db import Store
 from .deps import STATUS_CODES, ApiError, Settings, reader, require_read, require_write, settings
+from .head import HeadAsGet
 from .queries import CONFLICT_FIELDS, MAX_INT, EventFilter, Page, Reader, check_choice, event_summary
 from .web import docs_router, error_page, web
 
@@ -514,6 +515,7 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     install_error_handlers(app)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD takes every GET route, error pages included
     app.include_router(api)
     app.include_router(live_routes.api_router)  # sources, watch, alerts, map, entity index, CSV
     app.include_router(live_routes.feeds_router)  # /feeds/watch/NAME.atom

@@ -33,7 +33,7 @@ Country = Annotated[str | None, Query(description="ISO 3166-1 alpha-3 of an acto
 Since = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
 Until = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
 Story = Annotated[str | None, Query(description="story id")]
-MinSources = Annotated[int | None, Query(ge=1, description="at least this many independent outlets")]
+MinSources = Annotated[int | None, Query(ge=1, le=MAX_INT, description="at least this many independent outlets")]
 HideBackground = Annotated[bool, Query(description="leave out background references (modality historical)")]
 
 
@@ -75,7 +75,7 @@ def api_watch(r: ReaderDep) -> dict[str, Any]:
 def api_alerts(r: ReaderDep, rule: Annotated[str | None, Query(description="rule name")] = None,
                since: Annotated[str | None, Query(description="changed on/after this ISO date or time")] = None,
                limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+               offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0) -> dict[str, Any]:
     if rule is not None:
         db.get_rule(r.store, rule)  # 404 for an unknown rule
     found = db.alerts(r.store, rule=rule, since=since)
@@ -99,7 +99,7 @@ def api_map(r: ReaderDep, type: Type = None, actor: Actor = None, country: Count
 def api_entity_index(r: ReaderDep, q: Annotated[str | None, Query(description="part of a name or alias")] = None,
                      kind: Annotated[str | None, Query(description="PERSON, ORG, GPE, ...")] = None,
                      limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
-                     offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                     offset: Annotated[int, Query(ge=0, le=MAX_INT)] = 0) -> dict[str, Any]:
     return analyst.entity_index(r, q, kind, limit, offset).to_dict()
 
 
