@@ -22,6 +22,8 @@ __all__ = ["assign_story", "default_connectors", "fuse_events"]
 
 # One clusterer per open store, so its prepared state is reused across the articles of a run.
 _clusterers: WeakKeyDictionary[Store, StoryClusterer] = WeakKeyDictionary()
+# Stories that absorbed others while placing an article, for fusion to revise (`Fuser.refit_story`).
+_merged_into: WeakKeyDictionary[Store, set[str]] = WeakKeyDictionary()
 
 
 def assign_story(store: Store, article: Article) -> None:
@@ -36,14 +38,29 @@ def assign_story(store: Store, article: Article) -> None:
         if clusterer is None:
             clusterer = _clusterers[store] = StoryClusterer(store.conn)
         names = [e.name for e in article.entities] or None
-        story = clusterer.assign(article, entities=names).story_id
+        placed = clusterer.assign(article, entities=names)
+        story = placed.story_id
+        # A merge may join two older stories (a revisit), not only the article's own: fusion revises each
+        # survivor.
+        _merged_into.setdefault(store, set()).update(story_db.resolve(store.conn, s) for s in placed.merged)
     article.story_id = story
 
 
 def fuse_events(store: Store, article: Article) -> None:
     """Fuse the article's stored mentions into events; recount sources and refresh conflicts."""
     mentions = store.mentions_of(article.id)
-    touched = Fuser(store).fuse(mentions, article.story_id) | store.stale_events
+    fuser = Fuser(store)
+    touched = fuser.fuse(mentions, article.story_id) | store.stale_events
+    story = article.story_id
+    clusterer = _clusterers.get(store)
+    if story and clusterer is not None:
+        # Reports of this story fused with an event a small story holds: one happening (`join_fused`).
+        for other in clusterer.stories_fused_with(story, touched):
+            if clusterer.join_fused(story, other, article.id) is not None:
+                story = article.story_id = story_db.resolve(store.conn, story)
+                _merged_into.setdefault(store, set()).add(story)
+    for story in _merged_into.pop(store, set()):
+        touched |= fuser.refit_story(story)
     store.stale_events = set()
     # Aggregation and corroboration set the event's fields and only read its mentions: those come shared from
     # the store's mention cache (store/mention_cache.py); the events are parsed fresh.

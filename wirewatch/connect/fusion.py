@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from ..dates import parse_day as parse_date
 from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
-from ..store.events import events_near
+from ..store.events import events_near, mention_cache
 from ..text import sentence_key
 from .pairs import PairModel, PairView, date_evidence, default_model
 from .view_cache import pair_view
@@ -207,6 +207,7 @@ def event_date(ms: list[EventMention]) -> tuple[str | None, str | None]:
 
 
 MAX_COMPARED = 24
+REFIT_EVENTS = 60  # newest events of a story revisited after a story merge (`Fuser.refit_story`)
 
 
 SUPPORT_TOP = 3  # how many of an event's best-matching mentions speak for it at least (see `support`)
@@ -317,6 +318,27 @@ class Fuser:
                 gone.add(other.id)
                 mine = [self._view(x) for x in ev.mentions[-MAX_COMPARED:]]
         return gone
+
+    def refit_story(self, story: str, limit: int = REFIT_EVENTS) -> set[str]:
+        """Revise fusion after stories merged into `story`: events that were fused apart while their reports
+        sat in two stories (and were weighed as cross-story pairs) meet again as one story's, by the rule of
+        `absorb_fitting`. Bounded: the story's `limit` newest events. Returns the ids of events changed or gone.
+
+        Without it a story merge came too late for fusion: in one arrival order a launch report founded its own
+        story, joined the launch story only at a later revisit, and its event stayed apart (eval/connect_eval.py
+        shuffled orders)."""
+        ids = [r[0] for r in self.store.conn.execute(
+            "SELECT id FROM events WHERE story_id = ? ORDER BY rowid DESC LIMIT ?", (story, limit))]
+        touched: set[str] = set()
+        gone: set[str] = set()
+        for ev in self.store.events_by_ids(ids, cache=mention_cache(self.store)):
+            if ev.id in gone or not ev.mentions:
+                continue
+            absorbed = self.absorb_fitting(ev, story)
+            if absorbed:
+                gone |= absorbed
+                touched.add(ev.id)
+        return touched | gone
 
     def _view(self, m: EventMention) -> PairView:
         key = m.id or str(id(m))

@@ -108,6 +108,7 @@ REVISIT_AFTER = 20  # a one-article story is placed again after this many more a
 REVISIT_WINDOW = 5  # ... once (the window it falls in), at most REVISIT_PER_ARTICLE per arrival
 REVISIT_PER_ARTICLE = 2
 REVISIT_MAX_SIZE = 3  # ... stories of at most this many articles
+EVENT_JOIN_REPORTS = 2  # reports of one story fused with a small story's event: the stories merge (`join_fused`)
 PROBES = 24  # words / names of an article used to find candidate stories (and indexed for later ones)
 POSTINGS_PER_PROBE = 16  # newest stories read per probe term: bounds the cost of common terms
 CANDIDATES = 10  # stories fully scored per article
@@ -414,6 +415,52 @@ class StoryClusterer:
             self._merge(keep, gone, merged_centroid, article_id, best.score, seq)
             out.append(gone)
         return out
+
+    def stories_fused_with(self, story_id: str, event_ids: Iterable[str]) -> list[str]:
+        """Other stories holding one of `event_ids` that at least `EVENT_JOIN_REPORTS` reports of `story_id`
+        were fused with (the candidates of `join_fused`)."""
+        ids = sorted(set(event_ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT e.story_id FROM events e JOIN event_mentions m ON m.event_id = e.id "
+            f"JOIN articles a ON a.id = m.article_id WHERE e.id IN ({marks}) AND a.story_id = ? "
+            f"AND e.story_id IS NOT NULL AND e.story_id != ? GROUP BY e.id HAVING COUNT(DISTINCT m.article_id) >= ?",
+            [*ids, story_id, story_id, EVENT_JOIN_REPORTS],
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
+
+    def join_fused(self, story_id: str, other_id: str, article_id: str) -> str | None:
+        """Merge story `other_id` into `story_id` when fusion says they tell one happening: the caller found an
+        event of `other_id` that reports of `story_id` fused with (`EVENT_JOIN_REPORTS` of them, see
+        connect.fuse_events). Only a small story (at most `REVISIT_MAX_SIZE` articles) is joined this way, and
+        only when the two stories would meet at the join threshold by their words (a symmetric score): one
+        shared event is not enough to merge two grown stories, and a background line about last week's
+        launch fuses with that launch without making its article a report of it. Returns the retired id.
+
+        Why: the first report of a happening can found its own story while the stream's document
+        frequencies are still blunt; later reports fuse with its event but join the bigger story, and the
+        scheduled revisit (`_revisit`) comes only REVISIT_AFTER arrivals later, or never in a short stream
+        (eval/connect in shuffled orders)."""
+        with self._unit():
+            keep, gone = db.resolve(self.conn, story_id), db.resolve(self.conn, other_id)
+            if keep == gone:
+                return None
+            rows = {r.id: r for r in db.live_clusters(self.conn, [keep, gone])}
+            if len(rows) < 2:
+                return None
+            small = db.cluster_state(self.conn, gone).size
+            if small > REVISIT_MAX_SIZE:
+                return None
+            sim = _story_similarity(rows[keep].centroid, rows[gone].centroid)
+            if sim < self.threshold:
+                return None
+            if rows[gone].seq < rows[keep].seq:
+                keep, gone = gone, keep  # the older id survives (module docstring)
+            centroid = _sum([rows[keep].centroid, rows[gone].centroid])
+            self._merge(keep, gone, centroid, article_id, sim, db.get_counter(self.conn, "n_docs"))
+            return gone
 
     def seed(self, stories: Iterable[Sequence[Article]]) -> list[str]:
         """Bulk-import stored articles whose stories are already known (an archive, a benchmark).
