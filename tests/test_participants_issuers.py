@@ -82,3 +82,11 @@ def test_the_fighters_stay_as_written_when_no_one_group_was_told(pipe: Pipeline,
 def test_a_group_named_in_apposition_as_a_place(pipe: Pipeline) -> None:
     m = mention(pipe, "The rebel group M23 seized the border town of Bunagana on Sunday.", "seized")
     assert names(m.actor) == ["M23"], names(m.actor)
+
+
+def test_the_outlet_that_carried_a_text_is_not_its_issuer(pipe: Pipeline) -> None:
+    # (monitoring-service digest) the army issued the statement; the agency only ran it
+    text = ("Syria's defence ministry issued a statement late on Friday. The statement, carried by SANA, accused "
+            "Israel of shelling border villages.")
+    m = mention(pipe, text, "accused")
+    assert m.actor and not any("SANA" in n or "Agency" in n for n in names(m.actor)), names(m.actor)
