@@ -90,3 +90,18 @@ def test_the_outlet_that_carried_a_text_is_not_its_issuer(pipe: Pipeline) -> Non
             "Israel of shelling border villages.")
     m = mention(pipe, text, "accused")
     assert m.actor and not any("SANA" in n or "Agency" in n for n in names(m.actor)), names(m.actor)
+
+
+# --- seen while probing reciprocal acts, left for a later round
+@pytest.mark.xfail(strict=True, reason="verb_recipient takes the 'in' phrase of a mutual act's verb for a party: "
+                   "the city where talks were held becomes the recipient")
+def test_where_talks_were_held_is_no_party(pipe: Pipeline) -> None:
+    m = mention(pipe, "India and Pakistan held talks in Geneva on Monday.", "held")
+    assert "Geneva" not in names(m.recipient), names(m.recipient)
+
+
+@pytest.mark.xfail(strict=True, reason="ArticleContext.actor keeps a plural envoy noun as the actor and does not "
+                   "look through its 'from X and Y' to the sides it speaks for")
+def test_envoys_from_two_sides_are_both_sides(pipe: Pipeline) -> None:
+    m = mention(pipe, "Envoys from Serbia and Kosovo met in Brussels.", "met")
+    assert sorted(names(m.actor)) == ["Kosovo", "Serbia"], names(m.actor)
