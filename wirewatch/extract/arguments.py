@@ -34,6 +34,15 @@ _ORG_HEADS = frozenset({"coalition", "alliance", "federation", "association", "n
 # Nouns for a band of people that a name may head ("the Red Hand gang"): what "the group" may mean.
 _BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syndicate", "militia", "faction",
                          "network", "outfit", "brigade", "clan", "mob"})
+# Words for armed fighters: a bare plural of one ("the militants") may stand for the one armed group named
+# as such before (`ArticleContext._armed_group_before`).
+_FIGHTER_NOUNS = frozenset({"militant", "insurgent", "rebel", "jihadist", "extremist", "fighter", "guerrilla",
+                            "guerilla", "terrorist", "separatist", "islamist", "gunman"})
+# Verbs of putting out a text, whose "by" is its issuer; not of carrying or seeing it ("carried by KCNA").
+_ISSUING_VERBS = frozenset({"issue", "release", "sign", "send", "deliver", "write", "draft", "adopt", "author",
+                            "submit", "pen", "make", "compile", "commission"})
+# Report nouns that name a body, not a text it issues ("the agency said"): no issuer to look through to.
+_BODY_NOUNS = frozenset({"agency", "media"})
 # Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
 _GENERIC_ORG_NOUNS = frozenset({"organisation", "organization", "group", "company", "firm", "charity"})
 # How far back (tokens) a named person is still what "he" / "she" means when a person noun is nearer.
@@ -484,6 +493,9 @@ class ArticleContext:
                        for t in tok.lefts for t in t.subtree):
                 return None
             # "US Predator attacks": a named maker or side; the phrase stands for it
+        issuer = self._issuer(tok)
+        if issuer is not None:
+            return issuer  # "a statement by the Red Cross condemned": the Red Cross did
         text = self.np_text(tok)
         ent = self.tok_ent.get(tok.i)
         if ent is None:
@@ -508,6 +520,9 @@ class ArticleContext:
             side = self.actor(phrase)
             if side is not None:
                 return replace(side, text=text)
+        band = self._armed_group_before(tok)
+        if band is not None:
+            return self._from_entity(band, text)  # "the militants" after "al-Shabab fighters stormed ..."
         body = self._named_body_before(tok)
         if body is not None:
             return replace(body, text=text)
@@ -593,6 +608,36 @@ class ArticleContext:
         iso = country.country if country else self._country_of_group(tok)
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=iso, text=text if text != name else None)
+
+    def _issuer(self, tok: Any) -> Actor | None:
+        """The one who issued a text that acts in its name ("a statement by the Red Cross condemned", "Amnesty's
+        report accused", "a communique issued by the ministry warned"): the issuer named on the text itself, by
+        its possessor, its "by"/"from" phrase or the "by" of a participle of issuing. A town after "from" says
+        where it came from ("a report from Kabul"), and a text that is itself a name ("the Daily Report") is
+        no document; with no issuer written the text stays as it is (a bare "the statement" is the last
+        speaker's, below)."""
+        lex = lexicon()
+        if tok.pos_ != "NOUN" or tok.i in self.tok_ent or \
+                tok.lemma_.lower() not in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss":
+                by = c
+            elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+                by = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING_VERBS:
+                # "a statement issued by the ministry", "a report released by the UN"; not "a statement carried
+                # by KCNA" (the outlet that ran it) or "a letter seen by Reuters"
+                by = agent(c)
+            else:
+                continue
+            if by is None or by.i in self.tok_ent and self._town_token(by) or place_noun(by) or \
+                    by.lemma_.lower() in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
+                continue
+            found = self.actor(by)
+            if found is not None and (by.pos_ == "PRON" or by.i in self.tok_ent or self.party_noun(by)):
+                return replace(found, text=self.np_text(by))
+        return None
 
     def _other_party_here(self, tok: Any, ent: Entity) -> bool:
         """Is the country named in the anaphor's own sentence as someone else's party: the object of a verb or
@@ -828,6 +873,32 @@ class ArticleContext:
         root = self.doc[s:e].root
         return root.dep_ in ("nsubj", "nsubjpass") or root.dep_ in ("compound", "appos") and root.head.dep_ in (
             "nsubj", "nsubjpass")  # "The Islamist militant group al-Shabab claimed ..."
+
+    def _armed_group_before(self, tok: Any) -> Entity | None:
+        """ "Al-Shabab fighters stormed a hotel. The militants killed six guards": a bare plural "the militants"
+        / "the rebels" is the armed group the article told as such before ("X fighters", "the rebel group X",
+        "X, a jihadist movement"), within a pronoun's reach, when it told only one: with two such groups named,
+        or none, the noun stays as written ("the militants" of an article on two rival factions are either)."""
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in _FIGHTER_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+                c.dep_ in ("amod", "compound", "prep", "poss", "nmod", "appos") for c in tok.children):
+            return None
+        told: dict[str, Entity] = {}
+        for t in self.doc[max(0, tok.i - _PRONOUN_REACH):tok.i]:
+            if t.lemma_.lower() in _FIGHTER_NOUNS:
+                told.update((e.id, e) for e in self._fighters_named(t))
+        return next(iter(told.values())) if len(told) == 1 else None
+
+    def _fighters_named(self, t: Any) -> list[Entity]:
+        """The names a word for fighters is told of: "al-Shabab militants", "the rebel group M23", "al-Shabab,
+        the Somali insurgents". A country or a people ("Syrian rebels", "Kurdish fighters") is no group."""
+        names = [c for c in t.children if c.dep_ in ("compound", "nmod", "appos", "poss")]
+        if t.dep_ in ("amod", "compound"):
+            names += [t.head, *(c for c in t.head.children if c.dep_ in ("appos", "compound", "nmod") and c != t)]
+        if t.dep_ == "appos":
+            names.append(t.head)
+        ents = [self.tok_ent[c.i] for c in names if c.i in self.tok_ent]
+        return [e for e in ents if e.kind not in ("GPE", "NORP") and e.kind not in NOT_PARTICIPANT]
 
     def _named_body_before(self, tok: Any) -> Actor | None:
         """ "The organisation also urged ...", "the coalition demanded ...": a bare "the X" after a body acted
