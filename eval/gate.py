@@ -146,42 +146,36 @@ def suite_connect4(work: Path) -> dict[str, float] | None:
                       "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
 
 
-def suite_connect3(work: Path) -> dict[str, float] | None:
-    """A third corpus of our own (eval/connect3), written for issue 12 without looking at any output for it: held
-    out, never tuned or fitted on. Scored like connect2, plus the B-cubed of its gold stories (articles[].story)."""
-    gold = HERE / "connect3" / "gold.json"
+def _held_out_corpus(name: str, work: Path) -> dict[str, float] | None:
+    """A held-out corpus of our own (eval/<name>): scored like connect2, figures only, plus the B-cubed of its
+    gold stories (articles[].story)."""
+    gold = HERE / name / "gold.json"
     if not gold.exists() or scorer() is None:
         return None
-    f = build([HERE / "connect3" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    f = build([HERE / name / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
     scores = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
-                        "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])], held_out=True)
+                        "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])],
+                       held_out=name in HELD_OUT)
     stories = work / "stories_gold.jsonl"
     with open(gold, encoding="utf-8") as g, open(stories, "w", encoding="utf-8") as out:
         for a in json.load(g)["articles"]:
             out.write(json.dumps({"id": a["id"], "gold": {"story": a["story"]}}) + "\n")
-    st = run_score(["stories", str(stories), str(f["articles"])], held_out=True)
+    st = run_score(["stories", str(stories), str(f["articles"])], held_out=name in HELD_OUT)
     scores["stories_bcubed_f1"] = st["bcubed_f1"]
     return scores
+
+
+def suite_connect3(work: Path) -> dict[str, float] | None:
+    """A third corpus of our own (eval/connect3), written for issue 12 without looking at any output for it: held
+    out, never tuned or fitted on."""
+    return _held_out_corpus("connect3", work)
 
 
 def suite_connect5(work: Path) -> dict[str, float] | None:
     """A fifth corpus of our own (eval/connect5, h/gold5): 24 reports in styles new to the project (wire flash and
     write-through, translated state media, liveblog, think tank, NGO releases, radio, a syndicated copy, a
-    correction notice), goldened before any output on it was seen. Held out: scored like connect3, figures only."""
-    gold = HERE / "connect5" / "gold.json"
-    if not gold.exists() or scorer() is None:
-        return None
-    f = build([HERE / "connect5" / "corpus.jsonl"], work, ("events", "entities", "articles", "conflicts"))
-    scores = run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
-                        "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])],
-                       held_out="connect5" in HELD_OUT)
-    stories = work / "stories_gold.jsonl"
-    with open(gold, encoding="utf-8") as g, open(stories, "w", encoding="utf-8") as out:
-        for a in json.load(g)["articles"]:
-            out.write(json.dumps({"id": a["id"], "gold": {"story": a["story"]}}) + "\n")
-    st = run_score(["stories", str(stories), str(f["articles"])], held_out="connect5" in HELD_OUT)
-    scores["stories_bcubed_f1"] = st["bcubed_f1"]
-    return scores
+    correction notice), goldened before any output on it was seen. Held out, like connect3."""
+    return _held_out_corpus("connect5", work)
 
 
 def suite_voa(work: Path) -> dict[str, float] | None:
