@@ -41,7 +41,8 @@ def typed_triggers(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
     return [(m.event_type, m.trigger) for m in art.events]
 
 
-def no_event_kind(nlp: Any, text: str, word: str) -> str | None:
-    """The kind of no-event statement (extract/noise.py) the first token `word` of `text` makes, or None."""
+def no_event_kind(nlp: Any, text: str, word: str, etype: str | None = None) -> str | None:
+    """The kind of no-event statement (extract/noise.py) the first token `word` of `text` makes (as an event of
+    type `etype`, when given), or None."""
     tok = next(t for t in nlp(text) if t.text == word)
-    return no_event(tok, load_ontology())
+    return no_event(tok, load_ontology(), etype)

@@ -8,31 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.extract import extraction_components, load_ontology
+from tests.participant_fixtures import no_event_kind, typed_triggers
 from wirewatch.extract.nlp import get_nlp
-from wirewatch.extract.noise import no_event
-from wirewatch.model import Article
-from wirewatch.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    return get_nlp()
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline(extraction_components())
-
-
-def kind(nlp, text: str, word: str, etype: str | None = None) -> str | None:  # type: ignore[no-untyped-def]
-    tok = next(t for t in nlp(text) if t.text == word)
-    return no_event(tok, load_ontology(), etype)
-
-
-def types(pipe: Pipeline, text: str) -> list[tuple[str, str]]:
-    art = pipe.run(Article(id="t", text=text, published="2024-05-02"))
-    return [(m.event_type, m.trigger) for m in art.events]
+# The module's pipeline and spaCy model are conftest's `pipe` and `nlp` fixtures.
+kind = no_event_kind
+types = typed_triggers
 
 
 # ------------------------------------------------------------------ aims and priorities
