@@ -7,7 +7,6 @@ the people named so far (for "he" / "the dictator"), and the salient country (fo
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -1155,25 +1154,6 @@ def skip_partitive(tok: Any, lex: Any) -> Any:
             break
         tok = obj
     return tok
-
-
-def parse_number(words: list[str]) -> float | None:
-    """ "three" -> 3, "25,000" -> 25000, "5.1 million" -> 5100000, "more than 30" -> 30."""
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
-        lw = w.lower().replace(",", "")
-        if re.fullmatch(r"\d+(\.\d+)?", lw):
-            current += float(lw)
-            seen = True
-        elif lw in _NUM_WORDS and (lw not in ("a", "an") or len(words) > 1):
-            current += _NUM_WORDS[lw]
-            seen = True
-        elif lw in _MULT:
-            current = (current or 1) * _MULT[lw]
-            if _MULT[lw] >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-    return total + current if seen else None
 
 
 def modified_noun(verb: Any) -> Any | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import MONTH_RE
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
-from .arguments import ArticleContext, agent, parse_number, subject
+from .arguments import ArticleContext, agent, subject
 from .attribution import (
     Quotation,
     note_issuer,
@@ -46,6 +46,7 @@ from .participants import (
     verb_recipient,
     without,
 )
+from .quantities import read_number
 from .refine import (
     abroad,
     capital_as_state,
@@ -147,8 +148,9 @@ class EventsComponent:
             quote.feed(quote_speaker(sent, ctx, quote.spans), in_quote)
             note_speaker(sent, ctx)
             note_issuer(sent, ctx)
+            # A body is credited under the name the text writes for it (modality.as_written): an alias too.
             if named and (named == ctx.state_media_name() or named == "state media" or
-                          named in {e.name for e in article.entities if e.kind == "ORG"}):
+                          named in {n for e in article.entities if e.kind == "ORG" for n in (e.name, *e.aliases)}):
                 ctx.running_source = named
         _mark_background(events, spans)
         carry(times, article.published)
@@ -548,7 +550,7 @@ def _offset_days(tok: Any) -> int | None:
         n: float | None = 1.0 if c.tag_ == "NN" else None  # "a week" / "weeks" without a count says nothing
         for g in c.children:
             if g.dep_ == "nummod":
-                n = parse_number([g.text])
+                n = read_number([g.text])
         if n is not None and n == int(n):
             return int(n) * _UNIT_DAYS[unit]
     return None
