@@ -132,3 +132,17 @@ def test_relative_days_of_an_undated_report_resolve_against_its_dateline(pipe: P
     assert by_trigger(evs, "kidnapped").date == "2012-10-03"
     assert pipe.run(Article(id="a6e", text="Gunmen kidnapped an oil worker on Wednesday near Warri.",
                             published=None)).events[0].date is None  # no anchor at all: no guess
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said on Monday that American forces had killed five militants near the border. According to "
+    "the report, the militants had attacked a convoy last week.",
+    "In a report released on Monday, the Pentagon said American forces had killed five militants near the "
+    "border. The militants had attacked a convoy last week, the report said.",
+])
+def test_a_body_credited_by_its_alias_stays_the_source_of_its_report(pipe: Pipeline, text: str) -> None:
+    # A press-office summary style: the body is named once by an alias (the Pentagon, not its canonical
+    # "US Department of Defense"), then only "the report". Both events are the Pentagon's word.
+    evs = run(pipe, text)
+    assert by_trigger(evs, "killed").attributed_to == "Pentagon"
+    assert by_trigger(evs, "attacked").attributed_to == "Pentagon"
