@@ -12,7 +12,7 @@ does (fusion_breakdown.match), and sorts each gold conflict into one cause:
   one-article                one event, but every mention of it is from one article (a report's own update)
   no-values:<field>          one event, but a side states no value of the field (no count of that noun, a
                              stand-in date)
-  consistent-bounds          one event, and the counts are bounded figures that some value fits both
+  consistent-bounds          one event, and the counts agree under the conflict rule (conflicts._figures_differ)
                              ("at least five" and "seven"): no contradiction for an analyst
   other                      one event with differing values, yet no conflict (pairing below the threshold...)
 
@@ -39,7 +39,7 @@ from wirewatch.model import EventMention  # noqa: E402
 
 
 def _figures(m: EventMention) -> dict[str, Figure]:
-    return {quantity_key(q): Figure(*span(q), q.value, q.text) for q in m.quantities}
+    return {quantity_key(q): Figure(*span(q), q.value, q.text, q.bound) for q in m.quantities}
 
 
 def cause(field: list[str], events: list[str], matched: dict[str, EventMention], all_mentions: dict[str, list[
