@@ -28,6 +28,7 @@ model scores the sentence, these rules say the word it would hang the event on r
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from . import wordclass
@@ -256,6 +257,17 @@ def _aspiration(verb: Any, onto: Ontology) -> bool:
     return all(_no_act_goal(g, onto) for g in goals)
 
 
+@lru_cache(maxsize=1)
+def _made_types() -> frozenset[str]:
+    """The event types whose object is a made or given thing (lexicon `object_made_types`: PRODUCE, AID, ...)."""
+    return frozenset(t.upper() for t in lexicon()["object_made_types"])
+
+
+def _makes_or_gives(verb: Any) -> bool:
+    """A verb of making or giving by its commonest WordNet sense ("manufacture", "supply", "provide")."""
+    return wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",))
+
+
 def _made_thing_described(verb: Any, onto: Ontology, etype: str) -> bool:
     """ "Drones manufactured in Iran struck the station", "shells supplied this month were ...": a participle
     describing a made or given thing, with no maker or giver and no receiver, tells where the thing comes
@@ -263,11 +275,11 @@ def _made_thing_described(verb: Any, onto: Ontology, etype: str) -> bool:
     the act, and stays."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.pos_ != "NOUN" or head.ent_type_ \
-            or etype not in {t.upper() for t in lexicon()["object_made_types"]}:
+            or etype not in _made_types():
         return False  # (the tagger reads many such participles as past tenses: "Drones manufactured/VBD in")
     thing = wordclass.classes(head.lemma_.lower(), "n")[:1] == ("artifact",) or \
         head.lemma_.lower() in onto.sets.get("weapon", frozenset())  # "drone": WordNet's first sense is a bee
-    if not thing or wordclass.classes(verb.lemma_.lower(), "v")[:1] not in (("creation",), ("possession",)):
+    if not thing or not _makes_or_gives(verb):
         return False
     return not any(c.dep_ in ("agent", "dative", "dobj") or c.dep_ == "prep" and c.lower_ in ("by", "to")
                    for c in verb.children)
@@ -345,9 +357,7 @@ def _no_agent(verb: Any, onto: Ontology, etype: str) -> bool:
     if lem in signed:
         first = ("communication",)  # "the accord provides for ...": a signed text, whatever WordNet's first
         # sense of the word ("accord": a state of harmony)
-    made = {t.upper() for t in lexicon()["object_made_types"]}
-    if etype in made and first == ("artifact",) and \
-            wordclass.classes(verb.lemma_.lower(), "v")[:1] in (("creation",), ("possession",)) and \
+    if etype in _made_types() and first == ("artifact",) and _makes_or_gives(verb) and \
             not any(c.dep_ in ("dobj", "attr", "oprd", "auxpass") for c in verb.children):
         return True  # "the launchers manufactured this year": the thing made
     if spec.quad.endswith("cooperation"):  # "the treaty provided for mutual assistance": terms, not aid given
