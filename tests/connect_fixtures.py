@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wirewatch.connect import fuse_events
+from wirewatch.connect import Connecting, fuse_events
 from wirewatch.model import Actor, Article, EventMention, Location, Quantity
 
 NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
@@ -13,11 +13,12 @@ NK = Actor("North Korea", "GPE", "PRK", "gpe:north korea")
 
 def add_report(store, aid: str, outlet: str | None, mentions: list[EventMention], story: str = "s1",
                duplicate_of: str | None = None, text: str | None = None, *, hash_text: bool = False,
-               keep_existing: bool = False) -> Article:
+               keep_existing: bool = False, state: Connecting | None = None) -> Article:
     """Store article `aid` from `outlet` holding `mentions` (a sentence each) in `story`, and fuse it.
 
     `duplicate_of` makes it a near copy of that article; `hash_text` keys its content hash on the text too, and
-    `keep_existing` re-extracts an article already stored instead of inserting it again (a corrected report)."""
+    `keep_existing` re-extracts an article already stored instead of inserting it again (a corrected report);
+    `state`: the connectors' run state to fuse in (connect.Connecting)."""
     text = text or " ".join(m.sentence for m in mentions) or "x"
     art = Article(id=aid, text=text, outlet=outlet, story_id=story, duplicate_of=duplicate_of,
                   duplicate_kind="near" if duplicate_of else None, content_hash=aid + text if hash_text else aid)
@@ -31,7 +32,7 @@ def add_report(store, aid: str, outlet: str | None, mentions: list[EventMention]
         pos = m.end + 1
     art.events = mentions
     store.save_extraction(art)
-    fuse_events(store, art)
+    fuse_events(store, art, state)
     return art
 
 

@@ -75,13 +75,14 @@ def test_fuse_events_joins_only_when_enough_reports_fused_with_the_small_story(r
     from tests.connect_fixtures import add_report, launch
 
     store, clusterer, (big, small) = _seeded([[FIRE_RELEASE, FIRE_TRADE], [FIRE_BULLETIN]])
-    connect._clusterers[store] = clusterer
+    state = connect.Connecting()
+    state.clusterers[store] = clusterer
     try:
         # The same stated act in each report (a hand-made mention, fused by the real pair model).
         text = "The fire brigade said North Korea fired two missiles on Monday."
-        add_report(store, "radio-m", None, [launch(text, 2, "2031-02-03")], story=small)
+        add_report(store, "radio-m", None, [launch(text, 2, "2031-02-03")], story=small, state=state)
         for i in range(reports_fused):
-            add_report(store, f"big-m{i}", None, [launch(text, 2, "2031-02-03")], story=big)
+            add_report(store, f"big-m{i}", None, [launch(text, 2, "2031-02-03")], story=big, state=state)
         joined = clusterer.story_of("radio") == clusterer.story_of("pr")
         assert joined == (reports_fused >= 2)
     finally:

@@ -327,8 +327,7 @@ class Fuser:
         Without it a story merge came too late for fusion: in one arrival order a launch report founded its own
         story, joined the launch story only at a later revisit, and its event stayed apart (eval/connect_eval.py
         shuffled orders)."""
-        ids = [r[0] for r in self.store.conn.execute(
-            "SELECT id FROM events WHERE story_id = ? ORDER BY rowid DESC LIMIT ?", (story, limit))]
+        ids = self.store.newest_event_ids_of_story(story, limit)
         touched: set[str] = set()
         gone: set[str] = set()
         for ev in self.store.events_by_ids(ids, cache=mention_cache(self.store)):

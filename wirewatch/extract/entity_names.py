@@ -101,6 +101,20 @@ def _word_initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isalpha())
 
 
+def _initial(word: str, of: bool = False) -> str:
+    """A word's letter in a name's initials: its first, unless initials skip the word (INITIAL_STOPS; with
+    `of`, "of" counts) or it starts with no letter."""
+    return word[0] if (word.lower() not in INITIAL_STOPS or of and word.lower() == "of") and word[:1].isalpha() \
+        else ""
+
+
+def letter_initials(name: str) -> str:
+    """ "Korean Central News Agency" -> "KCNA", "United Nations" -> "UN": a name's initials, upper-cased,
+    a letter for every word (a number word too: "Group of Seven" -> "GS", so "G7" is its own name and no
+    initials; `_initials` of a span writes numbers as digits, for the resolver's "G7" -> "Group of Seven")."""
+    return "".join(_initial(w) for w in name.split()).upper()
+
+
 def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
     """ "Economic Community of West African States" -> "ECWAS"; a number word gives its digits ("Group of
     Seven" -> "G7", "Group of 20" -> "G20"). With `of`, "of" counts too ("Department of Justice" -> "DoJ")."""
@@ -111,8 +125,8 @@ def _initials(doc: Any, sp: _Span, of: bool = False) -> str:
             out.append(str(int(n)))
         elif t.text.isdigit():
             out.append(t.text)
-        elif (t.text.lower() not in _STOP_INITIALS or of and t.lower_ == "of") and t.text[:1].isalpha():
-            out.append(t.text[0])
+        else:
+            out.append(_initial(t.text, of))
     return "".join(out)
 
 

@@ -50,6 +50,9 @@ _STREET_PREPOSITIONS = frozenset({"on", "at", "along", "off", "near", "down", "u
 # A namesake in the report's own country is the place meant unless the most populous one is this many times
 # bigger ("Paris": France's, 86 times Paris, Texas; "Wellington": England's town, New Zealand's is 17 times it).
 _NAMESAKE_RATIO = 50
+# The full names (first word's position, short forms, entity) and the initials of bodies an article names.
+_Persons = list[tuple[int, list[str], Entity]]
+_Orgs = list[tuple[str, Entity]]
 
 
 class _Resolver:
@@ -89,11 +92,34 @@ class _Resolver:
         c = self.gaz.countries[iso3]
         return self.entity("GPE", c.name, iso3, alias)
 
-    def resolve(self, sp: _Span, text: str, persons: list[tuple[int, list[str], Entity]],
-                orgs: list[tuple[str, Entity]]) -> Entity:
-        label, gaz = sp.label, self.gaz
+    def resolve(self, sp: _Span, text: str, persons: _Persons, orgs: _Orgs) -> Entity:
+        """The entity one span names, in steps: a name the article or the lexicon already gave, then NER's
+        label corrected, then a country, else by what the span is (place, facility, body, person)."""
+        found = self._named_before(sp, text, persons, orgs)
+        if found is not None:
+            return found
+        label = self._relabel(sp, text, persons)
+        found = self._country(sp, text, label)
+        if found is not None:
+            return found
+        if label == "NORP":
+            return self.entity("NORP", text, alias=text)
+        if label in ("GPE", "LOC"):
+            return self._place(sp, text, label)
+        if label == "FAC":
+            city = self.gaz.city(text)
+            lat, lon = (city.lat, city.lon) if city else (None, None)
+            return self.entity(label, text, city.country if city else None, text, lat=lat, lon=lon)
+        if label == "ORG":
+            return self._organisation(sp, text, orgs)
+        return self._person(sp, text, persons)
+
+    def _named_before(self, sp: _Span, text: str, persons: _Persons, orgs: _Orgs) -> Entity | None:
+        """Step 1, before NER's label is trusted: a short form of a name known already - the lexicon's, an
+        organisation's first word, a place's base name, initials, a qualified body's head - is that entity,
+        whatever NER called the span this time."""
         known = self.lex.known_entity(text)
-        if known is not None and not (label == "PERSON" and known.kind != "PERSON"):
+        if known is not None and not (sp.label == "PERSON" and known.kind != "PERSON"):
             return self.entity(known.kind, known.name, known.country, text)
         short = self._short_org(sp, text, orgs, persons)
         if short is not None:
@@ -102,7 +128,7 @@ class _Resolver:
         if base is not None and not any(text in parts for _, parts, _ in persons):
             # "Hmeimim" after "the Hmeimim air base", whatever NER called it this time
             return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
-        if sp.end - sp.start == 1 and gaz.country_of_any(text) is None and (
+        if sp.end - sp.start == 1 and self.gaz.country_of_any(text) is None and (
                 _acronym(self.doc[sp.start]) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text) or
                 _MIXED_INITIALS.fullmatch(text)):
             # "MBS" of "Mohammed bin Salman", "C.A.R." of "Central African Republic": initials, any case
@@ -116,6 +142,14 @@ class _Resolver:
         if sp.end - sp.start == 1 and text in self.qualified and sp.label in ("ORG", "PERSON", "GPE", "LOC"):
             ent = self.qualified[text]
             return self.entity(ent.kind, ent.name, ent.country, text)
+        return None
+
+    def _relabel(self, sp: _Span, text: str, persons: _Persons) -> str:
+        """Step 2: NER's label where the words say otherwise (a street named after someone, a person NER
+        took for a place, a capital or a city NER took for a person or a body), set on the span and
+        returned. The checks run in order: each reads the label the one before left."""
+        gaz, doc = self.gaz, self.doc
+        label = sp.label
         if label == "PERSON" and sp.end - sp.start >= 2 and self._street(sp):
             label = sp.label = "LOC"  # "Lanier Drive", "Slappey Boulevard": a street, whoever it is named after
         if label in ("FAC", "LOC", "ORG") and not sp.placed and self._looks_like_person(sp):
@@ -123,13 +157,20 @@ class _Resolver:
         if label == "PERSON" and sp.end - sp.start == 1 and gaz.country_of_capital(text) and \
                 not any(text in parts for _, parts, _ in persons):
             label = sp.label = "GPE"  # "Kiev will not negotiate" as a PERSON: a capital, no one the article names
-        if label == "ORG" and sp.end - sp.start == 1 and not _acronym(self.doc[sp.start]) and (
+        if label == "ORG" and sp.end - sp.start == 1 and not _acronym(doc[sp.start]) and (
                 gaz.city(text) is not None or gaz.country_of_region(text) is not None):
             label = sp.label = "GPE"  # "Dayton police": NER's ORG is the city
         if label == "ORG" and sp.end - sp.start >= 2 and sp.start > 0 and \
-                self.doc[sp.start - 1].lower_ in _IN_PLACE | {"to", "from", "at", "into"} and \
+                doc[sp.start - 1].lower_ in _IN_PLACE | {"to", "from", "at", "into"} and \
                 gaz.city(text) is not None and gaz.country_of_any(text) is None:
             label = sp.label = "GPE"  # "flew on to Abu Dhabi", "corridors to El Fasher": a city NER took for a body
+        return label
+
+    def _country(self, sp: _Span, text: str, label: str) -> Entity | None:
+        """Step 3: a country by its government, name or demonym - unless the text's qualifier or the
+        report's country makes the name a town's or a state's - for most labels, so that "Somali
+        government", "Somalia" and "Somali" are one entity; None where the span names no country."""
+        gaz = self.gaz
         if sp.end - sp.start >= 2 and self.doc[sp.end - 1].lower_ in _GOVERNMENT_WORDS:
             iso = gaz.country_of_any(clean_name(self.doc[sp.start:sp.end - 1].text))
             if iso:  # "Somali government" (see _country_government)
@@ -155,8 +196,13 @@ class _Resolver:
             iso = gaz.country_of_demonym(text)
             if iso:
                 return self.country_entity(iso, text)
-        if label == "NORP":
-            return self.entity("NORP", text, alias=text)
+        return None
+
+    def _place(self, sp: _Span, text: str, label: str) -> Entity:
+        """Step 4a, a GPE or LOC that is no country: a capital standing for its government, a region, a
+        city the gazetteer picks (the text's qualifier, the phrase's country, the report's), a place's base
+        name, else a LOC of its own name - so that one place gets one id across articles."""
+        gaz = self.gaz
         if label == "GPE":
             root = self.doc[sp.start:sp.end].root
             capital_of = gaz.country_of_capital(text)
@@ -164,72 +210,74 @@ class _Resolver:
                 # "Beirut condemned": the government. The capital's name is no alias of the country (the
                 # city keeps it: "residents of Beirut"), so the mention links without adding it.
                 return self.entity("GPE", gaz.countries[capital_of].name, capital_of)
-        if label in ("GPE", "LOC"):
-            for form in (text, text + "."):  # clean_name took the period off "Calif."
-                region = gaz.country_of_region(form)
-                if region is not None and not gaz.country_of_name(text):
-                    return self.entity("GPE", gaz.region_name(form), region, text)
-            if text.isupper() and len(text) > 3:
-                text = _caps_place(text) or text
-            # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
-            # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
-            # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
-            # the country the phrase it is in names ("Egyptian authorities in Alexandria"), where that country
-            # has a place of the name, goes before the report's: the text's qualifier is nearer than its dateline
-            near = self._sentence_country(sp, text) or self.phrase_country.get(text.lower()) or self.home
-            city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=near)
-            if city is not None and not sp.country and near is not None and city.country != near and \
-                    (local := gaz.city(text, near)) is not None and \
-                    city.population < _NAMESAKE_RATIO * max(local.population, 1):
-                # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
-                # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
-                city = local
-            if city is None and sp.country:
-                return self.entity("GPE", text, sp.country, text)
-            if city is not None:
-                default = gaz.city(text)
-                # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
-                key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
-                    else None
-                return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon, key=key)
-            base = self.place_bases.get(name_key(text))
-            if base is not None:
-                return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
-            return self.entity("LOC", text, alias=text)
-        if label == "FAC":
-            city = gaz.city(text)
-            lat, lon = (city.lat, city.lon) if city else (None, None)
-            return self.entity(label, text, city.country if city else None, text, lat=lat, lon=lon)
-        if label == "ORG":
-            if _acronym(self.doc[sp.start]) and sp.end - sp.start == 1:
-                for initials, ent in orgs:
-                    if initials == text.replace(".", ""):
-                        return self.entity(ent.kind, ent.name, ent.country, text)
-            country = self._state_of_home(sp)
-            if country is None:
-                country = next((gaz.country_of_any(t.text) for t in self.doc[sp.start:sp.end]
-                                if gaz.country_of_any(t.text)), None)
-            if country is None and sp.start >= 2 and self.doc[sp.start - 1].tag_ == "POS":
-                # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
-                owner = self.doc[sp.start - 2].text
-                country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
-                    gaz.country_of_name(self.doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
-                if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
-                    country = place.country  # "Gaza's health ministry": the city's country's ministry
-            if country is None and generic_institution(text):
-                country = self._placed_by_phrase(sp)
-            if country is None and self.home is None:
-                # "Virginia State Police" in a report that says nowhere where it is: the state's
-                country = self._state_of_home(sp, any_home=True)
-            if generic_institution(text):
-                return self._generic(text, country)
-            if country is None and any(t.lower_ in _GOVERNMENT_BODY_HEADS for t in self.doc[sp.start:sp.end]):
-                country = self.home  # "The Department of Veterans' Affairs" under CANBERRA is Australia's
-            return self.entity("ORG", text, country, text)
-        # PERSON: a bare surname or given name is a full name the article gives, of the gender its title
-        # says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife, Liri
-        # Berisha, his son, Shkelzen Berisha"), the bare name is the one introduced first: reports name
-        # the relatives in full and keep the bare surname for their subject.
+        for form in (text, text + "."):  # clean_name took the period off "Calif."
+            region = gaz.country_of_region(form)
+            if region is not None and not gaz.country_of_name(text):
+                return self.entity("GPE", gaz.region_name(form), region, text)
+        if text.isupper() and len(text) > 3:
+            text = _caps_place(text) or text
+        # NER calls the same place GPE in one article and LOC in the next; the gazetteer decides:
+        # a known city is a GPE, any other non-country place a LOC - so ids agree across articles.
+        # A state or country the text puts after it ("Birmingham, Ala.") picks the namesake.
+        # the country the phrase it is in names ("Egyptian authorities in Alexandria"), where that country
+        # has a place of the name, goes before the report's: the text's qualifier is nearer than its dateline
+        near = self._sentence_country(sp, text) or self.phrase_country.get(text.lower()) or self.home
+        city = gaz.city(text, sp.country) if sp.country else gaz.city(text, near=near)
+        if city is not None and not sp.country and near is not None and city.country != near and \
+                (local := gaz.city(text, near)) is not None and \
+                city.population < _NAMESAKE_RATIO * max(local.population, 1):
+            # "Wellington" in a report on Tiverton and Taunton: the English town, not New Zealand's capital
+            # - unless the other is a city of another order ("Paris" is France's in a Texas report too)
+            city = local
+        if city is None and sp.country:
+            return self.entity("GPE", text, sp.country, text)
+        if city is not None:
+            default = gaz.city(text)
+            # "Paris, Texas" is not Paris: a namesake the text's qualifier picks gets an id of its own
+            key = f"{city.name} {city.country}" if default is not None and default.country != city.country \
+                else None
+            return self.entity("GPE", city.name, city.country, text, lat=city.lat, lon=city.lon, key=key)
+        base = self.place_bases.get(name_key(text))
+        if base is not None:
+            return self.entity(base.kind, base.name, base.country, text, lat=base.lat, lon=base.lon)
+        return self.entity("LOC", text, alias=text)
+
+    def _organisation(self, sp: _Span, text: str, orgs: _Orgs) -> Entity:
+        """Step 4b, an ORG: its initials' full name, else the body under the country its words, its
+        possessor, its officer's place or the report's home say it belongs to (a generic "Foreign Ministry"
+        gets that country's id: see `_generic`)."""
+        gaz, doc = self.gaz, self.doc
+        if _acronym(doc[sp.start]) and sp.end - sp.start == 1:
+            for initials, ent in orgs:
+                if initials == text.replace(".", ""):
+                    return self.entity(ent.kind, ent.name, ent.country, text)
+        country = self._state_of_home(sp)
+        if country is None:
+            country = next((gaz.country_of_any(t.text) for t in doc[sp.start:sp.end]
+                            if gaz.country_of_any(t.text)), None)
+        if country is None and sp.start >= 2 and doc[sp.start - 1].tag_ == "POS":
+            # "Lebanon's Defence Ministry", "North Korea's Foreign Ministry"
+            owner = doc[sp.start - 2].text
+            country = gaz.country_of_name(owner) or gaz.country_of_capital(owner) or (
+                gaz.country_of_name(doc[sp.start - 3:sp.start - 1].text) if sp.start >= 3 else None)
+            if country is None and generic_institution(text) and (place := gaz.city(owner)) is not None:
+                country = place.country  # "Gaza's health ministry": the city's country's ministry
+        if country is None and generic_institution(text):
+            country = self._placed_by_phrase(sp)
+        if country is None and self.home is None:
+            # "Virginia State Police" in a report that says nowhere where it is: the state's
+            country = self._state_of_home(sp, any_home=True)
+        if generic_institution(text):
+            return self._generic(text, country)
+        if country is None and any(t.lower_ in _GOVERNMENT_BODY_HEADS for t in doc[sp.start:sp.end]):
+            country = self.home  # "The Department of Veterans' Affairs" under CANBERRA is Australia's
+        return self.entity("ORG", text, country, text)
+
+    def _person(self, sp: _Span, text: str, persons: _Persons) -> Entity:
+        """Step 4c, a PERSON: a bare surname or given name is a full name the article gives, of the gender
+        its title says ("Mr. Gigante" is never Yolanda Gigante). Where several share it ("Berisha, his wife,
+        Liri Berisha, his son, Shkelzen Berisha"), the bare name is the one introduced first: reports name
+        the relatives in full and keep the bare surname for their subject."""
         if " " not in text or any(text in parts for _, parts, _ in persons):  # or "von der Leyen"
             want = title_gender(sp.titles)
             first_seen: dict[str, tuple[int, Entity]] = {}
@@ -452,8 +500,8 @@ class _Resolver:
                 if (iso := self._sentence_country(sp, text)) is not None:
                     self.phrase_country.setdefault(text.lower(), iso)
         # Full names and organisations first, so short forms anywhere in the article can resolve to them.
-        persons: list[tuple[int, list[str], Entity]] = []
-        orgs: list[tuple[str, Entity]] = []
+        persons: _Persons = []
+        orgs: _Orgs = []
         resolved: dict[int, Entity] = {}
         org_names = [clean_name(span_text(doc, sp.start, sp.end)).split() for sp in spans if sp.label == "ORG"]
         particled = {f for sp in spans if sp.label == "PERSON"

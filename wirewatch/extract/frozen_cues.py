@@ -41,7 +41,8 @@ RowT = TypeVar("RowT", bound=CuedRow)
 
 
 def text_key(text: str) -> str:
-    """The key of a training text, as in the parse cache (train.add_cues)."""
+    """The key of a training text, here and in train.py's parse and embedding caches (one key: a frozen row
+    and a cached parse of one text are found by the same string)."""
     return hashlib.sha1(text.encode()).hexdigest()
 
 

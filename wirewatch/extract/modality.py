@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import MODALITY_TABLE, Timex
 from .arguments import SPEAKER_NOUNS, ArticleContext, subject
+from .entity_names import letter_initials
 from .lexicon import lexicon
 from .timex_narrative import in_speech
 
@@ -465,14 +466,10 @@ def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
     return _unless_initials(max(written, key=lambda n: (written[n], len(n))), str(ent.name))
 
 
-_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
-
-
 def _unless_initials(written: str, canonical: str) -> str:
     """`canonical` when `written` is its initials ("KCNA" of "Korean Central News Agency", "U.N." of
-    "United Nations"), else `written`."""
-    initials = "".join(w[0] for w in canonical.split() if w.lower() not in _FUNCTION_WORDS).upper()
-    return canonical if re.sub(r"[.\s]", "", written).upper() == initials else written
+    "United Nations": entity_names.letter_initials), else `written`."""
+    return canonical if re.sub(r"[.\s]", "", written).upper() == letter_initials(canonical) else written
 
 
 # An article or a possessive around a name as a mention may carry it ("the G7's", "a NATO").

@@ -132,10 +132,9 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print, cache
     """Parse every row with the pipeline's spaCy model and record what the trigger lexicon proposes, as
     extraction will see it (detector.trigger_cues). With `cache` (True: CUE_CACHE, or a folder), the cues are
     kept in a file named after a fingerprint of the code and data they come from (`_cue_fingerprint`), keyed
-    by the text's sha1: CV experiments parse the training rows once; a changed trigger rule makes a new file.
+    by frozen_cues.text_key: CV experiments parse the training rows once; a changed trigger rule makes a new file.
     The cached cues are the ones the parse computes (it is deterministic), so the cache never changes a model."""
     import gzip
-    import hashlib
 
     from .nlp import get_nlp
     from .ontology import load_ontology
@@ -149,8 +148,7 @@ def add_cues(rows: list[Row], ontology_path: str | None = None, log=print, cache
         with gzip.open(path, "rt", encoding="utf-8") as f:
             known = json.load(f)
 
-    def key(t: str) -> str:
-        return hashlib.sha1(t.encode()).hexdigest()
+    key = frozen_cues.text_key  # one key for the parse cache, the embedding cache and the frozen cues
 
     todo = [r for r in rows if key(r.text) not in known]
     log(f"parsing {len(todo)} training texts for trigger cues ({len(rows) - len(todo)} cached)")
@@ -202,17 +200,14 @@ EMBED_CACHE = ROOT / ".cache" / "encoder_rows.npz"
 
 def add_embeddings(rows: list[Row], cache: Path | None | bool = True, log=print) -> None:
     """The sentence encoder's vector of every row (`encoder.py`). Vectors are kept in `cache` (True:
-    EMBED_CACHE; False or None: no cache) keyed by the text's sha1, so CV runs and model builds embed each
+    EMBED_CACHE; False or None: no cache) keyed by frozen_cues.text_key, so CV runs and model builds embed each
     training text once; a cached vector is the one the encoder computes (the forward pass is deterministic),
     so the cache never changes a model."""
-    import hashlib
-
     from .encoder import load_encoder
 
     path: Path | None = EMBED_CACHE if cache is True else cache or None
 
-    def key(t: str) -> str:
-        return hashlib.sha1(t.encode()).hexdigest()
+    key = frozen_cues.text_key
 
     known: dict[str, np.ndarray] = {}
     if path is not None and path.exists():

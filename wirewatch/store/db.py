@@ -651,6 +651,11 @@ class Store:
         """The story's events, by date."""
         return self._events_where("story_id = ?", (story_id,))
 
+    def newest_event_ids_of_story(self, story_id: str, limit: int) -> list[str]:
+        """The ids of the story's `limit` most recently stored events, newest first (fusion's refit)."""
+        sql = "SELECT id FROM events WHERE story_id = ? ORDER BY rowid DESC LIMIT ?"
+        return [r[0] for r in self.conn.execute(sql, (story_id, limit))]
+
     # ------------------------------------------------------------------ conflicts and stories
     def save_conflict(self, c: Conflict) -> None:
         self.conn.execute(
