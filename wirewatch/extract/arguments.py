@@ -92,15 +92,6 @@ _LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into
                         "throughout", "within", "toward", "towards"})
 # Clauses below the trigger are other events; their places are theirs.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "pcomp", "acl", "parataxis", "conj", "csubj"})
-_NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                   "ninety": 90, "dozen": 12, "dozens": 24, "a": 1, "an": 1})
-# Words before a count that make it an increment, kept in the quantity's text.
-_INCREMENT_WORDS = frozenset({"additional", "another", "further", "extra"})
-_MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
-         "millions": 1e6, "billion": 1e9, "billions": 1e9}
 
 
 # Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
