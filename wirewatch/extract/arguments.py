@@ -276,6 +276,9 @@ class ArticleContext:
         self._state_media = next((e.name for e in article.entities if e.kind == "ORG" and
                                   (k := lex.known_entity(e.name)) is not None and k.state_media), None)
         self.running_source: str | None = None
+        # A body's names as the article writes them (character start, name), by entity id: modality.as_written
+        # counts them once per article.
+        self.names_written: dict[str, list[tuple[int, str]]] = {}
 
     def state_media_name(self) -> str | None:
         return self._state_media

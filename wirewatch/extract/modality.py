@@ -448,21 +448,30 @@ def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
     text calls by the initials of that name ("KCNA", "the FBI", "U.N."): the full name says the same, more."""
     if ent.kind != "ORG":
         return str(ent.name)
-    names = {n.lower(): n for n in [*ent.aliases, ent.name]}
-    written: Counter[str] = Counter()
-    for m in ctx.article.entity_mentions:
-        text = _BARE_NAME.sub("", m.text.strip()).lower()
-        if m.entity_id != ent.id or text not in names:
-            continue
-        if sent is not None and sent.start_char <= m.start < sent.end_char:
-            return _unless_initials(names[text], str(ent.name))
-        written[names[text]] += 1
+    hits = _names_written(ent, ctx)
+    if sent is not None:
+        here = next((name for start, name in hits if sent.start_char <= start < sent.end_char), None)
+        if here is not None:
+            return _unless_initials(here, str(ent.name))
+    written = Counter(name for _, name in hits)
     if not written:
         return str(ent.name)
     top = max(written.values())
     if written.get(ent.name) == top:
         return str(ent.name)
     return _unless_initials(max(written, key=lambda n: (written[n], len(n))), str(ent.name))
+
+
+def _names_written(ent: Any, ctx: ArticleContext) -> list[tuple[int, str]]:
+    """Where the article writes one of a body's names (its canonical name or an alias), and which, in the
+    order of its mentions; read once per article and body."""
+    hits = ctx.names_written.get(ent.id)
+    if hits is None:
+        names = {n.lower(): n for n in [*ent.aliases, ent.name]}
+        bare = ((m.start, _BARE_NAME.sub("", m.text.strip()).lower()) for m in ctx.article.entity_mentions
+                if m.entity_id == ent.id)
+        hits = ctx.names_written[ent.id] = [(start, names[text]) for start, text in bare if text in names]
+    return hits
 
 
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
