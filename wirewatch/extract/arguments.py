@@ -37,9 +37,6 @@ _BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syn
 # as such before (`ArticleContext._armed_group_before`).
 _FIGHTER_NOUNS = frozenset({"militant", "insurgent", "rebel", "jihadist", "extremist", "fighter", "guerrilla",
                             "guerilla", "terrorist", "separatist", "islamist", "gunman"})
-# Verbs of putting out a text, whose "by" is its issuer; not of carrying or seeing it ("carried by KCNA").
-_ISSUING_VERBS = frozenset({"issue", "release", "sign", "send", "deliver", "write", "draft", "adopt", "author",
-                            "submit", "pen", "make", "compile", "commission"})
 # Report nouns that name a body, not a text it issues ("the agency said"): no issuer to look through to.
 _BODY_NOUNS = frozenset({"agency", "media"})
 # Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
@@ -613,18 +610,10 @@ class ArticleContext:
         if tok.pos_ != "NOUN" or tok.i in self.tok_ent or \
                 tok.lemma_.lower() not in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
             return None
-        for c in tok.children:
-            if c.dep_ == "poss":
-                by = c
-            elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-                by = next((g for g in c.children if g.dep_ == "pobj"), None)
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING_VERBS:
-                # "a statement issued by the ministry", "a report released by the UN"; not "a statement carried
-                # by KCNA" (the outlet that ran it) or "a letter seen by Reuters"
-                by = agent(c)
-            else:
-                continue
-            if by is None or by.i in self.tok_ent and self._town_token(by) or place_noun(by) or \
+        from .attribution import named_issuers
+
+        for by in named_issuers(tok):
+            if by.i in self.tok_ent and self._town_token(by) or place_noun(by) or \
                     by.lemma_.lower() in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
                 continue
             found = self.actor(by)

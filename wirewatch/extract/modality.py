@@ -595,18 +595,9 @@ def _body_of(tok: Any, ctx: ArticleContext) -> Any | None:
 
 
 def _issuer(report: Any) -> Any | None:
-    """Who issued a statement: its possessor, "by/from X", or the agent of "posted/issued/released by X"."""
-    from .arguments import agent
+    """Whose word a statement is: the first issuer it names or the outlet that carried it
+    (attribution.named_issuers), a pronoun possessor aside ("its statement" names nobody new)."""
+    from .attribution import named_issuers
 
-    for c in report.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return c
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            by = agent(c)
-            if by is not None:
-                return by
-    return None
+    return next((by for by in named_issuers(report, carriers=True) if by.dep_ != "poss" or by.pos_ != "PRON"),
+                None)
