@@ -37,9 +37,6 @@ _BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syn
 # as such before (`ArticleContext._armed_group_before`).
 _FIGHTER_NOUNS = frozenset({"militant", "insurgent", "rebel", "jihadist", "extremist", "fighter", "guerrilla",
                             "guerilla", "terrorist", "separatist", "islamist", "gunman"})
-# Verbs of putting out a text, whose "by" is its issuer; not of carrying or seeing it ("carried by KCNA").
-_ISSUING_VERBS = frozenset({"issue", "release", "sign", "send", "deliver", "write", "draft", "adopt", "author",
-                            "submit", "pen", "make", "compile", "commission"})
 # Report nouns that name a body, not a text it issues ("the agency said"): no issuer to look through to.
 _BODY_NOUNS = frozenset({"agency", "media"})
 # Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
@@ -92,15 +89,6 @@ _LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into
                         "throughout", "within", "toward", "towards"})
 # Clauses below the trigger are other events; their places are theirs.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "pcomp", "acl", "parataxis", "conj", "csubj"})
-_NUM_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUM_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                   "ninety": 90, "dozen": 12, "dozens": 24, "a": 1, "an": 1})
-# Words before a count that make it an increment, kept in the quantity's text.
-_INCREMENT_WORDS = frozenset({"additional", "another", "further", "extra"})
-_MULT = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 1e6,
-         "millions": 1e6, "billion": 1e9, "billions": 1e9}
 
 
 # Things that hurt but do not act: with no side named ("Three shells hit ...") an event has no actor.
@@ -285,6 +273,9 @@ class ArticleContext:
         self._state_media = next((e.name for e in article.entities if e.kind == "ORG" and
                                   (k := lex.known_entity(e.name)) is not None and k.state_media), None)
         self.running_source: str | None = None
+        # A body's names as the article writes them (character start, name), by entity id: modality.as_written
+        # counts them once per article.
+        self.names_written: dict[str, list[tuple[int, str]]] = {}
 
     def state_media_name(self) -> str | None:
         return self._state_media
@@ -619,18 +610,10 @@ class ArticleContext:
         if tok.pos_ != "NOUN" or tok.i in self.tok_ent or \
                 tok.lemma_.lower() not in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
             return None
-        for c in tok.children:
-            if c.dep_ == "poss":
-                by = c
-            elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-                by = next((g for g in c.children if g.dep_ == "pobj"), None)
-            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _ISSUING_VERBS:
-                # "a statement issued by the ministry", "a report released by the UN"; not "a statement carried
-                # by KCNA" (the outlet that ran it) or "a letter seen by Reuters"
-                by = agent(c)
-            else:
-                continue
-            if by is None or by.i in self.tok_ent and self._town_token(by) or place_noun(by) or \
+        from .attribution import named_issuers
+
+        for by in named_issuers(tok):
+            if by.i in self.tok_ent and self._town_token(by) or place_noun(by) or \
                     by.lemma_.lower() in (set(lex["report_nouns"]) | set(lex["issuer_nouns"])) - _BODY_NOUNS:
                 continue
             found = self.actor(by)

@@ -11,6 +11,7 @@ said.'), and one that opens right after a closed quotation of the same speaker w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -127,8 +128,27 @@ def note_speaker(sent: Any, ctx: ArticleContext) -> None:
                     ctx.last_speaker = speaker
 
 
-# Verbs by which a body puts out a statement: "The League released a communique", "issued a joint statement".
-_ISSUE_VERBS = frozenset({"issue", "release", "publish", "put", "post", "circulate", "adopt", "sign", "send"})
+def named_issuers(report: Any, carriers: bool = False) -> Iterator[Any]:
+    """The words a text names its issuer by, in the order its words give them: its possessor ("the ministry's
+    statement", "its report"), the object of its "by" or "from" ("a statement by the Red Cross", "a report
+    from Kabul") and the agent of a participle of issuing (lexicon `issuing_verbs`: "a communique issued by
+    the ministry"; not "a statement carried by KCNA", the outlet that ran it, unless `carriers`: the source
+    a reader has the text from). Callers judge which can be one: ArticleContext._issuer (who acts in the
+    text's name) and modality's source of a report (whose word it is, `carriers`)."""
+    from .arguments import agent
+
+    verbs = lexicon()["issuing_verbs"]
+    for c in report.children:
+        if c.dep_ == "poss":
+            yield c
+        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                yield obj
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and (carriers or c.lemma_.lower() in verbs):
+            by = agent(c)
+            if by is not None:
+                yield by
 
 
 def note_issuer(sent: Any, ctx: ArticleContext) -> None:
@@ -139,11 +159,11 @@ def note_issuer(sent: Any, ctx: ArticleContext) -> None:
     from .modality import canonical_source
 
     lex = lexicon()
-    nouns, says = lex["report_nouns"], frozenset(lex["attribution_verbs"])
+    nouns, says, issues = lex["report_nouns"], frozenset(lex["attribution_verbs"]), lex["issuing_verbs"]
     for t in sent:
         # "released a communique", and "the diplomats said in a joint statement": the statement is theirs
         said_in = t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in says
-        if t.lemma_.lower() in nouns and (t.dep_ == "dobj" and t.head.lemma_.lower() in _ISSUE_VERBS or said_in):
+        if t.lemma_.lower() in nouns and (t.dep_ == "dobj" and t.head.lemma_.lower() in issues or said_in):
             subj = subject(t.head.head if said_in else t.head)
             src = canonical_source(subj, ctx) if subj is not None and subj.pos_ != "PRON" else None
             if src:

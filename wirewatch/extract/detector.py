@@ -668,5 +668,9 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
             taken = {d.trigger.tok.i for d in kept} | (
                 {anchor.i} if anchor is not None and not det.clause_root else set())
             kept += clause_proposals(sent, trigs, kept, det, onto, taken)
+        # A proposal of the type a lexicon rule retyped its word away from is the reading the rule overruled
+        # ("agreed with the ruling": the rule read SUPPORT, not AGREE); it does not come back as a second event.
+        overruled = {(d.trigger.tok.i, d.trigger.retyped_from) for d in kept if d.trigger.retyped_from}
+        kept = [d for d in kept if d.source != "proposed" or (d.trigger.tok.i, d.trigger.type) not in overruled]
         out.append(sorted(kept, key=lambda d: (d.source == "proposed", d.trigger.tok.i)))  # proposals last
     return out

@@ -121,13 +121,10 @@ class EventsComponent:
             types_here: set[str] = set()
             times.append(self._sentence_time(article, sent, para != last_time_para))
             last_time_para = para
-            set_aside = {(d.trigger.tok.i, d.trigger.retyped_from) for d in decisions if d.trigger.retyped_from}
             for decision in decisions:
                 trig = decision.trigger
                 if no_event(trig.tok, self.ontology, trig.type):
                     continue  # a model's type on a word that reports no event (noise.py): "analysis was continuing"
-                if decision.source == "proposed" and (trig.tok.i, trig.type) in set_aside:
-                    continue  # "agreed with the ruling": the lexicon's rule read the word as SUPPORT, not AGREE
                 if decision.source == "proposed":
                     spec = self.ontology.types.get(trig.type)
                     trig = past_the_speaker(trig, spec is not None and spec.verbal)

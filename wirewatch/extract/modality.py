@@ -449,21 +449,30 @@ def as_written(ent: Any, ctx: ArticleContext, sent: Any = None) -> str:
     text calls by the initials of that name ("KCNA", "the FBI", "U.N."): the full name says the same, more."""
     if ent.kind != "ORG":
         return str(ent.name)
-    names = {n.lower(): n for n in [*ent.aliases, ent.name]}
-    written: Counter[str] = Counter()
-    for m in ctx.article.entity_mentions:
-        text = _BARE_NAME.sub("", m.text.strip()).lower()
-        if m.entity_id != ent.id or text not in names:
-            continue
-        if sent is not None and sent.start_char <= m.start < sent.end_char:
-            return _unless_initials(names[text], str(ent.name))
-        written[names[text]] += 1
+    hits = _names_written(ent, ctx)
+    if sent is not None:
+        here = next((name for start, name in hits if sent.start_char <= start < sent.end_char), None)
+        if here is not None:
+            return _unless_initials(here, str(ent.name))
+    written = Counter(name for _, name in hits)
     if not written:
         return str(ent.name)
     top = max(written.values())
     if written.get(ent.name) == top:
         return str(ent.name)
     return _unless_initials(max(written, key=lambda n: (written[n], len(n))), str(ent.name))
+
+
+def _names_written(ent: Any, ctx: ArticleContext) -> list[tuple[int, str]]:
+    """Where the article writes one of a body's names (its canonical name or an alias), and which, in the
+    order of its mentions; read once per article and body."""
+    hits = ctx.names_written.get(ent.id)
+    if hits is None:
+        names = {n.lower(): n for n in [*ent.aliases, ent.name]}
+        bare = ((m.start, _BARE_NAME.sub("", m.text.strip()).lower()) for m in ctx.article.entity_mentions
+                if m.entity_id == ent.id)
+        hits = ctx.names_written[ent.id] = [(start, names[text]) for start, text in bare if text in names]
+    return hits
 
 
 def _unless_initials(written: str, canonical: str) -> str:
@@ -583,18 +592,9 @@ def _body_of(tok: Any, ctx: ArticleContext) -> Any | None:
 
 
 def _issuer(report: Any) -> Any | None:
-    """Who issued a statement: its possessor, "by/from X", or the agent of "posted/issued/released by X"."""
-    from .arguments import agent
+    """Whose word a statement is: the first issuer it names or the outlet that carried it
+    (attribution.named_issuers), a pronoun possessor aside ("its statement" names nobody new)."""
+    from .attribution import named_issuers
 
-    for c in report.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            return c
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            by = agent(c)
-            if by is not None:
-                return by
-    return None
+    return next((by for by in named_issuers(report, carriers=True) if by.dep_ != "poss" or by.pos_ != "PRON"),
+                None)

@@ -13,7 +13,10 @@ import re
 from typing import Any
 
 from ..model import Quantity
-from .arguments import _INCREMENT_WORDS, _MULT, _NUM_WORDS
+from .timex_base import PLURAL_SCALES, SCALES, read_words
+
+# Words before a count that make it an increment, kept in the quantity's text.
+_INCREMENT_WORDS = frozenset({"additional", "another", "further", "extra"})
 
 # Words before a figure that bound it, longest first within each kind ("no more than" before "more than").
 _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = tuple(sorted((
@@ -41,7 +44,7 @@ _RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly":
 _VAGUE_SCALES = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "millions": 1e6, "tens": 10,
                  "billions": 1e9}
 _CURRENCIES = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
-_SCALES = {**_MULT, "dozen": 12}
+_SCALES = {**SCALES, **PLURAL_SCALES}
 _RANGE_SPAN = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
 # How far an approximation reaches: "some 300" allows 255-345, "nearly 200" 170-200 (no analyst reads
 # "some 300" against "320" as a contradiction, and all read it against "500" as one).
@@ -66,25 +69,10 @@ def span(q: Quantity) -> tuple[float, float]:
 
 def read_number(words: list[str]) -> float | None:
     """ "three" -> 3, "25,000" -> 25000, "5.1 million" -> 5100000, "two dozen" -> 24, "a dozen" -> 12,
-    "one hundred and twenty" -> 120, "forty - two" -> 42; None when no word is a number."""
-    total, current, seen = 0.0, 0.0, False
-    for i, w in enumerate(words):
-        lw = w.lower().replace(",", "")
-        if re.fullmatch(r"\d+(\.\d+)?", lw):
-            current += float(lw)
-            seen = True
-        elif lw in ("a", "an"):
-            if i + 1 < len(words) and words[i + 1].lower() in _SCALES:
-                current, seen = current + 1, True
-        elif lw in _SCALES:  # before the number words: "dozen" is both, and "two dozen" is 24
-            current = (current or 1) * _SCALES[lw]
-            if _SCALES[lw] >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-        elif lw in _NUM_WORDS:
-            current += _NUM_WORDS[lw]
-            seen = True
-    return total + current if seen else None
+    "one hundred and twenty" -> 120, "forty - two" -> 42; None when no word is a number. The words of a
+    figure as the parser gives them, read by the one reader of written numbers (timex_base.read_words),
+    passing over the words that are no part of the number."""
+    return read_words(words, lenient=True)
 
 
 def _qualifier(words: list[str]) -> tuple[str, int]:

@@ -46,10 +46,20 @@ NUMBER_WORDS: tuple[str, ...] = tuple(sorted((set(_SMALL) | set(_TENS)) - {"a", 
 ORDINAL_WORDS: tuple[str, ...] = tuple(sorted(_ORDINALS, key=len, reverse=True))
 
 
+# Words that multiply the count before them ("two dozen", "three hundred thousand", "5.1 million"); from a
+# thousand up each closes a group ("two million three hundred thousand").
+SCALES: dict[str, float] = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                            "trillion": 1e12}
+# Their plurals: a vague count on their own ("hundreds of years", `VAGUE`), a multiplier inside a written
+# figure ("tens of thousands" is read by quantities.py; "5 thousands" here).
+PLURAL_SCALES: dict[str, float] = {w + "s": v for w, v in SCALES.items()}
+_NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def words_to_number(s: str) -> float | None:
     """The project's one reader of written numbers: 'three' -> 3, 'twenty-four' -> 24, '2 1/2' -> 2.5,
     'a couple of' -> 2, '25,000' -> 25000, '5.1 million' -> 5100000, 'three hundred thousand' -> 300000,
-    'several' -> None (vague).
+    'a dozen' -> 12, 'two dozen' -> 24, 'several' -> None (vague).
 
     Returns None for vague quantities and for anything it cannot read; callers then write X."""
     s = s.lower().strip().replace(",", "")
@@ -66,28 +76,39 @@ def words_to_number(s: str) -> float | None:
         if m.group(2):
             val += int(m.group(2)) / int(m.group(3))
         return val
-    total = 0.0
-    cur = 0.0
-    for w in re.split(r"[\s-]+", s):
-        if w == "and":
+    return read_words(re.split(r"[\s-]+", s))
+
+
+def read_words(words: list[str], lenient: bool = False) -> float | None:
+    """The number the words write, one word at a time ("one hundred and twenty", "5.1 million", "a dozen",
+    "forty - two" as a tokenizer splits it). A word that is no part of a number makes it None, or, `lenient`,
+    is passed over (a figure's words as the parser hands them: "some 300"); so is a plural scale, which is
+    vague on its own ("hundreds") but multiplies inside a figure when `lenient`. None when no word is a number.
+    "a"/"an" is one before a scale ("a hundred", "a dozen") or alone ("a year"); elsewhere an article."""
+    total, cur, seen = 0.0, 0.0, False
+    for i, raw in enumerate(words):
+        w = raw.lower().replace(",", "")
+        scale = SCALES.get(w) or (PLURAL_SCALES.get(w) if lenient else None)
+        if w in ("and", "-"):
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?", w):
-            cur += float(w)  # "5.1 million", "300 thousand"
-        elif w in _SMALL:
+        if _NUMERAL.fullmatch(w):
+            cur += float(w)
+        elif w in ("a", "an") and (len(words) == 1 or i + 1 < len(words) and words[i + 1].lower() in SCALES):
+            cur += 1
+        elif scale is not None:
+            cur = (cur or 1) * scale
+            if scale >= 1000:
+                total, cur = total + cur, 0.0
+        elif w in _SMALL and w not in ("a", "an"):
             cur += _SMALL[w]
         elif w in _TENS:
             cur += _TENS[w]
-        elif w == "hundred":
-            cur = max(cur, 1) * 100
-        elif w in _LARGE:
-            total += max(cur, 1) * _LARGE[w]
-            cur = 0
+        elif lenient:
+            continue
         else:
             return None
-    return float(total + cur)
-
-
-_LARGE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+        seen = True
+    return total + cur if seen else None
 
 
 def ordinal_to_int(s: str) -> int | None:
