@@ -1,6 +1,11 @@
 """Why gold conflicts are missed and predicted ones are wrong, by kind (tuning suites only: connect3 is held out).
 
     python eval/conflict_errors.py [connect | connect2 | connect4 | voa]
+    python eval/conflict_errors.py voa --half B   # only to check a finished change: figures, never its lines
+
+For VOA dev only the tuning half A's lines are printed (presentation_eval.halves, by article id): a gold
+conflict belongs to the half of its events' articles, one that spans both halves to neither; a predicted
+conflict to the half of its mentions' articles. Half B's tally is printed as figures only.
 
 Replays a suite in file order (cached extraction, real connectors), matches gold events to mentions as score.py
 does (fusion_breakdown.match), and sorts each gold conflict into one cause:
@@ -8,7 +13,7 @@ does (fusion_breakdown.match), and sorts each gold conflict into one cause:
   found                      a predicted conflict holds both events, of the gold field
   unmatched                  extraction found no mention for one of its events
   split                      its events are different predicted events: fusion kept them apart (only the
-                             claim-vs-denial, held-vs-not and who-did-it rules compare two events)
+                             claim-vs-denial, held-vs-not, who-did-it and toll rules compare two events)
   one-article                one event, but every mention of it is from one article (a report's own update)
   no-values:<field>          one event, but a side states no value of the field (no count of that noun, a
                              stand-in date)
@@ -32,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 from fusion_breakdown import SUITES, match  # noqa: E402
+from presentation_eval import halves  # noqa: E402
 
 from wirewatch.connect.conflicts import Figure, _figures_differ, _stated_date, quantity_key  # noqa: E402
 from wirewatch.extract.quantities import span  # noqa: E402
@@ -70,10 +76,19 @@ def cause(field: list[str], events: list[str], matched: dict[str, EventMention],
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suite", choices=list(SUITES), nargs="?", default="voa")
+    ap.add_argument("--half", choices=("A", "B"), default="A",
+                    help="VOA dev: whose lines to print (A, the tuning half; B only to check a finished change)")
     args = ap.parse_args(argv)
     corpus, gold_path = SUITES[args.suite]
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
+    rows_in = replay.read_rows(corpus)
+    half = halves([r["id"] for r in rows_in], "voa") if args.suite == "voa" else {}
+    art_of = {g["id"]: g["article"] for g in gold["events"]}
+
+    def half_of(articles: set[str]) -> str:
+        """The half these articles are all in ("A" outside VOA; "AB" when they span both)."""
+        return "".join(sorted({half.get(a, "A") for a in articles})) if half else "A"
+    store = replay.ingest_rows(rows_in, replay.cached(corpus))
     with tempfile.TemporaryDirectory() as d:
         out = replay.export_all(store, Path(d), ("events", "conflicts"))
         rows = [json.loads(line) for line in out["events"].open(encoding="utf-8") if line.strip()]
@@ -89,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         of_event.setdefault(m.event_id or "", []).append(m)
     matched, _ = match(gold, mentions)
     key = {g["id"]: g["key"] for g in gold["events"]}
-    tally: Counter[str] = Counter()
+    tally: dict[str, Counter[str]] = {}
     backed: set[int] = set()
-    print(f"{args.suite}: gold conflicts, each with its cause")
+    print(f"{args.suite}: gold conflicts, each with its cause" + (f" (half {args.half})" if half else ""))
     for g in gold.get("conflicts") or []:
         field = g.get("field") or []
         ids = {matched[e].event_id for e in g["events"] if e in matched}
@@ -99,13 +114,24 @@ def main(argv: list[str] | None = None) -> int:
         backed.update(hits)
         found = [i for i in hits if not field or predicted[i]["field"] in field]
         c = "found" if found else cause(field, g["events"], matched, of_event)
-        tally[c] += 1
-        print(f"  {c:22s} {'/'.join(field):10s} " + " | ".join(f"{e} \"{key[e]}\"" for e in g["events"]))
-    print(f"total {sum(tally.values())}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()))
+        h = half_of({art_of[e] for e in g["events"]})
+        tally.setdefault(h, Counter())[c] += 1
+        if h == args.half:
+            print(f"  {c:22s} {'/'.join(field):10s} " + " | ".join(f"{e} \"{key[e]}\"" for e in g["events"]))
+    for h, t in sorted(tally.items()):
+        print(f"total{' half ' + h if half else ''} {sum(t.values())}: "
+              + ", ".join(f"{k} {v}" for k, v in t.most_common()))
     print("predicted conflicts no gold conflict backs:")
+    arts_of = {ev_id: {m.article_id for m in ms} for ev_id, ms in of_event.items()}
+    unbacked: Counter[str] = Counter()
     for i, c in enumerate(predicted):
         if i not in backed:
-            print(f"  {c['field']:10s} {c.get('confidence', 0):.2f} {c['explanation'][:200]}")
+            h = half_of(set().union(*(arts_of.get(e, set()) for e in c["event_ids"])))
+            unbacked[h] += 1
+            if h == args.half:
+                print(f"  {c['field']:10s} {c.get('confidence', 0):.2f} {c['explanation'][:200]}")
+    if half:
+        print("unbacked by half: " + ", ".join(f"{h} {n}" for h, n in sorted(unbacked.items())))
     store.close()
     return 0
 

@@ -48,6 +48,7 @@ from .pairs import (
 )
 from .pairs import _groups as _people_groups
 from .pairs import words as _pair_words
+from .tolls import Toll, tolls
 from .view_cache import pair_view
 
 # The refresh compares every touched event with hundreds of peers, sentence by sentence: the same sentences'
@@ -65,6 +66,7 @@ DENIAL_TYPES = {"REJECT"}
 BLAME_TYPES = {"ASSAULT", "COERCE"}
 MAX_PEERS = 300
 PEER_DAYS = 3  # events this close in time are compared even across stories
+TOLL_GROUP = 12  # events of one story and day set against each other on a toll, at most
 MANY_RECIPIENTS = {"PERSONNEL"}  # the official removed and the one appointed are both recipients
 # Counted nouns that count the same things: "seven companies" and "nine entities" sanctioned disagree.
 UNIT_FAMILY = {"company": "entity", "firm": "entity", "entity": "entity", "organization": "entity",
@@ -536,13 +538,128 @@ class ConflictFinder:
             with self.store.transaction():
                 drop_conflicts_of(self.store, ids)
                 for ev in self._by_date(ids):
-                    found += self.within(ev) + self.across(ev)
+                    own = self.within(ev)
+                    counted = any(c.field == "quantity" for c in own)
+                    found += own + self.across(ev)
+                    found += [c for c in self.tolls_across(ev, counted) if c.id not in {f.id for f in found}]
+                self._drop_superseded_tolls(found)
                 for c in found:
                     self.store.save_conflict(c)
         finally:
             # Held only while the refresh runs: the next article's fusion changes events.
             self._events, self._sentence_keys, self._root_keys, self._holding = {}, {}, {}, False
         return found
+
+    def tolls_across(self, ev: Event, counted: bool = False) -> list[Conflict]:
+        """Reports of one attack that fusion kept apart disagree on its toll: events of one type, day and
+        story (or of days close by: `_peers`), with compatible parties and places, whose sentences give
+        different counts of the same harm to the same kind of people (connect/tolls.py), told by different
+        sources (two reports, or two sources one report credits: "the lawmaker said at least five ...; a
+        reporter said at least six"), or two sources told in one event: those of one report, whose counts
+        `within` never compares, and two reports' counts that `within` did not read (the toll in a clause of
+        its own; `counted`: `within` found the event's count conflict already), paired as `within` pairs them.
+        A later report's higher toll is an update, not a contradiction. One conflict per harm and count,
+        holding every event whose toll disagrees with another's."""
+        if not _event_tolls(ev):
+            return []
+        group, frontier = {ev.id: ev}, [ev]
+        while frontier and len(group) < TOLL_GROUP:
+            x = frontier.pop()
+            for other in self._peers(x.id, x.story_id, parse_date(x.date), reported=self._reported(x)):
+                if other.id not in group and len(group) < TOLL_GROUP and self._toll_compatible(x, other):
+                    group[other.id] = other
+                    frontier.append(other)
+        out = []
+        by_key: dict[tuple[str, str], list[tuple[Toll, EventMention, Event]]] = defaultdict(list)
+        for member in sorted(group.values(), key=lambda e: e.id):
+            for t, m in _event_tolls(member):
+                by_key[(t.harm, t.unit)].append((t, m, member))
+        for (harm, unit), told in sorted(by_key.items()):
+            involved = {e.id for i, (tx, mx, ex) in enumerate(told) for ty, my, ey in told[i + 1:]
+                        if (ex.id != ey.id or self._same_event_pair(mx, my, counted))
+                        and self._tolls_disagree(tx, mx, ty, my) for e in (ex, ey)}
+            if ev.id in involved:
+                out.append(self._toll_conflict(harm, unit, [x for x in told if x[2].id in involved]))
+        return out
+
+    def _same_event_pair(self, x: EventMention, y: EventMention, counted: bool) -> bool:
+        """Two mentions of one event whose tolls this rule sets against each other: one report's two sources,
+        or two reports' that `within` did not compare, when they would fuse on their own (`one_happening`)."""
+        if self._root(x.article_id) == self._root(y.article_id):
+            return True
+        return not counted and self.one_happening(self.pairing([x], [y])[0])
+
+    def _toll_compatible(self, a: Event, b: Event) -> bool:
+        """Two events that may be two reports of one attack: one type and day, no party or place that
+        tells them apart, a toll of one harm and count in each, and no sentence in common."""
+        if a.event_type != b.event_type or not (a.date and b.date and len(a.date) >= 10 and a.date == b.date):
+            return False
+        if participants_differ(_actors(a), _actors(b)) or participants_differ(_recipients(a), _recipients(b)):
+            return False
+        pa, pb = (a.location and a.location.country), (b.location and b.location.country)
+        if pa and pb and pa != pb:
+            return False
+        keys = {(t.harm, t.unit) for t, _ in _event_tolls(a)}
+        return any((t.harm, t.unit) in keys for t, _ in _event_tolls(b)) and not self._shares_sentence(a, b)
+
+    def _tolls_disagree(self, tx: Toll, mx: EventMention, ty: Toll, my: EventMention) -> bool:
+        """Two sources' tolls that no one figure fits (conflicts._figures_differ), neither sentence writing the
+        other's figure (a report that gives both tells two counts apart), and not a later report's higher toll."""
+        if _same_sentence(mx, my) or not self._other_source(mx, my):
+            return False
+        fx, fy = _toll_figure(tx), _toll_figure(ty)
+        if not _figures_differ(fx, fy) or fy.value in _toll_values(mx) or fx.value in _toll_values(my):
+            return False
+        dx, dy = (parse_date(self._article_published(m.article_id)) for m in (mx, my))
+        if dx and dy and dx != dy:
+            later, earlier = (fy, fx) if dy > dx else (fx, fy)
+            if later.value > earlier.value:
+                return False  # the toll rose as news came in
+        return True
+
+    def _other_source(self, x: EventMention, y: EventMention) -> bool:
+        """Two reports (a copy is its original's), or two sources that one report credits by name."""
+        if self._root(x.article_id) != self._root(y.article_id):
+            return True
+        sx, sy = x.attributed_to or "", y.attributed_to or ""
+        return bool(sx and sy) and not (names_equivalent(sx, sy) or sx.lower() in sy.lower()
+                                        or sy.lower() in sx.lower())
+
+    def _toll_conflict(self, harm: str, unit: str, told: list[tuple[Toll, EventMention, Event]]) -> Conflict:
+        events = sorted({e.id for _, _, e in told})
+        first: dict[str, tuple[Toll, list[EventMention]]] = {}
+        for t, m, _ in told:
+            first.setdefault(t.text.lower(), (t, []))[1].append(m)
+        values = [self.value(t.text, ms[0]) for t, ms in first.values()]
+        desc = "; ".join(f"{t.text} ({_sources(ms) or self.outlets(ms)})" for t, ms in first.values())
+        (_, xs), *rest = first.values()
+        conf, why = self.pairing(xs, [m for _, ms in rest for m in ms])
+        ev = told[0][2]
+        what = f"{'people' if unit == 'people' else _plural(unit)} {harm}"
+        one = "One event because" if len(events) == 1 else (
+            "One happening though fusion kept the reports apart: the same act on the same day, no party or place "
+            "telling them apart;")
+        return Conflict(
+            id=conflict_id("quantity", events, f"toll|{harm}|{unit}"), field="quantity", event_ids=events,
+            values=values, explanation=f"Sources of one {ev.event_type} on {ev.date} disagree on the number of "
+            f"{what}: {desc}. {one} {why}", confidence=conf)
+
+    def _drop_superseded_tolls(self, found: list[Conflict]) -> None:
+        """A toll conflict holds every event of its group: the one stored before a new report joined the group
+        (over fewer events) is replaced, not kept beside it. Only toll conflicts set a count against another
+        event's, so a stored quantity conflict over two or more events is one."""
+        keep = {c.id for c in found}
+        for c in found:
+            if c.field != "quantity" or len(c.event_ids) < 2:
+                continue
+            for eid in c.event_ids:
+                rows = self.store.conn.execute(
+                    "SELECT c.id, c.event_ids FROM conflicts c JOIN conflict_events ce ON ce.conflict_id = c.id "
+                    "WHERE ce.event_id = ? AND c.field = 'quantity'", (eid,)).fetchall()
+                for cid, ids in rows:
+                    if cid not in keep and ids and ids.count(",") >= 1:
+                        self.store.conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
+                        self.store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
 
     def _by_date(self, ids: list[str]) -> list[Event]:
         """`store.events_by_ids` (by date, then id), through the events this refresh holds."""
@@ -871,6 +988,29 @@ def _dates_differ(a: Any, b: Any) -> bool:
     """Different at the precision both have: 2025-10 vs 2025-09-14 differ, 2025-09 vs 2025-09-14 do not."""
     n = min(len(a), len(b))
     return n >= 7 and a[:n] != b[:n]
+
+
+def _event_tolls(ev: Event) -> list[tuple[Toll, EventMention]]:
+    """The tolls an event's mentions tell as news (connect/tolls.py): not a denial, a plan or background,
+    nor a standing activity ("the war has killed thousands")."""
+    return [(t, m) for m in ev.mentions if m.modality in POSITIVE and not ongoing(m)
+            for t in tolls(m.sentence or "")]
+
+
+def _toll_figure(t: Toll) -> Figure:
+    q = Quantity(value=t.value, unit=t.unit, text=t.text, bound=t.bound, high=t.high)
+    low, high = span(q)
+    return Figure(low, high, t.value, t.text, t.bound or None)
+
+
+def _toll_values(m: EventMention) -> set[float]:
+    """Every figure the mention's sentence writes (`_written_counts`, toll ranges' tops with them)."""
+    return _written_counts(m) | {t.value for t in tolls(m.sentence or "")} | {
+        t.high for t in tolls(m.sentence or "") if t.high is not None}
+
+
+def _sources(ms: list[EventMention]) -> str:
+    return ", ".join(dict.fromkeys(m.attributed_to for m in ms if m.attributed_to))
 
 
 def _hashable(v: Any) -> Any:
