@@ -26,6 +26,7 @@ from ..store.db import Store
 from ..store.events import (
     article_outlet,
     drop_conflicts_of,
+    drop_group_count_conflicts,
     event_cache,
     mention_cache,
     peer_ids,
@@ -541,7 +542,8 @@ class ConflictFinder:
                     own = self.within(ev)
                     counted = any(c.field == "quantity" for c in own)
                     found += own + self.across(ev)
-                    found += [c for c in self.tolls_across(ev, counted) if c.id not in {f.id for f in found}]
+                    have = {f.id for f in found}
+                    found += [c for c in self.tolls_across(ev, counted) if c.id not in have]
                 self._drop_superseded_tolls(found)
                 for c in found:
                     self.store.save_conflict(c)
@@ -650,16 +652,8 @@ class ConflictFinder:
         event's, so a stored quantity conflict over two or more events is one."""
         keep = {c.id for c in found}
         for c in found:
-            if c.field != "quantity" or len(c.event_ids) < 2:
-                continue
-            for eid in c.event_ids:
-                rows = self.store.conn.execute(
-                    "SELECT c.id, c.event_ids FROM conflicts c JOIN conflict_events ce ON ce.conflict_id = c.id "
-                    "WHERE ce.event_id = ? AND c.field = 'quantity'", (eid,)).fetchall()
-                for cid, ids in rows:
-                    if cid not in keep and ids and ids.count(",") >= 1:
-                        self.store.conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
-                        self.store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
+            if c.field == "quantity" and len(c.event_ids) >= 2:
+                drop_group_count_conflicts(self.store, c.event_ids, keep)
 
     def _by_date(self, ids: list[str]) -> list[Event]:
         """`store.events_by_ids` (by date, then id), through the events this refresh holds."""

@@ -148,8 +148,25 @@ def drop_conflicts_of(store: Store, event_ids: Iterable[str]) -> None:
     for eid in event_ids:
         links = store.conn.execute("SELECT conflict_id FROM conflict_events WHERE event_id = ?", (eid,)).fetchall()
         for (cid,) in links:
-            store.conn.execute("DELETE FROM conflicts WHERE id = ?", (cid,))
-            store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (cid,))
+            _delete_conflict(store, cid)
+
+
+def drop_group_count_conflicts(store: Store, event_ids: Iterable[str], keep: set[str]) -> None:
+    """Delete the stored quantity conflicts over two or more events that involve one of these events, except
+    those in `keep`: a toll conflict stored before a new report joined its group is replaced, not kept beside
+    the new one (connect/conflicts.py `_drop_superseded_tolls`)."""
+    for eid in event_ids:
+        rows = store.conn.execute(
+            "SELECT c.id, c.event_ids FROM conflicts c JOIN conflict_events ce ON ce.conflict_id = c.id "
+            "WHERE ce.event_id = ? AND c.field = 'quantity'", (eid,)).fetchall()
+        for cid, ids in rows:
+            if cid not in keep and ids and ids.count(",") >= 1:
+                _delete_conflict(store, cid)
+
+
+def _delete_conflict(store: Store, conflict_id: str) -> None:
+    store.conn.execute("DELETE FROM conflicts WHERE id = ?", (conflict_id,))
+    store.conn.execute("DELETE FROM conflict_events WHERE conflict_id = ?", (conflict_id,))
 
 
 def mention_events(store: Store) -> dict[tuple[str, int, str], str]:
