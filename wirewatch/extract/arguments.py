@@ -37,6 +37,9 @@ _BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syn
 # as such before (`ArticleContext._armed_group_before`).
 _FIGHTER_NOUNS = frozenset({"militant", "insurgent", "rebel", "jihadist", "extremist", "fighter", "guerrilla",
                             "guerilla", "terrorist", "separatist", "islamist", "gunman"})
+# Verbs by which a body puts out a text it then speaks through ("issued a statement", "posted a message"): the
+# lexicon's issuing verbs and reading or giving one out.
+_PUT_OUT_EXTRA = frozenset({"read", "give"})
 # Report nouns that name a body, not a text it issues ("the agency said"): no issuer to look through to.
 _BODY_NOUNS = frozenset({"agency", "media"})
 # Generic words for whatever organisation the story is about ("the organisation said", "the group urged").
@@ -557,6 +560,12 @@ class ArticleContext:
                     not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None and \
                     not self._other_party_here(tok, self.salient_country):
                 return self._from_entity(self.salient_country, text)
+        if tok.pos_ == "NOUN" and lemma in set(lex["report_nouns"]) | set(lex["issuer_nouns"]) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
+            earlier = self._issued_before(tok)
+            if earlier is not None:
+                return replace(earlier, text=text)  # "X issued a statement ... The statement threatened"
         if tok.pos_ == "NOUN" and lemma in lex["report_nouns"] and self.last_speaker is not None and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
                 c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
@@ -598,6 +607,32 @@ class ArticleContext:
         iso = country.country if country else self._country_of_group(tok)
         name = self.core_name(tok)
         return Actor(name=name, kind=None, country=iso, text=text if text != name else None)
+
+    def _issued_before(self, tok: Any) -> Actor | None:
+        """Who put out the text a bare "the statement" refers back to: the nearest earlier noun of the same word,
+        when its issuer is written there ("Blinken issued a statement Tuesday ... The statement threatened",
+        "the ministry said in a statement"; its "by" or possessor). With the nearest one's issuer unwritten
+        ("a statement circulated online"), none: an older text is another one."""
+        lemma = tok.lemma_.lower()
+        says = frozenset(lexicon()["attribution_verbs"])
+        for prev in reversed(self.doc[max(0, tok.i - _PRONOUN_REACH):tok.i]):
+            if prev.pos_ != "NOUN" or prev.lemma_.lower() != lemma:
+                continue
+            found = self._issuer(prev)
+            if found is not None:
+                return found
+            head = prev.head
+            put_out = head.lemma_.lower() in _PUT_OUT_EXTRA or head.lemma_.lower() in lexicon()["issuing_verbs"]
+            if prev.dep_ == "dobj" and head.pos_ == "VERB" and put_out:
+                by = subject(head)
+            elif prev.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in says:
+                by = subject(head.head)
+            else:
+                return None
+            if by is None or by.lemma_.lower() == lemma or by.pos_ == "PRON" and by.lower_ in _FIRST_PERSON:
+                return None
+            return self.actor(by)
+        return None
 
     def _issuer(self, tok: Any) -> Actor | None:
         """The one who issued a text that acts in its name ("a statement by the Red Cross condemned", "Amnesty's
@@ -1026,6 +1061,9 @@ class ArticleContext:
         if pair:
             return pair
         tok = skip_partitive(tok, lexicon())
+        sides = self._sides_spoken_for(tok)
+        if sides:
+            return sides
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
                 tok.pos_ == "NOUN" and not all(self.party_noun(t) for t in [tok, *conj]):
@@ -1041,6 +1079,25 @@ class ArticleContext:
             if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
                 out.append(a)
         return out
+
+    def _sides_spoken_for(self, tok: Any) -> list[Actor]:
+        """ "Envoys from Serbia and Kosovo met", "leaders from the U.S. and China will meet": a plural of people who
+        speak for a side, drawn from two or more named sides, stands for those sides (one side's "officials from
+        Kenya" stay as written)."""
+        from .participants import own_people
+
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.i in self.tok_ent or \
+                tok.lemma_.lower() not in _REPRESENTATIVES | own_people() | {"leader"}:
+            return []
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        src = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if src is None or not src.conjuncts:
+            return []
+        named = [src, *(c for c in src.conjuncts if c.i > src.i)]
+        if not all(t.i in self.tok_ent and self.tok_ent[t.i].kind in ("GPE", "ORG", "NORP") and
+                   not self._town_token(t) for t in named):
+            return []
+        return [a for t in named if (a := self.actor(t)) is not None]
 
     @staticmethod
     def party_noun(tok: Any) -> bool:
