@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..extract.quantities import _qualifier, read_figure
+from ..extract.quantities import qualifier, read_figure
 from .pairs import act_stem
 
 # Harm words, by kind (stems as act_stem reads them).
@@ -108,7 +108,7 @@ def tolls(sentence: str) -> tuple[Toll, ...]:
 
 def _is_qualifier(ws: list[str]) -> bool:
     if all(w.lower() in _QUALIFYING for w in ws):
-        kind, n = _qualifier(ws)
+        kind, n = qualifier(ws)
         return n == len(ws) or [w.lower() for w in ws] == ["between"]
     return False
 

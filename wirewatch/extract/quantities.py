@@ -75,7 +75,7 @@ def read_number(words: list[str]) -> float | None:
     return read_words(words, lenient=True)
 
 
-def _qualifier(words: list[str]) -> tuple[str, int]:
+def qualifier(words: list[str]) -> tuple[str, int]:
     """The bound the leading words give ("at least" -> "min") and how many words it takes."""
     low = [w.lower() for w in words]
     for phrase, kind in _QUALIFIERS:
@@ -87,7 +87,7 @@ def _qualifier(words: list[str]) -> tuple[str, int]:
 def read_figure(words: list[str]) -> tuple[float, str, float | None] | None:
     """(value, bound, high) of a written figure with its qualifier: "at least 12", "between 30 and 40",
     "30 to 40", "30-40", "two or three", "2 to 3 million", "nearly 200"."""
-    kind, skip = _qualifier(words)
+    kind, skip = qualifier(words)
     rest = words[skip:]
     between = bool(rest) and rest[0].lower() == "between"
     if between:
@@ -252,7 +252,7 @@ def _money(doc: Any, ent: Any) -> Quantity | None:
     # A qualifier just before the sum ("more than $2 million") or inside the entity ("about $3 billion").
     before = [x.text for x in doc[max(0, lo - 3):lo]]
     for k in range(len(before), 0, -1):
-        kind, n = _qualifier(before[-k:])
+        kind, n = qualifier(before[-k:])
         if kind and n == k:
             words, lo = before[-k:] + words, lo - k
             break
