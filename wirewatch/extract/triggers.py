@@ -105,6 +105,11 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         return any(d.lemma_.lower() == spec.dep for d in deps)
     if spec.dep_set == "PERSON":
         return any(d.ent_type_ == "PERSON" for d in deps)
+    if spec.dep_set == "human":
+        # who undergoes the act is people of any kind ("the 40 students were released", "freed the girls"),
+        # by the noun's commonest WordNet sense; "released a statement" is no release of anyone
+        return any(d.dep_ in ("dobj", "nsubjpass") and d.pos_ == "NOUN"
+                   and wordclass.classes(d.lemma_.lower(), "n")[:1] == ("person",) for d in deps)
     members = onto.sets.get(spec.dep_set or "", frozenset())
     # "gave different counts of the missiles": what was given is the counts; a member inside an "of" phrase
     # counts only under a partitive ("dozens of missiles") or a noun of the set itself ("supplies of food").
@@ -463,6 +468,36 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
     return doer, speaker
 
 
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_TARGET_CLASSES = frozenset({"location", "artifact", "person", "object"})
+
+
+def _armed_strike(tok: Any, onto: Ontology) -> bool:
+    """A strike *on* or *against* a place, a building or armed people, or one carried out, is an attack
+    ("launched strikes against militant targets", "strikes on rebel positions", "carried out strikes");
+    a strike against a reform, over pay or by nurses is a walkout (PROTEST)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in onto.lists.get("armed_strike_nouns", frozenset()):
+        return False
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in onto.lists.get("armed_strike_verbs", frozenset()):
+        return True
+    places = onto.sets.get("target", frozenset()) | onto.sets.get("troop", frozenset()) | {"target"}
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against") or _temporal_prep(prep):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_ENTS or obj.lemma_.lower() in places or (
+                    obj.pos_ == "NOUN" and wordclass.classes(obj.lemma_.lower(), "n")[:1] in
+                    {(c,) for c in _TARGET_CLASSES})):
+                return True
+    return False
+
+
+def _threat_assessed(tok: Any) -> bool:
+    """ "The threat of war hangs over the region" is an assessment; a threat someone makes ("issued threats of
+    sanctions") or one whose own phrase names the parties ("Russia's threat of force against Kyiv") is an act."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() == "threat" and tok.dep_ != "dobj" and not _names_parties(tok)
+
+
 def _agrees_with_position(tok: Any) -> bool:
     """ "I agree with the strikes", "she agreed with the court's ruling", "the court agreed with prosecutors":
     agreeing with an act, a decision, a view or a party's case, with no terms, is endorsing it (PLOVER
@@ -495,6 +530,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         retyped_from = None
         if spec.type == "AGREE" and "SUPPORT" in onto.types and _agrees_with_position(tok):
             spec, retyped_from = replace(spec, type="SUPPORT"), spec.type
+        elif spec.type == "PROTEST" and "ASSAULT" in onto.types and _armed_strike(tok, onto):
+            spec, retyped_from = replace(spec, type="ASSAULT"), spec.type
         found[tok.i] = Trigger(tok=tok, type=spec.type, spec=spec, retyped_from=retyped_from)
         if change is not None:
             found[tok.i].recipient_tok, found[tok.i].actor_tok = change.holder, change.actor
@@ -515,12 +552,12 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) and claimant is None \
                 or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
                 or no_event(tok, onto, trig.type) or _spectacle(tok) \
-                or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok):
+                or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok) or _threat_assessed(tok):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
             trig.suppressed = trig.relative = True
         trig.background = _background(tok) or _secondary(tok)
-        trig.negated = any(c.dep_ == "neg" for c in tok.children)
+        trig.negated = _negated(tok)
         gov = _governor(tok, found)
         if gov is None:
             continue
@@ -671,6 +708,12 @@ def claiming_verb(tok: Any) -> Any:
     return verb
 
 
+def _negated(tok: Any) -> bool:
+    """ "did not sign", "will never recognize", "will no longer recognize" ("no" hangs on "longer")."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "longer" and any(
+        g.dep_ == "neg" and g.lower_ == "no" for g in c.children) for c in tok.children)
+
+
 def _negation_rules(found: dict[int, Trigger], onto: Ontology, lex: Any) -> None:
     """Negated cooperation is rejection (PLOVER): "failed to reach agreement", "will not accept"."""
     negating = lex["negating_verbs"]
@@ -694,6 +737,8 @@ def _announced(tok: Any, lex: Any) -> bool:
     """Is the act someone's statement ("X said it would ...", "..., X announced")? A threat needs a
     speaker; "the rebels would attack if talks fail" on the outlet's own account is a hypothesis."""
     speech = lex["reporting_verbs"] | lex["attribution_verbs"] | lex["claim_verbs"]
+    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
+        return True  # "then we will retaliate": a speaker's own word, whether or not the sentence names them
     t = tok
     while t.head != t:
         t = t.head
