@@ -102,9 +102,6 @@ def test_agreeing_with_a_party_that_talks_will_resume_is_an_agreement(pipe) -> N
     assert "SUPPORT" not in [t for t, w in found if w.lower().startswith("agree")]
 
 
-@pytest.mark.xfail(strict=True, reason="detector's proposal placement (_place/_anchor) hangs the sentence's "
-                   "SANCTION on the root 'agreed', which already holds the lexicon's SUPPORT, instead of the "
-                   "conjoined 'sentenced' (no lexicon trigger for a sentence passed)")
 def test_a_court_agreeing_with_prosecutors_sentences(pipe) -> None:  # type: ignore[no-untyped-def]
     found = types(pipe, "The court agreed with prosecutors and sentenced him to 12 years in prison.")
     assert ("SANCTION", "sentenced") in found

@@ -569,6 +569,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return False  # "a state of emergency", "the state of the economy"
     if is_age_noun(tok):
         return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower().endswith("maker"):
+        return True  # "the chipmaker", "a carmaker", "lawmakers": makers of goods are firms, of laws people
     if tok.ent_type_ in NOT_PARTICIPANT and not _AGE_NOUN.match(tok.text) or tok.ent_type_ in ("LOC", "FAC"):
         return False
     if tok.i in ctx.tok_ent or tok.pos_ == "PROPN" or tok.lemma_.lower() in lex["human_nouns"] or \
@@ -665,6 +667,11 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     return []
 
 
+def _amount(tok: Any) -> bool:
+    """A sum or a count: "310 million euros", "$5 million" (a number on the noun, or the tagger's MONEY)."""
+    return tok.ent_type_ == "MONEY" or any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in tok.children)
+
+
 def _pobj(prep: Any) -> Any | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
@@ -725,6 +732,15 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         # "arrested her stepfather": the tagger read the possessive "her" as an object of its own ("arrested
         # her yesterday", "charged her tonight": a time noun after it is the verb's adverbial, "her" the object)
         dobj = nxt
+    amount = None if dobj is None else dobj if _amount(dobj) else next(
+        (c for c in dobj.children if c.dep_ == "appos" and _amount(c)), None)
+    if amount is not None:
+        # "fined the chipmaker (Quorix) 310 million euros": the parser reads the two objects as one phrase, the
+        # sum its head (or an apposition of the first) with the party hung on it as a modifier
+        name = next((c for c in amount.children if c.dep_ in ("nmod", "compound") and not c.like_num
+                     and c.i < amount.i and c.i not in skip and (c.pos_ == "PROPN" or entity_like(ctx, c))), None)
+        if name is not None:
+            return ctx.actors(name)
     if dobj is None and not passive:
         # "detained this Tuesday three members of a band" (translated word order): the parser takes the object
         # after a fronted day for one more adverbial noun
@@ -778,7 +794,15 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             obj = _pobj(c) if c.lower_ in ("in", "to", "into") else None
             if obj is not None and obj.i not in skip and entity_like(ctx, obj):
                 return ctx.actors(obj)
-    for c in _preps(verb):
+    preps = _preps(verb)
+    # "filed a complaint with the Commission against Google": whom it is against goes before the forum (the
+    # parser may hang "against X" on the forum itself)
+    against = [g for c in preps for g in ([c] if c.lower_ == "against" else [
+        g for g in getattr(_pobj(c), "children", ()) if g.dep_ == "prep" and g.lower_ == "against"]
+        if c.lower_ == "with" else [])]
+    if against:
+        preps = against + [c for c in preps if c not in against]
+    for c in preps:
         if c.lower_ == "at":
             # "fired at the crowd" names a party; "rioted at a jail in Dili" says where
             obj = _pobj(c)
