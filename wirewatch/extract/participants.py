@@ -667,9 +667,16 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
     return []
 
 
+_CURRENCIES = frozenset({"euro", "dollar", "pound", "yuan", "yen", "rupee", "ruble", "rouble", "franc", "won",
+                         "peso", "shekel", "lira", "dinar", "riyal", "rand", "krona", "krone", "real", "naira"})
+
+
 def _amount(tok: Any) -> bool:
-    """A sum or a count: "310 million euros", "$5 million" (a number on the noun, or the tagger's MONEY)."""
-    return tok.ent_type_ == "MONEY" or any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in tok.children)
+    """A sum of money: "310 million euros", "$2.8 billion" (the tagger's MONEY, a currency noun or sign with
+    a number). A count of people ("killed 16 soldiers") is no sum: the people are the party."""
+    numbered = any(c.dep_ in ("nummod", "quantmod", "compound") and c.like_num for c in tok.children)
+    return tok.ent_type_ == "MONEY" or numbered and (
+        tok.lemma_.lower().rstrip("s") in _CURRENCIES or any(c.tag_ == "$" for c in tok.children))
 
 
 def _pobj(prep: Any) -> Any | None:

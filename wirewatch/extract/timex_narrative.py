@@ -69,7 +69,8 @@ class SentenceTime:
     has_timex: bool = False
     new_paragraph: bool = False  # a paragraph break ends the narrative (the report's layout says so)
     framed: bool = False  # opens on a `FRAME_OPENERS` anaphor, followed by a comma
-    speech_dates: set[str] = field(default_factory=set)  # dates of time expressions inside what someone said
+    # dates of time expressions inside what someone said, or starting a stretch up to now ("since May")
+    speech_dates: set[str] = field(default_factory=set)
     anchor: tuple[str, str] | None = None  # (date prefix, precision) of a past time expression
 
 
