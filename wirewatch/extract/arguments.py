@@ -457,6 +457,7 @@ class ArticleContext:
         """The actor a noun-phrase head stands for (entity, resolved pronoun or generic group)."""
         lex = lexicon()
         tok = skip_partitive(tok, lex)
+        tok = _based_name(tok)
         if tok.pos_ == "VERB":
             # "The Red Cross operating in Iraq said": the parser made the participle the subject.
             inner = next((c for c in tok.children if c.dep_ in _SUBJ), None)
@@ -963,8 +964,11 @@ class ArticleContext:
         people = PARTY_NOUNS | frozenset(lex["human_nouns"]) | _ROLE_NOUNS  # "Qatar's emir said ... he"
         start = max(0, pron.sent.start - 60)
         clause = pron.head
+        found: list[Any] = []
         for t in reversed(self.doc[start:pron.i]):
             lemma = t.lemma_.lower()
+            if found and t.sent != found[0].sent:
+                break
             if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma in _COLLECTIVE or lemma not in people and \
                     wordclass.classes(t.lemma_, "n")[:1] != ("person",):
                 continue  # ("arrested a pharmacist and charged him": any noun whose commonest sense is a person)
@@ -972,8 +976,16 @@ class ArticleContext:
                 continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
                 continue
-            return Actor(name=self.core_name(t), text=self.np_text(t))
-        return None
+            found.append(t)
+        if not found:
+            return None
+        # Within its own sentence the nearest person noun is meant ("arrested a pharmacist and charged him");
+        # from an earlier sentence, the one that sentence was about, its subject, goes ahead of its object ("A
+        # man stabbed a teenager ... Police have charged him": the man), as a reader takes it.
+        t = found[0]
+        if t.sent != pron.sent:
+            t = next((x for x in found if x.dep_ in ("nsubj", "nsubjpass")), t)
+        return Actor(name=self.core_name(t), text=self.np_text(t))
 
     def _from_entity(self, ent: Entity | None, text: str) -> Actor | None:
         if ent is None:
@@ -1183,6 +1195,19 @@ def is_age_noun(tok: Any) -> bool:
         c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in tok.children)
 
 
+def _based_name(tok: Any) -> Any:
+    """The name a place's "X-based" phrase describes: in "buy Markham, Ont.-based ATI" the parser heads the
+    object with the town and hangs the company on it in apposition, so the town would be the party."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i and any(
+                g.dep_ == "amod" and g.lower_ == "based" and g.left_edge.i == tok.i + 2 for g in c.children):
+            return c
+    return tok
+
+
 def skip_partitive(tok: Any, lex: Any) -> Any:
     """ "a group of Moroccan diplomats" -> diplomats; "thousands of students" -> students."""
     for _ in range(3):
@@ -1231,7 +1256,7 @@ def subject(verb: Any) -> Any | None:
                 return verb.head
             return subj
         if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
-                verb.dep_ == "ROOT" and verb.pos_ == "NOUN" and any(
+                verb.dep_ in ("ROOT", "ccomp") and verb.pos_ == "NOUN" and any(
                     c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
             # (a verb the parser took for a noun: "deputy shot and wounded a man" roots on "shot")
             return _recover_subject(verb)
@@ -1420,9 +1445,10 @@ def _recover_subject(verb: Any) -> Any | None:
     Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
     joined to it by "and" (not by commas, which belong to the fronted list)."""
     doc, start = verb.doc, verb.sent.start
-    if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "NOUN"):
+    if (verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.i > verb.i) and verb.pos_ in ("VERB", "NOUN"):
         # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
-        # as a possessor and a compound of the verb; the noun next to the verb heads it
+        # as a possessor and a compound of the verb; the noun next to the verb heads it (also when a saying
+        # clause after it makes the verb its content: "..., state police said")
         nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
                  c.pos_ in ("NOUN", "PROPN")]
         if nouns:

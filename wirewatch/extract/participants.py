@@ -721,7 +721,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if found:
             return found
     for c in kids:  # "give Tanzania a grant"
-        if c.dep_ == "dative":
+        if c.dep_ == "dative" and not (c.tag_ == "PRP$" and verb.doc[c.i + 1].dep_ == "dobj"):
+            # ("arrested her ex-husband": a possessive read as the dative, its noun as the object)
             obj = c if c.pos_ != "ADP" else _pobj(c)
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
@@ -732,6 +733,18 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         # "arrested her stepfather": the tagger read the possessive "her" as an object of its own ("arrested
         # her yesterday", "charged her tonight": a time noun after it is the verb's adverbial, "her" the object)
         dobj = nxt
+    doc = verb.doc
+    while dobj is not None and dobj.i + 2 < len(doc) and doc[dobj.i + 1].text == "-" and \
+            (last := doc[dobj.i + 2]).head == verb and last.dep_ == dobj.dep_ and last.pos_ == "NOUN":
+        dobj = last  # "arrested her ex-husband, Omar Karim": each piece of the hyphenated noun an object
+    if dobj is not None and dobj.pos_ == "NOUN" and dobj.i not in ctx.tok_ent and (name := next(
+            (c for c in kids if c.i > dobj.i and c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in ("PERSON", "ORG") and (
+                c.dep_ == "dobj" and c.left_edge.i == dobj.i + 1 or c.dep_ in ("dobj", "npadvmod", "appos") and
+                c.left_edge.i == dobj.i + 2 and verb.doc[dobj.i + 1].text == ",")), None)) is not None:
+        # "acquire Atlanta-based startup Skyward", "arrested her ex-boyfriend, Corey Blake,": the parser hangs
+        # the name after a description on the verb (a second object, an adverbial); it is the party the
+        # description tells of
+        dobj = name
     amount = None if dobj is None else dobj if _amount(dobj) else next(
         (c for c in dobj.children if c.dep_ == "appos" and _amount(c)), None)
     if amount is not None:
