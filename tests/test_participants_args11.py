@@ -11,7 +11,9 @@ tagger reads Tessaro as a verb; left alone). `rule`: one report per rule this br
 construction the parser gets wrong in a way a general rule can undo (a town heading a "City, State-based
 Name" object; a description and its name read as two objects; a possessive and a hyphenated kin noun read as
 objects of their own; a pronoun after a sentence naming two people; a verb read as a noun in front of a
-saying clause). Each of those failed before the branch's rules."""
+saying clause; "X said it had been fined": the pronoun, a party; "will respond to any attack": who answers a
+deed is its target; "the 22-year-old": the person named with that age). Each of those failed before the
+branch's rules."""
 
 from __future__ import annotations
 

@@ -283,6 +283,23 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
+    def _person_of_age(self, tok: Any) -> Entity | None:
+        """The person "the 27-year-old" describes: the one named before it with that age in apposition, as
+        crime and court copy writes it ("Andre Wills, 27, ..."). Only after "the": "a 17-year-old" is new."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        age = next((t.text for t in tok.subtree if t.like_num), None)
+        if age is None:
+            return None
+        k = bisect.bisect_left(self._person_pos, tok.i)
+        doc = self.doc
+        while k > 0:
+            k -= 1
+            end = self.ent_span[self._person_pos[k]][1]
+            if end + 1 < tok.i and doc[end].text == "," and doc[end + 1].text == age:
+                return self._persons[k]
+        return None
+
     def person_before(self, i: int, gender: str | None = None, within: int | None = None,
                       avoid: frozenset[str] = frozenset()) -> Entity | None:
         """The person named last before token `i` whose gender does not contradict `gender` ("he" is
@@ -465,6 +482,9 @@ class ArticleContext:
                 return None
             tok = inner
         if is_age_noun(tok):
+            aged = self._person_of_age(tok)
+            if aged is not None:
+                return self._from_entity(aged, self.np_text(tok))
             return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
@@ -992,6 +1012,10 @@ class ArticleContext:
             return None
         return Actor(name=ent.name, kind=ent.kind, country=ent.country, entity_id=ent.id,
                      text=text if text != ent.name else None)
+
+    def reported_speaker(self, pron: Any) -> Any | None:
+        """The subject of the verb of saying whose reported clause a subject pronoun stands in, or None."""
+        return self._speaker(pron)
 
     def _speaker(self, pron: Any) -> Any | None:
         """ "X said he/it/they will ...": a subject pronoun of reported speech is the speaker."""

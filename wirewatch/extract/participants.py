@@ -256,7 +256,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
-        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
+        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children) or
+        # "we will respond to any attack", "vowed to retaliate for the strike": who answers a deed is the
+        # one it was done to, not its doer
+        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS)
     if undergoes and actor_tok is None and clause is not None:
         # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
         actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
@@ -422,6 +425,8 @@ def _agent_past_of(noun: Any) -> Any | None:
 
 # Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
 _BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
+# Verbs of answering a deed done to their subject ("responded to the attack", "retaliated for the raid").
+_ANSWER_VERBS = frozenset({"respond", "react", "retaliate", "reply", "answer"})
 # Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike".
 _LIGHT_VERBS = frozenset({"stage", "hold", "begin", "start", "launch", "continue", "mount", "organize",
                           "organise",
@@ -584,6 +589,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
+    if tok.lower_ == "it" and ctx.reported_speaker(tok) is not None:
+        return True  # "Vantage Health said it had been hacked": "it" is the speaker, a party, not a thing
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
     return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS and not _code_like(c) for c in tok.children
                if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
