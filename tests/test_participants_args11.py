@@ -12,7 +12,9 @@ construction the parser gets wrong in a way a general rule can undo (a town head
 Name" object; a description and its name read as two objects; a possessive and a hyphenated kin noun read as
 objects of their own; a pronoun after a sentence naming two people; a verb read as a noun in front of a
 saying clause; "X said it had been fined": the pronoun, a party; "will respond to any attack": who answers a
-deed is its target; "the 22-year-old": the person named with that age). Each of those failed before the
+deed is its target; "the 22-year-old": the person named with that age; "a package for rebuilding
+roads and helping Lebanon": the party of the second gerund; "her son's arrest": the one Ortega named, when
+exactly one fits). Each of those failed before the
 branch's rules."""
 
 from __future__ import annotations

@@ -52,6 +52,9 @@ _NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "g
 _NOUN_GENDER.update({w: "male" for w in ("husband", "father", "son", "brother", "boyfriend", "man", "boy", "uncle",
                                           "nephew", "grandfather", "grandson", "fiance", "widower", "councilman",
                                           "stepson", "policeman", "militiaman", "businessman")})
+# Relatives who usually share a family name ("her husband" of Angela Pruitt is a Pruitt; a boyfriend is not).
+_FAMILY_KIN = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother", "stepson",
+                         "stepdaughter", "grandson", "granddaughter", "widow", "widower"})
 # Bodies, not persons: "he" is never "the department".
 _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "agency", "ministry", "county", "city",
                          "state", "municipality", "union", "bank", "hospital", "school", "university", "commission",
@@ -526,7 +529,7 @@ class ArticleContext:
                     text = self.doc[lo:max(e, tok.i + 1)].text
                     break
         if ent is None:
-            ent = self.speaker_body(tok) or self._described(tok)
+            ent = self.speaker_body(tok) or self._described(tok) or self._kin_named(tok)
         if ent is not None:
             return self._from_entity(ent, text)
         phrase = self.speaker_phrase(tok)
@@ -897,6 +900,24 @@ class ArticleContext:
             subj = next((ent for pos, ent in near if self._was_subject(pos)), None)
             return subj or (near[0][1] if near else None)
         return None
+
+    def _kin_named(self, tok: Any) -> Entity | None:
+        """The relative a kin noun of a named person stands for, when the article names exactly one other
+        person of that family name and a gender that fits: "relieved by her husband's arrest" (her = Angela
+        Pruitt) is Gary Pruitt, named in the next paragraph. Crime and court copy often tells the relation
+        before the name; a second Pruitt who could be meant leaves the noun as written."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in _FAMILY_KIN or any(c.dep_ in ("appos", "compound") for c in tok.children):
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = self.actor(poss) if poss is not None else None
+        own = self.entities.get(owner.entity_id) if owner is not None and owner.entity_id else None
+        if own is None or own.kind != "PERSON" or " " not in own.name:
+            return None
+        family, gender = own.name.split()[-1], _NOUN_GENDER.get(lemma)
+        kin = {e.id: e for e in self._persons if e.id != own.id and " " in e.name and
+               e.name.split()[-1] == family and person_gender(e) in (None, gender)}
+        return next(iter(kin.values())) if len(kin) == 1 else None
 
     def _plain_modifier(self, c: Any) -> bool:
         """A describing word of a body ("militant", "armed", "ruling", "tech") that names no one else: no

@@ -647,9 +647,12 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             found = party_of(ctx, _pobj(c), skip, depth - 1)
             # "a package for helping Jordan", "a plan for rebuilding Haiti": the object of the gerund
             gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-            if not found and gerund is not None:
-                found = party_of(ctx, next((g for g in gerund.children if g.dep_ == "dobj"), None), skip,
-                                 depth - 1)
+            # ("a plan for rearming Europe and supporting Ukraine": a coordinated gerund names the party when
+            # the first names a region or a thing)
+            for ger in ([gerund, *(g for g in gerund.conjuncts if g.tag_ == "VBG")] if gerund is not None else []):
+                if found:
+                    break
+                found = party_of(ctx, next((g for g in ger.children if g.dep_ == "dobj"), None), skip, depth - 1)
             if found:
                 return found
     for c in tok.children:  # "crimes committed by Croat forces", "property seized by government forces"
