@@ -14,8 +14,10 @@ objects of their own; a pronoun after a sentence naming two people; a verb read 
 saying clause; "X said it had been fined": the pronoun, a party; "will respond to any attack": who answers a
 deed is its target; "the 22-year-old": the person named with that age; "a package for rebuilding
 roads and helping Lebanon": the party of the second gerund; "her son's arrest": the one Ortega named, when
-exactly one fits). Each of those failed before the
-branch's rules."""
+exactly one fits; "agreed to be bought by X": X; "rejected Marlow Homes'
+proposal": Marlow Homes, not the proposal). Each of those failed before the branch's rules.
+`unseen2`: 10 more reports (12 expectations) written after the first rules and run once: found 8/12 (the
+misses are detection), actor 8/8, recipient 7/8 (the passive complement, then given its rule)."""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def test_participants_by_kind_of_construction(extracted: dict[str, list[EventMen
 
 def test_accuracy_on_the_unseen_reports(extracted: dict[str, list[EventMention]]) -> None:
     """Issue 11 asks actor and recipient accuracy >= 0.85 on new reports, of the events found."""
-    found = [(m, e) for r, e in CASES if r["set"] == "unseen" and (m := _hit(extracted, r, e)) is not None]
+    found = [(m, e) for r, e in CASES if r["set"].startswith("unseen") and (m := _hit(extracted, r, e)) is not None]
     assert len(found) >= 15, len(found)
     actor = sum(names_match(m.actor, e["actor"]) for m, e in found) / len(found)
     recipient = sum(names_match(m.recipient, e["recipient"]) for m, e in found) / len(found)
@@ -81,8 +83,10 @@ def test_the_fixture_covers_styles_and_kinds() -> None:
     assert sum(e["actor"] is None for _, e in CASES) >= 3  # nobody named rather than a nearby noun
 
 
-def test_a_town_before_based_is_not_the_party(extracted: dict[str, list[EventMention]]) -> None:
-    """ "acquire Waterloo, Ont-based Clearpath": the phrase as written holds both, so the name itself is asked."""
-    report = next(r for r in REPORTS if r["id"] == "rule-based")
+@pytest.mark.parametrize(("rid", "name"), [("rule-based", "Clearpath"), ("rule-deed-owner", "Marlow Homes")])
+def test_the_party_by_its_name(extracted: dict[str, list[EventMention]], rid: str, name: str) -> None:
+    """ "acquire Waterloo, Ont-based Clearpath", "rejected Marlow Homes' proposal": the phrase as written holds
+    the name either way, so the recipient's own name is asked (not the town, not the proposal)."""
+    report = next(r for r in REPORTS if r["id"] == rid)
     m = _hit(extracted, report, report["expect"][0])
-    assert m is not None and [a.name for a in m.recipient] == ["Clearpath"], m and [a.name for a in m.recipient]
+    assert m is not None and [a.name for a in m.recipient] == [name], m and [a.name for a in m.recipient]

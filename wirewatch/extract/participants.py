@@ -803,6 +803,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                     return found
         dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
+        owner = next((c for c in dobj.children if c.dep_ == "poss" and c.i in ctx.tok_ent and c.i not in skip), None)
+        if owner is not None and dobj.i not in ctx.tok_ent and wordclass.classes(dobj.lemma_, "n")[:1] in (
+                ("act",), ("communication",)):
+            # "sued to block Ridgeway's purchase of ...", "rejected Marlow's proposal": the one whose deed or word
+            return ctx.actors(owner)
         return ctx.actors(dobj)
     if dobj is not None and not own:
         # "held their first meeting with President Obama at a lunch": the object's own party comes before
@@ -847,6 +852,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     for c in kids:
         if c.dep_ in _CONTENT_DEPS:
             inner = c if c.dep_ == "xcomp" else next((g for g in c.children if g.dep_ == "xcomp"), c)
+            by = agent(inner) if any(g.dep_ == "auxpass" for g in inner.children) else None
+            if by is not None and by.i not in skip and entity_like(ctx, by) and by.ent_type_ not in ("FAC", "LOC"):
+                return ctx.actors(by)  # "agreed to be acquired by Oberhaus AG": the other side of the deal
             if inner is not c or c.dep_ == "xcomp":
                 found = verb_recipient(ctx, inner, False, skip)
                 if found:
