@@ -97,6 +97,16 @@ def _ceased_own(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any) -> 
         agent(noun) is None and _agent_on_verb(ctx, clause, head_noun) is None
 
 
+def _names_an_event(onto: Ontology, tok: Any) -> bool:
+    """Is this noun an event the ontology names by itself ("the launch", "the attack")? A word that is only
+    part of a longer trigger ("military" of "military parade", "delegation" of "delegation visit") names the
+    side: "the Israeli military launched air strikes" has an actor."""
+    specs = onto.nouns.get(tok.lemma_.lower(), ())
+    near = {t.lemma_.lower() for t in (tok.head, *tok.children)}
+    return any(s.dep is None and s.dep_set is None or s.dep in near or s.dep_set == "PERSON" or
+               s.dep_set is not None and bool(onto.sets.get(s.dep_set, frozenset()) & near) for s in specs)
+
+
 def _is_active(verb: Any) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -279,7 +289,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
-                subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
+                not _names_an_event(onto, subj):  # "the launch drew condemnation": no actor
             actor_tok = subj
         elif subj is not None and subj.lower_ in ("it", "they") and ctx.actors(subj):
             actor_tok = subj  # "the United States said it would resume cooperation": the speaker
