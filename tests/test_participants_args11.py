@@ -16,7 +16,9 @@ deed is its target; "the 22-year-old": the person named with that age; "a packag
 roads and helping Lebanon": the party of the second gerund; "her son's arrest": the one Ortega named, when
 exactly one fits; "agreed to be bought by X": X; "rejected Marlow Homes'
 proposal": Marlow Homes, not the proposal; "The Turkish military carried out
-strikes": the military, though "military parade" is a trigger). Each of those failed before the branch's rules.
+strikes": the military, though "military parade" is a trigger; "Crestline denied the allegations" after
+"Marsh sued Crestline Energy": Marsh; "Police arrested three men. Their arrest ...":
+the men). Each of those failed before the branch's rules.
 `unseen2`: 10 more reports (12 expectations) written after the first rules and run once: found 8/12 (the
 misses are detection), actor 8/8, recipient 7/8 (the passive complement, then given its rule)."""
 

@@ -545,6 +545,9 @@ class ArticleContext:
             return replace(body, text=text)
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ == "PRON":
+            undergone = self._plural_patient(tok) if low == "their" and tok.dep_ == "poss" else None
+            if undergone is not None:
+                return undergone  # before the speaker: "Their arrest ..., the department said" is not its own
             speaker = self._speaker(tok)
             if speaker is not None:
                 return self.actor(speaker)
@@ -899,6 +902,26 @@ class ArticleContext:
                     and not _is_outlet(ent)]
             subj = next((ent for pos, ent in near if self._was_subject(pos)), None)
             return subj or (near[0][1] if near else None)
+        return None
+
+    def _plural_patient(self, pron: Any) -> Actor | None:
+        """Whom "their" stands for before a deed done to them ("Police arrested three men. Their arrest ...",
+        "the girls, who were kidnapped ... Their abduction"): the nearest plural person or party noun before
+        it, in this sentence or the one before, not the subject that acted on them (the last subject is what
+        "their" takes otherwise)."""
+        from .participants import PARTY_NOUNS, PATIENT_NOUNS
+
+        head = pron.head
+        if head.lemma_.lower() not in PATIENT_NOUNS or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None  # ("their arrest of the suspects": they arrested)
+        people = PARTY_NOUNS | frozenset(lexicon()["human_nouns"])
+        prev = pron.sent.start - 1
+        start = self.doc[prev].sent.start if prev >= 0 else pron.sent.start
+        for t in reversed(self.doc[start:pron.i]):
+            if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.dep_ not in ("compound", "poss") and (
+                    t.lemma_.lower() in people or wordclass.classes(t.lemma_, "n")[:1] == ("person",)):
+                return self.actor(t)
         return None
 
     def _kin_named(self, tok: Any) -> Entity | None:

@@ -1183,9 +1183,22 @@ def _same_side(some: list[Actor], others: list[Actor]) -> bool:
     for a in some:
         for b in others:
             if a.entity_id and a.entity_id == b.entity_id or a.name == b.name or \
-                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind):
+                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind) or _short_form(a, b):
                 return True
     return False
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "new", "united", "great"})
+
+
+def _short_form(a: Actor, b: Actor) -> bool:
+    """A body's name cut to its first word ("Crestline" after "Crestline Energy", "Halvorsen" after "Halvorsen
+    Foods"), when the tagger made no entity of the full name to link them. Not a compass or common first word
+    ("South" is not South Korea, "United" not United Airlines)."""
+    short, full = sorted((a.name, b.name), key=len)
+    words = full.split()
+    return len(words) > 1 and short == words[0] and len(short) >= 4 and short[0].isupper() and \
+        short.lower() not in _COMPASS
 
 
 def agent_in_phrase(verb: Any) -> Any | None:
