@@ -52,6 +52,9 @@ _NOUN_GENDER = {w: "female" for w in ("wife", "mother", "daughter", "sister", "g
 _NOUN_GENDER.update({w: "male" for w in ("husband", "father", "son", "brother", "boyfriend", "man", "boy", "uncle",
                                           "nephew", "grandfather", "grandson", "fiance", "widower", "councilman",
                                           "stepson", "policeman", "militiaman", "businessman")})
+# Relatives who usually share a family name ("her husband" of Angela Pruitt is a Pruitt; a boyfriend is not).
+_FAMILY_KIN = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father", "mother", "stepson",
+                         "stepdaughter", "grandson", "granddaughter", "widow", "widower"})
 # Bodies, not persons: "he" is never "the department".
 _COLLECTIVE = frozenset({"company", "firm", "board", "department", "office", "agency", "ministry", "county", "city",
                          "state", "municipality", "union", "bank", "hospital", "school", "university", "commission",
@@ -283,6 +286,23 @@ class ArticleContext:
     def state_media_name(self) -> str | None:
         return self._state_media
 
+    def _person_of_age(self, tok: Any) -> Entity | None:
+        """The person "the 27-year-old" describes: the one named before it with that age in apposition, as
+        crime and court copy writes it ("Andre Wills, 27, ..."). Only after "the": "a 17-year-old" is new."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        age = next((t.text for t in tok.subtree if t.like_num), None)
+        if age is None:
+            return None
+        k = bisect.bisect_left(self._person_pos, tok.i)
+        doc = self.doc
+        while k > 0:
+            k -= 1
+            end = self.ent_span[self._person_pos[k]][1]
+            if end + 1 < tok.i and doc[end].text == "," and doc[end + 1].text == age:
+                return self._persons[k]
+        return None
+
     def person_before(self, i: int, gender: str | None = None, within: int | None = None,
                       avoid: frozenset[str] = frozenset()) -> Entity | None:
         """The person named last before token `i` whose gender does not contradict `gender` ("he" is
@@ -457,6 +477,7 @@ class ArticleContext:
         """The actor a noun-phrase head stands for (entity, resolved pronoun or generic group)."""
         lex = lexicon()
         tok = skip_partitive(tok, lex)
+        tok = _based_name(tok)
         if tok.pos_ == "VERB":
             # "The Red Cross operating in Iraq said": the parser made the participle the subject.
             inner = next((c for c in tok.children if c.dep_ in _SUBJ), None)
@@ -464,6 +485,9 @@ class ArticleContext:
                 return None
             tok = inner
         if is_age_noun(tok):
+            aged = self._person_of_age(tok)
+            if aged is not None:
+                return self._from_entity(aged, self.np_text(tok))
             return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
@@ -505,7 +529,7 @@ class ArticleContext:
                     text = self.doc[lo:max(e, tok.i + 1)].text
                     break
         if ent is None:
-            ent = self.speaker_body(tok) or self._described(tok)
+            ent = self.speaker_body(tok) or self._described(tok) or self._kin_named(tok)
         if ent is not None:
             return self._from_entity(ent, text)
         phrase = self.speaker_phrase(tok)
@@ -521,6 +545,9 @@ class ArticleContext:
             return replace(body, text=text)
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ == "PRON":
+            undergone = self._plural_patient(tok) if low == "their" and tok.dep_ == "poss" else None
+            if undergone is not None:
+                return undergone  # before the speaker: "Their arrest ..., the department said" is not its own
             speaker = self._speaker(tok)
             if speaker is not None:
                 return self.actor(speaker)
@@ -877,6 +904,44 @@ class ArticleContext:
             return subj or (near[0][1] if near else None)
         return None
 
+    def _plural_patient(self, pron: Any) -> Actor | None:
+        """Whom "their" stands for before a deed done to them ("Police arrested three men. Their arrest ...",
+        "the girls, who were kidnapped ... Their abduction"): the nearest plural person or party noun before
+        it, in this sentence or the one before, not the subject that acted on them (the last subject is what
+        "their" takes otherwise)."""
+        from .participants import PARTY_NOUNS, PATIENT_NOUNS
+
+        head = pron.head
+        if head.lemma_.lower() not in PATIENT_NOUNS or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None  # ("their arrest of the suspects": they arrested)
+        people = PARTY_NOUNS | frozenset(lexicon()["human_nouns"])
+        prev = pron.sent.start - 1
+        start = self.doc[prev].sent.start if prev >= 0 else pron.sent.start
+        for t in reversed(self.doc[start:pron.i]):
+            if t.tag_ == "NNS" and t.pos_ == "NOUN" and t.dep_ not in ("compound", "poss") and (
+                    t.lemma_.lower() in people or wordclass.classes(t.lemma_, "n")[:1] == ("person",)):
+                return self.actor(t)
+        return None
+
+    def _kin_named(self, tok: Any) -> Entity | None:
+        """The relative a kin noun of a named person stands for, when the article names exactly one other
+        person of that family name and a gender that fits: "relieved by her husband's arrest" (her = Angela
+        Pruitt) is Gary Pruitt, named in the next paragraph. Crime and court copy often tells the relation
+        before the name; a second Pruitt who could be meant leaves the noun as written."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in _FAMILY_KIN or any(c.dep_ in ("appos", "compound") for c in tok.children):
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = self.actor(poss) if poss is not None else None
+        own = self.entities.get(owner.entity_id) if owner is not None and owner.entity_id else None
+        if own is None or own.kind != "PERSON" or " " not in own.name:
+            return None
+        family, gender = own.name.split()[-1], _NOUN_GENDER.get(lemma)
+        kin = {e.id: e for e in self._persons if e.id != own.id and " " in e.name and
+               e.name.split()[-1] == family and person_gender(e) in (None, gender)}
+        return next(iter(kin.values())) if len(kin) == 1 else None
+
     def _plain_modifier(self, c: Any) -> bool:
         """A describing word of a body ("militant", "armed", "ruling", "tech") that names no one else: no
         entity, no country, no "other", "rival" or "new"."""
@@ -963,8 +1028,11 @@ class ArticleContext:
         people = PARTY_NOUNS | frozenset(lex["human_nouns"]) | _ROLE_NOUNS  # "Qatar's emir said ... he"
         start = max(0, pron.sent.start - 60)
         clause = pron.head
+        found: list[Any] = []
         for t in reversed(self.doc[start:pron.i]):
             lemma = t.lemma_.lower()
+            if found and t.sent != found[0].sent:
+                break
             if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma in _COLLECTIVE or lemma not in people and \
                     wordclass.classes(t.lemma_, "n")[:1] != ("person",):
                 continue  # ("arrested a pharmacist and charged him": any noun whose commonest sense is a person)
@@ -972,14 +1040,26 @@ class ArticleContext:
                 continue  # ("He is a dangerous man": a description of someone, not someone new)
             if _NOUN_GENDER.get(lemma, gender) != gender:
                 continue
-            return Actor(name=self.core_name(t), text=self.np_text(t))
-        return None
+            found.append(t)
+        if not found:
+            return None
+        # Within its own sentence the nearest person noun is meant ("arrested a pharmacist and charged him");
+        # from an earlier sentence, the one that sentence was about, its subject, goes ahead of its object ("A
+        # man stabbed a teenager ... Police have charged him": the man), as a reader takes it.
+        t = found[0]
+        if t.sent != pron.sent:
+            t = next((x for x in found if x.dep_ in ("nsubj", "nsubjpass")), t)
+        return Actor(name=self.core_name(t), text=self.np_text(t))
 
     def _from_entity(self, ent: Entity | None, text: str) -> Actor | None:
         if ent is None:
             return None
         return Actor(name=ent.name, kind=ent.kind, country=ent.country, entity_id=ent.id,
                      text=text if text != ent.name else None)
+
+    def reported_speaker(self, pron: Any) -> Any | None:
+        """The subject of the verb of saying whose reported clause a subject pronoun stands in, or None."""
+        return self._speaker(pron)
 
     def _speaker(self, pron: Any) -> Any | None:
         """ "X said he/it/they will ...": a subject pronoun of reported speech is the speaker."""
@@ -1183,6 +1263,19 @@ def is_age_noun(tok: Any) -> bool:
         c.dep_ == "npadvmod" and c.lemma_.lower() == "year" for c in tok.children)
 
 
+def _based_name(tok: Any) -> Any:
+    """The name a place's "X-based" phrase describes: in "buy Markham, Ont.-based ATI" the parser heads the
+    object with the town and hangs the company on it in apposition, so the town would be the party."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return tok
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i and any(
+                g.dep_ == "amod" and g.lower_ == "based" and g.left_edge.i == tok.i + 2 for g in c.children):
+            return c
+    return tok
+
+
 def skip_partitive(tok: Any, lex: Any) -> Any:
     """ "a group of Moroccan diplomats" -> diplomats; "thousands of students" -> students."""
     for _ in range(3):
@@ -1231,7 +1324,7 @@ def subject(verb: Any) -> Any | None:
                 return verb.head
             return subj
         if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
-                verb.dep_ == "ROOT" and verb.pos_ == "NOUN" and any(
+                verb.dep_ in ("ROOT", "ccomp") and verb.pos_ == "NOUN" and any(
                     c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
             # (a verb the parser took for a noun: "deputy shot and wounded a man" roots on "shot")
             return _recover_subject(verb)
@@ -1420,9 +1513,10 @@ def _recover_subject(verb: Any) -> Any | None:
     Japan as one more conjunct of the list. Take the noun right before the verb group, and the nouns
     joined to it by "and" (not by commas, which belong to the fronted list)."""
     doc, start = verb.doc, verb.sent.start
-    if verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "NOUN"):
+    if (verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.i > verb.i) and verb.pos_ in ("VERB", "NOUN"):
         # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
-        # as a possessor and a compound of the verb; the noun next to the verb heads it
+        # as a possessor and a compound of the verb; the noun next to the verb heads it (also when a saying
+        # clause after it makes the verb its content: "..., state police said")
         nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
                  c.pos_ in ("NOUN", "PROPN")]
         if nouns:

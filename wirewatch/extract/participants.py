@@ -97,6 +97,16 @@ def _ceased_own(ctx: ArticleContext, clause: Any, head_noun: Any, noun: Any) -> 
         agent(noun) is None and _agent_on_verb(ctx, clause, head_noun) is None
 
 
+def _names_an_event(onto: Ontology, tok: Any) -> bool:
+    """Is this noun an event the ontology names by itself ("the launch", "the attack")? A word that is only
+    part of a longer trigger ("military" of "military parade", "delegation" of "delegation visit") names the
+    side: "the Israeli military launched air strikes" has an actor."""
+    specs = onto.nouns.get(tok.lemma_.lower(), ())
+    near = {t.lemma_.lower() for t in (tok.head, *tok.children)}
+    return any(s.dep is None and s.dep_set is None or s.dep in near or s.dep_set == "PERSON" or
+               s.dep_set is not None and bool(onto.sets.get(s.dep_set, frozenset()) & near) for s in specs)
+
+
 def _is_active(verb: Any) -> bool:
     return not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -256,7 +266,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
-        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children))
+        clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children) or
+        # "we will respond to any attack", "vowed to retaliate for the strike": who answers a deed is the
+        # one it was done to, not its doer
+        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS)
     if undergoes and actor_tok is None and clause is not None:
         # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
         actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
@@ -276,7 +289,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
-                subj.lemma_.lower() not in onto.nouns:  # "the launch drew condemnation": no actor
+                not _names_an_event(onto, subj):  # "the launch drew condemnation": no actor
             actor_tok = subj
         elif subj is not None and subj.lower_ in ("it", "they") and ctx.actors(subj):
             actor_tok = subj  # "the United States said it would resume cooperation": the speaker
@@ -422,6 +435,8 @@ def _agent_past_of(noun: Any) -> Any | None:
 
 # Verbs whose subject an event in a phrase on them befalls: "died after a shooting", "was hurt in a blast".
 _BEFALL_VERBS = frozenset({"die", "perish", "suffer", "drown", "collapse", "succumb", "flee", "escape", "survive"})
+# Verbs of answering a deed done to their subject ("responded to the attack", "retaliated for the raid").
+_ANSWER_VERBS = frozenset({"respond", "react", "retaliate", "reply", "answer"})
 # Verbs that carry an event noun as their object and add only tense: "staged a protest", "began a strike".
 _LIGHT_VERBS = frozenset({"stage", "hold", "begin", "start", "launch", "continue", "mount", "organize",
                           "organise",
@@ -584,6 +599,8 @@ def entity_like(ctx: ArticleContext, tok: Any) -> bool:
         return True
     if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
         return True
+    if tok.lower_ == "it" and ctx.reported_speaker(tok) is not None:
+        return True  # "Vantage Health said it had been hacked": "it" is the speaker, a party, not a thing
     # "Israeli troops", "the opposition newspaper La Prensa"; a product's name ("its H20 chips") makes no party
     return any(c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in _PARTY_KINDS and not _code_like(c) for c in tok.children
                if c.dep_ in ("amod", "compound", "poss", "nmod", "appos"))
@@ -640,9 +657,12 @@ def party_of(ctx: ArticleContext, tok: Any, skip: set[int], depth: int = 2) -> l
             found = party_of(ctx, _pobj(c), skip, depth - 1)
             # "a package for helping Jordan", "a plan for rebuilding Haiti": the object of the gerund
             gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-            if not found and gerund is not None:
-                found = party_of(ctx, next((g for g in gerund.children if g.dep_ == "dobj"), None), skip,
-                                 depth - 1)
+            # ("a plan for rearming Europe and supporting Ukraine": a coordinated gerund names the party when
+            # the first names a region or a thing)
+            for ger in ([gerund, *(g for g in gerund.conjuncts if g.tag_ == "VBG")] if gerund is not None else []):
+                if found:
+                    break
+                found = party_of(ctx, next((g for g in ger.children if g.dep_ == "dobj"), None), skip, depth - 1)
             if found:
                 return found
     for c in tok.children:  # "crimes committed by Croat forces", "property seized by government forces"
@@ -728,7 +748,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if found:
             return found
     for c in kids:  # "give Tanzania a grant"
-        if c.dep_ == "dative":
+        if c.dep_ == "dative" and not (c.tag_ == "PRP$" and verb.doc[c.i + 1].dep_ == "dobj"):
+            # ("arrested her ex-husband": a possessive read as the dative, its noun as the object)
             obj = c if c.pos_ != "ADP" else _pobj(c)
             if obj is not None and obj.i not in skip:
                 return ctx.actors(obj)
@@ -739,6 +760,18 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         # "arrested her stepfather": the tagger read the possessive "her" as an object of its own ("arrested
         # her yesterday", "charged her tonight": a time noun after it is the verb's adverbial, "her" the object)
         dobj = nxt
+    doc = verb.doc
+    while dobj is not None and dobj.i + 2 < len(doc) and doc[dobj.i + 1].text == "-" and \
+            (last := doc[dobj.i + 2]).head == verb and last.dep_ == dobj.dep_ and last.pos_ == "NOUN":
+        dobj = last  # "arrested her ex-husband, Omar Karim": each piece of the hyphenated noun an object
+    if dobj is not None and dobj.pos_ == "NOUN" and dobj.i not in ctx.tok_ent and (name := next(
+            (c for c in kids if c.i > dobj.i and c.i in ctx.tok_ent and ctx.tok_ent[c.i].kind in ("PERSON", "ORG") and (
+                c.dep_ == "dobj" and c.left_edge.i == dobj.i + 1 or c.dep_ in ("dobj", "npadvmod", "appos") and
+                c.left_edge.i == dobj.i + 2 and verb.doc[dobj.i + 1].text == ",")), None)) is not None:
+        # "acquire Atlanta-based startup Skyward", "arrested her ex-boyfriend, Corey Blake,": the parser hangs
+        # the name after a description on the verb (a second object, an adverbial); it is the party the
+        # description tells of
+        dobj = name
     amount = None if dobj is None else dobj if _amount(dobj) else next(
         (c for c in dobj.children if c.dep_ == "appos" and _amount(c)), None)
     if amount is not None:
@@ -787,6 +820,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                     return found
         dobj = None
     if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
+        owner = next((c for c in dobj.children if c.dep_ == "poss" and c.i in ctx.tok_ent and c.i not in skip), None)
+        if owner is not None and dobj.i not in ctx.tok_ent and wordclass.classes(dobj.lemma_, "n")[:1] in (
+                ("act",), ("communication",)):
+            # "sued to block Ridgeway's purchase of ...", "rejected Marlow's proposal": the one whose deed or word
+            return ctx.actors(owner)
         return ctx.actors(dobj)
     if dobj is not None and not own:
         # "held their first meeting with President Obama at a lunch": the object's own party comes before
@@ -831,6 +869,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
     for c in kids:
         if c.dep_ in _CONTENT_DEPS:
             inner = c if c.dep_ == "xcomp" else next((g for g in c.children if g.dep_ == "xcomp"), c)
+            by = agent(inner) if any(g.dep_ == "auxpass" for g in inner.children) else None
+            if by is not None and by.i not in skip and entity_like(ctx, by) and by.ent_type_ not in ("FAC", "LOC"):
+                return ctx.actors(by)  # "agreed to be acquired by Oberhaus AG": the other side of the deal
             if inner is not c or c.dep_ == "xcomp":
                 found = verb_recipient(ctx, inner, False, skip)
                 if found:
@@ -1149,9 +1190,22 @@ def _same_side(some: list[Actor], others: list[Actor]) -> bool:
     for a in some:
         for b in others:
             if a.entity_id and a.entity_id == b.entity_id or a.name == b.name or \
-                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind):
+                    a.country and a.country == b.country and "GPE" in (a.kind, b.kind) or _short_form(a, b):
                 return True
     return False
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "new", "united", "great"})
+
+
+def _short_form(a: Actor, b: Actor) -> bool:
+    """A body's name cut to its first word ("Crestline" after "Crestline Energy", "Halvorsen" after "Halvorsen
+    Foods"), when the tagger made no entity of the full name to link them. Not a compass or common first word
+    ("South" is not South Korea, "United" not United Airlines)."""
+    short, full = sorted((a.name, b.name), key=len)
+    words = full.split()
+    return len(words) > 1 and short == words[0] and len(short) >= 4 and short[0].isupper() and \
+        short.lower() not in _COMPASS
 
 
 def agent_in_phrase(verb: Any) -> Any | None:
