@@ -86,11 +86,12 @@ def test_a_user_ontology_can_switch_the_learned_words_off(tmp_path: Path) -> Non
 
 
 def test_a_learned_word_is_a_candidate_and_a_hand_word_wins_its_tie(nlp) -> None:
-    onto = add_learned(load_ontology(learned=False), [("COERCE", "apprehend"), ("ASSAULT", "detain"),
+    # (the word was "apprehend" until h/recall10 put it in the hand lexicon; "handcuff" is not there)
+    onto = add_learned(load_ontology(learned=False), [("COERCE", "handcuff"), ("ASSAULT", "detain"),
                                                        ("NOSUCHTYPE", "grumble")])
-    text = "Transit officers apprehended the suspect on the platform, the prosecutor told jurors."
+    text = "Transit officers handcuffed the suspect on the platform, the prosecutor told jurors."
     sent = next(iter(nlp(text).sents))
-    (trig,) = [t for t in find_triggers(sent, onto) if t.tok.text == "apprehended"]
+    (trig,) = [t for t in find_triggers(sent, onto) if t.tok.text == "handcuffed"]
     assert (trig.type, trig.spec.learned, trig.suppressed) == ("COERCE", True, False)
     sent = next(iter(nlp("Deputies detained two men outside the casino in Reno.").sents))
     (trig,) = [t for t in find_triggers(sent, onto) if t.tok.text == "detained"]

@@ -22,6 +22,7 @@ from .lexicon import lexicon
 from .noise import no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
+from .paraphrase import armed_operation, noun_objects, phrasal_object, verb_of_noun, warned_consequence
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
 _DEP_LINKS = frozenset({"prep", "prt", "dobj", "pobj", "compound", "amod", "acomp", "attr", "xcomp",
@@ -108,8 +109,11 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
     if spec.dep_set == "human":
         # who undergoes the act is people of any kind ("the 40 students were released", "freed the girls"),
         # by the noun's commonest WordNet sense; "released a statement" is no release of anyone
-        return any(d.dep_ in ("dobj", "nsubjpass") and d.pos_ == "NOUN"
-                   and wordclass.classes(d.lemma_.lower(), "n")[:1] == ("person",) for d in deps)
+        # or by a name or a nationality ("A Swede held since 2011 was released"). Not a pronoun: "he may be
+        # released" is found then, but its recipient is not (participants.py names a nearby noun instead)
+        return any(d.dep_ in ("dobj", "nsubjpass") and (
+            d.pos_ == "NOUN" and wordclass.classes(d.lemma_.lower(), "n")[:1] == ("person",)
+            or d.ent_type_ in ("PERSON", "NORP")) for d in deps)
     members = onto.sets.get(spec.dep_set or "", frozenset())
     # "gave different counts of the missiles": what was given is the counts; a member inside an "of" phrase
     # counts only under a partitive ("dozens of missiles") or a noun of the set itself ("supplies of food").
@@ -174,7 +178,7 @@ def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
     else:
         return None
     if not specs:
-        return None
+        return _nominalisation(tok, onto) if pos == "NOUN" else None
     blocked = onto.not_events.get(tok.lemma_.lower())
     if blocked and any(d.lemma_.lower() in blocked for d in _dependents(tok, 2)):
         return None  # "declined to comment", "a news conference"
@@ -202,7 +206,30 @@ def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
                     wordclass.classes(subj.lemma_.lower(), "n")[:1] not in (("artifact",), ("substance",), ("object",)):
                 return None  # "the merger talks blew up": a figure of speech, nothing exploded
             return replace(best, type=other)
+    if best is None and pos == "NOUN":
+        return _nominalisation(tok, onto)
     return best
+
+
+def _nominalisation(tok: Any, onto: Ontology) -> TriggerSpec | None:
+    """ "the delivery of howitzers", "the activation of the standby force": the noun of a verb trigger that
+    needs an object of a set ("deliver @weapon") is that trigger when its `of` object or compound modifier is
+    of the set (paraphrase.py). Only set triggers: a bare verb's noun ("the meeting's approval") says too
+    little on its own."""
+    lemma = tok.lemma_.lower()
+    objects = noun_objects(tok)
+    if not objects or tok.dep_ == "compound" or tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        # inside another noun's phrase the act describes that noun ("a freeze on the sale of jets")
+        return None
+    best: TriggerSpec | None = None
+    for verb in verb_of_noun(lemma, onto):
+        for spec in onto.verbs.get(verb, []):
+            if spec.dep_set is None or spec.dep_set in onto.lists.get("instrument_sets", frozenset()) \
+                    or spec.type not in onto.lists.get("nominalised_types", frozenset()):
+                continue
+            if _spec_matches(spec, tok, onto, objects) and (best is None or spec.order < best.order):
+                best = spec
+    return None if best is None else replace(best, head=lemma, pos="NOUN")
 
 
 def _intransitive(tok: Any) -> bool:
@@ -525,6 +552,13 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
         if wrong is not None:
             spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
+        phrasal = phrasal_object(tok, onto) if spec is None else None
+        if phrasal is not None:
+            spec = TriggerSpec(type=phrasal, head=tok.lemma_.lower(), pos="VERB", dep="@phrasal")
+        if spec is None and "THREATEN" in onto.types and warned_consequence(tok, onto):
+            spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@consequence")
+        if spec is None and "ASSAULT" in onto.types and armed_operation(tok, onto):
+            spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
         if spec is None or _descriptive(tok, onto):
             continue
         retyped_from = None
