@@ -171,7 +171,10 @@ def ecb(explain_pairs: bool) -> int:
             n_missed += 1
             same = bool(story.get(aa)) and story.get(aa) == story.get(ab)
             why = gate_reason(view(ma), view(mb), same) if ma.event_type == mb.event_type else "type"
-            for k in [*kinds(ma, mb), f"gate:{why}" if why else "weighed"]:
+            if not why:
+                model = default_model()
+                why = "" if model.prob(view(ma), view(mb), same) >= model.threshold else "below-threshold"
+            for k in [*kinds(ma, mb), f"gate:{why}" if why else "weighed:joined-elsewhere"]:
                 missed[k] += 1
             if explain_pairs:
                 print(f"  missed {why or 'weighed'}: \"{ma.trigger}\" {ma.sentence[:70]!r} | \"{mb.trigger}\" "
@@ -180,6 +183,10 @@ def ecb(explain_pairs: bool) -> int:
             n_false += 1
             for k in kinds(ma, mb):
                 false[k] += 1
+            if explain_pairs:
+                same = bool(story.get(aa)) and story.get(aa) == story.get(ab)
+                print(f"  false {ca}~{cb}: \"{ma.trigger}\" {ma.sentence[:70]!r} | \"{mb.trigger}\" "
+                      f"{mb.sentence[:70]!r}\n      " + explain(ma, mb, same))
     print(f"ecb: {len(found)} gold mentions matched; cross-doc gold pairs {n_true}, missed {n_missed}, "
           f"false merges {n_false}")
     print("missed by kind: " + ", ".join(f"{k} {v}" for k, v in missed.most_common()))
