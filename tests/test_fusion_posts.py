@@ -109,3 +109,16 @@ def test_connect6_gold_is_well_formed(capsys: pytest.CaptureFixture[str]) -> Non
     assert len(personnel) >= 3
     unrelated = [e for e in gold["events"] if e["type"] == ["REJECT"] and not any(e["id"] in g for g in gold["fusion"])]
     assert unrelated and not any(unrelated[0]["id"] in c["events"] for c in gold["conflicts"])
+
+
+def test_a_move_to_another_post_is_the_appointment_to_it(store) -> None:
+    # Court-beat style: a judge reassigned by one outlet, appointed to the new bench by another; one act.
+    reyes = Actor("Alma Reyes", "PERSON", "USA", "person:alma-reyes")
+    court = Actor("Arizona Supreme Court", "ORG", "USA", "org:arizona-supreme-court")
+    add_report(store, "courier", "Valley Courier", [
+        mention("Judge Alma Reyes was transferred to the juvenile bench on Monday by the Arizona Supreme Court.",
+                "transferred", [court], [reyes], date="2026-01-12")], story="s-bench")
+    add_report(store, "legal-wire", "Desert Legal Wire", [
+        mention("The Arizona Supreme Court on Monday appointed Alma Reyes presiding judge of the juvenile bench.",
+                "appointed", [court], [reyes], date="2026-01-12")], story="s-bench")
+    assert len(store.events()) == 1
