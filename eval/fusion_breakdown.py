@@ -1,6 +1,7 @@
 """Why gold fusion pairs are missed or wrongly made: fusion's errors told apart from extraction's.
 
-    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs] [--shuffle SEED]
+    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs] [--explain] [--shuffle SEED]
+    python eval/fusion_breakdown.py ecb [--explain]   # ECB+ dev coreference: missed / false pairs by kind
 
 Replays a suite in file order (or in connect_eval.py's shuffled order SEED, to read what a different arrival
 order loses) (cached extraction, real connectors, see replay.py), matches gold events to
@@ -39,7 +40,7 @@ sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 
 from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
-from wirewatch.connect.pairs import dates, default_model, gate_reason, view  # noqa: E402
+from wirewatch.connect.pairs import dates, default_model, features, gate_reason, view  # noqa: E402
 from wirewatch.dates import parse_day  # noqa: E402
 from wirewatch.model import EventMention  # noqa: E402
 
@@ -48,6 +49,7 @@ SUITES = {
     "connect": (HERE / "connect" / "corpus.jsonl", HERE / "connect" / "gold.json"),
     "connect2": (HERE / "connect2" / "corpus.jsonl", HERE / "connect2" / "gold.json"),
     "connect4": (HERE / "connect4" / "corpus.jsonl", HERE / "connect4" / "gold.json"),
+    "connect6": (HERE / "connect6" / "corpus.jsonl", HERE / "connect6" / "gold.json"),
     "voa": (SHARED / "voa_dev_articles.jsonl", SHARED / "voa_dev_gold.json"),
 }
 
@@ -100,10 +102,108 @@ def cause(a: EventMention, b: EventMention, story: dict[str, str | None], ev_of:
         if p < model.threshold else f"split:joined-elsewhere ({p:.2f})"
 
 
+def kinds(a: EventMention, b: EventMention) -> list[str]:
+    """What differs between two mentions of one gold happening, by kind (issue 12): the trigger (same word,
+    another word of the same act, an act unknown on one side, two acts), the dates (same, near, one side
+    undated, other precision, far), a participant missing on one side, the type."""
+    va, vb = view(a), view(b)
+    out = []
+    if a.event_type != b.event_type:
+        out.append("type-differs")
+    if va.trigger == vb.trigger:
+        out.append("trigger:same-word")
+    elif va.act and va.act == vb.act:
+        out.append("trigger:same-act-other-word")
+    elif va.act and vb.act:
+        out.append("trigger:acts-differ")
+    else:
+        out.append("trigger:act-unknown")
+    d = dates(a, b)
+    out.append("date:" + ("precision-differs" if d == "prefix" else d))
+    for role, xa, xb in (("actor", va.actor, vb.actor), ("recipient", va.recipient, vb.recipient)):
+        if bool(xa) != bool(xb):
+            out.append(f"{role}:missing-one-side")
+    return out
+
+
+def explain(a: EventMention, b: EventMention, same_story: bool) -> str:
+    """The two mentions as the pair model reads them, and the features it weighs."""
+    va, vb = view(a), view(b)
+    side = [f"[{v.trigger}/{v.act} A={[x.name for x in v.actor]} R={[x.name for x in v.recipient]} "
+            f"{v.m.date}/{v.m.date_from}]" for v in (va, vb)]
+    f = features(va, vb, same_story)
+    return " ".join(side) + " " + " ".join(f"{k}={v:.2f}" for k, v in f.items() if k != "bias")
+
+
+def ecb(explain_pairs: bool) -> int:
+    """ECB+ dev: gold mentions matched as score_coref.py matches them (inside a predicted mention of the article,
+    the trigger sharing a word); every cross-document pair of one chain not fused, and every fused pair of two
+    chains, tallied by `kinds` (and by the gate's reason)."""
+    sys.path.insert(0, str(SHARED))
+    import score_coref  # type: ignore[import-not-found]
+
+    corpus, gold_path = SHARED / "ecb_dev.jsonl", SHARED / "ecb_coref_dev.jsonl"
+    store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
+    story = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+    by_art: dict[str, list[EventMention]] = {}
+    for m in store.mentions():
+        by_art.setdefault(m.article_id, []).append(m)
+    rows = [json.loads(line) for line in gold_path.open(encoding="utf-8")]
+    found = []  # (article, chain, mention)
+    for r in rows:
+        for g in r["gold"]["mentions"]:
+            gw = score_coref.gold_words(g, r.get("text"))
+            hit = next((m for m in sorted(by_art.get(r["id"], []), key=lambda m: m.start)
+                        if m.start <= g["start"] and g["end"] <= m.end and score_coref.trigger_matches(m.trigger, gw)),
+                       None)
+            if hit is not None:
+                found.append((r["id"], g["chain"], hit))
+    missed: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    n_true = n_missed = n_false = 0
+    for (aa, ca, ma), (ab, cb, mb) in combinations(found, 2):
+        if aa == ab:
+            continue
+        same_pred = bool(ma.event_id) and ma.event_id == mb.event_id
+        if ca == cb:
+            n_true += 1
+        if ca == cb and not same_pred:
+            n_missed += 1
+            same = bool(story.get(aa)) and story.get(aa) == story.get(ab)
+            why = gate_reason(view(ma), view(mb), same) if ma.event_type == mb.event_type else "type"
+            if not why:
+                model = default_model()
+                why = "" if model.prob(view(ma), view(mb), same) >= model.threshold else "below-threshold"
+            for k in [*kinds(ma, mb), f"gate:{why}" if why else "weighed:joined-elsewhere"]:
+                missed[k] += 1
+            if explain_pairs:
+                print(f"  missed {why or 'weighed'}: \"{ma.trigger}\" {ma.sentence[:70]!r} | \"{mb.trigger}\" "
+                      f"{mb.sentence[:70]!r}\n      " + explain(ma, mb, same))
+        elif ca != cb and same_pred:
+            n_false += 1
+            for k in kinds(ma, mb):
+                false[k] += 1
+            if explain_pairs:
+                same = bool(story.get(aa)) and story.get(aa) == story.get(ab)
+                print(f"  false {ca}~{cb}: \"{ma.trigger}\" {ma.sentence[:70]!r} | \"{mb.trigger}\" "
+                      f"{mb.sentence[:70]!r}\n      " + explain(ma, mb, same))
+    print(f"ecb: {len(found)} gold mentions matched; cross-doc gold pairs {n_true}, missed {n_missed}, "
+          f"false merges {n_false}")
+    print("missed by kind: " + ", ".join(f"{k} {v}" for k, v in missed.most_common()))
+    print("false merges by kind: " + ", ".join(f"{k} {v}" for k, v in false.most_common()))
+    store.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv and argv[0] == "ecb":
+        return ecb("--explain" in argv)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suite", choices=list(SUITES), nargs="?", default="voa")
     ap.add_argument("--pairs", action="store_true", help="also list the false merges")
+    ap.add_argument("--explain", action="store_true", help="print the pair model's view of each pair not fused")
     ap.add_argument("--shuffle", type=int, default=None, metavar="SEED",
                     help="replay connect_eval.py's shuffled order SEED instead of file order")
     args = ap.parse_args(argv)
@@ -127,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     art = {g["id"]: g["article"] for g in gold["events"]}
     key = {g["id"]: g["key"] for g in gold["events"]}
     tally: Counter[str] = Counter()
+    kinds_missed: Counter[str] = Counter()
     print(f"{args.suite}: gold cross-article fusion pairs, each with its cause")
     for grp in gold.get("fusion") or []:
         for x, y in combinations(grp, 2):
@@ -141,8 +242,16 @@ def main(argv: list[str] | None = None) -> int:
             desc = " | ".join(f"{e} {m.event_type if m else '-'} {m.date if m else ''} \"{key[e]}\"" for e, m in
                               ((x, mx), (y, my)))
             print(f"  {c:40s} {desc}")
+            if mx and my and not c.startswith(("fused", "unmatched")):
+                for k in kinds(mx, my):
+                    kinds_missed[k] += 1
+                if args.explain:
+                    same = bool(story.get(mx.article_id)) and story.get(mx.article_id) == story.get(my.article_id)
+                    print("      " + explain(mx, my, same))
     total = sum(tally.values())
     print(f"total {total}: " + ", ".join(f"{k} {v}" for k, v in tally.most_common()))
+    print("kinds of the pairs both matched but not fused: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(kinds_missed.items())))
     if args.pairs:
         gid = {e: i for i, grp in enumerate(gold.get("fusion") or []) for e in grp}
         print("false merges (predicted one event, gold not):")

@@ -1,7 +1,7 @@
 """Fit the fusion pair model (wirewatch/connect/pairs.py) and validate it by grouped cross-validation.
 
-    python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--write | --shipped]
-    python eval/fusion_fit.py --pipeline [--refit] [--shares 0,0.5,1] [--write]   # threshold (and link share)
+    python eval/fusion_fit.py [--folds 5] [--l2 3.0] [--more] [--write | --shipped]
+    python eval/fusion_fit.py --pipeline [--refit] [--more] [--shares 0,0.5,1] [--write]   # threshold (and link share)
 
 Training pairs: mentions extracted by wirewatch (cached, see replay.py) from ECB+ dev (labels: gold
 coreference chains of the mentions they match, as score_coref.py matches them) and from our own gold
@@ -296,7 +296,10 @@ def fit(ms: list[tuple], l2: float, ordered: bool = False) -> PairModel:
 
 
 CORPORA = {"ecb": SHARED / "ecb_dev.jsonl", "c1": HERE / "connect" / "corpus.jsonl",
-           "c2": HERE / "connect2" / "corpus.jsonl", "voa": SHARED / "voa_dev_articles.jsonl"}
+           "c2": HERE / "connect2" / "corpus.jsonl", "voa": SHARED / "voa_dev_articles.jsonl",
+           "c4": HERE / "connect4" / "corpus.jsonl", "c6": HERE / "connect6" / "corpus.jsonl"}
+TAG = {"ecb": "ecb", "connect": "c1", "connect2": "c2", "connect4": "c4", "connect6": "c6"}
+MORE = ("connect4", "connect6")  # our later multi-outlet gold sets (issue 12), storylines as CV groups
 GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80
 
 Counts = dict[tuple[str, str], list[int]]  # (group, group) -> [tp, fp, fn]
@@ -400,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="tie each fitting date's weight to at least that of an unknown date (AT_LEAST_UNKNOWN)")
     ap.add_argument("--write", action="store_true", help="write the model fitted on all data")
     ap.add_argument("--shipped", action="store_true", help="also score the shipped model on each set")
+    ap.add_argument("--more", action="store_true", help="also fit and validate on eval/connect4 and eval/connect6")
     ap.add_argument("--pipeline", action="store_true", help="choose the threshold through the real pipeline")
     ap.add_argument("--refit", action="store_true", help="with --pipeline: refit the weights on all pairs first")
     ap.add_argument("--grid", help="with --pipeline: thresholds to try, comma-separated (default 0.15 .. 0.80)")
@@ -415,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
         "connect": own_mentions(HERE / "connect" / "corpus.jsonl", HERE / "connect" / "gold.json", "c1"),
         "connect2": own_mentions(HERE / "connect2" / "corpus.jsonl", HERE / "connect2" / "gold.json", "c2"),
     }
+    if args.more:
+        for name in MORE:
+            sets[name] = own_mentions(HERE / name / "corpus.jsonl", HERE / name / "gold.json", TAG[name])
     ms = [x for v in sets.values() for x in v]
     groups = sorted({x[0] for x in ms})
     fold_of = {g: i % args.folds for i, g in enumerate(groups)}
@@ -429,13 +436,13 @@ def main(argv: list[str] | None = None) -> int:
         test = [x for x in ms if fold_of[x[0]] == k]
         model = fit(train, args.l2, args.ordered)
         for name in sets:
-            part = [x for x in test if x[0].split(":")[0] == {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]]
+            part = [x for x in test if x[0].split(":")[0] == TAG[name]]
             held[name] += part
             held.setdefault("_models", []).append((model, part))
     full = fit(ms, args.l2, args.ordered)
     report: dict[str, Any] = {"features": list(FEATURES), "l2": args.l2, "folds": args.folds, "sets": {}}
     for name in sets:
-        tag = {"ecb": "ecb", "connect": "c1", "connect2": "c2"}[name]
+        tag = TAG[name]
         # CV: each held-out fold clustered by the model fitted without it.
         tp_fp_fn = [0.0, 0.0, 0.0]
         for model, part in held["_models"]:
@@ -476,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
 def main_pipeline(args: argparse.Namespace) -> int:
     sets = {"ecb": ecb_mentions(), "c1": own_mentions(CORPORA["c1"], HERE / "connect" / "gold.json", "c1"),
             "c2": own_mentions(CORPORA["c2"], HERE / "connect2" / "gold.json", "c2")}
+    if args.more:
+        for name in MORE:
+            sets[TAG[name]] = own_mentions(CORPORA[TAG[name]], HERE / name / "gold.json", TAG[name])
     # VOA dev (real reports) joins the threshold choice: its errors may be read, its sentences get no rule;
     # its groups are its storylines, like ours.
     voa_gold = SHARED / "voa_dev_gold.json"
