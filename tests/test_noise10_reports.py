@@ -6,8 +6,9 @@ an attack on a relief convoy, a regulator's fine, a hacking accusation).
 
 Scored as the issue counts: false events (a type neither expected nor allowed in the report) and found events
 (an expected type extracted). Before the relevance signal and the sense checks (h/noise10): 23 false, 8/8
-found; with the relevance signal: 9 false, 8/8 found (the residue: a sports quote, a quake, a figure of speech
-on a collection noun, a product "supports" under a person-sensed subject, a double type, a mis-tagged place)."""
+found; with the relevance signal: 9 false; with the sense checks too: 8 false, 8/8 found (the residue: a sports
+quote, a quake evacuation, a figure of speech on a collection noun, a product "supports" under a
+person-sensed subject, a double type, a mis-tagged place)."""
 
 from __future__ import annotations
 
@@ -43,4 +44,4 @@ def test_offdomain_copy_yields_few_false_events_and_keeps_the_real_ones() -> Non
 
     n_false, found, total, false = score(Pipeline(extraction_components()))
     assert found == total
-    assert n_false <= 9, false
+    assert n_false <= 8, false
