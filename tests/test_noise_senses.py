@@ -31,6 +31,7 @@ def test_a_thing_as_the_doer_reports_no_act(nlp: Any, text: str, word: str, etyp
     ("The statement rejected the accusations as baseless.", "rejected", "REJECT"),  # a text for its issuer
     ("Hunters rejected the new quota.", "rejected", "REJECT"),
     ("Tear gas injured dozens of marchers.", "injured", "ASSAULT"),  # a material act's means
+    ("Three weeks after the end of their season, the Sixers rejected the offer.", "rejected", "REJECT"),  # a name
     ("A fire set by the militia destroyed the market.", "destroyed", "COERCE"),
 ])
 def test_a_party_instrument_or_event_noun_still_acts(nlp: Any, text: str, word: str, etype: str) -> None:
@@ -52,6 +53,7 @@ def test_generic_statements_report_no_event(nlp: Any, text: str, word: str) -> N
     ("Most of the prisoners were released on Monday.", "released"),
     ("Many protesters marched to the palace on Friday.", "marched"),
     ("The prisoners oppose their transfer, their lawyer said.", "oppose"),
+    ("Many villagers are protesting the new dam this week.", "protesting"),  # going on now
 ])
 def test_forecasts_and_known_people_are_not_generic(nlp: Any, text: str, word: str) -> None:
     assert no_event_kind(nlp, text, word, "PROTEST") != "generic"
@@ -62,7 +64,9 @@ def test_force_against_an_abstraction_is_a_figure(nlp: Any) -> None:
     text = "The new coach said he would attack the problem of defensive errors."
     assert no_event_kind(nlp, text, "attack", "ASSAULT") == "figure"
     for text, word in [("Gunmen attacked the rally in the market town.", "attacked"),
-                       ("Troops attacked rebel positions east of the river.", "attacked")]:
+                       ("Troops attacked rebel positions east of the river.", "attacked"),
+                       ("Insurgents attacked government forces near the dam.", "attacked"),  # a body of people
+                       ("The clerk was killed execution style in his shop.", "killed")]:  # a misparse
         assert no_event_kind(nlp, text, word, "ASSAULT") is None
 
 

@@ -77,8 +77,8 @@ def _doer(verb: Any) -> Any | None:
 
 def _thing_as_doer(verb: Any, onto: Ontology, etype: str) -> bool:
     subj = _doer(verb)
-    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
-        return False
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or subj.is_title and not subj.is_sent_start:
+        return False  # a capitalized noun inside a sentence is a name the tagger missed ("the Sixers fired ...")
     lex = lexicon()
     lem = subj.lemma_.lower()
     spec = onto.types.get(etype)
@@ -112,12 +112,16 @@ _ABSTRACT = frozenset({"state", "communication", "cognition", "attribute", "quan
 def _abstract_target(verb: Any, onto: Ontology) -> bool:
     """ "would attack the problem first", "fight the ruling": a verb of force (ontology set `conflict`) whose
     object is an abstraction is a figure of speech."""
-    if verb.lemma_.lower() not in onto.sets.get("conflict", frozenset()):
-        return False
+    if verb.lemma_.lower() not in onto.sets.get("conflict", frozenset()) or \
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False  # a passive has no object: "was killed execution style" is the parser's
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not c.ent_type_]
+    lex = lexicon()
     return bool(objs) and all(
         (cl := set(wordclass.classes(o.lemma_.lower(), "n")[:2])) and cl <= _ABSTRACT
-        and o.lemma_.lower() not in onto.nouns for o in objs)
+        and o.lemma_.lower() not in onto.nouns and not any(o.lemma_.lower() in lex[k] for k in _DOER_LISTS)
+        and not any(c.dep_ in ("compound", "amod") and c.ent_type_ for c in o.children)
+        for o in objs)  # "attacked security forces": a force is a body of people (lexicon human_nouns)
 
 
 def _owned(noun: Any) -> bool:
@@ -138,6 +142,8 @@ def _compared_likelihood(verb: Any) -> bool:
 def _present_simple(verb: Any) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     tags = {verb.tag_} | {c.tag_ for c in aux}
+    if verb.tag_ == "VBG":
+        return False  # "many citizens are demanding ...": the present progressive tells what is going on
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"MD", "VBD"} and not any(c.lemma_ == "have" for c in aux)
 
 
