@@ -35,6 +35,7 @@ from . import wordclass
 from .lexicon import lexicon
 from .nlp import doc_text
 from .ontology import Ontology, TriggerSpec
+from .relevance import off_domain
 from .triggers import Trigger, claims_responsibility, find_triggers, habitual
 
 DATA = Path(__file__).parent / "data"
@@ -595,8 +596,12 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
              for s, trigs, e in zip(sents, found, embs, strict=True)]
     text = doc_text(sents[0].doc) if sents else ""
     relevance, off_topic = det.article_relevance(text, probs)
+    # An article that names no public actor (relevance.py: reviews, match reports, earnings copy) is held to
+    # the off-topic bar whatever its words read like to the article model.
+    no_party = off_domain(sents, onto)
+    off_topic = off_topic or no_party
     if report is not None:
-        report.update(event_relevance=round(relevance, 3), off_topic=off_topic)
+        report.update(event_relevance=round(relevance, 3), off_topic=off_topic, off_domain=no_party)
 
     def need(etype: str, keep: Trigger | None = None) -> float:
         th = det.thresholds[etype]

@@ -19,7 +19,9 @@ Each rule names a kind of statement, not a set of words from some report:
 - no agent: a verbal act (an agreement, a rejection, support, a request...) whose subject is a document or
   an abstraction ("the treaty provided for assistance", "the framework supports ..."), or a giving or making
   whose subject is the thing given or made ("the launchers manufactured this year are ..."): what a text
-  provides for, or a thing undergoes, is no party's act.
+  provides for, or a thing undergoes, is no party's act;
+- a thing as the doer, a generic comparison, a quantified kind (noise_senses.py: "the camera accepts older
+  lenses", "are more likely to attack strangers", "most burglars avoid homes").
 
 `no_event` is asked of every lexicon trigger (triggers.find_triggers suppresses it) and of every decision
 the detector hands back, including the ones it proposes on a sentence's verb (events.py drops them): the
@@ -33,6 +35,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
+from .noise_senses import sense_noise
 from .ontology import Ontology
 
 # The links from a word up to the licence or the anonymity grant it is the purpose of ("... anonymity to
@@ -60,6 +63,8 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
         if tok.lemma_.lower() in lexicon()["warning_verbs"] and any(
                 c.dep_ in ("ccomp", "parataxis") and _assessed_danger(c, onto) for c in tok.children):
             return "assessment"  # "the bank warned that rising rates threaten the recovery": no threatening party
+        if (kind := sense_noise(tok, onto, etype)) is not None:
+            return kind  # a thing as the doer, a generic comparison or kind (noise_senses.py)
     elif tok.pos_ == "NOUN":
         if _series(tok):
             return "series"
