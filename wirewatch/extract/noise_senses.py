@@ -79,6 +79,12 @@ def _thing_as_doer(verb: Any, onto: Ontology, etype: str) -> bool:
     subj = _doer(verb)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or subj.is_title and not subj.is_sent_start:
         return False  # a capitalized noun inside a sentence is a name the tagger missed ("the Sixers fired ...")
+    if subj.i == verb.i - 1 and verb.tag_ == "VBZ" and verb.lemma_.lower() in onto.nouns and not any(
+            c.dep_ in ("det", "poss", "amod", "nummod") for c in subj.children) and not any(
+            c.dep_ == "dobj" for c in verb.children):
+        # "announced asset freezes on ...": a compound noun the tagger split into subject and verb (no object;
+        # "lightning strikes the tower" has one)
+        return False
     lex = lexicon()
     lem = subj.lemma_.lower()
     spec = onto.types.get(etype)

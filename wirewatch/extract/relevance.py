@@ -64,4 +64,19 @@ def off_domain(sents: list[Any], onto: Ontology) -> bool:
     lex = lexicon()
     if any(lex.known_entity(e.text) is not None for e in sents[0].doc.ents if e.label_ in ("ORG", "NORP", "GPE")):
         return False  # a body the project knows by name (aliases.yaml): "NATO", "the IAEA", "KCNA"
-    return not any(public_party(t, onto) for s in sents for t in s)
+    return not any(public_party(t, onto) or _persons_dealing(t) for s in sents for t in s)
+
+
+def _persons_dealing(tok: Any) -> bool:
+    """ "Kim Jong Un met Donald Trump in Hanoi", "Abbas phoned Netanyahu": one named person acting on another
+    is a dealing of people who need no title to be public actors (a review or a match report names a
+    player or a reviewer, rarely two people dealing with each other in one clause)."""
+    # (at least one side tagged a person: the small tagger often takes an unfamiliar person's name for an ORG)
+    if tok.pos_ != "PROPN" or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    others = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "against") for g in c.children
+        if g.dep_ == "pobj"]
+    return any(o.pos_ == "PROPN" and o.text != tok.text and "PERSON" in (o.ent_type_, tok.ent_type_) and
+               not {o.ent_type_, tok.ent_type_} & {"GPE", "LOC", "FAC", "PRODUCT"} for o in others)
