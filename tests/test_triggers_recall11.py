@@ -71,3 +71,28 @@ def test_the_deed_of_a_verdict_is_background_to_it(nlp) -> None:
 def test_deals_to_buy_are_agreements(nlp, text: str, trigger: str) -> None:
     # ontology.md: AGREE is "agree to, promise, sign"; a deal to buy is one (already found before round 11)
     assert (trigger, "AGREE") in live(nlp, text)
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("The mayor's decision to close the shelter is a disgrace, the tenants' union said.", "disgrace", "ACCUSE"),
+    ("Each of the drone flights over the base was a clear violation of the 2019 accord, Doha said.",
+     "violation", "ACCUSE"),
+    ("Riyadh is the aggressor in this conflict, the Houthi spokesman said.", "aggressor", "ACCUSE"),
+    ("The detention of the two reporters is utterly unacceptable, the press federation said.", "unacceptable",
+     "ACCUSE"),
+    ("The company's allegations against the regulator are baseless, a commission spokeswoman said.", "baseless",
+     "REJECT"),
+    ("The reports that the plant leaked coolant are untrue, the utility said.", "untrue", "REJECT"),
+])
+def test_verdicts_told_by_the_copula(nlp, text: str, trigger: str, etype: str) -> None:
+    assert (trigger, etype) in live(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Duluth was appalling on Sunday.",
+    "The drill is not a provocation, the navy said.",
+    "A lie is a lie.",
+    "The final score was false on the stadium board.",
+])
+def test_copular_judgements_of_things_kinds_or_negated_are_no_verdicts(nlp, text: str) -> None:
+    assert all(t not in ("ACCUSE", "REJECT") for _, t in live(nlp, text))

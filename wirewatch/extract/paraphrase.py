@@ -233,3 +233,39 @@ def _public_post(t: Any, onto: Ontology, posts: frozenset[str], own: bool = Fals
     if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in domain for c in t.children) or portfolio(t, onto):
         return True
     return own and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+
+
+def copular_verdict(tok: Any) -> str | None:
+    """A verdict on a party or an act told by the copula (lexicon `condemning_predicates`): "Putin is the
+    aggressor", "each launch is a flagrant violation of the resolutions", "the killing of demonstrators is
+    utterly unacceptable": ACCUSE; a claim (`claim_nouns`) refuted (`refuting_predicates`: "the
+    accusations are unfounded", "the American claims are a fabrication"): REJECT. Not negated ("is not a
+    provocation"), not a kind ("a lie is a lie"), not a thing ("the weather was appalling")."""
+    lex = lexicon()
+    be, lem = tok.head, tok.lemma_.lower()
+    if tok.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or \
+            lem not in lex["condemning_predicates"] | lex["refuting_predicates"]:
+        return None
+    if any(c.dep_ == "neg" for c in [*be.children, *tok.children]):
+        return None
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "csubj", "expl")), None)
+    if subj is None or not _judgeable(subj) or subj.lemma_.lower() == lem:
+        return None
+    if subj.lemma_.lower() in lex["claim_nouns"] and lem in lex["refuting_predicates"]:
+        return "REJECT"
+    return "ACCUSE" if lem in lex["condemning_predicates"] else None  # "the weather was false": nothing
+
+
+# what a verdict is passed on: a party's act or word, a party ("the killing of demonstrators", "these
+# launches", "the claims", "Putin"); not a thing or a kind ("the weather", "a lie is a lie")
+_JUDGED_CLASSES = frozenset({"act", "event", "communication", "person", "group"})
+
+
+def _judgeable(subj: Any) -> bool:
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("it", "this", "that", "they", "he", "she", "these", "those", "each", "all", "both")
+    if subj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or subj.pos_ == "PROPN" or subj.dep_ == "csubj":
+        return True
+    if subj.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss", "amod", "compound", "prep") for c in subj.children):
+        return False
+    return bool(_JUDGED_CLASSES & set(wordclass.classes(subj.lemma_.lower(), "n")[:2]))
