@@ -96,3 +96,23 @@ def test_verdicts_told_by_the_copula(nlp, text: str, trigger: str, etype: str) -
 ])
 def test_copular_judgements_of_things_kinds_or_negated_are_no_verdicts(nlp, text: str) -> None:
     assert all(t not in ("ACCUSE", "REJECT") for _, t in live(nlp, text))
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("The Qatari foreign ministry is deeply disappointed by the closure of the crossing.", "disappointed",
+     "ACCUSE"),
+    ("Tenants were angered by the landlord's decision to double the rent.", "angered", "ACCUSE"),
+    ("The county board is grateful to Sheriff Molina for her work during the floods.", "grateful", "SUPPORT"),
+    ("We are very proud of Coach Adebayo and the relief volunteers.", "proud", "SUPPORT"),
+])
+def test_feelings_toward_a_party_or_its_act(nlp, text: str, trigger: str, etype: str) -> None:
+    assert (trigger, etype) in live(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The lab was pleased with the results of the second trial.",
+    "Regulators are worried about the pace of the rollout.",
+    "The ministry is not disappointed by the vote.",
+])
+def test_feelings_about_things_worries_or_negated_are_none(nlp, text: str) -> None:
+    assert all(t not in ("ACCUSE", "SUPPORT") for _, t in live(nlp, text))

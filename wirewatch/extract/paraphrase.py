@@ -261,11 +261,46 @@ def copular_verdict(tok: Any) -> str | None:
 _JUDGED_CLASSES = frozenset({"act", "event", "communication", "person", "group"})
 
 
-def _judgeable(subj: Any) -> bool:
+def _judgeable(subj: Any, senses: int = 2) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ in ("it", "this", "that", "they", "he", "she", "these", "those", "each", "all", "both")
     if subj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or subj.pos_ == "PROPN" or subj.dep_ == "csubj":
         return True
     if subj.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss", "amod", "compound", "prep") for c in subj.children):
         return False
-    return bool(_JUDGED_CLASSES & set(wordclass.classes(subj.lemma_.lower(), "n")[:2]))
+    return bool(_JUDGED_CLASSES & set(wordclass.classes(subj.lemma_.lower(), "n")[:senses]))
+
+
+_FEELING_PREPS = frozenset({"to", "for", "of", "with", "by", "at", "over"})
+
+
+def feeling_toward(tok: Any) -> str | None:
+    """A party's feeling toward another party or its act (lexicon `approving_feelings`: SUPPORT,
+    `disapproving_feelings`: ACCUSE), the predicate of "be" or a passive ("is deeply disappointed by the
+    approval", "was angered by"), with what it is felt toward: a party, or a party's act or word
+    ("grateful to Heyzer", "proud of Secretary Rubio", "disappointed with Beijing's decision"). Its subject
+    is a party ("the State Department", "we"), not a thing; "pleased with the results" is no praise."""
+    lex = lexicon()
+    word = tok.lower_
+    if word in lex["approving_feelings"]:
+        etype = "SUPPORT"
+    elif word in lex["disapproving_feelings"]:
+        etype = "ACCUSE"
+    else:
+        return None
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        holder = tok.head
+    elif tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+        holder = tok
+    else:
+        return None
+    if any(c.dep_ == "neg" and c.nbor(1).lower_ != "only" for c in [*holder.children, *tok.children]):
+        return None  # "is not disappointed"; "were not only angry with" is angry
+    subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _people(subj) and not (subj.pos_ == "PRON" and subj.lower_ in ("i", "we", "you")):
+        return None
+    toward = [o for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _FEELING_PREPS
+              for o in c.children if o.dep_ == "pobj"]
+    # by the object's commonest sense only: "pleased with the results" (a phenomenon first) is no praise
+    return etype if any(_judgeable(o, senses=1) and o.lower_ not in ("it", "this", "that") for o in toward) \
+        else None

@@ -25,6 +25,7 @@ from .ontology import Ontology, TriggerSpec
 from .paraphrase import (
     armed_operation,
     copular_verdict,
+    feeling_toward,
     found_guilty,
     noun_objects,
     office_paraphrase,
@@ -563,7 +564,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             change = change or post
         if spec is None and "SANCTION" in onto.types and found_guilty(tok):
             spec = TriggerSpec(type="SANCTION", head=tok.lemma_.lower(), pos="VERB", dep="@verdict")
-        judged = copular_verdict(tok) if spec is None else None  # "Putin is the aggressor"
+        judged = copular_verdict(tok) or feeling_toward(tok) if spec is None else None  # "Putin is the aggressor"
         if judged is not None and judged in onto.types:
             spec = TriggerSpec(type=judged, head=tok.lemma_.lower(), pos=tok.pos_, dep="@copula")
         wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
