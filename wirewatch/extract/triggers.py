@@ -22,7 +22,17 @@ from .lexicon import lexicon
 from .noise import no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
-from .paraphrase import armed_operation, noun_objects, phrasal_object, verb_of_noun, warned_consequence
+from .paraphrase import (
+    armed_operation,
+    copular_verdict,
+    feeling_toward,
+    found_guilty,
+    noun_objects,
+    office_paraphrase,
+    phrasal_object,
+    verb_of_noun,
+    warned_consequence,
+)
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
 _DEP_LINKS = frozenset({"prep", "prt", "dobj", "pobj", "compound", "amod", "acomp", "attr", "xcomp",
@@ -547,8 +557,16 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         # A person + a verb of change + an office is a change of office whatever the verb's other senses
         # ("leaves defence for the foreign ministry" is no retreat)
         change = find_office_change(tok, onto) if tok.pos_ == "VERB" else None
-        if change is not None:
-            spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB", dep="@office")
+        post = office_paraphrase(tok, onto) if change is None else None  # "the economy job goes to Mora"
+        if change is not None or post is not None:
+            spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB",
+                               dep="@office" if post is None else "@post")
+            change = change or post
+        if spec is None and "SANCTION" in onto.types and found_guilty(tok):
+            spec = TriggerSpec(type="SANCTION", head=tok.lemma_.lower(), pos="VERB", dep="@verdict")
+        judged = copular_verdict(tok) or feeling_toward(tok) if spec is None else None  # "Putin is the aggressor"
+        if judged is not None and judged in onto.types:
+            spec = TriggerSpec(type=judged, head=tok.lemma_.lower(), pos=tok.pos_, dep="@copula")
         wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
         if wrong is not None:
             spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
@@ -579,13 +597,17 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     for trig in found.values():
         tok = trig.tok
         claimant = claiming_verb(tok) if tok.pos_ == "NOUN" else None
+        # a verdict by the copula ("Putin is the aggressor") is that predicate noun: no description, no anaphor
+        verdict = trig.spec.dep == "@copula"
         if claimant is not None:
             # A claim of responsibility names who did the act: it is news even when the act was reported
             # before ("the attack"), done by the claimant, on the claimant's word.
             trig.actor_from, trig.embed = claimant, "claimed"
-        if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) or _anaphoric(tok) and claimant is None \
-                or _copular_description(tok) or _unreported(tok) or _in_condition(tok) and tok.i != root.i \
-                or no_event(tok, onto, trig.type) or _spectacle(tok) \
+        if _inside_descriptive(tok, root) or _generic(tok) or habitual(tok) \
+                or _anaphoric(tok) and claimant is None and not verdict \
+                or not verdict and _copular_description(tok) or _unreported(tok) \
+                or _in_condition(tok) and tok.i != root.i \
+                or trig.spec.dep != "@post" and no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok) or _threat_assessed(tok):
             trig.suppressed = True
         elif _in_relative_clause(tok) or reduced_relative(tok):
