@@ -232,6 +232,9 @@ def _continuing_activity(verb: Any, onto: Ontology) -> bool:
         return False
     if any(c.dep_ in ("xcomp", "dobj", "ccomp", "nsubjpass") for c in verb.children):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+           for c in verb.children):
+        return False  # "the economy job goes to Ines Mora": a goal reached, no activity going on
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN":
         return False
