@@ -713,8 +713,9 @@ class ArticleContext:
     def _other_party_here(self, tok: Any, ent: Entity) -> bool:
         """Is the country named in the anaphor's own sentence as someone else's party: the object of a verb or
         of "from", "to", "with", "against", "on" ("the government would ban imports of poultry from Brazil",
-        "the government summoned Brazil's envoy")? A writer meaning that country's government would not write
-        "the government" and then name the country as the other side."""
+        "the government summoned Brazil's envoy"), or the subject of another clause ("the ministry said Azeri
+        troops had violated ...")? A writer meaning that country's government would not write "the
+        government" and then name the country as the other side."""
         for t in tok.sent:
             if t.i == tok.i or self.tok_ent.get(t.i) is not ent:
                 continue
@@ -727,6 +728,8 @@ class ArticleContext:
                 continue
             if head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in _OTHER_SIDE_PREPS:
                 return True
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head != tok.head:
+                return True  # "the ministry said Azeri troops had violated ...": they act in another clause
         return False
 
     def _named_body_inside(self, tok: Any) -> Entity | None:
