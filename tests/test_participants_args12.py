@@ -75,3 +75,10 @@ def test_a_conjunct_hung_inside_the_reported_clause_is_the_speakers(pipe: Pipeli
     text = "Mayor Dana Ortiz said the plan aims to hire 40 officers and urged the council to approve it."
     m = next(m for m in events(pipe, text) if m.trigger == "urged")
     assert names(m.actor) == ["Dana Ortiz"]
+
+
+def test_impersonal_others_acts_as_no_one(pipe: Pipeline) -> None:
+    # school-board copy: "Others" is nobody in particular, as "Some" and "Many" are
+    m = next(m for m in events(pipe, "Others accused the school board in Yuma of hiding the report.")
+             if m.trigger == "accused")
+    assert m.actor == []

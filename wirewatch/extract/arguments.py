@@ -94,6 +94,9 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour
 _LEADER_NOUNS = frozenset({"leader", "president", "minister", "premier", "official", "man", "woman", "men",
                            "diplomat", "envoy", "counterpart", "chief"})
 _MINISTRY = frozenset({"ministry"})
+# Impersonal subjects standing for no one in particular ("Some accused ...", "Others protested"); a phrase that
+# says who ("some in the party", "others who were there") is left to the rules that read it.
+_IMPERSONAL = frozenset({"some", "many", "others", "several", "few", "most"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -511,6 +514,9 @@ class ArticleContext:
             return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
+        if tok.lower_ in _IMPERSONAL and tok.dep_ == "nsubj" and not any(
+                c.dep_ in ("prep", "amod", "compound", "poss", "appos", "relcl") for c in tok.children):
+            return None  # "Others accused the board ...", like "Some" and "Many": no one in particular
         if _thing_acting(tok) and tok.i not in self.tok_ent and self._country_of_modifiers(tok) is None and not any(
                     c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i in self.tok_ent
                     for c in tok.children):
