@@ -14,6 +14,15 @@ from typing import Any
 from ..model import Actor, Article, Entity, Location, Quantity
 from . import wordclass
 from .entities import person_gender
+from .entity_antecedents import (
+    acting_verb,
+    dateline_end,
+    inherited_non_agent,
+    needs_agent,
+    no_agent_noun,
+    one_state,
+    voiced_body,
+)
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 
@@ -84,6 +93,10 @@ _ROLE_NOUNS = frozenset({"judge", "mayor", "governor", "senator", "minister", "p
 _COUNTRY_NOUNS = frozenset({"country", "nation", "state", "neighbor", "neighbour", "government", "side"})
 _LEADER_NOUNS = frozenset({"leader", "president", "minister", "premier", "official", "man", "woman", "men",
                            "diplomat", "envoy", "counterpart", "chief"})
+_MINISTRY = frozenset({"ministry"})
+# Impersonal subjects standing for no one in particular ("Some accused ...", "Others protested"); a phrase that
+# says who ("some in the party", "others who were there") is left to the rules that read it.
+_IMPERSONAL = frozenset({"some", "many", "others", "several", "few", "most"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -241,6 +254,8 @@ class ArticleContext:
         bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        dateline: str | None = None  # the country of the dateline's place ("AMMAN, Jordan -"), when named
+        dl_end = dateline_end(article.text)
         for m in article.entity_mentions:
             ent = self.entities.get(m.entity_id)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -259,6 +274,8 @@ class ArticleContext:
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
                 counts[ent.id] += 1
                 first.setdefault(ent.id, span.start)
+            if m.start < dl_end and dateline is None and ent.kind == "GPE" and ent.country:
+                dateline = ent.country
         persons.sort(key=lambda p: p[0])
         bodies.sort(key=lambda p: p[0])
         self._bodies = bodies
@@ -268,11 +285,17 @@ class ArticleContext:
         if counts:
             best = max(counts, key=lambda k: (counts[k], -first[k]))
             self.salient_country = self.entities[best]
+        # The one state the article is about ("the government" alone is its government), or None.
+        dl_id = next((e.id for e in article.entities if dateline and e.kind == "GPE" and e.country == dateline
+                      and e.name == gazetteer().country_name(dateline)), None)
+        state = one_state(counts, dl_id)
+        self.one_state: Entity | None = self.entities[state] if state is not None else None
         self.last_subject: Actor | None = None  # most recent actor that was a sentence subject
         self.last_actors: dict[tuple[str, str], list[Actor]] = {}  # (type, trigger lemma) -> latest actors
         # (type, actors, recipients, trigger lemma) of the mentions so far, in order
         self.last_by_type: list[tuple[str, list[Actor], list[Actor], str]] = []  # ... and the trigger lemma
         self.last_speaker: Actor | None = None  # subject of the latest "X said"
+        self.last_speaker_tok: Any | None = None  # ... and its head word (for whom a later quoted "we" is)
         # The state outlet this article names (for "state media"), and the source it is currently
         # quoting (for "The report detailed ..."); the events component updates the latter.
         lex = lexicon()
@@ -491,6 +514,9 @@ class ArticleContext:
             return Actor(name=self.core_name(tok))  # "the 22-year-old", "a 17-year-old"
         if tok.ent_type_ in NOT_PARTICIPANT or tok.lemma_.lower() in lex["non_agents"]:
             return None  # "the previous day's shooting", "the earthquake killed": not participants
+        if tok.lower_ in _IMPERSONAL and tok.dep_ == "nsubj" and not any(
+                c.dep_ in ("prep", "amod", "compound", "poss", "appos", "relcl") for c in tok.children):
+            return None  # "Others accused the board ...", like "Some" and "Many": no one in particular
         if _thing_acting(tok) and tok.i not in self.tok_ent and self._country_of_modifiers(tok) is None and not any(
                     c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i in self.tok_ent
                     for c in tok.children):
@@ -563,7 +589,7 @@ class ArticleContext:
                 # '"Our forces got rid of six militants," he said': the speaker of the quotation, when this
                 # sentence names one; else whoever spoke last ('"So I appeal to ..."').
                 here = self._quoting_subject(tok)
-                found = self.actor(here) if here is not None else None
+                found = self._voice(here) if here is not None else None
                 if found is not None:
                     return found
                 if low in ("i", "me", "my", "myself") or self._in_quotation(tok):
@@ -574,19 +600,26 @@ class ArticleContext:
                     # last speaker's words.
                     has_clause, later = self._closing_saying_subject(tok)
                     if has_clause:
-                        return self.actor(later) if later is not None else None
+                        return self._voice(later) if later is not None else None
+                    if self.last_speaker_tok is not None and low in ("we", "us", "our", "ourselves"):
+                        body = voiced_body(self.tok_ent, self.last_speaker_tok, _PRONOUN_REACH)
+                        if body is not None:
+                            return self._from_entity(body, tok.text)
                     return self.last_speaker
             return None
-        if tok.pos_ == "NOUN" and lemma in lex["state_anaphors"]:
+        if tok.pos_ == "NOUN" and (lemma in lex["state_anaphors"] or lemma in _MINISTRY):
+            # ("the ministry" with no ministry named before, which `_described` took: the state's ministry)
             country = self._country_of_modifiers(tok)
             if country is not None:
                 return self._from_entity(country, text)
             # "the regime" alone means the country the article is about; "the government of Sindh
             # province" names its own.
+            # (a time phrase hung on the noun, "the government on Sunday", says when, not whose)
+            state = self.one_state
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and \
-                    not any(c.dep_ == "prep" for c in tok.children) and self.salient_country is not None and \
-                    not self._other_party_here(tok, self.salient_country):
-                return self._from_entity(self.salient_country, text)
+                    not any(c.dep_ == "prep" and not _time_prep(c) for c in tok.children) and state is not None and \
+                    not self._other_party_here(tok, state):
+                return self._from_entity(state, text)
         if tok.pos_ == "NOUN" and lemma in set(lex["report_nouns"]) | set(lex["issuer_nouns"]) and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
                 c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
@@ -686,8 +719,9 @@ class ArticleContext:
     def _other_party_here(self, tok: Any, ent: Entity) -> bool:
         """Is the country named in the anaphor's own sentence as someone else's party: the object of a verb or
         of "from", "to", "with", "against", "on" ("the government would ban imports of poultry from Brazil",
-        "the government summoned Brazil's envoy")? A writer meaning that country's government would not write
-        "the government" and then name the country as the other side."""
+        "the government summoned Brazil's envoy"), or the subject of another clause ("the ministry said Azeri
+        troops had violated ...")? A writer meaning that country's government would not write "the
+        government" and then name the country as the other side."""
         for t in tok.sent:
             if t.i == tok.i or self.tok_ent.get(t.i) is not ent:
                 continue
@@ -700,6 +734,8 @@ class ArticleContext:
                 continue
             if head.dep_ in ("dobj", "dative") or head.dep_ == "pobj" and head.head.lower_ in _OTHER_SIDE_PREPS:
                 return True
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head != tok.head:
+                return True  # "the ministry said Azeri troops had violated ...": they act in another clause
         return False
 
     def _named_body_inside(self, tok: Any) -> Entity | None:
@@ -1089,6 +1125,12 @@ class ArticleContext:
             return None  # '"He will be charged," Reyes said': inside the quotation "he" is someone else
         return subj
 
+    def _voice(self, speaker: Any) -> Actor | None:
+        """Whom a quoted "we" stands for, given the quotation's speaker: the body people told by a common noun
+        speak for ("the diplomats" from the Group of Seven: the Group of Seven), else the speaker."""
+        body = voiced_body(self.tok_ent, speaker, _PRONOUN_REACH)
+        return self._from_entity(body, speaker.text) if body is not None else self.actor(speaker)
+
     def _it_they(self, tok: Any) -> Actor | None:
         # "The ILO reiterated its demand", "Israel mounted its invasion": a possessive pronoun is the
         # subject of the clause it sits in.
@@ -1104,13 +1146,18 @@ class ArticleContext:
         agreeing = self._agreeing_subject(tok)
         if agreeing is not None:
             return self.actor(agreeing)
-        return self.last_subject
+        last = self.last_subject
+        if last is not None and not last.entity_id and needs_agent(acting_verb(tok)) and \
+                no_agent_noun(last.name.split()[-1]):
+            return None  # (the latest subject was "the merger": it did not accuse anyone)
+        return last
 
     def _agreeing_subject(self, pron: Any) -> Any | None:
         """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number
         and is no person: "it" is never "the rebels" or "Mr. Kim"; "they" is a plural, a compound subject
         or a body ("the ministry said they ...")."""
         plural = pron.lower_ in ("they", "them", "their", "themselves")
+        agentive = needs_agent(acting_verb(pron))
         sent = pron.sent
         start = sent.start
         for _ in range(2):
@@ -1122,6 +1169,9 @@ class ArticleContext:
                 continue
             if pron.dep_ == "poss" and t.head == pron.head.head:
                 continue
+            if agentive and t.pos_ == "NOUN" and t.i not in self.tok_ent and t.lemma_.lower() not in _COLLECTIVE \
+                    and no_agent_noun(t.lemma_):
+                continue  # "The launch is ... when it test-fired": an event, abstract or thing noun acts not
             ent = self.tok_ent.get(t.i)
             person = ent is not None and ent.kind == "PERSON" or ent is None and \
                 t.lemma_.lower() in _NOUN_GENDER
@@ -1250,6 +1300,13 @@ def _common_noun_actor(a: Actor) -> bool:
         wordclass.classes(w, "n")[:1] == ("person",) for w in {low, one})
 
 
+def _time_prep(prep: Any) -> bool:
+    """A preposition whose object is a time ("on Sunday", "in March"): says when, names no one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or
+                                wordclass.classes(obj.lemma_.lower(), "n")[:1] == ("time",))
+
+
 def _subject_position(tok: Any) -> bool:
     """Is this mention head a subject, or a conjunct of one ("Kim and Lee met")?"""
     while tok.dep_ == "conj" and tok.head != tok:
@@ -1311,6 +1368,25 @@ def subject(verb: Any) -> Any | None:
     doer = _agent_of_misparsed_participle(verb)
     if doer is not None:
         return doer
+    found = _subject(verb)
+    if found is not None and inherited_non_agent(verb, found):
+        # "the vote will add to calls ... to impose tariffs": an event noun imposes nothing. "X said the
+        # initiative aims to ... and urged Y": a conjunct the parser hung inside the reported clause belongs
+        # to the saying one, whose subject acts.
+        head = verb.head if verb.dep_ == "conj" else None
+        while head is not None and head.dep_ in ("conj", "xcomp") and head.head != head:
+            head = head.head  # ("said the initiative aims to mobilize ... and urged": up through "to mobilize")
+        if head is not None and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+            said = _subject(head.head)
+            if said is not None and not inherited_non_agent(verb, said) and not (
+                    said.pos_ == "NOUN" and no_agent_noun(said.lemma_)):
+                return said
+        return None
+    return found
+
+
+def _subject(verb: Any) -> Any | None:
+    """`subject` past its participle cases: the verb's own subject or the one control and coordination give."""
     for _ in range(4):
         owner = _decision_owner(verb)
         if owner is not None:

@@ -125,7 +125,7 @@ def note_speaker(sent: Any, ctx: ArticleContext) -> None:
             if subj is not None and subj.lemma_.lower() not in lex["report_nouns"]:
                 speaker = ctx.actor(subj)
                 if speaker is not None:
-                    ctx.last_speaker = speaker
+                    ctx.last_speaker, ctx.last_speaker_tok = speaker, subj
 
 
 def named_issuers(report: Any, carriers: bool = False) -> Iterator[Any]:
