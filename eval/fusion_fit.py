@@ -80,8 +80,10 @@ def stories_of(corpus: Path, *, real: bool = False) -> dict[str, str | None]:
     return out
 
 
-def own_mentions(corpus: Path, gold_path: Path, tag: str) -> list[tuple[str, str, str, PairView]]:
-    """(group, article, label, view) for each extracted mention matched to a gold event."""
+def own_mentions(corpus: Path, gold_path: Path, tag: str, *,
+                 stories: bool = True) -> list[tuple[str, str, str, PairView]]:
+    """(group, article, label, view) for each extracted mention matched to a gold event. `stories`: with each
+    article's story through the full pipeline (a fitting feature; the labels alone need none)."""
     gold = json.loads(gold_path.read_text())
     group_of = {}
     for i, g in enumerate(gold.get("fusion", [])):
@@ -99,14 +101,14 @@ def own_mentions(corpus: Path, gold_path: Path, tag: str) -> list[tuple[str, str
         for a, b in zip(ids, ids[1:], strict=False):
             parent[find(art_of[a])] = find(art_of[b])
     out = []
-    story = stories_of(corpus, real=True)
+    story = stories_of(corpus, real=True) if stories else {}
     for aid, art in replay.cached(corpus).items():
         for m in art.events:
             s = _norm(m.sentence)
             g = next((e for e in gold["events"] if e["article"] == aid and _norm(e["key"]) in s
                       and m.event_type in e["type"]), None)
             if g is not None:
-                out.append((f"{tag}:{find(aid)}", aid, group_of.get(g["id"], "s:" + g["id"]), view(m), story[aid]))
+                out.append((f"{tag}:{find(aid)}", aid, group_of.get(g["id"], "s:" + g["id"]), view(m), story.get(aid)))
     return out
 
 
@@ -329,6 +331,12 @@ def pipeline_counts(tag: str, ms: list[tuple], threshold: float, share: float | 
         ev = mention_events(store)
         store.close()
         path.write_text(json.dumps([[list(k), v] for k, v in ev.items()]))
+    return count_pairs(ms, ev)
+
+
+def count_pairs(ms: list[tuple], ev: dict[tuple, str]) -> Counts:
+    """Every labelled cross-article pair of `ms` as tp / fp / fn by the pair of topics / storylines its mentions
+    belong to, `ev` giving each mention's predicted event ((article, start, type) -> event id)."""
     out: Counts = defaultdict(lambda: [0, 0, 0])
     for i, a in enumerate(ms):
         ea = ev.get((a[1], a[3].m.start, a[3].m.event_type))
