@@ -524,13 +524,12 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
 
 
 def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None:
-    from .offices import different_posts  # offices.py reads this module's tables
-
     """Hard conditions before any weighing: one type; never a background recap or a denial with a report
     of the happening; text dates that fit; participants not of two different countries (a launch and the
     other side's raised alert, or two versions of who acted, which conflicts.py sets against each other);
     across stories (met only through the date window), shared parties (see `linked`) or one stated day.
     Returns the condition that fails (for eval/fusion_breakdown.py), None when the pair may be weighed."""
+    from .offices import different_posts  # here, not at the top: offices.py reads this module's tables
     if a.m.event_type != b.m.event_type:
         return "type"
     # Two stories of one week are full of meetings, calls and "urged" lines that share only the verb: a

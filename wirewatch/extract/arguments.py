@@ -253,7 +253,6 @@ class ArticleContext:
         self._bodies_named: set[str] = set()  # entities tagged as people that the text calls a group
         bodies: list[tuple[int, Entity]] = []  # organisations and states, for "the ministry", "the North"
         counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
         dateline: str | None = None  # the country of the dateline's place ("AMMAN, Jordan -"), when named
         dl_end = dateline_end(article.text)
         for m in article.entity_mentions:
@@ -273,7 +272,6 @@ class ArticleContext:
                     self._bodies_named.add(ent.id)
             if ent.kind == "GPE" and ent.country and ent.name == gazetteer().country_name(ent.country):
                 counts[ent.id] += 1
-                first.setdefault(ent.id, span.start)
             if m.start < dl_end and dateline is None and ent.kind == "GPE" and ent.country:
                 dateline = ent.country
         persons.sort(key=lambda p: p[0])
@@ -281,10 +279,6 @@ class ArticleContext:
         self._bodies = bodies
         self._person_pos = [p[0] for p in persons]
         self._persons = [p[1] for p in persons]
-        self.salient_country: Entity | None = None
-        if counts:
-            best = max(counts, key=lambda k: (counts[k], -first[k]))
-            self.salient_country = self.entities[best]
         # The one state the article is about ("the government" alone is its government), or None.
         dl_id = next((e.id for e in article.entities if dateline and e.kind == "GPE" and e.country == dateline
                       and e.name == gazetteer().country_name(dateline)), None)

@@ -8,6 +8,7 @@ for verbal acts ("condemnation from Seoul"), else the subject of the verb the no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..model import Actor
@@ -618,8 +619,10 @@ _CONTENT_DEPS = frozenset({"xcomp", "acomp"})
 _OWN = frozenset({"its", "their", "his", "her", "our", "my", "own"})
 
 
+@lru_cache(maxsize=1)
 def own_people() -> frozenset[str]:
-    """Troops and envoys (the ontology's `troop` and `envoy` sets): "its troops" are the actor's own."""
+    """Troops and envoys (the shipped ontology's `troop` and `envoy` sets): "its troops" are the actor's own.
+    (Built once: it is asked for every subject and pronoun.)"""
     from .ontology import load_ontology
 
     sets = load_ontology().sets
