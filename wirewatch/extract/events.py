@@ -169,11 +169,11 @@ class EventsComponent:
             x = _timex_root(article.doc, t)
             whole = (t.value if prec == "week" and t.value else d) or ""  # a week's own days, not its month's
             if d and x is not None and in_speech(x):
-                st.speech_dates.add(d)  # the speaker's time, no frame for the narrator's next sentence
+                st.frameless_dates.add(d)  # the speaker's time, no frame for the narrator's next sentence
             elif d and x is not None and x.dep_ == "pobj" and x.head.lower_ == "since":
                 # "the first firing since January 6, when it tested ...": a stretch reaching up to now, and the
                 # flashback told at its start, leave the narrative where it was
-                st.speech_dates.add(d)
+                st.frameless_dates.add(d)
             elif d and prec and not_after(whole, article.published) and x is not None and \
                     not (x.dep_ in _NOUN_MODIFIER and x.head.pos_ in ("NOUN", "PROPN")):
                 st.anchor = (d, prec)

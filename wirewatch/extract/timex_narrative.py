@@ -69,8 +69,9 @@ class SentenceTime:
     has_timex: bool = False
     new_paragraph: bool = False  # a paragraph break ends the narrative (the report's layout says so)
     framed: bool = False  # opens on a `FRAME_OPENERS` anaphor, followed by a comma
-    # dates of time expressions inside what someone said, or starting a stretch up to now ("since May")
-    speech_dates: set[str] = field(default_factory=set)
+    # dates that set no narrative time for the next sentence: inside what someone said, or starting a stretch
+    # up to now ("since May")
+    frameless_dates: set[str] = field(default_factory=set)
     anchor: tuple[str, str] | None = None  # (date prefix, precision) of a past time expression
 
 
@@ -185,7 +186,7 @@ def carry(sentences: list[SentenceTime], published: str | None) -> None:
         # A date inside what someone said is the speaker's, no frame for the narrator's next sentence
         # ("Rebels seized Amara in 2019, the army said. Troops arrested 40 protesters."); the day of the
         # saying is ("Blinken issued a statement Tuesday saying ... . The statement threatened sanctions.").
-        dated = [m for m in s.mentions if m.date and m.date_from == "text" and m.date not in s.speech_dates
+        dated = [m for m in s.mentions if m.date and m.date_from == "text" and m.date not in s.frameless_dates
                  and m.modality in _CARRIES and not_after(m.date, published)]
         if dated:
             story, gap, framed = (dated[-1].date or "", dated[-1].date_precision or ""), 0, False
