@@ -50,3 +50,16 @@ def test_the_exchange_joins_the_shelling_and_the_version_stays_apart(store) -> N
     assert [a.name for a in by_article["wire"].actor] == ["Belmoran batteries"]
     actor_conflicts = [c for c in store.conflicts() if c.field == "actor"]
     assert any(set(c.event_ids) == {by_article["wire"].id, by_article["army"].id} for c in actor_conflicts)
+
+
+# --- "lost his job" names the dismissal (connect/data/acts.yaml, PERSONNEL dismiss: lose) ---------------------
+def test_losing_a_job_is_the_dismissal() -> None:
+    from wirewatch.connect.pairs import act_of
+
+    minister = Actor("Tomas Ferrand", "PERSON", None, None)
+    lost = hand_mention("PERSONNEL", "Tomas Ferrand lost his job as port minister on Thursday.", "lost",
+                        [], [minister], date="2026-08-13", modality="reported")
+    sacked = hand_mention("PERSONNEL", "The premier sacked port minister Tomas Ferrand on Thursday.", "sacked",
+                          [], [minister], date="2026-08-13", modality="reported")
+    assert act_of(lost) == act_of(sacked) == "dismiss"
+
