@@ -121,6 +121,11 @@ def participants_differ(x: list[Actor], y: list[Actor]) -> bool:
     return not any(_variants(a, b) for a in x for b in y)
 
 
+def _acted_on(actors: list[Actor], recipients: list[Actor]) -> bool:
+    """These actors are those acted on, or of their side: no participant told apart, or one country."""
+    return not participants_differ(actors, recipients) or same_side(actors, recipients)
+
+
 def same_side(x: list[Actor], y: list[Actor]) -> bool:
     """Known on both sides and the same: one entity, a name variant, or the same country."""
     for a in x:
@@ -515,8 +520,10 @@ class ConflictFinder:
         # A standing war ("the paramilitary has been fighting the army") is no version of one attack.
         if all(ongoing(m) for m in a.mentions) or all(ongoing(m) for m in b.mentions):
             return None
-        reversed_roles = (b.recipient and not participants_differ(a.actor, b.recipient)) or (
-            a.recipient and not participants_differ(b.actor, a.recipient))
+        # Each side names the other: one's actor is the other's recipient, or of its country ("Ardenian units had
+        # started the clash" / Belmoran batteries "shelled Ardenian border guards").
+        reversed_roles = (b.recipient and _acted_on(a.actor, b.recipient)) or (
+            a.recipient and _acted_on(b.actor, a.recipient))
         if not reversed_roles and _overlap(a, b) < 3:
             return None
         am, bm = a.mentions[0], b.mentions[0]

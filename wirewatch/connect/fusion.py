@@ -27,7 +27,7 @@ from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Event, EventMention
 from ..store.db import Store
 from ..store.events import events_near, mention_cache
 from ..text import sentence_key
-from .pairs import PairModel, PairView, date_evidence, default_model
+from .pairs import PairModel, PairView, date_evidence, default_model, reciprocal
 from .view_cache import pair_view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
@@ -147,7 +147,10 @@ def aggregate(ev: Event) -> Event:
     ms = ev.mentions
     if not ms:
         return ev
-    ev.actor = next((list(m.actor) for m in ms if m.actor), [])
+    # A reciprocal report's actor is one of the parties, not who acted on whom ("North and South Korea exchanged
+    # fire" read with actor South Korea): a one-sided report's actor speaks for the event where there is one.
+    one_sided = [m for m in ms if m.actor and not reciprocal(m)]
+    ev.actor = next((list(m.actor) for m in one_sided or ms if m.actor), [])
     ev.recipient = next((list(m.recipient) for m in ms if m.recipient), [])
     ev.location = next((m.location for m in ms if m.location), None)
     ev.mode = next((m.mode for m in ms if m.mode), None)

@@ -288,9 +288,31 @@ def roles(a: PairView, b: PairView) -> tuple[str, str]:
     act (`mutual`: talks, an agreement, a clash) there is no one side acting on the other, so the parties are
     compared as one unordered set (`mutual_roles`): which party a report writes first, or as the subject of
     "A and B met", says nothing of which meeting it was."""
-    if mutual(a) and mutual(b):
+    if (mutual(a) and mutual(b)) or reciprocal(a.m) or reciprocal(b.m):
         return mutual_roles(parties(a.actor, a.recipient), parties(b.actor, b.recipient))
     return participants(a.actor, b.actor), participants(a.recipient, b.recipient)
+
+
+# Before a reciprocal verb, its subject coordinates the parties ("North and South Korea exchanged", "both sides
+# clashed"); after it, a preposition names the other party ("clashed with police", "clashes between ...").
+_PARTIES_BEFORE = re.compile(r"\b(?:and|both)\b[^,;:]*$", re.I)
+_PARTY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|between)\b", re.I)
+
+
+def reciprocal(m: EventMention) -> bool:
+    """A mutual act (`mutual`) told as one the parties did to each other, the parties written so: a subject that
+    coordinates them before the trigger, or "with" / "between" after it. Its actor is then one of the parties,
+    not the one who acted on the other, and it is compared with a one-sided report of the same act by parties
+    ("North and South Korea exchanged artillery fire" read with actor South Korea / "North Korean artillery
+    fired shells at South Korean marines"). A single party told as the one who started it ("South Korean forces
+    had started Friday's clash") is one side's version, set against the other's (conflicts.py)."""
+    if not mutual_mention(m):
+        return False
+    span = trigger_span(m)
+    if span is None:
+        return False
+    sent = m.sentence or ""
+    return bool(_PARTIES_BEFORE.search(sent[:span[0]]) or _PARTY_AFTER.match(sent[span[1]:]))
 
 
 def distinct_people(a: list[Actor], b: list[Actor]) -> bool:
