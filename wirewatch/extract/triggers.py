@@ -153,6 +153,17 @@ def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
     return bool(_ABSTRACT & set(wordclass.classes(lem, "n")))
 
 
+def _possessed(o: Any) -> Any:
+    """The head of an object the parser split at a possessive: in "dismissed the panel of experts' findings"
+    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings."""
+    for prep in o.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj" and any(x.dep_ == "poss" and x.pos_ != "PRON" for x in p.children):
+                    return p
+    return o
+
+
 def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     """A bare verb trigger whose direct object is of a sense its type cannot have (ontology `object_senses`:
     "offered a different tally", "supports up to 8GB")."""
@@ -164,6 +175,7 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     for o in tok.children:
         if o.dep_ != "dobj":
             continue
+        o = _possessed(o)
         lem = o.lemma_.lower()
         if lem in passing:
             return False
@@ -448,8 +460,17 @@ def _secondary(tok: Any) -> bool:
     return tok.dep_ in ("advcl", "pcomp")
 
 
+def _needed(c: Any) -> bool:
+    """ "Washington needs to act", "a firm response was urgently needed": said by someone, a need is asked
+    of a party, as "must" asks it (not "need not", "does not need to")."""
+    if c.lemma_ != "need" or c.pos_ != "VERB" or any(x.dep_ == "neg" for x in c.children):
+        return False
+    to_do = any(x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") for x in c.children)
+    return to_do or any(x.dep_ == "auxpass" for x in c.children)
+
+
 def _must_requests(sent: Any, found: dict[int, Trigger], lex: Any) -> None:
-    """ "X said (that) Y must / should do Z" is X's REQUEST to Y (PLOVER), whatever Z is."""
+    """ "X said (that) Y must / should / needs to do Z" is X's REQUEST to Y (PLOVER), whatever Z is."""
     for tok in sent:
         if tok.i in found or tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["request_speech_verbs"]:
             continue
@@ -461,7 +482,7 @@ def _must_requests(sent: Any, found: dict[int, Trigger], lex: Any) -> None:
             have_to = c.lemma_ == "have" and any(x.dep_ == "xcomp" for x in c.children) and \
                 not any(x.lower_ in ("yet", "still") for x in c.subtree)
             subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
-            if (modal or have_to) and subj is not None and subj.pos_ != "PRON":
+            if (modal or have_to or _needed(c)) and subj is not None and subj.pos_ != "PRON":
                 found[tok.i] = Trigger(tok=tok, type="REQUEST", spec=TriggerSpec("REQUEST", tok.lemma_, "VERB"))
                 break
 

@@ -1,0 +1,73 @@
+"""Event recall, round 12 (h/recall12, issue 10): a need said of a party is a request ("says Washington needs
+to act", "said urgent help was needed"), mending or furthering ties is cooperation ("looking to reset
+relations with Cairo"), "dismissed the board of inquiry's conclusions" is a rejection whatever the parser made
+the object, and a quoted "we" in a sentence that closes a quotation left open is the quotation's speaker.
+Sentences written for these tests: a Balkan foreign desk, a port city's council, a court page."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.ontology import load_ontology
+from wirewatch.extract.triggers import find_triggers
+from wirewatch.model import Article
+
+
+def live(nlp, text: str) -> list[tuple[str, str]]:
+    onto = load_ontology()
+    return [(t.tok.text, t.type) for s in nlp(text).sents for t in find_triggers(s, onto) if not t.suppressed]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The foreign minister said Belgrade needs to withdraw its police from the border.", "said"),
+    ("Petrovic insists the harbour board needs to publish the contracts.", "insists"),
+    ("The envoy said urgent food aid was badly needed in the valley.", "said"),
+])
+def test_a_need_said_of_a_party_is_a_request(nlp, text: str, trigger: str) -> None:
+    assert (trigger, "REQUEST") in live(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said Belgrade does not need to withdraw its police.",
+    "The mayor said the ferry needs repairs.",  # a need of a thing, asked of nobody
+    "The coach said they need to win on Sunday.",  # a pronoun: whose need is unknown
+])
+def test_no_request_without_a_party_asked_to_act(nlp, text: str) -> None:
+    assert all(t != "REQUEST" for _, t in live(nlp, text))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ankara is looking to reset relations with Cairo after years of animosity.", "reset"),
+    ("Diplomats said efforts are under way to repair ties between the two capitals.", "repair"),
+    ("Hanoi and Canberra elevated their ties to a strategic partnership.", "elevated"),
+    ("The two governments moved to normalize relations last spring.", "normalize"),
+])
+def test_mending_or_furthering_ties_is_cooperation(nlp, text: str, trigger: str) -> None:
+    assert (trigger, "COOPERATE") in live(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crews worked overnight to repair the rail links to the port.",
+    "The council will repair the fence along the harbour road.",
+])
+def test_repairs_of_things_are_no_cooperation(nlp, text: str) -> None:
+    assert all(t != "COOPERATE" for _, t in live(nlp, text))
+
+
+def test_dismissing_findings_split_at_a_possessive_is_a_rejection(nlp) -> None:
+    # the parser makes "board" the object and "conclusions" the object of "of"
+    found = live(nlp, "Vasquez dismissed the board of inquiry's conclusions as biased.")
+    assert ("dismissed", "REJECT") in found and ("dismissed", "PERSONNEL") not in found
+
+
+def test_dismissing_an_official_stays_a_change_of_office(nlp) -> None:
+    assert ("dismissed", "PERSONNEL") in live(nlp, "The president dismissed the head of the port authority.")
+
+
+def test_quoted_we_closing_an_open_quotation_is_the_speaker(pipe) -> None:
+    text = ("\"Belgrade must understand that pressure gets it nowhere,\" Foreign Minister Ilir Kastrati said "
+            "on Tuesday. \"If Belgrade treats us fairly, we will be fair. But if it sanctions us, then we will "
+            "retaliate.\"")
+    events = pipe.run(Article(id="q", text=text, published="2024-05-02")).events
+    threats = [m for m in events if m.event_type == "THREATEN" and m.trigger == "retaliate"]
+    assert threats and any(a.name == "Ilir Kastrati" for a in threats[0].actor)
