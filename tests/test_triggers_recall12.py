@@ -71,3 +71,24 @@ def test_quoted_we_closing_an_open_quotation_is_the_speaker(pipe) -> None:
     events = pipe.run(Article(id="q", text=text, published="2024-05-02")).events
     threats = [m for m in events if m.event_type == "THREATEN" and m.trigger == "retaliate"]
     assert threats and any(a.name == "Ilir Kastrati" for a in threats[0].actor)
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched an operation to drive the bandits out of the hills.",
+    "Police mounted a security operation to clear the highway of gunmen.",
+])
+def test_an_operation_launched_without_a_target_is_a_mobilization(nlp, text: str) -> None:
+    assert any(t == "MOBILIZE" for _, t in live(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The retailer launched operations in three new markets.",
+    "The charity launched a campaign to raise money for the clinic.",
+])
+def test_business_operations_and_campaigns_are_no_mobilization(nlp, text: str) -> None:
+    assert all(t != "MOBILIZE" for _, t in live(nlp, text))
+
+
+def test_an_operation_against_people_stays_an_assault(nlp) -> None:
+    found = live(nlp, "The army launched an operation against the bandits in the hills.")
+    assert ("operation", "ASSAULT") in found and ("operation", "MOBILIZE") not in found

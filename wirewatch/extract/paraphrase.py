@@ -87,6 +87,22 @@ def armed_operation(tok: Any, onto: Ontology) -> bool:
                for h in holders for prep in h.children)
 
 
+def launched_operation(tok: Any, onto: Ontology) -> bool:
+    """A military operation launched with no target "against" it (`armed_operation` codes that one as
+    ASSAULT): "launched an operation to flush out the militants", "the army launched a military offensive
+    aimed at ...": forces set in motion (MOBILIZE). The noun is the performing verb's object, military by
+    itself or by a modifier, and one operation, not a company's "operations"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or lemma not in onto.lists.get("armed_operation_nouns", frozenset()):
+        return False
+    military = onto.contexts.get("military", frozenset()) | onto.lists.get("armed_modifiers", frozenset())
+    if lemma not in onto.lists.get("military_operation_nouns", frozenset()) and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in military for c in tok.children):
+        return False
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon()["performing_verbs"] and \
+        not armed_operation(tok, onto)
+
+
 def _armed_party(o: Any, onto: Ontology) -> bool:
     """A target an armed operation can have: people, armed groups, a named side, a place of the `target` set."""
     if o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or o.pos_ == "PROPN":

@@ -27,6 +27,7 @@ from .paraphrase import (
     copular_verdict,
     feeling_toward,
     found_guilty,
+    launched_operation,
     noun_objects,
     office_paraphrase,
     phrasal_object,
@@ -598,6 +599,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@consequence")
         if spec is None and "ASSAULT" in onto.types and armed_operation(tok, onto):
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
+        if spec is None and "MOBILIZE" in onto.types and launched_operation(tok, onto):
+            spec = TriggerSpec(type="MOBILIZE", head=tok.lemma_.lower(), pos="NOUN", dep="@launched")
         if spec is None or _descriptive(tok, onto):
             continue
         retyped_from = None
