@@ -92,3 +92,14 @@ def test_business_operations_and_campaigns_are_no_mobilization(nlp, text: str) -
 def test_an_operation_against_people_stays_an_assault(nlp) -> None:
     found = live(nlp, "The army launched an operation against the bandits in the hills.")
     assert ("operation", "ASSAULT") in found and ("operation", "MOBILIZE") not in found
+
+
+def test_a_promise_on_a_negated_condition_is_a_threat(nlp) -> None:
+    # "if ... not" is "unless": the act is held over the other side
+    found = live(nlp, "\"We will buy Chinese jets if the embargo is not lifted,\" the defence minister said.")
+    assert ("buy", "THREATEN") in found
+
+
+def test_a_promise_on_a_plain_condition_stays_an_offer(nlp) -> None:
+    found = live(nlp, "\"We will buy Chinese jets if the price is right,\" the defence minister said.")
+    assert ("buy", "THREATEN") not in found

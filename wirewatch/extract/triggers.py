@@ -836,8 +836,10 @@ def _future_rules(found: dict[int, Trigger], lex: Any) -> None:
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         # "unless" makes a threat; "if" attaches a condition to an offer ("would meet him if ...").
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                                    for m in c.children) for c in tok.children)
+        # "if ... not" is "unless": "will buy Russian jets if the freeze is not lifted".
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ == "unless" or m.lower_ == "if"
+                                                                       and _negated(c)) for m in c.children)
+                          for c in tok.children)
         future = bool(auxes & lex["future_aux"]) or ("would" in auxes or "'d" in auxes) and not (
             tok.dep_ == "advcl" and any(m.lower_ == "if" for m in tok.children))
         if not future:
