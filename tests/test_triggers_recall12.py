@@ -103,3 +103,19 @@ def test_a_promise_on_a_negated_condition_is_a_threat(nlp) -> None:
 def test_a_promise_on_a_plain_condition_stays_an_offer(nlp) -> None:
     found = live(nlp, "\"We will buy Chinese jets if the price is right,\" the defence minister said.")
     assert ("buy", "THREATEN") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers concluded the Baltic Energy Summit in Riga on Friday.",
+    "The Ocean Conference opened in Lisbon with forty delegations.",
+])
+def test_a_meeting_told_by_its_name_is_a_meeting(nlp, text: str) -> None:
+    assert any(t == "CONSULT" for _, t in live(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "She moved to Summit County in 2019.",
+    "The Summit Series hockey jerseys sold out.",
+])
+def test_a_name_that_begins_with_a_meeting_word_is_no_meeting(nlp, text: str) -> None:
+    assert all(t != "CONSULT" for _, t in live(nlp, text))

@@ -192,12 +192,24 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     return False
 
 
+def _named_meeting(tok: Any, onto: Ontology) -> bool:
+    """The last word of a meeting's name, which the tagger makes a proper noun ("concluded a Democracy Summit",
+    "the G20 Summit opened"): the meeting, as its common noun would be. Only the name's head, not a name it
+    begins ("Summit County") nor one it is part of ("the Summit Series")."""
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not any(c.dep_ == "compound" for c in tok.children):
+        return False
+    return any(s.type == "CONSULT" and s.dep is None and s.dep_set is None
+               for s in onto.nouns.get(tok.lemma_.lower(), ()))
+
+
 def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
     pos = tok.pos_
     if pos in ("VERB", "AUX"):
         specs = onto.verbs.get(tok.lemma_.lower())
     elif pos == "NOUN":
         specs = onto.nouns.get(tok.lemma_.lower())
+    elif _named_meeting(tok, onto):
+        specs, pos = onto.nouns.get(tok.lemma_.lower()), "NOUN"
     else:
         return None
     if not specs:
