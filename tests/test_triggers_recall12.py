@@ -119,3 +119,11 @@ def test_a_meeting_told_by_its_name_is_a_meeting(nlp, text: str) -> None:
 ])
 def test_a_name_that_begins_with_a_meeting_word_is_no_meeting(nlp, text: str) -> None:
     assert all(t != "CONSULT" for _, t in live(nlp, text))
+
+
+def test_a_state_blocking_a_sale_is_a_sanction(nlp) -> None:
+    assert ("blocked", "SANCTION") in live(nlp, "The president blocked the sale of patrol boats to Caracas.")
+
+
+def test_blocking_a_road_stays_a_protest(nlp) -> None:
+    assert ("blocked", "SANCTION") not in live(nlp, "Farmers blocked the road to the capital with tractors.")
