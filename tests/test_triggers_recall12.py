@@ -127,3 +127,20 @@ def test_a_state_blocking_a_sale_is_a_sanction(nlp) -> None:
 
 def test_blocking_a_road_stays_a_protest(nlp) -> None:
     assert ("blocked", "SANCTION") not in live(nlp, "Farmers blocked the road to the capital with tractors.")
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister said Tirana would respond firmly to any attack on its ships.",
+    "\"We will react to any provocation,\" the army chief said.",
+])
+def test_a_party_that_will_answer_any_hostile_move_threatens(nlp, text: str) -> None:
+    assert any(t == "THREATEN" for _, t in live(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry responded to questions from reporters on Monday.",
+    "The mayor will respond to the residents' letter next week.",
+    "Oil prices would react to any change in supply.",
+])
+def test_answers_past_particular_or_of_things_are_no_threat(nlp, text: str) -> None:
+    assert all(t != "THREATEN" for _, t in live(nlp, text))

@@ -145,6 +145,31 @@ def warned_consequence(tok: Any, onto: Ontology) -> bool:
 _OWN = frozenset({"it", "we", "they", "i"})
 
 
+def answer_to_any(tok: Any) -> bool:
+    """A party's word that it will answer any hostile move ("Seoul would resolutely respond to any threats",
+    "would respond with strong measures in the event of an escalation"): a deterrent threat (THREATEN). The
+    verb is a future or a "would" with a party as its subject, and what it answers is "any" act or one told
+    as a contingency ("in the event of"); "responded to questions" is past, "will respond to the letter" names
+    a particular thing."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("respond", "react", "answer"):
+        return False
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not auxes & (lexicon()["future_aux"] | {"would", "'d"}) or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    # (no subject written: a quoted fragment, "would respond with ...")
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and not (_people(subj) or subj.ent_type_ in ("GPE", "ORG", "NORP")):
+        return False
+    for prep in (t for t in tok.subtree if t.dep_ == "prep"):
+        if prep.lower_ == "to" and prep.head.i == tok.i and any(
+                o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "any" for d in o.children)
+                for o in prep.children):
+            return True
+        if prep.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ == "event" for o in prep.children):
+            return True
+    return False
+
+
 def _people(t: Any) -> bool:
     """Can `t` make a threat: a name, a personal pronoun, a person or group noun, a place as its people."""
     if t.pos_ == "PRON":

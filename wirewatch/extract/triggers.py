@@ -23,6 +23,7 @@ from .noise import no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 from .paraphrase import (
+    answer_to_any,
     armed_operation,
     copular_verdict,
     feeling_toward,
@@ -609,6 +610,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type=phrasal, head=tok.lemma_.lower(), pos="VERB", dep="@phrasal")
         if spec is None and "THREATEN" in onto.types and warned_consequence(tok, onto):
             spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@consequence")
+        if spec is None and "THREATEN" in onto.types and answer_to_any(tok):
+            spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@any")
         if spec is None and "ASSAULT" in onto.types and armed_operation(tok, onto):
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
         if spec is None and "MOBILIZE" in onto.types and launched_operation(tok, onto):
