@@ -144,3 +144,8 @@ def test_a_party_that_will_answer_any_hostile_move_threatens(nlp, text: str) -> 
 ])
 def test_answers_past_particular_or_of_things_are_no_threat(nlp, text: str) -> None:
     assert all(t != "THREATEN" for _, t in live(nlp, text))
+
+
+def test_a_counteroffensive_is_an_attack_not_a_mobilization(nlp) -> None:
+    found = live(nlp, "Rebel units may launch a counteroffensive near the dam this week, a commander said.")
+    assert ("counteroffensive", "ASSAULT") in found and all(t != "MOBILIZE" for _, t in found)
