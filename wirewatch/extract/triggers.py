@@ -654,7 +654,9 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         trig.background = _background(tok) or _secondary(tok)
         trig.negated = _negated(tok)
         gov = _governor(tok, found)
-        if gov is None:
+        if gov is None or gov.spec.dep == "@any":
+            # (the deed a party says it will answer, "respond to any attack", is coded as it was before the
+            # answer was read as a threat: tests/test_participants_args11.py rule-answer-verb)
             continue
         trig.governor = gov
         _apply_embedding(trig, gov, onto, lex)
