@@ -85,6 +85,7 @@ _DESCRIBED_HEADS = frozenset({"group", "movement", "party", "militia", "faction"
                               "organization", "company", "firm", "insurgency", "network", "outfit"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+_OPENING = frozenset({"\u201c", "``"})
 # Roles a bare "the X" refers back to when a person was named with that title.
 _ROLE_NOUNS = frozenset({"judge", "mayor", "governor", "senator", "minister", "prosecutor", "spokesman",
                          "spokeswoman", "sheriff", "commander", "general", "ambassador", "secretary", "chancellor",
@@ -852,15 +853,19 @@ class ArticleContext:
     @staticmethod
     def _in_quotation(tok: Any) -> bool:
         """Inside quotation marks: an odd number of them before the token in its sentence, or a sentence
-        that opens a quotation the one before left open."""
+        that goes on with a quotation the one before left open."""
         sent = tok.sent
         before = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTES)
         if before % 2 == 1:
             return True
         if before or sent.start == 0:
             return False
+        # The quotation the sentence before left open goes on up to this sentence's first mark, which closes
+        # it ('"If they approach us positively, we will react positively. But if not, then we will
+        # retaliate."'), unless that mark opens a quotation.
         prev = tok.doc[sent.start - 1].sent
-        return sum(1 for t in prev if t.text in _QUOTES) % 2 == 1 and not any(t.text in _QUOTES for t in sent)
+        first = next((t for t in sent if t.text in _QUOTES), None)
+        return sum(1 for t in prev if t.text in _QUOTES) % 2 == 1 and (first is None or first.text not in _OPENING)
 
     @staticmethod
     def _quoted(tok: Any) -> bool:

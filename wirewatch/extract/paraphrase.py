@@ -87,6 +87,22 @@ def armed_operation(tok: Any, onto: Ontology) -> bool:
                for h in holders for prep in h.children)
 
 
+def launched_operation(tok: Any, onto: Ontology) -> bool:
+    """A military operation launched with no target "against" it (`armed_operation` codes that one as
+    ASSAULT): "launched an operation to flush out the militants", "the army launched a military offensive
+    aimed at ...": forces set in motion (MOBILIZE). The noun is the performing verb's object, military by
+    itself or by a modifier, and one operation, not a company's "operations"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or lemma not in onto.lists.get("armed_operation_nouns", frozenset()):
+        return False
+    military = onto.contexts.get("military", frozenset()) | onto.lists.get("armed_modifiers", frozenset())
+    if lemma not in onto.lists.get("military_operation_nouns", frozenset()) and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in military for c in tok.children):
+        return False
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon()["performing_verbs"] and \
+        not armed_operation(tok, onto)
+
+
 def _armed_party(o: Any, onto: Ontology) -> bool:
     """A target an armed operation can have: people, armed groups, a named side, a place of the `target` set."""
     if o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or o.pos_ == "PROPN":
@@ -127,6 +143,31 @@ def warned_consequence(tok: Any, onto: Ontology) -> bool:
 
 # the warner speaking of itself: "warned it could turn to Russia", "warned they would respond"
 _OWN = frozenset({"it", "we", "they", "i"})
+
+
+def answer_to_any(tok: Any) -> bool:
+    """A party's word that it will answer any hostile move ("Seoul would resolutely respond to any threats",
+    "would respond with strong measures in the event of an escalation"): a deterrent threat (THREATEN). The
+    verb is a future or a "would" with a party as its subject, and what it answers is "any" act or one told
+    as a contingency ("in the event of"); "responded to questions" is past, "will respond to the letter" names
+    a particular thing."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("respond", "react", "answer"):
+        return False
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not auxes & (lexicon()["future_aux"] | {"would", "'d"}) or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    # (no subject written: a quoted fragment, "would respond with ...")
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and not (_people(subj) or subj.ent_type_ in ("GPE", "ORG", "NORP")):
+        return False
+    for prep in (t for t in tok.subtree if t.dep_ == "prep"):
+        if prep.lower_ == "to" and prep.head.i == tok.i and any(
+                o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "any" for d in o.children)
+                for o in prep.children):
+            return True
+        if prep.lower_ == "in" and any(o.dep_ == "pobj" and o.lower_ == "event" for o in prep.children):
+            return True
+    return False
 
 
 def _people(t: Any) -> bool:

@@ -23,10 +23,12 @@ from .noise import no_event
 from .office_change import find_office_change
 from .ontology import Ontology, TriggerSpec
 from .paraphrase import (
+    answer_to_any,
     armed_operation,
     copular_verdict,
     feeling_toward,
     found_guilty,
+    launched_operation,
     noun_objects,
     office_paraphrase,
     phrasal_object,
@@ -153,6 +155,17 @@ def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
     return bool(_ABSTRACT & set(wordclass.classes(lem, "n")))
 
 
+def _possessed(o: Any) -> Any:
+    """The head of an object the parser split at a possessive: in "dismissed the panel of experts' findings"
+    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings."""
+    for prep in o.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj" and any(x.dep_ == "poss" and x.pos_ != "PRON" for x in p.children):
+                    return p
+    return o
+
+
 def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     """A bare verb trigger whose direct object is of a sense its type cannot have (ontology `object_senses`:
     "offered a different tally", "supports up to 8GB")."""
@@ -164,6 +177,7 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     for o in tok.children:
         if o.dep_ != "dobj":
             continue
+        o = _possessed(o)
         lem = o.lemma_.lower()
         if lem in passing:
             return False
@@ -179,12 +193,24 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
     return False
 
 
+def _named_meeting(tok: Any, onto: Ontology) -> bool:
+    """The last word of a meeting's name, which the tagger makes a proper noun ("concluded a Democracy Summit",
+    "the G20 Summit opened"): the meeting, as its common noun would be. Only the name's head, not a name it
+    begins ("Summit County") nor one it is part of ("the Summit Series")."""
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not any(c.dep_ == "compound" for c in tok.children):
+        return False
+    return any(s.type == "CONSULT" and s.dep is None and s.dep_set is None
+               for s in onto.nouns.get(tok.lemma_.lower(), ()))
+
+
 def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
     pos = tok.pos_
     if pos in ("VERB", "AUX"):
         specs = onto.verbs.get(tok.lemma_.lower())
     elif pos == "NOUN":
         specs = onto.nouns.get(tok.lemma_.lower())
+    elif _named_meeting(tok, onto):
+        specs, pos = onto.nouns.get(tok.lemma_.lower()), "NOUN"
     else:
         return None
     if not specs:
@@ -448,8 +474,17 @@ def _secondary(tok: Any) -> bool:
     return tok.dep_ in ("advcl", "pcomp")
 
 
+def _needed(c: Any) -> bool:
+    """ "Washington needs to act", "a firm response was urgently needed": said by someone, a need is asked
+    of a party, as "must" asks it (not "need not", "does not need to")."""
+    if c.lemma_ != "need" or c.pos_ != "VERB" or any(x.dep_ == "neg" for x in c.children):
+        return False
+    to_do = any(x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX") for x in c.children)
+    return to_do or any(x.dep_ == "auxpass" for x in c.children)
+
+
 def _must_requests(sent: Any, found: dict[int, Trigger], lex: Any) -> None:
-    """ "X said (that) Y must / should do Z" is X's REQUEST to Y (PLOVER), whatever Z is."""
+    """ "X said (that) Y must / should / needs to do Z" is X's REQUEST to Y (PLOVER), whatever Z is."""
     for tok in sent:
         if tok.i in found or tok.pos_ != "VERB" or tok.lemma_.lower() not in lex["request_speech_verbs"]:
             continue
@@ -461,7 +496,7 @@ def _must_requests(sent: Any, found: dict[int, Trigger], lex: Any) -> None:
             have_to = c.lemma_ == "have" and any(x.dep_ == "xcomp" for x in c.children) and \
                 not any(x.lower_ in ("yet", "still") for x in c.subtree)
             subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
-            if (modal or have_to) and subj is not None and subj.pos_ != "PRON":
+            if (modal or have_to or _needed(c)) and subj is not None and subj.pos_ != "PRON":
                 found[tok.i] = Trigger(tok=tok, type="REQUEST", spec=TriggerSpec("REQUEST", tok.lemma_, "VERB"))
                 break
 
@@ -575,8 +610,12 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type=phrasal, head=tok.lemma_.lower(), pos="VERB", dep="@phrasal")
         if spec is None and "THREATEN" in onto.types and warned_consequence(tok, onto):
             spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@consequence")
+        if spec is None and "THREATEN" in onto.types and answer_to_any(tok):
+            spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@any")
         if spec is None and "ASSAULT" in onto.types and armed_operation(tok, onto):
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
+        if spec is None and "MOBILIZE" in onto.types and launched_operation(tok, onto):
+            spec = TriggerSpec(type="MOBILIZE", head=tok.lemma_.lower(), pos="NOUN", dep="@launched")
         if spec is None or _descriptive(tok, onto):
             continue
         retyped_from = None
@@ -615,7 +654,9 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         trig.background = _background(tok) or _secondary(tok)
         trig.negated = _negated(tok)
         gov = _governor(tok, found)
-        if gov is None:
+        if gov is None or gov.spec.dep == "@any":
+            # (the deed a party says it will answer, "respond to any attack", is coded as it was before the
+            # answer was read as a threat: tests/test_participants_args11.py rule-answer-verb)
             continue
         trig.governor = gov
         _apply_embedding(trig, gov, onto, lex)
@@ -812,8 +853,10 @@ def _future_rules(found: dict[int, Trigger], lex: Any) -> None:
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         # "unless" makes a threat; "if" attaches a condition to an offer ("would meet him if ...").
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                                    for m in c.children) for c in tok.children)
+        # "if ... not" is "unless": "will buy Russian jets if the freeze is not lifted".
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (m.lower_ == "unless" or m.lower_ == "if"
+                                                                       and _negated(c)) for m in c.children)
+                          for c in tok.children)
         future = bool(auxes & lex["future_aux"]) or ("would" in auxes or "'d" in auxes) and not (
             tok.dep_ == "advcl" and any(m.lower_ == "if" for m in tok.children))
         if not future:
