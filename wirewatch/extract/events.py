@@ -35,6 +35,7 @@ from .noise import no_event
 from .ontology import Ontology, load_ontology
 from .participants import (
     agent_in_phrase,
+    answered_asker,
     censured_deed,
     content_recipient,
     from_phrase,
@@ -42,6 +43,7 @@ from .participants import (
     noun_arguments,
     outcome_victims,
     struck_thing,
+    surrendered_to,
     undergone_act,
     verb_recipient,
     without,
@@ -346,7 +348,8 @@ class EventsComponent:
             deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
             # ("urged the EU to support X" as SUPPORT: X is supported, the EU only asked)
             recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
-                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
+                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip)) or \
+                answered_asker(ctx, tok, skip) or surrendered_to(ctx, tok, skip)
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered
