@@ -70,3 +70,10 @@ def test_a_surrender_is_to_the_side_closing_in(pipe: Pipeline) -> None:
 def test_a_surrender_after_talks_is_to_the_other_side_of_the_talks(pipe: Pipeline) -> None:
     m = mention(pipe, "The gunman surrendered after six hours of talks with negotiators.", "surrendered")
     assert names(m.recipient) == ["negotiators"]
+
+
+def test_an_opening_earlier_frames_the_joined_verb_too(pipe: Pipeline) -> None:
+    # "Three years earlier" is the frame of both verbs; the report's day is no day of the second
+    m = mention(pipe, "Three years earlier, police had stopped the driver and arrested him.", "arrested")
+    assert m.date is None
+    assert m.modality == "historical"

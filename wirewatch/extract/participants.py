@@ -272,8 +272,11 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     answered = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
         "REQUEST" in {spec.type for spec in onto.nouns.get(noun.lemma_.lower(), ())} and \
         bool(_verb_lemmas(clause) & _ANSWER_REQUEST_VERBS)
-    if answered and target is None:
-        asked = subject(clause)
+    if answered and target is None and clause is not None:
+        # (a participle clause's subject is the parser's guess: "has increased calls for the prime minister to
+        # quit, ignoring his appeals" - the opposition ignores, not the prime minister)
+        asked = subject(clause) if clause.dep_ != "advcl" or any(c.dep_ == "nsubj" for c in clause.children) \
+            else None
         target = asked if asked is not None and entity_like(ctx, asked) else None
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
