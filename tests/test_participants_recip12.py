@@ -77,3 +77,13 @@ def test_an_opening_earlier_frames_the_joined_verb_too(pipe: Pipeline) -> None:
     m = mention(pipe, "Three years earlier, police had stopped the driver and arrested him.", "arrested")
     assert m.date is None
     assert m.modality == "historical"
+
+
+def test_a_riot_is_aimed_at_whom_its_joined_verb_is_aimed_at(pipe: Pipeline) -> None:
+    m = mention(pipe, "About 200 people rioted and threw bottles at officers outside the station.", "rioted")
+    assert names(m.recipient) == ["officers"]
+
+
+def test_a_protest_joined_to_a_throw_at_a_building_gets_no_party(pipe: Pipeline) -> None:
+    m = mention(pipe, "Workers protested and threw eggs at the building.", "protested")
+    assert names(m.recipient) == []

@@ -42,6 +42,7 @@ from .participants import (
     happening_side,
     noun_arguments,
     outcome_victims,
+    protest_target_of_conjunct,
     struck_thing,
     surrendered_to,
     undergone_act,
@@ -349,7 +350,8 @@ class EventsComponent:
             # ("urged the EU to support X" as SUPPORT: X is supported, the EU only asked)
             recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
                 (deed if deed is not None else verb_recipient(ctx, tok, passive, skip)) or \
-                answered_asker(ctx, tok, skip) or surrendered_to(ctx, tok, skip)
+                answered_asker(ctx, tok, skip) or surrendered_to(ctx, tok, skip) or \
+                (protest_target_of_conjunct(ctx, tok, skip) if trig.type == "PROTEST" else [])
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered

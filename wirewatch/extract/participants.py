@@ -1152,6 +1152,21 @@ def answered_asker(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor
     return []
 
 
+def protest_target_of_conjunct(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """ "100 people rioted and threw bottles at officers", "students marched and chanted against the junta": a
+    protest with no target of its own is aimed at whom the verb joined to it, sharing its subject, is aimed
+    "at" or "against"."""
+    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+    others += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+               not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for other in others:
+        for c in other.children:
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in ("at", "against") else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj) and not place_noun(obj):
+                return ctx.actors(obj)
+    return []
+
+
 def surrendered_to(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
     """ "surrendered only after authorities boxed in his car", "surrendered after hours of talks with police": a
     surrender with no "to X" is to the side its time clause has closing in or dealing with the one who gives up."""
