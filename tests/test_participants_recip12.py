@@ -87,3 +87,13 @@ def test_a_riot_is_aimed_at_whom_its_joined_verb_is_aimed_at(pipe: Pipeline) -> 
 def test_a_protest_joined_to_a_throw_at_a_building_gets_no_party(pipe: Pipeline) -> None:
     m = mention(pipe, "Workers protested and threw eggs at the building.", "protested")
     assert names(m.recipient) == []
+
+
+def test_a_tally_so_far_takes_no_publication_day(pipe: Pipeline) -> None:
+    m = mention(pipe, "The coast guard has, thus far, seized nine boats from the smugglers.", "seized")
+    assert m.date is None
+
+
+def test_a_seizure_told_plainly_keeps_the_publication_day(pipe: Pipeline) -> None:
+    m = mention(pipe, "The coast guard seized nine boats from the smugglers.", "seized")
+    assert m.date == "2026-03-11" and m.date_from == "published"

@@ -693,7 +693,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok) \
+            and not _tally_so_far(clause if clause is not None else tok):
         return _said_bound(said, published) or _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
 
@@ -772,6 +773,17 @@ def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
         if x.head == x:
             return False
         x = x.head
+    return False
+
+
+def _tally_so_far(verb: Any) -> bool:
+    """ "The ship has, thus far, confiscated 14 rifles", "have so far arrested 50 people", "... to date": acts
+    summed up to now happened on days the sentence does not give; the report's day is none of them."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "far" and any(g.lower_ in ("so", "thus") for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "date" for g in c.children):
+            return True
     return False
 
 
