@@ -99,6 +99,11 @@ _MINISTRY = frozenset({"ministry"})
 # says who ("some in the party", "others who were there") is left to the rules that read it.
 _IMPERSONAL = frozenset({"some", "many", "others", "several", "few", "most"})
 _IT_THEY = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+# Pronouns of any person, which a phrase narrows to a group ("anyone with information", "those responsible",
+# "everyone in the building"): as the one asked, warned or punished, that group is the party.
+_ANY_PERSON = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "those"})
+_RESTRICTING_DEPS = frozenset({"amod", "relcl", "prep", "acl"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "nsubjpass"})
 _CUT_DEPS = frozenset({"relcl", "conj", "cc", "punct", "advcl", "parataxis"})
 NOT_PARTICIPANT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon", "for",
@@ -601,6 +606,8 @@ class ArticleContext:
                         if body is not None:
                             return self._from_entity(body, tok.text)
                     return self.last_speaker
+            if low in _ANY_PERSON:
+                return _group_of_anyone(tok)
             return None
         if tok.pos_ == "NOUN" and (lemma in lex["state_anaphors"] or lemma in _MINISTRY):
             # ("the ministry" with no ministry named before, which `_described` took: the state's ministry)
@@ -1299,6 +1306,34 @@ def _common_noun_actor(a: Actor) -> bool:
         wordclass.classes(w, "n")[:1] == ("person",) for w in {low, one})
 
 
+def _group_of_anyone(tok: Any) -> Actor | None:
+    """ "asked anyone with information to call", "vowed to punish those responsible", "urged everyone in the
+    building to leave": a pronoun of any person narrowed by its phrase is that group, named by pronoun and
+    phrase; an object ("warned everyone") is the public addressed. Unnarrowed as a subject ("anyone can
+    apply", "those were the days") it is no one in particular. The parser often hangs the narrowing "with"
+    phrase on the verb ("asked anyone | with information"): the next word counts as the pronoun's."""
+    doc = tok.doc
+    narrow = next((c for c in tok.children if c.dep_ in _RESTRICTING_DEPS and c.i > tok.i and not _time_prep(c)),
+                  None)
+    if narrow is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("with", "in", "from") and \
+            doc[tok.i + 1].dep_ == "prep" and doc[tok.i + 2].pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+        narrow = doc[tok.i + 1]
+    if narrow is None and (tok.lower_ == "those" or tok.dep_ not in _OBJECT_DEPS):
+        return None
+    if narrow is None:
+        return Actor(name=tok.lower_)
+    if narrow.dep_ == "prep":
+        obj = next((g for g in narrow.children if g.dep_ == "pobj"), None)
+        named = [t.text for t in doc[obj.left_edge.i:obj.i + 1] if t.dep_ != "det"] if obj is not None else []
+        words = [tok.lower_, narrow.lower_, *named]
+    elif narrow.dep_ == "amod":
+        words = [tok.lower_, narrow.text]  # "those responsible"
+    else:  # "anyone who saw", "anyone who was suspected"
+        words = [t.text for t in doc[tok.i:narrow.i + 1] if t.i in (tok.i, narrow.i) or
+                 t.head.i == narrow.i and t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+    return Actor(name=" ".join(words), text=doc[tok.i:narrow.right_edge.i + 1].text)
+
+
 def _time_prep(prep: Any) -> bool:
     """A preposition whose object is a time ("on Sunday", "in March"): says when, names no one."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -1396,7 +1431,9 @@ def _subject(verb: Any) -> Any | None:
             subj = subjs[1]  # "The armed group Ansar al-Din claimed ...": the parser split the apposition
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                # ("anyone who threatens", "those that opposed": the clause says whom the pronoun means, it
+                # names no one who did it)
+                return None if verb.head.lower_ in _ANY_PERSON else verb.head
             return subj
         if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
                 verb.dep_ in ("ROOT", "ccomp") and verb.pos_ == "NOUN" and any(

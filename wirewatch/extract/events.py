@@ -35,13 +35,16 @@ from .noise import no_event
 from .ontology import Ontology, load_ontology
 from .participants import (
     agent_in_phrase,
+    answered_asker,
     censured_deed,
     content_recipient,
     from_phrase,
     happening_side,
     noun_arguments,
     outcome_victims,
+    protest_target_of_conjunct,
     struck_thing,
+    surrendered_to,
     undergone_act,
     verb_recipient,
     without,
@@ -346,7 +349,9 @@ class EventsComponent:
             deed = censured_deed(ctx, tok, self.ontology, trig.type, actors) if not passive else None
             # ("urged the EU to support X" as SUPPORT: X is supported, the EU only asked)
             recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
-                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
+                (deed if deed is not None else verb_recipient(ctx, tok, passive, skip)) or \
+                answered_asker(ctx, tok, skip) or surrendered_to(ctx, tok, skip) or \
+                (protest_target_of_conjunct(ctx, tok, skip) if trig.type == "PROTEST" else [])
             return actors, without(recips, actors), tok
         actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered
@@ -688,7 +693,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok):
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok) \
+            and not _tally_so_far(clause if clause is not None else tok):
         return _said_bound(said, published) or _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
 
@@ -767,6 +773,17 @@ def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
         if x.head == x:
             return False
         x = x.head
+    return False
+
+
+def _tally_so_far(verb: Any) -> bool:
+    """ "The ship has, thus far, confiscated 14 rifles", "have so far arrested 50 people", "... to date": acts
+    summed up to now happened on days the sentence does not give; the report's day is none of them."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ == "far" and any(g.lower_ in ("so", "thus") for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "date" for g in c.children):
+            return True
     return False
 
 

@@ -74,7 +74,7 @@ class Presentation:
 def _own_markers(tok: Any, p: Presentation, lex: Any, dated: bool = False) -> None:
     """Markers on the trigger itself (or on the verb an event noun depends on). `dated`: the trigger's own
     phrase has a calendar time ("Earlier in December, police had arrested ...")."""
-    for c in tok.children:
+    for c in [*tok.children, *_frame_of_first_conjunct(tok)]:
         low, dep = c.lower_, c.dep_
         if dep == "det" and low == "no" and tok.pos_ == "NOUN":
             p.bump("negated")  # "No arrest has been made", "no talks took place"
@@ -269,6 +269,18 @@ def _cancels(t: Any, lex: Any) -> bool:
     lemma = t.lemma_.lower()
     prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
     return lemma in lex["cancel_verbs"] or (prt is not None and f"{lemma} {prt}" in lex["cancel_verbs"])
+
+
+_FRAMING_ADVERBS = frozenset({"earlier", "before", "previously", "formerly"})
+
+
+def _frame_of_first_conjunct(verb: Any) -> list[Any]:
+    """ "Three years earlier, police had stopped him and arrested him": a time adverb that opens the clause,
+    before its first verb, frames every verb joined to it; the parser hangs it on the first one only."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return []
+    return [c for c in head.children if c.dep_ == "advmod" and c.i < head.i and c.lower_ in _FRAMING_ADVERBS]
 
 
 def _short_offset(marker: Any) -> bool:

@@ -66,6 +66,11 @@ _ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "
 # Verbs of fending off an attack: their subject is what the attack was aimed at.
 _REPEL_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "withstand", "resist", "beat", "fend", "fight",
                           "rebuff", "defeat", "halt", "stop", "parry", "counter", "deflect", "survive"})
+# Verbs of granting, refusing or passing over a request: their subject is the one it was made of ("ignored calls
+# for his resignation", "the cabinet approved the army's request"), never its maker.
+_ANSWER_REQUEST_VERBS = frozenset({"reject", "refuse", "deny", "dismiss", "rebuff", "spurn", "veto", "decline",
+                                   "ignore", "disregard", "defy", "resist", "heed", "accept", "grant", "approve",
+                                   "answer", "meet", "honour", "honor", "fulfil", "fulfill"})
 # Nouns of a measure laid on someone, whose "on X" names the one it is laid on ("imposed a ban on X").
 _LAID_ON_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "pressure", "crackdown",
                             "curb", "freeze", "boycott", "blockade", "siege", "charge"})
@@ -264,6 +269,15 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     repelled = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
         noun.lemma_.lower() in _ATTACK_NOUNS and bool(_verb_lemmas(clause) & _REPEL_VERBS) and \
         not _ceased_own(ctx, clause, head_noun, noun)
+    answered = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
+        "REQUEST" in {spec.type for spec in onto.nouns.get(noun.lemma_.lower(), ())} and \
+        bool(_verb_lemmas(clause) & _ANSWER_REQUEST_VERBS)
+    if answered and target is None and clause is not None:
+        # (a participle clause's subject is the parser's guess: "has increased calls for the prime minister to
+        # quit, ignoring his appeals" - the opposition ignores, not the prime minister)
+        asked = subject(clause) if clause.dep_ != "advcl" or any(c.dep_ == "nsubj" for c in clause.children) \
+            else None
+        target = asked if asked is not None and entity_like(ctx, asked) else None
     # "a deputy died after a shooting", "two were wounded in an attack", "was ousted in a coup": the subject
     # is the one the happening befell, never its actor.
     befalls = clause is not None and head_noun.dep_ == "pobj" and head_noun.head.head == clause and (
@@ -286,7 +300,8 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # ("despite the arrest of its leader": the deed's own "of" object is the one it was done to)
         target = subject(clause)
     if actor_tok is None and clause is not None and direct and head_noun.dep_ in ("dobj", "pobj", "attr") \
-            and not _is_subject_side(head_noun, clause) and not undergoes and not defied and not repelled:
+            and not _is_subject_side(head_noun, clause) and not undergoes and not defied and not repelled \
+            and not answered:
         subj = subject(clause)
         # "Kim made a visit" yes; "His remarks came during an inspection" - remarks inspect nothing.
         if subj is not None and entity_like(ctx, skip_partitive(subj, lexicon())) and \
@@ -1109,6 +1124,67 @@ RESPONSE_VERBS = {"ACCUSE": _CENSURE_VERBS, "REJECT": _REFUSE_VERBS}
 # Words someone addresses to another, whose "from X" is who spoke: "an ultimatum from Canberra".
 _WORD_NOUNS = frozenset({"ultimatum", "proposal", "plea", "petition", "allegation", "charge", "claim", "plan",
                          "overture", "bid", "suggestion", "accusations", "statement"})
+
+
+# Verbs of putting something to another, which a bare refusal or assent in the next clause answers.
+_PUT_TO_VERBS = frozenset({"offer", "propose", "ask", "request", "demand", "urge", "call", "seek", "suggest",
+                           "invite", "plead", "appeal", "press"})
+_ASSENT_VERBS = frozenset({"agree", "accept", "consent"})
+
+
+def answered_asker(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """ "Nichols had offered to plead guilty but prosecutors had refused", "the workers asked for a raise and the
+    company agreed", "refused after the rebels proposed a truce": a refusal or assent with nothing of its own
+    (no object, complement or phrase) answers the offer or request of the clause joined to it, so its maker
+    is the one answered."""
+    if not _verb_lemmas(verb) & (_REFUSE_VERBS | _ASSENT_VERBS) or any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") or c.dep_ == "prep" and _pobj(c) is not None and
+            not _time_phrase(c) for c in verb.children):
+        return []
+    partners = [verb.head] if verb.dep_ == "conj" else []
+    partners += [c for c in verb.children if c.dep_ in ("conj", "advcl")]
+    for other in partners:
+        if other.pos_ != "VERB" or not _verb_lemmas(other) & _PUT_TO_VERBS:
+            continue
+        asker = subject(other)
+        if asker is not None and asker.i not in skip and entity_like(ctx, asker):
+            return ctx.actors(asker)
+    return []
+
+
+def protest_target_of_conjunct(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """ "100 people rioted and threw bottles at officers", "students marched and chanted against the junta": a
+    protest with no target of its own is aimed at whom the verb joined to it, sharing its subject, is aimed
+    "at" or "against"."""
+    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+    others += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+               not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for other in others:
+        for c in other.children:
+            obj = _pobj(c) if c.dep_ == "prep" and c.lower_ in ("at", "against") else None
+            if obj is not None and obj.i not in skip and entity_like(ctx, obj) and not place_noun(obj):
+                return ctx.actors(obj)
+    return []
+
+
+def surrendered_to(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
+    """ "surrendered only after authorities boxed in his car", "surrendered after hours of talks with police": a
+    surrender with no "to X" is to the side its time clause has closing in or dealing with the one who gives up."""
+    if verb.lemma_.lower() != "surrender" or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("after", "when", "once", "as")
+                                     for m in c.children):
+            side = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        elif c.dep_ == "prep" and c.lower_ in ("after", "following") and (talks := _pobj(c)) is not None:
+            # ("after six hours of talks with police": through the measure's "of")
+            talks = next((_pobj(g) for g in talks.children if g.dep_ == "prep" and g.lower_ == "of"), None) or talks
+            side = next((_pobj(g) for g in talks.children if g.dep_ == "prep" and g.lower_ == "with"), None)
+        else:
+            continue
+        if side is not None and side.i not in skip and side.pos_ != "PRON" and entity_like(ctx, side):
+            return ctx.actors(side)
+    return []
 
 
 def censured_deed(ctx: ArticleContext, verb: Any, onto: Ontology, etype: str = "ACCUSE",
