@@ -4,6 +4,7 @@
     python eval/detector_cv.py --features words+chars+cues -C 32
     python eval/detector_cv.py --features words+cues+context+encoder   # needs the encoder package (README)
     python eval/detector_cv.py --keep       # and the keep rules for lexicon triggers, by the same folds
+    python eval/detector_cv.py --errors     # and the error accounting, confusions, decision rules (nested)
     python eval/detector_cv.py --noise drop # the label-noise filter, by nested grouped CV (label_noise.py)
     python eval/detector_cv.py --code-cues  # on this code's trigger cues, not the frozen ones make model uses
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-C", type=float, default=T.DEFAULT_C)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--keep", action="store_true", help="also compare the keep rules for lexicon triggers")
+    ap.add_argument("--errors", action="store_true",
+                    help="also where the CV errors are and what decision rules alone win (detector_errors.py)")
     ap.add_argument("--noise", choices=("drop", "down"),
                     help="only the nested grouped CV of the label-noise filter with this mode (slow: ~20 fits a fold)")
     ap.add_argument("--cues", type=Path, default=FROZEN_CUES, help="the frozen training cues (as make model)")
@@ -71,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         sub = T.scores([rows[i].label for i in plover], [T.decide(cv["oof"][[i]], types, cv["thresholds"])[0]
                                                          for i in plover], types)
         print(f"PLOVER dev sentences, held-out folds: micro-F1 {sub['micro_f1']:.3f}")
+    if args.errors:
+        from detector_errors import report
+
+        report(cv["oof"], rows, types, cv["fold_of"])
     if args.keep:
         print("keep rule for lexicon triggers, grouped CV on the rows where the lexicon proposed the type "
               "(NONE rows are the negatives; rows of another type are not judged):")
