@@ -20,6 +20,8 @@ Each rule names a kind of statement, not a set of words from some report:
   an abstraction ("the treaty provided for assistance", "the framework supports ..."), or a giving or making
   whose subject is the thing given or made ("the launchers manufactured this year are ..."): what a text
   provides for, or a thing undergoes, is no party's act;
+- a question asked, a direction to the reader (noise_address.py: "'Who benefits?' she asked", "For a full
+  list, visit ProPublica");
 - a thing as the doer, a generic comparison, a quantified kind (noise_senses.py: "the camera accepts older
   lenses", "are more likely to attack strangers", "most burglars avoid homes").
 
@@ -35,6 +37,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
+from .noise_address import asked_question, reader_direction
 from .noise_senses import sense_noise
 from .ontology import Ontology
 
@@ -50,6 +53,10 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         if _sourcing(tok):
             return "sourcing"
+        if asked_question(tok):
+            return "question"  # "'Who benefits?' she asked" (noise_address.py)
+        if reader_direction(tok):
+            return "direction"  # "For a full list, visit ProPublica"
         if _aspiration(tok, onto):
             return "aspiration"
         if _ease(tok):
