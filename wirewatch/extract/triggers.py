@@ -69,6 +69,11 @@ class Trigger:
     # The lexicon's type for the word before a rule retyped it ("agreed with the ruling": AGREE -> SUPPORT);
     # a model proposal of that type on the same word is the reading the rule set aside (events.py).
     retyped_from: str | None = None
+    # Suppressed as the verb of a condition ("if Russia were not sharing"): a hypothetical, no act, so the
+    # detector proposes no other type on it either ("It would be surprising if Russia were not sharing").
+    # Only the condition: with every structural rule of find_triggers (descriptions, generic statements ...)
+    # it fired on 2 NGEC training quotes, both events of the labelled type.
+    ruled_out: bool = False
 
 
 def _dependents(tok: Any, depth: int = 4) -> list[Any]:
@@ -610,6 +615,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
                 or trig.spec.dep != "@post" and no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok) or _threat_assessed(tok):
             trig.suppressed = True
+            trig.ruled_out = _in_condition(tok) and tok.i != root.i
         elif _in_relative_clause(tok) or reduced_relative(tok):
             trig.suppressed = trig.relative = True
         trig.background = _background(tok) or _secondary(tok)
