@@ -138,6 +138,10 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         # a discrepancy" the missile describes the launch, it was not produced. The subject itself may
         # count ("production increased").
         subject_mods = {d.i for c in tok.children if c.dep_ == "nsubj" for d in c.subtree if d is not c}
+        # Nor is it the subject of a verb that has an object or a complement clause: that subject does the act
+        # ("every shell ... makes a settlement harder to reach" makes no shell; "production increased" counts).
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in tok.children):
+            subject_mods |= {c.i for c in tok.children if c.dep_ == "nsubj"}
         deps = [d for d in deps if d.i not in subject_mods]
     return any(d.lemma_.lower() in members for d in deps)
 
