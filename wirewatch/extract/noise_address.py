@@ -18,7 +18,7 @@ from typing import Any
 from . import wordclass
 
 _WH_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
-_QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})  # not ‘ ’: the apostrophe of "Bush ’ s"
 
 
 def asked_question(verb: Any) -> bool:
