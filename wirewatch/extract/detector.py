@@ -655,6 +655,8 @@ def decide_article(sents: list[Any], onto: Ontology, det: Detector | None,
             # subject; a proposal there would code the same verb a second time. A claim of responsibility is
             # an admission, never an accusation, even when nobody made it ("no group has claimed ...").
             anchor = None
+        if anchor is not None and any(t.ruled_out and t.tok.i == anchor.i for t in trigs):
+            anchor = None  # the lexicon's structural rules read the word as no act (Trigger.ruled_out)
         if det.one_type_per_word and anchor is not None and any(d.trigger.tok.i == anchor.i for d in kept):
             anchor = None  # the anchor's word is a kept trigger's: its event is coded (one word, one event)
         # A kept trigger of a type the model does not know (INSPECT, a user's type) is the lexicon's call:

@@ -16,10 +16,13 @@ Each rule names a kind of statement, not a set of words from some report:
 - an aim or a priority: "the regime is prioritizing its missiles", "the project aims to improve readiness"
   state a goal (an act aimed at is its complement's trigger, coded "planned");
 - the ease of an act: "makes a settlement harder to reach", "threats difficult to counter";
+- a share of production: "account for a fifth of global output" is an economic figure (PRODUCE only);
 - no agent: a verbal act (an agreement, a rejection, support, a request...) whose subject is a document or
   an abstraction ("the treaty provided for assistance", "the framework supports ..."), or a giving or making
   whose subject is the thing given or made ("the launchers manufactured this year are ..."): what a text
   provides for, or a thing undergoes, is no party's act;
+- a question asked, a direction to the reader (noise_address.py: "'Who benefits?' she asked", "For a full
+  list, visit ProPublica");
 - a thing as the doer, a generic comparison, a quantified kind (noise_senses.py: "the camera accepts older
   lenses", "are more likely to attack strangers", "most burglars avoid homes").
 
@@ -35,6 +38,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
+from .noise_address import asked_question, reader_direction
 from .noise_senses import sense_noise
 from .ontology import Ontology
 
@@ -50,6 +54,10 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         if _sourcing(tok):
             return "sourcing"
+        if asked_question(tok):
+            return "question"  # "'Who benefits?' she asked" (noise_address.py)
+        if reader_direction(tok):
+            return "direction"  # "For a full list, visit ProPublica"
         if _aspiration(tok, onto):
             return "aspiration"
         if _ease(tok):
@@ -68,6 +76,8 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
     elif tok.pos_ == "NOUN":
         if _series(tok):
             return "series"
+        if etype == "PRODUCE" and _share_of(tok):
+            return "measure"  # "account for a fifth of global output": an economic figure, no production
         if tok.lemma_.lower() in lexicon()["risk_nouns"] and tok.dep_ == "dobj" and \
                 _assessed_danger(tok.head, onto):
             return "assessment"
@@ -169,6 +179,18 @@ def _series(tok: Any) -> bool:
         # "two waves of strikes" counts; "a string of arrests of journalists by the police" names its doer
         return not _counted(prep.head) and not any(c.dep_ == "prep" and c.lower_ == "by" for c in prep.head.children)
     return False
+
+
+def _share_of(noun: Any) -> bool:
+    """Is `noun` the "of" object of a share or a fraction ("a fifth of global output", "90 percent of its
+    production")? WordNet's commonest sense of the share is a quantity, a relation or an attribute, and it is
+    no noun of a change ("an increase of production" may be a production target; "increase" is a verb too)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+        return False
+    share = prep.head.lemma_.lower()
+    return wordclass.classes(share, "n")[:1] in (("quantity",), ("relation",), ("attribute",)) and \
+        not wordclass.classes(share, "v")
 
 
 # ------------------------------------------------------------------ assessments of danger
