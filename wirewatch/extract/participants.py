@@ -134,9 +134,34 @@ _DOING_VERBS = frozenset({"stage", "hold", "launch", "mount", "organize", "organ
                           "lead", "make", "begin", "start", "resume", "continue"})
 
 
+def feeling_participle(tok: Any) -> bool:
+    """A participle of a verb of feeling ("disappointed", "outraged", "alarmed", "worried": WordNet files the
+    verb's commonest sense under verb.emotion). Its "by" phrase is what moved the one who feels, not an agent:
+    "the United States is disappointed by the approval" is the United States' disapproval."""
+    low = tok.lower_
+    if not low.endswith("ed"):
+        return False
+    bases = (tok.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "y", low[:-3])
+    return any(wordclass.classes(b, "v")[:1] == ("emotion",) for b in bases if b)
+
+
+def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
+    """The one an adjective trigger is said of ("lawmakers are angry with Ankara", "Washington was deeply
+    disappointed by the vote", "it is critical of the plan"): the subject of its copula acts."""
+    if adj.pos_ != "ADJ" and not (adj.tag_ == "VBN" and adj.dep_ == "acomp") or adj.dep_ != "acomp":
+        return None
+    subj = subject(adj)
+    if subj is None or not (entity_like(ctx, skip_partitive(subj, lexicon())) or
+                            subj.lower_ in ("it", "they") and ctx.actors(subj)):
+        return None
+    return subj
+
+
 def _own_agent(noun: Any) -> Any | None:
     """An event noun's own "by X" ("a protest by veterans"), unless X is a place ("a protest by the
-    Lincoln Memorial": beside it)."""
+    Lincoln Memorial": beside it) or what moved a feeling ("disappointed by the vote")."""
+    if feeling_participle(noun):
+        return None
     by = agent(noun)
     return None if by is None or place_noun(by) else by
 
@@ -200,7 +225,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     node, clause = noun, None
     if noun.dep_ == "compound":
         node = noun.head  # "mediation effort": the effort carries the arguments
-    for _ in range(3):
+    holder = _stance_holder(ctx, noun)  # "lawmakers are angry with Ankara": said of its subject
+    if holder is not None:
+        actor_tok = holder
+    for _ in range(3 if holder is None else 0):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
         actor_tok = poss if poss is not None else _own_agent(node) or _agent_past_of(node)
