@@ -83,3 +83,13 @@ def test_killed_after_a_censure_of_no_side_has_no_actor(pipe: Pipeline) -> None:
     text = "Amnesty International condemned the violence after four villagers were killed near Gao."
     m = mention(pipe, text, "killed")
     assert m.actor == []
+
+
+# --- "with X doing ...": X voices the reaction the clause tells, it is no counterpart
+def test_condemnation_with_governments_calling_is_theirs(pipe: Pipeline) -> None:
+    text = ("The raid on the village triggered international condemnation, with many governments and aid groups "
+            "calling for an inquiry.")
+    m = mention(pipe, text, "condemnation")
+    assert "many governments" in names(m.actor)
+    assert not set(names(m.actor)) & set(names(m.recipient))
+

@@ -166,6 +166,18 @@ def _own_agent(noun: Any) -> Any | None:
     return None if by is None or place_noun(by) else by
 
 
+def _absolute_with(ctx: ArticleContext, node: Any) -> Any | None:
+    """The party of an absolute "with X doing ..." phrase on `node` ("drew criticism, with rights groups
+    demanding ..."): X is shown doing it, so it is no counterpart of the act."""
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            obj = _pobj(c)
+            if obj is not None and entity_like(ctx, obj) and any(
+                    g.dep_ == "acl" and g.tag_ == "VBG" for g in obj.children):
+                return obj
+    return None
+
+
 def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
     """The subject of "claim responsibility / take credit for <deed>": the one who says it did the deed
     (the construction is `triggers.claiming_verb`'s, which codes the deed)."""
@@ -285,6 +297,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # "drew condemnation from Seoul": the "from" hangs on the verb
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
+    if actor_tok is None and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
+        # "triggered condemnation, with many governments calling for an inquiry": who voices it
+        actor_tok = _absolute_with(ctx, noun) or (_absolute_with(ctx, clause) if clause is not None and
+                                                  head_noun.dep_ == "dobj" and head_noun.head == clause else None)
     undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
     # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
     # off is the one it was aimed at, never its actor
