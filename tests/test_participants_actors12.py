@@ -93,3 +93,37 @@ def test_condemnation_with_governments_calling_is_theirs(pipe: Pipeline) -> None
     assert "many governments" in names(m.actor)
     assert not set(names(m.actor)) & set(names(m.recipient))
 
+
+
+# --- an agentless appointment in a reshuffle is the appointer's the article named before
+def test_named_minister_in_the_passive_is_the_reshuffling_presidents(pipe: Pipeline) -> None:
+    text = ("President Ochieng on Monday sacked Defence Minister Paul Wafula. Ochieng appointed Mary Akinyi as "
+            "defence minister. Former army chief John Barasa was named interior minister.")
+    evs = events(pipe, text)
+    assert names(next(m for m in evs if m.trigger == "sacked").actor) == ["Ochieng"]  # a name before "on Monday"
+    assert names(next(m for m in evs if m.trigger == "named").actor) == ["Ochieng"]
+
+
+def test_an_appointment_with_no_appointer_told_has_no_actor(pipe: Pipeline) -> None:
+    m = mention(pipe, "Peter Lund was appointed chief executive of Nordbank on Friday.", "appointed")
+    assert m.actor == []
+
+
+# --- "aid from X": X gives it
+def test_aid_from_an_agency_is_the_agencys(pipe: Pipeline) -> None:
+    m = mention(pipe, "Cargo planes carrying aid from the Red Cross landed in Goma on Tuesday.", "aid")
+    assert names(m.actor) == ["Red Cross"]
+
+
+# --- a verdict told by the copula is passed by the one who says it, on the party it is said of
+def test_x_is_the_aggressor_said_by_a_spokesman_is_the_spokesmans(pipe: Pipeline) -> None:
+    m = mention(pipe, "Riyadh is the aggressor in this conflict, the Houthi spokesman said.", "aggressor")
+    assert names(m.actor) == ["Houthi"]
+    assert names(m.recipient) == ["Saudi Arabia"]
+
+
+def test_claims_are_a_fabrication_in_a_quote_is_the_speakers_rejection(pipe: Pipeline) -> None:
+    text = ('"There were no shipments of arms, and the Western claims are a fabrication," ministry spokesman '
+            "Oleg Petrov told reporters.")
+    m = mention(pipe, text, "fabrication")
+    assert names(m.actor) == ["Oleg Petrov"]

@@ -1607,8 +1607,9 @@ def _recover_subject(verb: Any) -> Any | None:
         # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
         # as a possessor and a compound of the verb; the noun next to the verb heads it (also when a saying
         # clause after it makes the verb its content: "..., state police said")
-        nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
-                 c.pos_ in ("NOUN", "PROPN")]
+        # ("President Mwangi on Tuesday sacked ...": a name before a time phrase read as an adverbial noun)
+        nouns = [c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
+            c.dep_ in ("compound", "poss") or c.dep_ == "npadvmod" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
         if nouns:
             return max(nouns, key=lambda c: c.i)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "tell", "add", "state", "claim", "report"):

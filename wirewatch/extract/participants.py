@@ -28,12 +28,15 @@ from .arguments import (
 from .entities import STREET_WORDS as _STREET_WORDS
 from .lexicon import lexicon
 from .ontology import Ontology
+from .paraphrase import copular_verdict
 from .triggers import claiming_verb
 
 # Verbal-act nouns whose "from X" is the one acting ("condemnation from Seoul").
 _FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complaint", "demand", "request",
                                "appeal", "call", "praise", "support", "warning", "threat", "rebuke",
                                "accusation", "pledge", "offer", "invitation", "rejection", "response"})
+# Nouns of a thing given whose "from X" is the giver ("aid from Japan"; not "relief from" or "protection from").
+_GIFT_NOUNS = frozenset({"aid", "assistance", "backing", "help", "funding", "loan", "grant", "donation"})
 # Nouns whose proper-noun modifier is the target, not the actor ("the Kuwait invasion").
 _TARGETED_NOUNS = frozenset({"invasion", "occupation", "bombing", "siege", "blockade", "annexation",
                              "embargo", "incursion", "shelling", "bombardment"})
@@ -145,6 +148,31 @@ def feeling_participle(tok: Any) -> bool:
     return any(wordclass.classes(b, "v")[:1] == ("emotion",) for b in bases if b)
 
 
+def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | None:
+    """A verdict told by the copula (`paraphrase.copular_verdict`) inside what someone says: (the speaker,
+    who passes it; the copula's subject where it is a party, who is judged). "Riyadh is the aggressor, the
+    Houthi spokesman said"; '"the Western claims are a fabrication," spokesman Oleg Petrov told reporters'."""
+    from .attribution import saying_verbs
+
+    if copular_verdict(pred) is None:
+        return None
+    be = pred.head
+    verb = be
+    for _ in range(3):  # up through the clauses of one quotation ("there were no shipments, and ... are")
+        if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in saying_verbs(claims=False):
+            break
+    else:
+        return None
+    speaker = subject(verb)
+    if speaker is None or not entity_like(ctx, speaker):
+        return None
+    judged = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return speaker, judged if judged is not None and judged.pos_ == "PROPN" and entity_like(ctx, judged) else None
+
+
 def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
     """The one an adjective trigger is said of ("lawmakers are angry with Ankara", "Washington was deeply
     disappointed by the vote", "it is critical of the plan"): the subject of its copula acts."""
@@ -237,10 +265,13 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     node, clause = noun, None
     if noun.dep_ == "compound":
         node = noun.head  # "mediation effort": the effort carries the arguments
-    holder = _stance_holder(ctx, noun)  # "lawmakers are angry with Ankara": said of its subject
+    judge = _verdict_judge(ctx, noun)
+    if judge is not None:  # "Riyadh is the aggressor, the Houthi spokesman said": the Houthis accuse Riyadh
+        actor_tok, target = judge
+    holder = _stance_holder(ctx, noun) if judge is None else None  # "lawmakers are angry with Ankara"
     if holder is not None:
         actor_tok = holder
-    for _ in range(3 if holder is None else 0):
+    for _ in range(3 if holder is None and judge is None else 0):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
         actor_tok = poss if poss is not None else _own_agent(node) or _agent_past_of(node)
@@ -249,6 +280,11 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
             actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
                               and node.lemma_.lower() in _FROM_ACTOR_NOUNS
                               for g in c.children if g.dep_ == "pobj"), None)
+        if actor_tok is None and node.lemma_.lower() in _GIFT_NOUNS:
+            # "aid from the World Food Programme", "a loan from China": the giver (not "aid from the port")
+            actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
+                              for g in c.children if g.dep_ == "pobj" and entity_like(ctx, g) and
+                              not place_noun(g)), None)
         if actor_tok is None:
             for c in node.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.tok_ent and \

@@ -73,6 +73,11 @@ def fallback_actors(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Acto
 
                             return [Actor(name=name, kind="GPE", country=ent.country,
                                           entity_id=entity_id("GPE", name), text=ctx.doc[t.i].text)]
+    if etype == "PERSONNEL" and passive and not any(c.dep_ == "agent" for c in tok.children):
+        # "Mwangi appointed Wanjiru ... Kiprop was named interior minister": one who appoints in a reshuffle
+        # the article tells, the one named appointing before
+        return next((list(doers) for kind, doers, _, _ in reversed(ctx.last_by_type)
+                     if kind == "PERSONNEL" and doers), [])
     if etype == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
         return talks_parties(ctx, tok)
     if tok.pos_ == "NOUN" and etype in ("MOBILIZE", "ASSAULT", "SANCTION", "PERSONNEL", "INSPECT", "PRODUCE") \
