@@ -33,6 +33,12 @@ def test_angered_at_names_whom_they_turn_on(pipe: Pipeline) -> None:
     assert names(m.recipient) == ["police"]
 
 
+def test_intimidated_by_is_no_stance_the_by_phrase_acts(pipe: Pipeline) -> None:
+    # COERCE: the one who feels it undergoes the act, whose doer is the "by" phrase
+    m = mention(pipe, "Union members in Harare were intimidated by police officers on Monday.", "intimidated")
+    assert names(m.actor) == ["police officers"]
+
+
 def test_angry_with_is_said_of_the_copulas_subject(pipe: Pipeline) -> None:
     text = "Farmers in Kenya are angry with the government over the new tax on fertiliser."
     m = mention(pipe, text, "angry")

@@ -327,7 +327,7 @@ class EventsComponent:
                 # grammatical subject acts and the "of" object undergoes it
                 subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
                 return ctx.actors(subj), without(ctx.actors(of_obj), ctx.actors(subj)), tok
-            if passive and feeling_participle(tok):
+            if passive and feeling_participle(tok, trig.type):
                 # "opposition leaders were outraged by the arrest": the one who feels it acts; the "by"
                 # phrase is what moved them, and whom they turn on is the "at/with X" of an active verb
                 felt = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
@@ -357,7 +357,7 @@ class EventsComponent:
             recips = recips or content_recipient(ctx, tok, trig.type, self.ontology, skip) or \
                 (deed if deed is not None else verb_recipient(ctx, tok, passive, skip))
             return actors, without(recips, actors), tok
-        actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
+        actors, recips, clause = noun_arguments(ctx, tok, self.ontology, trig.type)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered
             actors = ctx.actors(subject(trig.actor_from))
             recips = without(recips, actors)

@@ -137,10 +137,18 @@ _DOING_VERBS = frozenset({"stage", "hold", "launch", "mount", "organize", "organ
                           "lead", "make", "begin", "start", "resume", "continue"})
 
 
-def feeling_participle(tok: Any) -> bool:
+# Types whose actor takes a stance (disapproves, backs, refuses): a feeling said of a subject is
+# its stance. In the others the one who feels undergoes it ("members were intimidated", "were invited").
+STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def feeling_participle(tok: Any, etype: str) -> bool:
     """A participle of a verb of feeling ("disappointed", "outraged", "alarmed", "worried": WordNet files the
-    verb's commonest sense under verb.emotion). Its "by" phrase is what moved the one who feels, not an agent:
-    "the United States is disappointed by the approval" is the United States' disapproval."""
+    verb's commonest sense under verb.emotion) told as a stance (`STANCE_TYPES`). Its "by" phrase is what
+    moved the one who feels, not an agent: "the United States is disappointed by the approval" is the United
+    States' disapproval; "were intimidated by the police" (COERCE) keeps the police."""
+    if etype not in STANCE_TYPES:
+        return False
     low = tok.lower_
     if not low.endswith("ed"):
         return False
@@ -185,10 +193,10 @@ def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
     return subj
 
 
-def _own_agent(noun: Any) -> Any | None:
+def _own_agent(noun: Any, etype: str | None) -> Any | None:
     """An event noun's own "by X" ("a protest by veterans"), unless X is a place ("a protest by the
     Lincoln Memorial": beside it) or what moved a feeling ("disappointed by the vote")."""
-    if feeling_participle(noun):
+    if etype is not None and feeling_participle(noun, etype):
         return None
     by = agent(noun)
     return None if by is None or place_noun(by) else by
@@ -258,7 +266,8 @@ def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Acto
     return []
 
 
-def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list[Actor], list[Actor], Any]:
+def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
+                   etype: str | None = None) -> tuple[list[Actor], list[Actor], Any]:
     """Actor of an event noun: "Kim's inspection", "visit by Kim", "U.S. sanctions", "Kim made a visit",
     "North Korea's ramp-up in the production of ..."; recipient: "visit to Washington", "talks with X"."""
     actor_tok = target = None
@@ -268,13 +277,14 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
     judge = _verdict_judge(ctx, noun)
     if judge is not None:  # "Riyadh is the aggressor, the Houthi spokesman said": the Houthis accuse Riyadh
         actor_tok, target = judge
-    holder = _stance_holder(ctx, noun) if judge is None else None  # "lawmakers are angry with Ankara"
+    # "lawmakers are angry with Ankara"; not "members are intimidated" (COERCE: they undergo it)
+    holder = _stance_holder(ctx, noun) if judge is None and etype in STANCE_TYPES else None
     if holder is not None:
         actor_tok = holder
     for _ in range(3 if holder is None and judge is None else 0):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
-        actor_tok = poss if poss is not None else _own_agent(node) or _agent_past_of(node)
+        actor_tok = poss if poss is not None else _own_agent(node, etype) or _agent_past_of(node)
         if actor_tok is None:
             # "condemnation from Seoul", "criticism from rights groups"
             actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
