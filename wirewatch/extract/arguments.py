@@ -1434,7 +1434,7 @@ def _subject(verb: Any) -> Any | None:
                 # ("anyone who threatens", "those that opposed": the clause says whom the pronoun means, it
                 # names no one who did it)
                 return None if verb.head.lower_ in _ANY_PERSON else verb.head
-            return subj
+            return _of_whom_antecedent(subj, verb) or subj
         if verb.dep_ in ("ROOT", "ccomp") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") or \
                 verb.dep_ in ("ROOT", "ccomp") and verb.pos_ == "NOUN" and any(
                     c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
@@ -1516,6 +1516,26 @@ _PROSPECT_NOUNS = frozenset({"possibility", "prospect", "idea", "option", "quest
 # Nouns of deciding and trying whose infinitive is their owner's act: "the cabinet decision to expel".
 _DECISION_NOUNS = frozenset({"decision", "ruling", "move", "plan", "bid", "attempt", "effort", "order", "vote",
                              "offer", "refusal", "failure", "promise", "pledge", "threat", "push", "drive", "call"})
+
+
+def _of_whom_antecedent(subj: Any, verb: Any) -> Any | None:
+    """ "police fired at demonstrators, some of whom threw rocks": a part "of whom" acts as its whole, the
+    noun the relative clause is about. The parser hangs the clause on that noun or, after a comma, on the
+    main verb; then the whole is the noun phrase just before the comma ("farmers in Lyon, some of whom")."""
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(g.dep_ == "pobj" and g.lower_ in ("whom", "which") for g in of.children):
+        return None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    i = subj.left_edge.i - 1
+    if i < 1 or subj.doc[i].text != ",":
+        return None
+    whole = subj.doc[i - 1]
+    while whole.dep_ in ("pobj", "compound", "appos") and whole.head.i < whole.i and \
+            (whole.head.pos_ in ("NOUN", "PROPN") or whole.head.dep_ == "prep" and
+             whole.head.head.pos_ in ("NOUN", "PROPN")):
+        whole = whole.head if whole.head.pos_ in ("NOUN", "PROPN") else whole.head.head
+    return whole if whole.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agent_of_misparsed_participle(verb: Any) -> Any | None:
@@ -1629,8 +1649,9 @@ def _recover_subject(verb: Any) -> Any | None:
         # "A Chesterfield County sheriff's deputy shot and wounded a man": the small model reads the subject
         # as a possessor and a compound of the verb; the noun next to the verb heads it (also when a saying
         # clause after it makes the verb its content: "..., state police said")
-        nouns = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss") and
-                 c.pos_ in ("NOUN", "PROPN")]
+        # ("President Mwangi on Tuesday sacked ...": a name before a time phrase read as an adverbial noun)
+        nouns = [c for c in verb.children if c.i < verb.i and c.pos_ in ("NOUN", "PROPN") and (
+            c.dep_ in ("compound", "poss") or c.dep_ == "npadvmod" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))]
         if nouns:
             return max(nouns, key=lambda c: c.i)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("say", "tell", "add", "state", "claim", "report"):

@@ -38,6 +38,7 @@ from .participants import (
     answered_asker,
     censured_deed,
     content_recipient,
+    feeling_participle,
     from_phrase,
     happening_side,
     noun_arguments,
@@ -53,6 +54,7 @@ from .quantities import read_number
 from .refine import (
     abroad,
     capital_as_state,
+    censured_for_harm,
     contexts_of,
     fallback_actors,
     fired_at_other_country,
@@ -201,7 +203,7 @@ class EventsComponent:
         lemma = tok.lemma_.lower()
         if not actors:
             actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
-                passive_state_actor(ctx, trig, etype)
+                passive_state_actor(ctx, trig, etype) or censured_for_harm(ctx, trig, etype)
         if not recipients or all(r.entity_id is None for r in recipients):
             # "imposed a curfew in Algiers"; "will withdraw inspectors and aid workers from Iraq"
             recipients = restricted_place(ctx, tok) or left_place(ctx, tok) or recipients
@@ -328,6 +330,13 @@ class EventsComponent:
                 # grammatical subject acts and the "of" object undergoes it
                 subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
                 return ctx.actors(subj), without(ctx.actors(of_obj), ctx.actors(subj)), tok
+            if passive and feeling_participle(tok, trig.type):
+                # "opposition leaders were outraged by the arrest": the one who feels it acts; the "by"
+                # phrase is what moved them, and whom they turn on is the "at/with X" of an active verb
+                felt = next((c for c in tok.children if c.dep_ == "nsubjpass"), subj)
+                actors = ctx.actors(felt)
+                skip = {felt.i} if felt is not None else set()
+                return actors, without(verb_recipient(ctx, tok, False, skip), actors), tok
             ag = agent(tok) or (agent_in_phrase(tok) if passive else None)
             actor_tok = ag if passive else subj  # a passive's subject is the one acted upon
             actors = ctx.actors(actor_tok)
@@ -353,7 +362,7 @@ class EventsComponent:
                 answered_asker(ctx, tok, skip) or surrendered_to(ctx, tok, skip) or \
                 (protest_target_of_conjunct(ctx, tok, skip) if trig.type == "PROTEST" else [])
             return actors, without(recips, actors), tok
-        actors, recips, clause = noun_arguments(ctx, tok, self.ontology)
+        actors, recips, clause = noun_arguments(ctx, tok, self.ontology, trig.type)
         if trig.actor_from is not None:  # "ordered patrols": the one who ordered
             actors = ctx.actors(subject(trig.actor_from))
             recips = without(recips, actors)

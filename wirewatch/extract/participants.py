@@ -28,12 +28,15 @@ from .arguments import (
 from .entities import STREET_WORDS as _STREET_WORDS
 from .lexicon import lexicon
 from .ontology import Ontology
+from .paraphrase import copular_verdict
 from .triggers import claiming_verb
 
 # Verbal-act nouns whose "from X" is the one acting ("condemnation from Seoul").
 _FROM_ACTOR_NOUNS = frozenset({"condemnation", "criticism", "protest", "complaint", "demand", "request",
                                "appeal", "call", "praise", "support", "warning", "threat", "rebuke",
                                "accusation", "pledge", "offer", "invitation", "rejection", "response"})
+# Nouns of a thing given whose "from X" is the giver ("aid from Japan"; not "relief from" or "protection from").
+_GIFT_NOUNS = frozenset({"aid", "assistance", "backing", "help", "funding", "loan", "grant", "donation"})
 # Nouns whose proper-noun modifier is the target, not the actor ("the Kuwait invasion").
 _TARGETED_NOUNS = frozenset({"invasion", "occupation", "bombing", "siege", "blockade", "annexation",
                              "embargo", "incursion", "shelling", "bombardment"})
@@ -139,11 +142,81 @@ _DOING_VERBS = frozenset({"stage", "hold", "launch", "mount", "organize", "organ
                           "lead", "make", "begin", "start", "resume", "continue"})
 
 
-def _own_agent(noun: Any) -> Any | None:
+# Types whose actor takes a stance (disapproves, backs, refuses): a feeling said of a subject is
+# its stance. In the others the one who feels undergoes it ("members were intimidated", "were invited").
+STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def feeling_participle(tok: Any, etype: str) -> bool:
+    """A participle of a verb of feeling ("disappointed", "outraged", "alarmed", "worried": WordNet files the
+    verb's commonest sense under verb.emotion) told as a stance (`STANCE_TYPES`). Its "by" phrase is what
+    moved the one who feels, not an agent: "the United States is disappointed by the approval" is the United
+    States' disapproval; "were intimidated by the police" (COERCE) keeps the police."""
+    if etype not in STANCE_TYPES:
+        return False
+    low = tok.lower_
+    if not low.endswith("ed"):
+        return False
+    bases = (tok.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "y", low[:-3])
+    return any(wordclass.classes(b, "v")[:1] == ("emotion",) for b in bases if b)
+
+
+def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | None:
+    """A verdict told by the copula (`paraphrase.copular_verdict`) inside what someone says: (the speaker,
+    who passes it; the copula's subject where it is a party, who is judged). "Riyadh is the aggressor, the
+    Houthi spokesman said"; '"the Western claims are a fabrication," spokesman Oleg Petrov told reporters'."""
+    from .attribution import saying_verbs
+
+    if copular_verdict(pred) is None:
+        return None
+    be = pred.head
+    verb = be
+    for _ in range(3):  # up through the clauses of one quotation ("there were no shipments, and ... are")
+        if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in saying_verbs(claims=False):
+            break
+    else:
+        return None
+    speaker = subject(verb)
+    if speaker is None or not entity_like(ctx, speaker):
+        return None
+    judged = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return speaker, judged if judged is not None and judged.pos_ == "PROPN" and entity_like(ctx, judged) else None
+
+
+def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
+    """The one an adjective trigger is said of ("lawmakers are angry with Ankara", "Washington was deeply
+    disappointed by the vote", "it is critical of the plan"): the subject of its copula acts."""
+    if adj.pos_ != "ADJ" and not (adj.tag_ == "VBN" and adj.dep_ == "acomp") or adj.dep_ != "acomp":
+        return None
+    subj = subject(adj)
+    if subj is None or not (entity_like(ctx, skip_partitive(subj, lexicon())) or
+                            subj.lower_ in ("it", "they") and ctx.actors(subj)):
+        return None
+    return subj
+
+
+def _own_agent(noun: Any, etype: str | None) -> Any | None:
     """An event noun's own "by X" ("a protest by veterans"), unless X is a place ("a protest by the
-    Lincoln Memorial": beside it)."""
+    Lincoln Memorial": beside it) or what moved a feeling ("disappointed by the vote")."""
+    if etype is not None and feeling_participle(noun, etype):
+        return None
     by = agent(noun)
     return None if by is None or place_noun(by) else by
+
+
+def _absolute_with(ctx: ArticleContext, node: Any) -> Any | None:
+    """The party of an absolute "with X doing ..." phrase on `node` ("drew criticism, with rights groups
+    demanding ..."): X is shown doing it, so it is no counterpart of the act."""
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            obj = _pobj(c)
+            if obj is not None and entity_like(ctx, obj) and any(
+                    g.dep_ == "acl" and g.tag_ == "VBG" for g in obj.children):
+                return obj
+    return None
 
 
 def _claimant(ctx: ArticleContext, clause: Any, head_noun: Any) -> Any | None:
@@ -198,22 +271,35 @@ def _attacked_thing(ctx: ArticleContext, noun: Any, skip: set[int]) -> list[Acto
     return []
 
 
-def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list[Actor], list[Actor], Any]:
+def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
+                   etype: str | None = None) -> tuple[list[Actor], list[Actor], Any]:
     """Actor of an event noun: "Kim's inspection", "visit by Kim", "U.S. sanctions", "Kim made a visit",
     "North Korea's ramp-up in the production of ..."; recipient: "visit to Washington", "talks with X"."""
     actor_tok = target = None
     node, clause = noun, None
     if noun.dep_ == "compound":
         node = noun.head  # "mediation effort": the effort carries the arguments
-    for _ in range(3):
+    judge = _verdict_judge(ctx, noun)
+    if judge is not None:  # "Riyadh is the aggressor, the Houthi spokesman said": the Houthis accuse Riyadh
+        actor_tok, target = judge
+    # "lawmakers are angry with Ankara"; not "members are intimidated" (COERCE: they undergo it)
+    holder = _stance_holder(ctx, noun) if judge is None and etype in STANCE_TYPES else None
+    if holder is not None:
+        actor_tok = holder
+    for _ in range(3 if holder is None and judge is None else 0):
         # "Friday's clash": a date is no possessor-actor.
         poss = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANT), None)
-        actor_tok = poss if poss is not None else _own_agent(node) or _agent_past_of(node)
+        actor_tok = poss if poss is not None else _own_agent(node, etype) or _agent_past_of(node)
         if actor_tok is None:
             # "condemnation from Seoul", "criticism from rights groups"
             actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
                               and node.lemma_.lower() in _FROM_ACTOR_NOUNS
                               for g in c.children if g.dep_ == "pobj"), None)
+        if actor_tok is None and node.lemma_.lower() in _GIFT_NOUNS:
+            # "aid from the World Food Programme", "a loan from China": the giver (not "aid from the port")
+            actor_tok = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "from"
+                              for g in c.children if g.dep_ == "pobj" and entity_like(ctx, g) and
+                              not place_noun(g)), None)
         if actor_tok is None:
             for c in node.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.tok_ent and \
@@ -262,6 +348,10 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology) -> tuple[list
         # "drew condemnation from Seoul": the "from" hangs on the verb
         actor_tok = next((g for c in clause.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"), None)
+    if actor_tok is None and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
+        # "triggered condemnation, with many governments calling for an inquiry": who voices it
+        actor_tok = _absolute_with(ctx, noun) or (_absolute_with(ctx, clause) if clause is not None and
+                                                  head_noun.dep_ == "dobj" and head_noun.head == clause else None)
     undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
     # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
     # off is the one it was aimed at, never its actor

@@ -73,11 +73,40 @@ def fallback_actors(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Acto
 
                             return [Actor(name=name, kind="GPE", country=ent.country,
                                           entity_id=entity_id("GPE", name), text=ctx.doc[t.i].text)]
+    if etype == "PERSONNEL" and passive and not any(c.dep_ == "agent" for c in tok.children):
+        # "Mwangi appointed Wanjiru ... Kiprop was named interior minister": one who appoints in a reshuffle
+        # the article tells, the one named appointing before
+        return next((list(doers) for kind, doers, _, _ in reversed(ctx.last_by_type)
+                     if kind == "PERSONNEL" and doers), [])
+    if etype == "CONSULT" and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return talks_parties(ctx, tok)
     if tok.pos_ == "NOUN" and etype in ("MOBILIZE", "ASSAULT", "SANCTION", "PERSONNEL", "INSPECT", "PRODUCE") \
             and _definite(tok):
         # the same word for the same kind of event: "launched ..." then "last week's launch", "the launch";
         # a bare "sanctions may be imminent" refers back to nothing and keeps no actor.
         return list(ctx.last_actors.get((etype, tok.lemma_.lower()), []))
+    return []
+
+
+def talks_parties(ctx: ArticleContext, noun: Any) -> list[Actor]:
+    """Talks that name no side, as the subject of a clause bound to another ("X and Y have been at odds since
+    talks failed", "talks failed after the government blamed the regions"): the sides are the subject of
+    that other clause, the ones whose dealings the sentence tells. A thing or an event there names no side."""
+    from .participants import entity_like
+
+    # (the parser may root the sentence on the noun, "talks to resolve the impasse failed after ...", and
+    # hang the bound clause on it)
+    verb = noun if noun.dep_ == "ROOT" else noun.head
+    if verb.pos_ not in ("VERB", "AUX") and verb != noun:
+        return []
+    others = [verb.head] if verb.dep_ == "advcl" and verb.head != verb else []
+    others += [c for c in verb.children if c.dep_ == "advcl"]
+    for other in others:
+        subj = next((c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and entity_like(ctx, subj):
+            found = ctx.actors(subj)
+            if found:
+                return found
     return []
 
 
@@ -155,6 +184,22 @@ def left_place(ctx: ArticleContext, tok: Any) -> list[Actor]:
             if ent is not None and ent.kind == "GPE":
                 return [a for a in [ctx._from_entity(ent, ent.name if obj is None else obj.text)] if a is not None]
     return []
+
+
+def censured_for_harm(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
+    """An agentless passive harm told as what a censure answers ("condemned the brutality of the military,
+    as eight demonstrators were killed"; "denounced Israel after 20 people were killed"): the side censured
+    for it did it. A censure of no side ("condemned the violence") names nobody."""
+    from .participants import RESPONSE_VERBS, verb_recipient
+
+    tok = trig.tok
+    if etype != "ASSAULT" or tok.pos_ != "VERB" or tok.dep_ != "advcl" or \
+            not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    head = tok.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in RESPONSE_VERBS["ACCUSE"]:
+        return []
+    return verb_recipient(ctx, head, False, set())
 
 
 def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
