@@ -8,9 +8,11 @@ from functools import partial
 
 from tests.connect_fixtures import add_report, hand_mention
 from wirewatch.connect.pairs import reciprocal, roles, view
-from wirewatch.model import Actor
+from wirewatch.connect.fusion import aggregate
+from wirewatch.model import Actor, Event
 
 ARDENIA = Actor("Ardenia", "GPE", "ARD", "gpe:ardenia")
+BELMORA = Actor("Belmora", "GPE", "BLM", "gpe:belmora")
 GUARDS = Actor("Ardenian border guards", "ORG", "ARD", None)
 ARD_UNITS = Actor("Ardenian units", "ORG", "ARD", None)
 BATTERIES = Actor("Belmoran batteries", "ORG", "BLM", None)
@@ -50,6 +52,18 @@ def test_the_exchange_joins_the_shelling_and_the_version_stays_apart(store) -> N
     assert [a.name for a in by_article["wire"].actor] == ["Belmoran batteries"]
     actor_conflicts = [c for c in store.conflicts() if c.field == "actor"]
     assert any(set(c.event_ids) == {by_article["wire"].id, by_article["army"].id} for c in actor_conflicts)
+
+
+
+def test_the_recipient_comes_from_the_one_sided_report_too() -> None:
+    # The reciprocal report, fused first, names Belmora as its recipient: with the one-sided report's actor
+    # (Belmoran batteries) that would set Belmora against itself.
+    both = assault("Ardenia and Belmora exchanged artillery fire along the Vell on Friday.", "exchanged",
+                   [ARDENIA], [BELMORA])
+    assert reciprocal(both)
+    ev = aggregate(Event("e1", "ASSAULT", mentions=[both, SHELLED]))
+    assert [a.name for a in ev.actor] == ["Belmoran batteries"]
+    assert [a.name for a in ev.recipient] == ["Ardenian border guards"]
 
 
 # --- "lost his job" names the dismissal (connect/data/acts.yaml, PERSONNEL dismiss: lose) ---------------------
