@@ -34,6 +34,10 @@ def test_reciprocal_reads_the_parties_written_around_the_trigger() -> None:
     assert reciprocal(WITH)  # "clashed with Belmoran troops"
     assert not reciprocal(STARTED)  # one side "had started" the clash
     assert not reciprocal(SHELLED)  # no mutual act
+    # "and" joins two acts of one party, not two parties of the clash
+    assert not reciprocal(assault("Ardenian units crossed the Vell and started Friday's clash, Belmora said.",
+                                  "clash", [ARD_UNITS]))
+    assert reciprocal(assault("Border police and smugglers clashed near the Vell on Friday.", "clashed", [GUARDS]))
 
 
 def test_a_reciprocal_report_compares_parties_not_who_acted() -> None:
