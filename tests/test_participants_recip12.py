@@ -84,6 +84,13 @@ def test_a_riot_is_aimed_at_whom_its_joined_verb_is_aimed_at(pipe: Pipeline) -> 
     assert names(m.recipient) == ["officers"]
 
 
+def test_a_protest_clause_with_its_own_subject_takes_no_target_from_the_other(pipe: Pipeline) -> None:
+    # the residents' protest is no protest against the students the police fired at
+    m = mention(pipe, "Police fired tear gas at students, and residents protested outside the town hall.",
+                "protested")
+    assert "students" not in names(m.recipient)
+
+
 def test_a_protest_joined_to_a_throw_at_a_building_gets_no_party(pipe: Pipeline) -> None:
     m = mention(pipe, "Workers protested and threw eggs at the building.", "protested")
     assert names(m.recipient) == []

@@ -1243,10 +1243,11 @@ def answered_asker(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor
 
 
 def protest_target_of_conjunct(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
-    """ "100 people rioted and threw bottles at officers", "students marched and chanted against the junta": a
-    protest with no target of its own is aimed at whom the verb joined to it, sharing its subject, is aimed
-    "at" or "against"."""
-    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+    """A protest verb with no target of its own, coordinated with a verb of the same subject (its head or a
+    conjunct with no subject of its own), is aimed at the entity that verb takes with "at" or "against" (not a
+    place or building). A protest with a subject of its own is another clause and shares no target with it."""
+    own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
+    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own_subject else []
     others += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
                not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for other in others:
