@@ -60,6 +60,12 @@ def test_dismissing_findings_split_at_a_possessive_is_a_rejection(nlp) -> None:
     assert ("dismissed", "REJECT") in found and ("dismissed", "PERSONNEL") not in found
 
 
+def test_dismissing_a_person_of_a_possessed_body_stays_a_change_of_office(nlp) -> None:
+    # "of the party's ethics inquiry" hangs a possessive under the person: the chairman is still who was dismissed
+    found = live(nlp, "The council dismissed the chairman of the party's ethics inquiry on Monday.")
+    assert ("dismissed", "PERSONNEL") in found and ("dismissed", "REJECT") not in found
+
+
 def test_dismissing_an_official_stays_a_change_of_office(nlp) -> None:
     assert ("dismissed", "PERSONNEL") in live(nlp, "The president dismissed the head of the port authority.")
 

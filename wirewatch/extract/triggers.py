@@ -166,7 +166,10 @@ def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
 
 def _possessed(o: Any) -> Any:
     """The head of an object the parser split at a possessive: in "dismissed the panel of experts' findings"
-    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings."""
+    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings. A person
+    stays the object: "dismissed the director of the state's health service" dismissed the director."""
+    if "person" in wordclass.classes(o.lemma_.lower(), "n"):
+        return o
     for prep in o.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for p in prep.children:
