@@ -90,6 +90,8 @@ def test_an_operation_launched_without_a_target_is_a_mobilization(nlp, text: str
 @pytest.mark.parametrize("text", [
     "The retailer launched operations in three new markets.",
     "The charity launched a campaign to raise money for the clinic.",
+    "Volunteers launched a rescue operation after the ferry capsized.",
+    "The company launched an operation to recover the lost data.",
 ])
 def test_business_operations_and_campaigns_are_no_mobilization(nlp, text: str) -> None:
     assert all(t != "MOBILIZE" for _, t in live(nlp, text))
