@@ -1207,8 +1207,9 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
 
 # Verbs of answering another's deed or word, whose object may be that deed rather than a party: "condemned
 # the detention of X by Y" (ACCUSE), "rejected the allegations", "denied the request" (REJECT).
-_CENSURE_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure",
-                            "investigate", "probe"})
+# (An inquiry answers a deed too, but blames no one: `CONDEMNING_VERBS` are those that lay it on their object.)
+CONDEMNING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure"})
+_CENSURE_VERBS = CONDEMNING_VERBS | {"investigate", "probe"}
 _REFUSE_VERBS = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "veto", "decline"})
 RESPONSE_VERBS = {"ACCUSE": _CENSURE_VERBS, "REJECT": _REFUSE_VERBS}
 # Words someone addresses to another, whose "from X" is who spoke: "an ultimatum from Canberra".
