@@ -7,8 +7,8 @@ from __future__ import annotations
 from functools import partial
 
 from tests.connect_fixtures import add_report, hand_mention
-from wirewatch.connect.pairs import reciprocal, roles, view
 from wirewatch.connect.fusion import aggregate
+from wirewatch.connect.pairs import reciprocal, roles, view
 from wirewatch.model import Actor, Event
 
 ARDENIA = Actor("Ardenia", "GPE", "ARD", "gpe:ardenia")
