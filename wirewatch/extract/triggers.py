@@ -682,8 +682,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         trig.negated = _negated(tok)
         gov = _governor(tok, found)
         if gov is None or gov.spec.dep == "@any":
-            # (the deed a party says it will answer, "respond to any attack", is coded as it was before the
-            # answer was read as a threat: tests/test_participants_args11.py rule-answer-verb)
+            # (in "will respond to any attack" what is threatened is the response, not the attack: the deed it
+            # answers is the other side's, so it is not embedded as the threat's content and keeps its own type)
             continue
         trig.governor = gov
         _apply_embedding(trig, gov, onto, lex)
