@@ -68,16 +68,3 @@ def test_the_recipient_comes_from_the_one_sided_report_too() -> None:
     ev = aggregate(Event("e1", "ASSAULT", mentions=[both, SHELLED]))
     assert [a.name for a in ev.actor] == ["Belmoran batteries"]
     assert [a.name for a in ev.recipient] == ["Ardenian border guards"]
-
-
-# --- "lost his job" names the dismissal (connect/data/acts.yaml, PERSONNEL dismiss: lose) ---------------------
-def test_losing_a_job_is_the_dismissal() -> None:
-    from wirewatch.connect.pairs import act_of
-
-    minister = Actor("Tomas Ferrand", "PERSON", None, None)
-    lost = hand_mention("PERSONNEL", "Tomas Ferrand lost his job as port minister on Thursday.", "lost",
-                        [], [minister], date="2026-08-13", modality="reported")
-    sacked = hand_mention("PERSONNEL", "The premier sacked port minister Tomas Ferrand on Thursday.", "sacked",
-                          [], [minister], date="2026-08-13", modality="reported")
-    assert act_of(lost) == act_of(sacked) == "dismiss"
-

@@ -23,16 +23,13 @@ def test_those_responsible_is_the_one_threatened(pipe: Pipeline) -> None:
 
 
 def test_anyone_as_the_subject_of_a_passive_request(pipe: Pipeline) -> None:
-    m = mention(pipe, "Anyone with information is asked to call the police.", "asked")
-    assert names(m.recipient) == ["anyone with information"]
+    m = mention(pipe, "Anyone with footage of the crash is asked to contact the county sheriff.", "asked")
+    assert names(m.recipient) == ["anyone with footage"]
 
 
 def test_anyone_unnarrowed_as_a_subject_is_no_one(pipe: Pipeline) -> None:
-    from wirewatch.extract.arguments import _group_of_anyone
-    from wirewatch.extract.nlp import get_nlp
-
-    tok = next(t for t in get_nlp()("Anyone can apply for the permit.") if t.lower_ == "anyone")
-    assert _group_of_anyone(tok) is None
+    m = mention(pipe, "Anyone can file a complaint against the council.", "file")
+    assert names(m.actor) == []
 
 
 def test_a_request_passed_over_was_made_of_the_one_who_ignores_it(pipe: Pipeline) -> None:
@@ -80,7 +77,7 @@ def test_an_opening_earlier_frames_the_joined_verb_too(pipe: Pipeline) -> None:
 
 
 def test_a_riot_is_aimed_at_whom_its_joined_verb_is_aimed_at(pipe: Pipeline) -> None:
-    m = mention(pipe, "About 200 people rioted and threw bottles at officers outside the station.", "rioted")
+    m = mention(pipe, "Some 300 youths rioted and hurled stones at officers outside the stadium.", "rioted")
     assert names(m.recipient) == ["officers"]
 
 
