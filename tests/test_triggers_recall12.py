@@ -82,6 +82,7 @@ def test_quoted_we_closing_an_open_quotation_is_the_speaker(pipe) -> None:
 @pytest.mark.parametrize("text", [
     "The army launched an operation to drive the bandits out of the hills.",
     "Police mounted a security operation to clear the highway of gunmen.",
+    "The alliance and local forces launched an operation to retake the valley.",
 ])
 def test_an_operation_launched_without_a_target_is_a_mobilization(nlp, text: str) -> None:
     assert any(t == "MOBILIZE" for _, t in live(nlp, text))

@@ -98,7 +98,8 @@ def launched_operation(tok: Any, onto: Ontology) -> bool:
     if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon()["performing_verbs"]):
         return False
     if not (_military_modified(tok, onto) or (lemma in onto.lists.get("military_operation_nouns", frozenset())
-            and any(c.dep_ == "nsubj" and _armed_force(c, onto) for c in tok.head.children))):
+            and any(c.dep_ == "nsubj" and any(_armed_force(x, onto) for x in (c, *c.conjuncts))
+                    for c in tok.head.children))):
         return False
     return not armed_operation(tok, onto)
 
