@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 
 SHARED = HERE.parent.parent / "shared" / "eval"
+sys.path.insert(0, str(SHARED))  # score.py, for `fusible`
 SCORE, SCORE_COREF = SHARED / "score.py", SHARED / "score_coref.py"
 SUITES: dict[str, dict[str, Any]] = {
     "connect": {"corpus": HERE / "connect" / "corpus.jsonl", "gold": HERE / "connect" / "gold.json"},
@@ -55,9 +56,8 @@ def fusible(gold_path: Path, events_path: Path) -> dict[str, float]:
     """Fusion over the gold pairs extraction made fusible: both gold events matched to a mention (score.py's
     matching: same article, the key inside the mention's sentence, an acceptable type, an actor alias preferred,
     the first in export order). A pair with one side unextracted is extraction's loss, not fusion's: the share
-    of gold pairs that are fusible, and fusion P/R/F1 with recall over those pairs only (precision is score.py's:
-    every false pair is between two matched mentions)."""
-    sys.path.insert(0, str(SHARED))
+    of gold pairs that are fusible, and fusion recall over those pairs only with the F1 it makes with score.py's
+    precision (every false pair is between two matched mentions); the precision itself is not returned."""
     import score  # type: ignore[import-not-found]
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))

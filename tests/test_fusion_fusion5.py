@@ -199,6 +199,24 @@ def test_two_sides_naming_each_other_in_two_reports_is_a_who_acted_conflict(stor
     assert [c for c in store.conflicts() if c.field == "actor"]
 
 
+def test_a_domestic_clash_is_no_two_sides_naming_each_other(store):
+    # Police, gunmen and the people each attacked, all of one country: the country tells no side apart, so two
+    # reports of two acts on one day (police on marchers, gunmen on villagers) are no mutual blame.
+    police = Actor("Varnavian police", "ORG", "VRN", None)
+    marchers = Actor("marchers in Orsk", "PERSON", "VRN", None)
+    gunmen = Actor("gunmen", "ORG", "VRN", None)
+    villagers = Actor("villagers near Orsk", "PERSON", "VRN", None)
+    report(store, "hill-gazette", "Hill Province Gazette", [
+        mention("ASSAULT", "Varnavian police beat marchers in Orsk with batons on Monday.", "beat",
+                [police], [marchers], date="2026-05-04"),
+    ])
+    report(store, "state-radio", "Varnavian State Radio", [
+        mention("ASSAULT", "Gunmen raided a hamlet outside Orsk on Monday and beat several villagers.", "raided",
+                [gunmen], [villagers], date="2026-05-04"),
+    ])
+    assert not [c for c in store.conflicts() if c.field == "actor"]
+
+
 def test_one_reports_witness_and_the_groups_claim_are_no_two_versions(store):
     witness = Actor("Anna Lind", "PERSON", "VRN", "per:lind")
     report(store, "frontier-post", "Frontier Post", [

@@ -7,10 +7,12 @@ from __future__ import annotations
 from functools import partial
 
 from tests.connect_fixtures import add_report, hand_mention
+from wirewatch.connect.fusion import aggregate
 from wirewatch.connect.pairs import reciprocal, roles, view
-from wirewatch.model import Actor
+from wirewatch.model import Actor, Event
 
 ARDENIA = Actor("Ardenia", "GPE", "ARD", "gpe:ardenia")
+BELMORA = Actor("Belmora", "GPE", "BLM", "gpe:belmora")
 GUARDS = Actor("Ardenian border guards", "ORG", "ARD", None)
 ARD_UNITS = Actor("Ardenian units", "ORG", "ARD", None)
 BATTERIES = Actor("Belmoran batteries", "ORG", "BLM", None)
@@ -32,6 +34,10 @@ def test_reciprocal_reads_the_parties_written_around_the_trigger() -> None:
     assert reciprocal(WITH)  # "clashed with Belmoran troops"
     assert not reciprocal(STARTED)  # one side "had started" the clash
     assert not reciprocal(SHELLED)  # no mutual act
+    # "and" joins two acts of one party, not two parties of the clash
+    assert not reciprocal(assault("Ardenian units crossed the Vell and started Friday's clash, Belmora said.",
+                                  "clash", [ARD_UNITS]))
+    assert reciprocal(assault("Border police and smugglers clashed near the Vell on Friday.", "clashed", [GUARDS]))
 
 
 def test_a_reciprocal_report_compares_parties_not_who_acted() -> None:
@@ -52,14 +58,13 @@ def test_the_exchange_joins_the_shelling_and_the_version_stays_apart(store) -> N
     assert any(set(c.event_ids) == {by_article["wire"].id, by_article["army"].id} for c in actor_conflicts)
 
 
-# --- "lost his job" names the dismissal (connect/data/acts.yaml, PERSONNEL dismiss: lose) ---------------------
-def test_losing_a_job_is_the_dismissal() -> None:
-    from wirewatch.connect.pairs import act_of
 
-    minister = Actor("Tomas Ferrand", "PERSON", None, None)
-    lost = hand_mention("PERSONNEL", "Tomas Ferrand lost his job as port minister on Thursday.", "lost",
-                        [], [minister], date="2026-08-13", modality="reported")
-    sacked = hand_mention("PERSONNEL", "The premier sacked port minister Tomas Ferrand on Thursday.", "sacked",
-                          [], [minister], date="2026-08-13", modality="reported")
-    assert act_of(lost) == act_of(sacked) == "dismiss"
-
+def test_the_recipient_comes_from_the_one_sided_report_too() -> None:
+    # The reciprocal report, fused first, names Belmora as its recipient: with the one-sided report's actor
+    # (Belmoran batteries) that would set Belmora against itself.
+    both = assault("Ardenia and Belmora exchanged artillery fire along the Vell on Friday.", "exchanged",
+                   [ARDENIA], [BELMORA])
+    assert reciprocal(both)
+    ev = aggregate(Event("e1", "ASSAULT", mentions=[both, SHELLED]))
+    assert [a.name for a in ev.actor] == ["Belmoran batteries"]
+    assert [a.name for a in ev.recipient] == ["Ardenian border guards"]

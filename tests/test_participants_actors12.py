@@ -91,6 +91,13 @@ def test_killed_after_a_censure_of_no_side_has_no_actor(pipe: Pipeline) -> None:
     assert m.actor == []
 
 
+def test_killed_after_an_inquiry_into_a_side_is_not_that_sides(pipe: Pipeline) -> None:
+    # an investigation answers the deaths but says nothing of who caused them
+    text = "Labour inspectors are investigating the quarry firm after three miners were killed in a rockfall."
+    m = mention(pipe, text, "killed")
+    assert "quarry firm" not in names(m.actor)
+
+
 # --- "with X doing ...": X voices the reaction the clause tells, it is no counterpart
 def test_condemnation_with_governments_calling_is_theirs(pipe: Pipeline) -> None:
     text = ("The raid on the village triggered international condemnation, with many governments and aid groups "

@@ -60,6 +60,12 @@ def test_dismissing_findings_split_at_a_possessive_is_a_rejection(nlp) -> None:
     assert ("dismissed", "REJECT") in found and ("dismissed", "PERSONNEL") not in found
 
 
+def test_dismissing_a_person_of_a_possessed_body_stays_a_change_of_office(nlp) -> None:
+    # "of the party's ethics inquiry" hangs a possessive under the person: the chairman is still who was dismissed
+    found = live(nlp, "The council dismissed the chairman of the party's ethics inquiry on Monday.")
+    assert ("dismissed", "PERSONNEL") in found and ("dismissed", "REJECT") not in found
+
+
 def test_dismissing_an_official_stays_a_change_of_office(nlp) -> None:
     assert ("dismissed", "PERSONNEL") in live(nlp, "The president dismissed the head of the port authority.")
 
@@ -76,6 +82,7 @@ def test_quoted_we_closing_an_open_quotation_is_the_speaker(pipe) -> None:
 @pytest.mark.parametrize("text", [
     "The army launched an operation to drive the bandits out of the hills.",
     "Police mounted a security operation to clear the highway of gunmen.",
+    "The alliance and local forces launched an operation to retake the valley.",
 ])
 def test_an_operation_launched_without_a_target_is_a_mobilization(nlp, text: str) -> None:
     assert any(t == "MOBILIZE" for _, t in live(nlp, text))
@@ -84,6 +91,8 @@ def test_an_operation_launched_without_a_target_is_a_mobilization(nlp, text: str
 @pytest.mark.parametrize("text", [
     "The retailer launched operations in three new markets.",
     "The charity launched a campaign to raise money for the clinic.",
+    "Volunteers launched a rescue operation after the ferry capsized.",
+    "The company launched an operation to recover the lost data.",
 ])
 def test_business_operations_and_campaigns_are_no_mobilization(nlp, text: str) -> None:
     assert all(t != "MOBILIZE" for _, t in live(nlp, text))

@@ -121,9 +121,10 @@ def participants_differ(x: list[Actor], y: list[Actor]) -> bool:
     return not any(_variants(a, b) for a in x for b in y)
 
 
-def _acted_on(actors: list[Actor], recipients: list[Actor]) -> bool:
-    """These actors are those acted on, or of their side: no participant told apart, or one country."""
-    return not participants_differ(actors, recipients) or same_side(actors, recipients)
+def _acted_on(actors: list[Actor], recipients: list[Actor], by_country: bool) -> bool:
+    """These actors are those acted on, or of their side: no participant told apart, or (`by_country`) one
+    country."""
+    return not participants_differ(actors, recipients) or (by_country and same_side(actors, recipients))
 
 
 def same_side(x: list[Actor], y: list[Actor]) -> bool:
@@ -522,8 +523,11 @@ class ConflictFinder:
             return None
         # Each side names the other: one's actor is the other's recipient, or of its country ("Ardenian units had
         # started the clash" / Belmoran batteries "shelled Ardenian border guards").
-        reversed_roles = (b.recipient and _acted_on(a.actor, b.recipient)) or (
-            a.recipient and _acted_on(b.actor, a.recipient))
+        # The country tells the sides apart only where the two actors are of different sides: in a domestic clash
+        # (police, gunmen and the villagers they attacked, all of one country) everyone shares it.
+        by_country = not same_side(a.actor, b.actor)
+        reversed_roles = (b.recipient and _acted_on(a.actor, b.recipient, by_country)) or (
+            a.recipient and _acted_on(b.actor, a.recipient, by_country))
         if not reversed_roles and _overlap(a, b) < 3:
             return None
         am, bm = a.mentions[0], b.mentions[0]

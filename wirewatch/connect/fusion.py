@@ -149,9 +149,10 @@ def aggregate(ev: Event) -> Event:
         return ev
     # A reciprocal report's actor is one of the parties, not who acted on whom ("North and South Korea exchanged
     # fire" read with actor South Korea): a one-sided report's actor speaks for the event where there is one.
-    one_sided = [m for m in ms if m.actor and not reciprocal(m)]
-    ev.actor = next((list(m.actor) for m in one_sided or ms if m.actor), [])
-    ev.recipient = next((list(m.recipient) for m in ms if m.recipient), [])
+    # Its recipient comes from the same reports: a reciprocal report's recipient may be the actor's own side.
+    one_sided = [m for m in ms if m.actor and not reciprocal(m)] or ms
+    ev.actor = next((list(m.actor) for m in one_sided if m.actor), [])
+    ev.recipient = next((list(m.recipient) for m in one_sided if m.recipient), [])
     ev.location = next((m.location for m in ms if m.location), None)
     ev.mode = next((m.mode for m in ms if m.mode), None)
     ev.context = sorted({c for m in ms for c in m.context})

@@ -295,7 +295,10 @@ def roles(a: PairView, b: PairView) -> tuple[str, str]:
 
 # Before a reciprocal verb, its subject coordinates the parties ("North and South Korea exchanged", "both sides
 # clashed"); after it, a preposition names the other party ("clashed with police", "clashes between ...").
-_PARTIES_BEFORE = re.compile(r"\b(?:and|both)\b[^,;:]*$", re.I)
+# The coordination ends right before the trigger: the last conjunct is a few words, no determiner or
+# possessive inside it, so "units crossed the Vell and started Friday's clash" (two verbs of one party) is none.
+_CONJUNCT_WORD = r"(?!(?:the|a|an|its|their|his|her|then|later)\b)[\w.-]+\s+"
+_PARTIES_BEFORE = re.compile(rf"\b(?:and|both)\s+(?:the\s+)?(?:{_CONJUNCT_WORD}){{1,3}}$", re.I)
 _PARTY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|between)\b", re.I)
 
 

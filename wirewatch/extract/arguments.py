@@ -84,7 +84,7 @@ SPEAKER_NOUNS = frozenset({"spokesperson", "spokespersons", "spokespeople", "spo
 _DESCRIBED_HEADS = frozenset({"group", "movement", "party", "militia", "faction", "front", "organisation",
                               "organization", "company", "firm", "insurgency", "network", "outfit"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})  # not ‘ ’: the apostrophe of "Bush ’ s"
 _OPENING = frozenset({"\u201c", "``"})
 # Roles a bare "the X" refers back to when a person was named with that title.
 _ROLE_NOUNS = frozenset({"judge", "mayor", "governor", "senator", "minister", "prosecutor", "spokesman",
@@ -374,7 +374,7 @@ class ArticleContext:
         from .attribution import saying_verbs
 
         sent = pron.sent
-        marks = [t.i for t in sent if t.text in _QUOTES]
+        marks = [t.i for t in sent if t.text in QUOTES]
         if not any(m < pron.i for m in marks):
             return None  # not inside a quotation of this sentence
         says = saying_verbs(claims=False)
@@ -393,13 +393,13 @@ class ArticleContext:
         from .attribution import saying_verbs
 
         doc = pron.doc
-        close = next((t for t in doc[pron.i + 1:] if t.text in _QUOTES), None)
+        close = next((t for t in doc[pron.i + 1:] if t.text in QUOTES), None)
         if close is None:
             return False, None
         sent = close.sent
         says = saying_verbs(claims=False)
         for t in doc[close.i + 1:sent.end]:
-            if t.text in _QUOTES:
+            if t.text in QUOTES:
                 break  # a new quotation opens: no saying clause of this one
             if t.lemma_.lower() in says and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
@@ -862,7 +862,7 @@ class ArticleContext:
         """Inside quotation marks: an odd number of them before the token in its sentence, or a sentence
         that goes on with a quotation the one before left open."""
         sent = tok.sent
-        before = sum(1 for t in sent if t.i < tok.i and t.text in _QUOTES)
+        before = sum(1 for t in sent if t.i < tok.i and t.text in QUOTES)
         if before % 2 == 1:
             return True
         if before or sent.start == 0:
@@ -871,12 +871,12 @@ class ArticleContext:
         # it ('"If they approach us positively, we will react positively. But if not, then we will
         # retaliate."'), unless that mark opens a quotation.
         prev = tok.doc[sent.start - 1].sent
-        first = next((t for t in sent if t.text in _QUOTES), None)
-        return sum(1 for t in prev if t.text in _QUOTES) % 2 == 1 and (first is None or first.text not in _OPENING)
+        first = next((t for t in sent if t.text in QUOTES), None)
+        return sum(1 for t in prev if t.text in QUOTES) % 2 == 1 and (first is None or first.text not in _OPENING)
 
     @staticmethod
     def _quoted(tok: Any) -> bool:
-        return sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTES) % 2 == 1
+        return sum(1 for t in tok.sent if t.i < tok.i and t.text in QUOTES) % 2 == 1
 
     def speaker_body(self, tok: Any) -> Entity | None:
         """The body a spokesperson speaks for: "a spokesperson for North Korea's Foreign Ministry", "the

@@ -271,16 +271,15 @@ def _cancels(t: Any, lex: Any) -> bool:
     return lemma in lex["cancel_verbs"] or (prt is not None and f"{lemma} {prt}" in lex["cancel_verbs"])
 
 
-_FRAMING_ADVERBS = frozenset({"earlier", "before", "previously", "formerly"})
-
-
 def _frame_of_first_conjunct(verb: Any) -> list[Any]:
     """ "Three years earlier, police had stopped him and arrested him": a time adverb that opens the clause,
-    before its first verb, frames every verb joined to it; the parser hangs it on the first one only."""
+    before its first verb and marking the past as it would there (lexicon `historical_markers`, a bare "before"),
+    frames every verb joined to it; the parser hangs it on the first one only."""
     head = verb.head
     if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or head.i > verb.i:
         return []
-    return [c for c in head.children if c.dep_ == "advmod" and c.i < head.i and c.lower_ in _FRAMING_ADVERBS]
+    past = lexicon()["historical_markers"]
+    return [c for c in head.children if c.dep_ == "advmod" and c.i < head.i and (c.lower_ in past or _bare_before(c))]
 
 
 def _short_offset(marker: Any) -> bool:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import wordclass
+from .arguments import QUOTES
 
 _WH_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})  # not ‘ ’: the apostrophe of "Bush ’ s"
 
 
 def asked_question(verb: Any) -> bool:
@@ -70,4 +70,4 @@ def reader_direction(verb: Any) -> bool:
         return False
     if not any(c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i for c in verb.children):
         return False
-    return not any(t.text in _QUOTES for t in verb.sent)
+    return not any(t.text in QUOTES for t in verb.sent)

@@ -74,9 +74,7 @@ def armed_operation(tok: Any, onto: Ontology) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in onto.lists.get("armed_operation_nouns", frozenset()):
         return False
-    military = onto.contexts.get("military", frozenset()) | onto.lists.get("armed_modifiers", frozenset())
-    if lemma not in onto.lists.get("military_operation_nouns", frozenset()) and not any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in military for c in tok.children):
+    if lemma not in onto.lists.get("military_operation_nouns", frozenset()) and not _military_modified(tok, onto):
         return False
     holders = [tok]
     # the parser may hang "against X" on the verb that performs the operation ("mounted an operation")
@@ -90,17 +88,34 @@ def armed_operation(tok: Any, onto: Ontology) -> bool:
 def launched_operation(tok: Any, onto: Ontology) -> bool:
     """A military operation launched with no target "against" it (`armed_operation` codes that one as
     ASSAULT): "launched an operation to flush out the militants", "the army launched a military offensive
-    aimed at ...": forces set in motion (MOBILIZE). The noun is the performing verb's object, military by
-    itself or by a modifier, and one operation, not a company's "operations"."""
+    aimed at ...": forces set in motion (MOBILIZE). The noun is the performing verb's object, one operation, not
+    a company's "operations", and military by a modifier or by who launches it (a force, a country): a bare
+    noun launched by anyone else is no force in motion ("launched a rescue operation", "the company launched
+    an operation to recover data")."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or lemma not in onto.lists.get("armed_operation_nouns", frozenset()):
         return False
-    military = onto.contexts.get("military", frozenset()) | onto.lists.get("armed_modifiers", frozenset())
-    if lemma not in onto.lists.get("military_operation_nouns", frozenset()) and not any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in military for c in tok.children):
+    if not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon()["performing_verbs"]):
         return False
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon()["performing_verbs"] and \
-        not armed_operation(tok, onto)
+    if not (_military_modified(tok, onto) or (lemma in onto.lists.get("military_operation_nouns", frozenset())
+            and any(c.dep_ == "nsubj" and any(_armed_force(x, onto) for x in (c, *c.conjuncts))
+                    for c in tok.head.children))):
+        return False
+    return not armed_operation(tok, onto)
+
+
+def _military_modified(tok: Any, onto: Ontology) -> bool:
+    """A modifier of the `military` context or one of `armed_modifiers` ("security operation", "air campaign")."""
+    military = onto.contexts.get("military", frozenset()) | onto.lists.get("armed_modifiers", frozenset())
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in military for c in tok.children)
+
+
+def _armed_force(o: Any, onto: Ontology) -> bool:
+    """A party that commands force: a country or nation, a force of the `troop` set ("the army"), or one the
+    `military` context names ("defence forces")."""
+    lem = o.lemma_.lower()
+    return o.ent_type_ in ("GPE", "NORP") or lem in onto.sets.get("troop", frozenset()) or \
+        lem in onto.contexts.get("military", frozenset()) or _military_modified(o, onto)
 
 
 def _armed_party(o: Any, onto: Ontology) -> bool:

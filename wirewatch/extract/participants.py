@@ -69,11 +69,6 @@ _ATTACK_NOUNS = frozenset({"attack", "assault", "raid", "strike", "airstrike", "
 # Verbs of fending off an attack: their subject is what the attack was aimed at.
 _REPEL_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "withstand", "resist", "beat", "fend", "fight",
                           "rebuff", "defeat", "halt", "stop", "parry", "counter", "deflect", "survive"})
-# Verbs of granting, refusing or passing over a request: their subject is the one it was made of ("ignored calls
-# for his resignation", "the cabinet approved the army's request"), never its maker.
-_ANSWER_REQUEST_VERBS = frozenset({"reject", "refuse", "deny", "dismiss", "rebuff", "spurn", "veto", "decline",
-                                   "ignore", "disregard", "defy", "resist", "heed", "accept", "grant", "approve",
-                                   "answer", "meet", "honour", "honor", "fulfil", "fulfill"})
 # Nouns of a measure laid on someone, whose "on X" names the one it is laid on ("imposed a ban on X").
 _LAID_ON_NOUNS = frozenset({"sanction", "embargo", "ban", "restriction", "tariff", "pressure", "crackdown",
                             "curb", "freeze", "boycott", "blockade", "siege", "charge"})
@@ -362,7 +357,7 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
     answered = clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause and \
         "REQUEST" in {spec.type for spec in onto.nouns.get(noun.lemma_.lower(), ())} and \
         bool(_verb_lemmas(clause) & _ANSWER_REQUEST_VERBS)
-    if answered and target is None and clause is not None:
+    if answered and target is None and clause is not None:  # (implied by `answered`; mypy narrows on it)
         # (a participle clause's subject is the parser's guess: "has increased calls for the prime minister to
         # quit, ignoring his appeals" - the opposition ignores, not the prime minister)
         asked = subject(clause) if clause.dep_ != "advcl" or any(c.dep_ == "nsubj" for c in clause.children) \
@@ -1207,8 +1202,9 @@ def outcome_victims(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Acto
 
 # Verbs of answering another's deed or word, whose object may be that deed rather than a party: "condemned
 # the detention of X by Y" (ACCUSE), "rejected the allegations", "denied the request" (REJECT).
-_CENSURE_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure",
-                            "investigate", "probe"})
+# (An inquiry answers a deed too, but blames no one: `CONDEMNING_VERBS` are those that lay it on their object.)
+CONDEMNING_VERBS = frozenset({"condemn", "denounce", "criticize", "criticise", "deplore", "slam", "decry", "censure"})
+_CENSURE_VERBS = CONDEMNING_VERBS | {"investigate", "probe"}
 _REFUSE_VERBS = frozenset({"reject", "deny", "dismiss", "refuse", "rebuff", "spurn", "veto", "decline"})
 RESPONSE_VERBS = {"ACCUSE": _CENSURE_VERBS, "REJECT": _REFUSE_VERBS}
 # Words someone addresses to another, whose "from X" is who spoke: "an ultimatum from Canberra".
@@ -1220,6 +1216,11 @@ _WORD_NOUNS = frozenset({"ultimatum", "proposal", "plea", "petition", "allegatio
 _PUT_TO_VERBS = frozenset({"offer", "propose", "ask", "request", "demand", "urge", "call", "seek", "suggest",
                            "invite", "plead", "appeal", "press"})
 _ASSENT_VERBS = frozenset({"agree", "accept", "consent"})
+# Verbs of granting, refusing or passing over a request: their subject is the one it was made of ("ignored calls
+# for his resignation", "the cabinet approved the army's request"), never its maker.
+_ANSWER_REQUEST_VERBS = _REFUSE_VERBS | _ASSENT_VERBS | {"ignore", "disregard", "defy", "resist", "heed", "grant",
+                                                         "approve", "answer", "meet", "honour", "honor", "fulfil",
+                                                         "fulfill"}
 
 
 def answered_asker(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
@@ -1243,10 +1244,11 @@ def answered_asker(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor
 
 
 def protest_target_of_conjunct(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
-    """ "100 people rioted and threw bottles at officers", "students marched and chanted against the junta": a
-    protest with no target of its own is aimed at whom the verb joined to it, sharing its subject, is aimed
-    "at" or "against"."""
-    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else []
+    """A protest verb with no target of its own, coordinated with a verb of the same subject (its head or a
+    conjunct with no subject of its own), is aimed at the entity that verb takes with "at" or "against" (not a
+    place or building). A protest with a subject of its own is another clause and shares no target with it."""
+    own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)
+    others = [verb.head] if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own_subject else []
     others += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
                not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     for other in others:

@@ -190,14 +190,14 @@ def censured_for_harm(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Ac
     """An agentless passive harm told as what a censure answers ("condemned the brutality of the military,
     as eight demonstrators were killed"; "denounced Israel after 20 people were killed"): the side censured
     for it did it. A censure of no side ("condemned the violence") names nobody."""
-    from .participants import RESPONSE_VERBS, verb_recipient
+    from .participants import CONDEMNING_VERBS, verb_recipient
 
     tok = trig.tok
     if etype != "ASSAULT" or tok.pos_ != "VERB" or tok.dep_ != "advcl" or \
             not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
         return []
     head = tok.head
-    if head.pos_ != "VERB" or head.lemma_.lower() not in RESPONSE_VERBS["ACCUSE"]:
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CONDEMNING_VERBS:  # a probe blames no one
         return []
     return verb_recipient(ctx, head, False, set())
 

@@ -166,7 +166,10 @@ def _inside_abstract_of(d: Any, tok: Any, members: frozenset[str]) -> bool:
 
 def _possessed(o: Any) -> Any:
     """The head of an object the parser split at a possessive: in "dismissed the panel of experts' findings"
-    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings."""
+    it makes "panel" the object and "findings" the object of "of"; what was dismissed is the findings. A person
+    stays the object: "dismissed the director of the state's health service" dismissed the director."""
+    if "person" in wordclass.classes(o.lemma_.lower(), "n"):
+        return o
     for prep in o.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for p in prep.children:
@@ -679,8 +682,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         trig.negated = _negated(tok)
         gov = _governor(tok, found)
         if gov is None or gov.spec.dep == "@any":
-            # (the deed a party says it will answer, "respond to any attack", is coded as it was before the
-            # answer was read as a threat: tests/test_participants_args11.py rule-answer-verb)
+            # (in "will respond to any attack" what is threatened is the response, not the attack: the deed it
+            # answers is the other side's, so it is not embedded as the threat's content and keeps its own type)
             continue
         trig.governor = gov
         _apply_embedding(trig, gov, onto, lex)
