@@ -11,46 +11,35 @@ ingest path, so the totals equal the gate's voa event_recall and event_recall_wi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import tempfile
-from pathlib import Path
 
-import replay  # noqa: E402  (puts the project root on sys.path)
-from presentation_eval import SUITES, _scorer
+from presentation_eval import matched_gold, suite_events  # (its import of replay puts the project root on sys.path)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", choices=["1", "2", "none"], default="1", help="whose wrong actors to print")
     show = ap.parse_args(argv).errors
-    S = _scorer()
-    corpus, gold_path = SUITES["voa"]
-    arts = replay.cached(corpus, quiet=True)
-    store = replay.ingest_rows(replay.read_rows(corpus), arts)
-    with tempfile.TemporaryDirectory() as d:
-        events = S.load_jsonl(replay.export_all(store, Path(d), ("events",))["events"])
-    store.close()
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    S, _rows, events, gold, _md5_halves = suite_events("voa")
     ids = sorted(a["id"] for a in gold["articles"])
     half = {a: "1" if i < len(ids) // 2 else "2" for i, a in enumerate(ids)}
     pred = [(ev, m) for ev in events for m in ev.get("mentions") or []]
+    found = {g["id"]: ev for g, (ev, _m) in matched_gold(S, pred, gold)}
     tally = {h: [0, 0, 0] for h in "12"}  # found, found with actor, required
     for g in gold["events"]:
         if not g.get("required", True):
             continue
         h = half[g["article"]]
-        cands = [ev for ev, m in pred if m.get("article_id") == g["article"] and ev.get("event_type") in g["type"]
-                 and S.norm(g["key"]) in S.norm(m.get("sentence"))]
         tally[h][2] += 1
-        if not cands:
+        if g["id"] not in found:
             continue
         tally[h][0] += 1
-        ok = not g.get("actor") or any(S.names_match(ev.get("actor"), g["actor"]) for ev in cands)
+        ev = found[g["id"]]
+        ok = not g.get("actor") or S.names_match(ev.get("actor"), g["actor"])
         tally[h][1] += ok
         if not ok and show == h:
             print(f"--- {g['id']} {g['type']} key={g['key']!r}\n    gold={g['actor'][:4]} "
-                  f"got={[S.name_of(ev.get('actor')) for ev in cands]}")
+                  f"got={S.name_of(ev.get('actor'))!r}")
     for h in "12":
         f, a, n = tally[h]
         print(f"half {h}: event_recall={f / n:.3f} recall_with_actor={a / n:.3f} actor_of_found={a / max(f, 1):.3f}"
