@@ -29,6 +29,8 @@ def test_officials_who_gather_or_convene_meet(nlp, text: str, trigger: str) -> N
 @pytest.mark.parametrize("text", [
     "Hundreds of farmers gathered outside the ministry on Monday.",  # a crowd: the model's call, not CONSULT
     "Investigators gathered evidence from the wreck for three days.",
+    "Police officers gathered evidence at the scene.",  # officials, but what they gathered is a thing
+    "The minister gathered support from rural lawmakers.",
 ])
 def test_a_crowd_or_evidence_gathered_is_no_meeting(nlp, text: str) -> None:
     assert all(t != "CONSULT" for _, t in live(nlp, text))
