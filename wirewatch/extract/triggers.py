@@ -82,6 +82,10 @@ def _dependents(tok: Any, depth: int = 4) -> list[Any]:
     # In "the sanctions Washington imposed" the object of the relative clause is the noun it modifies.
     out = [tok.head] if tok.dep_ in ("relcl", "acl") else []
     frontier = [tok]
+    shared = _shared_object(tok)
+    if shared is not None:
+        out.append(shared)
+        frontier.append(shared)
     for _ in range(depth):
         nxt = []
         for t in frontier:
@@ -92,6 +96,17 @@ def _dependents(tok: Any, depth: int = 4) -> list[Any]:
                     nxt.append(c)
         frontier = nxt
     return out
+
+
+def _shared_object(tok: Any) -> Any:
+    """The object a verb shares with the verb coordinated right after it: in "lifting or reducing the sanctions"
+    and "arrested and jailed two men" the parser hangs the object on the second verb only."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "cc":
+            return next((o for o in c.children if o.dep_ == "dobj"), None)
+    return None
 
 
 def _temporal_prep(prep: Any) -> bool:
@@ -107,6 +122,10 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         # sit one level down, on the infinitive ("decline to comment").
         if any(c.lower_ == spec.dep and not (c.dep_ == "prep" and _temporal_prep(c)) for c in tok.children):
             return True
+        if spec.dep == "for" and any(c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                g.dep_ == "mark" and g.lower_ == "for" and g.i == c.left_edge.i for g in c.children)
+                for c in tok.children):
+            return True  # "called for Russia to reciprocate": the parser makes "for" the infinitive clause's mark
         return spec.dep == "to" and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
                                         for c in tok.children)
     if spec.dep_set == "conflict":
@@ -215,10 +234,21 @@ def _named_meeting(tok: Any, onto: Ontology) -> bool:
                for s in onto.nouns.get(tok.lemma_.lower(), ()))
 
 
+def _verb_lemma(tok: Any) -> str:
+    """The verb's lemma, mended where the tagger's lemmatiser takes a form for another verb's (lexicon
+    `misread_verb_forms`: "raped" -> "rap"; the lexicon's "rap @human" only catches it with a person as object)."""
+    lem = tok.lemma_.lower()
+    for pair in lexicon()["misread_verb_forms"]:
+        form, _, right = pair.partition(" ")
+        if tok.lower_ == form:
+            return right
+    return lem
+
+
 def _match(tok: Any, onto: Ontology) -> TriggerSpec | None:
     pos = tok.pos_
     if pos in ("VERB", "AUX"):
-        specs = onto.verbs.get(tok.lemma_.lower())
+        specs = onto.verbs.get(_verb_lemma(tok))
     elif pos == "NOUN":
         specs = onto.nouns.get(tok.lemma_.lower())
     elif _named_meeting(tok, onto):
@@ -555,7 +585,7 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
         return None
     wrongful = tok.lemma_.lower() in onto.lists.get("violation_verbs", frozenset()) or any(
         c.dep_ == "advmod" and c.lemma_.lower() in onto.lists.get("illegality_adverbs", frozenset())
-        for c in tok.children)
+        for c in tok.children) or _perpetrated(tok, onto)
     if not wrongful or any(c.dep_ == "neg" for c in tok.children):
         return None
     doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -564,6 +594,14 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
             or doer.lemma_.lower() == speaker.lemma_.lower():
         return None
     return doer, speaker
+
+
+def _perpetrated(tok: Any, onto: Ontology) -> bool:
+    """A wrong committed: "committed grave abuses", "perpetrated atrocities" (a `perpetration_verbs` verb whose
+    object's commonest senses hold an act; "committed troops" and "committed to talks" are none)."""
+    if tok.lemma_.lower() not in onto.lists.get("perpetration_verbs", frozenset()):
+        return False
+    return any(c.dep_ == "dobj" and "act" in wordclass.classes(c.lemma_.lower(), "n")[:2] for c in tok.children)
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
