@@ -21,7 +21,8 @@ REPORTS = {
     "bomb": ("A car bomb killed 12 people and wounded 30 others outside a mosque in the port city on Friday, "
              "police said.", "2023-01-10"),
     # Coordinated passive clauses with a comma before "and" (a radio bulletin's tally).
-    "mine": ("Eleven miners were killed, and 23 were injured, in the collapse at the Ruvani shaft, the "
+    # (An attack, not a collapse: a harm in an accident is no ASSAULT, noise_senses._accidental_harm.)
+    "mine": ("Eleven miners were killed, and 23 were injured, in the attack on the Ruvani shaft, the "
              "regional governor told state radio.", "2023-03-14"),
     # The same act twice, in sequence: two sets of victims, two happenings.
     "later": ("Troops killed all six attackers and later killed 50 militants in airstrikes near the border.",

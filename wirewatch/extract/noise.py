@@ -21,8 +21,10 @@ Each rule names a kind of statement, not a set of words from some report:
   an abstraction ("the treaty provided for assistance", "the framework supports ..."), or a giving or making
   whose subject is the thing given or made ("the launchers manufactured this year are ..."): what a text
   provides for, or a thing undergoes, is no party's act;
-- a question asked, a direction to the reader (noise_address.py: "'Who benefits?' she asked", "For a full
-  list, visit ProPublica");
+- a generic statement: a noun conjoined to the event noun of a present-simple clause with an adverb of
+  frequency ("frequently conducts bombings and gun assaults"; the clause itself is triggers.habitual's);
+- a question asked or put by the narration, a direction to the reader (noise_address.py: "'Who benefits?' she
+  asked", "Does Trump see China as a threat?", "For a full list, visit ProPublica");
 - a thing as the doer, a generic comparison, a quantified kind (noise_senses.py: "the camera accepts older
   lenses", "are more likely to attack strangers", "most burglars avoid homes").
 
@@ -38,7 +40,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
-from .noise_address import asked_question, reader_direction
+from .noise_address import asked_question, narrated_question, reader_direction
 from .noise_senses import sense_noise
 from .ontology import Ontology
 
@@ -56,6 +58,8 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
             return "sourcing"
         if asked_question(tok):
             return "question"  # "'Who benefits?' she asked" (noise_address.py)
+        if narrated_question(tok):
+            return "question"  # "Does Trump see China as a threat?"
         if reader_direction(tok):
             return "direction"  # "For a full list, visit ProPublica"
         if _aspiration(tok, onto):
@@ -76,12 +80,22 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
     elif tok.pos_ == "NOUN":
         if _series(tok):
             return "series"
+        if _habitual_conjunct(tok):
+            return "generic"  # "the group frequently conducts bombings and gun assaults"
         if etype == "PRODUCE" and _share_of(tok):
             return "measure"  # "account for a fifth of global output": an economic figure, no production
         if tok.lemma_.lower() in lexicon()["risk_nouns"] and tok.dep_ == "dobj" and \
                 _assessed_danger(tok.head, onto):
             return "assessment"
     return None
+
+
+def _habitual_conjunct(noun: Any) -> bool:
+    """A noun joined to an event noun of a generic statement shares its clause: "the group frequently conducts
+    bombings and gun assaults" (triggers.habitual reads the clause of the first conjunct only)."""
+    from .triggers import habitual  # (triggers imports this module)
+
+    return noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and habitual(noun.head)
 
 
 # ------------------------------------------------------------------ sourcing boilerplate

@@ -8,7 +8,10 @@
   tells the reader what to do; it is no party's act. A bare base verb is not enough: the training quotes are
   full of clause fragments ("urge the government to ...", "demand a cut of the revenue": 33 of 33 of their
   labelled type), and an imperative inside a quotation ("'Stop the killing,' the crowd chanted") is what
-  someone demanded.
+  someone demanded;
+- a question of the narration (round 13): a sentence outside any quotation that asks ("Does Trump see China as
+  a threat?", "Will the talks resume?", "Why did the army withdraw?"), its verb inverted after an auxiliary or
+  opened by a wh-word, reports no happening: it announces what the report goes on to weigh.
 """
 
 from __future__ import annotations
@@ -71,3 +74,18 @@ def reader_direction(verb: Any) -> bool:
     if not any(c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i for c in verb.children):
         return False
     return not any(t.text in QUOTES for t in verb.sent)
+
+
+def narrated_question(verb: Any) -> bool:
+    """Is `verb` the root of a direct question of the narration: the sentence ends on '?', has no quotation
+    marks, and an auxiliary comes before the subject ("Does Trump see ...?") or a wh-word opens it?"""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [t for t in verb.sent if not t.is_space]
+    if not words or words[-1].text != "?" or any(t.text in QUOTES for t in words):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return False
+    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children)
+    return inverted or words[0].lower_ in _WH_MARKS - {"whether", "if"}

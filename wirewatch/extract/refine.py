@@ -1,5 +1,6 @@
 """Refinements that need the participants: type corrections (joint drills are COOPERATE, shells fired at
-another country are ASSAULT, arms deployed abroad are AID), capitals as governments, fallback actors, and the
+another country are ASSAULT, arms deployed abroad are AID, an act one is reluctant to do is REJECT, a clash
+of two people is ACCUSE, firing upon people is ASSAULT), capitals as governments, fallback actors, and the
 PLOVER mode and contexts of a mention.
 """
 
@@ -11,6 +12,7 @@ from ..model import Actor
 from .arguments import ArticleContext
 from .entities import entity_id
 from .gazetteer import gazetteer
+from .lexicon import lexicon
 from .ontology import Ontology
 from .triggers import Trigger
 
@@ -249,6 +251,29 @@ def mutual_recipients(etype: str, actors: list[Actor]) -> list[Actor]:
     if etype not in _MUTUAL_TYPES or len(actors) < 2 or not all(a.entity_id for a in actors):
         return []
     return list(actors[1:])
+
+
+def reluctant(tok: Any) -> bool:
+    """ "are reluctant to approve the request", "signaling its reluctance to fully endorse the U.S. proposal":
+    the act governed by a word of being loath to do it (lexicon `reluctance_words`) is a refusal (REJECT),
+    not the act."""
+    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in lexicon()["reluctance_words"]
+
+
+def fired_upon(tok: Any) -> bool:
+    """ "fired upon two correctional officers", "fired on the crowd": "fire" with a preposition of aim is a
+    shooting (ASSAULT), never a dismissal (PERSONNEL), whatever party its object names."""
+    return tok.lemma_.lower() == "fire" and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon", "at", "into") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        for c in tok.children)  # not "fired its chief on Monday"
+
+
+def verbal_clash(tok: Any, actors: list[Actor], recipients: list[Actor]) -> bool:
+    """ "the Oval Office clash between Trump and Zelenskyy": a clash whose every side is a person is a
+    quarrel (ACCUSE, verbal conflict); the fights of the ontology are between forces, police, crowds."""
+    parties = actors + recipients
+    return tok.lemma_.lower() == "clash" and bool(parties) and all(a.kind == "PERSON" for a in parties)
 
 
 def joint(tok: Any) -> bool:
