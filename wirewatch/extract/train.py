@@ -377,7 +377,7 @@ def fit_multinomial(X, labels: np.ndarray, weights: np.ndarray, types: list[str]
     logit subtracted from every type's, so NONE's is 0 and the model keeps one column per type:
     P(t) = exp(z_t) / (1 + sum_u exp(z_u)) (`Detector.scores` with link "softmax"). Columns no training row
     uses are left out of the fit: their weights stay 0 under lbfgs from 0 (the gradient there is L2's only),
-    so the solution is the same and the fit ~10x faster on 2^18 hashed features."""
+    so the solution is the same (to 1e-7) and the fit takes 40% of the time on 2^18 hashed features."""
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
