@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--features", choices=sorted(T.CANDIDATES), default=T.DEFAULT_CANDIDATE)
     ap.add_argument("-C", type=float, default=T.DEFAULT_C)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--multinomial", action="store_true",
+                    help="one softmax over the types and NONE (train.fit_multinomial), not one-vs-rest")
+    ap.add_argument("--seed", type=int, default=None,
+                    help="deal the groups to folds in this shuffled order (GroupKFold shuffle; default: its own order)")
     ap.add_argument("--keep", action="store_true", help="also compare the keep rules for lexicon triggers")
     ap.add_argument("--errors", action="store_true",
                     help="also where the CV errors are and what decision rules alone win (detector_errors.py)")
@@ -45,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "train").exists():
         print(f"skipped: {args.shared}/train not present")
         return 0
+    T.MULTINOMIAL = args.multinomial
     rows = T.load_rows(args.shared)
     # the shipped model's figures come from the cues it trains on (frozen_cues.py); --code-cues scores a
     # change of the candidate rules (what `make model-refreeze` would ship)
@@ -56,12 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.noise:
         return noise_table(rows, cfg, args)
     types = sorted({r.label for r in rows} - {T.NONE})
-    cv = T.cross_validate(rows, cfg, args.C, args.folds, types, log=lambda s: print(s, file=sys.stderr))
+    cv = T.cross_validate(rows, cfg, args.C, args.folds, types, log=lambda s: print(s, file=sys.stderr),
+                          seed=args.seed)
     counts = [hashed_counts(r.text, cfg, r.cues) for r in rows]
     W, b, idf = T.fit(rows, counts, types, cfg, args.C)
     P = T.predict(W, b, idf, counts, cfg.dim, T.embeddings(rows, cfg), cfg.encoder)
     dev = T.scores([r.label for r in rows], T.decide(P, types, cv["thresholds"]), types)
-    print(f"event detector ({args.features}, C={args.C}), {len(rows)} rows, {len({r.group for r in rows})} groups")
+    print(f"event detector ({args.features}, C={args.C}, {'multinomial' if args.multinomial else 'one-vs-rest'}, "
+          f"fold deal {'GroupKFold order' if args.seed is None else f'shuffled, seed {args.seed}'}), {len(rows)} rows, "
+          f"{len({r.group for r in rows})} groups")
     print(f"{'type':10s} {'n':>5s} {'dev F1':>7s} {'CV P':>6s} {'CV R':>6s} {'CV F1':>6s} {'gap':>6s}")
     for t in types:
         c, d = cv["per_type"][t], dev["per_type"][t]

@@ -218,6 +218,20 @@ def vectorize(counts: Counter[int], idf: np.ndarray) -> tuple[np.ndarray, np.nda
     return idx, (val / norm if norm > 0 else val)
 
 
+SIGMOID, SOFTMAX = "sigmoid", "softmax"
+
+
+def link_probabilities(z: np.ndarray, softmax: bool) -> np.ndarray:
+    """Per-type probabilities from logits (last axis = the types). One-vs-rest: a sigmoid per type. Softmax:
+    one distribution over the types and NONE, whose logit is 0 (train.fit_multinomial subtracts it), so
+    P(t) = exp(z_t) / (1 + sum_u exp(z_u)) and the types' probabilities sum to at most 1."""
+    if not softmax:
+        return 1.0 / (1.0 + np.exp(-z))
+    m = np.maximum(z.max(axis=-1, keepdims=True), 0.0)  # shifted by the largest logit, NONE's 0 included
+    e = np.exp(z - m)
+    return e / (np.exp(-m) + e.sum(axis=-1, keepdims=True))
+
+
 @dataclass
 class Detector:
     """A trained detector: `probabilities(text)` -> {type: P(the sentence reports an event of type)}."""
@@ -257,6 +271,9 @@ class Detector:
     # proposed that type); a type missing here needs keep_scale x its threshold
     keep_thresholds: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    # how logits become probabilities (`link_probabilities`): SIGMOID, one-vs-rest; SOFTMAX, one softmax over
+    # the types and NONE (train.fit_multinomial). Stored in the model's JSON as "link" (absent: sigmoid)
+    link: str = SIGMOID
     # Does a whole article report events of the ontology at all? (train.train_relevance; None: the older
     # rule, `relevance` over the sentence probabilities)
     article: Detector | None = None
@@ -277,7 +294,7 @@ class Detector:
         z = val @ self.W[idx].astype(np.float32) + self.b if len(idx) else self.b.copy()
         if emb is not None and self.config.encoder:
             z = z + self.config.encoder * (emb.astype(np.float32) @ self._W_emb)
-        return 1.0 / (1.0 + np.exp(-z))
+        return link_probabilities(z, self.link == SOFTMAX)
 
     @property
     def _W_emb(self) -> np.ndarray:
@@ -324,7 +341,8 @@ class Detector:
                 "off_topic_threshold": self.off_topic_threshold, "propose_margin": self.propose_margin,
                 "keep_scale": self.keep_scale, "keep_scale_noun": self.keep_scale_noun,
                 "extra_margin": self.extra_margin,
-                "keep_thresholds": {t: round(v, 4) for t, v in self.keep_thresholds.items()}, **self.meta}
+                "keep_thresholds": {t: round(v, 4) for t, v in self.keep_thresholds.items()},
+                **({"link": self.link} if self.link != SIGMOID else {}), **self.meta}
         stem.with_suffix(".json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
     @classmethod
@@ -352,7 +370,10 @@ class Detector:
             model_dir()
         extra = {k: v for k, v in meta.items() if k not in {
             "types", "thresholds", "features", "relevance_cutoff", "off_topic_threshold", "propose_margin",
-            "keep_scale", "keep_scale_noun", "extra_margin", "keep_thresholds"}}
+            "keep_scale", "keep_scale_noun", "extra_margin", "keep_thresholds", "link"}}
+        link = meta.get("link", SIGMOID)
+        if link not in (SIGMOID, SOFTMAX):
+            raise DetectorError(f"{js}: unknown link {link!r} (expected {SIGMOID!r} or {SOFTMAX!r})")
         rel = stem.with_name(stem.name + RELEVANCE_SUFFIX)
         article = cls.load(rel) if not stem.name.endswith(RELEVANCE_SUFFIX) and rel.with_suffix(".json").exists() \
             else None
@@ -365,7 +386,7 @@ class Detector:
                    keep_scale_noun=None if meta.get("keep_scale_noun") is None else float(meta["keep_scale_noun"]),
                    extra_margin=None if meta.get("extra_margin") is None else float(meta["extra_margin"]),
                    keep_thresholds={k: float(v) for k, v in meta.get("keep_thresholds", {}).items()},
-                   meta=extra)
+                   link=link, meta=extra)
 
 
 def load_detector(path: str | None = None) -> Detector | None:
