@@ -111,21 +111,13 @@ def hashed_counts(text: str, cfg: FeatureConfig, cues: Iterable[str] = ()) -> Co
          and (cfg.senses or not c.startswith(_SENSE))] if cfg.cues else [])
     for n in range(2, cfg.word_ngrams + 1):
         feats += [f"w{n}:" + " ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
-    ids = [zlib.crc32(f.encode()) & mask for f in feats]
     if cfg.char_ngrams:
         lo, hi = cfg.char_ngrams
         for w in ws:
-            ids += _char_ids(w, lo, hi, mask)  # after the word features, in the order the Counter saw them
-    return Counter(ids)
-
-
-@lru_cache(maxsize=1 << 16)
-def _char_ids(w: str, lo: int, hi: int, mask: int) -> tuple[int, ...]:
-    """The feature indices of one word's character n-grams ("c:" + each lo..hi-gram of " w "): the same few
-    thousand words, article after article, were hashed anew in every sentence (a sixth of the detector)."""
-    padded = f" {w} "
-    return tuple(zlib.crc32(("c:" + padded[i:i + n]).encode()) & mask
-                 for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
+            padded = f" {w} "
+            for n in range(lo, hi + 1):
+                feats += ["c:" + padded[i:i + n] for i in range(len(padded) - n + 1)]
+    return Counter(zlib.crc32(f.encode()) & mask for f in feats)
 
 
 def trigger_cues(triggers: Iterable[Any]) -> list[str]:
