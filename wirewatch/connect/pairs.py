@@ -235,7 +235,10 @@ def words(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
+    """A name lower-cased, punctuation and hyphens made spaces (cached: `_same_actor` keys both names of every
+    pair of participants weighed, the same few hundred names article after article)."""
     return " ".join(re.sub(r"[^\w\s]", " ", name.replace("-", " ").lower()).split())
 
 
@@ -325,7 +328,7 @@ def roles(a: PairView, b: PairView) -> tuple[str, str]:
     act (`mutual`: talks, an agreement, a clash) there is no one side acting on the other, so the parties are
     compared as one unordered set (`mutual_roles`): which party a report writes first, or as the subject of
     "A and B met", says nothing of which meeting it was."""
-    if (mutual(a) and mutual(b)) or reciprocal(a.m) or reciprocal(b.m):
+    if (mutual(a) and mutual(b)) or a.reciprocal() or b.reciprocal():
         return mutual_roles(parties(a.actor, a.recipient), parties(b.actor, b.recipient))
     return participants(a.actor, b.actor), participants(a.recipient, b.recipient)
 
@@ -471,6 +474,16 @@ class PairView:
             hit = self._memo["ongoing"] = (key, ongoing(m))
         return bool(hit[1])
 
+    def reciprocal(self) -> bool:
+        """`reciprocal(self.m)`, computed again only if a field it reads has changed (`roles` asks it of both
+        mentions of every pair weighed: a regex search of the sentence each time)."""
+        m = self.m
+        key = (m.event_type, m.trigger, m.sentence, m.trigger_start, m.start)
+        hit = self._memo.get("reciprocal")
+        if hit is None or hit[0] != key:
+            hit = self._memo["reciprocal"] = (key, reciprocal(m))
+        return bool(hit[1])
+
 
 SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen",
                       "press secretary", "a spokesperson", "a spokesman", "a spokeswoman", "the spokesperson",
@@ -588,13 +601,20 @@ def gate(a: PairView, b: PairView, same_story: bool = True) -> bool:
     return gate_reason(a, b, same_story) is None
 
 
+def _different_posts(a: EventMention, b: EventMention) -> bool:
+    """`offices.different_posts`, imported here, not at the top (offices.py reads this module's tables), and
+    only for the personnel pairs that ask it: an import statement in `gate_reason` cost every pair weighed."""
+    from .offices import different_posts
+
+    return different_posts(a, b)
+
+
 def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None:
     """Hard conditions before any weighing: one type; never a background recap or a denial with a report
     of the happening; text dates that fit; participants not of two different countries (a launch and the
     other side's raised alert, or two versions of who acted, which conflicts.py sets against each other);
     across stories (met only through the date window), shared parties (see `linked`) or one stated day.
     Returns the condition that fails (for eval/fusion_breakdown.py), None when the pair may be weighed."""
-    from .offices import different_posts  # here, not at the top: offices.py reads this module's tables
     if a.m.event_type != b.m.event_type:
         return "type"
     # Two stories of one week are full of meetings, calls and "urged" lines that share only the verb: a
@@ -643,7 +663,7 @@ def gate_reason(a: PairView, b: PairView, same_story: bool = True) -> str | None
     # person, the person decides: one dismissal is told by its post, its reason or the man's record ("sacked
     # Finance Minister Kamau" / "relieved of his duties"; ECB+ dev lost 5 true pairs when it was asked always).
     if a.m.event_type == "PERSONNEL" and participants(a.recipient, b.recipient) == "unknown" \
-            and different_posts(a.m, b.m):
+            and _different_posts(a.m, b.m):
         return "personnel-post"
     # Two named actors that are different entities are two happenings (al-Qaeda's threat and Russia's, both
     # against the US; two protests on one day), however alike the act and whatever recipient or other name

@@ -653,32 +653,36 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     found: dict[int, Trigger] = {}
     for tok in sent:
         spec = _match(tok, onto)
+        # (`verb`, `noun`: the rules below that read only a verb or only a noun are not asked of other words,
+        # each of which would return at its first line; asked of every token of every sentence otherwise)
+        pos = tok.pos_
+        verb, noun = pos == "VERB", pos == "NOUN"
         # A person + a verb of change + an office is a change of office whatever the verb's other senses
         # ("leaves defence for the foreign ministry" is no retreat)
-        change = find_office_change(tok, onto) if tok.pos_ == "VERB" else None
-        post = office_paraphrase(tok, onto) if change is None else None  # "the economy job goes to Mora"
+        change = find_office_change(tok, onto) if verb else None
+        post = office_paraphrase(tok, onto) if change is None and verb else None  # "the economy job goes to Mora"
         if change is not None or post is not None:
             spec = TriggerSpec(type=onto.office_change["type"], head=tok.lemma_.lower(), pos="VERB",
                                dep="@office" if post is None else "@post")
             change = change or post
-        if spec is None and "SANCTION" in onto.types and found_guilty(tok):
+        if spec is None and verb and "SANCTION" in onto.types and found_guilty(tok):
             spec = TriggerSpec(type="SANCTION", head=tok.lemma_.lower(), pos="VERB", dep="@verdict")
         judged = copular_verdict(tok) or feeling_toward(tok) if spec is None else None  # "Putin is the aggressor"
         if judged is not None and judged in onto.types:
             spec = TriggerSpec(type=judged, head=tok.lemma_.lower(), pos=tok.pos_, dep="@copula")
-        wrong = _alleged_wrong(tok, onto) if spec is None and tok.pos_ == "VERB" else None
+        wrong = _alleged_wrong(tok, onto) if spec is None and verb else None
         if wrong is not None:
             spec = TriggerSpec(type="ACCUSE", head=tok.lemma_.lower(), pos="VERB", dep="@wrong")
-        phrasal = phrasal_object(tok, onto) if spec is None else None
+        phrasal = phrasal_object(tok, onto) if spec is None and verb else None
         if phrasal is not None:
             spec = TriggerSpec(type=phrasal, head=tok.lemma_.lower(), pos="VERB", dep="@phrasal")
-        if spec is None and "THREATEN" in onto.types and warned_consequence(tok, onto):
+        if spec is None and verb and "THREATEN" in onto.types and warned_consequence(tok, onto):
             spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@consequence")
-        if spec is None and "THREATEN" in onto.types and answer_to_any(tok):
+        if spec is None and verb and "THREATEN" in onto.types and answer_to_any(tok):
             spec = TriggerSpec(type="THREATEN", head=tok.lemma_.lower(), pos="VERB", dep="@any")
-        if spec is None and "ASSAULT" in onto.types and armed_operation(tok, onto):
+        if spec is None and noun and "ASSAULT" in onto.types and armed_operation(tok, onto):
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
-        if spec is None and "MOBILIZE" in onto.types and launched_operation(tok, onto):
+        if spec is None and noun and "MOBILIZE" in onto.types and launched_operation(tok, onto):
             spec = TriggerSpec(type="MOBILIZE", head=tok.lemma_.lower(), pos="NOUN", dep="@launched")
         if spec is None or _descriptive(tok, onto):
             continue
