@@ -67,6 +67,7 @@ from .refine import (
     restricted_place,
     state_of_place,
 )
+from .report_day import no_report_day
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import (
     BACKGROUND_DAYS,
@@ -702,8 +703,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok) \
-            and not _tally_so_far(clause if clause is not None else tok):
+    verb = clause if clause is not None else tok
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(verb) and not no_report_day(_verb_of(verb)):
         return _said_bound(said, published) or _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
 
@@ -785,15 +786,14 @@ def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
     return False
 
 
-def _tally_so_far(verb: Any) -> bool:
-    """ "The ship has, thus far, confiscated 14 rifles", "have so far arrested 50 people", "... to date": acts
-    summed up to now happened on days the sentence does not give; the report's day is none of them."""
-    for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ == "far" and any(g.lower_ in ("so", "thus") for g in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "date" for g in c.children):
-            return True
-    return False
+def _verb_of(tok: Any) -> Any:
+    """The verb an event noun is told by ("over 50 arrests have been made": "made"); a verb is its own."""
+    x = tok
+    for _ in range(3):
+        if x.pos_ in ("VERB", "AUX") or x.head == x:
+            return x
+        x = x.head
+    return tok
 
 
 def _finite(tok: Any) -> bool:

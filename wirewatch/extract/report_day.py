@@ -1,0 +1,68 @@
+"""When the report's day may stand in for an event's missing date (`events._date`).
+
+A report with no time expression for an act dates it by its publication day only when it tells the act
+as the day's news. Some grammar says the act's day is another, unknown one, and the report's day is then
+none of its days (the ontology's "null where unknown"):
+- a tally summed up to now: "has, thus far, confiscated 14 rifles", "have so far arrested 50", "to date";
+- a stretch begun at an earlier happening: "Since the shooting, 50 arrests have been made", "has been held
+  since his arrest", "has reshuffled his generals since taking power" (a "since" with a calendar time,
+  "since May", is a period the timex gives: `timex_signals.period_of`);
+- the narrator's past perfect, which puts the act before another past time ("By the end, 46 people had
+  been arrested", "Environmentalists had accused Bush of gutting the rules"): it happened before, not when.
+  Inside what someone said it is only the shifted tense of reported speech ("the group said it had killed
+  10 people": "we killed 10"), the speaker's news of the day, and the report's day stands in as for any.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .timex_narrative import in_speech
+
+# Auxiliaries of the past perfect ("had", contracted "'d" only before a participle).
+_HAD = frozenset({"had", "'d"})
+
+
+def tally_so_far(verb: Any) -> bool:
+    """ "The ship has, thus far, confiscated 14 rifles", "have so far arrested 50 people", "... to date": acts
+    summed up to now happened on days the sentence does not give."""
+    # (a parse that leaves "has" the head keeps the adverb there: "has, so far, detained")
+    heads = [verb, verb.head] if verb.head.lemma_.lower() == "have" and verb.head.i < verb.i else [verb]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "advmod" and c.lower_ == "far" and c.i > 0 and c.doc[c.i - 1].lower_ in ("so", "thus"):
+            return True  # "so" parsed as the head's own advmod or as that of "far": the words decide
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "date" for g in c.children):
+            return True
+    return False
+
+
+def since_happening(verb: Any) -> bool:
+    """ "Since the shooting, over 50 arrests have been made", "has been held since his arrest", "has
+    reshuffled officials since taking power": the act fills a stretch from an earlier happening up to now.
+    Only "since" with a noun or a gerund, or a clause it opens under a perfect ("have fled since the
+    fighting began"); a causal "since" ("since he was tired") governs no perfect."""
+    for c in verb.children:
+        if c.lower_ != "since":
+            continue
+        if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return True
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) and \
+                perfect(verb):
+            return True
+    return False
+
+
+def perfect(verb: Any) -> bool:
+    """Is the verb a present or past perfect ("have fled", "had been arrested")?"""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def past_perfect(verb: Any) -> bool:
+    """ "had threatened", "had been arrested": the act lies before another past time."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _HAD for c in verb.children)
+
+
+def no_report_day(verb: Any) -> bool:
+    """Does the grammar of the act's verb say the report's day is not its day?"""
+    return tally_so_far(verb) or since_happening(verb) or past_perfect(verb) and not in_speech(verb)
