@@ -118,3 +118,13 @@ def test_a_day_and_year_without_a_comma(text: str, value: str | None) -> None:
         assert value in values, values
     else:
         assert not any(v and len(v) == 4 for v in values), values  # no year read from "20 people"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the day of a clause with a tense of its own is not the main act's
+    ("Unionists marched on parliament, where a vote on the cuts will be held Friday.", "marched"),
+    ("Farmers blocked the highway, where a march will be held on Monday.", "blocked"),
+])
+def test_a_future_or_place_clause_keeps_its_day(pipe: Pipeline, text: str, trigger: str) -> None:
+    m = _one(pipe, text, trigger)
+    assert (m.date, m.date_from) == (THURSDAY, "published"), (m.date, m.date_from)

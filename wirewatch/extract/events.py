@@ -466,6 +466,13 @@ def _opens_clause(x: Any) -> bool:
                                           for c in x.children))
 
 
+def _other_tense(x: Any) -> bool:
+    """An adverbial clause with a time of its own: a future under the main verb ("marched on parliament,
+    where a vote will be held Thursday") or a place clause ("where ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") or c.dep_ == "advmod" and c.lower_ == "where"
+               for c in x.children)
+
+
 def _reaches(x: Any, anchors: set[int], max_steps: int = 8) -> list[Any] | None:
     """The tokens passed on the way up from `x` to one of `anchors` without leaving through another clause
     (see `_opens_clause`); None when the way up leaves the trigger's phrase."""
@@ -648,8 +655,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
                 # Another clause's time ("agreed to share data from next year" is when the sharing starts);
                 # a clause hanging off the main one still counts as the main clause's time, as it did -
                 # except a clause with a time of its own ("since he took power in late 2011").
-                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children) \
-                        and not any(t.i == tok.i for t in x.subtree):
+                if x.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children)
+                                          or _other_tense(x)) and not any(t.i == tok.i for t in x.subtree):
                     return None
                 x = root if x.head == root else x
                 break
