@@ -67,7 +67,7 @@ from .refine import (
     restricted_place,
     state_of_place,
 )
-from .report_day import no_report_day
+from .report_day import no_report_day, retold
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import (
     BACKGROUND_DAYS,
@@ -157,6 +157,8 @@ class EventsComponent:
                 ctx.running_source = named
         _mark_background(events, spans)
         carry(times, article.published)
+        retold([m for s in times for m in s.mentions], [p for s in times for p in s.past], article.published,
+               {name for name, spec in self.ontology.types.items() if spec.verbal})
         article.events = events
         return article
 
