@@ -70,6 +70,7 @@ from .refine import (
     state_of_place,
     verbal_clash,
 )
+from .report_day import no_report_day, retold
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
 from .timex_narrative import (
     BACKGROUND_DAYS,
@@ -159,6 +160,8 @@ class EventsComponent:
                 ctx.running_source = named
         _mark_background(events, spans)
         carry(times, article.published)
+        retold([m for s in times for m in s.mentions], [p for s in times for p in s.past], article.published,
+               {name for name, spec in self.ontology.types.items() if spec.verbal})
         article.events = events
         return article
 
@@ -474,6 +477,13 @@ def _opens_clause(x: Any) -> bool:
                                           for c in x.children))
 
 
+def _other_tense(x: Any) -> bool:
+    """An adverbial clause with a time of its own: a future under the main verb ("marched on parliament,
+    where a vote will be held Thursday") or a place clause ("where ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") or c.dep_ == "advmod" and c.lower_ == "where"
+               for c in x.children)
+
+
 def _reaches(x: Any, anchors: set[int], max_steps: int = 8) -> list[Any] | None:
     """The tokens passed on the way up from `x` to one of `anchors` without leaving through another clause
     (see `_opens_clause`); None when the way up leaves the trigger's phrase."""
@@ -656,8 +666,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
                 # Another clause's time ("agreed to share data from next year" is when the sharing starts);
                 # a clause hanging off the main one still counts as the main clause's time, as it did -
                 # except a clause with a time of its own ("since he took power in late 2011").
-                if x.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children) \
-                        and not any(t.i == tok.i for t in x.subtree):
+                if x.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in _OWN_TIME_MARKS for c in x.children)
+                                          or _other_tense(x)) and not any(t.i == tok.i for t in x.subtree):
                     return None
                 x = root if x.head == root else x
                 break
@@ -711,8 +721,8 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     rel = _relative(ctx, tok, clause, timexes, published)
     if rel is not None:
         return rel
-    if published and MODALITY_TABLE[modality].dated_by_report and _finite(clause if clause is not None else tok) \
-            and not _tally_so_far(clause if clause is not None else tok):
+    verb = clause if clause is not None else tok
+    if published and MODALITY_TABLE[modality].dated_by_report and _finite(verb) and not no_report_day(_verb_of(verb)):
         return _said_bound(said, published) or _Dated(published[:10], "day", "published", _span_of(published[:10]))
     return _Dated()
 
@@ -794,15 +804,14 @@ def _when_clause_of(doc: Any, tok: Any, t: Timex) -> bool:
     return False
 
 
-def _tally_so_far(verb: Any) -> bool:
-    """ "The ship has, thus far, confiscated 14 rifles", "have so far arrested 50 people", "... to date": acts
-    summed up to now happened on days the sentence does not give; the report's day is none of them."""
-    for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ == "far" and any(g.lower_ in ("so", "thus") for g in c.children):
-            return True
-        if c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "date" for g in c.children):
-            return True
-    return False
+def _verb_of(tok: Any) -> Any:
+    """The verb an event noun is told by ("over 50 arrests have been made": "made"); a verb is its own."""
+    x = tok
+    for _ in range(3):
+        if x.pos_ in ("VERB", "AUX") or x.head == x:
+            return x
+        x = x.head
+    return tok
 
 
 def _finite(tok: Any) -> bool:

@@ -71,7 +71,7 @@ def _slash(m: re.Match[str]) -> Iterator[Cand]:
     rf"(?P<weekof>\b(?i:the\s+)?week\s+of\s+)?(?:\b(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<pre>\b(?:early|late|mid|around|on)[\s-]+)?"
     rf"\b(?P<mon>{MONTH_BEFORE_DAY})\s+"
     rf"(?P<day>[0-3]?\d(?:st|nd|rd|th)?(?![\d,.]\d)|(?i:{ORDW}|twenty[\s-](?:first|second|third|fourth|fifth|sixth|"
-    rf"seventh|eighth|ninth)|thirty[\s-]first))\b(?!\s*(?:%|percent|-year|-month|-day|\d))"
+    rf"seventh|eighth|ninth)|thirty[\s-]first))\b(?!\s*(?:%|percent|-year|-month|-day|(?!{YEAR}\b(?![,.]\d))\d))"
     rf"(?:,?\s+(?P<year>{YEAR})\b(?![,.]\d))?",
     head=H_MONTH,
     back=25,

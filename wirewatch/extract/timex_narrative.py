@@ -152,6 +152,13 @@ def not_after(date: str, published: str | None) -> bool:
     return pub is None or end <= pub
 
 
+def days_before(date: str, published: str | None) -> int | None:
+    """How many days before the report's day the whole of the date ended (None when either is unknown)."""
+    end = _end_day(date)
+    pub = _end_day(published[:10]) if published else None
+    return None if end is None or pub is None else (pub - end).days
+
+
 def _long_past(date: str, published: str | None) -> bool:
     """Did the whole of the date end `BACKGROUND_DAYS` or more before the report's day?"""
     end = _end_day(date)
