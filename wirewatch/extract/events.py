@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import MONTH_RE
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
-from .arguments import ArticleContext, agent, subject
+from .arguments import ArticleContext, agent, gapped_passive, skip_partitive, stative_passive_subject, subject
 from .attribution import (
     Quotation,
     note_issuer,
@@ -323,7 +323,8 @@ class EventsComponent:
             if undergone is not None:  # "Harmon faces charges of murder": Harmon is charged
                 return undergone[0], undergone[1], tok
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+                gapped_passive(tok) is not None or stative_passive_subject(tok) is not None
             of_obj = _get_idiom_object(tok) if passive else None
             if of_obj is not None:
                 # "get rid of X": the parser reads get + participle as a passive; the phrase is active, its
@@ -347,6 +348,14 @@ class EventsComponent:
                 return (ctx.actors(source) if source is not None else []), actors, tok
             if passive and not actors:
                 actors = happening_side(ctx, tok)  # "was ousted in a coup led by el-Sisi"
+            if passive and not actors and trig.type == "MOBILIZE":
+                # "several hundred troops were deployed to the villages": forces moved by no one named move
+                # for their own side, as "Turkish jets flew"; where they go is the recipient
+                moved = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or gapped_passive(tok)
+                head = skip_partitive(moved, lexicon()) if moved is not None else None  # "hundreds of troops"
+                if head is not None and (head.i in ctx.tok_ent or ArticleContext.party_noun(head) or
+                                         head.lemma_.lower() in self.ontology.sets.get("troop", frozenset())):
+                    actors, actor_tok, passive = ctx.actors(moved), moved, False
             skip = {a.i for a in [actor_tok] if a is not None}
             if trig.type == "MOBILIZE":
                 # "mobilized army reservists against X": what is moved is the actor's own, not the recipient

@@ -17,12 +17,14 @@ from .arguments import (
     NOT_PARTICIPANT,
     ArticleContext,
     agent,
+    gapped_passive,
     instruments,
     is_age_noun,
     modified_noun,
     perpetrator_of,
     place_noun,
     skip_partitive,
+    stative_passive_subject,
     subject,
 )
 from .entities import STREET_WORDS as _STREET_WORDS
@@ -49,7 +51,7 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying"
                            "purge", "impeachment", "acquittal", "exoneration", "interrogation", "questioning"})
 # Verbs whose subject undergoes the event noun they take: "suffered attacks", "faces sanctions".
 UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "sustain", "experience", "survive",
-                           "escape", "risk", "withstand", "weather", "incur"})
+                           "escape", "risk", "withstand", "weather", "incur", "draw", "attract"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 # The phrases of a verb's object that name the other party ("held talks with X", "made an offer to X").
@@ -166,19 +168,25 @@ def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | N
         return None
     be = pred.head
     verb = be
-    for _ in range(3):  # up through the clauses of one quotation ("there were no shipments, and ... are")
-        if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
+    # up through the clauses of one quotation ("there were no shipments, and ... are") and the verbs that carry
+    # a content on ("we have to understand that Moscow is the aggressor")
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "conj", "xcomp") or verb.head == verb:
             return None
         verb = verb.head
-        if verb.lemma_.lower() in saying_verbs(claims=False):
-            break
+        if verb.lemma_.lower() in saying_verbs(claims=False) or _first_person(subject(verb)):
+            break  # (a quoted "we have to understand that ..." is the quoted speaker's verdict)
     else:
         return None
     speaker = subject(verb)
-    if speaker is None or not entity_like(ctx, speaker):
+    if speaker is None or not (entity_like(ctx, speaker) or _first_person(speaker) and ctx.actors(speaker)):
         return None
     judged = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return speaker, judged if judged is not None and judged.pos_ == "PROPN" and entity_like(ctx, judged) else None
+
+
+def _first_person(tok: Any | None) -> bool:
+    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in ("i", "we")
 
 
 def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
@@ -304,6 +312,12 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
                         continue
                     actor_tok = c
                     break
+        if actor_tok is None and (node.lemma_.lower() in _ATTACK_NOUNS or etype == "PROTEST"):
+            # "a rebel attack on the convoy", "a pirate attack on merchant ships", "a student protest": a word for
+            # people before the happening names who did it (a weapon or a kind, "a drone strike", "a hunger
+            # strike", is no party)
+            actor_tok = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
+                              c.i not in ctx.tok_ent and ArticleContext.party_noun(c)), None)
         if actor_tok is None:
             actor_tok = _side_of_threatened_deed(ctx, node, onto)
         if actor_tok is not None:
@@ -369,7 +383,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
         clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children) or
         # "we will respond to any attack", "vowed to retaliate for the strike": who answers a deed is the
         # one it was done to, not its doer
-        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS)
+        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS or
+        # "two men are under arrest", "the town came under attack": what one is under befalls one
+        head_noun.head.lower_ == "under")
     if undergoes and actor_tok is None and clause is not None:
         # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
         actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
@@ -842,7 +858,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if found:
             return found
     if passive:
-        sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        sp = next((c for c in kids if c.dep_ == "nsubjpass"), None) or gapped_passive(verb) or \
+            stative_passive_subject(verb)
         if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             sp = subject(verb)  # "Ruiz walked past the barrier and was arrested": the shared subject underwent it
         if sp is not None and sp.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -959,7 +976,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             keepers = _keepers(ctx, obj, skip)
             if keepers:
                 return keepers
-            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+            # ("fired tear gas at hundreds of protesters": the people a count is of)
+            if obj is not None and obj.i not in skip and entity_like(ctx, skip_partitive(obj, lexicon())):
                 return ctx.actors(obj)
         elif c.lower_ in _VERB_RECIPIENT_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth=1)
