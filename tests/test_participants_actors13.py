@@ -145,3 +145,15 @@ def test_coming_under_attack_is_being_attacked(pipe: Pipeline) -> None:
 def test_remain_occupied_by_is_a_passive(pipe: Pipeline) -> None:
     m = mention(pipe, "Dozens of schools remain occupied by students in the capital.", "occupied")
     assert names(m.actor) == ["students"]
+
+
+def test_a_count_of_them_is_the_people_acted_on_before_not_the_subject(pipe: Pipeline) -> None:
+    # an object "them" is never its own clause's subject (the commandos)
+    m = mention(pipe, "Commandos caught the pirates in the act and took 23 of them into custody.", "took")
+    assert names(m.actor) == ["Commandos"]
+    assert names(m.recipient) == ["pirates"]
+
+
+def test_them_after_a_warning_is_the_warned(pipe: Pipeline) -> None:
+    m = mention(pipe, "The ministry said it had warned the companies and would fine them.", "fine")
+    assert names(m.recipient) == ["companies"]

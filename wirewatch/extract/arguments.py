@@ -1172,6 +1172,9 @@ class ArticleContext:
             subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
                 return self.actor(subj)
+        undergoer = self._object_before(tok)
+        if undergoer is not None:
+            return self.actor(undergoer)
         agreeing = self._agreeing_subject(tok)
         if agreeing is not None:
             return self.actor(agreeing)
@@ -1180,6 +1183,25 @@ class ArticleContext:
                 no_agent_noun(last.name.split()[-1]):
             return None  # (the latest subject was "the merger": it did not accuse anyone)
         return last
+
+    def _object_before(self, pron: Any) -> Any | None:
+        """An object "them" is never the subject of its own clause (a pronoun is not bound where it stands:
+        "Commandos caught the pirates and took 23 of them into custody" - the pirates, not the commandos): the
+        nearest plural people or body noun acted on before it in its sentence (an object, or a passive's
+        subject), outside the pronoun's own clause."""
+        if pron.lower_ != "them" or pron.dep_ not in ("dobj", "pobj"):
+            return None
+        clause = pron.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        own = {t.i for t in [subject(clause)] if t is not None} if clause.pos_ in ("VERB", "AUX") else set()
+        for t in reversed(self.doc[pron.sent.start:pron.i]):
+            if t.i in own or t.dep_ not in ("dobj", "pobj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS") or \
+                    t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NOT_PARTICIPANT:
+                continue
+            if t.i in self.tok_ent or self.party_noun(t):
+                return t
+        return None
 
     def _agreeing_subject(self, pron: Any) -> Any | None:
         """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number

@@ -939,7 +939,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 if found:
                     return found
         dobj = None
-    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
+    # ("took 23 of them into custody", "detained dozens of protesters": the people a count is of)
+    if dobj is not None and dobj.i not in skip and entity_like(ctx, skip_partitive(dobj, lexicon())) and not own:
         owner = next((c for c in dobj.children if c.dep_ == "poss" and c.i in ctx.tok_ent and c.i not in skip), None)
         if owner is not None and dobj.i not in ctx.tok_ent and wordclass.classes(dobj.lemma_, "n")[:1] in (
                 ("act",), ("communication",)):
