@@ -157,3 +157,17 @@ def test_a_count_of_them_is_the_people_acted_on_before_not_the_subject(pipe: Pip
 def test_them_after_a_warning_is_the_warned(pipe: Pipeline) -> None:
     m = mention(pipe, "The ministry said it had warned the companies and would fine them.", "fine")
     assert names(m.recipient) == ["companies"]
+
+
+# --- an agentless passive arrest in a sentence whose other clause has one force acting
+def test_captured_after_authorities_received_tips(pipe: Pipeline) -> None:
+    text = ("A convicted robber who escaped during a prison transfer was captured Monday after authorities "
+            "received several phone tips.")
+    m = mention(pipe, text, "captured")
+    assert names(m.actor) == ["authorities"]
+    assert names(m.recipient) == ["convicted robber"]
+
+
+def test_soldiers_attacked_by_the_one_arrested_did_not_arrest_him(pipe: Pipeline) -> None:
+    m = mention(pipe, "A young man was arrested on Sunday after attacking two soldiers at a checkpoint.", "arrested")
+    assert m.actor == []

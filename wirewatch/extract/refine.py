@@ -214,7 +214,7 @@ def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[
     if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not (
             any(c.dep_ == "auxpass" for c in tok.children) or gapped_passive(tok) is not None):
         return []
-    return state_of_place(ctx, tok) or reporting_force(ctx, tok)
+    return state_of_place(ctx, tok) or reporting_force(ctx, tok) or force_of_sentence(ctx, tok)
 
 
 def _state_force_nouns() -> frozenset[str]:
@@ -224,6 +224,22 @@ def _state_force_nouns() -> frozenset[str]:
 
     sets = load_ontology().sets
     return sets.get("troop", frozenset()) | sets.get("government", frozenset()) | {"authority"}
+
+
+def force_of_sentence(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The one force or government another clause of the sentence names, for an agentless passive act of state
+    power: "was captured Monday after authorities received several phone tips", "officers swarmed the building
+    ... then was arrested after a chase". Not one inside the phrase of who underwent it ("two officers were
+    arrested", "a man who attacked officers was arrested"), only one told as a subject (the soldiers of "was
+    arrested after attacking soldiers" are its victims), and none when the sentence names two."""
+    sp = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    inside = {t.i for t in sp.subtree} if sp is not None else set()
+    forces = _state_force_nouns()
+    found = [t for t in tok.sent if t.i not in inside and t.pos_ in ("NOUN", "PROPN") and
+             t.lemma_.lower() in forces and t.dep_ == "nsubj"]  # (one acting: "after attacking soldiers" names a victim)
+    if len({t.lemma_.lower() for t in found}) != 1:
+        return []
+    return [a for a in [ctx.actor(found[0])] if a is not None]  # (the force alone, not its conjuncts)
 
 
 def reporting_force(ctx: ArticleContext, tok: Any) -> list[Actor]:
