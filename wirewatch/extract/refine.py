@@ -236,7 +236,7 @@ def force_of_sentence(ctx: ArticleContext, tok: Any) -> list[Actor]:
     inside = {t.i for t in sp.subtree} if sp is not None else set()
     forces = _state_force_nouns()
     found = [t for t in tok.sent if t.i not in inside and t.pos_ in ("NOUN", "PROPN") and
-             t.lemma_.lower() in forces and t.dep_ == "nsubj"]  # (one acting: "after attacking soldiers" names a victim)
+             t.lemma_.lower() in forces and t.dep_ == "nsubj"]  # (one acting, not a victim)
     if len({t.lemma_.lower() for t in found}) != 1:
         return []
     return [a for a in [ctx.actor(found[0])] if a is not None]  # (the force alone, not its conjuncts)
