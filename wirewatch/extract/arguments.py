@@ -545,11 +545,8 @@ class ArticleContext:
             # "spokesman Vedant Patel", "the U.S. envoy, Mr. X": a named person hanging off a common noun.
             for c in tok.children:
                 # "the opposition newspaper La Prensa": a named body in apposition is the one meant
-                # (not a "person" the tagger made of a plural's modifier: "Riot police", "Harbour workers" are
-                # the police and the workers, no one person)
-                if c.i in self.tok_ent and (c.dep_ == "appos" and c.ent_type_ == "PERSON" or
-                                            c.dep_ == "compound" and c.ent_type_ == "PERSON" and
-                                            tok.tag_ not in ("NNS", "NNPS") and tok.lower_ != "police" or
+                if c.i in self.tok_ent and (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and
+                                            not self._capitalised_word(c) or
                                             c.dep_ == "appos" and self.tok_ent[c.i].kind in ("PERSON", "ORG")):
                     ent = self.tok_ent[c.i]
                     s, e = self.ent_span[c.i]
@@ -1263,6 +1260,12 @@ class ArticleContext:
             if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
                 out.append(a)
         return out
+
+    def _capitalised_word(self, tok: Any) -> bool:
+        """A "name" of one ordinary word the tagger made of a sentence's capitalised first word ("Riot police
+        fired ...": the riot police, no person called Riot)."""
+        s, e = self.ent_span.get(tok.i, (tok.i, tok.i + 1))
+        return tok.i == tok.sent.start and e - s == 1 and bool(wordclass.classes(tok.lower_, "n"))
 
     def _doers_of_happening(self, tok: Any) -> list[Actor]:
         """ "Air strikes by the army and its allies killed 30 fighters": a happening that acts for no one by
