@@ -7,7 +7,7 @@ thinking; "the group" after a band; and parties named in the clause but left emp
 
 from __future__ import annotations
 
-from tests.participant_fixtures import mention, names
+from tests.participant_fixtures import events, mention, names
 from wirewatch.pipeline import Pipeline
 
 
@@ -171,3 +171,14 @@ def test_captured_after_authorities_received_tips(pipe: Pipeline) -> None:
 def test_soldiers_attacked_by_the_one_arrested_did_not_arrest_him(pipe: Pipeline) -> None:
     m = mention(pipe, "A young man was arrested on Sunday after attacking two soldiers at a checkpoint.", "arrested")
     assert m.actor == []
+
+
+def test_a_movement_attracting_demonstrators_undergoes_nothing(pipe: Pipeline) -> None:
+    m = mention(pipe, "The Occupy movement attracted tens of thousands of demonstrators in London.", "attracted")
+    assert names(m.actor) == ["Occupy movement"]
+
+
+def test_a_force_formed_is_not_moved(pipe: Pipeline) -> None:
+    text = "The formation of a rapid response police force that is far better equipped was announced."
+    evs = [m for m in events(pipe, text) if m.event_type == "MOBILIZE"]
+    assert all("formation" not in names(m.actor) for m in evs)

@@ -43,6 +43,7 @@ from .participants import (
     happening_side,
     noun_arguments,
     outcome_victims,
+    own_people,
     protest_target_of_conjunct,
     struck_thing,
     surrendered_to,
@@ -353,8 +354,10 @@ class EventsComponent:
                 # for their own side, as "Turkish jets flew"; where they go is the recipient
                 moved = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or gapped_passive(tok)
                 head = skip_partitive(moved, lexicon()) if moved is not None else None  # "hundreds of troops"
-                if head is not None and (head.i in ctx.tok_ent or ArticleContext.party_noun(head) or
-                                         head.lemma_.lower() in self.ontology.sets.get("troop", frozenset())):
+                # (forces and envoys, `participants.own_people`, or a named side: "the formation of a force was
+                # announced" moves no one)
+                if head is not None and (head.i in ctx.tok_ent and ctx.tok_ent[head.i].kind in ("ORG", "GPE", "NORP")
+                                         or head.lemma_.lower() in own_people()):
                     actors, actor_tok, passive = ctx.actors(moved), moved, False
             skip = {a.i for a in [actor_tok] if a is not None}
             if trig.type == "MOBILIZE":

@@ -51,7 +51,11 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying"
                            "purge", "impeachment", "acquittal", "exoneration", "interrogation", "questioning"})
 # Verbs whose subject undergoes the event noun they take: "suffered attacks", "faces sanctions".
 UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "sustain", "experience", "survive",
-                           "escape", "risk", "withstand", "weather", "incur", "draw", "attract"})
+                           "escape", "risk", "withstand", "weather", "incur"})
+# Verbs by which a party draws a reaction onto itself ("the minister has drawn sharp criticism"): only with the
+# reaction noun as object and a party as subject ("the move drew condemnation" names no party; "the movement
+# attracted thousands of demonstrators" draws people, no act).
+_DRAW_VERBS = frozenset({"draw", "attract"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 # The phrases of a verb's object that name the other party ("held talks with X", "made an offer to X").
@@ -361,7 +365,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
         # "triggered condemnation, with many governments calling for an inquiry": who voices it
         actor_tok = _absolute_with(ctx, noun) or (_absolute_with(ctx, clause) if clause is not None and
                                                   head_noun.dep_ == "dobj" and head_noun.head == clause else None)
-    undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
+    undergoes = clause is not None and head_noun.dep_ == "dobj" and (
+        clause.lemma_.lower() in UNDERGO_VERBS or clause.lemma_.lower() in _DRAW_VERBS and
+        (drawer := subject(clause)) is not None and entity_like(ctx, drawer))
     # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
     # off is the one it was aimed at, never its actor
     # (the target the attack itself names, "repelled an assault on the airbase", goes first)
