@@ -182,3 +182,13 @@ def test_a_force_formed_is_not_moved(pipe: Pipeline) -> None:
     text = "The formation of a rapid response police force that is far better equipped was announced."
     evs = [m for m in events(pipe, text) if m.event_type == "MOBILIZE"]
     assert all("formation" not in names(m.actor) for m in evs)
+
+
+def test_a_count_of_things_lifted_is_no_party(pipe: Pipeline) -> None:
+    evs = events(pipe, "Ireland lifts most of its COVID restrictions on Saturday.")
+    assert evs and all(m.recipient == [] for m in evs)
+
+
+def test_a_deed_drawing_condemnation_is_no_recipient(pipe: Pipeline) -> None:
+    m = mention(pipe, "The editor's detention drew swift condemnation.", "condemnation")
+    assert m.recipient == []

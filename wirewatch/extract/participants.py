@@ -28,6 +28,7 @@ from .arguments import (
     subject,
 )
 from .entities import STREET_WORDS as _STREET_WORDS
+from .entity_antecedents import no_agent_noun
 from .lexicon import lexicon
 from .ontology import Ontology
 from .paraphrase import copular_verdict
@@ -367,7 +368,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
                                                   head_noun.dep_ == "dobj" and head_noun.head == clause else None)
     undergoes = clause is not None and head_noun.dep_ == "dobj" and (
         clause.lemma_.lower() in UNDERGO_VERBS or clause.lemma_.lower() in _DRAW_VERBS and
-        (drawer := subject(clause)) is not None and entity_like(ctx, drawer))
+        (drawer := subject(clause)) is not None and entity_like(ctx, drawer) and not (
+            # ("Kavala's detention drew condemnation": a deed drew it, no party)
+            drawer.pos_ == "NOUN" and drawer.i not in ctx.tok_ent and no_agent_noun(drawer.lemma_)))
     # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
     # off is the one it was aimed at, never its actor
     # (the target the attack itself names, "repelled an assault on the airbase", goes first)
@@ -945,8 +948,16 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 if found:
                     return found
         dobj = None
-    # ("took 23 of them into custody", "detained dozens of protesters": the people a count is of)
-    if dobj is not None and dobj.i not in skip and entity_like(ctx, skip_partitive(dobj, lexicon())) and not own:
+    # ("took 23 of them into custody", "detained dozens of protesters": the people a count is of; not the things
+    # of "lifts most of its COVID restrictions")
+    counted = skip_partitive(dobj, lexicon()) if dobj is not None else None
+    if dobj is not None and counted is not None and counted is not dobj and (
+            counted.pos_ == "PRON" or ArticleContext.party_noun(counted) or
+            counted.i in ctx.tok_ent and ctx.tok_ent[counted.i].kind in _PARTY_KINDS):
+        dobj_party = True
+    else:
+        dobj_party = dobj is not None and entity_like(ctx, dobj)
+    if dobj is not None and dobj.i not in skip and dobj_party and not own:
         owner = next((c for c in dobj.children if c.dep_ == "poss" and c.i in ctx.tok_ent and c.i not in skip), None)
         if owner is not None and dobj.i not in ctx.tok_ent and wordclass.classes(dobj.lemma_, "n")[:1] in (
                 ("act",), ("communication",)):
