@@ -4,8 +4,9 @@ of the gold events found, the share with an acceptable actor, per half.
     python eval/voa_actor_halves.py [--errors 1|2|none]
 
 Issue 11's actor round (h/actors12) read the wrong-actor events of half 1 only (the first 12 ids sorted);
-half 2 is its held-out figure. The events come from the extraction cache (`eval/replay.py`) through the real
-ingest path, so the totals equal the gate's voa event_recall and event_recall_with_actor.
+half 2 is its held-out figure. The next round (h/actors13) read half 2's only: half 1 is its check. The
+events come from the extraction cache (`eval/replay.py`) through the real ingest path, so the totals equal
+the gate's voa event_recall and event_recall_with_actor.
 """
 
 from __future__ import annotations

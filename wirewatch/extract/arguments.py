@@ -545,7 +545,8 @@ class ArticleContext:
             # "spokesman Vedant Patel", "the U.S. envoy, Mr. X": a named person hanging off a common noun.
             for c in tok.children:
                 # "the opposition newspaper La Prensa": a named body in apposition is the one meant
-                if c.i in self.tok_ent and (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" or
+                if c.i in self.tok_ent and (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" and
+                                            not self._capitalised_word(c) or
                                             c.dep_ == "appos" and self.tok_ent[c.i].kind in ("PERSON", "ORG")):
                     ent = self.tok_ent[c.i]
                     s, e = self.ent_span[c.i]
@@ -1035,6 +1036,10 @@ class ArticleContext:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
                 c.dep_ in ("amod", "compound", "prep", "poss", "nmod") for c in tok.children):
             return None
+        if low in _BAND_NOUNS:
+            band = self._band_told_before(tok)
+            if band is not None:
+                return band
         if last is None or _common_noun_actor(last):
             # "Police arrested two members of the Red Hand gang. The group attacked ...": a common noun
             # capitalised at the start of a sentence is no name, and police are not what "the group" means
@@ -1046,6 +1051,21 @@ class ArticleContext:
         if low not in _GENERIC_ORG_NOUNS and low not in words:
             return None
         return last
+
+    def _band_told_before(self, tok: Any) -> Actor | None:
+        """ "The agency broke up a terrorist cell calling itself X. Authorities said the group was making bombs":
+        "the group" / "the gang" is a band of people the sentence before (or its own, before it) told by a word
+        for a band ("a terrorist cell", "an armed gang"), the nearest one; the body that acted on the band, the
+        last subject, is no band. The word "group" itself says too little ("a group of experts") to count."""
+        first = tok.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for t in reversed(self.doc[first:tok.i]):
+            if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_NOUNS - {"group"} and \
+                    t.i not in self.tok_ent and t.dep_ not in ("compound", "poss") and \
+                    any(c.dep_ in ("amod", "compound", "acl", "relcl") for c in t.children):
+                return Actor(name=self.core_name(t), text=self.np_text(t))
+        return None
 
     def _named_group_before(self, tok: Any) -> Actor | None:
         """A bare "the group" / "the gang" after a named band of people told by a common noun ("members of the
@@ -1149,6 +1169,9 @@ class ArticleContext:
             subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
                 return self.actor(subj)
+        undergoer = self._object_before(tok)
+        if undergoer is not None:
+            return self.actor(undergoer)
         agreeing = self._agreeing_subject(tok)
         if agreeing is not None:
             return self.actor(agreeing)
@@ -1157,6 +1180,25 @@ class ArticleContext:
                 no_agent_noun(last.name.split()[-1]):
             return None  # (the latest subject was "the merger": it did not accuse anyone)
         return last
+
+    def _object_before(self, pron: Any) -> Any | None:
+        """An object "them" is never the subject of its own clause (a pronoun is not bound where it stands:
+        "Commandos caught the pirates and took 23 of them into custody" - the pirates, not the commandos): the
+        nearest plural people or body noun acted on before it in its sentence (an object, or a passive's
+        subject), outside the pronoun's own clause."""
+        if pron.lower_ != "them" or pron.dep_ not in ("dobj", "pobj"):
+            return None
+        clause = pron.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        own = {t.i for t in [subject(clause)] if t is not None} if clause.pos_ in ("VERB", "AUX") else set()
+        for t in reversed(self.doc[pron.sent.start:pron.i]):
+            if t.i in own or t.dep_ not in ("dobj", "pobj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS") or \
+                    t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NOT_PARTICIPANT:
+                continue
+            if t.i in self.tok_ent or self.party_noun(t):
+                return t
+        return None
 
     def _agreeing_subject(self, pron: Any) -> Any | None:
         """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number
@@ -1200,6 +1242,9 @@ class ArticleContext:
         sides = self._sides_spoken_for(tok)
         if sides:
             return sides
+        doers = self._doers_of_happening(tok)
+        if doers:
+            return doers
         conj = [c for c in tok.conjuncts if c.i > tok.i]
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
                 tok.pos_ == "NOUN" and not all(self.party_noun(t) for t in [tok, *conj]):
@@ -1215,6 +1260,39 @@ class ArticleContext:
             if a is not None and all((a.entity_id or a.name) != (b.entity_id or b.name) for b in out):
                 out.append(a)
         return out
+
+    def _capitalised_word(self, tok: Any) -> bool:
+        """A "name" of one ordinary word the tagger made of a sentence's capitalised first word ("Riot police
+        fired ...": the riot police, no person called Riot)."""
+        s, e = self.ent_span.get(tok.i, (tok.i, tok.i + 1))
+        return tok.i == tok.sent.start and e - s == 1 and bool(wordclass.classes(tok.lower_, "n"))
+
+    def _doers_of_happening(self, tok: Any) -> list[Actor]:
+        """ "Air strikes by the army and its allies killed 30 fighters": a happening that acts for no one by
+        itself (`_HAPPENINGS`) stands for the parties its own "by" phrase names, as a passive's agent does."""
+        if tok.pos_ != "NOUN" or tok.i in self.tok_ent or tok.lemma_.lower() not in _HAPPENINGS:
+            return []
+        by = self._party_by(tok)
+        if by is not None:
+            return self.actors(by)
+        if any(c.dep_ in ("poss", "amod", "prep") for c in tok.children) or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
+            return []
+        # "Air strikes by the army killed 30 fighters. The strikes also hit a depot": a bare definite happening
+        # is the one told before under its word, and acts for the parties that one named
+        before = next((t for t in reversed(self.doc[max(0, tok.i - _PRONOUN_REACH):tok.i])
+                       if t.pos_ == "NOUN" and t.lemma_.lower() == tok.lemma_.lower()), None)
+        by = self._party_by(before) if before is not None else None
+        return self.actors(by) if by is not None else []
+
+    def _party_by(self, noun: Any) -> Any | None:
+        """The party a noun's own "by" phrase names ("strikes by the army"; not "the attack by night", "strikes by
+        drones")."""
+        by = agent(noun)
+        if by is None or by.ent_type_ in NOT_PARTICIPANT or place_noun(by) or not (
+                by.i in self.tok_ent or self.party_noun(by)):
+            return None
+        return by
 
     def _sides_spoken_for(self, tok: Any) -> list[Actor]:
         """ "Envoys from Serbia and Kosovo met", "leaders from the U.S. and China will meet": a plural of people who
@@ -1442,8 +1520,9 @@ def _subject(verb: Any) -> Any | None:
             return _recover_subject(verb)
         if verb.dep_ == "xcomp" and verb.head != verb:
             gov = verb.head
-            # Object control: "forced Iraq to withdraw", "urged Seoul to talk" - the object acts.
-            obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+            # Object control: "forced Iraq to withdraw", "urged Seoul to talk" - the object acts; a length of
+            # time is no controller ("police spent three hours negotiating": the police negotiate)
+            obj = next((c for c in gov.children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")), None)
             if obj is not None:
                 return obj
             # Raising passives: "is expected to visit", "was forced to resign".
@@ -1670,6 +1749,34 @@ def _recover_subject(verb: Any) -> Any | None:
     while t.dep_ == "conj" and t.head.i < t.i and any(x.dep_ == "cc" for x in doc[t.head.i + 1:t.i]):
         t = t.head
     return t if t.i > start else None
+
+
+def stative_passive_subject(verb: Any) -> Any | None:
+    """The subject of a participle with a "by" agent told as a state by a copular verb ("the schools remain
+    occupied by students", "the road stayed blocked by protesters"): a passive without its auxiliary, whose
+    subject underwent the act. None when `verb` is no such participle."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acomp", "oprd", "xcomp") or verb.head == verb or \
+            agent(verb) is None:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def gapped_passive(verb: Any) -> Any | None:
+    """The one a participle joined to a passive verb tells as acted upon, the auxiliary left out: "several
+    rebels were either killed or captured" (the shared subject), "shops were looted and 40 people arrested"
+    (its own subject: with no object it is no active verb). None when `verb` is no such conjunct."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head == verb or \
+            any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in verb.children):
+        return None
+    head = verb.head
+    if any(c.dep_ == "auxpass" for c in head.children):
+        shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    else:
+        shared = gapped_passive(head)
+        if shared is None:
+            return None
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return own if own is not None else shared
 
 
 def agent(verb: Any) -> Any | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..dates import MONTH_RE
 from ..model import MODALITY_TABLE, Actor, Article, EventMention, Timex
-from .arguments import ArticleContext, agent, subject
+from .arguments import ArticleContext, agent, gapped_passive, skip_partitive, stative_passive_subject, subject
 from .attribution import (
     Quotation,
     note_issuer,
@@ -43,6 +43,7 @@ from .participants import (
     happening_side,
     noun_arguments,
     outcome_victims,
+    own_people,
     protest_target_of_conjunct,
     struck_thing,
     surrendered_to,
@@ -335,7 +336,8 @@ class EventsComponent:
             if undergone is not None:  # "Harmon faces charges of murder": Harmon is charged
                 return undergone[0], undergone[1], tok
             subj = subject(trig.actor_from if trig.actor_from is not None else tok)
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or \
+                gapped_passive(tok) is not None or stative_passive_subject(tok) is not None
             of_obj = _get_idiom_object(tok) if passive else None
             if of_obj is not None:
                 # "get rid of X": the parser reads get + participle as a passive; the phrase is active, its
@@ -359,6 +361,16 @@ class EventsComponent:
                 return (ctx.actors(source) if source is not None else []), actors, tok
             if passive and not actors:
                 actors = happening_side(ctx, tok)  # "was ousted in a coup led by el-Sisi"
+            if passive and not actors and trig.type == "MOBILIZE":
+                # "several hundred troops were deployed to the villages": forces moved by no one named move
+                # for their own side, as "Turkish jets flew"; where they go is the recipient
+                moved = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or gapped_passive(tok)
+                head = skip_partitive(moved, lexicon()) if moved is not None else None  # "hundreds of troops"
+                # (forces and envoys, `participants.own_people`, or a named side: "the formation of a force was
+                # announced" moves no one)
+                if head is not None and (head.i in ctx.tok_ent and ctx.tok_ent[head.i].kind in ("ORG", "GPE", "NORP")
+                                         or head.lemma_.lower() in own_people()):
+                    actors, actor_tok, passive = ctx.actors(moved), moved, False
             skip = {a.i for a in [actor_tok] if a is not None}
             if trig.type == "MOBILIZE":
                 # "mobilized army reservists against X": what is moved is the actor's own, not the recipient

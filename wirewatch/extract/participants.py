@@ -17,15 +17,18 @@ from .arguments import (
     NOT_PARTICIPANT,
     ArticleContext,
     agent,
+    gapped_passive,
     instruments,
     is_age_noun,
     modified_noun,
     perpetrator_of,
     place_noun,
     skip_partitive,
+    stative_passive_subject,
     subject,
 )
 from .entities import STREET_WORDS as _STREET_WORDS
+from .entity_antecedents import no_agent_noun
 from .lexicon import lexicon
 from .ontology import Ontology
 from .paraphrase import copular_verdict
@@ -50,6 +53,10 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "slaying"
 # Verbs whose subject undergoes the event noun they take: "suffered attacks", "faces sanctions".
 UNDERGO_VERBS = frozenset({"suffer", "face", "endure", "undergo", "receive", "sustain", "experience", "survive",
                            "escape", "risk", "withstand", "weather", "incur"})
+# Verbs by which a party draws a reaction onto itself ("the minister has drawn sharp criticism"): only with the
+# reaction noun as object and a party as subject ("the move drew condemnation" names no party; "the movement
+# attracted thousands of demonstrators" draws people, no act).
+_DRAW_VERBS = frozenset({"draw", "attract"})
 _VERB_RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "over", "toward", "towards", "upon",
                          "from", "for")
 # The phrases of a verb's object that name the other party ("held talks with X", "made an offer to X").
@@ -166,19 +173,25 @@ def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | N
         return None
     be = pred.head
     verb = be
-    for _ in range(3):  # up through the clauses of one quotation ("there were no shipments, and ... are")
-        if verb.dep_ not in ("ccomp", "conj") or verb.head == verb:
+    # up through the clauses of one quotation ("there were no shipments, and ... are") and the verbs that carry
+    # a content on ("we have to understand that Moscow is the aggressor")
+    for _ in range(4):
+        if verb.dep_ not in ("ccomp", "conj", "xcomp") or verb.head == verb:
             return None
         verb = verb.head
-        if verb.lemma_.lower() in saying_verbs(claims=False):
-            break
+        if verb.lemma_.lower() in saying_verbs(claims=False) or _first_person(subject(verb)):
+            break  # (a quoted "we have to understand that ..." is the quoted speaker's verdict)
     else:
         return None
     speaker = subject(verb)
-    if speaker is None or not entity_like(ctx, speaker):
+    if speaker is None or not (entity_like(ctx, speaker) or _first_person(speaker) and ctx.actors(speaker)):
         return None
     judged = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return speaker, judged if judged is not None and judged.pos_ == "PROPN" and entity_like(ctx, judged) else None
+
+
+def _first_person(tok: Any | None) -> bool:
+    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in ("i", "we")
 
 
 def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
@@ -304,6 +317,12 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
                         continue
                     actor_tok = c
                     break
+        if actor_tok is None and (node.lemma_.lower() in _ATTACK_NOUNS or etype == "PROTEST"):
+            # "a rebel attack on the convoy", "a pirate attack on merchant ships", "a student protest": a word for
+            # people before the happening names who did it (a weapon or a kind, "a drone strike", "a hunger
+            # strike", is no party)
+            actor_tok = next((c for c in node.children if c.dep_ == "compound" and c.pos_ == "NOUN" and
+                              c.i not in ctx.tok_ent and ArticleContext.party_noun(c)), None)
         if actor_tok is None:
             actor_tok = _side_of_threatened_deed(ctx, node, onto)
         if actor_tok is not None:
@@ -347,7 +366,11 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
         # "triggered condemnation, with many governments calling for an inquiry": who voices it
         actor_tok = _absolute_with(ctx, noun) or (_absolute_with(ctx, clause) if clause is not None and
                                                   head_noun.dep_ == "dobj" and head_noun.head == clause else None)
-    undergoes = clause is not None and clause.lemma_.lower() in UNDERGO_VERBS and head_noun.dep_ == "dobj"
+    undergoes = clause is not None and head_noun.dep_ == "dobj" and (
+        clause.lemma_.lower() in UNDERGO_VERBS or clause.lemma_.lower() in _DRAW_VERBS and
+        (drawer := subject(clause)) is not None and entity_like(ctx, drawer) and not (
+            # ("Kavala's detention drew condemnation": a deed drew it, no party)
+            drawer.pos_ == "NOUN" and drawer.i not in ctx.tok_ent and no_agent_noun(drawer.lemma_)))
     # "Our units repelled 14 attacks by the enemy", "guards foiled a raid on the bank": who fends an attack
     # off is the one it was aimed at, never its actor
     # (the target the attack itself names, "repelled an assault on the airbase", goes first)
@@ -369,7 +392,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
         clause.lemma_.lower() in _BEFALL_VERBS or any(c.dep_ == "auxpass" for c in clause.children) or
         # "we will respond to any attack", "vowed to retaliate for the strike": who answers a deed is the
         # one it was done to, not its doer
-        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS)
+        head_noun.head.lower_ in ("to", "for", "against") and clause.lemma_.lower() in _ANSWER_VERBS or
+        # "two men are under arrest", "the town came under attack": what one is under befalls one
+        head_noun.head.lower_ == "under")
     if undergoes and actor_tok is None and clause is not None:
         # "Iran faces new sanctions from the EU", "received aid from Japan": the "from" side did it
         actor_tok = from_phrase(clause) if clause.lemma_.lower() not in ("escape", "survive") else None
@@ -842,7 +867,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         if found:
             return found
     if passive:
-        sp = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        sp = next((c for c in kids if c.dep_ == "nsubjpass"), None) or gapped_passive(verb) or \
+            stative_passive_subject(verb)
         if sp is None and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             sp = subject(verb)  # "Ruiz walked past the barrier and was arrested": the shared subject underwent it
         if sp is not None and sp.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -922,7 +948,16 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                 if found:
                     return found
         dobj = None
-    if dobj is not None and dobj.i not in skip and entity_like(ctx, dobj) and not own:
+    # ("took 23 of them into custody", "detained dozens of protesters": the people a count is of; not the things
+    # of "lifts most of its COVID restrictions")
+    counted = skip_partitive(dobj, lexicon()) if dobj is not None else None
+    if dobj is not None and counted is not None and counted is not dobj and (
+            counted.pos_ == "PRON" or ArticleContext.party_noun(counted) or
+            counted.i in ctx.tok_ent and ctx.tok_ent[counted.i].kind in _PARTY_KINDS):
+        dobj_party = True
+    else:
+        dobj_party = dobj is not None and entity_like(ctx, dobj)
+    if dobj is not None and dobj.i not in skip and dobj_party and not own:
         owner = next((c for c in dobj.children if c.dep_ == "poss" and c.i in ctx.tok_ent and c.i not in skip), None)
         if owner is not None and dobj.i not in ctx.tok_ent and wordclass.classes(dobj.lemma_, "n")[:1] in (
                 ("act",), ("communication",)):
@@ -959,7 +994,8 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
             keepers = _keepers(ctx, obj, skip)
             if keepers:
                 return keepers
-            if obj is not None and obj.i not in skip and entity_like(ctx, obj):
+            # ("fired tear gas at hundreds of protesters": the people a count is of)
+            if obj is not None and obj.i not in skip and entity_like(ctx, skip_partitive(obj, lexicon())):
                 return ctx.actors(obj)
         elif c.lower_ in _VERB_RECIPIENT_PREPS:
             found = party_of(ctx, _pobj(c), skip, depth=1)

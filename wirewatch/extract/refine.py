@@ -205,10 +205,64 @@ def censured_for_harm(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Ac
 
 
 def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
+    """An agentless passive act of state power: the state where it happens did it ("was arrested in Lebanon"),
+    else the armed or governing body that reports it ("two men were arrested, police said")."""
+    from .arguments import gapped_passive
+
     tok = trig.tok
-    if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+    if etype in _STATE_ACTS and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under" and \
+            tok.head.head.pos_ in ("VERB", "AUX"):
+        return reporting_force(ctx, tok.head.head)  # "two men are under arrest, police said"
+    if etype not in _STATE_ACTS or tok.pos_ != "VERB" or not (
+            any(c.dep_ == "auxpass" for c in tok.children) or gapped_passive(tok) is not None):
         return []
-    return state_of_place(ctx, tok)
+    return state_of_place(ctx, tok) or reporting_force(ctx, tok) or force_of_sentence(ctx, tok)
+
+
+def _state_force_nouns() -> frozenset[str]:
+    """Nouns of the bodies that hold the state's power to seize, arrest and charge: armed and police forces
+    (the ontology's `troop` set) and governments (its `government` set), with "authorities"."""
+    from . import load_ontology
+
+    sets = load_ontology().sets
+    return sets.get("troop", frozenset()) | sets.get("government", frozenset()) | {"authority"}
+
+
+def force_of_sentence(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The one force or government another clause of the sentence names, for an agentless passive act of state
+    power: "was captured Monday after authorities received several phone tips", "officers swarmed the building
+    ... then was arrested after a chase". Not one inside the phrase of who underwent it ("two officers were
+    arrested", "a man who attacked officers was arrested"), only one told as a subject (the soldiers of "was
+    arrested after attacking soldiers" are its victims), and none when the sentence names two."""
+    sp = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    inside = {t.i for t in sp.subtree} if sp is not None else set()
+    forces = _state_force_nouns()
+    found = [t for t in tok.sent if t.i not in inside and t.pos_ in ("NOUN", "PROPN") and
+             t.lemma_.lower() in forces and t.dep_ == "nsubj"]  # (one acting, not a victim)
+    if len({t.lemma_.lower() for t in found}) != 1:
+        return []
+    return [a for a in [ctx.actor(found[0])] if a is not None]  # (the force alone, not its conjuncts)
+
+
+def reporting_force(ctx: ArticleContext, tok: Any) -> list[Actor]:
+    """The speaker of the saying that governs an agentless passive, when it is a force or a government:
+    "Police in Lagos said two men were arrested", "Both armies say large stocks of rifles were seized" - a body
+    with the power to do the act, telling it with no agent, tells its own act. Witnesses, relatives or a rights
+    group telling an arrest did not make it, and stay no actor."""
+    from .arguments import subject
+    from .attribution import saying_verbs
+
+    clause = tok
+    while clause.dep_ == "conj" and clause.head != clause:  # "were seized and ... captured"
+        clause = clause.head
+    # (what is said, or when: "When Okafor was arrested, police said they found two pistols")
+    if clause.dep_ not in ("ccomp", "advcl") or clause.head.lemma_.lower() not in saying_verbs(claims=False):
+        return []
+    speaker = subject(clause.head)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or \
+            speaker.lemma_.lower() not in _state_force_nouns():
+        return []
+    return ctx.actors(speaker)
 
 
 def _definite(tok: Any) -> bool:
