@@ -82,3 +82,17 @@ def test_a_verb_with_its_own_object_keeps_it(nlp) -> None:
     # "lifted the ban": "lifted" has its own object; the next verb's "a new tax" is not lifted
     found = live(nlp, "The council lifted the ban and imposed a new tax on the traders.")
     assert ("lifted", "CONCEDE") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered and attacked the minister outside the court.",
+    "Supporters gathered and cheered the president at the rally.",
+])
+def test_a_person_object_of_the_next_verb_fills_no_doer_set(nlp, text: str) -> None:
+    # "the minister" is only attacked: the crowd that gathered is no meeting of officials
+    assert ("gathered", "CONSULT") not in live(nlp, text)
+
+
+def test_suicide_committed_is_no_commitment(nlp) -> None:
+    text = "Officers said the detained man committed suicide in his cell overnight."
+    assert ("committed", "AGREE") not in live(nlp, text)
