@@ -73,6 +73,18 @@ def test_a_killing_in_an_attack_stays(pipe: Pipeline) -> None:
     assert "ASSAULT" in [t for t, _ in _events(pipe, text)], _events(pipe, text)
 
 
+def test_a_killing_in_gunfire_stays_an_assault(pipe: Pipeline) -> None:
+    # "fire" is a natural force for `non_agents` but here it is gunfire: the accident rule has its own list
+    for text in ("Four villagers were killed in army fire outside Bentiu on Sunday.",
+                 "Six soldiers were wounded in mortar fire near the border post."):
+        assert "ASSAULT" in [t for t, _ in _events(pipe, text)], (text, _events(pipe, text))
+
+
+def test_a_death_in_a_collapse_is_no_assault(pipe: Pipeline) -> None:
+    text = "Nine miners were killed in a tunnel collapse in the province on Friday."
+    assert "ASSAULT" not in _on(pipe, text, "killed"), _events(pipe, text)
+
+
 def test_a_question_of_the_narration_is_no_event(pipe: Pipeline) -> None:
     for text in ("Does Beijing see Manila as a threat?", "Will the junta release the detained journalists?"):
         assert not _events(pipe, text), (text, _events(pipe, text))
@@ -87,6 +99,17 @@ def test_reluctance_to_endorse_is_a_rejection(pipe: Pipeline) -> None:
     text = "The Kremlin signaled its reluctance to endorse the Turkish proposal on Thursday."
     types = [t for t, _ in _events(pipe, text)]
     assert "REJECT" in types and "SUPPORT" not in types and "AGREE" not in types, _events(pipe, text)
+
+
+def test_reluctance_denied_is_no_rejection(pipe: Pipeline) -> None:
+    for text in ("The rebels were no longer reluctant to free the captured engineers.",
+                 "Ankara showed no reluctance to approve the Swedish bid on Monday."):
+        assert "REJECT" not in [t for t, _ in _events(pipe, text)], (text, _events(pipe, text))
+
+
+def test_a_firm_that_produced_a_missile_made_it(pipe: Pipeline) -> None:
+    text = "Raytheon produced a missile for the Pentagon under the new contract."
+    assert "PRODUCE" in _on(pipe, text, "produced"), _events(pipe, text)
 
 
 def test_a_clash_of_two_people_is_a_quarrel(nlp: Any) -> None:
@@ -141,6 +164,12 @@ def test_firing_an_official_stays_a_dismissal(pipe: Pipeline) -> None:
 def test_a_noun_joined_to_a_habitual_act_is_generic(pipe: Pipeline) -> None:
     text = "The group frequently conducts bombings and gun assaults in Mali, aiming to topple the government."
     assert not _on(pipe, text, "assaults"), _events(pipe, text)
+
+
+def test_every_noun_of_a_habitual_list_is_generic(pipe: Pipeline) -> None:
+    # a list of three: the last conjunct hangs on the second, not on the first
+    text = "Across the Sahel the movement routinely carries out ambushes, abductions and suicide assaults."
+    assert not _on(pipe, text, "assaults") and not _on(pipe, text, "abductions"), _events(pipe, text)
 
 
 def test_joined_acts_told_of_one_day_stay(pipe: Pipeline) -> None:

@@ -27,7 +27,7 @@
 - standing by a place ("teenagers standing by the side of the road"): where one stands, no SUPPORT; "stood by
   his side", "stands by its story" keep theirs.
 - a death in an accident: a passive harm with no agent that happened "in" an accident or a natural force
-  (lexicon `non_agents`: "was killed in a car accident", "were injured in the crash") is no use of force.
+  (lexicon `accidental_harms`: "was killed in a car accident", "were injured in the crash") is no use of force.
 """
 
 from __future__ import annotations
@@ -175,9 +175,12 @@ def _place_object(verb: Any, onto: Ontology) -> bool:
 def _drawn_weapon(verb: Any, onto: Ontology) -> bool:
     """ "Comeaux produced a weapon", "he produced a knife": "produce" with one bare weapon or instrument of
     force as object (a/an, singular, no modifier: "produced a new missile" is a type a state makes) and a
-    subject that is no state or nation."""
+    person as subject (a person's name, "he"/"she", or a noun whose commonest sense is a person: "the
+    suspect"). A firm or a state makes it: "Lockheed Martin produced a missile for the Pentagon"."""
     subj = _doer(verb)
-    if verb.lemma_.lower() != "produce" or subj is None or subj.ent_type_ in ("GPE", "NORP"):
+    if verb.lemma_.lower() != "produce" or subj is None or not (
+            subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she") or
+            subj.pos_ == "NOUN" and not subj.ent_type_ and wordclass.classes(subj.lemma_.lower(), "n")[:1] == ("person",)):
         return False
     arms = onto.sets.get("weapon", frozenset()) | onto.sets.get("force_means", frozenset())
     return any(c.dep_ == "dobj" and c.tag_ == "NN" and c.lemma_.lower() in arms and
@@ -209,12 +212,13 @@ def _stood_at_place(verb: Any) -> bool:
 
 def _accidental_harm(verb: Any) -> bool:
     """ "His brother was killed in a car accident", "two were injured in the crash": a passive with no "by"
-    agent whose "in" phrase is an accident or a natural force (lexicon `non_agents`). "Killed in an attack"
+    agent whose "in" phrase is an accident or a natural force (lexicon `accidental_harms`, not `non_agents`: its
+    "fire" is also gunfire, "killed in Israeli fire"). "Killed in an attack"
     or "in an airstrike" is an event noun's, and an agent named ("killed by a drunk driver") is left alone."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
             any(c.dep_ == "agent" for c in verb.children):
         return False
-    accidents = lexicon()["non_agents"]
+    accidents = lexicon()["accidental_harms"]
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in accidents
                                                              for g in c.children) for c in verb.children)
 

@@ -14,7 +14,7 @@ from .entities import entity_id
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .ontology import Ontology
-from .triggers import Trigger
+from .triggers import Trigger, _negated
 
 _FIRE_VERBS = frozenset({"fire", "launch", "shell", "lob", "drop"})
 _TOWARD = frozenset({"near", "at", "toward", "towards", "into", "on", "across", "over", "onto"})
@@ -256,8 +256,13 @@ def mutual_recipients(etype: str, actors: list[Actor]) -> list[Actor]:
 def reluctant(tok: Any) -> bool:
     """ "are reluctant to approve the request", "signaling its reluctance to fully endorse the U.S. proposal":
     the act governed by a word of being loath to do it (lexicon `reluctance_words`) is a refusal (REJECT),
-    not the act."""
-    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in lexicon()["reluctance_words"]
+    not the act. Not when the reluctance is denied: "was no longer reluctant to release", "showed no
+    reluctance to sign" (the negation hangs on the word, on its copula, or is the noun's "no")."""
+    word = tok.head
+    if tok.dep_ not in ("xcomp", "acl") or word.lemma_.lower() not in lexicon()["reluctance_words"]:
+        return False
+    return not (_negated(word) or word.dep_ == "acomp" and _negated(word.head) or
+                any(c.dep_ == "det" and c.lower_ == "no" for c in word.children))
 
 
 def fired_upon(tok: Any) -> bool:
