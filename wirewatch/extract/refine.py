@@ -1,7 +1,6 @@
 """Refinements that need the participants: type corrections (joint drills are COOPERATE, shells fired at
-another country are ASSAULT, arms deployed abroad are AID, an act one is reluctant to do is REJECT, a clash
-of two people is ACCUSE, firing upon people is ASSAULT), capitals as governments, fallback actors, and the
-PLOVER mode and contexts of a mention.
+another country are ASSAULT, arms deployed abroad are AID, an act one is reluctant to do is REJECT),
+capitals as governments, fallback actors, and the PLOVER mode and contexts of a mention.
 """
 
 from __future__ import annotations
@@ -263,22 +262,6 @@ def reluctant(tok: Any) -> bool:
         return False
     return not (_negated(word) or word.dep_ == "acomp" and _negated(word.head) or
                 any(c.dep_ == "det" and c.lower_ == "no" for c in word.children))
-
-
-def fired_upon(tok: Any) -> bool:
-    """ "fired upon two correctional officers", "fired on the crowd": "fire" with a preposition of aim is a
-    shooting (ASSAULT), never a dismissal (PERSONNEL), whatever party its object names."""
-    return tok.lemma_.lower() == "fire" and any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon", "at", "into") and any(
-            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
-        for c in tok.children)  # not "fired its chief on Monday"
-
-
-def verbal_clash(tok: Any, actors: list[Actor], recipients: list[Actor]) -> bool:
-    """ "the Oval Office clash between Trump and Zelenskyy": a clash whose every side is a person is a
-    quarrel (ACCUSE, verbal conflict); the fights of the ontology are between forces, police, crowds."""
-    parties = actors + recipients
-    return tok.lemma_.lower() == "clash" and bool(parties) and all(a.kind == "PERSON" for a in parties)
 
 
 def joint(tok: Any) -> bool:
