@@ -247,7 +247,7 @@ def _named_meeting(tok: Any, onto: Ontology) -> bool:
 
 def _verb_lemma(tok: Any) -> str:
     """The verb's lemma, mended where the tagger's lemmatiser takes a form for another verb's (lexicon
-    `misread_verb_forms`: "raped" -> "rap"; the lexicon's "rap @human" only catches it with a person as object)."""
+    `misread_verb_forms`: "raped" -> "rap"), whatever its object."""
     lem = tok.lemma_.lower()
     for pair in lexicon()["misread_verb_forms"]:
         form, _, right = pair.partition(" ")
