@@ -43,7 +43,7 @@ sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 
 from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
-from wirewatch.connect.pairs import dates, default_model, features, gate_reason, view  # noqa: E402
+from wirewatch.connect.pairs import PairView, dates, default_model, features, gate_reason, view_in  # noqa: E402
 from wirewatch.dates import parse_day  # noqa: E402
 from wirewatch.model import EventMention  # noqa: E402
 
@@ -55,6 +55,21 @@ SUITES = {
     "connect6": (HERE / "connect6" / "corpus.jsonl", HERE / "connect6" / "gold.json"),
     "voa": (SHARED / "voa_dev_articles.jsonl", SHARED / "voa_dev_gold.json"),
 }
+
+
+# The mentions of each article, as the store holds them: a view reads its sentence's other acts from them
+# (`pairs.read_acts_of`), as fusion's does (connect/view_cache.py). Filled once the store is built.
+_ARTICLE_MENTIONS: dict[str, list[EventMention]] = {}
+
+
+def _hold(mentions: list[EventMention]) -> None:
+    _ARTICLE_MENTIONS.clear()
+    for m in mentions:
+        _ARTICLE_MENTIONS.setdefault(m.article_id, []).append(m)
+
+
+def view(m: EventMention) -> PairView:
+    return view_in(m, _ARTICLE_MENTIONS.get(m.article_id, []))
 
 
 def _norm(s: Any) -> str:
@@ -158,6 +173,7 @@ def ecb(explain_pairs: bool) -> int:
     corpus, gold_path = SHARED / "ecb_dev.jsonl", SHARED / "ecb_coref_dev.jsonl"
     store = replay.ingest_rows(replay.read_rows(corpus), replay.cached(corpus))
     story = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+    _hold(store.mentions())
     by_art: dict[str, list[EventMention]] = {}
     for m in store.mentions():
         by_art.setdefault(m.article_id, []).append(m)
@@ -240,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                 for ev in rows for x in ev.get("mentions") or []
                 if (x["article_id"], x["start"], ev["event_type"], ev["id"]) in by_key]
     story = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
+    _hold(store.mentions())
     ev_of = {m.id: m.event_id or "" for m in mentions}
     matched, unmatched = match(gold, mentions)
     art = {g["id"]: g["article"] for g in gold["events"]}

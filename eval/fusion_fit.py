@@ -46,7 +46,16 @@ sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
 
 from wirewatch.connect.fusion import DATE_WINDOW_DAYS, support  # noqa: E402
-from wirewatch.connect.pairs import DATA, FEATURES, PairModel, PairView, default_model, features, gate, view  # noqa: E402
+from wirewatch.connect.pairs import (  # noqa: E402
+    DATA,
+    FEATURES,
+    PairModel,
+    PairView,
+    default_model,
+    features,
+    gate,
+    view_in,  # noqa: E402
+)
 from wirewatch.store.events import mention_events  # noqa: E402
 
 SHARED = HERE.parent.parent / "shared" / "eval"
@@ -108,7 +117,8 @@ def own_mentions(corpus: Path, gold_path: Path, tag: str, *,
             g = next((e for e in gold["events"] if e["article"] == aid and _norm(e["key"]) in s
                       and m.event_type in e["type"]), None)
             if g is not None:
-                out.append((f"{tag}:{find(aid)}", aid, group_of.get(g["id"], "s:" + g["id"]), view(m), story.get(aid)))
+                out.append((f"{tag}:{find(aid)}", aid, group_of.get(g["id"], "s:" + g["id"]), view_in(m, art.events),
+                            story.get(aid)))
     return out
 
 
@@ -124,7 +134,7 @@ def ecb_mentions() -> list[tuple[str, str, str, PairView]]:
                 gw = _words(g["text"])
                 if m.start <= g["start"] and g["end"] <= m.end and (
                         tw & set(gw) or any(w[:4] == t[:4] and len(w) >= 4 for w in gw for t in tw)):
-                    out.append(("ecb:" + aid.split("_")[1], aid, g["chain"], view(m), story[aid]))
+                    out.append(("ecb:" + aid.split("_")[1], aid, g["chain"], view_in(m, art.events), story[aid]))
                     break
     return out
 

@@ -6,7 +6,7 @@
 A new candidate word or pattern is borne out when its new firings mostly fall on quotes labelled with the type
 it proposes (the share printed per type and trigger head). Only live (unsuppressed) triggers count: a
 suppressed one proposes nothing. The 5,168 quotes are parsed once and kept as a spaCy DocBin beside the
-extraction cache (keyed by the quotes file's bytes and the spaCy model's version).
+extraction cache (keyed by the quotes file's bytes, extract/nlp.py's bytes and the spaCy model's version).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from replay import CACHE_DIR, _spacy_version  # noqa: E402
+from replay import CACHE_DIR, ROOT, spacy_version  # noqa: E402
 
 QUOTES = HERE.parent.parent / "shared" / "train" / "ngec_voa_screen_quotes.jsonl"
 
@@ -34,7 +34,9 @@ def _docs(rows: list[dict[str, Any]]) -> list[Any]:
     from wirewatch.extract.nlp import get_nlp
 
     nlp = get_nlp()
-    key = hashlib.sha1(QUOTES.read_bytes() + _spacy_version().encode()).hexdigest()[:16]
+    # the parse depends on the quotes, the spaCy model and nlp.py's setup of it (components, tokenizer rules)
+    nlp_py = (ROOT / "wirewatch" / "extract" / "nlp.py").read_bytes()
+    key = hashlib.sha1(QUOTES.read_bytes() + nlp_py + spacy_version().encode()).hexdigest()[:16]
     path = CACHE_DIR / f"quotes-{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

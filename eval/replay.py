@@ -59,11 +59,11 @@ def _key(corpus: Path) -> str:
         h.update(p.read_bytes())
     for name in EXTRACTION_ENV:
         h.update(f"{name}={os.environ.get(name)}\0".encode())
-    h.update(_spacy_version().encode())
+    h.update(spacy_version().encode())
     return h.hexdigest()[:16]
 
 
-def _spacy_version() -> str:
+def spacy_version() -> str:
     """spaCy's and the English model's versions, read from the installed distributions (no model load)."""
     from importlib import metadata
 

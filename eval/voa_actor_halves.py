@@ -14,7 +14,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from presentation_eval import matched_gold, suite_events  # (its import of replay puts the project root on sys.path)
+from presentation_eval import (  # (its import of replay puts the project root on sys.path)
+    matched_gold,
+    sorted_halves,
+    suite_events,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,8 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", choices=["1", "2", "none"], default="1", help="whose wrong actors to print")
     show = ap.parse_args(argv).errors
     S, _rows, events, gold, _md5_halves = suite_events("voa")
-    ids = sorted(a["id"] for a in gold["articles"])
-    half = {a: "1" if i < len(ids) // 2 else "2" for i, a in enumerate(ids)}
+    half = sorted_halves(gold)
     pred = [(ev, m) for ev in events for m in ev.get("mentions") or []]
     found = {g["id"]: ev for g, (ev, _m) in matched_gold(S, pred, gold)}
     tally = {h: [0, 0, 0] for h in "12"}  # found, found with actor, required

@@ -2,8 +2,9 @@
 
     python eval/voa_recall_halves.py                 # P and R of both halves
     python eval/voa_recall_halves.py --misses 2      # and each half-2 miss with the stage that lost it
+    python eval/voa_recall_halves.py --false 2       # and half 2's false mentions (the precision rounds')
 
-The halves are voa_actor_halves.py's (first 12 sorted ids = half 1). Figures are score.py's on the exported
+The halves are presentation_eval.sorted_halves (first 12 sorted ids = half 1). Figures are score.py's on the exported
 (fused) events, restricted to one half's articles: precision over the half's predicted mentions, recall over
 its required gold events. A miss is sorted into one kind:
 
@@ -24,29 +25,14 @@ import sys
 from typing import Any
 
 import replay
-from presentation_eval import SUITES, matched_gold, suite_events  # (puts the project root on sys.path)
-
-
-def _halves(gold: dict) -> dict[str, str]:
-    ids = sorted(a["id"] for a in gold["articles"])
-    return {a: "1" if i < len(ids) // 2 else "2" for i, a in enumerate(ids)}
-
-
-def figures(S: Any, events: list[dict], gold: dict) -> dict[str, tuple[float, float, int, int]]:
-    """{half: (precision, recall, predicted mentions, required gold)} as score.py counts them."""
-    half = _halves(gold)
-    pred = [(ev, m) for ev in events for m in ev.get("mentions") or [] if m.get("article_id") in half]
-    found = {g["id"] for g, _ in matched_gold(S, pred, gold)}
-    out = {}
-    for h in "12":
-        mine = [(ev, m) for ev, m in pred if half[m["article_id"]] == h]
-        tp = sum(1 for ev, m in mine if any(
-            g["article"] == m["article_id"] and S.norm(g["key"]) in S.norm(m.get("sentence"))
-            and ev.get("event_type") in g["type"] for g in gold["events"]))
-        req = [g for g in gold["events"] if g.get("required", True) and half[g["article"]] == h]
-        n_found = sum(1 for g in req if g["id"] in found)
-        out[h] = (tp / max(len(mine), 1), n_found / max(len(req), 1), len(mine), len(req))
-    return out
+from presentation_eval import (  # (puts the project root on sys.path)
+    SUITES,
+    figures,
+    matched_gold,
+    mention_matches,
+    sorted_halves,
+    suite_events,
+)
 
 
 def _diagnose(S: Any, g: dict, art: Any, exported: list[tuple[dict, dict]], parsed: dict[str, Any]) -> str:
@@ -102,13 +88,24 @@ def _diagnose(S: Any, g: dict, art: Any, exported: list[tuple[dict, dict]], pars
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--misses", choices=["1", "2", "none"], default="none", help="whose misses to print")
-    show = ap.parse_args(argv).misses
+    ap.add_argument("--false", choices=["1", "2"], help="print the false mentions of this half")
+    args = ap.parse_args(argv)
+    show = args.misses
     S, _rows, events, gold, _ = suite_events("voa")
     for h, (p, r, n_pred, n_req) in figures(S, events, gold).items():
         print(f"half {h}: event_precision={p:.3f} event_recall={r:.3f} (predicted {n_pred}, required {n_req})")
+    half = sorted_halves(gold)
+    if args.false:
+        mine = [(ev, m) for ev in events for m in ev.get("mentions") or []
+                if half.get(m.get("article_id")) == args.false]
+        for ev, m in sorted(mine, key=lambda x: (x[1]["article_id"], x[1].get("start") or 0)):
+            if not any(mention_matches(S, g, ev, m) for g in gold["events"]):
+                trig = m.get("trigger") or ev.get("trigger")
+                print(f"FALSE {m['article_id']} {ev.get('event_type')} trig={trig!r} "
+                      f"actor={S.name_of(ev.get('actor'))!r} rec={S.name_of(ev.get('recipient'))!r}\n"
+                      f"    {m.get('sentence')}")
     if show == "none":
         return 0
-    half = _halves(gold)
     arts = replay.cached(SUITES["voa"][0], quiet=True)
     pred = [(ev, m) for ev in events for m in ev.get("mentions") or []]
     found = {g["id"] for g, _ in matched_gold(S, pred, gold)}

@@ -2,7 +2,7 @@
 injuring (pairs.one_telling): the same happening, unless the sentence's other act has a mention of its own."""
 
 from tests.connect_fixtures import add_report
-from wirewatch.connect.pairs import features, one_telling, view
+from wirewatch.connect.pairs import features, one_telling, view, view_in
 from wirewatch.connect.view_cache import pair_view
 from wirewatch.model import Actor, Article, EventMention
 
@@ -29,6 +29,15 @@ def test_an_act_read_as_its_own_mention_meets_its_own() -> None:
     b.read_acts = frozenset({"attack"})  # the other outlet's firing has a mention of its own
     assert not one_telling(a, b)
     assert features(a, b).get("act_differ") == 1.0
+
+
+def test_a_view_in_its_article_reads_the_sentences_other_acts() -> None:
+    # what view_cache and the fusion tools build: the other outlet's firing and injuring both read
+    fired, injuring = _m("b", INJURED, "fired"), _m("b", INJURED, "injuring")
+    other = _m("c", INJURED, "fired")  # another article's mention is not read
+    b = view_in(injuring, [fired, injuring, other])
+    assert b.read_acts == frozenset({"attack"})
+    assert not one_telling(view(_m("a", FIRED, "fired")), b)
 
 
 def test_one_article_keeps_its_two_acts() -> None:

@@ -1,16 +1,13 @@
 """Issue 10 round 13: kinds of false events, each with a case that must stay (own wording throughout).
 
 Word senses by the verb's object (ontology.yaml object_senses / not_events), a clause as the subject, a death
-in an accident (noise_senses.py), a question of the narration (noise_address.py), and two type choices of
-refine.py: an act one is reluctant to do is REJECT, a clash of two people is ACCUSE.
+in an accident (noise_senses.py), a question of the narration (noise_address.py), and a type choice of
+refine.py: an act one is reluctant to do is REJECT.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from wirewatch.extract.refine import verbal_clash
-from wirewatch.model import Actor, Article
+from wirewatch.model import Article
 from wirewatch.pipeline import Pipeline
 
 
@@ -73,6 +70,18 @@ def test_a_killing_in_an_attack_stays(pipe: Pipeline) -> None:
     assert "ASSAULT" in [t for t, _ in _events(pipe, text)], _events(pipe, text)
 
 
+def test_a_killing_in_gunfire_stays_an_assault(pipe: Pipeline) -> None:
+    # "fire" is a natural force for `non_agents` but here it is gunfire: the accident rule has its own list
+    for text in ("Four villagers were killed in army fire outside Bentiu on Sunday.",
+                 "Six soldiers were wounded in mortar fire near the border post."):
+        assert "ASSAULT" in [t for t, _ in _events(pipe, text)], (text, _events(pipe, text))
+
+
+def test_a_death_in_a_collapse_is_no_assault(pipe: Pipeline) -> None:
+    text = "Nine miners were killed in a tunnel collapse in the province on Friday."
+    assert "ASSAULT" not in _on(pipe, text, "killed"), _events(pipe, text)
+
+
 def test_a_question_of_the_narration_is_no_event(pipe: Pipeline) -> None:
     for text in ("Does Beijing see Manila as a threat?", "Will the junta release the detained journalists?"):
         assert not _events(pipe, text), (text, _events(pipe, text))
@@ -89,12 +98,15 @@ def test_reluctance_to_endorse_is_a_rejection(pipe: Pipeline) -> None:
     assert "REJECT" in types and "SUPPORT" not in types and "AGREE" not in types, _events(pipe, text)
 
 
-def test_a_clash_of_two_people_is_a_quarrel(nlp: Any) -> None:
-    doc = nlp("The aid was halted after the clash between Anwar and Prabowo.")
-    clash = next(t for t in doc if t.lower_ == "clash")
-    people = [Actor(name="Anwar", kind="PERSON"), Actor(name="Prabowo", kind="PERSON")]
-    assert verbal_clash(clash, people, [])
-    assert not verbal_clash(clash, [Actor(name="police", kind="ORG")], people[:1])
+def test_reluctance_denied_is_no_rejection(pipe: Pipeline) -> None:
+    for text in ("The rebels were no longer reluctant to free the captured engineers.",
+                 "Ankara showed no reluctance to approve the Swedish bid on Monday."):
+        assert "REJECT" not in [t for t, _ in _events(pipe, text)], (text, _events(pipe, text))
+
+
+def test_a_firm_that_produced_a_missile_made_it(pipe: Pipeline) -> None:
+    text = "Raytheon produced a missile for the Pentagon under the new contract."
+    assert "PRODUCE" in _on(pipe, text, "produced"), _events(pipe, text)
 
 
 def test_a_clash_of_police_and_protesters_stays_a_fight(pipe: Pipeline) -> None:
@@ -102,19 +114,9 @@ def test_a_clash_of_police_and_protesters_stays_a_fight(pipe: Pipeline) -> None:
     assert "ASSAULT" in _on(pipe, text, "clashed") or "PROTEST" in _on(pipe, text, "clashed"), _events(pipe, text)
 
 
-def test_naming_a_place_is_no_appointment(pipe: Pipeline) -> None:
-    text = "Last year, the Global Peace Index named the Horn of Africa the most violent region in the world."
-    assert "PERSONNEL" not in _on(pipe, text, "named"), _events(pipe, text)
-
-
 def test_naming_an_official_stays(pipe: Pipeline) -> None:
     text = "President Hichilema named Amina Yusuf head of the electoral commission on Monday."
     assert "PERSONNEL" in _on(pipe, text, "named"), _events(pipe, text)
-
-
-def test_a_hand_weapon_produced_is_drawn_not_made(pipe: Pipeline) -> None:
-    text = "Police said the suspect produced a knife and threatened the cashier at the petrol station."
-    assert "PRODUCE" not in _on(pipe, text, "produced"), _events(pipe, text)
 
 
 def test_arms_produced_by_a_state_stay(pipe: Pipeline) -> None:
@@ -122,13 +124,9 @@ def test_arms_produced_by_a_state_stay(pipe: Pipeline) -> None:
     assert "PRODUCE" in _on(pipe, text, "produced"), _events(pipe, text)
 
 
-def test_standing_by_the_road_is_no_support(pipe: Pipeline) -> None:
-    text = "Witnesses said four boys were standing by the side of the highway when the patrol car stopped."
-    assert "SUPPORT" not in _on(pipe, text, "standing"), _events(pipe, text)
-
-
-def test_firing_upon_people_is_an_assault_not_a_dismissal(pipe: Pipeline) -> None:
-    text = "During the breakout, Darnell Pike allegedly produced a weapon and fired upon two jail deputies."
+def test_firing_upon_a_crowd_is_an_assault_not_a_dismissal(pipe: Pipeline) -> None:
+    # "fire upon" is the ontology's "fire on": aimed at someone, whoever the object names
+    text = "Soldiers at the checkpoint fired upon a bus carrying pilgrims, the governor said on Friday."
     types = _on(pipe, text, "fired")
     assert "ASSAULT" in types and "PERSONNEL" not in types, _events(pipe, text)
 
@@ -139,8 +137,14 @@ def test_firing_an_official_stays_a_dismissal(pipe: Pipeline) -> None:
 
 
 def test_a_noun_joined_to_a_habitual_act_is_generic(pipe: Pipeline) -> None:
-    text = "The group frequently conducts bombings and gun assaults in Mali, aiming to topple the government."
-    assert not _on(pipe, text, "assaults"), _events(pipe, text)
+    text = "Its fighters often stage raids and roadside bombings along the northern highway."
+    assert not _on(pipe, text, "bombings"), _events(pipe, text)
+
+
+def test_every_noun_of_a_habitual_list_is_generic(pipe: Pipeline) -> None:
+    # a list of three: the last conjunct hangs on the second, not on the first
+    text = "Across the Sahel the movement routinely carries out ambushes, abductions and suicide assaults."
+    assert not _on(pipe, text, "assaults") and not _on(pipe, text, "abductions"), _events(pipe, text)
 
 
 def test_joined_acts_told_of_one_day_stay(pipe: Pipeline) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.extract.ontology import load_ontology
-from wirewatch.extract.triggers import find_triggers
+from wirewatch.extract.triggers import _shared_object, find_triggers
 
 
 def live(nlp, text: str) -> list[tuple[str, str]]:
@@ -80,5 +80,22 @@ def test_coordinated_verbs_share_the_object_after_the_second(nlp) -> None:
 
 def test_a_verb_with_its_own_object_keeps_it(nlp) -> None:
     # "lifted the ban": "lifted" has its own object; the next verb's "a new tax" is not lifted
-    found = live(nlp, "The council lifted the ban and imposed a new tax on the traders.")
-    assert ("lifted", "CONCEDE") in found
+    doc = nlp("The council lifted the ban and imposed a new tax on the traders.")
+    lifted = next(t for t in doc if t.lower_ == "lifted")
+    assert ("lifted", "CONCEDE") in live(nlp, doc.text) and _shared_object(lifted) is None
+    bare = next(t for t in nlp("Officials hinted at lifting or easing the sanctions.") if t.lower_ == "lifting")
+    assert _shared_object(bare) is not None and _shared_object(bare).lower_ == "sanctions"
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered and attacked the minister outside the court.",
+    "Supporters gathered and cheered the president at the rally.",
+])
+def test_a_person_object_of_the_next_verb_fills_no_doer_set(nlp, text: str) -> None:
+    # "the minister" is only attacked: the crowd that gathered is no meeting of officials
+    assert ("gathered", "CONSULT") not in live(nlp, text)
+
+
+def test_suicide_committed_is_no_commitment(nlp) -> None:
+    text = "Officers said the detained man committed suicide in his cell overnight."
+    assert ("committed", "AGREE") not in live(nlp, text)

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -540,6 +541,20 @@ def view(m: EventMention) -> PairView:
     trig = act_stem((_WORD.findall(m.trigger or "") or [""])[-1])
     return PairView(m, words(m.sentence), names, act_of(m), trig, resolved(m.actor, m.sentence),
                     resolved(m.recipient, m.sentence), is_generic(m.trigger))
+
+
+def read_acts_of(m: EventMention, same_article: Iterable[EventMention]) -> frozenset[str]:
+    """Acts of the other mentions of `m`'s type read in its sentence (`PairView.read_acts`, `one_telling`);
+    `same_article` holds the mentions of m's article (others are skipped)."""
+    return frozenset(a for x in same_article if x.article_id == m.article_id and x.start == m.start
+                     and x.event_type == m.event_type and x.id != m.id and (a := act_of(x)))
+
+
+def view_in(m: EventMention, same_article: Iterable[EventMention]) -> PairView:
+    """`view(m)` with the acts the other mentions of its sentence were read as (`read_acts_of`)."""
+    v = view(m)
+    v.read_acts = read_acts_of(m, same_article)
+    return v
 
 
 @lru_cache(maxsize=1)

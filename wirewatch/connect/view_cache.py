@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from ..model import EventMention
 from ..store.db import Store
-from .pairs import PairView, act_of, view
+from .pairs import PairView, view_in
 
 MAX_ENTRIES = 50_000  # cleared all at once past it: the working set is a few hundred events
 
@@ -28,10 +28,7 @@ def pair_view(store: Store, m: EventMention) -> PairView:
     hit = cache.get(id(m))
     if hit is not None and hit[0] is m:
         return hit[1]
-    v = view(m)
-    # Acts of the other mentions of its type read in the same sentence (`pairs.one_telling`).
-    v.read_acts = frozenset(a for x in store.mentions_of(m.article_id) if x.start == m.start
-                            and x.event_type == m.event_type and x.id != m.id and (a := act_of(x)))
+    v = view_in(m, store.mentions_of(m.article_id))
     if len(cache) >= MAX_ENTRIES:
         cache.clear()
     cache[id(m)] = (m, v)

@@ -59,7 +59,6 @@ from .refine import (
     contexts_of,
     fallback_actors,
     fired_at_other_country,
-    fired_upon,
     joint,
     left_place,
     mode_of,
@@ -69,7 +68,6 @@ from .refine import (
     reluctant,
     restricted_place,
     state_of_place,
-    verbal_clash,
 )
 from .report_day import no_report_day, retold
 from .timex import timex_date_and_precision as timex_date  # (date prefix, precision)
@@ -229,10 +227,6 @@ class EventsComponent:
             etype = "AID"
         if etype != "REJECT" and reluctant(tok):
             etype = "REJECT"  # "its reluctance to endorse the proposal": the act refused, not done
-        if etype == "PERSONNEL" and fired_upon(tok):
-            etype = "ASSAULT"  # "fired upon two correctional officers": a shooting, no dismissal
-        if etype == "ASSAULT" and verbal_clash(tok, actors, recipients):
-            etype = "ACCUSE"  # "the Oval Office clash between Trump and Zelenskyy": a quarrel
         # A capital as a participant is its government ("urged Pyongyang", "visited Beijing": China hosts);
         # as a place it stays a city (see `location`).
         actors = [_country_from_phrase(capital_as_state(a)) for a in actors]

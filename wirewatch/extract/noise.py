@@ -92,10 +92,14 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
 
 def _habitual_conjunct(noun: Any) -> bool:
     """A noun joined to an event noun of a generic statement shares its clause: "the group frequently conducts
-    bombings and gun assaults" (triggers.habitual reads the clause of the first conjunct only)."""
+    bombings and gun assaults" (triggers.habitual reads the clause of the first conjunct only). The whole
+    chain is climbed: in "bombings, kidnappings and gun assaults" each conjunct hangs on the one before."""
     from .triggers import habitual  # (triggers imports this module)
 
-    return noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and habitual(noun.head)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    return first is not noun and habitual(first)
 
 
 # ------------------------------------------------------------------ sourcing boilerplate

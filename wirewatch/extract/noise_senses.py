@@ -20,14 +20,8 @@
   "Detaining opposition figures was Khartoum's way of silencing dissent" tells acts that happened; on the
   training quotes such a rule removed 4 events, all 4 of the labelled type.)
 - a text issued alone: signing an order or a decree (lexicon `own_instruments`) is no agreement.
-- a place named: an appointment or dismissal (PERSONNEL) acts on an official; one whose object is a place or
-  becomes no role of a person ("the index named the Sahel the epicenter of terrorism") is a description.
-- a person's hand weapon produced ("the inmate produced a weapon and fired"): drawn, not made (PRODUCE is a
-  state's or a firm's making of goods, arms or plural runs: "produced 200 drones").
-- standing by a place ("teenagers standing by the side of the road"): where one stands, no SUPPORT; "stood by
-  his side", "stands by its story" keep theirs.
 - a death in an accident: a passive harm with no agent that happened "in" an accident or a natural force
-  (lexicon `non_agents`: "was killed in a car accident", "were injured in the crash") is no use of force.
+  (lexicon `accidental_harms`: "was killed in a car accident", "were injured in the crash") is no use of force.
 """
 
 from __future__ import annotations
@@ -78,12 +72,6 @@ def sense_noise(tok: Any, onto: Ontology, etype: str | None) -> str | None:
     if etype == "AGREE" and tok.lemma_.lower() == "sign" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["own_instruments"] for c in tok.children):
         return "own text"  # "signed an executive order": an order one issues, no agreement
-    if etype == "PERSONNEL" and _place_object(tok, onto):
-        return "place named"  # "named the Sahel the epicenter of terrorism": no official
-    if etype == "PRODUCE" and _drawn_weapon(tok, onto):
-        return "weapon drawn"  # "allegedly produced a weapon and fired upon two officers"
-    if etype == "SUPPORT" and _stood_at_place(tok):
-        return "place"  # "standing by the side of the road"
     if etype == "ASSAULT" and _accidental_harm(tok):
         return "accident"
     if etype in ("ASSAULT", "THREATEN") and _abstract_target(tok, onto):
@@ -157,64 +145,15 @@ def _abstract_target(verb: Any, onto: Ontology) -> bool:
         for o in objs)  # "attacked security forces": a force is a body of people (lexicon human_nouns)
 
 
-def _place_object(verb: Any, onto: Ontology) -> bool:
-    """What the verb makes its object is no role of a person ("named the Sahel the epicenter": the oprd's
-    commonest WordNet senses hold no person; "named Ochieng interior minister" has one, "named her head of
-    the agency" is an office of the ontology's `office_role` set), or the object is a place (a GPE, LOC or
-    FAC name, a noun whose commonest sense is a location)."""
-    roles = onto.sets.get("office_role", frozenset())
-    for c in verb.children:
-        if c.dep_ == "oprd" and c.pos_ == "NOUN" and c.lemma_.lower() not in roles and \
-                (cl := wordclass.classes(c.lemma_.lower(), "n")[:2]) and "person" not in cl:
-            return True
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objs) and all(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "NOUN" and not o.ent_type_ and
-                              wordclass.classes(o.lemma_.lower(), "n")[:1] == ("location",) for o in objs)
-
-
-def _drawn_weapon(verb: Any, onto: Ontology) -> bool:
-    """ "Comeaux produced a weapon", "he produced a knife": "produce" with one bare weapon or instrument of
-    force as object (a/an, singular, no modifier: "produced a new missile" is a type a state makes) and a
-    subject that is no state or nation."""
-    subj = _doer(verb)
-    if verb.lemma_.lower() != "produce" or subj is None or subj.ent_type_ in ("GPE", "NORP"):
-        return False
-    arms = onto.sets.get("weapon", frozenset()) | onto.sets.get("force_means", frozenset())
-    return any(c.dep_ == "dobj" and c.tag_ == "NN" and c.lemma_.lower() in arms and
-               any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) and
-               not any(d.dep_ in ("amod", "compound", "nummod") for d in c.children)
-               for c in verb.children)
-
-
-def _stood_at_place(verb: Any) -> bool:
-    """ "standing by the side of the road", "stood by the door": "stand by" a place or a thing (a noun whose
-    commonest WordNet sense is a location, an artifact or an object; "the side of X" is X's place) is where
-    one stands. A party, a possessed side ("by his side") or a word one keeps ("its story") stay."""
-    if verb.lemma_.lower() != "stand":
-        return False
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "by":
-            continue
-        for o in prep.children:
-            if o.dep_ != "pobj" or o.ent_type_ or o.pos_ != "NOUN" or any(c.dep_ == "poss" for c in o.children):
-                continue
-            of = next((g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
-            place = of if of is not None and wordclass.classes(o.lemma_.lower(), "n")[:1] == ("location",) else o
-            cl = wordclass.classes(place.lemma_.lower(), "n")[:1]
-            if place.pos_ == "NOUN" and not place.ent_type_ and cl and cl[0] in ("location", "artifact", "object"):
-                return True
-    return False
-
-
 def _accidental_harm(verb: Any) -> bool:
     """ "His brother was killed in a car accident", "two were injured in the crash": a passive with no "by"
-    agent whose "in" phrase is an accident or a natural force (lexicon `non_agents`). "Killed in an attack"
+    agent whose "in" phrase is an accident or a natural force (lexicon `accidental_harms`, not `non_agents`: its
+    "fire" is also gunfire, "killed in Israeli fire"). "Killed in an attack"
     or "in an airstrike" is an event noun's, and an agent named ("killed by a drunk driver") is left alone."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
             any(c.dep_ == "agent" for c in verb.children):
         return False
-    accidents = lexicon()["non_agents"]
+    accidents = lexicon()["accidental_harms"]
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.lemma_.lower() in accidents
                                                              for g in c.children) for c in verb.children)
 

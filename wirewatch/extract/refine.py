@@ -1,7 +1,6 @@
 """Refinements that need the participants: type corrections (joint drills are COOPERATE, shells fired at
-another country are ASSAULT, arms deployed abroad are AID, an act one is reluctant to do is REJECT, a clash
-of two people is ACCUSE, firing upon people is ASSAULT), capitals as governments, fallback actors, and the
-PLOVER mode and contexts of a mention.
+another country are ASSAULT, arms deployed abroad are AID, an act one is reluctant to do is REJECT),
+capitals as governments, fallback actors, and the PLOVER mode and contexts of a mention.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from .entities import entity_id
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .ontology import Ontology
-from .triggers import Trigger
+from .triggers import Trigger, _negated
 
 _FIRE_VERBS = frozenset({"fire", "launch", "shell", "lob", "drop"})
 _TOWARD = frozenset({"near", "at", "toward", "towards", "into", "on", "across", "over", "onto"})
@@ -310,24 +309,13 @@ def mutual_recipients(etype: str, actors: list[Actor]) -> list[Actor]:
 def reluctant(tok: Any) -> bool:
     """ "are reluctant to approve the request", "signaling its reluctance to fully endorse the U.S. proposal":
     the act governed by a word of being loath to do it (lexicon `reluctance_words`) is a refusal (REJECT),
-    not the act."""
-    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in lexicon()["reluctance_words"]
-
-
-def fired_upon(tok: Any) -> bool:
-    """ "fired upon two correctional officers", "fired on the crowd": "fire" with a preposition of aim is a
-    shooting (ASSAULT), never a dismissal (PERSONNEL), whatever party its object names."""
-    return tok.lemma_.lower() == "fire" and any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon", "at", "into") and any(
-            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
-        for c in tok.children)  # not "fired its chief on Monday"
-
-
-def verbal_clash(tok: Any, actors: list[Actor], recipients: list[Actor]) -> bool:
-    """ "the Oval Office clash between Trump and Zelenskyy": a clash whose every side is a person is a
-    quarrel (ACCUSE, verbal conflict); the fights of the ontology are between forces, police, crowds."""
-    parties = actors + recipients
-    return tok.lemma_.lower() == "clash" and bool(parties) and all(a.kind == "PERSON" for a in parties)
+    not the act. Not when the reluctance is denied: "was no longer reluctant to release", "showed no
+    reluctance to sign" (the negation hangs on the word, on its copula, or is the noun's "no")."""
+    word = tok.head
+    if tok.dep_ not in ("xcomp", "acl") or word.lemma_.lower() not in lexicon()["reluctance_words"]:
+        return False
+    return not (_negated(word) or word.dep_ == "acomp" and _negated(word.head) or
+                any(c.dep_ == "det" and c.lower_ == "no" for c in word.children))
 
 
 def joint(tok: Any) -> bool:

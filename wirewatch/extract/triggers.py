@@ -83,7 +83,10 @@ def _dependents(tok: Any, depth: int = 4) -> list[Any]:
     out = [tok.head] if tok.dep_ in ("relcl", "acl") else []
     frontier = [tok]
     shared = _shared_object(tok)
-    if shared is not None:
+    if shared is not None and not _a_person(shared):
+        # Only a thing: a person set ("gather @official") names the doer as often as the object, and in
+        # "Protesters gathered and attacked the minister" the minister is only attacked. A person shared as
+        # the object is for the object-slot check (`human`, in _spec_matches).
         out.append(shared)
         frontier.append(shared)
     for _ in range(depth):
@@ -107,6 +110,12 @@ def _shared_object(tok: Any) -> Any:
         if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "cc":
             return next((o for o in c.children if o.dep_ == "dobj"), None)
     return None
+
+
+def _a_person(d: Any) -> bool:
+    """A noun whose commonest WordNet sense is a person ("the girls"), or a person's or a nation's name."""
+    return d.pos_ == "NOUN" and wordclass.classes(d.lemma_.lower(), "n")[:1] == ("person",) \
+        or d.ent_type_ in ("PERSON", "NORP")
 
 
 def _temporal_prep(prep: Any) -> bool:
@@ -147,9 +156,9 @@ def _spec_matches(spec: TriggerSpec, tok: Any, onto: Ontology, deps: list[Any] |
         # by the noun's commonest WordNet sense; "released a statement" is no release of anyone
         # or by a name or a nationality ("A Swede held since 2011 was released"). Not a pronoun: "he may be
         # released" is found then, but its recipient is not (participants.py names a nearby noun instead)
-        return any(d.dep_ in ("dobj", "nsubjpass") and (
-            d.pos_ == "NOUN" and wordclass.classes(d.lemma_.lower(), "n")[:1] == ("person",)
-            or d.ent_type_ in ("PERSON", "NORP")) for d in deps)
+        shared = _shared_object(tok)
+        return any(d.dep_ in ("dobj", "nsubjpass") and _a_person(d)
+                   for d in deps + ([shared] if shared is not None else []))
     members = onto.sets.get(spec.dep_set or "", frozenset())
     # "gave different counts of the missiles": what was given is the counts; a member inside an "of" phrase
     # counts only under a partitive ("dozens of missiles") or a noun of the set itself ("supplies of food").
@@ -218,8 +227,10 @@ def _object_rules_out(tok: Any, onto: Ontology) -> bool:
             return True
         classes = wordclass.classes(lem, "n")
         # a word that may name a body of people ("his military command", "the leadership") may be what the
-        # verb's own type acts on, whatever its first sense is
-        if o.pos_ == "NOUN" and bad & set(classes[:senses]) and not {"person", "group"} & set(classes[:2]):
+        # verb's own type acts on, whatever its first sense is; a second sense of a person is no such body
+        # ("committed suicide": a suicide is also one who kills himself, and the act is what was committed)
+        people = classes[:1] in (("person",), ("group",)) or "group" in classes[1:2]
+        if o.pos_ == "NOUN" and bad & set(classes[:senses]) and not people:
             return True
     return False
 
@@ -236,7 +247,7 @@ def _named_meeting(tok: Any, onto: Ontology) -> bool:
 
 def _verb_lemma(tok: Any) -> str:
     """The verb's lemma, mended where the tagger's lemmatiser takes a form for another verb's (lexicon
-    `misread_verb_forms`: "raped" -> "rap"; the lexicon's "rap @human" only catches it with a person as object)."""
+    `misread_verb_forms`: "raped" -> "rap"), whatever its object."""
     lem = tok.lemma_.lower()
     for pair in lexicon()["misread_verb_forms"]:
         form, _, right = pair.partition(" ")
