@@ -51,7 +51,8 @@ _URL_LINE = re.compile(r"^[ \t]*(?i:https?\s*:|www\s*\.)"
                        r"(?:[^\s/.\-:]+|\s*[/\-:]\s*|\.(?:\s+(?=[a-z0-9]))?|\s+\.\s*(?=[a-z0-9]))*", re.MULTILINE)
 
 
-def _url_ranges(text: str) -> list[tuple[int, int]]:
+def url_ranges(text: str) -> list[tuple[int, int]]:
+    """The character ranges of `text` that are web addresses, whole address lines first; sorted, disjoint."""
     if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
         return []
     ranges = [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
@@ -61,6 +62,9 @@ def _url_ranges(text: str) -> list[tuple[int, int]]:
     # the lines first, the pieces outside them; sorted and disjoint, as `_junk` bisects them
     inside = [r for r in ranges if not any(a <= r[0] < b for a, b in lines)]
     return sorted(lines + inside)
+
+
+_url_ranges = url_ranges  # the name entities.py and its tests import
 
 
 def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,

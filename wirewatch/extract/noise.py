@@ -40,7 +40,7 @@ from typing import Any
 
 from . import wordclass
 from .lexicon import lexicon
-from .noise_address import asked_question, narrated_question, reader_direction
+from .noise_address import asked_question, in_web_address, narrated_question, reader_direction
 from .noise_senses import sense_noise
 from .ontology import Ontology
 
@@ -53,6 +53,8 @@ _CLAUSE_LINKS = frozenset({"xcomp", "advcl", "acl", "conj"})
 def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
     """The noise kind of the statement `tok` would be the trigger of (as an event of type `etype`, when
     known), or None when it may report an event."""
+    if in_web_address(tok):
+        return "address"  # "http: / / www. example. com / news / three - killed - ..." (noise_address.py)
     if tok.pos_ in ("VERB", "AUX"):
         if _sourcing(tok):
             return "sourcing"

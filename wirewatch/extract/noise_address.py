@@ -11,17 +11,32 @@
   someone demanded;
 - a question of the narration (round 13): a sentence outside any quotation that asks ("Does Trump see China as
   a threat?", "Will the talks resume?", "Why did the army withdraw?"), its verb inverted after an auxiliary or
-  opened by a wh-word, reports no happening: it announces what the report goes on to weigh.
+  opened by a wh-word, reports no happening: it announces what the report goes on to weigh;
+- a web address: a JSON record's text is kept as given, so an address line at its top ("http: / / www.
+  example. com / news / three - killed - as - rioters - bomb - bank") is parsed like a sentence and its slug
+  words read as triggers (judged rounds 10 and 11: 3 of 100 rows). The ranges are entity_filters'.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from . import wordclass
 from .arguments import QUOTES
+from .entity_filters import url_ranges
 
 _WH_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
+
+
+def in_web_address(tok: Any) -> bool:
+    """Is `tok` a word of a web address in its text (an address line or an inline URL)?"""
+    text = tok.doc.text
+    if "http" not in text and "www" not in text:
+        return False  # the common case: no address anywhere, nothing to scan
+    ranges = url_ranges(text)
+    i = bisect.bisect_right(ranges, (tok.idx, len(text) + 1)) - 1
+    return i >= 0 and ranges[i][0] <= tok.idx < ranges[i][1]
 
 
 def asked_question(verb: Any) -> bool:
