@@ -25,17 +25,24 @@ from typing import Any
 from . import wordclass
 from .arguments import QUOTES
 from .entity_filters import url_ranges
+from .nlp import doc_text
 
 _WH_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
 
 
+_URL_RANGES_KEY = "wirewatch.url_ranges"  # Doc.user_data key: the doc's address ranges, scanned once a doc
+
+
 def in_web_address(tok: Any) -> bool:
-    """Is `tok` a word of a web address in its text (an address line or an inline URL)?"""
-    text = tok.doc.text
-    if "http" not in text and "www" not in text:
-        return False  # the common case: no address anywhere, nothing to scan
-    ranges = url_ranges(text)
-    i = bisect.bisect_right(ranges, (tok.idx, len(text) + 1)) - 1
+    """Is `tok` a word of a web address in its text (an address line or an inline URL)? Asked of every
+    trigger, so the doc's text comes from `doc_text` (Doc.text walks every token) and its ranges are kept
+    with the doc, as `doc_text` keeps the text."""
+    ranges = tok.doc.user_data.get(_URL_RANGES_KEY)
+    if ranges is None:
+        text = doc_text(tok.doc)
+        ranges = url_ranges(text) if "http" in text or "www" in text else []  # most texts hold no address
+        tok.doc.user_data[_URL_RANGES_KEY] = ranges
+    i = bisect.bisect_right(ranges, (tok.idx, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= tok.idx < ranges[i][1]
 
 
