@@ -8,7 +8,9 @@ Each suite is run in file order and in N shuffled orders (fixed seeds); per orde
 headline figures, then the mean and the worst over the shuffles. The last line is one JSON object.
 For our own gold and VOA dev it adds `fusible_share` (gold cross-article fusion pairs whose two events both
 matched an extracted mention) and `fusible_fusion_f1` (fusion F1 with recall over those pairs only): what
-fusion can be asked for, told apart from what extraction lost.
+fusion can be asked for, told apart from what extraction lost; and `keyed_fusion_f1`, fusion F1 with gold events
+matched to the mention whose trigger their key names when one sentence holds two acts of one type (score.py, shared,
+matches by sentence, type and actor only, so such a gold event can be scored on its sibling's mention).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ SUITES: dict[str, dict[str, Any]] = {
 }
 HEADLINE = {
     "events": ["fusion_precision", "fusion_recall", "fusion_f1", "conflict_precision", "conflict_recall",
-               "fusible_share", "fusible_fusion_recall", "fusible_fusion_f1", "sibling_matched"],
+               "fusible_share", "fusible_fusion_recall", "fusible_fusion_f1", "sibling_matched", "keyed_fusion_f1"],
     "ecb": ["coverage", "cross_doc_pairwise_precision", "cross_doc_pairwise_recall", "cross_doc_pairwise_f1",
             "stories_bcubed_f1"],
 }
@@ -62,13 +64,15 @@ def fusible(gold_path: Path, events_path: Path) -> dict[str, float]:
     precision (every false pair is between two matched mentions); the precision itself is not returned.
     `sibling_matched` counts gold events that matching gave to another act of the same sentence than the one
     their key names (a mention with its trigger in the key was there too): the scorer's matching, which no
-    fusion decision can mend."""
+    fusion decision can mend. `keyed_fusion_*` is fusion P/R/F1 over all gold pairs with that one change to the
+    matching (of a gold event's candidates, one whose trigger lies inside the key first): what the figures would be
+    if the scorer told the acts of one sentence apart (score.py is shared and stays as it is)."""
     import score  # type: ignore[import-not-found]
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     arts = {a["id"] for a in gold["articles"]}
     pred = [(ev, m) for ev, m in score.mentions(score.load_jsonl(events_path)) if m.get("article_id") in arts]
-    matched = {}
+    matched, keyed_matched = {}, {}
     sibling = 0  # gold events matched to another act of their sentence than the one their key names
     for g in gold["events"]:
         cands = [(ev, m) for ev, m in pred if m.get("article_id") == g["article"]
@@ -81,17 +85,25 @@ def fusible(gold_path: Path, events_path: Path) -> dict[str, float]:
             # of one type ("arrested 14 miners and destroyed two dredges"), the gold key may name the other one.
             keyed = [c for c in cands if score.norm(c[1].get("trigger")) in score.norm(g["key"])]
             sibling += bool(keyed) and cands[0] not in keyed
+            keyed_matched[g["id"]] = (keyed or cands)[0][0].get("id")
     art_of = {g["id"]: g["article"] for g in gold["events"]}
     group = {e: i for i, grp in enumerate(gold.get("fusion") or []) for e in grp}
     gold_pairs = [(a, b) for grp in gold.get("fusion") or [] for a, b in combinations(grp, 2) if art_of[a] != art_of[b]]
+
+    def fusion_over(match: dict[str, Any], pairs: list[tuple[str, str]]) -> tuple[float, float]:
+        """Precision and recall over `pairs` of fusion as `match` reads the mentions."""
+        tp = sum(match[a] == match[b] for a, b in pairs if a in match and b in match)
+        fp = sum(match[a] == match[b] and not (a in group and group[a] == group.get(b))
+                 for a, b in combinations(sorted(match), 2) if art_of[a] != art_of[b])
+        return score.ratio(tp, tp + fp), score.ratio(tp, len(pairs))
+
     fusible_pairs = [(a, b) for a, b in gold_pairs if a in matched and b in matched]
-    tp = sum(matched[a] == matched[b] for a, b in fusible_pairs)
-    fp = sum(matched[a] == matched[b] and not (a in group and group[a] == group.get(b))
-             for a, b in combinations(sorted(matched), 2) if art_of[a] != art_of[b])
-    p, r = score.ratio(tp, tp + fp), score.ratio(tp, len(fusible_pairs))
+    p, r = fusion_over(matched, fusible_pairs)
+    kp, kr = fusion_over(keyed_matched, gold_pairs)
     return {"fusible_pairs": len(fusible_pairs), "gold_pairs": len(gold_pairs),
             "fusible_share": score.ratio(len(fusible_pairs), len(gold_pairs)),
-            "fusible_fusion_recall": r, "fusible_fusion_f1": score.f1(p, r), "sibling_matched": sibling}
+            "fusible_fusion_recall": r, "fusible_fusion_f1": score.f1(p, r), "sibling_matched": sibling,
+            "keyed_fusion_precision": kp, "keyed_fusion_recall": kr, "keyed_fusion_f1": score.f1(kp, kr)}
 
 
 def score_order(name: str, rows: list[dict[str, Any]], arts: dict[str, Any]) -> dict[str, float]:

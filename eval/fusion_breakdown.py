@@ -1,6 +1,7 @@
 """Why gold fusion pairs are missed or wrongly made: fusion's errors told apart from extraction's.
 
-    python eval/fusion_breakdown.py [connect | connect2 | connect4 | voa] [--pairs] [--explain] [--shuffle SEED]
+    python eval/fusion_breakdown.py [connect | connect2 | connect4 | connect6 | voa] [--pairs] [--explain]
+        [--shuffle SEED] [--keyed] [--half 1|2]
     python eval/fusion_breakdown.py ecb [--explain]   # ECB+ dev coreference: missed / false pairs by kind
 
 Replays a suite in file order (or in connect_eval.py's shuffled order SEED, to read what a different arrival
@@ -22,7 +23,9 @@ and, with --pairs, lists every predicted cross-article pair that the gold does n
 Both modes end with `fused pairs by link`: every fused cross-article pair, true or false, told by the pair's
 own probability: `direct` (at the threshold) or `chained` (under it: the two met only through the event's
 other mentions, `fusion.support`). Chaining that joins as many true pairs as false ones is no precision lever.
-Only for tuning suites: connect3 is held out and never explained here.
+Only for tuning suites: connect3 is held out and never explained here. `--half 1` keeps VOA dev to the pairs of one
+half's articles (the half whose errors a round may read); `--keyed` matches a gold event to the mention whose trigger
+its key names, where one sentence holds two acts of one type (score.py cannot tell them apart).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import replay  # noqa: E402
+from presentation_eval import sorted_halves  # noqa: E402
 
 from wirewatch.connect.fusion import DATE_WINDOW_DAYS  # noqa: E402
 from wirewatch.connect.pairs import PairView, dates, default_model, features, gate_reason, view_in  # noqa: E402
@@ -81,8 +85,11 @@ def _names_match(actors: list[Any], aliases: list[str]) -> bool:
     return bool(p) and any(_norm(a) and (_norm(a) in p or p in _norm(a)) for a in aliases)
 
 
-def match(gold: dict[str, Any], mentions: list[EventMention]) -> tuple[dict[str, EventMention], dict[str, str]]:
-    """score.py's matching: gold event id -> the mention it matches; and for the unmatched, why."""
+def match(gold: dict[str, Any], mentions: list[EventMention],
+          keyed: bool = False) -> tuple[dict[str, EventMention], dict[str, str]]:
+    """score.py's matching: gold event id -> the mention it matches; and for the unmatched, why. `keyed`: of the
+    candidates, one whose trigger lies inside the key first (score.py tells the acts of one sentence apart by
+    type and actor only, so "X was moved to ..., and Y was appointed ..." scores Y's gold event on X's mention)."""
     matched: dict[str, EventMention] = {}
     why: dict[str, str] = {}
     by_art: dict[str, list[EventMention]] = {}
@@ -93,6 +100,8 @@ def match(gold: dict[str, Any], mentions: list[EventMention]) -> tuple[dict[str,
         cands = [m for m in in_sent if m.event_type in g["type"]]
         if g.get("actor"):
             cands = [m for m in cands if _names_match(m.actor, g["actor"])] or cands
+        if keyed:
+            cands = [m for m in cands if _norm(m.trigger) in _norm(g["key"])] or cands
         if cands:
             matched[g["id"]] = cands[0]
         else:
@@ -238,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("suite", choices=list(SUITES), nargs="?", default="voa")
     ap.add_argument("--pairs", action="store_true", help="also list the false merges")
     ap.add_argument("--explain", action="store_true", help="print the pair model's view of each pair not fused")
+    ap.add_argument("--keyed", action="store_true",
+                    help="match a gold event to the mention whose trigger its key names first (see `match`)")
+    ap.add_argument("--half", choices=("1", "2"), default=None,
+                    help="VOA dev: only pairs whose two articles are in this half (presentation_eval.sorted_halves)")
     ap.add_argument("--shuffle", type=int, default=None, metavar="SEED",
                     help="replay connect_eval.py's shuffled order SEED instead of file order")
     args = ap.parse_args(argv)
@@ -258,15 +271,20 @@ def main(argv: list[str] | None = None) -> int:
     story = {r["id"]: r["story_id"] for r in store.conn.execute("SELECT id, story_id FROM articles")}
     _hold(store.mentions())
     ev_of = {m.id: m.event_id or "" for m in mentions}
-    matched, unmatched = match(gold, mentions)
+    matched, unmatched = match(gold, mentions, args.keyed)
     art = {g["id"]: g["article"] for g in gold["events"]}
+    half = sorted_halves(gold) if args.half else {}
+
+    def shown(*events: str) -> bool:
+        return not args.half or all(half.get(art[e]) == args.half for e in events)
+
     key = {g["id"]: g["key"] for g in gold["events"]}
     tally: Counter[str] = Counter()
     kinds_missed: Counter[str] = Counter()
     print(f"{args.suite}: gold cross-article fusion pairs, each with its cause")
     for grp in gold.get("fusion") or []:
         for x, y in combinations(grp, 2):
-            if art[x] == art[y]:
+            if art[x] == art[y] or not shown(x, y):
                 continue
             if x not in matched or y not in matched:
                 c = " + ".join(sorted({unmatched[e] for e in (x, y) if e in unmatched}))
@@ -293,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     links: Counter[str] = Counter()
     for x, y in combinations(sorted(matched), 2):
         mx, my = matched[x], matched[y]
-        if art[x] == art[y] or not mx.event_id or mx.event_id != my.event_id:
+        if art[x] == art[y] or not mx.event_id or mx.event_id != my.event_id or not shown(x, y):
             continue
         true = x in gid and gid[x] == gid.get(y)
         same = bool(story.get(mx.article_id)) and story.get(mx.article_id) == story.get(my.article_id)
