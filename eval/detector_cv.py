@@ -7,6 +7,7 @@
     python eval/detector_cv.py --errors     # and the error accounting, confusions, decision rules (nested)
     python eval/detector_cv.py --noise drop # the label-noise filter, by nested grouped CV (label_noise.py)
     python eval/detector_cv.py --code-cues  # on this code's trigger cues, not the frozen ones make model uses
+    python eval/detector_cv.py --extra wirewatch/extract/training/negatives_commentary.jsonl  # more rows
 
 "dev" is the model fit on all the training rows and scored on those same rows; "CV" is 5-fold grouped
 cross-validation (groups = VOA documents, PLOVER sentences, ECB+ topics, our own documents), each fold scored
@@ -43,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="also where the CV errors are and what decision rules alone win (detector_errors.py)")
     ap.add_argument("--noise", choices=("drop", "down"),
                     help="only the nested grouped CV of the label-noise filter with this mode (slow: ~20 fits a fold)")
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="more training rows (train.rows_from_file), as `train --extra`; the figures are also "
+                         "printed on the rows without them, so that a variant's lines stay paired with main's")
+    ap.add_argument("--oof", type=Path, help="save the out-of-fold probabilities and fold deal here (.npz)")
+    ap.add_argument("--save", type=Path, metavar="STEM",
+                    help="also write the model fit on all rows (the dev fit, with the CV's thresholds and the "
+                         "shipped decision margins; the shipped article-relevance model beside it) to STEM, for "
+                         "WIREWATCH_EVENT_MODEL=STEM and eval/gate.py, without a second CV")
     ap.add_argument("--cues", type=Path, default=FROZEN_CUES, help="the frozen training cues (as make model)")
     ap.add_argument("--code-cues", action="store_true", help="this code's cues instead of the frozen ones")
     args = ap.parse_args(argv)
@@ -50,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.shared}/train not present")
         return 0
     T.MULTINOMIAL = args.multinomial
-    rows = T.load_rows(args.shared)
+    rows = T.load_rows(args.shared, extra=args.extra)
+    n_base = len(T.load_rows(args.shared))
     # the shipped model's figures come from the cues it trains on (frozen_cues.py); --code-cues scores a
     # change of the candidate rules (what `make model-refreeze` would ship)
     T.training_cues(rows, None if args.code_cues else args.cues, False, log=lambda s: print(s, file=sys.stderr))
@@ -97,9 +107,45 @@ def main(argv: list[str] | None = None) -> int:
           f"{noun['scale']}): held-out keeping P {noun['cv']['precision']:.3f} R {noun['cv']['recall']:.3f} "
           f"F1 {noun['cv']['f1']:.3f}, NONE-row noun triggers kept {noun['cv']['none_kept']}; at the verbs' "
           f"{T.KEEP_SCALE}: F1 {noun['keep_scale']['f1']:.3f}, NONE-row kept {noun['keep_scale']['none_kept']}")
+    if n_base < len(rows):
+        base = list(range(n_base))  # load_rows puts the --extra rows last
+        sub = T.scores([rows[i].label for i in base], [T.decide(cv["oof"][[i]], types, cv["thresholds"])[0]
+                                                      for i in base], types)
+        held = T.held_out_decisions(cv["oof"], [r.label for r in rows], cv["fold_of"], args.folds, types)
+        nested = T.scores([rows[i].label for i in base], [held[i] for i in base], types)
+        print(f"on the {n_base} rows without --extra (paired with main's lines): CV micro {nested['micro_f1']:.3f} "
+              f"macro {nested['macro_f1']:.3f} NONE typed {nested['none_false_alarm']:.3f} "
+              f"(all-rows thresholds: micro {sub['micro_f1']:.3f})")
+        ext = [held[i] for i in range(n_base, len(rows))]
+        print(f"--extra rows given a type on their held-out folds: {sum(p != T.NONE for p in ext)}/{len(ext)}")
+    if args.save:
+        save_model(args.save, types, W, b, idf, cfg, cv, args)
+    if args.oof:
+        import numpy as np
+
+        np.savez(args.oof, oof=cv["oof"], fold_of=cv["fold_of"], labels=np.array([r.label for r in rows]),
+                 types=np.array(types))
     print(f"acceptance (micro >= 0.75, macro >= 0.65): "
           f"{'met' if cv['micro_f1'] >= 0.75 and cv['macro_f1'] >= 0.65 else 'NOT met'}")
     return 0
+
+
+def save_model(stem: Path, types: list[str], W, b, idf, cfg, cv: dict, args) -> None:
+    """The dev fit as a Detector, as train.train builds it (not byte for byte: no noun-keep figures)."""
+    import shutil
+
+    from wirewatch.extract.detector import DEFAULT_MODEL, RELEVANCE_SUFFIX, SIGMOID, SOFTMAX, Detector
+
+    det = Detector(types=types, W=W, b=b, idf=idf, thresholds=cv["thresholds"], config=cfg,
+                   relevance_cutoff=cv["relevance_cutoff"], keep_scale=T.KEEP_SCALE, propose_margin=T.PROPOSE_MARGIN,
+                   extra_margin=T.EXTRA_MARGIN, link=SOFTMAX if args.multinomial else SIGMOID,
+                   meta={"C": args.C, "rows": len(cv["oof"]), "extra": [str(p) for p in args.extra],
+                         "cv": {"micro_f1": round(cv["micro_f1"], 4), "macro_f1": round(cv["macro_f1"], 4)}})
+    det.save(stem)
+    rel = DEFAULT_MODEL.with_name(DEFAULT_MODEL.name + RELEVANCE_SUFFIX)
+    for ext in (".npz", ".json"):
+        shutil.copyfile(rel.with_suffix(ext), stem.with_name(stem.name + RELEVANCE_SUFFIX).with_suffix(ext))
+    print(f"wrote {stem}.npz/.json (and the shipped article-relevance model beside it)")
 
 
 def noise_table(rows: list, cfg, args) -> int:
