@@ -43,6 +43,29 @@ CASES = {
     "ambiguous_numeric.txt": (None, None, None, "Market Hall to Close for Renovation"),
     "no_year.txt": (None, None, None, "Library Extends Opening Hours"),
     "sentence_not_date_line.txt": (None, None, None, None),
+    # a date line on the first line, above the headline
+    "weekday_first_line.txt": ("2008-03-04", "date_line", None, "Harbour Cranes Idle as Talks Stall"),
+    "gmt_stamp.txt": ("2008-03-04", "date_line", None, "Glassworks to Cut 200 Jobs"),
+    # numeric dates: a two-digit year; a day over 12 tells the order, else the URL's month or the line's time
+    # zone does (North America writes the month first), else nothing does (ambiguous_numeric.txt)
+    "posted_two_digit_year.txt": ("2008-03-14", "date_line", None, "Rail Line Reopens After Landslide"),
+    "posted_ambiguous_url_month.txt": (
+        "2008-03-04", "date_line", "http://www.valleyherald.example/news/2008/03/rail-line-reopens",
+        "Rail Line Reopens After Landslide",
+    ),
+    "zone_orders_day_month.txt": ("2008-03-04", "date_line", None, "Ferry Crew Rescues Two Kayakers"),
+    # a date line further down the top lines: past an outlet line, a subheading and a byline, a lead sentence
+    # (then only a labelled one), never one a wrapped sentence runs through
+    "title_outlet_date.txt": ("2008-03-04", "date_line", None, "Dockers Vote to Accept New Contract"),
+    "deck_byline_labelled.txt": ("2008-03-04", "date_line", None, "City Buys Old Mill for New Library"),
+    "lead_then_labelled.txt": ("2008-03-04", "date_line", None, "Storm Cuts Power to Coastal Towns"),
+    "lead_then_bare_date.txt": (None, None, None, "Storm Cuts Power to Coastal Towns"),
+    "wrapped_prose_date.txt": (None, None, None, None),
+    # a second label inside the line ("... Last updated at ..."): the first date is the publication's
+    "second_label_in_line.txt": (
+        "2008-03-04", "date_line", "http://www.coastnews.example/news/region-4432871",
+        "Lifeboat Station Gets New Boat",
+    ),
 }  # fmt: skip
 
 
@@ -64,6 +87,7 @@ def test_date_line_fixtures(name: str) -> None:
     # URL and date lines are metadata, not body text; the body starts with the first sentence.
     header_words = ("http", "www.", "Published", "PUBLISHED", "Posted", "Updated", "WEDNESDAY", "8:")
     assert name == "sentence_not_date_line.txt" or not art.text.startswith(header_words)
+    assert not any(line in art.text for line in art.meta.get("date_lines", []))  # a date line read is cut
 
 
 def test_all_fixtures_are_covered() -> None:
@@ -100,6 +124,19 @@ def test_sentence_starting_with_published_stays_in_the_body() -> None:
         ("Updated: 10:45 GMT", (None, "updated")),
         ("Published: March 4", (None, "published")),
         ("Published 11/10/2011 04:35 PM", (None, "published")),
+        ("Posted: 3/4/08", (None, "published")),
+        ("10:31 04.03.2008", (None, "published")),  # no order told; dateparser's guess is not taken
+        # spaced as a tokenizer left it; two-digit years; a time zone that tells the order
+        ("12 / 16 / 08 1: 30 AM EST", ("2008-12-16", "published")),
+        ("Published: 2008. 03. 04 09: 01 AM", ("2008-03-04", "published")),
+        ("8: 00 AM PDT 4 / 3 / 2012", ("2012-04-03", "published")),
+        ("04/03/2012 10:31 BST", ("2012-03-04", "published")),
+        # labels after a word that says which one, a second label in the line, "@" before the time
+        ("Story Created: Aug 7, 2012 at 9: 56 AM AKDT", ("2012-08-07", "published")),
+        ("Originally published 05 / 03 / 2013 at 10: 20 AM EDT", ("2013-05-03", "published")),
+        ("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 28, 2005 8: 10 PM ET", ("2005-11-27", "published")),
+        ("Friday August 2, 2013 @ 8: 13am PDT", ("2013-08-02", "published")),
+        ("Date: 2008-03-04T10:31:00Z", ("2008-03-04", "published")),
         # not date lines
         ("Published reports said the plant had closed.", None),
         ("12 people died", None),
@@ -130,3 +167,32 @@ def test_date_line(line: str, expected: tuple[str | None, str] | None) -> None:
 )
 def test_date_from_url(url: str | None, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+def test_a_wrapped_sentence_keeps_its_date_words() -> None:
+    art = read_fixture("wrapped_prose_date.txt")
+    assert "Tuesday, March 4, 2008\nafter a debate" in art.text and "date_lines" not in art.meta
+
+
+def test_a_bare_date_after_a_lead_sentence_stays_in_the_body() -> None:
+    art = read_fixture("lead_then_bare_date.txt")
+    assert "\nMarch 4, 2008" in art.text
+
+
+@pytest.mark.parametrize(
+    ("value", "hints", "expected"),
+    [
+        ("12/16/08", {}, "2008-12-16"),
+        ("16.12.99", {}, "1999-12-16"),  # two-digit years as %y reads them
+        ("03/04/2024", {}, None),
+        ("03/04/2024", {"day_first": True}, "2024-04-03"),
+        ("03/04/2024", {"day_first": False}, "2024-03-04"),
+        ("03/04/2024", {"month_of": (2024, 4)}, "2024-04-03"),
+        ("03/04/2024", {"month_of": (2024, 5)}, None),  # neither reading is in that month
+        ("03/04/2024", {"month_of": (2023, 4)}, None),  # nor in that year
+    ],
+)
+def test_numeric_date_order(value: str, hints: dict, expected: str | None) -> None:
+    from wirewatch.dates import normalize_date
+
+    assert normalize_date(value, **hints) == expected

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import MONTH_RE, date_from_url, date_line, make_date, month_number, normalize_date
+from ..dates import MONTH_RE, date_from_url, make_date, month_from_url, month_number, normalize_date, read_date_line
 from ..model import Article
 
 # --- patterns -------------------------------------------------------------------------------------
@@ -78,9 +78,12 @@ _TRAILING_CREDIT = re.compile(r"[ \t]*\((?:additional\s+)?reporting by [^)\n]*\)
 _URL_LINE = re.compile(r"(?:(?:url|source|link)\s*:\s*)?(?P<url>(?:https?://|www\.)[^\s<>\"']+)", re.I)
 # The same URL after a tokenizer put spaces around its punctuation, as corpora such as ECB+ ship it:
 # "http: / / www. example. com / news / story - 416271. html".
-_SPACED_URL_LINE = re.compile(r"(?:https?\s*:\s*/\s*/|www\s*\.)[\w\s./:%?=&~+#,;@!-]*", re.I)
-# How many lines at the top may be URL, date or byline lines around the headline.
+_SPACED_URL_LINE = re.compile(r"(?:https?\s*:\s*/\s*/|www\s*\.)[\w\s./:%?=&~+#,;@!'’()\[\]-]*", re.I)
+# How many lines at the top may be URL, date or byline lines around the headline; a date line further down
+# than the headline and its neighbours is looked for within as many lines from the top (`_Header.scan`).
 _HEADER_LINES = 6
+# A line that ends a sentence: after one, only a labelled date line ("PUBLISHED: ...") is the report's date.
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 _SMALL_WORDS = {
@@ -144,7 +147,7 @@ def recover_metadata(article: Article, *, html: str | None = None, keep_text: bo
         if m["agency"]:
             note("outlet", _outlet_name(m["agency"]), "date_prefix")
 
-    header = _Header()
+    header = _Header(article.url)
     pos = header.read(raw, pos, spans)
     title_span = _title_line(raw, pos, article.title)
     if title_span is not None:
@@ -155,6 +158,8 @@ def recover_metadata(article: Article, *, html: str | None = None, keep_text: bo
         spans.append((start, end, "title"))
         pos = end
     pos = header.read(raw, pos, spans)
+    if header.published is None:
+        header.scan(raw, pos, spans)
     if header.url:
         if article.url is None:
             article.url = header.url
@@ -260,10 +265,13 @@ def _fill_from_html(article: Article, html: str) -> None:
 
 class _Header:
     """URL, date and byline lines around the headline at the top of a text. Each one is removed from
-    the body; the URL and the dates are kept (the first of each kind wins)."""
+    the body; the URL and the dates are kept (the first of each kind wins). A numeric date line whose
+    order of day and month its numbers do not tell takes the month of the report's URL when that
+    settles it ("8/2/13" under /2013/08/ is August 2)."""
 
-    def __init__(self) -> None:
+    def __init__(self, url: str | None = None) -> None:
         self.url: str | None = None
+        self.known_url = url
         self.published: str | None = None
         self.updated: str | None = None
         self.lines: list[str] = []
@@ -281,21 +289,54 @@ class _Header:
             if um or spaced:
                 self.url = self.url or (um["url"] if um else re.sub(r"\s+", "", line))
                 kind = "url_line"
+            elif not self._take(line):
+                break
             else:
-                got = date_line(line)
-                if got is None:
-                    break
-                value, which = got
-                self.lines.append(line)
-                if which == "updated":
-                    self.updated = self.updated or value
-                else:
-                    self.published = self.published or value
                 kind = "date_line"
             spans.append((pos, eol + 1, kind))
             pos = eol + 1
             self.budget -= 1
         return _skip_ws(raw, pos)
+
+    def scan(self, raw: str, pos: int, spans: list[tuple[int, int, str]]) -> None:
+        """A date line further down the top lines, past a subheading, an outlet or byline line or a lead
+        ("Title / Reuters / March 4, 2008"), within the first `_HEADER_LINES` lines of the text. After a
+        line that ends a sentence only a labelled one counts ("PUBLISHED: ..."), and a line that a wrapped
+        sentence runs through ("... close the market / on March 4, 2008 / after a debate") is none."""
+        lines = [(m.start(), m.end(), m[0]) for m in re.finditer(r"[^\n]*\S[^\n]*", raw)][:_HEADER_LINES]
+        prose = False
+        prev: str | None = None
+        for i, (start, end, text) in enumerate(lines):
+            line = text.strip()
+            if start < pos:
+                prev = line
+                continue
+            got = read_date_line(line, month_of=month_from_url(self.url or self.known_url))
+            nxt = lines[i + 1][2].strip() if i + 1 < len(lines) else ""
+            wrapped = got is not None and (nxt[:1].islower() or not got.labelled and line[:1].islower() and (
+                prev is not None and len(prev) > 60 and not _PROSE_END.search(prev)))
+            if got is not None and (got.labelled or not prose) and not wrapped and end < len(raw.rstrip()):
+                self._note(line, got.value, got.kind)
+                spans.append((start, min(len(raw), end + 1), "date_line"))
+                if self.published is not None:
+                    return
+            # a lead sentence, not a headline that ends on a period ("Sequel is in negotiations.")
+            prose = prose or bool(_PROSE_END.search(line)) and len(line.split()) >= 12
+            prev = line
+
+    def _take(self, line: str) -> bool:
+        got = read_date_line(line, month_of=month_from_url(self.url or self.known_url))
+        if got is None:
+            return False
+        self._note(line, got.value, got.kind)
+        return True
+
+    def _note(self, line: str, value: str | None, kind: str) -> None:
+        self.lines.append(line)
+        if kind == "updated":
+            self.updated = self.updated or value
+        else:
+            self.published = self.published or value
 
 
 def _skip_ws(raw: str, pos: int) -> int:
