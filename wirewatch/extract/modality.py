@@ -151,6 +151,9 @@ def presentation(tok: Any, trig_type: str, embed: str | None, ctx: ArticleContex
         elif _scheduled(t, lemma, child, own_timexes):
             p.bump("planned")  # "Rubio is expected to meet Iwaya on Thursday": a schedule, nobody's guess
             scheduled = True
+        elif lemma == "be" and child.dep_ == "xcomp" and t.i < child.i and \
+                any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in child.children):
+            p.bump("planned")  # "is to be sentenced on May 3", "the envoys are to meet in Doha": due, not done
         elif lemma == "suppose" and child.dep_ == "xcomp":
             # "were supposed to sign a deal": what was due then did not happen; "is supposed to" is due
             p.bump("negated" if any(c.tag_ == "VBD" for c in t.children if c.dep_ in ("aux", "auxpass")) or

@@ -25,6 +25,7 @@ Each rule names a kind of statement, not a set of words from some report:
   frequency ("frequently conducts bombings and gun assaults"; the clause itself is triggers.habitual's);
 - a question asked or put by the narration, a direction to the reader (noise_address.py: "'Who benefits?' she
   asked", "Does Trump see China as a threat?", "For a full list, visit ProPublica");
+- a vow of resolve: a promise to remain or carry on ("vowed to stay in the square"), no AGREE;
 - a thing as the doer, a generic comparison, a quantified kind (noise_senses.py: "the camera accepts older
   lenses", "are more likely to attack strangers", "most burglars avoid homes").
 
@@ -70,6 +71,8 @@ def no_event(tok: Any, onto: Ontology, etype: str | None = None) -> str | None:
             return "ease"
         if etype is not None and _no_agent(tok, onto, etype):
             return "no agent"
+        if etype == "AGREE" and _resolve(tok):
+            return "resolve"  # "the strikers vowed to stay in the square": resolve, no commitment to a party
         if _assessed_danger(tok, onto):
             return "assessment"
         if _continuing_activity(tok, onto):
@@ -102,6 +105,21 @@ def _habitual_conjunct(noun: Any) -> bool:
     while first.dep_ == "conj" and first.head.pos_ == "NOUN":
         first = first.head
     return first is not noun and habitual(first)
+
+
+# ------------------------------------------------------------------ vows of resolve
+def _resolve(verb: Any) -> bool:
+    """ "The strikers vowed to stay in the square until ...", "pledged to remain in office", "swore to
+    continue": a promise whose content is the promiser staying on (lexicon `persistence_verbs`, with no
+    object and no act of its own: "pledged to continue its aid", "vowed to keep talking" stay) states its
+    resolve; PLOVER's AGREE is a commitment made to another party."""
+    if verb.lemma_.lower() not in lexicon()["vow_verbs"]:
+        return False  # (not "agreed to remain in the coalition": a deal with the other members)
+    stays = lexicon()["persistence_verbs"]
+    goals = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(goals) and all(
+        g.lemma_.lower() in stays and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubj") for c in g.children)
+        for g in goals)
 
 
 # ------------------------------------------------------------------ sourcing boilerplate

@@ -68,6 +68,9 @@ def asked_question(verb: Any) -> bool:
             if not _question_clause(c):
                 return False  # "asked that the vote be delayed"
             question = True
+        if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                       for m in c.children):
+            question = True  # "when asked by reporters if the army would withdraw": the parser's advcl
         question = question or c.text == "?" and c.i < verb.i  # '"Who benefits?" she asked': the mark hangs on the verb
         bare = bare or c.dep_ in ("nsubj", "nsubjpass")
     return question or bare and not addressed and verb.i + 1 < len(verb.doc) and verb.nbor().is_punct

@@ -392,7 +392,8 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "compo
 
 def habitual(tok: Any) -> bool:
     """Generic statements and figures of speech, not happenings: a present-simple clause with an adverb of
-    frequency ("Mass shootings are rarely carried out by women", "rebels often attack convoys"), and the
+    frequency ("Mass shootings are rarely carried out by women", "rebels often attack convoys"), a past one
+    with an adverb of habit ("she usually patrolled with a partner", lexicon `habit_adverbs`), and the
     infinitive of "too ADJ to" ("too tired to fight": the fight did not happen)."""
     if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and any(c.lower_ == "too" for c in tok.head.children):
         return True
@@ -405,10 +406,16 @@ def habitual(tok: Any) -> bool:
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     tags = {verb.tag_} | {c.tag_ for c in aux}
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     # the present perfect ("has often accused") sums up acts that happened; the present simple generalizes
-    if not tags & {"VBZ", "VBP"} or tags & {"MD", "VBD"} or any(c.lemma_ == "have" for c in aux):
+    if any(c.lemma_ == "have" for c in aux):
         return False
-    return any(c.dep_ == "advmod" and c.lower_ in lexicon()["frequency_adverbs"] for c in verb.children)
+    if tags & {"VBZ", "VBP"} and not tags & {"MD", "VBD"}:
+        return bool(adverbs & lexicon()["frequency_adverbs"])
+    # a past habit: "Ortega usually patrolled with a partner", "guards would normally search visitors"
+    # (the tagger reads some finite past verbs as participles: "officers usually arrested/VBN three drivers")
+    past = "VBD" in tags or verb.tag_ == "VBN" and not aux or any(c.lower_ in ("would", "'d") for c in aux)
+    return past and bool(adverbs & lexicon()["habit_adverbs"])
 
 
 _PARTY_PREPS = frozenset({"by", "against", "on", "with", "between", "from"})
