@@ -25,6 +25,7 @@ from .entity_antecedents import (
 )
 from .gazetteer import gazetteer
 from .lexicon import lexicon
+from .reported_speaker import fronted_report_speaker
 
 _SUBJ = ("nsubj", "csubj")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -369,6 +370,15 @@ class ArticleContext:
                 ids.add(ent.id)
         return frozenset(ids)
 
+    def _reporter_of(self, pron: Any) -> frozenset[str]:
+        """The person who reports, after it, the clause the pronoun is in ("He shot the clerk, Moss said": Moss):
+        never the one that he or she means (`reported_speaker`)."""
+        spk = fronted_report_speaker(pron)
+        if spk is None or spk.pos_ == "PRON":
+            return frozenset()
+        ids = {self.tok_ent[t.i].id for t in spk.subtree if t.i in self.tok_ent and self.tok_ent[t.i].kind == "PERSON"}
+        return frozenset(ids)
+
     def _quoting_subject(self, pron: Any) -> Any | None:
         """The subject of a verb of saying outside the quotation the first-person pronoun sits in."""
         from .attribution import saying_verbs
@@ -434,7 +444,7 @@ class ArticleContext:
                         named = found
                         break
                     sent = pron.doc[sent.start - 1].sent if sent.start > 0 else None
-        mates = self._clause_mates(pron)
+        mates = self._clause_mates(pron) | self._reporter_of(pron)
         if named is not None and named.id in mates:
             named = self.person_before(pron.i, gender, within=_PRONOUN_REACH, avoid=mates)
         self._pronoun_memo[pron.i] = named
@@ -1143,6 +1153,8 @@ class ArticleContext:
             return None
         if pron.lower_ in ("he", "she") and subj.i in self.tok_ent and self.tok_ent[subj.i].kind != "PERSON":
             return None
+        if pron.lower_ in _PRONOUN_GENDER and fronted_report_speaker(pron) is not None:
+            return None  # "He shot the clerk, Moss said": a person telling their own deed says "I"
         if pron.lower_ in _PRONOUN_GENDER and subj.i in self.tok_ent and \
                 person_gender(self.tok_ent[subj.i]) not in (None, _PRONOUN_GENDER[pron.lower_]):
             return None  # "Reyes said he ...": he is not Monica Reyes
@@ -1246,6 +1258,11 @@ class ArticleContext:
         if doers:
             return doers
         conj = [c for c in tok.conjuncts if c.i > tok.i]
+        if conj and tok.pos_ == "NOUN" and self.party_noun(tok) and all(thing_noun(c) for c in conj):
+            # "seized 12 nationals as well as arms and equipment": the people are the party, the goods were
+            # taken (`acted_on`)
+            a = self.actor(tok)
+            return [a] if a is not None else []
         if conj and tok.i not in self.tok_ent and all(c.i not in self.tok_ent for c in conj) and \
                 tok.pos_ == "NOUN" and not all(self.party_noun(t) for t in [tok, *conj]):
             # "Israeli helicopters and tanks": one group of things, not two actors.

@@ -26,6 +26,7 @@ from .attribution import (
     saying_verbs,
     sentence_source,
 )
+from .crowd_actors import crowd_actors
 from .detector import NOUN_POS, Decision, Detector, decide_article, load_detector
 from .gazetteer import gazetteer
 from .lexicon import lexicon
@@ -209,6 +210,8 @@ class EventsComponent:
         if not actors:
             actors = fallback_actors(ctx, trig, etype) or self._instrument(ctx, trig) or \
                 passive_state_actor(ctx, trig, etype) or censured_for_harm(ctx, trig, etype)
+        if etype == "PROTEST":
+            actors = crowd_actors(tok, actors)  # "Thousands of Greeks protested": the Greeks, not Greece
         if not recipients or all(r.entity_id is None for r in recipients):
             # "imposed a curfew in Algiers"; "will withdraw inspectors and aid workers from Iraq"
             recipients = restricted_place(ctx, tok) or left_place(ctx, tok) or recipients

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Actor
 from . import wordclass
+from .acted_on import body_owner
 from .arguments import (
     NOT_PARTICIPANT,
     ArticleContext,
@@ -224,6 +225,26 @@ def _absolute_with(ctx: ArticleContext, node: Any) -> Any | None:
             if obj is not None and entity_like(ctx, obj) and any(
                     g.dep_ == "acl" and g.tag_ == "VBG" for g in obj.children):
                 return obj
+            # (the parser's other reading: "with" -> pcomp "calling" -> nsubj "activists")
+            ing = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            shown = next((g for g in ing.children if g.dep_ == "nsubj"), None) if ing is not None else None
+            if shown is not None and entity_like(ctx, shown):
+                return shown
+    return None
+
+
+def _voiced_demand(ctx: ArticleContext, node: Any, onto: Ontology) -> Any | None:
+    """ "Protests are expected to spread, with farmers calling for roads to be blocked": the party an absolute
+    "with X doing" phrase on the protest's clause shows demanding (a verb the ontology has for REQUEST or
+    PROTEST) is the protester; "with police firing tear gas" shows someone else."""
+    for v in [node, *(c for c in node.children if c.dep_ == "xcomp")]:
+        party = _absolute_with(ctx, v)
+        if party is None:
+            continue
+        ing = party.head if party.dep_ == "nsubj" else next(
+            (g for g in party.children if g.dep_ == "acl" and g.tag_ == "VBG"), None)
+        if ing is not None and any(spec.type in ("REQUEST", "PROTEST") for spec in onto.verbs.get(ing.lemma_.lower(), ())):
+            return party
     return None
 
 
@@ -357,6 +378,9 @@ def noun_arguments(ctx: ArticleContext, noun: Any, onto: Ontology,
         actor_tok = culprit
     if actor_tok is None and clause is not None:
         actor_tok = _agent_on_verb(ctx, clause, head_noun) or _claimant(ctx, clause, head_noun)
+    if actor_tok is None and etype == "PROTEST" and clause is not None and \
+            head_noun.dep_ in ("nsubj", "nsubjpass") and head_noun.head == clause:
+        actor_tok = _voiced_demand(ctx, clause, onto)  # "Rallies continued, with students demanding ..."
     if actor_tok is None and clause is not None and head_noun.dep_ == "dobj" and head_noun.head == clause \
             and noun.lemma_.lower() in _FROM_ACTOR_NOUNS:
         # "drew condemnation from Seoul": the "from" hangs on the verb
@@ -923,6 +947,9 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
         dobj = next((g for c in kids if c.dep_ == "conj" and c.pos_ == "VERB" and (
             c.i <= verb.i + 3 and not any(g.dep_ in ("aux", "nsubj", "nsubjpass") for g in c.children) or
             _raised_object(verb, c)) for g in c.children if g.dep_ == "dobj"), None)
+    owner = body_owner(dobj) if dobj is not None else None
+    if owner is not None and owner.i not in skip:
+        return ctx.actors(owner)  # "struck the back of his thighs": him, not his back (`acted_on`)
     if dobj is not None and dobj.lemma_.lower() in instruments() and not any(
             c.dep_ in ("poss", "compound", "amod") and c.i in ctx.tok_ent for c in dobj.children):
         # "shot down 14 drones launched by Russia": a weapon told by whoever used it stands for that side
@@ -1167,6 +1194,9 @@ def struck_thing(ctx: ArticleContext, verb: Any, skip: set[int]) -> list[Actor]:
             dobj.lemma_.lower() in {"fire", "shot", "round", "attack", "strike"} or \
             any(c.lower_ in _OWN for c in dobj.children):
         return []
+    owner = body_owner(dobj)
+    if owner is not None:  # "struck the side of his neck": him
+        return ctx.actors(owner)
     return [Actor(name=ctx.core_name(dobj), text=ctx.np_text(dobj))]
 
 
