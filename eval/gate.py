@@ -144,7 +144,8 @@ def suite_connect4(work: Path) -> dict[str, float] | None:
 
 def suite_connect6(work: Path) -> dict[str, float] | None:
     """A sixth corpus of our own (eval/connect6, h/fusion12): wire copy, a weekly and a radio bulletin; a reshuffle
-    of four acts that must stay apart, a claim with a denial of something else, a count in dispute. Tuned on
+    of four acts that must stay apart, a claim with a denial of something else, a count in dispute; 12 more reports of
+    h/connect7 (a second reshuffle, two strikes that must stay apart, a date in dispute). Tuned on
     (one sentence split after the first run; the post rule written with it in view): a dev set, not held out."""
     return _own_corpus("connect6", work)
 
