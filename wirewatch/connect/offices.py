@@ -5,6 +5,8 @@ One reshuffle names several people and several posts in a few sentences. When th
 on one side (no recipient), the participants say nothing and every appointment of the day looked like one act;
 the post tells them apart: an interior minister and a finance minister are two appointments, whoever they are.
 Two mentions that both name a post and share no word of it are two acts (`pairs.gate_reason`, "personnel-post").
+A verb of leaving that names where the person goes ("leaves defence for the foreign ministry") is a move, the
+appointment there (`departure_act`).
 
 The post is read from the words right after the trigger, up to the end of its clause (a comma, "and", a speech
 tag, a date word): the object or complement of "appointed", "named", "moved to". Words that name a post in
@@ -72,3 +74,28 @@ def different_posts(a: EventMention, b: EventMention) -> bool:
     """Both personnel mentions name a post, and the two posts share no word: two acts of one reshuffle."""
     pa, pb = post_words(a), post_words(b)
     return bool(pa and pb) and not pa & pb
+
+
+# A goal after a verb of leaving: "for" / "to" and, within a few words, a post ("for the foreign ministry", "to
+# the health portfolio") or a capitalized name ("to Foreign Affairs"); not "for personal reasons", "to spend time".
+_GOAL = re.compile(r"\b(?:for|to)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+GOAL_WORDS = 4
+
+
+def departure_act(m: EventMention) -> str | None:
+    """The act a verb of leaving names (data/acts.yaml `departures`): its `goal_act` where its clause names
+    where the person goes, a post or a portfolio's name after "for" / "to"; else None (no act: a resignation or
+    a trip, left to the weighing)."""
+    span = trigger_span(m)
+    if span is None:
+        return None
+    rest = (m.sentence or "")[span[1]:]
+    end = _END.search(rest)
+    found = _GOAL.search(rest[: end.start()] if end else rest)
+    if found is None:
+        return None
+    general, _ = _post_tables()
+    goal = _WORD.findall(found.group(1))[:GOAL_WORDS]
+    if not any(w[:1].isupper() or act_stem(w.lower()) in general for w in goal):
+        return None
+    return str((_acts().get("departures") or {}).get(m.event_type, {}).get("goal_act") or "") or None

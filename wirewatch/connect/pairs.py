@@ -176,11 +176,24 @@ def _lexicon() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     return acts, concepts
 
 
+@lru_cache(maxsize=1)
+def _departures() -> dict[str, frozenset[str]]:
+    """Event type -> the stems of its verbs of leaving (data/acts.yaml `departures`)."""
+    raw = _acts().get("departures") or {}
+    return {t: frozenset(act_stem(w) for w in d.get("words") or []) for t, d in raw.items()}
+
+
 def act_of(m: EventMention) -> str | None:
-    """The act a mention's trigger names within its type ("dismiss", "appoint"), None when not listed."""
+    """The act a mention's trigger names within its type ("dismiss", "appoint"), None when not listed; a verb
+    of leaving names it by its goal (`offices.departure_act`)."""
     acts, _ = _lexicon()
     for w in reversed(_WORD.findall(m.trigger or "")):
-        a = acts.get((m.event_type, act_stem(w)))
+        s = act_stem(w)
+        if s in _departures().get(m.event_type, ()):
+            from .offices import departure_act  # offices.py reads this module's tables; asked only here
+
+            return departure_act(m)
+        a = acts.get((m.event_type, s))
         if a:
             return a
     return None
