@@ -192,7 +192,7 @@ def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | N
 
 
 def _first_person(tok: Any | None) -> bool:
-    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in ("i", "we")
+    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in wordclass.FIRST_PERSON
 
 
 def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
