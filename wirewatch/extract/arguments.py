@@ -1181,10 +1181,14 @@ class ArticleContext:
             subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
             if subj is not None and subj.pos_ != "PRON" and not any(x.i == tok.i for x in subj.subtree):
                 return self.actor(subj)
-        undergoer = self._object_before(tok)
-        if undergoer is not None:
-            return self.actor(undergoer)
-        agreeing = self._agreeing_subject(tok)
+        bound = self._bound_in_clause(tok)
+        if bound:
+            # an object "them": in its own sentence a subject of another clause first, then a party acted on
+            antecedent = self._agreeing_subject(tok, exclude=bound, sentences_before=0) or \
+                self._object_before(tok, bound)
+            if antecedent is not None:
+                return self.actor(antecedent)
+        agreeing = self._agreeing_subject(tok, exclude=bound)
         if agreeing is not None:
             return self.actor(agreeing)
         last = self.last_subject
@@ -1193,39 +1197,53 @@ class ArticleContext:
             return None  # (the latest subject was "the merger": it did not accuse anyone)
         return last
 
-    def _object_before(self, pron: Any) -> Any | None:
-        """An object "them" is never the subject of its own clause (a pronoun is not bound where it stands:
-        "Commandos caught the pirates and took 23 of them into custody" - the pirates, not the commandos): the
-        nearest plural people or body noun acted on before it in its sentence (an object, or a passive's
-        subject), outside the pronoun's own clause."""
+    def _bound_in_clause(self, pron: Any) -> set[int]:
+        """Who an object "them" cannot be (Principle B: a pronoun is not bound in its own clause): the subject of
+        its clause with that subject's conjuncts, and where that subject is itself a pronoun, the one it stands
+        for ("The ministry said it had warned the companies and would fine them": neither "it" nor the
+        ministry). Empty for any other pronoun."""
         if pron.lower_ != "them" or pron.dep_ not in ("dobj", "pobj"):
-            return None
+            return set()
         clause = pron.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
             clause = clause.head
-        own = {t.i for t in [subject(clause)] if t is not None} if clause.pos_ in ("VERB", "AUX") else set()
+        subj = subject(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            return set()
+        bound = {subj.i, *(c.i for c in subj.conjuncts)}
+        if subj.pos_ == "PRON":
+            stands_for = self._agreeing_subject(subj)
+            if stands_for is not None:
+                bound |= {stands_for.i, *(c.i for c in stands_for.conjuncts)}
+        return bound
+
+    def _object_before(self, pron: Any, bound: set[int]) -> Any | None:
+        """The nearest plural people or body noun acted on before an object "them" in its sentence (an object or
+        a passive's subject), when no other clause's subject is free for it: "Commandos caught the pirates and
+        took 23 of them into custody" - the commandos are bound, the pirates are left."""
         for t in reversed(self.doc[pron.sent.start:pron.i]):
-            if t.i in own or t.dep_ not in ("dobj", "pobj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS") or \
+            if t.i in bound or t.dep_ not in ("dobj", "pobj", "nsubjpass") or t.tag_ not in ("NNS", "NNPS") or \
                     t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in NOT_PARTICIPANT:
                 continue
             if t.i in self.tok_ent or self.party_noun(t):
                 return t
         return None
 
-    def _agreeing_subject(self, pron: Any) -> Any | None:
+    def _agreeing_subject(self, pron: Any, exclude: set[int] | frozenset[int] = frozenset(),
+                          sentences_before: int = 2) -> Any | None:
         """The latest subject before "it"/"they" (this sentence and the two before) that agrees in number
         and is no person: "it" is never "the rebels" or "Mr. Kim"; "they" is a plural, a compound subject
-        or a body ("the ministry said they ...")."""
+        or a body ("the ministry said they ..."). `exclude`: tokens the pronoun cannot be (`_bound_in_clause`)."""
         plural = pron.lower_ in ("they", "them", "their", "themselves")
         agentive = needs_agent(acting_verb(pron))
         sent = pron.sent
         start = sent.start
-        for _ in range(2):
+        for _ in range(sentences_before):
             if start == 0:
                 break
             start = self.doc[start - 1].sent.start
         for t in reversed(self.doc[start:pron.i]):
-            if not _subject_position(t) or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "conj":
+            if t.i in exclude or not _subject_position(t) or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "conj":
                 continue
             if pron.dep_ == "poss" and t.head == pron.head.head:
                 continue
@@ -1282,7 +1300,12 @@ class ArticleContext:
         """A "name" of one ordinary word the tagger made of a sentence's capitalised first word ("Riot police
         fired ...": the riot police, no person called Riot)."""
         s, e = self.ent_span.get(tok.i, (tok.i, tok.i + 1))
-        return tok.i == tok.sent.start and e - s == 1 and bool(wordclass.classes(tok.lower_, "n"))
+        if tok.i != tok.sent.start or e - s != 1 or not wordclass.classes(tok.lower_, "n"):
+            return False
+        # a surname that is also a word (Brown, Stone, Price, King) is a name where the report writes it
+        # capitalised inside a sentence too, or where it is a known entity
+        return lexicon().known_entity(tok.text) is None and not any(
+            t.text == tok.text and t.i != t.sent.start for t in self.doc)
 
     def _doers_of_happening(self, tok: Any) -> list[Actor]:
         """ "Air strikes by the army and its allies killed 30 fighters": a happening that acts for no one by

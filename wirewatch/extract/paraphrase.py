@@ -188,7 +188,7 @@ def answer_to_any(tok: Any) -> bool:
 def _people(t: Any) -> bool:
     """Can `t` make a threat: a name, a personal pronoun, a person or group noun, a place as its people."""
     if t.pos_ == "PRON":
-        return t.lower_ in ("he", "she", "they", "we", "i", "it")
+        return t.lower_ in wordclass.PERSONAL_SUBJECTS - {"you"}
     if t.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return True
     return t.pos_ in ("NOUN", "PROPN") and bool(
@@ -353,7 +353,7 @@ def feeling_toward(tok: Any) -> str | None:
     if any(c.dep_ == "neg" and c.nbor(1).lower_ != "only" for c in [*holder.children, *tok.children]):
         return None  # "is not disappointed"; "were not only angry with" is angry
     subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not _people(subj) and not (subj.pos_ == "PRON" and subj.lower_ in ("i", "we", "you")):
+    if subj is None or not _people(subj) and not (subj.pos_ == "PRON" and subj.lower_ == "you"):
         return None
     toward = [o for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _FEELING_PREPS
               for o in c.children if o.dep_ == "pobj"]

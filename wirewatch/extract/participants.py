@@ -180,19 +180,29 @@ def _verdict_judge(ctx: ArticleContext, pred: Any) -> tuple[Any, Any | None] | N
         if verb.dep_ not in ("ccomp", "conj", "xcomp") or verb.head == verb:
             return None
         verb = verb.head
-        if verb.lemma_.lower() in saying_verbs(claims=False) or _first_person(subject(verb)):
-            break  # (a quoted "we have to understand that ..." is the quoted speaker's verdict)
+        if verb.lemma_.lower() in saying_verbs(claims=False) or _quoted_thinker(verb):
+            break
     else:
         return None
     speaker = subject(verb)
-    if speaker is None or not (entity_like(ctx, speaker) or _first_person(speaker) and ctx.actors(speaker)):
+    if speaker is None or speaker.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "we were told that X is the aggressor": the ones told pass no verdict
+    if not (entity_like(ctx, speaker) or _first_person(speaker) and ctx.actors(speaker)):
         return None
     judged = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return speaker, judged if judged is not None and judged.pos_ == "PROPN" and entity_like(ctx, judged) else None
 
 
+def _quoted_thinker(verb: Any) -> bool:
+    """A verb of thinking or knowing (WordNet's verb.cognition: understand, believe, know) whose active subject is
+    a quoted "I"/"we": '"We have to understand that Moscow is the aggressor," she said' is her verdict."""
+    subj = subject(verb)
+    return subj is not None and subj.dep_ == "nsubj" and _first_person(subj) and \
+        "cognition" in wordclass.classes(verb.lemma_, "v")[:1] and ArticleContext._in_quotation(verb)
+
+
 def _first_person(tok: Any | None) -> bool:
-    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in ("i", "we")
+    return tok is not None and tok.pos_ == "PRON" and tok.lower_ in wordclass.FIRST_PERSON
 
 
 def _stance_holder(ctx: ArticleContext, adj: Any) -> Any | None:
@@ -243,7 +253,8 @@ def _voiced_demand(ctx: ArticleContext, node: Any, onto: Ontology) -> Any | None
             continue
         ing = party.head if party.dep_ == "nsubj" else next(
             (g for g in party.children if g.dep_ == "acl" and g.tag_ == "VBG"), None)
-        if ing is not None and any(spec.type in ("REQUEST", "PROTEST") for spec in onto.verbs.get(ing.lemma_.lower(), ())):
+        if ing is not None and any(spec.type in ("REQUEST", "PROTEST")
+                                   for spec in onto.verbs.get(ing.lemma_.lower(), ())):
             return party
     return None
 
@@ -976,10 +987,11 @@ def verb_recipient(ctx: ArticleContext, verb: Any, passive: bool, skip: set[int]
                     return found
         dobj = None
     # ("took 23 of them into custody", "detained dozens of protesters": the people a count is of; not the things
-    # of "lifts most of its COVID restrictions")
+    # of "lifts most of its COVID restrictions", nor of "seized most of it")
     counted = skip_partitive(dobj, lexicon()) if dobj is not None else None
     if dobj is not None and counted is not None and counted is not dobj and (
-            counted.pos_ == "PRON" or ArticleContext.party_noun(counted) or
+            counted.pos_ == "PRON" and counted.lower_ in wordclass.PEOPLE_OBJECTS or
+            ArticleContext.party_noun(counted) or
             counted.i in ctx.tok_ent and ctx.tok_ent[counted.i].kind in _PARTY_KINDS):
         dobj_party = True
     else:

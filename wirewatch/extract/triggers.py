@@ -608,7 +608,7 @@ def _alleged_wrong(tok: Any, onto: Ontology) -> tuple[Any, Any] | None:
         return None
     doer = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
-    if doer is None or speaker is None or doer.lower_ in ("we", "i", "it", "they", "he", "she") \
+    if doer is None or speaker is None or doer.lower_ in wordclass.PERSONAL_SUBJECTS - {"you"} \
             or doer.lemma_.lower() == speaker.lemma_.lower():
         return None
     return doer, speaker
@@ -921,7 +921,7 @@ def _announced(tok: Any, lex: Any) -> bool:
     """Is the act someone's statement ("X said it would ...", "..., X announced")? A threat needs a
     speaker; "the rebels would attack if talks fail" on the outlet's own account is a hypothesis."""
     speech = lex["reporting_verbs"] | lex["attribution_verbs"] | lex["claim_verbs"]
-    if any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children):
+    if any(c.dep_ == "nsubj" and c.lower_ in wordclass.FIRST_PERSON for c in tok.children):
         return True  # "then we will retaliate": a speaker's own word, whether or not the sentence names them
     t = tok
     while t.head != t:

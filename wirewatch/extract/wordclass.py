@@ -20,6 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 
 TABLE = Path(__file__).parent / "data" / "wordclass.tsv.gz"
+
+# Personal pronouns by class (lower case), the one table the extractors read: who speaks ("i", "we"), who can
+# be a clause's doer, and the object forms that stand for people.
+FIRST_PERSON = frozenset({"i", "we"})
+PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+PEOPLE_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
 # WordNet's lexicographer files, by number (lexnames(5WN)).
 LEXNAMES = ("adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body "
             "noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location "
