@@ -119,6 +119,9 @@ def test_the_report_day_of_an_undated_report(text: str, day: str) -> None:
     "Deputy's killer gets death sentence\nThe gang member shot Jerry Ortiz outside a building on June 3, 2005.",
     "http: / / www. example. com / 2005 - 05 - 24 / news / story\nSixers fire coach",
     "Court blog\nOn March 3, 2009, police arrested the mayor at his office in the city centre for bribery.",
+    # when a copy was taken, or an age from an unknown now: no report day
+    "Ferry strike ends\nPosted 2 years, 41 days ago [ downloaded on 5 May 2014 ]\nDockers returned on Monday.",
+    "Harbour fire\nRetrieved 12 August 2011\nA fire broke out at the pier on Sunday.",
 ])
 def test_no_report_day_from_the_news_itself(text: str) -> None:
     from wirewatch.extract.timex import report_date

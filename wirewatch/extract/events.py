@@ -26,6 +26,7 @@ from .attribution import (
     saying_verbs,
     sentence_source,
 )
+from .conjunct_time import tense_apart, time_sharing_conjuncts
 from .crowd_actors import crowd_actors
 from .detector import NOUN_POS, Decision, Detector, decide_article, load_detector
 from .gazetteer import gazetteer
@@ -655,6 +656,10 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
     # "said on Wednesday that the army had fired warning shots": the past perfect puts the act before the
     # saying, so the saying's day is no date of it.
     anterior = in_speech(tok) and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) and tok.tag_ == "VBN"
+    # Coordinated verbs share a time ("seized the weapons and arrested six men on Sunday"), unless told in
+    # another tense ("was arrested on Monday and will appear in court on Friday": conjunct_time).
+    shared = time_sharing_conjuncts(clause if clause is not None else tok)
+    apart = tense_apart(clause if clause is not None else tok)
 
     said: list[Timex] = []
 
@@ -683,13 +688,15 @@ def _date(ctx: ArticleContext, trig: Trigger, clause: Any, timexes: list[Timex],
             x, steps = x.head, steps + 1
             if x.i in anchors:
                 return 0
+            if x.i in shared:
+                return 1
             if x.i == root.i and in_root_clause:
                 break
         # Deeper inside the trigger's own phrase ("a test-fire of missiles fitted with ... on Tuesday, KCNA
         # reported on Wednesday"): the event's day, ahead of the report's.
         if _reaches(start, anchors) is not None:
             return 1
-        if not (x.i == root.i and in_root_clause and not anterior):
+        if not (x.i == root.i and in_root_clause and not anterior) or apart:
             return None
         if _object_of_saying(tok, root) or material and _on_saying(doc, t) and _present_state(tok):
             said.append(t)  # the saying's day, not the event's: still the latest it can be (below)

@@ -259,6 +259,9 @@ _DATE_LINE_WORDS = 6  # words besides the date on a date line: "Story Created:",
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"https?:|www\.|\.(?:com|org|net|html?)\b", re.I)
 _DATELINE_DASH = re.compile(r"\s*\)?\s*(?:-|\u2013|\u2014)")
+# A stamp of when a copy of the page was taken ("[ downloaded on 2 October 2013 ]", "Retrieved 4 May 2012") or an
+# age relative to an unknown now ("Posted 1 year, 160 days ago") is no day the report came out on.
+_CAPTURE_STAMP = re.compile(r"\b(?:down\s*loaded|retrieved|accessed|crawled|archived)\b|\bago\b", re.I)
 
 
 def report_date(text: str) -> str | None:
@@ -269,6 +272,8 @@ def report_date(text: str) -> str | None:
     for line in text.split("\n")[:_OPENING_LINES]:
         if not line.strip() or _URL.search(line):
             continue  # a URL's digits are an archive path or a story id, not a date line
+        if _CAPTURE_STAMP.search(line):
+            continue
         for t in find_timexes(line[:_DATE_LINE_CHARS], None):
             if t.value is None or not _DAY_VALUE.match(t.value):
                 continue
