@@ -1,9 +1,9 @@
 """The party acted on where the phrase names a thing of theirs (issue 11: objects and things as recipients).
 
-PLOVER's recipient is a party. An act done to a part of someone's body is done to them: "a bullet struck the side
-of his neck", "grazed the back of her head", so "the side" or "the back" is no recipient; the one the body part belongs to is. A body noun is one whose commonest WordNet sense is a part of the
-body ("neck", "thigh"), and only with an owner named on it: "vessels" (a blood vessel, by WordNet's commonest
-sense) with no possessor is a ship.
+PLOVER's recipient is a party. An act done to a part of someone's body is done to them: "a bullet struck the side of
+his neck", "grazed the back of her head", so "the side" or "the back" is no recipient; the one the body part belongs
+to is. A body noun is one whose commonest WordNet sense is a part of the body ("neck", "thigh"), and only with an
+owner named on it: "vessels" (a blood vessel, by WordNet's commonest sense) with no possessor is a ship.
 
 A list that joins people with goods ("seized 12 nationals as well as arms and equipment") names the people as the
 party; the goods are what was taken (`arguments.ArticleContext.actors`).

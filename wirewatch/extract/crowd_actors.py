@@ -3,8 +3,9 @@
 Street protest is done by people, not governments. Where the words that name a protest's doers are a nationality
 ("Thousands of Greeks protested", "Palestinians rioted", "Peruvian riots"), the actor is those people, with the
 country as their affiliation (`Actor.country`), not the state's entity: a protest by a state's people is no act of
-that state, and fusion must not read "Greek rioters" and "Greece" as one side. A city before a protest noun ("the Lima riots", "an Athens
-rally") says where it happened, not who protested, as it does before a happening ("the Kabul attack").
+that state, and fusion must not read "Greek rioters" and "Greece" as one side. A city before a protest noun ("the
+Lima riots", "an Athens rally") says where it happened, not who protested, as it does before a happening ("the Kabul
+attack").
 
 Not a diplomatic protest or a boycott: "China protested the visit" names the state (the text is the country's
 name), and "an Arab boycott" may be the states' own.
