@@ -103,7 +103,7 @@ def test_a_causal_since_keeps_the_acts_day(pipe: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("Riots were reported on Saturday December 13 2008 in the north.", "2008-12-13"),
+    ("Looting was reported on Sunday November 8 2009 along the coast.", "2009-11-08"),
     ("The plant opened on June 24 1999 near the river.", "1999-06-24"),
     ("On May 5 20 people were hurt.", None),  # a count after the day is no year
 ])
@@ -119,7 +119,7 @@ def test_a_day_and_year_without_a_comma(text: str, value: str | None) -> None:
 
 @pytest.mark.parametrize(("text", "trigger"), [
     # the day of a clause with a tense of its own is not the main act's
-    ("Unionists marched on parliament, where a vote on the cuts will be held Friday.", "marched"),
+    ("Nurses rallied outside the assembly, where a vote on their pay will be taken Friday.", "rallied"),
     ("Farmers blocked the highway, where a march will be held on Monday.", "blocked"),
 ])
 def test_a_future_or_place_clause_keeps_its_day(pipe: Pipeline, text: str, trigger: str) -> None:
