@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import MODALITY_TABLE, Actor, EventMention
+from ..model import POSITIVE_MODALITIES, Actor, EventMention
 from .timex_narrative import days_before
 
 
@@ -67,7 +67,6 @@ def no_report_day(verb: Any) -> bool:
 
 # A happening the report dated this many days before its own day, or more, is no news of that day.
 RETOLD_DAYS = 2
-_TOLD_AS_FACT = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "positive")
 
 
 def retold(mentions: list[EventMention], past: list[bool], published: str | None, verbal: set[str]) -> None:
@@ -79,7 +78,7 @@ def retold(mentions: list[EventMention], past: list[bool], published: str | None
     two men on Monday ... Border guards arrested a woman" is the day's news about other people."""
     dated: dict[str, list[EventMention]] = {}
     for m in mentions:
-        if m.date_from == "text" and m.date and m.modality in _TOLD_AS_FACT and m.event_type not in verbal \
+        if m.date_from == "text" and m.date and m.modality in POSITIVE_MODALITIES and m.event_type not in verbal \
                 and (days_before(m.date, published) or 0) >= RETOLD_DAYS:
             dated.setdefault(m.event_type, []).append(m)
     for m, was in zip(mentions, past, strict=True):
