@@ -164,6 +164,7 @@ def test_a_statement_is_made_anew(pipe: Pipeline) -> None:
     ("Border guards arrested a lorry driver at the ferry port.", False),
 ])
 def test_only_a_mention_of_the_same_parties_is_a_retelling(pipe: Pipeline, later: str, retelling: bool) -> None:
-    events = _all(pipe, "Police arrested two dock workers in Hull on Monday over the theft of copper cable.\n\n" + later)
+    first = "Police arrested two dock workers in Hull on Monday over the theft of copper cable."
+    events = _all(pipe, first + "\n\n" + later)
     m = next(m for m in events if m.sentence == later and m.trigger == "arrested")
     assert (m.date_from is None) == retelling, (m.date, m.date_from, m.actor, m.recipient)
