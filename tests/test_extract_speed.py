@@ -81,11 +81,12 @@ def test_a_surname_named_in_one_article_is_not_found_in_the_next() -> None:
 
 
 def test_url_ranges_match_the_plain_scan() -> None:
-    from wirewatch.extract.entities import _URL, _url_ranges
+    from wirewatch.extract.entities import _URL
+    from wirewatch.extract.entity_filters import url_ranges
 
     for text in ["no address here at all.", "see www.example.com/a?b=1 and http://x.org", "24/7 and/or 1/2",
                  "the page.html, a.php file; site.comet is no .com", "/ // a/", ""]:
-        assert _url_ranges(text) == [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+        assert url_ranges(text) == [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
 
 
 def _quote_spans_by_character(text: str, offset: int, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:

@@ -45,17 +45,17 @@ def test_witnesses_telling_an_arrest_did_not_make_it(pipe: Pipeline) -> None:
 
 
 def test_an_arrest_in_the_when_clause_of_a_police_statement(pipe: Pipeline) -> None:
-    text = "When Okafor was arrested, police said they found two pistols in his car."
+    text = "When Mensah was arrested at the border crossing, police said a rifle had been hidden in his van."
     m = mention(pipe, text, "arrested")
     assert names(m.actor) == ["police"]
-    assert names(m.recipient) == ["Okafor"]
+    assert names(m.recipient) == ["Mensah"]
 
 
 def test_under_arrest_names_the_arrested_and_the_police_who_tell_it(pipe: Pipeline) -> None:
-    text = "Three suspected gang members are under arrest for the killing of a shopkeeper, police said on Sunday."
+    text = "Four alleged cartel couriers are now under arrest over the murder of a taxi driver, police said Friday."
     m = mention(pipe, text, "arrest")
     assert names(m.actor) == ["police"]
-    assert names(m.recipient) == ["suspected gang members"]
+    assert names(m.recipient) == ["alleged cartel couriers"]
 
 
 # --- a participle joined to a passive verb is passive too, its auxiliary left out
@@ -100,10 +100,10 @@ def test_we_have_to_understand_that_x_is_the_aggressor(pipe: Pipeline) -> None:
 
 # --- "the group" after a band the sentence before told by a word for a band
 def test_the_group_is_the_cell_broken_up_not_the_agency(pipe: Pipeline) -> None:
-    text = ('On Feb. 24, the Kenyan counterterror agency broke up a terrorist cell calling itself "the Sons of the '
-            'Lake." Authorities said the group was making remote-controlled bombs to carry out attacks.')
+    text = ('On March 3, the Ghanaian security service dismantled an extremist cell that called itself "the Lions '
+            'of the Volta." Officials said the group was making explosive vests for suicide bombers.')
     m = mention(pipe, text, "making")
-    assert names(m.actor) == ["terrorist cell"]
+    assert names(m.actor) == ["extremist cell"]
 
 
 # --- parties the clause names, left empty or garbled before
@@ -149,9 +149,9 @@ def test_remain_occupied_by_is_a_passive(pipe: Pipeline) -> None:
 
 def test_a_count_of_them_is_the_people_acted_on_before_not_the_subject(pipe: Pipeline) -> None:
     # an object "them" is never its own clause's subject (the commandos)
-    m = mention(pipe, "Commandos caught the pirates in the act and took 23 of them into custody.", "took")
+    m = mention(pipe, "Commandos surprised the poachers at a waterhole and took 14 of them into custody.", "took")
     assert names(m.actor) == ["Commandos"]
-    assert names(m.recipient) == ["pirates"]
+    assert names(m.recipient) == ["poachers"]
 
 
 def test_them_after_a_warning_is_the_warned(pipe: Pipeline) -> None:
@@ -161,11 +161,11 @@ def test_them_after_a_warning_is_the_warned(pipe: Pipeline) -> None:
 
 # --- an agentless passive arrest in a sentence whose other clause has one force acting
 def test_captured_after_authorities_received_tips(pipe: Pipeline) -> None:
-    text = ("A convicted robber who escaped during a prison transfer was captured Monday after authorities "
-            "received several phone tips.")
+    text = ("A jailed forger who slipped away from a hospital ward was captured Tuesday after authorities "
+            "got a string of anonymous calls.")
     m = mention(pipe, text, "captured")
     assert names(m.actor) == ["authorities"]
-    assert names(m.recipient) == ["convicted robber"]
+    assert names(m.recipient) == ["jailed forger"]
 
 
 def test_soldiers_attacked_by_the_one_arrested_did_not_arrest_him(pipe: Pipeline) -> None:

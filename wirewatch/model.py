@@ -69,6 +69,9 @@ MODALITY_TABLE: dict[str, ModalityInfo] = {m.name: m for m in (
 )}
 assert set(MODALITY_TABLE) == {m.value for m in Modality}
 MODALITIES: tuple[str, ...] = tuple(MODALITY_TABLE)
+# The modalities that say it happened (asserted, reported, claimed) / that it did not (negated, denied).
+POSITIVE_MODALITIES = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "positive")
+NEGATIVE_MODALITIES = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "negative")
 
 
 @dataclass

@@ -21,7 +21,17 @@ from typing import Any
 
 from ..dates import parse_day as parse_date
 from ..extract.quantities import span
-from ..model import MODALITY_TABLE, STAND_IN_DATES, Actor, Conflict, ConflictValue, Event, EventMention, Quantity
+from ..model import (
+    NEGATIVE_MODALITIES,
+    POSITIVE_MODALITIES,
+    STAND_IN_DATES,
+    Actor,
+    Conflict,
+    ConflictValue,
+    Event,
+    EventMention,
+    Quantity,
+)
 from ..store.db import Store
 from ..store.events import (
     article_outlet,
@@ -58,8 +68,7 @@ from .view_cache import pair_view
 words = lru_cache(maxsize=1 << 16)(_pair_words)
 
 # Which modalities say it happened / did not: the table in model.py.
-POSITIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "positive"}
-NEGATIVE = {m.name for m in MODALITY_TABLE.values() if m.polarity == "negative"}
+POSITIVE, NEGATIVE = POSITIVE_MODALITIES, NEGATIVE_MODALITIES
 CLAIM_TYPES = {"ACCUSE"}
 DENIAL_TYPES = {"REJECT"}
 # Where "who did it" is contested: uses of force. A launch and the other side's raised alert on the same

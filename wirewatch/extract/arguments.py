@@ -43,6 +43,7 @@ _ORG_HEADS = frozenset({"coalition", "alliance", "federation", "association", "n
 # Nouns for a band of people that a name may head ("the Red Hand gang"): what "the group" may mean.
 _BAND_NOUNS = frozenset({"gang", "group", "cell", "ring", "crew", "cartel", "syndicate", "militia", "faction",
                          "network", "outfit", "brigade", "clan", "mob"})
+_BAND_WORDS = _BAND_NOUNS - {"group"}  # the words that tell a band: "group" alone says too little
 # Words for armed fighters: a bare plural of one ("the militants") may stand for the one armed group named
 # as such before (`ArticleContext._armed_group_before`).
 _FIGHTER_NOUNS = frozenset({"militant", "insurgent", "rebel", "jihadist", "extremist", "fighter", "guerrilla",
@@ -1071,7 +1072,7 @@ class ArticleContext:
         if first > 0:
             first = self.doc[first - 1].sent.start
         for t in reversed(self.doc[first:tok.i]):
-            if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_NOUNS - {"group"} and \
+            if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _BAND_WORDS and \
                     t.i not in self.tok_ent and t.dep_ not in ("compound", "poss") and \
                     any(c.dep_ in ("amod", "compound", "acl", "relcl") for c in t.children):
                 return Actor(name=self.core_name(t), text=self.np_text(t))

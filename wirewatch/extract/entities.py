@@ -52,7 +52,7 @@ from .entity_candidates import (
 )
 from .entity_clubs import _club_name
 from .entity_descriptions import description_aliases, title_descriptions
-from .entity_filters import _URL, _junk, _url_ranges, _without_quoted_titles
+from .entity_filters import _URL, _junk, _without_quoted_titles, url_ranges
 from .entity_gender import given_name_gender, person_gender, title_gender
 from .entity_headlines import _headline_words, headline_line
 from .entity_names import (
@@ -87,7 +87,7 @@ from .nlp import doc_text, get_nlp, span_text
 # Names other modules and the tests import from here (the component's public face).
 __all__ = [
     "ENTITY_LABELS", "NAME_SUFFIXES", "STREET_WORDS", "EntitiesComponent", "_ARTICLE_PARTICLES", "_PARTICLE",
-    "_STOP_INITIALS", "_STREET_WORDS", "_URL", "_Span", "_candidate_spans", "_hyphenated_surnames", "_url_ranges",
+    "_STOP_INITIALS", "_STREET_WORDS", "_URL", "_Span", "_candidate_spans", "_hyphenated_surnames",
     "any_countrys_body", "clean_name", "core_words", "entity_id", "generic_institution", "given_name_gender",
     "headline_line", "looks_like_person", "merge_entities", "name_key", "name_words", "person_gender",
     "short_forms", "title_gender",
@@ -123,7 +123,7 @@ class EntitiesComponent:
         spans = _no_overlaps(spans)
         _outlet_names(doc, spans, article.outlet)
         text = doc_text(doc)  # built once: Doc.text joins every token, so per span it made this quadratic
-        urls = _url_ranges(text)
+        urls = url_ranges(text)
         person_words = frozenset(t.text for sp in spans if sp.label == "PERSON" and sp.end - sp.start >= 2
                                  for t in doc[sp.start:sp.end])  # "Guterres' spokesman" is no plural
         spans = [sp for sp in spans if not _junk(doc, sp, urls, text, person_words)

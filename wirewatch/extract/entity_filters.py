@@ -36,9 +36,15 @@ _NOT_NAMES = frozenset({
     *map(str.upper, ("update", "updated"))})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western"})
-_URL_PARTS = r"(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b|/)"
+# The pieces only a web address has (`web_address_ranges`); as an entity, a word with a slash ("and/or",
+# "Tsai/Ko") names nothing either (`url_ranges`).
+_WEB_PARTS = r"(?:www\.|https?://|\.html?\b|\.php\b|\.aspx?\b|\.(?:com|org|net|gov)\b)"
+_URL_PARTS = rf"(?:{_WEB_PARTS}|/)"
 _URL = re.compile(rf"\S*{_URL_PARTS}\S*")
 _URL_PART = re.compile(_URL_PARTS)  # a match of _URL holds one of these
+# A word that holds a piece of an address in any case ("WWW.EXAMPLE.COM"); a slash alone makes none
+# ("attacked/raided").
+_WEB = re.compile(rf"\S*{_WEB_PARTS}\S*", re.IGNORECASE)
 # One token of letters and digits that is a model, unit or standard: hyphenated ("K-9", "F-35s", "HX-9100"),
 # or a technical acronym with a version ("USB4", "LTE5"); "G7", "G20" and "3R" are organisations.
 _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|HDMI|WIFI|BT|IP|HD|GPT)\d+[A-Za-z]?$",
@@ -46,25 +52,39 @@ _TECH_CODE = re.compile(r"^[A-Za-z]{1,4}-\d+[A-Za-z]{0,2}$|^(?:USB|PCIE|DDR|LTE|
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]*[-x]?\d{3,}[A-Za-z0-9-]*$|^\d+x\d+$")
 # An address at a line's start, however spaced ("http: / / www. example. com / new / Hunger - Games - ..."): its
 # pieces and the slashes, hyphens and dots between them, spaced or not - not the words after it ("www.x.gov.ng
-# Police in Lagos said"). A dot then a space runs on only into a lower-case piece (". com", never ". Police").
-_URL_LINE = re.compile(r"^[ \t]*(?i:https?\s*:|www\s*\.)"
+# Police in Lagos said"). A dot then a space runs on only into a lower-case piece (". com", never ". Police"),
+# the dot after a line's opening "www" too ("Www. example. org / ...", a line set in sentence case).
+_URL_LINE = re.compile(r"^[ \t]*(?i:https?\s*:|www(?=\s*\.))"
                        r"(?:[^\s/.\-:]+|\s*[/\-:]\s*|\.(?:\s+(?=[a-z0-9]))?|\s+\.\s*(?=[a-z0-9]))*", re.MULTILINE)
 
 
 def url_ranges(text: str) -> list[tuple[int, int]]:
-    """The character ranges of `text` that are web addresses, whole address lines first; sorted, disjoint."""
+    """The character ranges of `text` that name nothing as an entity: web addresses and words with a slash,
+    whole address lines first; sorted, disjoint."""
     if not _URL_PART.search(text):  # no URL piece anywhere: spare the backtracking scan of every word
         return []
-    ranges = [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1]
+    return _with_lines(text, [(m.start(), m.end()) for m in _URL.finditer(text) if len(m.group(0)) > 1])
+
+
+_WEB_HINT = re.compile(r"www|http|\.(?:com|org|net|gov|html?|php|aspx?)\b", re.IGNORECASE)
+
+
+def web_address_ranges(text: str) -> list[tuple[int, int]]:
+    """The character ranges of `text` that are web addresses (an address line, an inline URL), in any case;
+    a word with a slash and no other piece of an address ("attacked/raided") is none. Sorted, disjoint."""
+    if not _WEB_HINT.search(text):  # most texts hold no address: spare the scan of every word
+        return []
+    return _with_lines(text, [(m.start(), m.end()) for m in _WEB.finditer(text)])
+
+
+def _with_lines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`ranges` with the address lines of `text` (`_URL_LINE`) put first, the ranges outside them after;
+    sorted and disjoint, as `_junk` and `noise_address.in_web_address` bisect them."""
     lines = [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
     if not lines:
         return ranges
-    # the lines first, the pieces outside them; sorted and disjoint, as `_junk` bisects them
     inside = [r for r in ranges if not any(a <= r[0] < b for a, b in lines)]
     return sorted(lines + inside)
-
-
-_url_ranges = url_ranges  # the name entities.py and its tests import
 
 
 def _junk(doc: Any, sp: _Span, urls: list[tuple[int, int]], text_all: str,

@@ -36,6 +36,7 @@ from .nlp import doc_text, get_nlp
 from .noise import no_event
 from .ontology import Ontology, load_ontology
 from .participants import (
+    _BODY_KINDS,
     agent_in_phrase,
     answered_asker,
     censured_deed,
@@ -366,7 +367,7 @@ class EventsComponent:
                 head = skip_partitive(moved, lexicon()) if moved is not None else None  # "hundreds of troops"
                 # (forces and envoys, `participants.own_people`, or a named side: "the formation of a force was
                 # announced" moves no one)
-                if head is not None and (head.i in ctx.tok_ent and ctx.tok_ent[head.i].kind in ("ORG", "GPE", "NORP")
+                if head is not None and (head.i in ctx.tok_ent and ctx.tok_ent[head.i].kind in _BODY_KINDS
                                          or head.lemma_.lower() in own_people()):
                     actors, actor_tok, passive = ctx.actors(moved), moved, False
             skip = {a.i for a in [actor_tok] if a is not None}

@@ -14,7 +14,8 @@
   opened by a wh-word, reports no happening: it announces what the report goes on to weigh;
 - a web address: a JSON record's text is kept as given, so an address line at its top ("http: / / www.
   example. com / news / three - killed - as - rioters - bomb - bank") is parsed like a sentence and its slug
-  words read as triggers (judged rounds 10 and 11: 3 of 100 rows). The ranges are entity_filters'.
+  words read as triggers (judged rounds 10 and 11: 3 of 100 rows). The ranges are entity_filters'
+  `web_address_ranges`: an address in any case, not a word with a slash ("attacked/raided").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 from . import wordclass
 from .arguments import QUOTES
-from .entity_filters import url_ranges
+from .entity_filters import web_address_ranges
 from .nlp import doc_text
 
 _WH_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "whom", "when", "where", "which"})
@@ -39,8 +40,7 @@ def in_web_address(tok: Any) -> bool:
     with the doc, as `doc_text` keeps the text."""
     ranges = tok.doc.user_data.get(_URL_RANGES_KEY)
     if ranges is None:
-        text = doc_text(tok.doc)
-        ranges = url_ranges(text) if "http" in text or "www" in text else []  # most texts hold no address
+        ranges = web_address_ranges(doc_text(tok.doc))
         tok.doc.user_data[_URL_RANGES_KEY] = ranges
     i = bisect.bisect_right(ranges, (tok.idx, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= tok.idx < ranges[i][1]

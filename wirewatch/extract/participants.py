@@ -692,6 +692,7 @@ PARTY_NOUNS = frozenset({
 # Plurals that are states or blocs though the singular is an idea: "many other democracies", "world powers".
 _PLURAL_PARTIES = frozenset({"democracy", "power", "autocracy", "monarchy"})
 _PARTY_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_BODY_KINDS = _PARTY_KINDS - {"PERSON"}  # a party that is a body: an organisation, a state, a people
 _AGE_NOUN = re.compile(r"^\d+-year-olds?$")
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Actor
-from .arguments import ArticleContext
+from .arguments import ArticleContext, gapped_passive, subject
+from .attribution import saying_verbs
 from .entities import entity_id
 from .gazetteer import gazetteer
 from .lexicon import lexicon
-from .ontology import Ontology
+from .ontology import Ontology, load_ontology
 from .triggers import Trigger, _negated
 
 _FIRE_VERBS = frozenset({"fire", "launch", "shell", "lob", "drop"})
@@ -206,8 +207,6 @@ def censured_for_harm(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Ac
 def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[Actor]:
     """An agentless passive act of state power: the state where it happens did it ("was arrested in Lebanon"),
     else the armed or governing body that reports it ("two men were arrested, police said")."""
-    from .arguments import gapped_passive
-
     tok = trig.tok
     if etype in _STATE_ACTS and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under" and \
             tok.head.head.pos_ in ("VERB", "AUX"):
@@ -221,8 +220,6 @@ def passive_state_actor(ctx: ArticleContext, trig: Trigger, etype: str) -> list[
 def _state_force_nouns() -> frozenset[str]:
     """Nouns of the bodies that hold the state's power to seize, arrest and charge: armed and police forces
     (the ontology's `troop` set) and governments (its `government` set), with "authorities"."""
-    from . import load_ontology
-
     sets = load_ontology().sets
     return sets.get("troop", frozenset()) | sets.get("government", frozenset()) | {"authority"}
 
@@ -248,9 +245,6 @@ def reporting_force(ctx: ArticleContext, tok: Any) -> list[Actor]:
     "Police in Lagos said two men were arrested", "Both armies say large stocks of rifles were seized" - a body
     with the power to do the act, telling it with no agent, tells its own act. Witnesses, relatives or a rights
     group telling an arrest did not make it, and stay no actor."""
-    from .arguments import subject
-    from .attribution import saying_verbs
-
     clause = tok
     while clause.dep_ == "conj" and clause.head != clause:  # "were seized and ... captured"
         clause = clause.head

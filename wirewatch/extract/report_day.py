@@ -14,14 +14,14 @@ conflict precision .786 -> .688.)
 
 And one fact of the report: a happening it has dated days before its own day, told again in the past with no
 time ("Gray was shot on Saturday night ... . They killed my little brother", "Two bullets struck from the
-front"), is that happening retold, not the day's news (`retold`).
+front"), is that happening retold, not the day's news (`retold`), unless it names other parties.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import MODALITY_TABLE, EventMention
+from ..model import POSITIVE_MODALITIES, Actor, EventMention
 from .timex_narrative import days_before
 
 
@@ -67,16 +67,34 @@ def no_report_day(verb: Any) -> bool:
 
 # A happening the report dated this many days before its own day, or more, is no news of that day.
 RETOLD_DAYS = 2
-_TOLD_AS_FACT = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "positive")
 
 
 def retold(mentions: list[EventMention], past: list[bool], published: str | None, verbal: set[str]) -> None:
     """Drop the report's-day stand-in of a past mention of a deed whose type the report has already dated,
     from the text, `RETOLD_DAYS` or more before its own day: the undated retelling is of that happening, on a
     day the sentence does not give. Not of a verbal act (`verbal` types): a statement is made anew ("Last
-    Friday, 1,300 biologists urged ..." and, today, "federal scientists must be heard," an ecologist said)."""
-    dated = {m.event_type for m in mentions if m.date_from == "text" and m.date and m.modality in _TOLD_AS_FACT
-             and m.event_type not in verbal and (days_before(m.date, published) or 0) >= RETOLD_DAYS}
+    Friday, 1,300 biologists urged ..." and, today, "federal scientists must be heard," an ecologist said).
+    Nor of a mention that names other parties than every such dated one (`_other_parties`): "Police arrested
+    two men on Monday ... Border guards arrested a woman" is the day's news about other people."""
+    dated: dict[str, list[EventMention]] = {}
+    for m in mentions:
+        if m.date_from == "text" and m.date and m.modality in POSITIVE_MODALITIES and m.event_type not in verbal \
+                and (days_before(m.date, published) or 0) >= RETOLD_DAYS:
+            dated.setdefault(m.event_type, []).append(m)
     for m, was in zip(mentions, past, strict=True):
-        if m.date_from == "published" and was and m.event_type in dated:
+        if m.date_from == "published" and was and \
+                any(not _other_parties(m, d) for d in dated.get(m.event_type, ())):
             m.date = m.date_precision = m.date_from = None
+
+
+def _other_parties(m: EventMention, d: EventMention) -> bool:
+    """Does `m` name other parties than `d`: none of those `d` names, and someone else in a role where `d`
+    names someone too? One party in common makes the same happening ("Officers arrested the dock workers"
+    after "Police arrested two dock workers on Monday"), and a role either leaves open is no difference ("A
+    cashier was stabbed on Sunday" and "The attacker stabbed him")."""
+    def keys(actors: list[Actor]) -> set[str]:
+        return {a.entity_id or a.name.lower() for a in actors}
+
+    if keys(m.actor + m.recipient) & keys(d.actor + d.recipient):
+        return False
+    return any(mine and theirs for mine, theirs in ((m.actor, d.actor), (m.recipient, d.recipient)))

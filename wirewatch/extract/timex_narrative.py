@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
-from ..model import MODALITY_TABLE, STAND_IN_DATES, EventMention
+from ..model import MODALITY_TABLE, POSITIVE_MODALITIES, STAND_IN_DATES, EventMention
 from .lexicon import lexicon
 
 MAX_GAP = 2  # sentences without a date or an event that the narrative time survives
@@ -55,8 +55,7 @@ FRAME_OPENERS = ("there", "then", "back then", "at the time", "at that time", "a
 # Modalities whose text date is a time the story was at (a plan's date is not): those that say it happened
 # (the table's positive polarity: asserted, reported, claimed) receive a carried date, and background ones
 # carry it on too. Read from `model.MODALITY_TABLE`, the one place modalities are described.
-_RECEIVES = frozenset(m.name for m in MODALITY_TABLE.values() if m.polarity == "positive")
-_CARRIES = _RECEIVES | frozenset(m.name for m in MODALITY_TABLE.values() if m.background)
+_CARRIES = POSITIVE_MODALITIES | frozenset(m.name for m in MODALITY_TABLE.values() if m.background)
 
 
 @dataclass
@@ -185,7 +184,7 @@ def carry(sentences: list[SentenceTime], published: str | None) -> None:
             for m, past in zip(s.mentions, s.past, strict=True):
                 if going_on and m.modality != "asserted":
                     continue
-                if m.date_from == "published" and past and m.modality in _RECEIVES and story[0] != m.date:
+                if m.date_from == "published" and past and m.modality in POSITIVE_MODALITIES and story[0] != m.date:
                     m.date, m.date_precision, m.date_from = story[0], story[1], "context"
                     carried += 1
                     if backstory and m.modality in ("asserted", "reported"):
