@@ -20,6 +20,7 @@
   "Detaining opposition figures was Khartoum's way of silencing dissent" tells acts that happened; on the
   training quotes such a rule removed 4 events, all 4 of the labelled type.)
 - a text issued alone: signing an order or a decree (lexicon `own_instruments`) is no agreement.
+- a text as the doer of force: "legislation targeting Turkey" attacks nobody (a text orders, it strikes no one).
 - a death in an accident: a passive harm with no agent that happened "in" an accident or a natural force
   (lexicon `accidental_harms`: "was killed in a car accident", "were injured in the crash") is no use of force.
 """
@@ -76,7 +77,24 @@ def sense_noise(tok: Any, onto: Ontology, etype: str | None) -> str | None:
         return "accident"
     if etype in ("ASSAULT", "THREATEN") and _abstract_target(tok, onto):
         return "figure"
+    if etype == "ASSAULT" and _text_as_force(tok, onto):
+        return "no doer"
     return None
+
+
+def _text_as_force(verb: Any, onto: Ontology) -> bool:
+    """ "legislation targeting Turkey", "a resolution that attacks the court's powers", "the new rules hit
+    exporters": a text (a bill, a law, sanctions; WordNet's commonest sense a communication) speaks for its
+    issuer in what it says or orders, but it uses no force. Its doer is the subject, or the noun a participle
+    hangs on. An attack noun ("the attack targeted ...", whose second sense is a message) is left alone."""
+    doer = verb.head if verb.dep_ == "acl" else _doer(verb)
+    if doer is None or doer.i == verb.i or doer.pos_ != "NOUN" or doer.ent_type_:
+        return False
+    lem = doer.lemma_.lower()
+    if any(s.type == "ASSAULT" for s in onto.nouns.get(lem, ())) or any(
+            lem in onto.sets.get(k, frozenset()) for k in ("weapon", "force_means", "troop")):
+        return False
+    return wordclass.classes(lem, "n")[:1] == ("communication",)
 
 
 def _doer(verb: Any) -> Any | None:

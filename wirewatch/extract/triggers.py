@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import wordclass
+from .clause_news import dated_relative, simultaneous_act
 from .lexicon import lexicon
 from .noise import no_event
 from .office_change import find_office_change
@@ -516,8 +517,9 @@ def _anaphoric(tok: Any) -> bool:
     first = tok
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "The visit ... and the subsequent reshuffling ... indicate"
-    own_args = any(c.dep_ in ("poss", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "by", "with",
-                                                                                          "between", "to")
+    # (a target of its own, "the sanctions on X", "a ban against imports", makes it a new act, as "of X" does)
+    own_args = any(c.dep_ in ("poss", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in (
+                       "of", "by", "with", "between", "to", "on", "against")
                    or c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
                    or c.dep_ == "amod" and c.lower_ in ("first", "second", "third", "new", "latest")
                    for c in tok.children)
@@ -738,7 +740,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             trig.ruled_out = _in_condition(tok) and tok.i != root.i
         elif _in_relative_clause(tok) or reduced_relative(tok):
             trig.suppressed = trig.relative = True
-        trig.background = _background(tok) or _secondary(tok)
+        trig.background = _background(tok) or _secondary(tok) and not simultaneous_act(tok, onto.types[trig.type])
         trig.negated = _negated(tok)
         gov = _governor(tok, found)
         if gov is None or gov.spec.dep == "@any":
@@ -806,6 +808,8 @@ def _in_relative_clause(tok: Any) -> bool:
     t = tok
     for _ in range(8):
         if t.dep_ == "relcl":
+            if dated_relative(t):
+                return False  # "the girls, who were kidnapped last Friday": a report of its own (clause_news.py)
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             wh = any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that" for c in t.subtree
                      if c.i < t.i)
