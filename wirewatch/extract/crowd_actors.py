@@ -46,9 +46,10 @@ def crowd_actors(trigger: Any, actors: list[Actor]) -> list[Actor]:
             out.append(a)
             continue
         mod = _modifier(noun, a.text) if noun is not None else None
-        if mod is not None and gaz.country_of_demonym(a.text) is None:
+        demonym_of = gaz.country_of_demonym(a.text)
+        if mod is not None and demonym_of is None:
             continue  # "the Lima riots": where, not who
-        if gaz.country_of_demonym(a.text) != a.country:
+        if demonym_of != a.country:
             out.append(a)  # the state named as itself ("Serbia protested")
             continue
         # "Peruvian riots": Peruvian rioters; "Thousands of Greeks protested": the Greeks
