@@ -88,7 +88,8 @@ def _person(tok: Any | None, onto: Ontology) -> bool:
         return False
     if tok.ent_type_ == "PERSON" or tok.lower_ in _PERSON_PRON:
         return True
-    return _role(tok, onto)
+    # "a veteran diplomat, Ana Silva,": a description whose apposition names the person
+    return _role(tok, onto) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def _goals(verb: Any) -> list[Any]:
@@ -131,8 +132,11 @@ def _reaches_office(verb: Any, onto: Ontology) -> bool:
 
 
 def _serves(verb: Any, onto: Ontology) -> bool:
-    """ "picked to head the Treasury", "chosen to lead the defence ministry", "tapped to serve as governor"."""
-    x = _child(verb, "xcomp")
+    """ "picked to head the Treasury", "chosen to lead the defence ministry", "tapped to serve as governor";
+    also a purpose clause ("brought in Wanjiru, an economist, to run the Treasury": the parser may read the
+    to-infinitive as an adverbial clause of the verb)."""
+    x = _child(verb, "xcomp") or next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     return x is not None and x.lemma_.lower() in onto.office_change.get("serve", frozenset()) and \
         (_reaches_office(x, onto) or any(_portfolio(o, onto) for o in x.children if o.dep_ == "dobj"))
 

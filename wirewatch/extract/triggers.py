@@ -36,6 +36,7 @@ from .paraphrase import (
     verb_of_noun,
     warned_consequence,
 )
+from .succession import succession
 
 # Dependency links a trigger's dependent (for two-word triggers) may hang on.
 _DEP_LINKS = frozenset({"prep", "prt", "dobj", "pobj", "compound", "amod", "acomp", "attr", "xcomp",
@@ -637,14 +638,21 @@ def _armed_strike(tok: Any, onto: Ontology) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in onto.lists.get("armed_strike_verbs", frozenset()):
         return True
     places = onto.sets.get("target", frozenset()) | onto.sets.get("troop", frozenset()) | {"target"}
+
+    def target(obj: Any) -> bool:
+        return obj.ent_type_ in _PLACE_ENTS or obj.lemma_.lower() in places or (
+            obj.pos_ == "NOUN" and wordclass.classes(obj.lemma_.lower(), "n")[:1] in {(c,) for c in _TARGET_CLASSES})
+
+    # "a second strike hit a fuel depot", "the strike killed five people" (not "the strike hit production")
+    hits = onto.lists.get("armed_strike_subject_verbs", frozenset())
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in hits and any(
+            o.dep_ == "dobj" and (target(o) or o.pos_ == "NUM") for o in tok.head.children):
+        return True
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "against") or _temporal_prep(prep):
             continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and (obj.ent_type_ in _PLACE_ENTS or obj.lemma_.lower() in places or (
-                    obj.pos_ == "NOUN" and wordclass.classes(obj.lemma_.lower(), "n")[:1] in
-                    {(c,) for c in _TARGET_CLASSES})):
-                return True
+        if any(obj.dep_ == "pobj" and target(obj) for obj in prep.children):
+            return True
     return False
 
 
@@ -717,6 +725,8 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
         elif wrong is not None:
             found[tok.i].recipient_tok, found[tok.i].actor_tok = wrong
             found[tok.i].embed = "claimed"
+        elif (succ := succession(tok, onto)) is not None and spec.type == onto.office_change.get("type"):
+            found[tok.i].recipient_tok, found[tok.i].actor_tok = succ  # "X replaces Y as minister"
     lex = lexicon()
     _must_requests(sent, found, lex)
     if not found:
