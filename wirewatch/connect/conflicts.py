@@ -59,6 +59,7 @@ from .pairs import (
 )
 from .pairs import _groups as _people_groups
 from .pairs import words as _pair_words
+from .places import mentions_apart
 from .tolls import Toll, tolls
 from .view_cache import pair_view
 
@@ -619,7 +620,7 @@ class ConflictFinder:
         if participants_differ(_actors(a), _actors(b)) or participants_differ(_recipients(a), _recipients(b)):
             return False
         pa, pb = (a.location and a.location.country), (b.location and b.location.country)
-        if pa and pb and pa != pb:
+        if (pa and pb and pa != pb) or mentions_apart(a.mentions, b.mentions):
             return False
         keys = {(t.harm, t.unit) for t, _ in _event_tolls(a)}
         return any((t.harm, t.unit) in keys for t, _ in _event_tolls(b)) and not self._shares_sentence(a, b)

@@ -28,6 +28,7 @@ from ..store.db import Store
 from ..store.events import events_near, mention_cache
 from ..text import sentence_key
 from .pairs import PairModel, PairView, date_evidence, default_model, reciprocal
+from .places import different_places
 from .view_cache import pair_view
 
 DATE_WINDOW_DAYS = 2  # beyond this, two day-precise dates are two happenings
@@ -236,6 +237,13 @@ def support(probs: Iterable[float], share: float = LINK_SHARE) -> float:
     return sum(top) / len(top) if top else 0.0
 
 
+def kept_apart(m: EventMention, others: list[EventMention]) -> bool:
+    """`m` names another place than some mention of an event (places.different_places): it never joins that
+    event. `support` leaves an event's single worst link out, so that one mis-read mention cannot keep a report
+    out; two towns written are no mis-reading, and one such mention is enough."""
+    return any(different_places(m, x) for x in others)
+
+
 class Fuser:
     """Assigns each stored mention of an article to an event, creating or updating events in the store."""
 
@@ -261,7 +269,7 @@ class Fuser:
                 # The latest MAX_COMPARED mentions stand for a big event: comparing with every one made a
                 # wire dump that repeats one report a thousand times quadratic (benchmarks/hostile.py).
                 others = [x for x in ev.mentions if x.id != m.id][-MAX_COMPARED:]
-                if not others:
+                if not others or kept_apart(m, others):
                     continue
                 # Mean probability over most of its mentions (`support`): one reworded report cannot chain
                 # two happenings together, as a single best link would.
@@ -312,7 +320,7 @@ class Fuser:
             # Only where dates speak for it (`pairs.date_evidence`): each mention's date must fit one of ev's. A
             # recap of January's seizure is not pulled in through an undated copy of today's, however alike
             # their words (a late arrival may be, but a revision asks for more than the arrival rule).
-            if all(max(date_evidence(x, y.m) for y in mine) >= 1 and
+            if all(max(date_evidence(x, y.m) for y in mine) >= 1 and not kept_apart(x, [y.m for y in mine]) and
                    support((model.prob(self._view(x), y, same_story) for y in mine), share) >= model.threshold
                    for x in other.mentions):
                 for x in other.mentions:
