@@ -62,8 +62,8 @@ def test_replacing_someone_with_another_keeps_the_appointer(pipe) -> None:
 
 
 def test_the_possessor_of_a_replacement_is_not_its_actor(pipe) -> None:
-    found = [(a, r) for t, trig, a, r in events(pipe, "His replacement, Rosa Quispe, arrived at the ministry on Monday.")
-             if t == "PERSONNEL"]
+    text = "His replacement, Rosa Quispe, arrived at the ministry on Monday."
+    found = [(a, r) for t, trig, a, r in events(pipe, text) if t == "PERSONNEL"]
     assert found == [([], ["Rosa Quispe"])]
 
 
