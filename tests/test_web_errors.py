@@ -260,6 +260,7 @@ def test_home_page_pages_the_stories(tmp_path: Path) -> None:
 
 
 def test_conflict_fields_match_what_connect_writes() -> None:
-    src = (Path(__file__).resolve().parents[1] / "wirewatch" / "connect" / "conflicts.py").read_text()
+    connect = Path(__file__).resolve().parents[1] / "wirewatch" / "connect"
+    src = "".join(p.read_text() for p in sorted(connect.glob("*.py")))  # conflicts.py and its split-out rules
     written = set(re.findall(r'field="(\w+)"', src)) | set(re.findall(r'_disagreement\(\s*ev, "(\w+)"', src))
     assert written and written <= set(CONFLICT_FIELDS), written

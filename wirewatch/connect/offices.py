@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..model import EventMention
 from ..text import STOP_WORDS as STOP
 from ..text import WORD as _WORD
-from .pairs import _acts, _lexicon, act_stem, trigger_span
+from .acts import _acts, _lexicon, act_stem, trigger_span
 
 # Where the post's phrase ends: punctuation, a coordination or a subordinate clause, a speech tag, a passive's
 # agent ("appointed fire chief by the council").

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..extract.quantities import qualifier, read_figure
-from .pairs import act_stem
+from .acts import act_stem
 
 # Harm words, by kind (stems as act_stem reads them).
 _HARMS = {
