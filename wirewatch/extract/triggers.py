@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import wordclass
+from .aimed_acts import aimed_by_measure, force_used_against, hostile_encounter, in_support_of, measure_against
 from .clause_news import dated_relative, simultaneous_act
 from .lexicon import lexicon
 from .noise import no_event
@@ -675,6 +676,19 @@ def _agrees_with_position(tok: Any) -> bool:
                                    for c in tok.children)
 
 
+def _aimed_act(tok: Any, onto: Ontology) -> str | None:
+    """The type of an act told by a noun or a verb of using and the party it is aimed at (aimed_acts.py)."""
+    if tok.pos_ == "NOUN":
+        if "SANCTION" in onto.types and measure_against(tok, onto):
+            return "SANCTION"
+        if "ASSAULT" in onto.types and hostile_encounter(tok, onto):
+            return "ASSAULT"
+        if "SUPPORT" in onto.types and in_support_of(tok, onto, lambda w: _match(w, onto) is not None):
+            return "SUPPORT"
+        return None
+    return "ASSAULT" if "ASSAULT" in onto.types and force_used_against(tok, onto) else None
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
@@ -712,7 +726,10 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
         if spec is None and noun and "MOBILIZE" in onto.types and launched_operation(tok, onto):
             spec = TriggerSpec(type="MOBILIZE", head=tok.lemma_.lower(), pos="NOUN", dep="@launched")
-        if spec is None or _descriptive(tok, onto):
+        aimed = _aimed_act(tok, onto) if spec is None and (verb or noun) else None
+        if aimed is not None:
+            spec = TriggerSpec(type=aimed, head=tok.lemma_.lower(), pos=pos, dep="@aimed")
+        if spec is None or _descriptive(tok, onto) or verb and aimed_by_measure(tok, onto):
             continue
         retyped_from = None
         if spec.type == "AGREE" and "SUPPORT" in onto.types and _agrees_with_position(tok):
