@@ -962,12 +962,33 @@ def _announced(tok: Any, lex: Any) -> bool:
     return any(c.lemma_.lower() in speech and c.dep_ in ("parataxis", "ccomp", "advcl") for c in t.children)
 
 
+def _conditional_penalty(tok: Any, lex: Any) -> bool:
+    """A penalty a party says will or could follow if (or unless) another acts is a threat, not a sanction yet:
+    "sanctions could follow if Ankara goes ahead", "we will impose tariffs if talks fail". The verb is the
+    trigger's own or, for a noun, the one it is the subject or object of; the speaker must be named
+    (`_announced`)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+        and tok.head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & (lex["future_aux"] | lex["hypothetical_aux"] | {"would", "'d"}):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children) and _announced(verb, lex)
+
+
 def _future_rules(found: dict[int, Trigger], lex: Any) -> None:
     """PLOVER codes an announced future act by what it promises: "will give aid" is AGREE, "would boycott"
     and "will withdraw unless ..." are THREATEN. Military moves and production keep their type (planned)."""
     for trig in found.values():
         tok = trig.tok
-        if trig.suppressed or trig.negated or trig.promised or tok.pos_ not in ("VERB", "AUX"):
+        if trig.suppressed or trig.negated or trig.promised:
+            continue
+        if trig.type == "SANCTION" and _conditional_penalty(tok, lex):
+            trig.promised, trig.type = trig.type, "THREATEN"
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         # "unless" makes a threat; "if" attaches a condition to an offer ("would meet him if ...").
