@@ -761,6 +761,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
                 or _anaphoric(tok) and claimant is None and not verdict \
                 or not verdict and _copular_description(tok) or _unreported(tok) \
                 or _in_condition(tok) and tok.i != root.i \
+                or _in_aim(tok) \
                 or trig.spec.dep != "@post" and no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok) or _threat_assessed(tok):
             trig.suppressed = True
@@ -823,6 +824,20 @@ def _in_condition(tok: Any) -> bool:
     for _ in range(6):
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return t.head.i != t.i
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _in_aim(tok: Any) -> bool:
+    """Inside the aim of an act: the infinitive of "in an effort / a bid / an attempt to ..." (lexicon
+    `aim_nouns`) or anything under it. What a party did that for is not reported as done."""
+    aims = lexicon()["aim_nouns"]
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "acl" and t.head.lemma_.lower() in aims and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
+            return True
         if t.head == t:
             return False
         t = t.head
