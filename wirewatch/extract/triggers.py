@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import wordclass
+from .aimed_acts import aimed_by_measure, force_used_against, hostile_encounter, in_support_of, measure_against
 from .clause_news import dated_relative, simultaneous_act
 from .lexicon import lexicon
 from .noise import no_event
@@ -675,6 +676,19 @@ def _agrees_with_position(tok: Any) -> bool:
                                    for c in tok.children)
 
 
+def _aimed_act(tok: Any, onto: Ontology) -> str | None:
+    """The type of an act told by a noun or a verb of using and the party it is aimed at (aimed_acts.py)."""
+    if tok.pos_ == "NOUN":
+        if "SANCTION" in onto.types and measure_against(tok, onto):
+            return "SANCTION"
+        if "ASSAULT" in onto.types and hostile_encounter(tok, onto):
+            return "ASSAULT"
+        if "SUPPORT" in onto.types and in_support_of(tok, onto, lambda w: _match(w, onto) is not None):
+            return "SUPPORT"
+        return None
+    return "ASSAULT" if "ASSAULT" in onto.types and force_used_against(tok, onto) else None
+
+
 def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
     """All triggers of one sentence (a spaCy Span), with suppression decided."""
     root = sent.root
@@ -712,7 +726,10 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
             spec = TriggerSpec(type="ASSAULT", head=tok.lemma_.lower(), pos="NOUN", dep="@against")
         if spec is None and noun and "MOBILIZE" in onto.types and launched_operation(tok, onto):
             spec = TriggerSpec(type="MOBILIZE", head=tok.lemma_.lower(), pos="NOUN", dep="@launched")
-        if spec is None or _descriptive(tok, onto):
+        aimed = _aimed_act(tok, onto) if spec is None and (verb or noun) else None
+        if aimed is not None:
+            spec = TriggerSpec(type=aimed, head=tok.lemma_.lower(), pos=pos, dep="@aimed")
+        if spec is None or _descriptive(tok, onto) or verb and aimed_by_measure(tok, onto):
             continue
         retyped_from = None
         if spec.type == "AGREE" and "SUPPORT" in onto.types and _agrees_with_position(tok):
@@ -744,6 +761,7 @@ def find_triggers(sent: Any, onto: Ontology) -> list[Trigger]:
                 or _anaphoric(tok) and claimant is None and not verdict \
                 or not verdict and _copular_description(tok) or _unreported(tok) \
                 or _in_condition(tok) and tok.i != root.i \
+                or _in_aim(tok) \
                 or trig.spec.dep != "@post" and no_event(tok, onto, trig.type) or _spectacle(tok) \
                 or trig.type in ("ASSAULT", "COERCE") and _practice_target(tok) or _threat_assessed(tok):
             trig.suppressed = True
@@ -806,6 +824,20 @@ def _in_condition(tok: Any) -> bool:
     for _ in range(6):
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children):
             return t.head.i != t.i
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _in_aim(tok: Any) -> bool:
+    """Inside the aim of an act: the infinitive of "in an effort / a bid / an attempt to ..." (lexicon
+    `aim_nouns`) or anything under it. What a party did that for is not reported as done."""
+    aims = lexicon()["aim_nouns"]
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "acl" and t.head.lemma_.lower() in aims and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
+            return True
         if t.head == t:
             return False
         t = t.head
@@ -945,12 +977,33 @@ def _announced(tok: Any, lex: Any) -> bool:
     return any(c.lemma_.lower() in speech and c.dep_ in ("parataxis", "ccomp", "advcl") for c in t.children)
 
 
+def _conditional_penalty(tok: Any, lex: Any) -> bool:
+    """A penalty a party says will or could follow if (or unless) another acts is a threat, not a sanction yet:
+    "sanctions could follow if Ankara goes ahead", "we will impose tariffs if talks fail". The verb is the
+    trigger's own or, for a noun, the one it is the subject or object of; the speaker must be named
+    (`_announced`)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+        and tok.head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & (lex["future_aux"] | lex["hypothetical_aux"] | {"would", "'d"}):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children) and _announced(verb, lex)
+
+
 def _future_rules(found: dict[int, Trigger], lex: Any) -> None:
     """PLOVER codes an announced future act by what it promises: "will give aid" is AGREE, "would boycott"
     and "will withdraw unless ..." are THREATEN. Military moves and production keep their type (planned)."""
     for trig in found.values():
         tok = trig.tok
-        if trig.suppressed or trig.negated or trig.promised or tok.pos_ not in ("VERB", "AUX"):
+        if trig.suppressed or trig.negated or trig.promised:
+            continue
+        if trig.type == "SANCTION" and _conditional_penalty(tok, lex):
+            trig.promised, trig.type = trig.type, "THREATEN"
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         # "unless" makes a threat; "if" attaches a condition to an offer ("would meet him if ...").
