@@ -7,6 +7,12 @@ below the scores measured when they were set; the gate fails when any figure dro
     python eval/gate.py                 # every suite whose data is present
     python eval/gate.py seeds plover    # some suites
     python eval/gate.py --show          # print scores, never fail
+    python eval/gate.py voa --errors-half 1   # also print the misses of VOA half 1 (only the half you tune on)
+
+The scorer's error lines (its "missed:" list) are printed for our own dev suites. VOA dev is split into two halves
+(presentation_eval.sorted_halves) that take turns as the tuning side, so its error lines are printed only with
+--errors-half naming one half, and then only that half's entries. Held-out suites (HELD_OUT) print figures only,
+whatever the flags.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -56,17 +63,47 @@ def build(inputs: list[Path], workdir: Path, kinds: tuple[str, ...]) -> dict[str
 # of missed and false events are what tuning would read, and nobody may read them there.
 HELD_OUT = frozenset({"connect3", "connect5", "participants2"})
 _FIGURE = re.compile(r"^\s*[\w ]+: -?[\d.]+$")
+# What becomes of one of the scorer's error lines (anything but a figure): the text to print, or None to print nothing.
+ErrorLines = Callable[[str], "str | None"]
 
 
-def run_score(args: list[str], held_out: bool = False) -> dict[str, float]:
+def run_score(args: list[str], held_out: bool = False, errors: ErrorLines | None = None) -> dict[str, float]:
+    """Run score.py, print its figures and its error lines (held out: figures only; `errors`, when given, cuts or
+    drops each error line), return its JSON figures."""
     score = scorer()
     assert score is not None
     proc = subprocess.run([sys.executable, str(score), *args], capture_output=True, text=True, check=True)
     lines = proc.stdout.strip().splitlines()
     for line in lines[:-1]:
-        if not held_out or _FIGURE.match(line):
+        if _FIGURE.match(line):
             print("   ", line)
+        elif held_out:
+            continue
+        elif errors is None:
+            print("   ", line)
+        elif (kept := errors(line)) is not None:
+            print("   ", kept)
     return json.loads(lines[-1])
+
+
+def misses_of_half(gold: dict, half: str | None) -> ErrorLines:
+    """An error-line filter that keeps, of the scorer's "missed:" line, only the gold events of one sorted half
+    (presentation_eval.sorted_halves: "1" or "2"), and drops every other error line; half None drops them all.
+    Each entry is found by the very text score.py writes for it, so a key holding "; " cannot split an entry."""
+    from presentation_eval import sorted_halves
+
+    side = sorted_halves(gold)
+    entries = [f'{g["id"]} {g["type"][0]} "{g["key"]}"' for g in gold["events"]
+               if half is not None and side.get(g["article"]) == half]
+
+    def keep(line: str) -> str | None:
+        if half is None or not line.startswith("missed: "):
+            return None
+        listed = "; " + line[len("missed: "):] + "; "
+        mine = [e for e in entries if f"; {e}; " in listed]
+        return f"missed (half {half}): " + "; ".join(mine) if mine else None
+
+    return keep
 
 
 def suite_seeds(work: Path) -> dict[str, float] | None:
@@ -182,14 +219,16 @@ def suite_connect5(work: Path) -> dict[str, float] | None:
     return _held_out_corpus("connect5", work)
 
 
-def suite_voa(work: Path) -> dict[str, float] | None:
-    """24 real Voice of America reports with multi-article gold (events, entities, fusion, conflicts)."""
+def suite_voa(work: Path, errors_half: str | None = None) -> dict[str, float] | None:
+    """24 real Voice of America reports with multi-article gold (events, entities, fusion, conflicts). Figures of
+    the whole set; error lines only of `errors_half` ("1" or "2"), none when it is None."""
     gold = SHARED / "eval" / "voa_dev_gold.json"
     if not gold.exists():
         return None
     f = build([SHARED / "eval" / "voa_dev_articles.jsonl"], work, ("events", "entities", "articles", "conflicts"))
+    errors = misses_of_half(json.loads(gold.read_text(encoding="utf-8")), errors_half)
     return run_score(["events", str(gold), str(f["events"]), "--entities", str(f["entities"]),
-                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])])
+                      "--articles", str(f["articles"]), "--conflicts", str(f["conflicts"])], errors=errors)
 
 
 def suite_participants(work: Path) -> dict[str, float] | None:
@@ -273,13 +312,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("suites", nargs="*", choices=[*SUITES, []], help="suites to run (default: all present)")
     ap.add_argument("--show", action="store_true", help="print scores without enforcing floors")
+    ap.add_argument("--errors-half", choices=["1", "2"], default=None,
+                    help="voa: print the scorer's misses of this sorted half only (default: no VOA error lines)")
     args = ap.parse_args(argv)
     floors = json.loads((HERE / "floors.json").read_text())
     failures, ran = [], 0
     for name in args.suites or list(SUITES):
         with tempfile.TemporaryDirectory() as d:
             print(f"== {name}")
-            scores = SUITES[name](Path(d))
+            scores = suite_voa(Path(d), args.errors_half) if name == "voa" else SUITES[name](Path(d))
         if scores is None:
             print("   skipped: data not present")
             continue
