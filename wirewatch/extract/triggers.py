@@ -832,11 +832,14 @@ def _in_condition(tok: Any) -> bool:
 
 def _in_aim(tok: Any) -> bool:
     """Inside the aim of an act: the infinitive of "in an effort / a bid / an attempt to ..." (lexicon
-    `aim_nouns`) or anything under it. What a party did that for is not reported as done."""
+    `aim_nouns`) or anything under it. What a party did that for is not reported as done. The phrase must hang
+    on that act, not on a copula: "was the gunman in a failed attempt to kill a union boss" tells the attempt
+    itself (an attempted killing is the event) and the role played in it."""
     aims = lexicon()["aim_nouns"]
     t = tok
     for _ in range(6):
-        if t.dep_ == "acl" and t.head.lemma_.lower() in aims and t.head.dep_ == "pobj" and t.head.head.lower_ == "in":
+        if t.dep_ == "acl" and t.head.lemma_.lower() in aims and t.head.dep_ == "pobj" and \
+                t.head.head.lower_ == "in" and t.head.head.head.lemma_.lower() != "be":
             return True
         if t.head == t:
             return False
