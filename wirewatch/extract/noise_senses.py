@@ -70,9 +70,22 @@ def sense_noise(tok: Any, onto: Ontology, etype: str | None) -> str | None:
     if etype is not None and (spec := onto.types.get(etype)) is not None and spec.verbal and \
             any(c.dep_ == "csubj" for c in tok.children):
         return "no doer"  # "ending the conflict would allow Washington to ...": a happening as the doer
-    if etype == "AGREE" and tok.lemma_.lower() == "sign" and any(
+    if tok.lemma_.lower() == "sign" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["own_instruments"] for c in tok.children):
-        return "own text"  # "signed an executive order": an order one issues, no agreement
+        return "own text"  # "signed an executive order", "signed the bill": a text one issues or enacts,
+        # no agreement with anyone nor support for anyone (a model's retyping lands on the same word)
+    if _definition(tok):
+        return "definition"
+    if _identified_person(tok):
+        return "other sense"
+    if etype is not None and _thing_held_or_replaced(tok, onto, etype):
+        return "other sense"
+    if _generic_you(tok):
+        return "generic"
+    if tok.lemma_.lower() in onto.lists.get("violation_verbs", frozenset()) and _rule_described(tok, onto):
+        return "rule"
+    if _judged_to_violate(tok, onto):
+        return "rule"
     if etype == "ASSAULT" and _accidental_harm(tok):
         return "accident"
     if etype in ("ASSAULT", "THREATEN") and _abstract_target(tok, onto):
@@ -210,3 +223,91 @@ def _kind_subject(verb: Any) -> bool:
     return any(c.dep_ in ("amod", "det") and c.lower_ in _KIND_QUANTIFIERS for c in subj.children) and \
         not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                 or c.pos_ == "PROPN" or c.ent_type_ for c in subj.children)
+
+
+def _definition(verb: Any) -> bool:
+    """ "The DPRK stands for the Democratic People's Republic of Korea": what a name or an acronym stands for
+    is its meaning, no stance of anyone."""
+    return verb.lemma_.lower() == "stand" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+_PERSONAL_OBJECTS = frozenset({"him", "her", "me", "us", "you"})
+
+
+def _identified_person(verb: Any) -> bool:
+    """ "An officer recognized her": to recognize a person is to know her again (WordNet's perception sense);
+    the recognition of a state or a government is SUPPORT, and a person recognized *as* a leader ("recognized
+    Guaido as interim president") is that too."""
+    if verb.lemma_.lower() not in ("recognize", "recognise") or \
+            any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in _PERSONAL_OBJECTS or c.ent_type_ == "PERSON")
+               for c in verb.children)
+
+
+# Types whose verb acts on a person: one holds a captive and replaces an official. Their verbs' other senses
+# take a thing ("held the post in 2010", "will replace the aging fleet", "held the seat").
+_PERSON_OBJECT = {"COERCE": frozenset({"hold", "keep"}), "PERSONNEL": None}  # None: every verb of the type
+
+
+def _thing_held_or_replaced(verb: Any, onto: Ontology, etype: str) -> bool:
+    """ "a former official who held Palmer's position", "the sale is set to replace Turkey's fleet of F-16s":
+    a verb of custody or of appointment whose object is neither a person nor a body of people (by its
+    WordNet senses, the lexicon's people nouns, the ontology's officials) is the verb's other sense."""
+    if etype not in _PERSON_OBJECT:
+        return False
+    verbs = _PERSON_OBJECT[etype]
+    if verbs is not None and verb.lemma_.lower() not in verbs:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or any(o.pos_ != "NOUN" or o.ent_type_ for o in objs):
+        return False  # a name, a pronoun, or no object: nothing to go by
+    lex = lexicon()
+    people = onto.sets.get("official", frozenset()) | onto.sets.get("captive", frozenset())
+    for o in objs:
+        lem = o.lemma_.lower()
+        if lem in people or any(lem in lex[k] for k in _DOER_LISTS):
+            return False
+        if "person" in wordclass.classes(lem, "n")[:2] or not wordclass.classes(lem, "n"):
+            return False
+    return True
+
+
+_POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def _generic_you(verb: Any) -> bool:
+    """ "If you are seen in the forest, you can be killed": the generic "you" (or "one") with a modal of
+    possibility says what may happen to anyone, no happening."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ in ("you", "one") and subj.pos_ == "PRON" and any(
+        c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children)
+
+
+_CONDITIONAL_MODALS = frozenset({"would", "could", "might", "may"})
+# Verbs of judging whose passive says what something counts as, with nobody judging ("is deemed to violate")
+_JUDGING_VERBS = frozenset({"deem", "consider", "regard", "judge", "believe", "see", "view", "find"})
+
+
+def _rule_described(verb: Any, onto: Ontology) -> bool:
+    """ "Such transfers would violate a U.N. arms embargo": a violation under a conditional modal whose doer is
+    a kind of act or thing (no party) says what a rule forbids, no one's breach of it."""
+    if not any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_MODALS for c in verb.children):
+        return False
+    subj = _doer(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ or _owned(subj):
+        return False
+    lem = subj.lemma_.lower()
+    return not any(lem in lexicon()[k] for k in _DOER_LISTS) and not any(
+        lem in onto.sets.get(k, frozenset()) for k in ("weapon", "force_means", "troop"))
+
+
+def _judged_to_violate(verb: Any, onto: Ontology) -> bool:
+    """ "the system, which is deemed to violate the act": a passive verb of judging with no "by" judge and a
+    violation as its complement describes a rule (for the judging verb and the violation both)."""
+    violations = onto.lists.get("violation_verbs", frozenset())
+    judge = verb.head if verb.dep_ == "xcomp" and verb.lemma_.lower() in violations else verb
+    if judge.lemma_.lower() not in _JUDGING_VERBS or not any(c.dep_ == "auxpass" for c in judge.children) or \
+            any(c.dep_ == "agent" for c in judge.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in violations for c in judge.children)
