@@ -18,12 +18,17 @@ _IRREALIS_AUX = frozenset({"will", "'ll", "shall", "would", "may", "might", "cou
 
 
 def _own_tense(verb: Any) -> str | None:
-    """ "past", "present" or "irrealis" from the verb's own form and auxiliaries; None when it has none of its
-    own (a participle or bare verb that shares its first conjunct's: "was arrested and charged"). A perfect
-    is past here: "have arrested six men" tells a deed done, as "arrested" does."""
+    """ "past", "perfect", "present" or "irrealis" from the verb's own form and auxiliaries; None when it has
+    none of its own (a participle or bare verb that shares its first conjunct's: "was arrested and charged").
+    A past perfect is past here ("had arrested six men on Sunday"), but a present perfect is a tense of its
+    own: English gives it no definite past time ("seized the airport on Friday and has since arrested dozens"
+    tells arrests over the days since, none of them on Friday)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in _IRREALIS_AUX for c in auxes):
         return "irrealis"
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP")
+                                  for c in auxes):
+        return "perfect"
     tags = {verb.tag_} | {c.tag_ for c in auxes}
     if "VBD" in tags or any(c.lemma_.lower() == "have" for c in auxes if c.dep_ == "aux") and verb.tag_ == "VBN":
         return "past"
@@ -42,11 +47,13 @@ def tense(verb: Any) -> str | None:
 
 
 def time_sharing_conjuncts(verb: Any) -> set[int]:
-    """Token indices of the verbs coordinated with `verb` that share its time: told in the past, as it is.
+    """Token indices of the verbs coordinated with `verb` that share its time: told in the past (or the
+    present perfect), as it is.
     A time expression on one of them dates `verb` when `verb` has none of its own."""
-    if verb.pos_ not in ("VERB", "AUX") or tense(verb) != "past":
+    mine = tense(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if mine not in ("past", "perfect"):
         return set()
-    return {c.i for c in verb.conjuncts if c.pos_ in ("VERB", "AUX") and tense(c) == "past"}
+    return {c.i for c in verb.conjuncts if c.pos_ in ("VERB", "AUX") and tense(c) == mine}
 
 
 def tense_apart(verb: Any) -> bool:

@@ -21,6 +21,7 @@ from .timex_lex import (
     CLOCK,
     H_CLOCK,
     H_HOLIDAY,
+    H_OVERNIGHT,
     H_PART,
     H_RELDAY,
     H_WEEKDAY,
@@ -116,10 +117,51 @@ def _this_morning(m: re.Match[str]) -> Iterator[Cand]:
     yield cand(m, "TIME", res)
 
 
+# --- "overnight": the night before the report, or before the day named ("overnight Tuesday", "Monday
+# overnight"). Not the adjective of a kind ("an overnight flight", "an overnight success") nor the figure of a
+# sudden change ("it will not happen overnight").
+_OVERNIGHT_NOUN = re.compile(r"\s+(?:success|sensation|star|stay|stays|bag|flight|train|bus|shift|ferry|trip|"
+                             r"guest|camp|delivery|rate|rates|market|markets|lending|repo)\b")
+_NOT_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bcannot)\b[^.;,]{0,40}$")
+
+
+@rule(
+    rf"\b(?:(?P<wd1>(?i:{WEEKDAY}))\s+)?overnight(?:\s+(?:on\s+)?(?P<wd2>(?i:{WEEKDAY})))?\b",
+    re.IGNORECASE,
+    head=H_OVERNIGHT,
+    back=12,
+    ahead=16,
+)
+def _overnight(m: re.Match[str]) -> Iterator[Cand]:
+    text = m.string
+    wd = m.group("wd1") or m.group("wd2")
+    if not wd and (re.search(r"\b(?:an?|the)\s+$", text[max(0, m.start() - 5) : m.start()])
+                   or _OVERNIGHT_NOUN.match(text, m.end()) or _NOT_BEFORE.search(text, max(0, m.start() - 60),
+                                                                                 m.start())):
+        return
+    s, e = m.start(), m.end()
+
+    def res(ctx: Ctx) -> str | None:
+        a = ctx.anchor
+        if a is None:
+            return None
+        if wd:
+            n = weekday_num(wd)
+            d = a if n == a.weekday() else weekday_near(a, n, 1 if ctx.tense(s, e) > 0 else -1)
+        else:
+            d = a - timedelta(days=1)
+        return f"{d.isoformat()}TNI"
+
+    # A bare "overnight" is the night before the day in view, which is not always the report's: it does not
+    # become the narrative's day for the expressions after it ("the previous Friday").
+    yield cand(m, "TIME", res, derived=not wd)
+
+
 # --- weekdays: "Friday", "last Friday", "Friday morning", "Friday's", "Tuesdays" (a SET), "every Monday"
 @rule(
     rf"\b(?P<mod>(?i:last|next|this|this\s+coming|this\s+past|the\s+previous|the\s+following|the\s+next|early|late|"
-    rf"earlier|later|coming|past|every|each|on)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?P<poss>'s)?(?:\s+(?P<part>(?i:{PART})s?))?\b",
+    rf"earlier|later|coming|past|every|each|on)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?P<poss>'s)?"
+    rf"(?:(?:\s+|-)(?P<part>(?i:{PART})s?))?\b",  # "Monday night", "the Tuesday-morning blast"
     head=H_WEEKDAY,
     back=25,
     ahead=20,

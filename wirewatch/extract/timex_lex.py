@@ -210,6 +210,7 @@ H_QUARTER = head("quarter|half|period")
 H_SEASON = head("spring|summer|fall|autumn|winter")
 H_RELDAY = head("today|tonight|tomorrow|yesterday")
 H_PART = head("morning|afternoon|evening|night")
+H_OVERNIGHT = head("overnight")
 H_UNIT = head(
     "second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni|morning|evening|afternoon"
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from .timex_base import (
     Cand,
@@ -67,8 +68,11 @@ def _rel_unit(m: re.Match[str]) -> Iterator[Cand]:
     # Prepositions ("by", "until") introduce the expression but are not part of it.
     start = m.start("mod") if pre in ("around", "by", "until") else m.start()
     s, e = m.start(), m.end()
-    if mod == "the" and not pre and not tail and re.match(r"\s+(?:of|in|for|to)\b", after) and not m.group("poss"):
-        return  # "the year of the dragon", "the month of Ramadan"
+    if mod == "the" and not pre and not tail and not m.group("poss") and \
+            re.match(r"\s+of\b" if unit == "weekend" else r"\s+(?:of|in|for|to)\b", after):
+        # "the year of the dragon", "the month of Ramadan", "the year to March"; a weekend is no such unit
+        # of account: "agreed at the weekend to cut spending" is the weekend itself
+        return
     if unit in _PARTS and mod not in _ANAPHORIC:
         return  # "this morning", "last night" have their own rule; "the night" is too vague
     if tail and not (mod in ("the", "that") and unit in ("day", "week", "month", "year")):
@@ -132,15 +136,24 @@ def _rel_unit(m: re.Match[str]) -> Iterator[Cand]:
                 ref = parse_value(ctx.ref_value)
                 base = ref[0] if ref else base
         if unit == "weekend":
-            o = off
-            if mod in ("the", "this") and base.weekday() < 5 and ctx.tense(s, e) <= 0 and mod == "the":
-                o = -1  # "over the weekend", said on a weekday, is the one just past
-            return f"{fmt(shift(base, o, 'week'), 'week')}-WE"
+            return _weekend(base, off, mod, ctx.tense(s, e))
         if unit in _PARTS:
             return f"{shift(base, off, 'day').isoformat()}T{_PARTS[unit]}"
         return fmt(shift(base, off, unit), unit)
 
     yield Cand(start, e, typ, res, derived=anaphoric)
+
+
+def _weekend(base: date, off: int, mod: str, tense: int) -> str:
+    """The weekend a phrase names, said on `base`. "Over the weekend" and "at the weekend" (British), said on a
+    weekday, are the one just past unless the clause looks ahead ("will meet at the weekend"); "this weekend"
+    is the coming one, but the one just past in a past-tense clause ("protesters marched this weekend", said on
+    a Monday). Said on a Saturday or a Sunday, "the weekend" and "this weekend" are the current one."""
+    o = off
+    if mod in ("the", "this") and base.weekday() < 5 and tense < 0 or mod == "the" and base.weekday() < 5 and \
+            tense == 0:
+        o = -1
+    return f"{fmt(shift(base, o, 'week'), 'week')}-WE"
 
 
 # "the end of the year", "year-end", "year's end", "the end of the month"
