@@ -247,7 +247,9 @@ def _identified_person(verb: Any) -> bool:
 
 # Types whose verb acts on a person: one holds a captive and replaces an official. Their verbs' other senses
 # take a thing ("held the post in 2010", "will replace the aging fleet", "held the seat").
-_PERSON_OBJECT = {"COERCE": frozenset({"hold", "keep"}), "PERSONNEL": None}  # None: every verb of the type
+# Not every PERSONNEL verb: an office is the thing object of many ("handed her the health portfolio", "leaves
+# defence for the foreign ministry"), so only "replace", whose thing object is a thing renewed.
+_PERSON_OBJECT = {"COERCE": frozenset({"hold", "keep"}), "PERSONNEL": frozenset({"replace"})}
 
 
 def _thing_held_or_replaced(verb: Any, onto: Ontology, etype: str) -> bool:
@@ -256,8 +258,7 @@ def _thing_held_or_replaced(verb: Any, onto: Ontology, etype: str) -> bool:
     WordNet senses, the lexicon's people nouns, the ontology's officials) is the verb's other sense."""
     if etype not in _PERSON_OBJECT:
         return False
-    verbs = _PERSON_OBJECT[etype]
-    if verbs is not None and verb.lemma_.lower() not in verbs:
+    if verb.lemma_.lower() not in _PERSON_OBJECT[etype]:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs or any(o.pos_ != "NOUN" or o.ent_type_ for o in objs):
