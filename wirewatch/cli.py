@@ -390,6 +390,7 @@ def events(
       wirewatch events --country PRK --json | head -3
     """
     from .records import event_record
+    from .serve.date_note import event_date_text
     from .serve.queries import EventFilter, Reader
 
     reader = Reader(open_read_store())
@@ -406,7 +407,7 @@ def events(
     for ev in evs:
         m = ev.mentions[0] if ev.mentions else None
         t.add_row(
-            ev.date or "?", ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
+            event_date_text(ev, "?"), ev.event_type + (f"/{ev.mode}" if ev.mode else ""),
             ", ".join(a.name for a in ev.actor) or "-", ", ".join(a.name for a in ev.recipient) or "-",
             ev.modality + (f" ({ev.attributed_to})" if ev.attributed_to else ""), str(ev.sources),
             (clip(m.sentence, 160) + f"  [{m.article_id}]") if m else "",
@@ -473,6 +474,7 @@ def story(
 ) -> None:
     """A story's timeline: fused events in date order with sources, confidence and conflicts."""
     from .records import conflict_record, event_record
+    from .serve.date_note import event_date_text
     from .serve.queries import EventFilter, Reader
 
     reader = Reader(open_read_store())
@@ -495,7 +497,7 @@ def story(
         who = ", ".join(a.name for a in ev.actor) or "?"
         whom = ", ".join(a.name for a in ev.recipient)
         mark = "  ⚠ conflict" if ev.id in flagged else ""
-        out.print(f"\n{ev.date or 'undated'}  {ev.event_type}  {who}" + (f" -> {whom}" if whom else "")
+        out.print(f"\n{event_date_text(ev)}  {ev.event_type}  {who}" + (f" -> {whom}" if whom else "")
                   + f"  ({ev.sources} source{'s' if ev.sources != 1 else ''}, confidence {ev.confidence:.2f}, "
                   f"{ev.modality}){mark}", markup=False)
         for m in ev.mentions[:3]:

@@ -126,7 +126,7 @@ def conflict_fields(r: Reader) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------- CSV
-EVENT_COLUMNS = ["id", "date", "date_precision", "event_type", "mode", "actor", "recipient", "modality",
+EVENT_COLUMNS = ["id", "date", "date_precision", "date_from", "event_type", "mode", "actor", "recipient", "modality",
                  "attributed_to", "place", "country", "lat", "lon", "sources", "confidence", "story_id",
                  "outlets", "article_ids", "evidence"]
 CONFLICT_COLUMNS = ["id", "field", "explanation", "event_ids", "value", "outlet", "article_id", "sentence"]
@@ -157,7 +157,8 @@ def events_csv(r: Reader, events: list[Event]) -> str:
     def row(ev: Event) -> list[Any]:
         loc = ev.location
         outs = sorted({outlets.get(m.article_id, {}).get("outlet") or "" for m in ev.mentions} - {""})
-        return [ev.id, ev.date, ev.date_precision, ev.event_type, ev.mode, "; ".join(a.name for a in ev.actor),
+        return [ev.id, ev.date, ev.date_precision, ev.date_source(), ev.event_type, ev.mode,
+                "; ".join(a.name for a in ev.actor),
                 "; ".join(a.name for a in ev.recipient), ev.modality, ev.attributed_to,
                 loc.name or loc.text if loc else None, loc.country if loc else None, loc.lat if loc else None,
                 loc.lon if loc else None, ev.sources or len(ev.mentions), round(ev.confidence, 3), ev.story_id,

@@ -31,6 +31,7 @@ from ..errors import FilterError, NotFoundError, SearchSyntaxError, WirewatchErr
 from ..model import Article, Modality
 from ..records import article_record, conflict_record, entity_record, mention_record, timex_record
 from ..store.db import Store
+from .date_note import DATE_FROM_DOC
 from .deps import STATUS_CODES, ApiError, Settings, reader, require_read, require_write, settings
 from .head import HeadAsGet
 from .queries import CONFLICT_FIELDS, MAX_INT, EventFilter, Page, Reader, check_choice, event_summary
@@ -89,6 +90,9 @@ class MentionOut(BaseModel):
     modality: str
     attributed_to: str | None
     type_confidence: float | None
+    date: str | None = None
+    date_precision: str | None = None
+    date_from: str | None = Field(None, description=DATE_FROM_DOC)
     outlet: str | None = None
     article_title: str | None = None
     published: str | None = None
@@ -109,6 +113,7 @@ class EventOut(BaseModel):
     attributed_to: str | None
     date: str | None
     date_precision: str | None
+    date_from: str | None = Field(None, description=DATE_FROM_DOC)
     location: dict[str, Any] | None
     story_id: str | None
     sources: int = Field(description="independent outlets reporting it")
@@ -387,7 +392,8 @@ def timeline(r: ReaderDep, story: Annotated[str | None, Query(description="story
         r.story(story)
     f = EventFilter(story=story, entity=entity, since="0")  # since="0": dated events only
     items = [
-        {"id": ev.id, "date": ev.date, "date_precision": ev.date_precision, "event_type": ev.event_type,
+        {"id": ev.id, "date": ev.date, "date_precision": ev.date_precision, "date_from": ev.date_source(),
+         "event_type": ev.event_type,
          "label": event_summary(ev), "modality": ev.modality, "sources": ev.sources,
          "confidence": round(ev.confidence, 3), "story_id": ev.story_id}
         for ev in r.events(f, limit, offset)

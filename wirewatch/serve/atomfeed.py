@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from ..model import Event
 from ..store.sources import Alert, WatchRule
+from .date_note import event_date_text
 from .queries import event_summary
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,7 +29,8 @@ def _evidence_html(ev: Event, outlets: dict[str, dict[str, Any]], base: str, ale
     root = ET.Element("div")
     p = ET.SubElement(root, "p")
     p.text = (f"{alert.reason}: {ev.event_type}, {ev.modality}, {alert.sources} independent source(s)"
-              + (f", {alert.conflicts} conflict(s)" if alert.conflicts else "") + (f", {ev.date}" if ev.date else ""))
+              + (f", {alert.conflicts} conflict(s)" if alert.conflicts else "")
+              + (f", {event_date_text(ev)}" if ev.date else ""))
     for m in ev.mentions[:10]:
         q = ET.SubElement(root, "blockquote")
         q.text = m.sentence
@@ -69,7 +71,7 @@ def render(rule: WatchRule, alerts: list[Alert], events: dict[str, Event], outle
         link = f"{base}/events/{quote(ev.id, safe='')}"
         entry = _el(feed, "entry")
         _el(entry, "id", f"{link}?watch={quote(rule.name)}")
-        _el(entry, "title", f"{ev.date or 'undated'} · {event_summary(ev)}")
+        _el(entry, "title", f"{event_date_text(ev)} · {event_summary(ev)}")
         _el(entry, "updated", _stamp(alert.updated_at))
         _el(entry, "published", _stamp(alert.first_at))
         _el(entry, "link", rel="alternate", href=link, type="text/html")

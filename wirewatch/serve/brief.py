@@ -24,6 +24,7 @@ import jinja2
 from ..dates import first_day as parse_date
 from ..errors import ConfigError
 from ..model import MODALITY_TABLE, Conflict, Event
+from .date_note import event_date_html, event_date_text
 from .queries import EventFilter, Reader, outlet_counts
 from .summary import evidence, summarize
 
@@ -45,6 +46,7 @@ _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
     trim_blocks=True, lstrip_blocks=True,
 )
+_env.globals.update(event_date=event_date_html)
 
 
 @dataclass
@@ -170,7 +172,7 @@ def bottom_line(top: list[Event], conflicts: list[Conflict]) -> str:
         return "No well-supported events in this scope."
     parts = []
     for ev in top:
-        when = f" ({ev.date})" if ev.date else ""
+        when = f" ({event_date_text(ev)})" if ev.date else ""
         parts.append(f"{one_line(ev)}{when}, {ev.sources} independent source{'s' if ev.sources != 1 else ''}")
     text = "; ".join(parts) + "."
     if conflicts:
@@ -330,7 +332,7 @@ def render_markdown(b: Brief, png_name: str | None = None) -> str:
     if not b.events:
         lines.append("_No events._")
     for ev in b.events:
-        lines.append(f"- **{md(ev.date or 'undated')}** {md(one_line(ev))} — {md(ev.modality)}; "
+        lines.append(f"- **{md(event_date_text(ev))}** {md(one_line(ev))} — {md(ev.modality)}; "
                      f"{ev.sources} source(s), confidence {ev.confidence:.2f}; {md(b.outlet_line(ev))}")
         m = evidence(ev)
         if m is not None:
@@ -342,7 +344,7 @@ def render_markdown(b: Brief, png_name: str | None = None) -> str:
         lines += ["", "<details><summary>Background and low-confidence events "
                   f"({len(b.folded)})</summary>", ""]
         for ev in b.folded:
-            lines.append(f"- {md(ev.date or 'undated')} {md(one_line(ev))} — {md(ev.modality)}, "
+            lines.append(f"- {md(event_date_text(ev))} {md(one_line(ev))} — {md(ev.modality)}, "
                          f"confidence {ev.confidence:.2f}")
         lines += ["", "</details>"]
     lines += ["", "## Contradictions", ""]

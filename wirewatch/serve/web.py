@@ -24,6 +24,7 @@ from ..dates import first_day as parse_date
 from ..errors import FilterError, SearchSyntaxError
 from ..model import MODALITIES, Event
 from ..store.search import snippet_pieces
+from .date_note import event_date_html
 from .deps import reader, require_read
 from .queries import (
     MAX_INT,
@@ -48,7 +49,7 @@ env.filters["urlq"] = lambda s: quote(str(s), safe="")
 env.filters["anchor"] = lambda s: "ev-" + re.sub(r"[^A-Za-z0-9_-]", "_", str(s))
 # Only http(s) links from article metadata: a "javascript:" URL would run on click.
 env.tests["is_web_url"] = lambda u: bool(re.match(r"^https?://", str(u), flags=re.IGNORECASE))
-env.globals.update(event_summary=event_summary, trigger_parts=trigger_parts)
+env.globals.update(event_summary=event_summary, trigger_parts=trigger_parts, event_date=event_date_html)
 templates = Jinja2Templates(env=env)
 
 
